@@ -1,0 +1,124 @@
+"""What every tab and dialog is handed: the collaborators of the running app.
+
+Tabs receive an :class:`AppContext` in their constructor instead of reaching
+for globals, so a test builds one with a real sandbox client, a journal in a
+temporary folder and a fresh worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from axdesk.api import AxClient, AxError
+from axdesk.store.catalog import CatalogStore
+from axdesk.store.journal import OrderJournal
+from axdesk.store.paths import AppPaths
+from axdesk.store.settings import Settings
+from axdesk.ui.worker import Worker
+
+ENVIRONMENT_PRODUCTION = "production"
+ENVIRONMENT_TEST = "test"
+ENVIRONMENT_SANDBOX = "sandbox"
+ENVIRONMENT_CUSTOM = "custom"
+
+
+@dataclass(frozen=True)
+class ConnectionProfile:
+    """A named place to connect to. Holds no secret: those live in the keyring."""
+
+    name: str
+    environment: str
+    base_url: str
+    supplier_timezone: str = "Asia/Seoul"
+
+
+@dataclass(frozen=True)
+class SlotRef:
+    """A slot the operator picked in the inventory, handed to the order form."""
+
+    product_code: str
+    dc_code: str
+    date: dt.date
+    start_time: dt.time
+    inventory_code: str = ""
+
+
+class NotConnectedError(AxError):
+    """There is no connection profile in use yet."""
+
+    def __init__(self) -> None:
+        super().__init__("Not connected to AX. Choose a connection in Connection > Connect.")
+
+
+class Connection(QObject):
+    """The connection in use: its profile and its client.
+
+    The client is safe to use from worker threads (one ``httpx.Client``).
+
+    Signals:
+        changed(): a different profile or client is now in use (or none).
+        call_finished(object): an HTTP exchange finished (a ``CallRecord``); emitted
+            from worker threads, delivered queued to GUI-thread receivers.
+    """
+
+    changed = Signal()
+    call_finished = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._profile: ConnectionProfile | None = None
+        self._client: AxClient | None = None
+        self.last_success: dt.datetime | None = None
+
+    @property
+    def profile(self) -> ConnectionProfile | None:
+        return self._profile
+
+    @property
+    def is_connected(self) -> bool:
+        return self._client is not None
+
+    @property
+    def supplier_timezone(self) -> str:
+        return self._profile.supplier_timezone if self._profile else "Asia/Seoul"
+
+    def client(self) -> AxClient:
+        """The client in use; raises :class:`NotConnectedError` (an ``AxError``) if none."""
+        if self._client is None:
+            raise NotConnectedError()
+        return self._client
+
+    def use(self, profile: ConnectionProfile, client: AxClient) -> None:
+        """Switch to ``profile``; the previous client is closed."""
+        previous = self._client
+        self._profile = profile
+        self._client = client
+        self.last_success = None
+        if previous is not None and previous is not client:
+            previous.close()
+        self.changed.emit()
+
+    def drop(self) -> None:
+        """Stop using any connection (closing its client)."""
+        previous = self._client
+        self._profile = None
+        self._client = None
+        if previous is not None:
+            previous.close()
+        self.changed.emit()
+
+
+@dataclass
+class AppContext:
+    """The running app's collaborators, handed to every tab and dialog."""
+
+    worker: Worker
+    connection: Connection
+    settings: Settings
+    paths: AppPaths
+    catalog: CatalogStore
+    journal: OrderJournal
+    sandbox_mode: bool = False
