@@ -1,0 +1,369 @@
+"""The local SQLite database: opening, migrations, transactions, value conversions.
+
+The catalog, the order journal and the drafts live in one file
+(``AppPaths.database_path``). :func:`open_database` turns on WAL (readers do
+not block the writer), foreign keys, a busy timeout and ``synchronous=FULL``
+(a journal row written before an order is sent must survive a power cut),
+then brings the schema up to date with :data:`MIGRATIONS`, each applied in
+its own transaction and recorded in ``PRAGMA user_version``. A database
+written by a newer axdesk is refused with :class:`DatabaseTooNewError`
+rather than misread.
+
+Threads: the connection is opened with ``check_same_thread=False`` because
+the UI reads the journal on the GUI thread (the orders table) while the
+reconciler writes it on the worker thread, through the same store objects.
+That is safe because the Python ``sqlite3`` module is built in SQLite's
+serialized mode (checked at open) and every store operation holds the
+connection's re-entrant :attr:`Database.lock` (see :func:`transaction` and
+:func:`locked`), so one thread's transaction never interleaves with another
+thread's statements. The lock is held only for local statements, never
+across a network call.
+
+Values: money is ``Decimal`` stored as TEXT (:func:`money_to_db`), datetimes
+are aware and stored as fixed-width UTC ISO text (:func:`time_to_db`), so
+text order equals time order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+
+class DatabaseError(Exception):
+    """The database could not be opened or used; ``str(err)`` is a sentence for the user."""
+
+
+class DatabaseTooNewError(DatabaseError):
+    """The database was written by a newer version of axdesk."""
+
+
+class Database(sqlite3.Connection):
+    """A ``sqlite3.Connection`` that carries the lock serialising its use across threads."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lock = threading.RLock()
+
+
+# ---------------------------------------------------------------------------
+# Transactions
+
+
+@contextlib.contextmanager
+def locked(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Hold the connection's lock (if it has one) for a group of reads."""
+    lock = getattr(conn, "lock", None)
+    with lock if lock is not None else contextlib.nullcontext():
+        yield conn
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Run the block in one write transaction (``BEGIN IMMEDIATE``); joins an enclosing one.
+
+    Commits when the block ends normally, rolls back when it raises.
+    """
+    with locked(conn):
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+
+
+# ---------------------------------------------------------------------------
+# Value conversions
+
+
+def time_to_db(moment: dt.datetime) -> str:
+    """An aware datetime as fixed-width UTC ISO text; naive datetimes are refused."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"A time without a time zone cannot be stored ({moment.isoformat()}).")
+    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def time_from_db(text: str) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(text)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def optional_time_from_db(text: str | None) -> dt.datetime | None:
+    return None if text is None else time_from_db(text)
+
+
+def money_to_db(amount: Decimal) -> str:
+    """A Decimal as plain text without exponent (``Decimal("1E+3")`` -> ``"1000"``)."""
+    if not isinstance(amount, Decimal) or not amount.is_finite():
+        raise ValueError(f"{amount!r} is not a finite Decimal amount.")
+    return format(amount, "f")
+
+
+def money_from_db(text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:
+        raise DatabaseError(f"The stored amount {text!r} is not a number.") from exc
+
+
+def optional_money_from_db(text: str | None) -> Decimal | None:
+    return None if text is None else money_from_db(text)
+
+
+# ---------------------------------------------------------------------------
+# Schema
+
+
+def fts5_trigram_available(conn: sqlite3.Connection) -> bool:
+    """True when this SQLite has FTS5 and its trigram tokenizer (SQLite >= 3.34)."""
+    try:
+        conn.execute("CREATE VIRTUAL TABLE temp.axdesk_fts_probe USING fts5(x, tokenize='trigram')")
+    except sqlite3.OperationalError:
+        return False
+    conn.execute("DROP TABLE temp.axdesk_fts_probe")
+    return True
+
+
+_V1_TABLES = (
+    """
+    CREATE TABLE product (
+        product_code TEXT PRIMARY KEY,
+        name TEXT NOT NULL
+    )""",
+    """
+    CREATE TABLE product_option (
+        dc_code TEXT PRIMARY KEY,
+        product_code TEXT NOT NULL
+            REFERENCES product(product_code) ON DELETE CASCADE ON UPDATE CASCADE,
+        name TEXT NOT NULL,
+        channel_product_mapping_code TEXT NOT NULL,
+        unit_price TEXT NOT NULL,
+        currency TEXT NOT NULL CHECK (currency IN ('KRW', 'USD')),
+        sort_order INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX product_option_by_product ON product_option(product_code, sort_order)",
+    """
+    CREATE TABLE channel_order (
+        id INTEGER PRIMARY KEY,
+        channel_order_code TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL
+            CHECK (state IN ('sending', 'sent', 'unknown', 'rejected', 'remote')),
+        wire_json TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        sent_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_attempt_at TEXT,
+        problem TEXT,
+        rejected_errors TEXT,
+        channel_order_status INTEGER,
+        purchaser_name TEXT NOT NULL DEFAULT '',
+        purchaser_national_code TEXT NOT NULL DEFAULT '',
+        purchaser_phone TEXT NOT NULL DEFAULT '',
+        purchaser_email TEXT NOT NULL DEFAULT '',
+        sub_total TEXT,
+        discount TEXT,
+        total TEXT,
+        currency TEXT,
+        comment TEXT,
+        first_use_at TEXT,
+        ticket_count INTEGER NOT NULL DEFAULT 0,
+        summary TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX channel_order_by_state ON channel_order(state)",
+    "CREATE INDEX channel_order_by_created ON channel_order(created_at)",
+    "CREATE INDEX channel_order_by_first_use ON channel_order(first_use_at)",
+    """
+    CREATE TABLE order_line (
+        id INTEGER PRIMARY KEY,
+        order_id INTEGER NOT NULL REFERENCES channel_order(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        dc_code TEXT NOT NULL,
+        channel_product_mapping_code TEXT NOT NULL,
+        product_code TEXT NOT NULL DEFAULT '',
+        product_name TEXT NOT NULL DEFAULT '',
+        option_name TEXT NOT NULL DEFAULT '',
+        inventory_at TEXT NOT NULL,
+        quantity INTEGER NOT NULL,
+        unit_price TEXT NOT NULL,
+        discount TEXT,
+        amount_price TEXT NOT NULL,
+        line_total TEXT NOT NULL,
+        UNIQUE (order_id, position)
+    )""",
+    "CREATE INDEX order_line_by_inventory_at ON order_line(inventory_at, order_id)",
+    """
+    CREATE TABLE ax_order (
+        ax_order_code TEXT PRIMARY KEY,
+        order_id INTEGER NOT NULL REFERENCES channel_order(id) ON DELETE CASCADE,
+        line_id INTEGER UNIQUE REFERENCES order_line(id) ON DELETE SET NULL,
+        status INTEGER,
+        comment TEXT,
+        checked_at TEXT,
+        status_changed_at TEXT
+    )""",
+    "CREATE INDEX ax_order_by_order ON ax_order(order_id)",
+    "CREATE INDEX ax_order_by_status ON ax_order(status, checked_at)",
+    """
+    CREATE TABLE ax_status_history (
+        id INTEGER PRIMARY KEY,
+        ax_order_code TEXT NOT NULL
+            REFERENCES ax_order(ax_order_code) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        from_status INTEGER,
+        to_status INTEGER NOT NULL,
+        comment TEXT
+    )""",
+    "CREATE INDEX ax_status_history_by_order ON ax_status_history(ax_order_code, id)",
+    """
+    CREATE TABLE ticket (
+        id INTEGER PRIMARY KEY,
+        order_id INTEGER NOT NULL REFERENCES channel_order(id) ON DELETE CASCADE,
+        line_id INTEGER NOT NULL REFERENCES order_line(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        channel_code TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        national_code TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        ax_ticket_code TEXT UNIQUE,
+        status TEXT,
+        status_updated_at TEXT,
+        UNIQUE (line_id, position)
+    )""",
+    "CREATE INDEX ticket_by_order ON ticket(order_id)",
+    """
+    CREATE TABLE draft (
+        key TEXT PRIMARY KEY,
+        json_text TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+)
+
+
+def _create_v1(conn: sqlite3.Connection) -> None:
+    for statement in _V1_TABLES:
+        conn.execute(statement)
+    # One search document per channel order, rowid = channel_order.id.
+    if fts5_trigram_available(conn):
+        conn.execute("CREATE VIRTUAL TABLE order_search USING fts5(text, tokenize='trigram')")
+    else:
+        conn.execute("CREATE TABLE order_search (rowid INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: brings the database to ``version``."""
+
+    version: int
+    description: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "catalog, order journal, AX statuses, tickets, drafts, search", _create_v1),
+)
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+    *,
+    where: str = "The database",
+) -> int:
+    """Apply every migration newer than the database, each in its own transaction.
+
+    Returns the resulting version. Raises :class:`DatabaseTooNewError` when the
+    database is newer than the newest migration known here.
+    """
+    newest = migrations[-1].version if migrations else 0
+    for migration in migrations:
+        with transaction(conn):
+            current = schema_version(conn)  # read inside the lock: another process may migrate
+            if current > newest:
+                raise DatabaseTooNewError(
+                    f"{where} was written by a newer version of axdesk (schema {current}; this "
+                    f"version understands up to {newest}). Update axdesk to open it."
+                )
+            if current >= migration.version:
+                continue
+            migration.apply(conn)
+            conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+    current = schema_version(conn)
+    if current > newest:
+        raise DatabaseTooNewError(
+            f"{where} was written by a newer version of axdesk (schema {current}; this "
+            f"version understands up to {newest}). Update axdesk to open it."
+        )
+    return current
+
+
+def open_database(
+    path: Path | str,
+    *,
+    timeout: float = 5.0,
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+) -> Database:
+    """Open (creating if needed) and migrate the database at ``path`` (``":memory:"`` works).
+
+    Raises :class:`DatabaseError` with a sentence when the file is not a usable
+    database, and :class:`DatabaseTooNewError` when a newer axdesk wrote it.
+    """
+    if sqlite3.threadsafety != 3:
+        raise DatabaseError(
+            "This Python's SQLite library is not built for use from several threads; "
+            "axdesk needs the serialized threading mode."
+        )
+    where = "The in-memory database" if str(path) == ":memory:" else f"The database {path}"
+    if str(path) != ":memory:":
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                f"The folder {Path(path).parent} could not be created ({exc.strerror or exc})."
+            ) from exc
+    try:
+        conn = sqlite3.connect(
+            str(path),
+            timeout=timeout,
+            isolation_level=None,
+            check_same_thread=False,  # see the module docstring: shared under Database.lock
+            factory=Database,
+        )
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{where} could not be opened ({exc}).") from exc
+    assert isinstance(conn, Database)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        migrate(conn, migrations, where=where)
+    except DatabaseError:
+        conn.close()
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise DatabaseError(
+            f"{where} could not be opened: {exc}. If the file is damaged, move it away "
+            "and axdesk will start with an empty one."
+        ) from exc
+    return conn
