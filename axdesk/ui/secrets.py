@@ -22,6 +22,7 @@ import json
 import logging
 import threading
 from dataclasses import dataclass, field
+from typing import cast
 
 import keyring
 import keyring.backend
@@ -87,7 +88,9 @@ def resolve_backend(
     ``keyring.get_keyring()`` may be a ``ChainerBackend``: its usable children are
     considered (highest priority first) and the refused ones are never written to.
     """
-    chosen = keyring.get_keyring() if backend is None else backend
+    chosen = cast(
+        keyring.backend.KeyringBackend, keyring.get_keyring() if backend is None else backend
+    )
     if isinstance(chosen, chainer.ChainerBackend):
         for child in chosen.backends:
             if not _is_refused(child):
