@@ -22,7 +22,6 @@ import json
 import logging
 import threading
 from dataclasses import dataclass, field
-from typing import cast
 
 import keyring
 import keyring.backend
@@ -88,14 +87,10 @@ def resolve_backend(
     ``keyring.get_keyring()`` may be a ``ChainerBackend``: its usable children are
     considered (highest priority first) and the refused ones are never written to.
     """
-    chosen = cast(
-        keyring.backend.KeyringBackend, keyring.get_keyring() if backend is None else backend
-    )
+    chosen = keyring.get_keyring() if backend is None else backend
     if isinstance(chosen, chainer.ChainerBackend):
-        for child in chosen.backends:
-            if not _is_refused(child):
-                return child
-        return None
+        children: list[keyring.backend.KeyringBackend] = list(chosen.backends)
+        return next((child for child in children if not _is_refused(child)), None)
     return None if _is_refused(chosen) else chosen
 
 
