@@ -8,6 +8,8 @@ temporary folder and a fresh worker.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -71,7 +73,15 @@ class Connection(QObject):
         super().__init__(parent)
         self._profile: ConnectionProfile | None = None
         self._client: AxClient | None = None
+        self._abort: Callable[[], None] | None = None
+        self._lock = threading.Lock()
         self.last_success: dt.datetime | None = None
+        self.call_finished.connect(self._note_call)
+
+    def _note_call(self, record: object) -> None:
+        """Remember when the last exchange succeeded (runs on the GUI thread, queued)."""
+        if getattr(record, "error", None) is None and getattr(record, "status", None) is not None:
+            self.last_success = dt.datetime.now(dt.UTC)
 
     @property
     def profile(self) -> ConnectionProfile | None:
@@ -91,11 +101,23 @@ class Connection(QObject):
             raise NotConnectedError()
         return self._client
 
-    def use(self, profile: ConnectionProfile, client: AxClient) -> None:
-        """Switch to ``profile``; the previous client is closed."""
-        previous = self._client
-        self._profile = profile
-        self._client = client
+    def use(
+        self,
+        profile: ConnectionProfile,
+        client: AxClient,
+        *,
+        abort: Callable[[], None] | None = None,
+    ) -> None:
+        """Switch to ``profile``; the previous client is closed.
+
+        ``abort`` interrupts the client's in-flight requests at once (see
+        :meth:`abort_calls`); without it, aborting only closes the client.
+        """
+        with self._lock:
+            previous = self._client
+            self._profile = profile
+            self._client = client
+            self._abort = abort
         self.last_success = None
         if previous is not None and previous is not client:
             previous.close()
@@ -103,12 +125,31 @@ class Connection(QObject):
 
     def drop(self) -> None:
         """Stop using any connection (closing its client)."""
-        previous = self._client
+        self.close_client()
         self._profile = None
-        self._client = None
+        self.changed.emit()
+
+    def abort_calls(self) -> None:
+        """Interrupt the requests in flight and refuse new ones (the worker's shutdown hook).
+
+        Safe from any thread; emits nothing, so it is safe while the window is closing.
+        """
+        with self._lock:
+            abort = self._abort
+            client = self._client
+        if abort is not None:
+            abort()
+        if client is not None:
+            client.close()
+
+    def close_client(self) -> None:
+        """Close the client in use and forget it (emits nothing)."""
+        with self._lock:
+            previous = self._client
+            self._client = None
+            self._abort = None
         if previous is not None:
             previous.close()
-        self.changed.emit()
 
 
 @dataclass

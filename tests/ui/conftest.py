@@ -1,0 +1,68 @@
+"""Fixtures for UI tests: a real AX sandbox over loopback and the context the app builds.
+
+``sandbox``: a ``RunningSandbox`` on a free loopback port (the OS picks it),
+with a fixed random seed so its answers are reproducible; stopped after the test.
+
+``app_context``: the ``AppContext`` the app runs with, built by the same
+``axdesk.ui.bootstrap`` code as ``axdesk``: settings, catalog and journal under
+the test's ``AXDESK_HOME``, a real ``Worker`` (shut down after the test), and a
+``Connection`` whose ``AxClient`` talks to ``sandbox`` over real loopback HTTP.
+The catalog is filled from ``sandbox.catalog()``.
+
+``shell``: the ``Shell`` behind ``app_context`` (call log, secrets, close()).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from axdesk.sandbox.embedded import RunningSandbox, start_sandbox
+from axdesk.store.paths import AppPaths
+from axdesk.ui.bootstrap import SANDBOX_PROFILE_NAME, Shell, open_shell
+from axdesk.ui.context import ENVIRONMENT_SANDBOX, AppContext, ConnectionProfile
+from axdesk.ui.secrets import Credentials
+
+SANDBOX_RANDOM_SEED = 20240301
+
+
+@pytest.fixture
+def sandbox_options() -> dict[str, Any]:
+    """Override in a test module (or parametrize) to start the sandbox differently,
+    e.g. ``{"latency_ms": 2000}``."""
+    return {}
+
+
+@pytest.fixture
+def sandbox(sandbox_options: dict[str, Any]) -> Iterator[RunningSandbox]:
+    options: dict[str, Any] = {"host": "127.0.0.1", "port": 0, "random_seed": SANDBOX_RANDOM_SEED}
+    options.update(sandbox_options)
+    running = start_sandbox(**options)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture
+def shell(qapp: Any, sandbox: RunningSandbox, app_home: Any) -> Iterator[Shell]:
+    paths = AppPaths.default()
+    built = open_shell(paths, sandbox_mode=True, database_path=paths.database_path)
+    try:
+        built.ctx.catalog.replace_from_sandbox(sandbox.catalog())
+        profile = ConnectionProfile(
+            name=SANDBOX_PROFILE_NAME,
+            environment=ENVIRONMENT_SANDBOX,
+            base_url=sandbox.base_url,
+        )
+        built.connect(profile, Credentials(sandbox.api_key, sandbox.channel_code))
+        yield built
+    finally:
+        built.close()
+
+
+@pytest.fixture
+def app_context(shell: Shell) -> AppContext:
+    return shell.ctx
