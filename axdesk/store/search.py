@@ -1,0 +1,148 @@
+"""Text search over the order journal: phone normalisation and query building.
+
+Each channel order has one search document (``order_search``, rowid =
+``channel_order.id``) holding every code, name, e-mail and phone form of the
+order, one per line. With SQLite's FTS5 ``trigram`` tokenizer (SQLite >=
+3.34) any substring of three characters or more is found through the index,
+case-insensitively, which is what Korean names need (no word boundaries:
+"민수" must find "김민수"). Shorter fragments (a one- or two-syllable Korean
+name part) cannot use trigrams and are matched with ``LIKE`` over the same
+documents. When this SQLite lacks FTS5, ``order_search`` is a plain table and
+every fragment uses ``LIKE`` (correct, but a scan instead of an index lookup).
+
+Phone numbers are indexed in several forms so that whatever the operator
+types finds the traveler: as typed, digits only, the national form with its
+trunk prefix (``01012345678``) and E.164 without ``+`` (``821012345678``).
+A query that looks like a phone number is searched by its digits (and its
+E.164 digits when it starts with ``+``), so ``010-1234-5678``,
+``01012345678``, ``+82 10 1234 5678`` and ``821012345678`` all match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import phonenumbers
+
+DEFAULT_REGION = "KR"
+_PHONE_QUERY = re.compile(r"[0-9\s\-().+/]+")
+_MIN_PHONE_DIGITS = 3
+TRIGRAM = 3
+
+
+def region_for(national_code: str) -> str:
+    """The phone region for a traveler's ``national_code``: ``"82"``, ``"+82"`` or ``"KR"``."""
+    code = national_code.strip().lstrip("+").strip()
+    if code.isdigit():
+        region = phonenumbers.region_code_for_country_code(int(code))
+        return str(region) if region != "ZZ" else DEFAULT_REGION
+    if len(code) == 2 and code.isalpha():
+        return code.upper()
+    return DEFAULT_REGION
+
+
+def phone_forms(raw: str, national_code: str = "") -> list[str]:
+    """Every form of a phone number worth indexing (see the module docstring), no duplicates."""
+    text = raw.strip()
+    forms = [text, _digits(text)]
+    try:
+        number = phonenumbers.parse(text, region_for(national_code))
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is not None:
+        national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        forms.extend([_digits(national), _digits(e164)])
+    return _unique(form for form in forms if form)
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit() and ch.isascii())
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)
+
+
+def looks_like_phone(query: str) -> bool:
+    text = query.strip()
+    return bool(_PHONE_QUERY.fullmatch(text)) and len(_digits(text)) >= _MIN_PHONE_DIGITS
+
+
+@dataclass(frozen=True)
+class SearchTerms:
+    """A parsed query: every group must match; within a group, any alternative may.
+
+    Each alternative is a plain substring to look for in an order's document.
+    """
+
+    groups: tuple[tuple[str, ...], ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups
+
+
+def parse_query(query: str) -> SearchTerms:
+    """Turn what the operator typed into substring groups.
+
+    A phone-like query is one group of digit forms; anything else is split on
+    spaces into words that must all occur (in any order, anywhere in the order).
+    """
+    text = " ".join(query.split())
+    if not text:
+        return SearchTerms(())
+    if looks_like_phone(text):
+        forms = [text, _digits(text)]
+        if text.startswith("+"):
+            forms.extend(phone_forms(text)[2:])
+        return SearchTerms((tuple(_unique(forms)),))
+    return SearchTerms(tuple((word,) for word in _unique(text.split(" "))))
+
+
+def fts_phrase(fragment: str) -> str:
+    """An FTS5 string literal matching ``fragment`` as a substring (trigram tokenizer)."""
+    return '"' + fragment.replace('"', '""') + '"'
+
+
+def like_pattern(fragment: str) -> str:
+    """A ``LIKE ... ESCAPE '\\'`` pattern matching ``fragment`` anywhere."""
+    escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_condition(terms: SearchTerms, *, fts: bool, id_column: str) -> tuple[str, list[str]]:
+    """SQL (and its parameters) true for orders whose document matches every group.
+
+    ``id_column`` is the SQL expression of the channel order's id.
+    """
+    clauses: list[str] = []
+    params: list[str] = []
+    for group in terms.groups:
+        alternatives: list[str] = []
+        long_ones = [f for f in group if fts and len(f) >= TRIGRAM]
+        if long_ones:
+            alternatives.append(
+                f"{id_column} IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)"
+            )
+            params.append(" OR ".join(fts_phrase(f) for f in long_ones))
+        for fragment in group:
+            if fragment in long_ones:
+                continue
+            alternatives.append(
+                f"EXISTS (SELECT 1 FROM order_search s WHERE s.rowid = {id_column}"
+                " AND s.text LIKE ? ESCAPE '\\')"
+            )
+            params.append(like_pattern(fragment))
+        clauses.append("(" + " OR ".join(alternatives) + ")")
+    return " AND ".join(clauses), params
+
+
+def build_document(parts: Iterable[str]) -> str:
+    """One search document: the non-empty parts, one per line, without repeats."""
+    return "\n".join(_unique(part.strip() for part in parts if part and part.strip()))
