@@ -103,6 +103,7 @@ def make_client(
     on_call: Callable[[CallRecord], None] | None,
     *,
     timeout: float = 10.0,
+    max_retries: int = 3,
 ) -> tuple[AxClient, InterruptibleTransport]:
     """A client whose in-flight requests the returned transport can interrupt."""
     transport = InterruptibleTransport()
@@ -112,6 +113,7 @@ def make_client(
             credentials.api_key,
             credentials.channel_code,
             timeout=timeout,
+            max_retries=max_retries,
             transport=transport,
             sleep=transport.sleep,
             on_call=on_call,
