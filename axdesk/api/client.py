@@ -18,6 +18,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import random
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -89,6 +90,10 @@ class _Answer:
     status: int
 
 
+# Host names after IDNA encoding (letters, digits, "-", "_", ".") or an IPv6 literal.
+_HOST = re.compile(r"[A-Za-z0-9._-]+|[0-9A-Fa-f:.]+")
+
+
 class _Secret:
     """A string that shows as ``***`` in every repr, str and format."""
 
@@ -157,6 +162,8 @@ def validate_base_url(base_url: str) -> str:
         raise AxError(
             f"The AX server address {text[:80]!r} must start with https:// and name a server."
         )
+    if not _HOST.fullmatch(url.raw_host.decode("ascii", "replace")):
+        raise AxError(f"The AX server address {text[:80]!r} is not a valid URL.")
     if url.userinfo:
         raise AxError("The AX server address must not contain a user name or password.")
     if url.query or url.fragment:
