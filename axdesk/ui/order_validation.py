@@ -47,13 +47,28 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
+_MISSING_TEMPLATES: set[str] = set()
+
+
+def _required(template: str) -> str:
+    """Mark a sentence as "this required field is empty" (see :attr:`Issue.missing`)."""
+    _MISSING_TEMPLATES.add(template)
+    return template
+
+
 @dataclass(frozen=True)
 class Issue:
-    """One thing wrong with the form: where, and a sentence saying what to do."""
+    """One thing wrong with the form: where, and a sentence saying what to do.
+
+    ``missing`` is True for a required field left empty: the form shows
+    those only once the field was touched (or on a send attempt), while a
+    wrong value is shown as soon as it is typed.
+    """
 
     field: str
     template: str
     args: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    missing: bool = False
 
     def sentence(self, translate: Callable[[str], str] | None = None) -> str:
         """The sentence, with ``translate`` applied to the template before the values."""
@@ -207,8 +222,10 @@ def calling_code_region(code_text: str) -> str | None:
 
 def check_national_code(code_text: str) -> tuple[str, dict[str, str]] | None:
     if not code_text.strip():
-        return QT_TRANSLATE_NOOP(
-            "OrderValidation", "Enter the country calling code, for example 82 for Korea."
+        return _required(
+            QT_TRANSLATE_NOOP(
+                "OrderValidation", "Enter the country calling code, for example 82 for Korea."
+            )
         ), {}
     if calling_code_region(code_text) is None:
         return (
@@ -234,7 +251,7 @@ def parse_phone(code_text: str, phone: str) -> phonenumbers.PhoneNumber | None:
 def check_phone(code_text: str, phone: str) -> tuple[str, dict[str, str]] | None:
     """A phone number must be a real number of the country its calling code names."""
     if not phone.strip():
-        return QT_TRANSLATE_NOOP("OrderValidation", "Enter a phone number."), {}
+        return _required(QT_TRANSLATE_NOOP("OrderValidation", "Enter a phone number.")), {}
     region = calling_code_region(code_text)
     if region is None:
         return None  # the country code field carries the problem
@@ -280,7 +297,7 @@ def wire_national_code(code_text: str) -> str:
 
 def check_email(email: str) -> tuple[str, dict[str, str]] | None:
     if not email.strip():
-        return QT_TRANSLATE_NOOP("OrderValidation", "Enter an email address."), {}
+        return _required(QT_TRANSLATE_NOOP("OrderValidation", "Enter an email address.")), {}
     if not is_valid_email(email):
         return (
             QT_TRANSLATE_NOOP(
@@ -316,7 +333,11 @@ def check_additional(pairs: Sequence[tuple[str, str]]) -> tuple[str, dict[str, s
 def check_amount(text: str, currency: str, *, required: bool) -> tuple[str, dict[str, str]] | None:
     """An amount typed in a price or discount field."""
     if not text.strip():
-        return (QT_TRANSLATE_NOOP("OrderValidation", "Enter a price."), {}) if required else None
+        return (
+            (_required(QT_TRANSLATE_NOOP("OrderValidation", "Enter a price.")), {})
+            if required
+            else None
+        )
     amount = parse_amount_text(text)
     if amount is None:
         return QT_TRANSLATE_NOOP("OrderValidation", "“{value}” is not an amount."), {
@@ -348,7 +369,8 @@ class _Collector:
 
     def add(self, key: str, found: tuple[str, dict[str, str]] | None) -> None:
         if found is not None:
-            self.issues.append(Issue(key, found[0], found[1]))
+            template, args = found
+            self.issues.append(Issue(key, template, args, template in _MISSING_TEMPLATES))
 
 
 def validate_person(
@@ -358,7 +380,8 @@ def validate_person(
     out = collect or _Collector()
     if not person.name.strip():
         out.add(
-            person_key(prefix, "name"), (QT_TRANSLATE_NOOP("OrderValidation", "Enter a name."), {})
+            person_key(prefix, "name"),
+            (_required(QT_TRANSLATE_NOOP("OrderValidation", "Enter a name.")), {}),
         )
     out.add(person_key(prefix, "national_code"), check_national_code(person.national_code))
     out.add(person_key(prefix, "phone"), check_phone(person.national_code, person.phone))
@@ -396,7 +419,10 @@ def validate_order(
         )
     currency = state.currency
     if not state.lines:
-        out.add("order.lines", (QT_TRANSLATE_NOOP("OrderValidation", "Add at least one line."), {}))
+        out.add(
+            "order.lines",
+            (_required(QT_TRANSLATE_NOOP("OrderValidation", "Add at least one line.")), {}),
+        )
     for index, line in enumerate(state.lines):
         slot = availability[index] if index < len(availability) else None
         _validate_line(out, index, line, currency, slot, known_options, today)
@@ -433,12 +459,12 @@ def _validate_line(
     if not line.product_code:
         out.add(
             line_key(index, "product"),
-            (QT_TRANSLATE_NOOP("OrderValidation", "Choose a product."), {}),
+            (_required(QT_TRANSLATE_NOOP("OrderValidation", "Choose a product.")), {}),
         )
     elif not line.dc_code:
         out.add(
             line_key(index, "option"),
-            (QT_TRANSLATE_NOOP("OrderValidation", "Choose an option."), {}),
+            (_required(QT_TRANSLATE_NOOP("OrderValidation", "Choose an option.")), {}),
         )
     elif known_options is not None and (line.product_code, line.dc_code) not in known_options:
         out.add(
@@ -453,7 +479,8 @@ def _validate_line(
         )
     if line.date is None:
         out.add(
-            line_key(index, "date"), (QT_TRANSLATE_NOOP("OrderValidation", "Choose a date."), {})
+            line_key(index, "date"),
+            (_required(QT_TRANSLATE_NOOP("OrderValidation", "Choose a date.")), {}),
         )
     elif today is not None and line.date < today:
         out.add(
@@ -466,7 +493,7 @@ def _validate_line(
     if line.start_time is None:
         out.add(
             line_key(index, "time"),
-            (QT_TRANSLATE_NOOP("OrderValidation", "Choose a start time."), {}),
+            (_required(QT_TRANSLATE_NOOP("OrderValidation", "Choose a start time.")), {}),
         )
     elif slot is not None and not slot.found:
         out.add(
