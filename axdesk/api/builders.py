@@ -16,7 +16,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime
+from datetime import date as _date
+from datetime import time as _time
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -49,11 +51,12 @@ __all__ = [
 DEFAULT_SUPPLIER_TIME_ZONE = "Asia/Seoul"
 
 
-def slot_datetime(
-    slot_date: date, start_time: time, tz_name: str = DEFAULT_SUPPLIER_TIME_ZONE
-) -> datetime:
-    """The UTC moment of an inventory slot given in the supplier's local date and time."""
-    if start_time.tzinfo is not None:
+def slot_datetime(date: _date, time: _time, tz_name: str = DEFAULT_SUPPLIER_TIME_ZONE) -> datetime:
+    """The UTC moment of an inventory slot given in the supplier's local date and time.
+
+    Inventory slots are the supplier's local date and start time; AX wants UTC.
+    """
+    if time.tzinfo is not None:
         raise OrderInputError(
             "The slot's start time already carries a time zone; give the supplier's local time."
         )
@@ -61,7 +64,7 @@ def slot_datetime(
         zone = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError):
         raise OrderInputError(f"The time zone {tz_name!r} is not known.") from None
-    local = datetime.combine(slot_date, start_time, tzinfo=zone)
+    local = datetime.combine(date, time, tzinfo=zone)
     return local.astimezone(UTC)
 
 

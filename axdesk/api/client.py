@@ -40,6 +40,7 @@ from axdesk.api.errors import (
     AxRateLimitedError,
     AxRejectedError,
     AxServerError,
+    OrderInputError,
 )
 from axdesk.api.models import (
     CancelledTicket,
@@ -243,6 +244,8 @@ class AxClient:
     ``transport`` replaces the network (tests pass ``httpx.MockTransport``), ``sleep``
     is what waits between GET retries, and ``on_call`` receives a ``CallRecord`` for
     every HTTP exchange (retries included).
+
+    ``max_retries`` counts retries of a GET after its first try (3 means up to 4 tries).
     """
 
     def __init__(
@@ -355,7 +358,12 @@ class AxClient:
         """``POST /v1/channel/orders/tour``. Never retried: on an unknown outcome, reconcile."""
         if not isinstance(request, OrderRequest):
             raise AxError("Only a complete order can be sent to AX.")
-        body = encode_json(request.to_wire())
+        try:
+            body = encode_json(request.to_wire())
+        except (TypeError, ValueError) as error:
+            raise OrderInputError(
+                f"The order cannot be written as JSON ({type(error).__name__})."
+            ) from None
         answer = self._call(
             "POST",
             "/v1/channel/orders/tour",

@@ -13,6 +13,8 @@ tell the caller what to do next:
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "AxAuthError",
     "AxError",
@@ -48,6 +50,17 @@ class AxError(Exception):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.message!r}, status={self.status!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only constructor arguments would be lost by Exception's default pickling.
+        return (_restore, (type(self), self.message, dict(self.__dict__)))
+
+
+def _restore(cls: type[AxError], message: str, state: dict[str, Any]) -> AxError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
 
 
 class AxAuthError(AxError):

@@ -13,6 +13,7 @@ are ``None``. ``OrderRequest.from_wire()`` reads that back unchanged.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -215,6 +216,19 @@ def _read_request_datetime(value: object) -> datetime:
     return parse_wire_datetime(value)
 
 
+def _read_additional(value: object) -> dict[str, Any] | None:
+    """``additional`` is sent as JSON: refuse what JSON cannot carry before it is stored."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValueError("the additional information must be a mapping of names to values")
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError):
+        raise ValueError("the additional information holds values JSON cannot carry") from None
+    return value
+
+
 def _strip_text(value: object) -> object:
     return value.strip() if isinstance(value, str) else value
 
@@ -229,6 +243,7 @@ WireTicketStatus = Annotated[TicketStatus, PlainValidator(TicketStatus.parse)]
 TrimmedDate = Annotated[date, BeforeValidator(_strip_text)]
 TrimmedTime = Annotated[time, BeforeValidator(_strip_text)]
 RequiredText = Annotated[str, Field(min_length=1)]
+Additional = Annotated[dict[str, Any] | None, PlainValidator(_read_additional)]
 
 
 def describe_validation_error(error: ValidationError) -> str:
@@ -373,7 +388,7 @@ def _inventory_options(payload: object) -> Mapping[str, object] | None:
     if "data" in payload:
         return _inventory_options(payload["data"])
     candidates = {key: value for key, value in payload.items() if key != "status_code"}
-    if all(isinstance(value, list) for value in candidates.values()):
+    if candidates and all(isinstance(value, list) for value in candidates.values()):
         return candidates
     return None
 
@@ -398,7 +413,7 @@ class TicketRequest(_RequestModel):
     national_code: RequiredText
     phone: RequiredText
     email: RequiredText
-    additional: dict[str, Any] | None = None
+    additional: Additional = None
     extra: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
@@ -420,7 +435,7 @@ class Purchaser(_RequestModel):
     national_code: RequiredText
     phone: RequiredText
     email: RequiredText
-    additional: dict[str, Any] | None = None
+    additional: Additional = None
     extra: str = ""
 
     def to_wire(self) -> dict[str, Any]:
@@ -443,7 +458,7 @@ class Representative(_RequestModel):
     national_code: RequiredText
     phone: RequiredText
     email: RequiredText
-    additional: dict[str, Any] | None = None
+    additional: Additional = None
     extra: str | None = None
 
     def to_wire(self) -> dict[str, Any]:

@@ -332,3 +332,17 @@ def test_the_purchaser_is_checked_too() -> None:
 def test_free_lines_are_allowed() -> None:
     request = build([line("0", 1), line("1000", 1)])
     assert request.order.total == Decimal(1000)
+
+
+def test_slot_datetime_takes_the_contract_keywords() -> None:
+    moment = slot_datetime(date=date(2023, 3, 1), time=time(14, 0), tz_name="UTC")
+    assert moment == datetime(2023, 3, 1, 14, 0, tzinfo=UTC)
+
+
+def test_additional_data_must_be_json() -> None:
+    odd = traveler(2, additional={"when": datetime(2023, 1, 1)})
+    with pytest.raises(OrderInputError, match="values JSON cannot carry"):
+        build([replace(line(), travelers=[traveler(1), odd])])
+    not_a_mapping = traveler(0, additional=["english_name"])
+    with pytest.raises(OrderInputError, match="must be a mapping"):
+        build_order_request([line()], not_a_mapping, currency="KRW")

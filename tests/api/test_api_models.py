@@ -490,3 +490,15 @@ def test_pairing_refuses_answers_that_do_not_line_up() -> None:
     body["depth_combinations"].pop()
     with pytest.raises(AxMalformedResponseError, match="1 orders for 2 options"):
         pair_tickets(request, CreatedOrder.from_payload(body))
+
+
+@pytest.mark.parametrize("payload", [{"status_code": 200}, {}, {"status_code": 200, "data": None}])
+def test_inventory_without_any_options_is_malformed(payload: object) -> None:
+    with pytest.raises(AxMalformedResponseError, match="inventory"):
+        Inventory.from_payload(PRODUCT_CODE, payload)
+
+
+def test_explicitly_empty_options_are_an_empty_inventory() -> None:
+    inventory = Inventory.from_payload(PRODUCT_CODE, {"status_code": 200, "option_codes": {}})
+    assert inventory.options == {}
+    assert inventory.slots == []
