@@ -1,0 +1,373 @@
+"""Reconciler with a stub AX: every branch of submit and reconcile, one order at AX at most."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from store_helpers import created_for, make_request
+
+from axdesk.api import (
+    AxAuthError,
+    AxError,
+    AxMalformedResponseError,
+    AxNetworkError,
+    AxNotFoundError,
+    AxRateLimitedError,
+    AxRejectedError,
+    AxServerError,
+    CreatedOrder,
+    OrderRequest,
+    OrderStatus,
+    OrderStatusInfo,
+    encode_json,
+)
+from axdesk.store.db import Database
+from axdesk.store.journal import JournalState, OrderJournal
+from axdesk.store.reconcile import Reconciler, SubmitOutcome
+
+
+class StubAx:
+    """A small AX stand-in: idempotent on the channel order code, with queued faults.
+
+    Create faults: ``drop`` (lost before AX saw it), ``connect`` (never sent),
+    ``commit_then_drop``, ``500_after_commit``, ``garbage_after_commit`` (order made, answer
+    unreadable), ``reject``, ``auth``, ``404``, ``429``. Status faults: ``drop``, ``500``.
+    """
+
+    def __init__(self) -> None:
+        self.orders: dict[str, CreatedOrder] = {}
+        self.statuses: dict[str, OrderStatus] = {}
+        self.create_faults: list[str] = []
+        self.status_faults: list[str] = []
+        self.bodies: list[bytes] = []
+        self.status_queries: list[str] = []
+        self.refuse_repeats = False
+
+    def create_order(self, request: OrderRequest) -> CreatedOrder:
+        self.bodies.append(encode_json(request.to_wire()))
+        fault = self.create_faults.pop(0) if self.create_faults else None
+        if fault == "drop":
+            raise AxNetworkError("The connection to AX dropped.", request_sent=True)
+        if fault == "connect":
+            raise AxNetworkError("axdesk could not connect to AX.", request_sent=False)
+        if fault == "reject":
+            raise AxRejectedError(
+                "AX refused the request (HTTP 400): invalid email",
+                status=400,
+                server_message="invalid email",
+                errors=["depth_combinations.0.tickets.0.email: invalid"],
+            )
+        if fault == "auth":
+            raise AxAuthError("AX refused the API key or the channel code (HTTP 403).", status=403)
+        if fault == "404":
+            raise AxNotFoundError("AX does not know the ordering address (HTTP 404).", status=404)
+        if fault == "429":
+            raise AxRateLimitedError(
+                "AX is receiving too many requests (HTTP 429).", retry_after=20
+            )
+        code = request.order.channel_order_code
+        repeat = code in self.orders
+        if repeat and self.refuse_repeats:
+            raise AxRejectedError("AX refused the request (HTTP 409): duplicate", status=409)
+        if not repeat:
+            self.orders[code] = created_for(request, prefix="AX")
+            for dc in self.orders[code].depth_combinations:
+                self.statuses[dc.ax_order_code] = OrderStatus.NEW
+        if fault == "commit_then_drop":
+            raise AxNetworkError("The connection to AX dropped.", request_sent=True)
+        if fault == "500_after_commit":
+            raise AxServerError("AX had an internal problem (HTTP 500).", status=500)
+        if fault == "garbage_after_commit":
+            raise AxMalformedResponseError("AX answered with a web page.", outcome_unknown=True)
+        return self.orders[code]
+
+    def get_order_status(self, order_code: str) -> list[OrderStatusInfo]:
+        self.status_queries.append(order_code)
+        fault = self.status_faults.pop(0) if self.status_faults else None
+        if fault == "drop":
+            raise AxNetworkError("The connection to AX dropped.", request_sent=True)
+        if fault == "500":
+            raise AxServerError("AX is temporarily unavailable (HTTP 503).", status=503)
+        created = self.orders.get(order_code)
+        if created is None:
+            raise AxNotFoundError(f"AX does not know the order {order_code} (HTTP 404).")
+        return [
+            OrderStatusInfo(
+                channel_order_code=order_code,
+                ax_order_code=dc.ax_order_code,
+                status=self.statuses[dc.ax_order_code],
+                comment=None,
+            )
+            for dc in created.depth_combinations
+        ]
+
+
+@pytest.fixture
+def ax() -> StubAx:
+    return StubAx()
+
+
+@pytest.fixture
+def sleeps() -> list[float]:
+    return []
+
+
+@pytest.fixture
+def reconciler(ax: StubAx, journal: OrderJournal, sleeps: list[float]) -> Reconciler:
+    return Reconciler(ax, journal, sleep=sleeps.append)
+
+
+def _assert_matches_ax(journal: OrderJournal, ax: StubAx, code: str) -> None:
+    """The journal holds exactly AX's AX order codes and ticket codes for the order."""
+    order = journal.get_order(code)
+    assert order is not None
+    assert order.state is JournalState.SENT
+    created = ax.orders[code]
+    assert [line.ax_order.ax_order_code for line in order.lines if line.ax_order] == [
+        dc.ax_order_code for dc in created.depth_combinations
+    ]
+    assert [t.ax_ticket_code for t in order.tickets] == [
+        t.ax_ticket_code for dc in created.depth_combinations for t in dc.tickets
+    ]
+
+
+def test_a_201_marks_the_order_sent(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal, sleeps: list[float]
+) -> None:
+    request = make_request(code="o1")
+    outcome = reconciler.submit(request)
+    assert outcome.is_sent
+    assert outcome.state is JournalState.SENT
+    assert "o1" in outcome.message
+    assert ax.bodies == [journal.stored_body("o1").encode("utf-8")]
+    assert ax.status_queries == []
+    assert sleeps == []
+    _assert_matches_ax(journal, ax, "o1")
+
+
+@pytest.mark.parametrize("fault", ["reject", "auth", "404"])
+def test_a_refusal_marks_the_order_rejected_and_is_not_retried(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal, sleeps: list[float], fault: str
+) -> None:
+    ax.create_faults.append(fault)
+    outcome = reconciler.submit(make_request(code="o1"))
+    assert outcome.is_rejected
+    assert outcome.message.startswith("AX ")
+    order = journal.get_order("o1")
+    assert order is not None
+    assert order.state is JournalState.REJECTED
+    assert order.problem == outcome.message
+    if fault == "reject":
+        assert outcome.errors == ("depth_combinations.0.tickets.0.email: invalid",)
+        assert order.rejected_errors == outcome.errors
+    assert len(ax.bodies) == 1
+    assert ax.status_queries == []
+    assert sleeps == []
+
+
+@pytest.mark.parametrize("fault", ["commit_then_drop", "500_after_commit", "garbage_after_commit"])
+def test_an_answer_lost_after_commit_is_reconciled_to_the_one_existing_order(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal, sleeps: list[float], fault: str
+) -> None:
+    ax.create_faults.append(fault)
+    outcome = reconciler.submit(make_request(code="o1"))
+    assert outcome.is_sent
+    assert len(ax.orders) == 1
+    assert ax.status_queries == ["o1"]
+    assert len(ax.bodies) == 2
+    assert ax.bodies[0] == ax.bodies[1] == journal.stored_body("o1").encode("utf-8")
+    assert sleeps == [1.0]
+    _assert_matches_ax(journal, ax, "o1")
+    order = journal.get_order("o1")
+    assert order is not None
+    assert order.attempts == 2
+
+
+@pytest.mark.parametrize("fault", ["drop", "connect"])
+def test_an_order_that_never_arrived_is_sent_again_under_the_same_code(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal, fault: str
+) -> None:
+    ax.create_faults.append(fault)
+    outcome = reconciler.submit(make_request(code="o1"))
+    assert outcome.is_sent
+    assert ax.status_queries == ["o1"]
+    assert len(ax.bodies) == 2
+    assert ax.bodies[0] == ax.bodies[1]
+    assert json.loads(ax.bodies[1])["order"]["channel_order_code"] == "o1"
+    _assert_matches_ax(journal, ax, "o1")
+
+
+def test_without_any_answer_the_order_stays_unknown_never_failed(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal, sleeps: list[float]
+) -> None:
+    ax.create_faults.append("commit_then_drop")
+    ax.status_faults.extend(["drop", "500", "drop"])
+    outcome = reconciler.submit(make_request(code="o1"))
+    assert outcome.is_unknown
+    assert outcome.state is JournalState.UNKNOWN
+    assert "will not be placed twice" in outcome.message
+    assert isinstance(outcome.error, AxError)
+    assert sleeps == [1.0, 3.0, 8.0]
+    assert len(ax.bodies) == 1
+    assert journal.state_of("o1") is JournalState.UNKNOWN
+    pending = journal.needs_reconciliation()
+    assert [p.channel_order_code for p in pending] == ["o1"]
+    assert pending[0].problem is not None
+    assert "Checking the order with AX failed" in pending[0].problem
+
+    outcomes = reconciler.reconcile_pending()
+    assert [o.state for o in outcomes] == [JournalState.SENT]
+    assert len(ax.orders) == 1
+    assert len(ax.bodies) == 2
+    assert ax.bodies[0] == ax.bodies[1]
+    _assert_matches_ax(journal, ax, "o1")
+
+
+def test_rate_limiting_waits_as_asked_and_is_not_a_rejection(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal, sleeps: list[float]
+) -> None:
+    ax.create_faults.append("429")
+    outcome = reconciler.submit(make_request(code="o1"))
+    assert outcome.is_sent
+    assert sleeps == [20.0]
+    _assert_matches_ax(journal, ax, "o1")
+
+
+def test_status_from_get_confirm_is_kept_when_ax_knows_the_order(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal
+) -> None:
+    ax.create_faults.append("commit_then_drop")
+    ax.status_faults.extend(["drop", "drop", "drop"])
+    assert reconciler.submit(make_request(code="o2")).is_unknown
+    # The supplier confirms while the journal still lacks AX's answer.
+    ax.statuses[ax.orders["o2"].depth_combinations[0].ax_order_code] = OrderStatus.SUPPLIER_CONFIRM
+    outcome = reconciler.reconcile("o2")
+    assert outcome.is_sent
+    order = journal.get_order("o2")
+    assert order is not None
+    assert order.ax_orders[0].status is OrderStatus.SUPPLIER_CONFIRM
+    assert [h.to_status for h in order.ax_orders[0].history] == [
+        OrderStatus.NEW,
+        OrderStatus.SUPPLIER_CONFIRM,
+    ]
+
+
+def test_a_failed_check_is_retried_after_a_pause(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal, sleeps: list[float]
+) -> None:
+    ax.create_faults.append("commit_then_drop")
+    ax.status_faults.append("drop")
+    assert reconciler.submit(make_request(code="o1")).is_sent
+    assert sleeps == [1.0, 3.0]
+    assert ax.status_queries == ["o1", "o1"]
+    _assert_matches_ax(journal, ax, "o1")
+
+
+def test_a_server_that_refuses_repeats_leaves_the_order_sent_without_ticket_codes(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal
+) -> None:
+    ax.refuse_repeats = True
+    ax.create_faults.append("commit_then_drop")
+    outcome = reconciler.submit(make_request(code="o1"))
+    assert outcome.is_sent
+    assert "ticket codes are not known" in outcome.message
+    order = journal.get_order("o1")
+    assert order is not None
+    assert order.state is JournalState.SENT
+    assert order.problem is not None
+    assert "ticket codes are not known" in order.problem
+    assert [a.ax_order_code for a in order.ax_orders] == [
+        dc.ax_order_code for dc in ax.orders["o1"].depth_combinations
+    ]
+    assert all(t.ax_ticket_code is None for t in order.tickets)
+    assert len(ax.orders) == 1
+
+
+def test_an_order_left_sending_by_a_crash_is_sent_at_start_up(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal
+) -> None:
+    request = make_request(code="crashed")
+    journal.record_sending(request)
+    outcomes = reconciler.reconcile_pending()
+    assert [(o.channel_order_code, o.state) for o in outcomes] == [("crashed", JournalState.SENT)]
+    assert ax.bodies == [journal.stored_body("crashed").encode("utf-8")]
+    _assert_matches_ax(journal, ax, "crashed")
+    assert reconciler.reconcile_pending() == []
+
+
+def test_submitting_a_journaled_code_again_does_not_post_again(
+    reconciler: Reconciler, ax: StubAx
+) -> None:
+    request = make_request(code="o1")
+    assert reconciler.submit(request).is_sent
+    again = reconciler.submit(request)
+    assert again.is_sent
+    assert len(ax.bodies) == 1
+    assert reconciler.reconcile("o1").is_sent
+    assert len(ax.bodies) == 1
+    assert ax.status_queries == []
+
+
+def test_submitting_a_pending_code_again_reconciles_it(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal
+) -> None:
+    request = make_request(code="o1")
+    journal.record_sending(request)
+    outcome = reconciler.submit(request)
+    assert outcome.is_sent
+    assert ax.status_queries == ["o1"]
+    assert len(ax.bodies) == 1
+
+
+def test_a_rejected_order_is_reported_not_resent(reconciler: Reconciler, ax: StubAx) -> None:
+    ax.create_faults.append("reject")
+    reconciler.submit(make_request(code="o1"))
+    outcome = reconciler.reconcile("o1")
+    assert outcome.is_rejected
+    assert outcome.errors == ("depth_combinations.0.tickets.0.email: invalid",)
+    assert len(ax.bodies) == 1
+
+
+def test_a_client_factory_is_asked_each_time_and_its_error_records_nothing(
+    ax: StubAx, journal: OrderJournal
+) -> None:
+    available: list[StubAx] = []
+
+    def current_client() -> StubAx:
+        if not available:
+            raise AxError("Not connected to AX.")
+        return available[0]
+
+    reconciler = Reconciler(current_client, journal, sleep=lambda _s: None)
+    with pytest.raises(AxError, match="Not connected"):
+        reconciler.submit(make_request(code="o1"))
+    assert journal.get_order("o1") is None
+
+    journal.record_sending(make_request(code="o2"))
+    outcomes = reconciler.reconcile_pending()
+    assert [(o.channel_order_code, o.state) for o in outcomes] == [("o2", JournalState.UNKNOWN)]
+    assert journal.state_of("o2") is JournalState.SENDING
+
+    available.append(ax)
+    assert reconciler.reconcile("o2").is_sent
+
+
+def test_a_tampered_stored_body_is_not_sent(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal, db: Database
+) -> None:
+    journal.record_sending(make_request(code="o1"))
+    body = journal.stored_body("o1")
+    spaced = json.dumps(json.loads(body), indent=1)
+    db.execute("UPDATE channel_order SET wire_json = ? WHERE channel_order_code = 'o1'", (spaced,))
+    outcome = reconciler.reconcile("o1")
+    assert outcome.is_unknown
+    assert "byte for byte" in outcome.message
+    assert ax.bodies == []
+
+
+def test_outcome_flags() -> None:
+    outcome = SubmitOutcome("c", JournalState.SENDING, "m")
+    assert outcome.is_unknown
+    assert not outcome.is_sent
+    assert not outcome.is_rejected
