@@ -430,7 +430,7 @@ class AxClient:
                 error.status = answer.status
             raise
         except Exception as error:
-            logger.error("Reading an AX answer failed unexpectedly: %s", type(error).__name__)
+            logger.error("Reading an AX answer failed unexpectedly: %s", self._scrub(repr(error)))
             raise AxMalformedResponseError(
                 "axdesk could not read AX's answer (an unexpected "
                 f"{type(error).__name__}); the details are in the log.",
@@ -468,7 +468,12 @@ class AxClient:
                     attempt,
                     self._max_retries,
                 )
-                self._sleep(delay)
+                try:
+                    self._sleep(delay)
+                except Exception as interruption:
+                    # The wait was cut short: report the failure we were about to retry.
+                    logger.info("Waiting to retry was interrupted: %s", type(interruption).__name__)
+                    raise error from None
 
     def _retry_delay(self, error: AxError, attempt: int) -> float | None:
         """Seconds to wait before retrying a GET, or None when it must not be retried."""

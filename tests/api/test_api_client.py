@@ -791,3 +791,15 @@ def test_rejection_errors_are_scrubbed_too(harness_factory: Callable[..., Harnes
         harness.client.create_order(page_request())
     assert caught.value.errors == ["key *** invalid"]
     assert API_KEY not in str(caught.value)
+
+
+def test_an_interrupted_retry_wait_reports_the_original_failure(
+    harness_factory: Callable[..., Harness],
+) -> None:
+    def interrupted(seconds: float) -> None:
+        raise InterruptedError("cancelled by the user")
+
+    harness = harness_factory(respond(503), sleep=interrupted)
+    with pytest.raises(AxServerError, match="temporarily unavailable"):
+        harness.client.get_order_status("abc")
+    assert harness.calls == 1
