@@ -7,8 +7,10 @@ order, one per line. With SQLite's FTS5 ``trigram`` tokenizer (SQLite >=
 case-insensitively, which is what Korean names need (no word boundaries:
 "민수" must find "김민수"). Shorter fragments (a one- or two-syllable Korean
 name part) cannot use trigrams and are matched with ``LIKE`` over the same
-documents. When this SQLite lacks FTS5, ``order_search`` is a plain table and
-every fragment uses ``LIKE`` (correct, but a scan instead of an index lookup).
+documents (a scan: tens of milliseconds at 50,000 tickets, see
+``benchmarks/bench_journal_search.py``). When this SQLite lacks FTS5,
+``order_search`` is a plain table and every fragment uses ``LIKE`` (correct,
+but a scan instead of an index lookup).
 
 Phone numbers are indexed in several forms so that whatever the operator
 types finds the traveler: as typed, digits only, the national form with its
@@ -20,6 +22,7 @@ E.164 digits when it starts with ``+``), so ``010-1234-5678``,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -45,6 +48,11 @@ def region_for(national_code: str) -> str:
 
 def phone_forms(raw: str, national_code: str = "") -> list[str]:
     """Every form of a phone number worth indexing (see the module docstring), no duplicates."""
+    return list(_phone_forms(raw, national_code))
+
+
+@functools.lru_cache(maxsize=4096)
+def _phone_forms(raw: str, national_code: str) -> tuple[str, ...]:
     text = raw.strip()
     forms = [text, _digits(text)]
     try:
@@ -55,7 +63,7 @@ def phone_forms(raw: str, national_code: str = "") -> list[str]:
         national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         forms.extend([_digits(national), _digits(e164)])
-    return _unique(form for form in forms if form)
+    return tuple(_unique(form for form in forms if form))
 
 
 def _digits(text: str) -> str:
@@ -134,9 +142,10 @@ def search_condition(terms: SearchTerms, *, fts: bool, id_column: str) -> tuple[
         for fragment in group:
             if fragment in long_ones:
                 continue
+            # "+" keeps FTS5 from taking over the LIKE: SQLite 3.40's trigram LIKE
+            # finds nothing for a pattern of one or two Korean syllables.
             alternatives.append(
-                f"EXISTS (SELECT 1 FROM order_search s WHERE s.rowid = {id_column}"
-                " AND s.text LIKE ? ESCAPE '\\')"
+                f"{id_column} IN (SELECT rowid FROM order_search WHERE +text LIKE ? ESCAPE '\\')"
             )
             params.append(like_pattern(fragment))
         clauses.append("(" + " OR ".join(alternatives) + ")")

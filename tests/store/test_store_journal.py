@@ -440,6 +440,23 @@ def test_text_search(journal: OrderJournal, query: str, expected: set[str]) -> N
     assert journal.count_orders(OrderFilter(text=query)) == len(expected)
 
 
+def test_search_falls_back_to_like_without_fts5(
+    monkeypatch: pytest.MonkeyPatch, clock: FakeClock
+) -> None:
+    monkeypatch.setattr("axdesk.store.db.fts5_trigram_available", lambda _conn: False)
+    conn = open_database(":memory:")
+    try:
+        journal = OrderJournal(conn, clock=clock)
+        assert not journal.uses_fts
+        journal.record_sending(make_request(("dc-adult", [traveler("김민수")]), code="a"))
+        journal.record_sending(make_request(("dc-adult", [traveler("이영희")]), code="b"))
+        for query, expected in (("민수", ["a"]), ("김민수", ["a"]), ("01012345678", ["b", "a"])):
+            found = [o.channel_order_code for o in journal.list_orders(OrderFilter(text=query))]
+            assert found == expected
+    finally:
+        conn.close()
+
+
 def test_drafts(journal: OrderJournal, clock: FakeClock) -> None:
     assert journal.load_draft("new-order") is None
     journal.save_draft("new-order", '{"lines": []}')
