@@ -1,0 +1,393 @@
+"""What the Inventory tab shows, computed once per response and without Qt.
+
+An inventory answer can hold tens of thousands of slots (20 options x 365
+days x 3 start times). The calendar paints 42 day cells, so everything a
+cell needs is aggregated here once, when the response arrives
+(:meth:`InventoryIndex.build`): one :class:`DaySummary` per date for every
+option and for "all options". Painting a month is then 42 dictionary
+look-ups, and switching months or options never walks the slots again.
+
+Numbers from the server are shown as they came. A slot that breaks
+``remain + ordered == max`` or carries a negative number keeps its values;
+its problems (the client's sentences) travel with it so the UI can mark it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import enum
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from axdesk.api import Inventory, InventorySlot
+from axdesk.store.export import CellValue, write_csv
+
+ALL_OPTIONS: str | None = None
+"""The option filter meaning "every option of the product"."""
+
+DAYS_SHOWN = 42
+"""Six weeks: every month fits, whatever weekday it starts on."""
+
+
+class SlotState(enum.IntEnum):
+    """How sellable a slot (or a day) is; a higher value is better for selling."""
+
+    CLOSED = 0
+    SOLD_OUT = 1
+    NEARLY_FULL = 2
+    ROOM = 3
+
+
+def slot_state(slot: InventorySlot, nearly_full_threshold: int) -> SlotState:
+    """Closed when not on sale; else sold out, nearly full (``remain <= threshold``) or room."""
+    if not slot.is_order:
+        return SlotState.CLOSED
+    if slot.is_sold_out:
+        return SlotState.SOLD_OUT
+    if slot.remain_quantity <= nearly_full_threshold:
+        return SlotState.NEARLY_FULL
+    return SlotState.ROOM
+
+
+def may_have_problems(slot: InventorySlot) -> bool:
+    """Whether ``slot.problems`` can be non-empty, from integer comparisons only.
+
+    ``InventorySlot.problems`` writes its sentences (with the formatted date and
+    time) even for a slot that has none, about 5 µs a slot: 100 ms for a year of
+    20 options. This is the same test, one comparison chain, so only the rare
+    broken slot pays for its sentences. A property test
+    (``tests/ui/test_inventory_logic.py``) holds it equal to ``bool(slot.problems)``.
+    """
+    maximum = slot.max_quantity
+    remain = slot.remain_quantity
+    ordered = slot.ordered_quantity
+    minimum = slot.min_quantity
+    return (
+        remain + ordered != maximum
+        or maximum < 0
+        or minimum < 0
+        or remain < 0
+        or ordered < 0
+        or minimum > maximum
+    )
+
+
+def slot_problems(slot: InventorySlot) -> tuple[str, ...]:
+    """The client's sentences about the slot's numbers (empty for a sound slot)."""
+    return tuple(slot.problems) if may_have_problems(slot) else ()
+
+
+@dataclass(frozen=True, slots=True)
+class SlotRow:
+    """One slot of one option, with what the UI derives from it."""
+
+    dc_code: str
+    slot: InventorySlot
+    state: SlotState
+    problems: tuple[str, ...]
+
+    @property
+    def is_open(self) -> bool:
+        return self.state is not SlotState.CLOSED
+
+    @property
+    def is_guaranteed(self) -> bool:
+        return bool(self.slot.is_guaranteed)
+
+
+class DaySummary(NamedTuple):
+    """The slots of one date (for one option or for all), folded into what a day cell shows.
+
+    ``state`` is the best state among the day's slots: a day has room when at
+    least one departure has room, and is closed only when no slot is on sale.
+    ``seats_left`` counts the seats of slots on sale (a negative remain counts
+    as none; the slot itself is flagged in ``problem_count``). The guarantee
+    counts are over slots on sale.
+    """
+
+    day: dt.date
+    state: SlotState
+    seats_left: int
+    capacity: int
+    slot_count: int
+    open_count: int
+    guaranteed_count: int
+    below_minimum_count: int
+    problem_count: int
+
+
+def summarise_day(
+    day: dt.date, slots: Sequence[InventorySlot], nearly_full_threshold: int
+) -> DaySummary:
+    """Fold one day's slots into a :class:`DaySummary` (``slots`` must not be empty).
+
+    This is the hot loop of :meth:`InventoryIndex.build` (once per slot per
+    response), so it reads the fields directly rather than through
+    :func:`slot_state`; the two agree (see the tests).
+    """
+    best = SlotState.CLOSED
+    seats_left = capacity = open_count = guaranteed = below_minimum = problems = 0
+    for slot in slots:
+        if may_have_problems(slot):
+            problems += 1
+        if not slot.is_order:
+            continue
+        open_count += 1
+        remain = slot.remain_quantity
+        if remain <= 0:
+            state = SlotState.SOLD_OUT
+        elif remain <= nearly_full_threshold:
+            state = SlotState.NEARLY_FULL
+            seats_left += remain
+        else:
+            state = SlotState.ROOM
+            seats_left += remain
+        if state > best:
+            best = state
+        capacity += slot.max_quantity
+        if slot.is_guaranteed:
+            guaranteed += 1
+        else:
+            below_minimum += 1
+    return DaySummary(
+        day,
+        best,
+        seats_left,
+        capacity,
+        len(slots),
+        open_count,
+        guaranteed,
+        below_minimum,
+        problems,
+    )
+
+
+def merge_summaries(day: dt.date, summaries: Sequence[DaySummary]) -> DaySummary:
+    """The "all options" summary of a day from its per-option summaries."""
+    return DaySummary(
+        day,
+        max(summary.state for summary in summaries),
+        sum(summary.seats_left for summary in summaries),
+        sum(summary.capacity for summary in summaries),
+        sum(summary.slot_count for summary in summaries),
+        sum(summary.open_count for summary in summaries),
+        sum(summary.guaranteed_count for summary in summaries),
+        sum(summary.below_minimum_count for summary in summaries),
+        sum(summary.problem_count for summary in summaries),
+    )
+
+
+class InventoryIndex:
+    """One inventory response, aggregated per (date, option filter) for fast display.
+
+    Built once per response (on the worker thread), then only read: every
+    :class:`DaySummary` is computed in :meth:`build`; the slot rows of a day
+    are made when that day is shown.
+    """
+
+    def __init__(
+        self,
+        product_code: str,
+        slots_by_option: dict[str, dict[dt.date, list[InventorySlot]]],
+        summaries: dict[str | None, dict[dt.date, DaySummary]],
+        problem_rows: tuple[SlotRow, ...],
+        nearly_full_threshold: int,
+    ) -> None:
+        self.product_code = product_code
+        self.option_codes = tuple(slots_by_option)
+        self.nearly_full_threshold = nearly_full_threshold
+        self.problem_rows = problem_rows
+        self._slots_by_option = slots_by_option
+        self._summaries = summaries
+        self._dates = sorted(summaries.get(ALL_OPTIONS, {}))
+        self.slot_count = sum(
+            summary.slot_count for summary in summaries.get(ALL_OPTIONS, {}).values()
+        )
+
+    @classmethod
+    def build(cls, inventory: Inventory, nearly_full_threshold: int) -> InventoryIndex:
+        """Aggregate every slot once: O(slots); afterwards every look-up is a dict access."""
+        slots_by_option: dict[str, dict[dt.date, list[InventorySlot]]] = {}
+        summaries: dict[str | None, dict[dt.date, DaySummary]] = {}
+        per_day: dict[dt.date, list[DaySummary]] = {}
+        for dc_code, slots in inventory.options.items():
+            days: dict[dt.date, list[InventorySlot]] = {}
+            for slot in slots:
+                same_day = days.get(slot.date)
+                if same_day is None:
+                    days[slot.date] = [slot]
+                else:
+                    same_day.append(slot)
+            slots_by_option[dc_code] = days
+            option_summaries = {
+                day: summarise_day(day, day_slots, nearly_full_threshold)
+                for day, day_slots in days.items()
+            }
+            summaries[dc_code] = option_summaries
+            for day, summary in option_summaries.items():
+                per_day.setdefault(day, []).append(summary)
+        summaries[ALL_OPTIONS] = {
+            day: parts[0] if len(parts) == 1 else merge_summaries(day, parts)
+            for day, parts in per_day.items()
+        }
+        problem_rows = tuple(
+            sorted(
+                (
+                    SlotRow(dc_code, slot, slot_state(slot, nearly_full_threshold), problems)
+                    for dc_code, days in slots_by_option.items()
+                    if any(summaries[dc_code][day].problem_count for day in days)
+                    for day_slots in days.values()
+                    for slot in day_slots
+                    if (problems := slot_problems(slot))
+                ),
+                key=lambda row: (row.slot.date, row.slot.start_time),
+            )
+        )
+        return cls(
+            inventory.product_code,
+            slots_by_option,
+            summaries,
+            problem_rows,
+            nearly_full_threshold,
+        )
+
+    @property
+    def problem_count(self) -> int:
+        """How many slots carry numbers that do not add up (or are negative)."""
+        return len(self.problem_rows)
+
+    def summary(self, day: dt.date, option: str | None = ALL_OPTIONS) -> DaySummary | None:
+        """The day's summary for ``option`` (``ALL_OPTIONS`` for all); None when it has no slot."""
+        return self._summaries.get(option, {}).get(day)
+
+    def slots_on(self, day: dt.date, option: str | None = ALL_OPTIONS) -> list[SlotRow]:
+        """The day's slots, by start time then option order, optionally for one option."""
+        codes = self.option_codes if option is None else (option,)
+        threshold = self.nearly_full_threshold
+        rows = [
+            SlotRow(code, slot, slot_state(slot, threshold), slot_problems(slot))
+            for rank, code in enumerate(codes)
+            for slot in self._slots_by_option.get(code, {}).get(day, ())
+        ]
+        rank_of = {code: rank for rank, code in enumerate(codes)}
+        rows.sort(key=lambda row: (row.slot.start_time, rank_of[row.dc_code]))
+        return rows
+
+    def dates(self, option: str | None = ALL_OPTIONS) -> list[dt.date]:
+        """Every date that has a slot (for ``option``), in order."""
+        if option is ALL_OPTIONS:
+            return list(self._dates)
+        return sorted(self._summaries.get(option, {}))
+
+    def month_rows(self, year: int, month: int, option: str | None = ALL_OPTIONS) -> list[SlotRow]:
+        """Every slot of the month (for ``option``), by date, start time and option."""
+        rows: list[SlotRow] = []
+        for day in self._dates:
+            if day.year == year and day.month == month:
+                rows.extend(self.slots_on(day, option))
+        return rows
+
+
+def month_grid(year: int, month: int, first_weekday: int) -> list[dt.date]:
+    """The 42 dates shown for a month, starting on ``first_weekday`` (0 = Monday ... 6 = Sunday)."""
+    first = dt.date(year, month, 1)
+    lead = (first.weekday() - first_weekday) % 7
+    start = first - dt.timedelta(days=lead)
+    return [start + dt.timedelta(days=offset) for offset in range(DAYS_SHOWN)]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, the day of month clamped to the target month's length."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+MONTH_CSV_FIELDS: tuple[str, ...] = (
+    "date",
+    "weekday",
+    "start_time",
+    "option_code",
+    "option_name",
+    "state",
+    "on_sale",
+    "remaining",
+    "max",
+    "ordered",
+    "minimum",
+    "guaranteed",
+    "warnings",
+    "inventory_code",
+)
+"""Machine names of the month export columns, in order (the UI writes translated titles)."""
+
+
+def month_csv_rows(
+    index: InventoryIndex,
+    year: int,
+    month: int,
+    option: str | None,
+    *,
+    option_names: Mapping[str, str],
+    state_words: Mapping[SlotState, str],
+    yes_no: tuple[str, str] = ("yes", "no"),
+) -> list[list[CellValue]]:
+    """One row per slot of the month, in :data:`MONTH_CSV_FIELDS` order, numbers as received."""
+    yes, no = yes_no
+    rows: list[list[CellValue]] = []
+    for row in index.month_rows(year, month, option):
+        slot = row.slot
+        rows.append(
+            [
+                slot.date,
+                slot.weekday,
+                slot.start_time,
+                row.dc_code,
+                option_names.get(row.dc_code, row.dc_code),
+                state_words[row.state],
+                yes if slot.is_order else no,
+                slot.remain_quantity,
+                slot.max_quantity,
+                slot.ordered_quantity,
+                slot.min_quantity,
+                yes if row.is_guaranteed else no,
+                " ".join(row.problems),
+                slot.inventory_code,
+            ]
+        )
+    return rows
+
+
+def export_month_csv(
+    path: Path,
+    index: InventoryIndex,
+    year: int,
+    month: int,
+    option: str | None,
+    *,
+    header: Sequence[str],
+    option_names: Mapping[str, str],
+    state_words: Mapping[SlotState, str],
+    yes_no: tuple[str, str] = ("yes", "no"),
+) -> int:
+    """Write the month's slots to ``path`` as UTF-8 CSV with a BOM (atomic); returns the row count.
+
+    ``header`` holds the (translated) titles of :data:`MONTH_CSV_FIELDS`. Raises
+    :class:`axdesk.store.export.ExportError` with a sentence when the file cannot be written.
+    """
+    if len(header) != len(MONTH_CSV_FIELDS):
+        raise ValueError("the header must name every month export column")
+    rows = month_csv_rows(
+        index,
+        year,
+        month,
+        option,
+        option_names=option_names,
+        state_words=state_words,
+        yes_no=yes_no,
+    )
+    return write_csv(path, header, rows)
