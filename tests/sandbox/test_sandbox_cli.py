@@ -1,0 +1,218 @@
+"""The ``axdesk-sandbox`` command: one-sentence errors with exit code 2, and a real run."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import httpx
+import pytest
+
+from axdesk.sandbox.cli import main
+from axdesk.sandbox.demo import DEMO_API_KEY, DEMO_CHANNEL_CODE
+
+
+def _one_sentence(text: str) -> str:
+    lines = text.strip().splitlines()
+    assert len(lines) == 1, text
+    assert "Traceback" not in text
+    assert lines[0].startswith("axdesk-sandbox: ")
+    assert lines[0].endswith(".")
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("argv", "sentence"),
+    [
+        (
+            ["--port", "abc"],
+            "axdesk-sandbox: --port must be a whole number from 0 to 65535, not 'abc'.",
+        ),
+        (
+            ["--port", "70000"],
+            "axdesk-sandbox: --port must be a whole number from 0 to 65535, not '70000'.",
+        ),
+        (
+            ["--reject-rate", "1.5"],
+            "axdesk-sandbox: --reject-rate must be a number from 0 to 1, not '1.5'.",
+        ),
+        (
+            ["--fault-rate", "nan"],
+            "axdesk-sandbox: --fault-rate must be a number from 0 to 1, not 'nan'.",
+        ),
+        (
+            ["--latency-ms", "-5"],
+            "axdesk-sandbox: --latency-ms must be a whole number from 0 to 60000, not '-5'.",
+        ),
+        (
+            ["--confirm-after", "soon"],
+            "axdesk-sandbox: --confirm-after must be a number of seconds of 0 or more, not 'soon'.",
+        ),
+        (
+            ["--fault-delay", "1000"],
+            "axdesk-sandbox: --fault-delay must be a number of seconds from 0 to 300, not '1000'.",
+        ),
+        (
+            ["--api-key", "k"],
+            "axdesk-sandbox: --api-key and --channel-code must be given together.",
+        ),
+        (["--api-key", " ", "--channel-code", "c"], "axdesk-sandbox: --api-key must not be empty."),
+        (["--bogus"], "axdesk-sandbox: Unrecognized arguments: --bogus."),
+        (["--port"], "axdesk-sandbox: --port expected one argument."),
+    ],
+)
+def test_bad_arguments_are_one_sentence_and_exit_2(
+    argv: list[str], sentence: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+
+    assert _one_sentence(capsys.readouterr().err) == sentence
+
+
+def test_a_bad_seed_file_is_one_sentence_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_file = tmp_path / "shop.json"
+    seed_file.write_text(
+        json.dumps({"products": [{"product_code": "p", "name": "n", "options": "none"}]})
+    )
+
+    assert main(["--port", "0", "--seed", str(seed_file)]) == 2
+
+    assert _one_sentence(capsys.readouterr().err) == (
+        f"axdesk-sandbox: The seed file {seed_file} has 1 problem: "
+        "products[0].options must be a non-empty list of options."
+    )
+
+
+def test_a_seed_without_credentials_needs_an_api_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_file = tmp_path / "shop.json"
+    seed_file.write_text(
+        json.dumps(
+            {
+                "products": [
+                    {
+                        "product_code": "p",
+                        "name": "n",
+                        "options": [
+                            {
+                                "dc_code": "d",
+                                "name": "o",
+                                "channel_product_mapping_code": "m",
+                                "unit_price": "1",
+                                "currency": "KRW",
+                                "slots": [],
+                            }
+                        ],
+                    }
+                ]
+            }
+        )
+    )
+
+    assert main(["--port", "0", "--seed", str(seed_file)]) == 2
+
+    assert "has no credentials" in _one_sentence(capsys.readouterr().err)
+
+
+def test_a_bad_state_file_is_one_sentence_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    state = tmp_path / "state.sqlite"
+    state.write_text("hello " * 100)
+
+    assert main(["--port", "0", "--state", str(state)]) == 2
+
+    assert "is not an AX sandbox state file" in _one_sentence(capsys.readouterr().err)
+
+
+def test_a_busy_port_is_one_sentence_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+
+        assert main(["--port", str(port)]) == 1
+
+    assert f"cannot listen on 127.0.0.1:{port}" in _one_sentence(capsys.readouterr().err)
+
+
+def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    assert "--fault-rate" in capsys.readouterr().out
+
+
+def test_python_dash_m_with_bad_arguments() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "axdesk.sandbox.cli", "--random-seed", "x"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert result.returncode == 2
+    assert _one_sentence(result.stderr) == (
+        "axdesk-sandbox: --random-seed must be a whole number, not 'x'."
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT to the child process")
+def test_the_command_serves_the_demo_until_interrupted(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [
+            sys.executable,
+            "-m",
+            "axdesk.sandbox",
+            "--port",
+            "0",
+            "--confirm-after",
+            "5",
+            "--state",
+            str(tmp_path / "s.sqlite"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    assert process.stdout is not None
+    stdout = process.stdout
+    threading.Thread(target=lambda: [lines.put(x) for x in stdout], daemon=True).start()
+    try:
+        banner = [lines.get(timeout=30)]
+        while "Ctrl+C" not in banner[-1]:
+            banner.append(lines.get(timeout=10))
+        url = banner[0].split("listening on ")[1].strip()
+        assert url.startswith("http://127.0.0.1:")
+        assert any(DEMO_API_KEY in line and DEMO_CHANNEL_CODE in line for line in banner)
+        catalog_path = "/v1/channel/inventory/tour/nope"
+        response = httpx.get(
+            url + catalog_path,
+            headers={
+                "Authorization": f"Token {DEMO_API_KEY}",
+                "Channel": f"Code {DEMO_CHANNEL_CODE}",
+            },
+        )
+        assert response.status_code == 404
+    finally:
+        process.send_signal(signal.SIGINT)
+        code = process.wait(timeout=30)
+        stderr = process.stderr.read() if process.stderr else ""
+        if process.stderr:
+            process.stderr.close()
+        stdout.close()
+
+    assert code == 0, stderr
+    assert "Traceback" not in stderr
