@@ -26,6 +26,9 @@ ENVIRONMENT_TEST = "test"
 ENVIRONMENT_SANDBOX = "sandbox"
 ENVIRONMENT_CUSTOM = "custom"
 
+# Call-record errors (``"<ErrorClass>: sentence"``) that mean the link to AX is not working.
+LINK_PROBLEMS = ("AxNetworkError", "AxAuthError", "AxServerError", "AxMalformedResponseError")
+
 
 @dataclass(frozen=True)
 class ConnectionProfile:
@@ -79,8 +82,13 @@ class Connection(QObject):
         self.call_finished.connect(self._note_call)
 
     def _note_call(self, record: object) -> None:
-        """Remember when the last exchange succeeded (runs on the GUI thread, queued)."""
-        if getattr(record, "error", None) is None and getattr(record, "status", None) is not None:
+        """Remember when AX last answered properly (runs on the GUI thread, queued).
+
+        A 404 or a rejected order is a proper answer: AX was reached and accepted
+        the credentials. No answer, 401/403, 5xx or a malformed body is not.
+        """
+        error = str(getattr(record, "error", None) or "")
+        if getattr(record, "status", None) is not None and not error.startswith(LINK_PROBLEMS):
             self.last_success = dt.datetime.now(dt.UTC)
 
     @property
@@ -133,13 +141,16 @@ class Connection(QObject):
         """Interrupt the requests in flight and refuse new ones (the worker's shutdown hook).
 
         Safe from any thread; emits nothing, so it is safe while the window is closing.
+        The client itself is closed later (:meth:`close_client`), once the worker has
+        stopped, so no thread uses a closed client. Without an abort hook, closing the
+        client is the best that can be done.
         """
         with self._lock:
             abort = self._abort
             client = self._client
         if abort is not None:
             abort()
-        if client is not None:
+        elif client is not None:
             client.close()
 
     def close_client(self) -> None:

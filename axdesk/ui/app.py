@@ -1,0 +1,152 @@
+"""``axdesk``: the command that opens the desktop app.
+
+``axdesk`` opens the main window with the last used connection profile.
+``axdesk --sandbox`` starts the AX sandbox in this process on a free loopback
+port, connects with its demo credentials, loads its demo catalog, and opens
+the window: practice mode, with no account, no keyring and nothing to type.
+The sandbox stops when the window closes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from axdesk import __version__
+from axdesk.store.db import DatabaseError
+from axdesk.store.paths import AppPaths
+from axdesk.ui.bootstrap import Shell, open_shell, start_practice
+from axdesk.ui.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, Translations
+from axdesk.ui.main_window import MainWindow, language_choice
+from axdesk.ui.resources import APP_ID, app_icon
+
+log = logging.getLogger(__name__)
+
+
+class StartupError(Exception):
+    """axdesk cannot start; ``str(error)`` is a sentence for the user."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="axdesk",
+        description="Sell AX Cloud tours: availability, phone orders, confirmations, cancels.",
+    )
+    parser.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="practice mode: start the AX sandbox in-process and connect to it "
+        "(no account, no keyring; your real catalog and orders are not touched)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=(LANGUAGE_KOREAN, LANGUAGE_ENGLISH),
+        help="interface language for this run (default: the View > Language setting, "
+        "else the system language)",
+    )
+    parser.add_argument("--version", action="version", version=f"axdesk {__version__}")
+    return parser
+
+
+def configure_logging(paths: AppPaths) -> None:
+    """The application log: rotated file in the log folder, warnings also on stderr."""
+    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    file_handler = logging.handlers.RotatingFileHandler(
+        paths.app_log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(file_handler)
+    root.addHandler(console)
+
+
+def configure_application(app: QApplication) -> None:
+    app.setApplicationName("axdesk")
+    app.setOrganizationName("axdesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+
+
+def launch(
+    app: QApplication,
+    paths: AppPaths,
+    *,
+    sandbox: bool = False,
+    language: str | None = None,
+    sandbox_options: dict[str, Any] | None = None,
+    translations_dir: Path | None = None,
+) -> MainWindow:
+    """Build the main window the way ``axdesk [--sandbox]`` does (not shown yet).
+
+    Raises :class:`StartupError` with a sentence when the data or the sandbox
+    cannot be opened.
+    """
+    try:
+        shell = open_shell(paths, sandbox_mode=sandbox)
+    except DatabaseError as error:
+        raise StartupError(str(error)) from error
+    translations = Translations(app, translations_dir)
+    translations.apply(language_choice(shell.ctx.settings.language, language))
+    if sandbox:
+        _start_practice(shell, sandbox_options or {})
+    window = MainWindow(shell, translations)
+    translations.setParent(window)  # its translators go away with the window
+    return window
+
+
+def _start_practice(shell: Shell, options: dict[str, Any]) -> None:
+    try:
+        start_practice(shell, **options)
+    except Exception as error:
+        shell.close()
+        log.exception("The AX sandbox could not start")
+        raise StartupError(
+            QApplication.translate(
+                "Startup", "The practice sandbox could not start: {reason}"
+            ).format(reason=error)
+        ) from error
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = AppPaths.default()
+    configure_logging(paths)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    try:
+        window = launch(app, paths, sandbox=args.sandbox, language=args.lang)
+    except StartupError as error:
+        QMessageBox.critical(None, "axdesk", str(error))
+        return 1
+    window.show()
+    if not args.sandbox:
+        QTimer.singleShot(0, window.connect_last_profile)
+    warnings = window.ctx.settings.warnings
+    if warnings:
+        QTimer.singleShot(0, lambda: window.show_problem("\n\n".join(warnings)))
+
+    # Ctrl+C in the terminal closes the window the normal way (the sandbox stops cleanly).
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    signal.signal(signal.SIGTERM, lambda *_: window.close())
+    wake = QTimer()
+    wake.start(250)  # lets Python run its signal handlers while Qt's loop waits
+    wake.timeout.connect(lambda: None)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,221 @@
+"""The desktop shell: practice-mode start-up, wiring, shortcuts, a clean and quick close."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from axdesk.store.paths import AppPaths
+from axdesk.ui.app import launch
+from axdesk.ui.connection_dialog import ConnectionDialog
+from axdesk.ui.context import ENVIRONMENT_CUSTOM, ENVIRONMENT_SANDBOX
+from axdesk.ui.main_window import ORDERS_TAB, MainWindow
+
+SEED = 20240301
+
+LaunchWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def launch_window(qtbot, qapp) -> Iterator[LaunchWindow]:
+    """Build windows exactly as ``axdesk [--sandbox]`` does, and close them after the test."""
+    windows: list[MainWindow] = []
+
+    def build(*, sandbox: bool = True, **options: object) -> MainWindow:
+        sandbox_options = {"random_seed": SEED, **options}
+        window = launch(
+            qapp,
+            AppPaths.default(),
+            sandbox=sandbox,
+            language="en",
+            sandbox_options=sandbox_options if sandbox else None,
+        )
+        windows.append(window)
+        qtbot.addWidget(window)
+        return window
+
+    yield build
+    for window in windows:
+        window.close()
+
+
+def test_sandbox_start_up_is_practice_mode(qtbot, launch_window, memory_keyring) -> None:
+    window = launch_window()
+    window.show()
+    qtbot.waitExposed(window)
+
+    sandbox = window.shell.sandbox
+    assert sandbox is not None
+    assert window.status.badge.text() == "SANDBOX"
+    assert window.status.badge.environment == ENVIRONMENT_SANDBOX
+    assert "Environment" in window.status.badge.accessibleName()
+    assert "practice mode" in window.windowTitle()
+    profile = window.ctx.connection.profile
+    assert profile is not None
+    assert profile.base_url == sandbox.base_url
+    assert profile.base_url.startswith("http://127.0.0.1:")
+    assert window.ctx.sandbox_mode
+    codes = {p.product_code for p in window.ctx.catalog.list_products()}
+    assert codes == {p["product_code"] for p in sandbox.catalog()}
+    assert codes
+    assert memory_keyring.secrets == {}  # practice mode never touches the keyring
+    assert [window.tabs.tabText(i) for i in range(3)] == ["&Inventory", "&New order", "&Orders"]
+
+    with (
+        qtbot.assert_not_emitted(window.problem_shown),
+        qtbot.waitSignal(window.connection_tested) as blocker,
+    ):
+        window.actions_.test_connection.trigger()
+    assert blocker.args[0] is True
+    qtbot.waitUntil(lambda: window.ctx.connection.last_success is not None)
+    assert "Last successful call" in window.status.last_call_label.text()
+
+    window.close()
+    assert window.stopped_cleanly is True
+
+
+def test_closing_stops_a_running_call_within_a_second(qtbot, launch_window, caplog) -> None:
+    window = launch_window(latency_ms=5000)
+    window.show()
+    product = window.ctx.catalog.list_products()[0].product_code
+    client = window.ctx.connection.client()
+    in_flight = threading.Event()
+    results: list[object] = []
+
+    def slow() -> object:
+        in_flight.set()
+        return client.get_inventory(product)
+
+    window.ctx.worker.call(slow).on_success(results.append).start()
+    assert in_flight.wait(2)
+    time.sleep(0.3)  # the request is waiting for the sandbox's answer
+    assert window.ctx.worker.active_count >= 1  # (the tabs may have calls of their own)
+
+    began = time.monotonic()
+    window.close()
+    elapsed = time.monotonic() - began
+    assert window.stopped_cleanly is True
+    assert elapsed < 1.0, f"closing took {elapsed:.2f} s"
+    assert window.ctx.worker.active_count == 0
+    qtbot.wait(50)
+    assert results == []
+    bugs = [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR]
+    assert bugs == []  # an interrupted call is not a bug
+
+
+def test_keyboard_shortcuts(qtbot, launch_window) -> None:
+    window = launch_window()
+    window.show()
+    actions = window.actions_
+    assert actions.quit.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
+    assert actions.refresh.shortcut() == QKeySequence("F5")
+    assert [a.shortcut().toString() for a in actions.tab_actions] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
+
+    actions.tab_actions[ORDERS_TAB].trigger()
+    assert window.tabs.currentIndex() == ORDERS_TAB
+    actions.tab_actions[0].trigger()
+    assert window.tabs.currentIndex() == 0
+
+    refreshed: list[bool] = []
+    window.inventory_tab.refresh = lambda: refreshed.append(True)  # type: ignore[attr-defined]
+    actions.refresh.trigger()
+    assert refreshed == [True]
+
+
+def test_every_menu_action_has_text(qtbot, launch_window) -> None:
+    window = launch_window()
+    menus = [action.menu() for action in window.menuBar().actions()]
+    assert len(menus) == 5
+    pending = list(menus)
+    while pending:
+        menu = pending.pop()
+        assert menu.title().strip()
+        for action in menu.actions():
+            if action.menu() is not None:
+                pending.append(action.menu())
+            elif not action.isSeparator():
+                assert action.text().strip(), f"an action without a name in {menu.title()}"
+
+
+def test_geometry_is_saved_and_restored(qtbot, launch_window) -> None:
+    window = launch_window()
+    window.resize(781, 655)  # within the offscreen screen (800 x 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.close()
+    saved = window.ctx.settings.window_geometry
+    assert saved
+
+    again = launch_window()
+    assert again.ctx.settings.window_geometry == saved
+    assert (again.width(), again.height()) == (781, 655)
+
+
+def test_unhandled_worker_errors_are_shown(qtbot, launch_window) -> None:
+    window = launch_window()
+    window.show()
+    with qtbot.waitSignal(window.problem_shown) as blocker:
+        window.ctx.worker.error_reported.emit("AX could not be reached.")
+    assert blocker.args == ["AX could not be reached."]
+    assert window.notice.isVisible()
+    assert window.notice.text.text() == "AX could not be reached."
+    window.ctx.worker.error_reported.emit("The sandbox stopped.")
+    assert window.notice.text.text() == "AX could not be reached.\nThe sandbox stopped."
+    window.notice.close_button.click()
+    assert not window.notice.isVisible()
+
+
+def test_call_log_viewer_shows_calls_without_secrets(qtbot, launch_window) -> None:
+    window = launch_window()
+    window.show()
+    with qtbot.waitSignal(window.connection_tested):
+        window.actions_.test_connection.trigger()
+    dialog = window.show_call_log()
+    qtbot.waitUntil(lambda: dialog.loaded)
+    text = dialog.text.toPlainText()
+    assert "GET /v1/channel/orders/tour/" in text
+    assert "-> 404" in text
+    assert "authorization: token ***" in text.lower()
+    sandbox = window.shell.sandbox
+    assert sandbox.api_key not in text
+    dialog.copy_all()
+    assert QApplication.clipboard().text() == text
+    dialog.close()
+
+
+def test_secrets_never_reach_settings_or_logs(qtbot, launch_window, sandbox, app_home) -> None:
+    window = launch_window(sandbox=False)
+    window.show()
+    dialog = ConnectionDialog(window.shell, window)
+    qtbot.addWidget(dialog)
+    dialog.new_profile()
+    dialog.name_edit.setText("Busan desk")
+    dialog.environment_combo.setCurrentIndex(dialog.environment_combo.findData(ENVIRONMENT_CUSTOM))
+    dialog.url_edit.setText(sandbox.base_url)
+    dialog.api_key_edit.setText(sandbox.api_key)
+    dialog.channel_code_edit.setText(sandbox.channel_code)
+    with qtbot.waitSignal(dialog.test_finished):
+        dialog.test_button.click()
+    with qtbot.waitSignal(dialog.connected):
+        dialog.connect_button.click()
+    assert window.status.badge.text() == "CUSTOM SERVER"
+    assert "Busan desk" in window.windowTitle()
+    with qtbot.waitSignal(window.connection_tested) as blocker:
+        window.actions_.test_connection.trigger()
+    assert blocker.args[0] is True
+    window.close()
+
+    written = [path for path in Path(app_home).rglob("*") if path.is_file()]
+    assert any(path.name == "settings.json" for path in written)
+    assert any(path.name == "calls.log" for path in written)
+    for path in written:
+        data = path.read_bytes()
+        assert sandbox.api_key.encode() not in data, f"the API key is in {path}"
+        assert sandbox.channel_code.encode() not in data, f"the channel code is in {path}"
