@@ -13,9 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -34,6 +35,7 @@ from axdesk.ui.order_line import LineEditor
 from axdesk.ui.order_model import LineState, OrderFormState, format_money
 from axdesk.ui.order_seats import form_availability
 from axdesk.ui.order_totals import FormTotals, compute_form_totals
+from axdesk.ui.order_travelers import COLUMNS
 from axdesk.ui.order_validation import (
     Issue,
     parse_line_key,
@@ -182,11 +184,12 @@ class OrderForm(QWidget):
         return self._products
 
     def add_line(self, state: LineState | None = None, *, focus: bool = False) -> LineEditor:
-        editor = LineEditor(self._inventory, self)
+        editor = LineEditor(self._inventory, self.supplier_today, self)
         editor.set_catalog(self._products)
         if state is not None:
             editor.set_state(state)
         editor.changed.connect(self._content_changed)
+        editor.refreshed.connect(self._request_validation)
         editor.edited.connect(lambda field, e=editor: self._line_edited(e, field))
         editor.remove_requested.connect(lambda e=editor: self.remove_line(e))
         editor.option_chosen.connect(self._option_chosen)
@@ -306,7 +309,7 @@ class OrderForm(QWidget):
             state,
             availability=form_availability(state, self._inventory.get),
             known_options={
-                (product.product_code, option.dc_code)
+                (product.product_code, option.dc_code): option.currency
                 for product in self._products
                 for option in product.options
             },
@@ -351,14 +354,14 @@ class OrderForm(QWidget):
                 continue
             if issue.missing and not self._show_all and issue.field not in self._touched:
                 continue
-            shown[issue.field] = issue.sentence(self._translate)
+            shown[issue.field] = issue.sentence(self.translate_template)
         for key, sentence in self._server_problems.items():
             shown[key] = sentence
         return shown
 
-    def _translate(self, template: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
+    @staticmethod
+    def translate_template(template: str) -> str:
+        """A validation sentence template in the user's language."""
         return QCoreApplication.translate("OrderValidation", template)
 
     def _show_problems(self) -> None:
@@ -385,8 +388,6 @@ class OrderForm(QWidget):
             line.show_figures(figures, currency)
 
         def money(value: object) -> str:
-            from decimal import Decimal
-
             return format_money(value, currency) if isinstance(value, Decimal) else "—"
 
         self.sub_total_value.setText(money(totals.sub_total))
@@ -401,8 +402,6 @@ class OrderForm(QWidget):
         traveler = parse_traveler_key(key)
         if traveler is not None:
             line_index, row, field = traveler
-            from axdesk.ui.order_travelers import COLUMNS
-
             title = ""
             if line_index < len(self.lines) and field in COLUMNS:
                 title = str(

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.api import MINOR_UNIT_DIGITS, InventorySlot
 from axdesk.store.catalog import CatalogOption, CatalogProduct
+from axdesk.ui.order_date import DateField
 from axdesk.ui.order_inventory import InventoryCache
 from axdesk.ui.order_model import LineState, format_money
 from axdesk.ui.order_seats import option_slots
@@ -53,14 +53,21 @@ class LineEditor(QFrame):
         edited(str): the user changed this field ("quantity", "travelers[1].email", ...).
         remove_requested(): the line's Remove button was pressed.
         option_chosen(str): the user chose an option priced in this currency.
+        refreshed(): live inventory for this line arrived (seats may have changed).
     """
 
     changed = Signal()
+    refreshed = Signal()
     edited = Signal(str)
     remove_requested = Signal()
     option_chosen = Signal(str)
 
-    def __init__(self, inventory: InventoryCache, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        inventory: InventoryCache,
+        today: Callable[[], dt.date],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setProperty("role", "line")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -82,12 +89,11 @@ class LineEditor(QFrame):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(18)
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd (ddd)")
-        self._no_date = QDate(2000, 1, 1)
-        self.date_edit.setMinimumDate(self._no_date)
-        self.date_edit.setDate(self._no_date)
+        self.date_field = DateField(today, self)
+        self.date_edit = self.date_field.edit
+        self.weekday_label = QLabel(self)
+        self.weekday_label.setProperty("role", "hint")
+        self.weekday_label.setMinimumWidth(28)
         self.time_combo = QComboBox(self)
         self.time_combo.setMinimumContentsLength(16)
         self.refresh_button = QToolButton(self)
@@ -110,14 +116,17 @@ class LineEditor(QFrame):
         self.inputs: dict[str, QWidget] = {
             "product": self.product_combo,
             "option": self.option_combo,
-            "date": self.date_edit,
+            "date": self.date_field,
             "time": self.time_combo,
             "quantity": self.quantity_spin,
             "unit_price": self.price_edit,
             "discount": self.discount_edit,
             "discount_method": self.method_edit,
         }
-        self.boxes = {name: FieldBox(widget, self) for name, widget in self.inputs.items()}
+        self.boxes = {
+            name: FieldBox(widget, self, paint=self.date_edit if name == "date" else None)
+            for name, widget in self.inputs.items()
+        }
         self.labels = {name: QLabel(self) for name in self.inputs}
         for name, label in self.labels.items():
             label.setBuddy(self.inputs[name])
@@ -142,6 +151,13 @@ class LineEditor(QFrame):
         time_layout.addWidget(self.boxes["time"], 1)
         time_layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
 
+        date_row = QWidget(self)
+        date_layout = QHBoxLayout(date_row)
+        date_layout.setContentsMargins(0, 0, 0, 0)
+        date_layout.setSpacing(6)
+        date_layout.addWidget(self.boxes["date"], 1)
+        date_layout.addWidget(self.weekday_label, 0, Qt.AlignmentFlag.AlignTop)
+
         quantity_row = QWidget(self)
         quantity_layout = QHBoxLayout(quantity_row)
         quantity_layout.setContentsMargins(0, 0, 0, 0)
@@ -155,7 +171,7 @@ class LineEditor(QFrame):
         cells: list[tuple[str, QWidget, int, int, int]] = [
             ("product", self.boxes["product"], 0, 0, 3),
             ("option", self.boxes["option"], 0, 4, 3),
-            ("date", self.boxes["date"], 1, 0, 1),
+            ("date", date_row, 1, 0, 1),
             ("time", time_row, 1, 2, 1),
             ("quantity", quantity_row, 1, 4, 3),
             ("unit_price", self.boxes["unit_price"], 2, 0, 1),
@@ -197,7 +213,8 @@ class LineEditor(QFrame):
     def _connect(self) -> None:
         self.product_combo.activated.connect(self._product_activated)
         self.option_combo.activated.connect(self._option_activated)
-        self.date_edit.dateChanged.connect(self._date_changed)
+        self.date_field.date_changed.connect(self._date_changed)
+        self.date_field.edited.connect(lambda: self.edited.emit("date"))
         self.time_combo.activated.connect(self._time_activated)
         self.quantity_spin.valueChanged.connect(self._quantity_changed)
         for name, edit in (
@@ -247,7 +264,12 @@ class LineEditor(QFrame):
             self.tr("Reload the departures of line {n}").format(n=self._number)
         )
         self.refresh_button.setToolTip(self.tr("Read the seats left again from AX"))
-        self.date_edit.setSpecialValueText(self.tr("Choose a date"))
+        self.date_edit.setPlaceholderText(self.tr("YYYY-MM-DD or 11/23"))
+        self.date_edit.setAccessibleName(self.tr("Line {n} date").format(n=self._number))
+        self.date_field.calendar_button.setAccessibleName(self.tr("Open the calendar"))
+        self.boxes["date"].set_hint(
+            self.tr("Type 2026-11-23 or 11/23; Up and Down change the day; F4 opens a calendar")
+        )
         self.discount_edit.setPlaceholderText("0")
         self.method_edit.setPlaceholderText(self.tr("e.g. coupon"))
         self.boxes["discount"].set_hint(
@@ -343,12 +365,12 @@ class LineEditor(QFrame):
         self.edited.emit("option")
         self._emit_changed()
 
-    def _date_changed(self, _date: QDate) -> None:
+    def _date_changed(self, _day: object) -> None:
+        self._show_weekday()
         if self._setting:
             return
         self._request_inventory()
         self._rebuild_times()
-        self.edited.emit("date")
         self._emit_changed()
 
     def _time_activated(self, _index: int) -> None:
@@ -370,11 +392,14 @@ class LineEditor(QFrame):
 
     # -- inventory ------------------------------------------------------------------
 
+    def _show_weekday(self) -> None:
+        day = self.selected_date()
+        self.weekday_label.setText(
+            QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat) if day else ""
+        )
+
     def selected_date(self) -> dt.date | None:
-        qdate = self.date_edit.date()
-        if qdate == self._no_date or not qdate.isValid():
-            return None
-        return dt.date(qdate.year(), qdate.month(), qdate.day())
+        return self.date_field.date()
 
     def _request_inventory(self) -> None:
         self._inventory.request(self.product_combo.currentData() or "", self.selected_date())
@@ -388,7 +413,12 @@ class LineEditor(QFrame):
     def _inventory_updated(self, product_code: str, day: object) -> None:
         if product_code == (self.product_combo.currentData() or "") and day == self.selected_date():
             self._rebuild_times()
-            self.changed.emit()
+            self.refreshed.emit()
+
+    def refresh_times_if_needed(self) -> None:
+        """Ask for this line's departures unless they are known (or on their way)."""
+        self._request_inventory()
+        self._rebuild_times()
 
     def _slots(self) -> list[InventorySlot] | None:
         product_code = self.product_combo.currentData() or ""
@@ -499,11 +529,7 @@ class LineEditor(QFrame):
             self._select_product(line.product_code)
             self._fill_options(line.product_code)
             self._select_option(line.dc_code)
-            self.date_edit.setDate(
-                QDate(line.date.year, line.date.month, line.date.day)
-                if line.date
-                else self._no_date
-            )
+            self.date_field.set_date(line.date)
             self._wanted_time = line.start_time
             self.travelers.model.set_travelers(line.travelers)
             self.quantity_spin.setValue(max(1, line.quantity))
@@ -537,8 +563,13 @@ class LineEditor(QFrame):
     def set_problems(
         self, problems: Mapping[str, str], traveler_problems: Mapping[tuple[int, str], str]
     ) -> None:
+        shown = dict(problems)
+        if self.date_field.has_unreadable_text():
+            shown["date"] = self.tr("“{text}” is not a date; write it like 2026-11-23.").format(
+                text=self.date_field.text().strip()
+            )
         for name, box in self.boxes.items():
-            box.set_problem(problems.get(name))
+            box.set_problem(shown.get(name))
         self.travelers.set_problems(traveler_problems)
 
     def show_figures(self, figures: LineFigures, currency: str) -> None:

@@ -317,3 +317,28 @@ def parse_additional(text: str) -> list[tuple[str, str]]:
         key, _, value = piece.partition("=")
         pairs.append((key.strip(), value.strip()))
     return pairs
+
+
+# --- dates typed by the user ---------------------------------------------------------
+
+_ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+_MONTH_DAY = re.compile(r"(\d{1,2})[-/.](\d{1,2})")
+
+
+def parse_date_text(text: str, today: dt.date) -> dt.date | None:
+    """Read a date as typed: "2026-11-23", "2026/11/23", "20261123", or "11-23" / "11/23"
+    (the next such day from ``today`` on). None when it is not (yet) a date."""
+    cleaned = text.strip()
+    match = _ISO_DATE.fullmatch(cleaned) or _COMPACT_DATE.fullmatch(cleaned)
+    try:
+        if match:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        match = _MONTH_DAY.fullmatch(cleaned)
+        if match:
+            month, day = int(match[1]), int(match[2])
+            candidate = dt.date(today.year, month, day)
+            return candidate if candidate >= today else dt.date(today.year + 1, month, day)
+    except ValueError:
+        return None
+    return None

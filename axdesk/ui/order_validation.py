@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -394,7 +394,7 @@ def validate_order(
     state: OrderFormState,
     *,
     availability: Sequence[SlotAvailability | None] = (),
-    known_options: Collection[tuple[str, str]] | None = None,
+    known_options: Mapping[tuple[str, str], str] | None = None,
     today: dt.date | None = None,
     totals: FormTotals | None = None,
 ) -> list[Issue]:
@@ -402,8 +402,9 @@ def validate_order(
 
     ``availability[i]`` is what the inventory says about line ``i``'s slot (None
     or missing: not known yet, which is not an error here; the seats are
-    checked again just before sending). ``known_options`` are the catalog's
-    (product code, option code) pairs; ``today`` is the supplier's date.
+    checked again just before sending). ``known_options`` maps the catalog's
+    (product code, option code) pairs to the option's currency; ``today`` is
+    the supplier's date.
     """
     out = _Collector()
     validate_person(state.purchaser, "purchaser", out)
@@ -453,7 +454,7 @@ def _validate_line(
     line: LineState,
     currency: str,
     slot: SlotAvailability | None,
-    known_options: Collection[tuple[str, str]] | None,
+    known_options: Mapping[tuple[str, str], str] | None,
     today: dt.date | None,
 ) -> None:
     if not line.product_code:
@@ -475,6 +476,25 @@ def _validate_line(
                     "This option is no longer in the catalog; choose another one.",
                 ),
                 {},
+            ),
+        )
+    elif (
+        known_options is not None
+        and known_options[(line.product_code, line.dc_code)] != currency
+        and currency in CURRENCIES
+    ):
+        out.add(
+            line_key(index, "option"),
+            (
+                QT_TRANSLATE_NOOP(
+                    "OrderValidation",
+                    "This option is sold in {option_currency}, but the order is in {currency}; "
+                    "change the order's currency.",
+                ),
+                {
+                    "option_currency": known_options[(line.product_code, line.dc_code)],
+                    "currency": currency,
+                },
             ),
         )
     if line.date is None:

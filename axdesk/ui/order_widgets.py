@@ -75,9 +75,13 @@ class MessageLabel(QLabel):
 class FieldBox(QWidget):
     """An input with its sentence underneath."""
 
-    def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, editor: QWidget, parent: QWidget | None = None, *, paint: QWidget | None = None
+    ) -> None:
+        """``paint`` is the widget turned red when ``editor`` is a compound one."""
         super().__init__(parent)
         self.editor = editor
+        self._painted = paint or editor
         self.message = MessageLabel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -90,10 +94,10 @@ class FieldBox(QWidget):
         """The tooltip shown while the input is fine."""
         self._hint = hint
         if not self.message.text():
-            self.editor.setToolTip(hint)
+            self._painted.setToolTip(hint)
 
     def set_problem(self, sentence: str | None) -> None:
-        set_invalid(self.editor, sentence, self._hint)
+        set_invalid(self._painted, sentence, self._hint)
         self.message.show_message(sentence)
 
     @property

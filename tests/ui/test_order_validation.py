@@ -178,6 +178,26 @@ def test_amounts_follow_the_currency() -> None:
     )
 
 
+def test_an_option_must_be_in_the_catalog_and_sold_in_the_orders_currency() -> None:
+    state = valid_state()
+    assert fields(state, known_options={("P1", "D1"): "KRW"}) == {}
+    assert fields(state, known_options={("P1", "D2"): "KRW"})["lines[0].option"] == (
+        "This option is no longer in the catalog; choose another one."
+    )
+    assert fields(state, known_options={("P1", "D1"): "USD"})["lines[0].option"] == (
+        "This option is sold in USD, but the order is in KRW; change the order's currency."
+    )
+
+
+def test_empty_required_fields_are_marked_missing_and_wrong_values_are_not() -> None:
+    state = valid_state()
+    state.purchaser.name = ""
+    state.purchaser.email = "nope"
+    by_field = issues_by_field(validate_order(state))
+    assert by_field["purchaser.name"].missing
+    assert not by_field["purchaser.email"].missing
+
+
 def test_representative_is_checked_only_when_not_the_purchaser() -> None:
     state = valid_state()
     state.representative = PersonState()
