@@ -177,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         prepared.server.run(sockets=[prepared.sock])
-    except KeyboardInterrupt:  # pragma: no cover - uvicorn normally handles Ctrl+C itself
+    except KeyboardInterrupt:  # uvicorn stops cleanly, then re-raises the Ctrl+C it caught
         pass
     finally:
         prepared.sock.close()

@@ -25,6 +25,7 @@ from axdesk.sandbox import RunningSandbox
 FORBIDDEN = {"message": "이 작업을 수행할 권한(permission)이 없습니다."}
 NOT_FOUND = {"message": "찾을 수 없습니다."}
 INVENTORY = f"/v1/channel/inventory/tour/{PRODUCT}"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def test_inventory_lists_each_option_with_its_slots(client: httpx.Client) -> None:
@@ -65,7 +66,7 @@ def test_every_demo_slot_has_the_right_weekday_and_counts() -> None:
                 assert slots
                 for slot in slots:
                     day = date.fromisoformat(slot["date"])
-                    assert slot["day_of_the_week"] == day.strftime("%A")
+                    assert slot["day_of_the_week"] == WEEKDAYS[day.weekday()]
                     assert (
                         slot["remain_quantity"] + slot["ordered_quantity"] == slot["max_quantity"]
                     )
