@@ -165,9 +165,14 @@ class CatalogDialog(QDialog):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long UUID codes
         header = self.tree.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, 5):
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 130)
+        for column in (3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
 
@@ -258,6 +263,8 @@ class CatalogDialog(QDialog):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 380])
+        right.setMinimumWidth(340)
 
         self.practice_label = QLabel()
         self.practice_label.setWordWrap(True)
@@ -424,6 +431,7 @@ class CatalogDialog(QDialog):
         cells = [name, code, *rest]
         items = [QStandardItem(text) for text in cells]
         for item in items:
+            item.setToolTip(item.text())
             item.setData(code, CODE_ROLE)
             item.setData(kind, KIND_ROLE)
         if len(items) > 3:
@@ -475,6 +483,8 @@ class CatalogDialog(QDialog):
         self._editing_code = product.product_code if product else None
         self.product_code_edit.setText(product.product_code if product else "")
         self.product_name_edit.setText(product.name if product else "")
+        self.product_code_edit.setCursorPosition(0)
+        self.product_name_edit.setCursorPosition(0)
         self._show_page(PAGE_PRODUCT)
 
     def _edit_option(self, option: CatalogOption | None, product_code: str | None = None) -> None:
@@ -485,6 +495,8 @@ class CatalogDialog(QDialog):
         self.mapping_code_edit.setText(option.channel_product_mapping_code if option else "")
         self.price_edit.setText(show_price(option.unit_price).replace(",", "") if option else "")
         self.currency_combo.setCurrentText(option.currency if option else CURRENCIES[0])
+        for edit in (self.dc_code_edit, self.option_name_edit, self.mapping_code_edit):
+            edit.setCursorPosition(0)  # show the start of long codes
         self._show_option_product()
         self._show_page(PAGE_OPTION)
 
