@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from axdesk.api import AxClient, AxError, CancelledTicket
+from axdesk.store.journal import OrderJournal
+
 COMMENT_MAX_LENGTH = 500
 
 
@@ -152,9 +155,9 @@ class CancelAllDialog(QDialog):
         self.setModal(True)
 
         question = QLabel(
-            self.tr("Cancel all %n live ticket(s) of order %1?", "", len(self.targets)).replace(
-                "%1", order_code
-            )
+            self.tr("Cancel all %1 live ticket(s) of order %2?")
+            .replace("%1", str(len(self.targets)))
+            .replace("%2", order_code)
         )
         question.setWordWrap(True)
 
@@ -187,7 +190,11 @@ class CancelAllDialog(QDialog):
         form.addRow(self.tr("&Comment:"), self.comment_edit)
 
         buttons = QDialogButtonBox()
-        self.confirm_button = QPushButton(self.tr("Cancel %n ticket(s)", "", len(self.targets)))
+        self.confirm_button = QPushButton(
+            self.tr("Cancel &ticket")
+            if len(self.targets) == 1
+            else self.tr("Cancel %1 &tickets").replace("%1", str(len(self.targets)))
+        )
         self.confirm_button.setAccessibleName(self.tr("Confirm: cancel every listed ticket"))
         self.keep_button = QPushButton(self.tr("&Keep tickets"))
         self.keep_button.setAccessibleName(self.tr("Keep the tickets, do not cancel"))
@@ -222,7 +229,11 @@ class CancelReportDialog(QDialog):
         self.setWindowTitle(self.tr("Cancel all tickets: result"))
         failed = sum(1 for outcome in self.outcomes if not outcome.succeeded)
         if failed:
-            summary = self.tr("%n ticket(s) could not be cancelled.", "", failed)
+            summary = (
+                self.tr("1 ticket could not be cancelled.")
+                if failed == 1
+                else self.tr("%1 tickets could not be cancelled.").replace("%1", str(failed))
+            )
         else:
             summary = self.tr("Every ticket was cancelled.")
         heading = QLabel(summary)
@@ -273,3 +284,50 @@ def _value_label(text: str, *, mono: bool = False) -> QLabel:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# ---------------------------------------------------------------------------
+# The calls (run on the worker; no widgets below this line)
+
+
+def cancel_one(
+    client: AxClient, journal: OrderJournal, target: CancelTarget, comment: str | None
+) -> CancelledTicket:
+    """Cancel one ticket at AX and record AX's answer in the journal.
+
+    Sending it again after a lost answer is safe: AX answers a ticket that is
+    already cancelled with 200 and the same body, and the journal records the
+    same statuses (no change, no new history row).
+    """
+    result = client.cancel_ticket(target.ax_order_code, target.ticket_code, comment)
+    journal.apply_cancellation(result)
+    return result
+
+
+def cancel_each(
+    client: AxClient,
+    journal: OrderJournal,
+    targets: Sequence[CancelTarget],
+    comment: str | None,
+) -> list[CancelOutcome]:
+    """Cancel every ticket in turn and say, per ticket, what happened.
+
+    A ticket whose answer was lost (``outcome_unknown``) is sent once more at
+    once, which is safe (see :func:`cancel_one`). One ticket's failure does not
+    stop the others.
+    """
+    outcomes: list[CancelOutcome] = []
+    for target in targets:
+        attempts = 0
+        while True:
+            attempts += 1
+            try:
+                result = cancel_one(client, journal, target, comment)
+            except AxError as error:
+                if error.outcome_unknown and attempts < 2:
+                    continue
+                outcomes.append(CancelOutcome(target, False, str(error)))
+            else:
+                outcomes.append(CancelOutcome(target, True, result.ax_ticket_status.value))
+            break
+    return outcomes

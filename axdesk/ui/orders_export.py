@@ -1,0 +1,150 @@
+"""What the Orders tab exports: the filtered table and a per-date traveler manifest.
+
+The writing is Qt-free (``axdesk.store.export``); this module gathers the rows
+from the journal. The ``export_*`` functions run on the worker: they read the
+journal and write the file, so neither a big journal nor a slow disk holds
+up the window. Column titles are translated on the GUI thread and handed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from axdesk.store.export import (
+    MANIFEST_FIELDS,
+    CellValue,
+    ManifestEntry,
+    manifest_rows,
+    write_csv,
+)
+from axdesk.store.journal import OrderFilter, OrderJournal, OrderSort
+from axdesk.ui.orders_model import Column, cell_text, column_title, row_from_detail
+
+EXPORT_PAGE = 500
+
+
+def table_titles() -> list[str]:
+    return [column_title(column) for column in Column]
+
+
+def manifest_titles() -> list[str]:
+    translate = QCoreApplication.translate
+    titles = {
+        "date": translate("OrdersExport", "Date"),
+        "time": translate("OrdersExport", "Time"),
+        "product": translate("OrdersExport", "Product"),
+        "option": translate("OrdersExport", "Option"),
+        "traveler": translate("OrdersExport", "Traveler"),
+        "phone": translate("OrdersExport", "Phone"),
+        "email": translate("OrdersExport", "E-mail"),
+        "national_code": translate("OrdersExport", "Country code"),
+        "ticket_code": translate("OrdersExport", "Ticket"),
+        "ticket_status": translate("OrdersExport", "Ticket status"),
+        "ax_order_code": translate("OrdersExport", "AX order"),
+        "ax_order_status": translate("OrdersExport", "AX status"),
+        "channel_order_code": translate("OrdersExport", "Channel order"),
+    }
+    return [titles[field] for field in MANIFEST_FIELDS]
+
+
+def table_rows(
+    journal: OrderJournal,
+    criteria: OrderFilter,
+    sort: OrderSort,
+    descending: bool,
+    zone: dt.tzinfo,
+) -> list[list[CellValue]]:
+    """Every order matching ``criteria`` (not only the fetched pages), as the table shows it."""
+    rows: list[list[CellValue]] = []
+    offset = 0
+    while True:
+        page = journal.list_orders(
+            criteria, limit=EXPORT_PAGE, offset=offset, sort=sort, descending=descending
+        )
+        for summary in page:
+            detail = journal.get_order(summary.channel_order_code)
+            if detail is None:
+                continue
+            row = row_from_detail(detail)
+            rows.append([cell_text(row, column, zone) for column in Column])
+        if len(page) < EXPORT_PAGE:
+            return rows
+        offset += EXPORT_PAGE
+
+
+def export_table(
+    path: Path,
+    titles: Sequence[str],
+    journal: OrderJournal,
+    criteria: OrderFilter,
+    sort: OrderSort,
+    descending: bool,
+    zone: dt.tzinfo,
+) -> int:
+    """Write the filtered table to ``path``; returns the number of orders written."""
+    return write_csv(path, titles, table_rows(journal, criteria, sort, descending, zone))
+
+
+def manifest_entries(journal: OrderJournal, day: dt.date, zone: dt.tzinfo) -> list[ManifestEntry]:
+    """Every traveler whose option is used on ``day`` (a day in the supplier's ``zone``)."""
+    start = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone)
+    criteria = OrderFilter(use_from=start, use_until=start + dt.timedelta(days=1))
+    entries: list[ManifestEntry] = []
+    offset = 0
+    while True:
+        page = journal.list_orders(
+            criteria, limit=EXPORT_PAGE, offset=offset, sort=OrderSort.FIRST_USE, descending=False
+        )
+        for summary in page:
+            detail = journal.get_order(summary.channel_order_code)
+            if detail is None:
+                continue
+            for line in detail.lines:
+                ax_status = (
+                    line.ax_order.status.label
+                    if line.ax_order is not None and line.ax_order.status is not None
+                    else ""
+                )
+                for ticket in line.tickets:
+                    entries.append(
+                        ManifestEntry(
+                            use_at=line.inventory_at,
+                            product_name=line.product_name,
+                            option_name=line.option_name or line.dc_code,
+                            traveler_name=ticket.name,
+                            phone=ticket.phone,
+                            email=ticket.email,
+                            national_code=ticket.national_code,
+                            ticket_code=ticket.ax_ticket_code or "",
+                            ticket_status=ticket.status.value if ticket.status else "",
+                            ax_order_code=ticket.ax_order_code or "",
+                            ax_order_status=ax_status,
+                            channel_order_code=detail.channel_order_code,
+                        )
+                    )
+        if len(page) < EXPORT_PAGE:
+            return entries
+        offset += EXPORT_PAGE
+
+
+def export_manifest(
+    path: Path,
+    titles: Sequence[str],
+    journal: OrderJournal,
+    day: dt.date,
+    zone: dt.tzinfo,
+    *,
+    include_cancelled: bool = False,
+) -> int:
+    """Write the traveler manifest of ``day``; returns the number of travelers written."""
+    rows = manifest_rows(
+        manifest_entries(journal, day, zone),
+        day,
+        timezone=zone,
+        include_cancelled=include_cancelled,
+    )
+    return write_csv(path, titles, rows)
