@@ -1,0 +1,116 @@
+"""Helpers for the Orders tab tests (imported as ``test_orders_support``; holds no tests).
+
+Orders are put in the journal the way the app does it: ``record_sending``
+before the POST, the real ``AxClient`` against the sandbox over loopback, then
+``mark_sent`` with AX's answer; never through the New order tab.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from axdesk.api import (
+    CreatedOrder,
+    InventorySlot,
+    LineInput,
+    OrderRequest,
+    TravelerInput,
+    build_order_request,
+    slot_datetime,
+)
+from axdesk.sandbox.embedded import RunningSandbox
+from axdesk.ui.context import AppContext
+
+MANUAL_SUPPLIER = {"confirm_after": None}
+"""Sandbox options: the supplier decides only when a test says so (set_order_status)."""
+
+
+def traveler(name: str, phone: str = "010-0000-0000", email: str = "") -> TravelerInput:
+    local = "".join(ch for ch in name.lower() if ch.isascii() and ch.isalnum()) or "t"
+    return TravelerInput(
+        name=name,
+        national_code="82",
+        phone=phone,
+        email=email or f"{local}.{abs(hash(name)) % 10_000}@example.com",
+    )
+
+
+@dataclass(frozen=True)
+class Placed:
+    request: OrderRequest
+    created: CreatedOrder
+    slot: InventorySlot
+
+    @property
+    def code(self) -> str:
+        return self.request.order.channel_order_code
+
+    @property
+    def ax_order_code(self) -> str:
+        return self.created.depth_combinations[0].ax_order_code
+
+    def ticket_code(self, index: int) -> str:
+        return self.created.depth_combinations[0].tickets[index].ax_ticket_code
+
+
+def pick_slot(
+    ctx: AppContext, sandbox: RunningSandbox, seats: int, product: int = 0, option: int = 0
+) -> tuple[dict[str, Any], dict[str, Any], InventorySlot]:
+    catalog = sandbox.catalog()
+    chosen_product = catalog[product]
+    chosen_option = chosen_product["options"][option]
+    inventory = ctx.connection.client().get_inventory(chosen_product["product_code"])
+    for slot in inventory.options[chosen_option["dc_code"]]:
+        if slot.is_order and slot.remain_quantity >= seats:
+            return chosen_product, chosen_option, slot
+    raise AssertionError("the sandbox has no slot with enough seats")
+
+
+def place_order(
+    ctx: AppContext,
+    sandbox: RunningSandbox,
+    travelers: list[TravelerInput],
+    *,
+    purchaser: TravelerInput | None = None,
+    product: int = 0,
+    option: int = 0,
+    journal: bool = True,
+) -> Placed:
+    """Order one option for ``travelers`` at the sandbox, journaled like the app does."""
+    _product, chosen, slot = pick_slot(ctx, sandbox, len(travelers), product, option)
+    line = LineInput(
+        channel_product_mapping_code=chosen["channel_product_mapping_code"],
+        dc_code=chosen["dc_code"],
+        inventory_at=slot_datetime(slot.date, slot.start_time),
+        unit_price=Decimal(chosen["unit_price"]),
+        travelers=travelers,
+    )
+    request = build_order_request([line], purchaser or travelers[0], currency=chosen["currency"])
+    client = ctx.connection.client()
+    if journal:
+        ctx.journal.record_sending(request)
+    created = client.create_order(request)
+    if journal:
+        ctx.journal.mark_sent(request.order.channel_order_code, created)
+    return Placed(request, created, slot)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` as key events, one character at a time.
+
+    ``qtbot.keyClicks`` aborts the process on characters outside Latin-1 (Korean
+    names), so each character is sent as a key press carrying its text, which is
+    what an input method delivers.
+    """
+    for character in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget,
+                QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character),
+            )
