@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -261,7 +262,8 @@ def _bind(host: str, port: int) -> socket.socket:
         family = socket.AF_INET  # a host name such as "localhost"
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if sys.platform != "win32":  # on Windows it would let two servers share the port
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
         sock.listen(128)
     except OSError as exc:
@@ -270,5 +272,4 @@ def _bind(host: str, port: int) -> socket.socket:
         raise SandboxStartError(
             f"The AX sandbox cannot listen on {host}:{port} ({reason})."
         ) from exc
-    sock.set_inheritable(True)
     return sock

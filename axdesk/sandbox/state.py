@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from axdesk.sandbox.catalog import Catalog, Credential, Slot
 from axdesk.sandbox.clock import Clock, system_clock
-from axdesk.sandbox.errors import ApiProblem, bad_request, forbidden, invalid_order, not_found
+from axdesk.sandbox.errors import ApiProblem, forbidden, invalid_order, not_found
 from axdesk.sandbox.faults import FaultPlan
 from axdesk.sandbox.orders import (
     CANCELLING_STATUSES,
@@ -42,10 +42,13 @@ from axdesk.sandbox.orders import (
     HistoryEntry,
     Ticket,
 )
-from axdesk.sandbox.validation import LinePlan, channel_order_code_of, validate_order
-from axdesk.sandbox.wire import format_utc
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from axdesk.sandbox.responses import created_data, slot_wire
+from axdesk.sandbox.validation import (
+    LinePlan,
+    cancel_comment,
+    channel_order_code_of,
+    validate_order,
+)
 
 
 class Storage(Protocol):
@@ -165,7 +168,7 @@ class SandboxState:
                 raise not_found()
             return {
                 option.dc_code: [
-                    _slot_wire(slot)
+                    slot_wire(slot)
                     for slot in sorted(option.slots, key=lambda s: (s.date, s.start_time))
                     if (start is None or slot.date >= start) and (end is None or slot.date <= end)
                 ]
@@ -185,13 +188,13 @@ class SandboxState:
                         f'An order with channel_order_code "{code}" already exists with '
                         "different content; a new order needs a new channel_order_code.",
                     )
-                return _created_data(existing)
+                return created_data(existing)
             plan = validate_order(body, self.catalog)
             self._check_seats(plan.lines)
             channel_order = self._commit(
                 credential, plan.channel_order_code, plan.lines, body, body_text
             )
-            return _created_data(channel_order)
+            return created_data(channel_order)
 
     def order_status(self, credential: Credential, order_code: str) -> list[dict[str, Any]]:
         """Get Confirm: the AX order with this code, or every AX order of this channel order."""
@@ -232,7 +235,7 @@ class SandboxState:
             ticket = order.ticket(ticket_code)
             if ticket is None:
                 raise not_found()
-            comment = _cancel_comment(read_body())
+            comment = cancel_comment(read_body())
             if ticket.status == TICKET_USED:
                 raise ApiProblem(
                     409, f"Ticket {ticket_code} has been used and cannot be cancelled."
@@ -503,60 +506,3 @@ def _header_value(header: str | None, scheme: str) -> str | None:
     if len(parts) != 2 or parts[0].lower() != scheme:
         return None
     return parts[1].strip()
-
-
-def _cancel_comment(body: Any) -> str | None:
-    """Check a Cancel Ticket body; return its comment."""
-    if not isinstance(body, dict):
-        raise bad_request(
-            'The request body must be a JSON object such as {"status": "Traveler canceled"}.'
-        )
-    errors = []
-    status = body.get("status")
-    if status is None:
-        errors.append("status: is required")
-    elif status != TICKET_TRAVELER_CANCELED:
-        errors.append(f'status: only "{TICKET_TRAVELER_CANCELED}" can be requested')
-    comment = body.get("comment")
-    if comment is not None and not isinstance(comment, str):
-        errors.append("comment: must be a string")
-    if errors:
-        noun = "problem" if len(errors) == 1 else "problems"
-        raise bad_request(f"The cancel request has {len(errors)} {noun} (see errors).", errors)
-    return comment
-
-
-def _slot_wire(slot: Slot) -> dict[str, Any]:
-    return {
-        "inventory_code": slot.inventory_code,
-        "date": slot.date.isoformat(),
-        "start_time": slot.start_time.strftime("%H:%M"),
-        "day_of_the_week": _WEEKDAYS[slot.date.weekday()],
-        "is_order": slot.is_order,
-        "max_quantity": slot.max_quantity,
-        "min_quantity": slot.min_quantity,
-        "remain_quantity": slot.remain_quantity,
-        "ordered_quantity": slot.ordered_quantity,
-        "depth_combination_id": slot.dc_code,
-    }
-
-
-def _created_data(channel_order: ChannelOrder) -> dict[str, Any]:
-    return {
-        "channel_order_code": channel_order.channel_order_code,
-        "channel_order_status": ORDER_STATUS_NAMES[channel_order.status],
-        "depth_combinations": [
-            {
-                "dc_code": order.dc_code,
-                "inventory_at": format_utc(order.inventory_at),
-                "ax_order_code": order.ax_order_code,
-                "ax_order_status": ORDER_STATUS_NAMES[order.status],
-                "quantity": order.quantity,
-                "tickets": [
-                    {"ax_ticket_code": t.ax_ticket_code, "ax_ticket_status": t.status}
-                    for t in order.tickets
-                ],
-            }
-            for order in channel_order.ax_orders
-        ],
-    }

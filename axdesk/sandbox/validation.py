@@ -1,4 +1,4 @@
-"""Checking a Create Order body against the type tables and the catalog.
+"""Checking request bodies: Create Order against the type tables and the catalog, Cancel Ticket.
 
 Every problem becomes one message naming the field's path
 (``depth_combinations[0].tickets: 1 ticket for quantity 2``); all are
@@ -15,6 +15,7 @@ from typing import Any
 
 from axdesk.sandbox.catalog import CURRENCIES, Catalog, Slot
 from axdesk.sandbox.errors import bad_request, invalid_order
+from axdesk.sandbox.orders import TICKET_TRAVELER_CANCELED
 from axdesk.sandbox.wire import format_decimal, format_utc, parse_datetime, parse_money
 
 _PERSON_FIELDS = ("name", "national_code", "phone", "email")
@@ -374,3 +375,24 @@ class _OrderChecker:
             )
             return None
         return slot
+
+
+def cancel_comment(body: Any) -> str | None:
+    """Check a Cancel Ticket body; return its comment."""
+    if not isinstance(body, dict):
+        raise bad_request(
+            'The request body must be a JSON object such as {"status": "Traveler canceled"}.'
+        )
+    errors = []
+    status = body.get("status")
+    if status is None:
+        errors.append("status: is required")
+    elif status != TICKET_TRAVELER_CANCELED:
+        errors.append(f'status: only "{TICKET_TRAVELER_CANCELED}" can be requested')
+    comment = body.get("comment")
+    if comment is not None and not isinstance(comment, str):
+        errors.append("comment: must be a string")
+    if errors:
+        noun = "problem" if len(errors) == 1 else "problems"
+        raise bad_request(f"The cancel request has {len(errors)} {noun} (see errors).", errors)
+    return comment
