@@ -1,0 +1,242 @@
+"""The slot list of the Inventory tab: a table model of one day's slots and its delegates.
+
+One row per departure (start time x option). Numbers are shown as AX sent
+them; a slot whose numbers do not add up carries a warning mark, a
+tooltip with the client's sentence, and the same sentence in its
+accessible text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPixmap
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from axdesk.api import UNKNOWN_OPTION
+from axdesk.ui.inventory_calendar import (
+    BELOW_MINIMUM_COLOUR,
+    GUARANTEED_COLOUR,
+    STATE_COLOURS,
+    blend,
+    mark_pixmap,
+    paint_below_minimum_mark,
+    paint_guaranteed_mark,
+    paint_warning_mark,
+    state_word,
+)
+from axdesk.ui.inventory_logic import SlotRow
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("SlotTableModel", text, disambiguation, n)
+
+
+def option_label(dc_code: str, option_names: Mapping[str, str]) -> str:
+    """The option's catalog name; its code when the catalog does not know it."""
+    if dc_code == UNKNOWN_OPTION:
+        return _tr("Option not named by AX")
+    return option_names.get(dc_code) or dc_code
+
+
+def participants_short(row: SlotRow) -> str:
+    """Ordered against the minimum, as the table cell shows it beside its bar and mark."""
+    return _tr("{ordered} / {minimum}").format(
+        ordered=row.slot.ordered_quantity, minimum=row.slot.min_quantity
+    )
+
+
+def participants_text(row: SlotRow) -> str:
+    """Ordered against the minimum, in words (tooltip and accessible text)."""
+    slot = row.slot
+    if row.is_guaranteed:
+        return _tr("{ordered} of min. {minimum}, guaranteed").format(
+            ordered=slot.ordered_quantity, minimum=slot.min_quantity
+        )
+    missing = slot.min_quantity - slot.ordered_quantity
+    return _tr("{ordered} of min. {minimum}, {missing} more needed").format(
+        ordered=slot.ordered_quantity, minimum=slot.min_quantity, missing=missing
+    )
+
+
+class SlotTableModel(QAbstractTableModel):
+    """One day's slots: start, option, seats left, ordered vs minimum, sale state, warnings."""
+
+    START, OPTION, SEATS, PARTICIPANTS, STATE, WARNINGS = range(6)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SlotRow] = []
+        self._option_names: Mapping[str, str] = {}
+        self._warning_icon: QPixmap | None = None
+
+    def set_rows(self, rows: Sequence[SlotRow], option_names: Mapping[str, str]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._option_names = dict(option_names)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> SlotRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rows(self) -> list[SlotRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        titles = (
+            _tr("Start"),
+            _tr("Option"),
+            _tr("Seats left"),
+            _tr("Booked / min."),
+            _tr("Sale"),
+            _tr("Warnings"),
+        )
+        if section == self.WARNINGS:  # a narrow column: the mark stands for the word
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._warning_pixmap()
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return titles[section]
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return titles[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.PARTICIPANTS:
+            return _tr("Travelers booked, against the minimum needed for the tour to run")
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index.row())
+        if row is None or not index.isValid():
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == self.WARNINGS:
+                return " ".join(row.problems) or _tr("No warnings")
+            if column == self.PARTICIPANTS:
+                return participants_text(row)
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.WARNINGS and row.problems:
+                return "\n".join(row.problems)
+            if column == self.OPTION:
+                return row.dc_code or None
+            if column == self.PARTICIPANTS:
+                return participants_text(row)
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and column == self.WARNINGS and row.problems:
+            return self._warning_pixmap()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.START, self.SEATS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
+            return STATE_COLOURS[row.state].darker(115)
+        return None
+
+    def _warning_pixmap(self) -> QPixmap:
+        if self._warning_icon is None:
+            self._warning_icon = mark_pixmap(paint_warning_mark, 16)
+        return self._warning_icon
+
+    def _text(self, row: SlotRow, column: int) -> str:
+        slot = row.slot
+        if column == self.START:
+            return slot.start_time.strftime("%H:%M")
+        if column == self.OPTION:
+            return option_label(row.dc_code, self._option_names)
+        if column == self.SEATS:
+            return _tr("{remaining} / {maximum}").format(
+                remaining=slot.remain_quantity, maximum=slot.max_quantity
+            )
+        if column == self.PARTICIPANTS:
+            return participants_short(row)
+        if column == self.STATE:
+            return state_word(row.state)
+        return ""
+
+
+class ParticipantsDelegate(QStyledItemDelegate):
+    """Ordered against the minimum: a small bar, the guarantee mark, then "3 of 5".
+
+    The mark's shape (a tick, or a half-filled ring) says guaranteed or not
+    without relying on the bar's colour.
+    """
+
+    BAR_WIDTH = 44
+    _GAP = 6
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        model = index.model()  # not index.data(): see MonthModel on PySide's None
+        row = model.row_at(index.row()) if isinstance(model, SlotTableModel) else None
+        if row is None:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        text = option.text
+        option.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        rect = option.rect
+        palette: QPalette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        base = palette.color(QPalette.ColorRole.Base)
+        slot = row.slot
+        minimum = max(slot.min_quantity, 0)
+        fraction = 1.0 if minimum == 0 else min(max(slot.ordered_quantity, 0) / minimum, 1.0)
+        colour = GUARANTEED_COLOUR if row.is_guaranteed else BELOW_MINIMUM_COLOUR
+        bar_height = 8.0
+        left = rect.left() + self._GAP
+        bar = QRectF(left, rect.center().y() - bar_height / 2, self.BAR_WIDTH, bar_height)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        track = QPainterPath()
+        track.addRoundedRect(bar, bar_height / 2, bar_height / 2)
+        painter.fillPath(track, blend(base, QColor(colour), 0.25))
+        if fraction > 0:
+            painter.setClipPath(track)
+            filled = QRectF(bar.left(), bar.top(), bar.width() * fraction, bar_height)
+            painter.fillRect(filled, colour)
+            painter.setClipping(False)
+        metrics = QFontMetrics(option.font)
+        mark_size = metrics.height() * 0.8
+        mark = QRectF(
+            bar.right() + self._GAP, rect.center().y() - mark_size / 2, mark_size, mark_size
+        )
+        (paint_guaranteed_mark if row.is_guaranteed else paint_below_minimum_mark)(painter, mark)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(palette.color(role))
+        text_rect = rect.adjusted(round(mark.right() - rect.left()) + self._GAP, 0, -4, 0)
+        painter.drawText(
+            text_rect,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        extra = self.BAR_WIDTH + QFontMetrics(option.font).height() + 3 * self._GAP
+        return QSize(hint.width() + extra, hint.height())
