@@ -62,12 +62,10 @@ PAGE_EMPTY, PAGE_PRODUCT, PAGE_OPTION = range(3)
 MAX_LISTED_PROBLEMS = 20
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CatalogDialog", text)
-
-
 def catalog_file_filter(_widget: QWidget | None = None) -> str:
-    return _tr("Catalog files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json)")
+    return QCoreApplication.translate(
+        "CatalogDialog", "Catalog files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json)"
+    )
 
 
 def show_price(amount: Decimal) -> str:
@@ -84,10 +82,15 @@ def describe_catalog_failure(error: BaseException, path: Path | None = None) -> 
         listed = list(error.problems[:MAX_LISTED_PROBLEMS])
         if len(error.problems) > MAX_LISTED_PROBLEMS:
             listed.append(
-                _tr("… and {count} more.").format(count=len(error.problems) - MAX_LISTED_PROBLEMS)
+                QCoreApplication.translate("CatalogDialog", "… and {count} more.").format(
+                    count=len(error.problems) - MAX_LISTED_PROBLEMS
+                )
             )
-        head = _tr("Nothing was imported from {file}. Fix these problems and import again:").format(
-            file=path.name if path else _tr("the file")
+        head = QCoreApplication.translate(
+            "CatalogDialog",
+            "Nothing was imported from {file}. Fix these problems and import again:",
+        ).format(
+            file=path.name if path else QCoreApplication.translate("CatalogDialog", "the file")
         )
         return "\n".join([head, *listed])
     if isinstance(error, CatalogError | OSError):
@@ -630,7 +633,11 @@ class CatalogDialog(QDialog):
         def write() -> None:
             product = catalog.get_product(product_code)
             if product is None:
-                raise CatalogError(_tr("The product of this option is no longer in the catalog."))
+                raise CatalogError(
+                    QCoreApplication.translate(
+                        "CatalogDialog", "The product of this option is no longer in the catalog."
+                    )
+                )
             options = list(product.options)
             position = next(
                 (i for i, o in enumerate(options) if o.dc_code == old_code), len(options)

@@ -69,10 +69,6 @@ TEST_TIMEOUT_SECONDS = 8.0
 ENVIRONMENT_KINDS = (ENVIRONMENT_PRODUCTION, ENVIRONMENT_TEST, ENVIRONMENT_CUSTOM)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConnectionDialog", text)
-
-
 def to_connection_profile(profile: Profile) -> ConnectionProfile:
     """The settings' profile as the connection in use sees it (with its base URL)."""
     if profile.environment == ENVIRONMENT_CUSTOM:
@@ -103,36 +99,44 @@ def describe_test_failure(error: BaseException, base_url: str) -> str:
     """A plain sentence for what went wrong in a connection test."""
     host = urlsplit(base_url).hostname or base_url
     if isinstance(error, AxAuthError):
-        return _tr(
+        return QCoreApplication.translate(
+            "ConnectionDialog",
             "AX refused the API key or the channel code (HTTP {status}). Check that both "
-            "were copied whole from your AX account, without spaces."
+            "were copied whole from your AX account, without spaces.",
         ).format(status=error.status or 403)
     if isinstance(error, AxNetworkError):
         detail = str(error).lower()
         if "certificate" in detail:
-            return _tr(
+            return QCoreApplication.translate(
+                "ConnectionDialog",
                 "The secure connection to {host} failed: its certificate could not be "
-                "verified. Check the address; axdesk never skips this check."
+                "verified. Check the address; axdesk never skips this check.",
             ).format(host=host)
         if "could not be found" in detail:
-            return _tr("The server name {host} could not be found. Check the address.").format(
-                host=host
-            )
-        return _tr(
+            return QCoreApplication.translate(
+                "ConnectionDialog", "The server name {host} could not be found. Check the address."
+            ).format(host=host)
+        return QCoreApplication.translate(
+            "ConnectionDialog",
             "Could not reach {host}: there is no network connection, or no server answers "
-            "at this address. Check the network and the address."
+            "at this address. Check the network and the address.",
         ).format(host=host)
     if isinstance(error, AxMalformedResponseError):
-        return _tr(
+        return QCoreApplication.translate(
+            "ConnectionDialog",
             "The server at {url} answered, but it is not an AX server (it sent a web page "
-            "or an unexpected reply). Check the address."
+            "or an unexpected reply). Check the address.",
         ).format(url=base_url)
     if isinstance(error, AxRateLimitedError):
-        return _tr("AX is busy right now (too many requests). Wait a minute and test again.")
+        return QCoreApplication.translate(
+            "ConnectionDialog",
+            "AX is busy right now (too many requests). Wait a minute and test again.",
+        )
     if isinstance(error, AxServerError):
-        return _tr(
+        return QCoreApplication.translate(
+            "ConnectionDialog",
             "AX had a server error (HTTP {status}), so the key could not be checked. "
-            "Try again later."
+            "Try again later.",
         ).format(status=error.status or 500)
     if isinstance(error, AxError):
         return str(error)

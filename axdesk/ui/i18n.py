@@ -62,6 +62,7 @@ class Translations(QObject):
         self._app = app
         self._directory = directory if directory is not None else translations_dir()
         self._installed: list[QTranslator] = []
+        self._original_locale = QLocale()  # the formats in use before any choice
         self.choice = LANGUAGE_SYSTEM
         self.language = LANGUAGE_ENGLISH
 
@@ -87,13 +88,25 @@ class Translations(QObject):
                     language,
                     self._directory,
                 )
-        QLocale.setDefault(QLocale(QLocale.Language.Korean if language == "ko" else "en_US"))
+        QLocale.setDefault(self._locale_for(language))
         self.choice = choice
         changed = language != self.language
         self.language = language
         if changed:
             self.language_changed.emit(language)
         return language
+
+    def _locale_for(self, language: str) -> QLocale:
+        """Number and date formats to go with ``language``: the system's own when it
+        speaks that language (en_GB stays en_GB), else the language's usual ones."""
+        original = self._original_locale
+        if language == LANGUAGE_KOREAN:
+            if original.language() == QLocale.Language.Korean:
+                return original
+            return QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
+        if original.language() in (QLocale.Language.English, QLocale.Language.C):
+            return original
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
     def _load(self, name: str, directory: str) -> bool:
         translator = QTranslator(self)

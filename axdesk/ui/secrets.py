@@ -97,18 +97,18 @@ def resolve_backend(
 def describe_backend(backend: keyring.backend.KeyringBackend | None) -> str:
     """The name an operator recognises for where their secrets are kept."""
     if backend is None:
-        return _tr("no keyring")
+        return QCoreApplication.translate("SecretStore", "no keyring")
     module = type(backend).__module__
     if module.startswith("keyring.backends.SecretService") or module.startswith(
         "keyring.backends.libsecret"
     ):
-        return _tr("GNOME Keyring / Secret Service")
+        return QCoreApplication.translate("SecretStore", "GNOME Keyring / Secret Service")
     if module.startswith("keyring.backends.kwallet"):
-        return _tr("KDE Wallet")
+        return QCoreApplication.translate("SecretStore", "KDE Wallet")
     if module.startswith("keyring.backends.macOS"):
-        return _tr("macOS Keychain")
+        return QCoreApplication.translate("SecretStore", "macOS Keychain")
     if module.startswith("keyring.backends.Windows"):
-        return _tr("Windows Credential Manager")
+        return QCoreApplication.translate("SecretStore", "Windows Credential Manager")
     name = getattr(backend, "name", None)
     return str(name) if name else type(backend).__name__
 
@@ -177,14 +177,15 @@ class SecretStore:
     def location(self) -> str:
         """Where the secrets are kept, in words (for the connection dialog)."""
         if self.session_only:
-            return _tr("in memory for this session only")
+            return QCoreApplication.translate("SecretStore", "in memory for this session only")
         return describe_backend(self.backend())
 
     def unavailable_sentence(self) -> str:
-        return _tr(
+        return QCoreApplication.translate(
+            "SecretStore",
             "No secure keyring (such as GNOME Keyring, KDE Wallet, macOS Keychain or "
             "Windows Credential Manager) is available on this computer, so axdesk will "
-            "not save the API key; you can keep it for this session only."
+            "not save the API key; you can keep it for this session only.",
         )
 
     # -- reading and writing ------------------------------------------------------
@@ -207,9 +208,10 @@ class SecretStore:
         except (ValueError, TypeError, KeyError):
             log.warning("The keyring entry for profile %r is not in axdesk's format", profile_name)
             raise SecretStoreError(
-                _tr(
+                QCoreApplication.translate(
+                    "SecretStore",
                     "The saved API key for this profile in {where} is unreadable; "
-                    "please enter it again."
+                    "please enter it again.",
                 ).format(where=describe_backend(backend))
             ) from None
 

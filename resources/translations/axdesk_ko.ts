@@ -1,0 +1,2894 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Order {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {n}: {name}, {when} ({zone}), {quantity} ticket(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX order: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}. {name}: ticket {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallLogDialog</name>
+    <message>
+        <source>Call log</source>
+        <translation>API 호출 기록</translation>
+    </message>
+    <message>
+        <source>Every request to AX, newest at the bottom: method, address, answer, time taken and the headers with the API key and channel code hidden. File: {path}</source>
+        <translation>AX에 보낸 모든 요청입니다(맨 아래가 최신). 방식, 주소, 응답, 걸린 시간과 함께 API 키와 채널 코드를 가린 헤더를 보여 줍니다. 파일: {path}</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>다시 불러오기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reload the call log</source>
+        <translation>API 호출 기록 다시 불러오기</translation>
+    </message>
+    <message>
+        <source>&amp;Copy all</source>
+        <translation>전체 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the whole call log</source>
+        <translation>API 호출 기록 전체 복사</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>폴더 열기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open the folder of the log files</source>
+        <translation>기록 파일이 있는 폴더 열기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>No call to AX has been made yet.</source>
+        <translation>아직 AX에 보낸 요청이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>The call log could not be read ({reason}).</source>
+        <translation>API 호출 기록을 읽을 수 없습니다 ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>CancelAllDialog</name>
+    <message>
+        <source>Cancel all tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel all %1 live ticket(s) of order %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets to cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traveler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, sent to AX with each cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellation comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel %1 &amp;tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm: cancel every listed ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the tickets, do not cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelReportDialog</name>
+    <message>
+        <source>Cancel all tickets: result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 ticket could not be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tickets could not be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every ticket was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result for each ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traveler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelTicketDialog</name>
+    <message>
+        <source>Cancel ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the ticket of &lt;b&gt;%1&lt;/b&gt;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traveler:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, sent to AX with the cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellation comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX gives the seat back. A cancelled ticket cannot be restored here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm: cancel the ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the ticket, do not cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogDialog</name>
+    <message>
+        <source>Catalog files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json)</source>
+        <translation>카탈로그 파일 (*.csv *.json);;CSV 파일 (*.csv);;JSON 파일 (*.json)</translation>
+    </message>
+    <message>
+        <source>… and {count} more.</source>
+        <translation>… 외 {count}건</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {file}. Fix these problems and import again:</source>
+        <translation>{file}에서 아무것도 가져오지 않았습니다. 아래 문제를 고친 뒤 다시 가져오세요:</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>상품 카탈로그</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>Mapping code</source>
+        <translation>매핑 코드</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>단가</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>통화</translation>
+    </message>
+    <message>
+        <source>Products and options</source>
+        <translation>상품과 옵션</translation>
+    </message>
+    <message>
+        <source>Add &amp;product</source>
+        <translation>상품 추가(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add a product</source>
+        <translation>상품 추가</translation>
+    </message>
+    <message>
+        <source>Add &amp;option</source>
+        <translation>옵션 추가(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Add an option</source>
+        <translation>옵션 추가</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>삭제(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove the selected item</source>
+        <translation>선택한 항목 삭제</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save this item</source>
+        <translation>이 항목 저장</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>되돌리기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Undo the changes to this item</source>
+        <translation>이 항목의 변경 내용 취소</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a catalog file</source>
+        <translation>카탈로그 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export the catalog to a file</source>
+        <translation>카탈로그를 파일로 내보내기</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Product &amp;code:</source>
+        <translation>상품 코드(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Product code</source>
+        <translation>상품 코드</translation>
+    </message>
+    <message>
+        <source>Product &amp;name:</source>
+        <translation>상품명(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>상품명</translation>
+    </message>
+    <message>
+        <source>Option code (dc_&amp;code):</source>
+        <translation>옵션 코드 dc_code(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Option code (dc_code)</source>
+        <translation>옵션 코드 (dc_code)</translation>
+    </message>
+    <message>
+        <source>Option &amp;name:</source>
+        <translation>옵션명(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Option name</source>
+        <translation>옵션명</translation>
+    </message>
+    <message>
+        <source>&amp;Mapping code:</source>
+        <translation>매핑 코드(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Channel product mapping code</source>
+        <translation>채널 상품 매핑 코드</translation>
+    </message>
+    <message>
+        <source>Default unit &amp;price:</source>
+        <translation>기본 단가(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Default unit price</source>
+        <translation>기본 단가</translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation>통화(&amp;U):</translation>
+    </message>
+    <message>
+        <source>channel_product_mapping_code: how AX maps your channel&apos;s option to its own</source>
+        <translation>channel_product_mapping_code: 우리 채널의 옵션을 AX 옵션과 연결하는 코드</translation>
+    </message>
+    <message>
+        <source>for example 45000 or 12.50</source>
+        <translation>예: 45000 또는 12.50</translation>
+    </message>
+    <message>
+        <source>Choose a product or an option to edit it, or add one. AX has no list of products, so this catalog is where axdesk learns each option&apos;s codes and price.</source>
+        <translation>수정할 상품이나 옵션을 고르거나 새로 추가하세요. AX에는 상품 목록을 조회하는 기능이 없어서, axdesk는 옵션별 코드와 가격을 이 카탈로그에서 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>Practice mode: this catalog comes from the sandbox and is loaded again at every start; your real catalog is not touched.</source>
+        <translation>연습 모드: 이 카탈로그는 샌드박스에서 가져온 것으로, 시작할 때마다 새로 불러옵니다. 실제 카탈로그는 바뀌지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Option of {product}</source>
+        <translation>{product}의 옵션</translation>
+    </message>
+    <message>
+        <source>Choose the product the new option belongs to first.</source>
+        <translation>새 옵션을 넣을 상품을 먼저 고르세요.</translation>
+    </message>
+    <message>
+        <source>Enter the product code.</source>
+        <translation>상품 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the product name.</source>
+        <translation>상품명을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A product with the code {code} is already in the catalog.</source>
+        <translation>상품 코드 {code}은(는) 이미 카탈로그에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Saved the product {code}.</source>
+        <translation>상품 {code}을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Enter the option code (dc_code).</source>
+        <translation>옵션 코드(dc_code)를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the option name.</source>
+        <translation>옵션명을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the channel product mapping code.</source>
+        <translation>채널 상품 매핑 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The unit price must be a number of 0 or more with at most 5 decimals, for example 45000 or 12.50.</source>
+        <translation>단가는 0 이상의 숫자로, 소수점 아래 5자리까지 입력할 수 있습니다. 예: 45000 또는 12.50</translation>
+    </message>
+    <message>
+        <source>The option code {code} is already used by {product}.</source>
+        <translation>옵션 코드 {code}은(는) 이미 {product}에서 쓰고 있습니다.</translation>
+    </message>
+    <message>
+        <source>The product of this option is no longer in the catalog.</source>
+        <translation>이 옵션이 속한 상품이 카탈로그에 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>Saved the option {code}.</source>
+        <translation>옵션 {code}을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Remove the product {code} and all its options?</source>
+        <translation>상품 {code}와(과) 그 옵션을 모두 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Remove the option {code}?</source>
+        <translation>옵션 {code}을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Removed {code}.</source>
+        <translation>{code}을(를) 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Import catalog</source>
+        <translation>카탈로그 가져오기</translation>
+    </message>
+    <message>
+        <source>Imported {products} products with {options} options.</source>
+        <translation>상품 {products}개와 옵션 {options}개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Export catalog</source>
+        <translation>카탈로그 내보내기</translation>
+    </message>
+    <message>
+        <source>Exported {count} products to {path}.</source>
+        <translation>상품 {count}개를 {path}(으)로 내보냈습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>AX refused the API key or the channel code (HTTP {status}). Check that both were copied whole from your AX account, without spaces.</source>
+        <translation>AX가 API 키 또는 채널 코드를 거부했습니다 (HTTP {status}). 두 값을 AX 계정에서 공백 없이 그대로 복사했는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The secure connection to {host} failed: its certificate could not be verified. Check the address; axdesk never skips this check.</source>
+        <translation>{host}와(과)의 보안 연결에 실패했습니다. 서버 인증서를 확인할 수 없습니다. 주소를 확인하세요. axdesk는 인증서 확인을 건너뛰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The server name {host} could not be found. Check the address.</source>
+        <translation>서버 이름 {host}을(를) 찾을 수 없습니다. 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Could not reach {host}: there is no network connection, or no server answers at this address. Check the network and the address.</source>
+        <translation>{host}에 연결할 수 없습니다. 네트워크가 끊겼거나 이 주소에서 응답하는 서버가 없습니다. 네트워크와 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server at {url} answered, but it is not an AX server (it sent a web page or an unexpected reply). Check the address.</source>
+        <translation>{url}의 서버가 응답했지만 AX 서버가 아닙니다 (웹 페이지나 예상하지 못한 응답을 보냈습니다). 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>AX is busy right now (too many requests). Wait a minute and test again.</source>
+        <translation>지금 AX에 요청이 몰려 있습니다. 1분쯤 기다린 뒤 다시 테스트하세요.</translation>
+    </message>
+    <message>
+        <source>AX had a server error (HTTP {status}), so the key could not be checked. Try again later.</source>
+        <translation>AX 서버 오류(HTTP {status})로 키를 확인하지 못했습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Connect to AX</source>
+        <translation>AX 연결</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>프로필(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Connection profile</source>
+        <translation>연결 프로필</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>새 프로필</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete this profile</source>
+        <translation>이 프로필 삭제</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>프로필 이름</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>환경(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>환경</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>서버 주소(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <source>Supplier &amp;time zone:</source>
+        <translation>공급사 시간대(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Supplier time zone</source>
+        <translation>공급사 시간대</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 키(&amp;K):</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 키</translation>
+    </message>
+    <message>
+        <source>&amp;Channel code:</source>
+        <translation>채널 코드(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Channel code</source>
+        <translation>채널 코드</translation>
+    </message>
+    <message>
+        <source>for example: Seoul desk</source>
+        <translation>예: 서울 데스크</translation>
+    </message>
+    <message>
+        <source>Production (real orders)</source>
+        <translation>운영 (실제 주문)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>Custom address</source>
+        <translation>직접 입력한 주소</translation>
+    </message>
+    <message>
+        <source>from your AX account</source>
+        <translation>AX 계정에서 확인하세요</translation>
+    </message>
+    <message>
+        <source>&amp;Show the API key and channel code</source>
+        <translation>API 키와 채널 코드 보기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the API key and channel code</source>
+        <translation>API 키와 채널 코드 보기</translation>
+    </message>
+    <message>
+        <source>Keep them for this session only (forgotten when axdesk quits)</source>
+        <translation>이번 실행 동안만 보관 (axdesk를 끄면 지워짐)</translation>
+    </message>
+    <message>
+        <source>Keep secrets for this session only</source>
+        <translation>API 키와 채널 코드를 이번 실행 동안만 보관</translation>
+    </message>
+    <message>
+        <source>Where the secrets are kept</source>
+        <translation>API 키와 채널 코드 보관 위치</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>연결 테스트(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>연결 테스트</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>연결 테스트 결과</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>연결(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save the profile and connect</source>
+        <translation>프로필을 저장하고 연결</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>프로필 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the profile {name} and its API key and channel code from this computer?</source>
+        <translation>{name} 프로필과 그 API 키, 채널 코드를 이 컴퓨터에서 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>The API key and channel code are kept in memory for this session only.</source>
+        <translation>API 키와 채널 코드는 이번 실행 동안만 메모리에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>The API key and channel code are kept in {where}.</source>
+        <translation>API 키와 채널 코드는 {where}에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name, for example: Seoul desk.</source>
+        <translation>프로필 이름을 입력하세요. 예: 서울 데스크</translation>
+    </message>
+    <message>
+        <source>A profile named {name} already exists; choose another name.</source>
+        <translation>{name} 프로필이 이미 있습니다. 다른 이름을 정하세요.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// and name a server, with no user name, &apos;?&apos; or &apos;#&apos;. Plain http:// is allowed only for this computer (127.0.0.1 or localhost).</source>
+        <translation>서버 주소는 https://로 시작하고 서버 이름이 있어야 하며, 사용자 이름이나 &apos;?&apos;, &apos;#&apos;을 넣을 수 없습니다. http://는 이 컴퓨터(127.0.0.1 또는 localhost)에만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{zone} is not a known time zone. Choose one from the list, for example Asia/Seoul.</source>
+        <translation>{zone}은(는) 알 수 없는 시간대입니다. 목록에서 고르세요. 예: Asia/Seoul</translation>
+    </message>
+    <message>
+        <source>Enter the API key from your AX account.</source>
+        <translation>AX 계정의 API 키를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the channel code from your AX account.</source>
+        <translation>AX 계정의 채널 코드를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to {url}…</source>
+        <translation>{url} 연결을 테스트하는 중…</translation>
+    </message>
+    <message>
+        <source>The connection works: AX accepted the API key and channel code.</source>
+        <translation>연결에 성공했습니다. AX가 API 키와 채널 코드를 확인했습니다.</translation>
+    </message>
+    <message>
+        <source>Success:</source>
+        <translation>성공:</translation>
+    </message>
+    <message>
+        <source>Problem:</source>
+        <translation>문제:</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentBadge</name>
+    <message>
+        <source>PRODUCTION</source>
+        <translation>운영</translation>
+    </message>
+    <message>
+        <source>Production: real orders and real money</source>
+        <translation>운영 환경: 실제 주문, 실제 결제</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>Test environment: orders are not real</source>
+        <translation>테스트 환경: 실제 주문이 아닙니다</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>샌드박스</translation>
+    </message>
+    <message>
+        <source>Practice mode on the local sandbox: nothing is real</source>
+        <translation>로컬 샌드박스 연습 모드: 모든 주문이 가상입니다</translation>
+    </message>
+    <message>
+        <source>CUSTOM SERVER</source>
+        <translation>사용자 지정 서버</translation>
+    </message>
+    <message>
+        <source>Custom server: treat its orders as real unless you know otherwise</source>
+        <translation>사용자 지정 서버: 확실하지 않으면 실제 주문으로 생각하세요</translation>
+    </message>
+    <message>
+        <source>NOT CONNECTED</source>
+        <translation>연결 안 됨</translation>
+    </message>
+    <message>
+        <source>Not connected to AX</source>
+        <translation>AX에 연결되지 않음</translation>
+    </message>
+    <message>
+        <source>Environment: {description}</source>
+        <translation>환경: {description}</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryTab</name>
+    <message>
+        <source>&amp;Product:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a product from the catalog, or paste a product code and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product name or code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Refresh inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the inventory from AX again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Option:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inventory status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close data warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the first slot with a warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous month (Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next month (Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export month…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the month shown to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Availability calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow keys move the day, Page Up and Page Down change month, Enter goes to the day&apos;s departures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected day summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departures on the selected day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Book this slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book this slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start an order for the selected departure (Enter or double-click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a product from the list, or paste a product code and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still showing {product}, loaded at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to AX. Choose a connection in Connection &gt; Connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX answered with inventory data that axdesk cannot read, so nothing was changed. Try again in a moment; the call log has the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX does not know the product {code}. Check the code, or pick the product from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX refused the API key or channel code. Check the connection (Connection &gt; Connect).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach AX. Check the network connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX asked axdesk to slow down. Try again in a few seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX had a problem answering. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a product to see its departures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No departures on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: no departure on sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state}. Departures on sale: {open}. Seats left: {seats}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">불러오는 중…</translation>
+    </message>
+    <message>
+        <source>{count} slots, updated {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers that do not add up in {count} of the slots AX sent (remaining + ordered is not the maximum, or a number is negative). They are marked and shown as received; check them with the supplier before selling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This departure is not on sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This departure is sold out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another departure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seats left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guaranteed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inventory code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export month to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the month to {path} (slots: {count}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LineEditor</name>
+    <message>
+        <source>Pro&amp;duct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op&amp;tion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount / unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {n} product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {n} option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {n} date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {n} start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {n} quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {n} unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {n} discount per unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {n} discount method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove line {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload the departures of line {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the seats left again from AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD or 11/23</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type 2026-11-23 or 11/23; Up and Down change the day; F4 opens a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. coupon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken off each ticket&apos;s price (sent to AX as the amount per unit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a product…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an option…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} (not in the catalog)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} · not on sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} · sold out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time} · {seats} seats left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading seats…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No departures of this option on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of {seats} left (min. {minimum}{guaranteed})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guaranteed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date; write it like 2026-11-23.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the unit price to see the line total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{quantity} × {unit} = {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after the discount {amount} per ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LookupDialog</name>
+    <message>
+        <source>Look up an order at AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a channel order code or an AX order code. AX&apos;s answer is shown; an order made elsewhere can then be followed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order code to look up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel or AX order code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look the code up at AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import into the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the order into the journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the lookup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a code to look up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking AX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX knows no order with this code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order is already in the journal; its status was updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order is not in the journal. Import it to follow it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %1. It is now followed by live sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Inventory</source>
+        <translation>재고(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;New order</source>
+        <translation>새 주문(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Orders</source>
+        <translation>주문 목록(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Main sections</source>
+        <translation>주요 화면</translation>
+    </message>
+    <message>
+        <source>axdesk</source>
+        <translation>axdesk</translation>
+    </message>
+    <message>
+        <source>axdesk — not connected</source>
+        <translation>axdesk — 연결 안 됨</translation>
+    </message>
+    <message>
+        <source>axdesk — practice mode (sandbox)</source>
+        <translation>axdesk — 연습 모드 (샌드박스)</translation>
+    </message>
+    <message>
+        <source>axdesk — {profile} ({environment})</source>
+        <translation>axdesk — {profile} ({environment})</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>연결을 테스트하는 중…</translation>
+    </message>
+    <message>
+        <source>The connection works: AX accepted the API key and channel code.</source>
+        <translation>연결에 성공했습니다. AX가 API 키와 채널 코드를 확인했습니다.</translation>
+    </message>
+    <message>
+        <source>Import catalog</source>
+        <translation>카탈로그 가져오기</translation>
+    </message>
+    <message>
+        <source>Imported {products} products with {options} options.</source>
+        <translation>상품 {products}개와 옵션 {options}개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Export catalog</source>
+        <translation>카탈로그 내보내기</translation>
+    </message>
+    <message>
+        <source>Exported {count} products to {path}.</source>
+        <translation>상품 {count}개를 {path}(으)로 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>The documentation could not be opened; it is in {path}.</source>
+        <translation>사용 설명서를 열 수 없습니다. 설명서 위치: {path}</translation>
+    </message>
+    <message>
+        <source>About axdesk</source>
+        <translation>axdesk 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;axdesk {version}&lt;/h3&gt;&lt;p&gt;Sell AX Cloud tours: availability, phone orders, supplier confirmations and ticket cancellations.&lt;/p&gt;&lt;p&gt;The API key and channel code stay in the system keyring. Start with &lt;code&gt;axdesk --sandbox&lt;/code&gt; to practise without an account.&lt;/p&gt;&lt;p&gt;Licence: MIT.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;axdesk {version}&lt;/h3&gt;&lt;p&gt;AX Cloud 투어 판매 도구: 예약 가능 현황, 전화 주문, 공급사 확정 확인, 티켓 취소.&lt;/p&gt;&lt;p&gt;API 키와 채널 코드는 시스템 키링에만 보관됩니다. 계정 없이 연습하려면 &lt;code&gt;axdesk --sandbox&lt;/code&gt;로 시작하세요.&lt;/p&gt;&lt;p&gt;라이선스: MIT&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestDialog</name>
+    <message>
+        <source>Traveler manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include cancelled tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date of use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>이 알림 닫기</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>알림</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <source>AX has not issued this ticket yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket is already cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket has been used; it cannot be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>Order %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchaser: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being sent to AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made here, known to AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome unknown: being reconciled with AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made elsewhere, followed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an order to see its travelers&apos; tickets and its AX status history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets of the selected order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Delete to cancel the selected traveler&apos;s ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel all tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel ticket…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected traveler&apos;s ticket (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;all tickets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel every live ticket of this order (Ctrl+Shift+Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel all tickets of this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX orders and status &amp;history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX orders and their status history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX order / time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option / from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status / to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderForm</name>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add line (another option)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}, traveler {row}, {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderHeader</name>
+    <message>
+        <source>Purchaser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs more &amp;information from the buyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchaser needs more information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Representative (lead traveler)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Same as purchaser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Representative same as purchaser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The purchaser is sent as the representative. Untick to enter someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order disc&amp;ount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comme&amp;nt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The product comes with a voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order has a voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole-order discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole-order discount method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 10% for members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment sent with the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderResultPanel</name>
+    <message>
+        <source>Line / traveler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX order and ticket codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy order summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the order with AX again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the order in the Orders tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished">닫기</translation>
+    </message>
+    <message>
+        <source>Dismiss the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known yet whether AX made the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason}
+The order {code} is kept in the journal and is checked with AX again (now, at every start, and when you press Check again). It is never sent twice under another code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was booked. Fix the fields marked in red and send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX refused the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {n}: {name}, {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {code} · {tickets} ticket(s) · {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order sent to AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>Not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplier pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplier confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplier reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traveler cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unavoidable cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderSync</name>
+    <message>
+        <source>AX asked us to slow down; checking again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX could not be reached (%1); checking again in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live sync stopped for now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check order %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderTab</name>
+    <message>
+        <source>&amp;New order</source>
+        <translation type="unfinished">새 주문(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the form and start another order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form is busy with another order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for its outcome, or press New order, then book the slot again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order was being sent when axdesk stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your unfinished order is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was saved as you typed. Press New order to start from a blank form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending… wait for AX&apos;s answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to know whether AX made order {code}. Press Check again, or New order to start another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}: {sentence}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(and {count} more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to AX. Choose a connection in Connection &gt; Connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the order to AX (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to send: Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot send yet: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the seats…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the seats left once more before anything is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the seats changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent to AX. Adjust and send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seat check was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the seats could not be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent to AX. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the order to AX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {code} is recorded in the journal before it is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the order with AX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order sent to AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished orders were checked with AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sent} sent, {rejected} refused by AX, {unknown} still not known. See the Orders tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished orders could not be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the form? What is typed now will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new order? Order {code} stays in the journal and is still checked with AX; nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderValidation</name>
+    <message>
+        <source>Enter the country calling code, for example 82 for Korea.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a country calling code (82 is Korea, 1 the USA, 81 Japan).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number is for +{actual}, but the country code says +{code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid phone number for +{code} ({region}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not an email address; it should look like name@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The additional value “{value}” has no field name; write name=value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The additional field “{key}” is given twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{currency} amounts are whole numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{currency} amounts have at most {places} decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the currency: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The total is negative: the discount ({discount}) is larger than the sub-total ({sub_total}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This option is no longer in the catalog; choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This option is sold in {option_currency}, but the order is in {currency}; change the order&apos;s currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} is in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a start time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no departure at {time} on this date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This departure is not on sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sell at least one ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The discount per ticket ({discount}) is more than the unit price ({unit}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This departure is sold out; pick another time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seats left at this time: {seats}, but {wanted} are asked for; lower the quantity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines {lines} together want {wanted} seats of the same departure, but only {seats} are left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrdersExport</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traveler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel order</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome unknown, reconciling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product / option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time of use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travelers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchaser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made elsewhere (looked up by code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>No order matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order in the journal matches “%1”. It may have been made elsewhere: AX can be asked about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order has no ticket that can be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplier confirmed an order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplier rejected an order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX order %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live sync: not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live sync: paused, again in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live sync: checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live sync: checked at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live sync: starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling the ticket of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket of %1 is cancelled. AX order %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AX&apos;s answer about the ticket of %1 did not arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket may already be cancelled. Trying again is safe: AX answers a ticket that is already cancelled with the same result, and nothing is cancelled twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the same cancel again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without trying again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticket of %1 could not be cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling %1 ticket(s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 tickets cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export orders to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export traveler manifest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 row(s) written to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, phone, e-mail or order code (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find an order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a traveler&apos;s or purchaser&apos;s name, phone or e-mail, or an order code. Enter selects the first match and moves to its tickets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention (not settled with AX)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show orders with this status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Used between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by date of use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First date of use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last date of use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask AX about every open order now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Look up at AX…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up an order that is not in the journal by its code (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up an order at AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders shown, to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traveler manifest for a day, to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up at AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up this code at AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of orders shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live sync state</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditor</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Additional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purchaser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} country calling code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} additional fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free text, e.g. allergies or pick-up wishes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>english_name=Kim Minji; passport=M1234</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country calling code: 82 Korea, 1 USA/Canada, 81 Japan, 86 China</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra data the supplier asks for, written as name=value pairs separated by ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>no keyring</source>
+        <translation>키링 없음</translation>
+    </message>
+    <message>
+        <source>GNOME Keyring / Secret Service</source>
+        <translation>GNOME 키링 / Secret Service</translation>
+    </message>
+    <message>
+        <source>KDE Wallet</source>
+        <translation>KDE 지갑</translation>
+    </message>
+    <message>
+        <source>macOS Keychain</source>
+        <translation>macOS 키체인</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows 자격 증명 관리자</translation>
+    </message>
+    <message>
+        <source>axdesk could not read the API key from {where}, where it keeps the secrets of each connection. Check that {where} is running and unlocked, then try again.</source>
+        <translation>axdesk가 {where}에서 API 키를 읽지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 {where}에 보관합니다. {where}이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>axdesk could not save the API key in {where}, where it keeps the secrets of each connection. Check that {where} is running and unlocked, then try again.</source>
+        <translation>axdesk가 {where}에 API 키를 저장하지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 {where}에 보관합니다. {where}이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>axdesk could not delete the API key from {where}, where it keeps the secrets of each connection. Check that {where} is running and unlocked, then try again.</source>
+        <translation>axdesk가 {where}에서 API 키를 삭제하지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 {where}에 보관합니다. {where}이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>in memory for this session only</source>
+        <translation>이번 실행 동안만 메모리에</translation>
+    </message>
+    <message>
+        <source>No secure keyring (such as GNOME Keyring, KDE Wallet, macOS Keychain or Windows Credential Manager) is available on this computer, so axdesk will not save the API key; you can keep it for this session only.</source>
+        <translation>이 컴퓨터에는 안전한 키링(GNOME 키링, KDE 지갑, macOS 키체인, Windows 자격 증명 관리자 등)이 없어서 axdesk가 API 키를 저장하지 않습니다. 이번 실행 동안만 보관할 수는 있습니다.</translation>
+    </message>
+    <message>
+        <source>The saved API key for this profile in {where} is unreadable; please enter it again.</source>
+        <translation>{where}에 저장된 이 프로필의 API 키를 읽을 수 없습니다. 다시 입력해 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ShellActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>연결(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>연결 설정(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>연결 테스트(&amp;T)</translation>
+    </message>
+    <message>
+        <source>C&amp;atalog</source>
+        <translation>카탈로그(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit catalog…</source>
+        <translation>카탈로그 편집(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>시스템 언어(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show &amp;call log</source>
+        <translation>API 호출 기록 보기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>사용 설명서(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;About axdesk</source>
+        <translation>axdesk 정보(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>ShellStatusBar</name>
+    <message>
+        <source>AX could not be reached</source>
+        <translation>AX에 연결할 수 없음</translation>
+    </message>
+    <message>
+        <source>AX refused the API key or channel code</source>
+        <translation>AX가 API 키 또는 채널 코드를 거부함</translation>
+    </message>
+    <message>
+        <source>AX had a server error</source>
+        <translation>AX 서버 오류</translation>
+    </message>
+    <message>
+        <source>the answer was not understood</source>
+        <translation>응답을 해석할 수 없음</translation>
+    </message>
+    <message>
+        <source>Not connected. Choose Connection &gt; Connect… to start.</source>
+        <translation>연결되지 않았습니다. 연결 &gt; 연결 설정…에서 시작하세요.</translation>
+    </message>
+    <message>
+        <source>{profile}: the last request to AX failed ({reason}).</source>
+        <translation>{profile}: AX에 보낸 마지막 요청이 실패했습니다 ({reason}).</translation>
+    </message>
+    <message>
+        <source>Connected: {profile} ({url})</source>
+        <translation>연결됨: {profile} ({url})</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>연결 상태</translation>
+    </message>
+    <message>
+        <source>No successful call yet</source>
+        <translation>아직 성공한 요청 없음</translation>
+    </message>
+    <message>
+        <source>Last successful call: {time}</source>
+        <translation>마지막 성공 요청: {time}</translation>
+    </message>
+    <message>
+        <source>Time of the last successful call to AX</source>
+        <translation>AX에 마지막으로 성공한 요청 시각</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>처리 중…</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The practice sandbox could not start: {reason}</source>
+        <translation>연습용 샌드박스를 시작할 수 없습니다: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketStatus</name>
+    <message>
+        <source>Not issued yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traveler canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplier canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketsModel</name>
+    <message>
+        <source>Traveler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TravelerTable</name>
+    <message>
+        <source>Travelers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per ticket. Type to edit a cell; Tab moves to the next cell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;purchaser to all travelers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy purchaser to all travelers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;first traveler down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy first traveler down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the first traveler&apos;s country code, phone, email and additional fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some travelers need attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traveler {row}, {field}: {sentence}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({count} more marked in red)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TravelerTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">이름</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">코드</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">알림</translation>
+    </message>
+    <message>
+        <source>Additional (name=value; …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
