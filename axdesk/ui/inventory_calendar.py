@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -89,15 +90,17 @@ def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("InventoryCalendar", text, disambiguation, n)
 
 
+_STATE_WORDS = {
+    SlotState.ROOM: QT_TRANSLATE_NOOP("InventoryCalendar", "On sale"),
+    SlotState.NEARLY_FULL: QT_TRANSLATE_NOOP("InventoryCalendar", "Nearly full"),
+    SlotState.SOLD_OUT: QT_TRANSLATE_NOOP("InventoryCalendar", "Sold out"),
+    SlotState.CLOSED: QT_TRANSLATE_NOOP("InventoryCalendar", "Closed"),
+}
+
+
 def state_word(state: SlotState) -> str:
     """The short word a day cell, the legend and the slot table use for ``state``."""
-    words = {
-        SlotState.ROOM: _tr("On sale"),
-        SlotState.NEARLY_FULL: _tr("Nearly full"),
-        SlotState.SOLD_OUT: _tr("Sold out"),
-        SlotState.CLOSED: _tr("Closed"),
-    }
-    return words[state]
+    return _tr(str(_STATE_WORDS[state]))
 
 
 def blend(base: QColor, tint: QColor, amount: float) -> QColor:

@@ -125,9 +125,22 @@ class SlotTableModel(QAbstractTableModel):
             return _tr("Travelers booked, against the minimum needed for the tour to run")
         return None
 
+    _ROLES = frozenset(
+        {
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.ForegroundRole,
+        }
+    )
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in self._ROLES:  # the view asks for a dozen roles per cell and paint
+            return None
         row = self.row_at(index.row())
-        if row is None or not index.isValid():
+        if row is None:
             return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
