@@ -1,0 +1,210 @@
+"""How fast the Inventory tab shows a big product: 20 options x 365 days x 3 start times.
+
+Figures are printed, not asserted (see docs/standards.md). Run:
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_inventory.py [--repeat 5]
+
+The answer (21,900 slots, about 6.6 MB of JSON) is served from memory by an
+``httpx.MockTransport``, so "parse" is everything the client does after the
+bytes arrive: JSON decoding and model validation. "aggregate" is
+``InventoryIndex.build`` (the worker thread's share), "show + paint" the GUI
+thread's: filling the tab and painting it once offscreen (``widget.grab()``).
+"end to end" goes through the tab's own path: ``show_product`` -> worker ->
+``inventory_loaded`` -> paint. Switching month or option repaints from the
+pre-aggregated index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import httpx
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from axdesk.api import AxClient
+from axdesk.store.catalog import CatalogOption, CatalogProduct
+from axdesk.store.paths import AppPaths
+from axdesk.ui.bootstrap import open_shell
+from axdesk.ui.context import ENVIRONMENT_TEST, ConnectionProfile
+from axdesk.ui.inventory_logic import InventoryIndex
+from axdesk.ui.inventory_tab import InventoryTab
+
+OPTIONS = 20
+DAYS = 365
+START_TIMES = ("09:00", "13:00", "17:30")
+FIRST_DAY = dt.date(2030, 1, 1)
+PRODUCT = str(uuid.UUID(int=1))
+
+
+def build_response(rng: random.Random) -> tuple[bytes, list[str]]:
+    """The Get Inventory answer, as the current API page shows it."""
+    option_codes = [str(uuid.UUID(int=1000 + number)) for number in range(OPTIONS)]
+    options: dict[str, list[dict[str, object]]] = {}
+    for code in option_codes:
+        slots: list[dict[str, object]] = []
+        for offset in range(DAYS):
+            day = FIRST_DAY + dt.timedelta(days=offset)
+            for start in START_TIMES:
+                maximum = 25
+                ordered = rng.randint(0, maximum)
+                slots.append(
+                    {
+                        "inventory_code": str(uuid.UUID(int=rng.getrandbits(128))),
+                        "date": day.isoformat(),
+                        "start_time": start,
+                        "day_of_the_week": "Sunday",
+                        "is_order": rng.random() > 0.05,
+                        "max_quantity": maximum,
+                        "min_quantity": 5,
+                        "remain_quantity": maximum - ordered,
+                        "ordered_quantity": ordered,
+                        "depth_combination_id": code,
+                    }
+                )
+        options[code] = slots
+    body = json.dumps({"status_code": 200, "option_codes": options}).encode()
+    return body, option_codes
+
+
+def wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the inventory did not arrive")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+def milliseconds(samples: list[float]) -> str:
+    values = [sample * 1000 for sample in samples]
+    return (
+        f"median {statistics.median(values):7.1f} ms   "
+        f"min {min(values):7.1f}   max {max(values):7.1f}   (n={len(values)})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each measurement")
+    arguments = parser.parse_args()
+    repeat = max(1, arguments.repeat)
+
+    app = QApplication.instance() or QApplication([])
+    body, option_codes = build_response(random.Random(20300101))
+    slot_count = OPTIONS * DAYS * len(START_TIMES)
+    print(f"Inventory: {OPTIONS} options x {DAYS} days x {len(START_TIMES)} start times")
+    print(f"          = {slot_count:,} slots, {len(body) / 1e6:.1f} MB of JSON\n")
+
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["AXDESK_HOME"] = home
+        paths = AppPaths.default()
+        shell = open_shell(paths, sandbox_mode=True, database_path=Path(home) / "bench.sqlite3")
+        try:
+            shell.ctx.catalog.replace_all(
+                [
+                    CatalogProduct(
+                        PRODUCT,
+                        "벤치마크 투어 / Benchmark Tour",
+                        tuple(
+                            CatalogOption(
+                                code, PRODUCT, f"Option {n + 1}", f"map-{n}", Decimal(1000), "KRW"
+                            )
+                            for n, code in enumerate(option_codes)
+                        ),
+                    )
+                ]
+            )
+            client = AxClient(
+                "https://test.ax-cloud.com",
+                "bench-key",
+                "bench-channel",
+                transport=httpx.MockTransport(lambda request: httpx.Response(200, content=body)),
+            )
+            shell.ctx.connection.use(
+                ConnectionProfile("Bench", ENVIRONMENT_TEST, "https://test.ax-cloud.com"), client
+            )
+            threshold = shell.ctx.settings.nearly_full_threshold
+            tab = InventoryTab(shell.ctx, today=lambda: FIRST_DAY)
+            tab.resize(1280, 800)
+            tab.show()
+            app.processEvents()
+
+            parse: list[float] = []
+            aggregate: list[float] = []
+            paint: list[float] = []
+            for _ in range(repeat):
+                began = time.perf_counter()
+                inventory = client.get_inventory(PRODUCT)
+                parsed = time.perf_counter()
+                index = InventoryIndex.build(inventory, threshold)
+                built = time.perf_counter()
+                tab.show_inventory(index)
+                tab.grab()
+                shown = time.perf_counter()
+                parse.append(parsed - began)
+                aggregate.append(built - parsed)
+                paint.append(shown - built)
+            totals = [a + b + c for a, b, c in zip(parse, aggregate, paint, strict=True)]
+
+            end_to_end: list[float] = []
+            arrivals: list[str] = []
+            tab.inventory_loaded.connect(arrivals.append)
+            for run in range(repeat):
+                began = time.perf_counter()
+                tab.show_product(PRODUCT)
+                wait_for(lambda run=run: len(arrivals) > run)
+                tab.grab()
+                end_to_end.append(time.perf_counter() - began)
+
+            months: list[float] = []
+            tab.calendar.set_selected_date(FIRST_DAY)
+            for _ in range(12):
+                began = time.perf_counter()
+                tab.calendar.next_month()
+                tab.calendar.grab()
+                months.append(time.perf_counter() - began)
+
+            options: list[float] = []
+            for code in option_codes[:repeat]:
+                began = time.perf_counter()
+                tab.set_option(code)
+                tab.calendar.grab()
+                options.append(time.perf_counter() - began)
+
+            print("After the bytes arrive (one response, measured step by step):")
+            print(f"  parse (JSON + models)      {milliseconds(parse)}")
+            print(f"  aggregate (index)          {milliseconds(aggregate)}")
+            print(f"  show + paint (tab.grab)    {milliseconds(paint)}")
+            print(f"  total                      {milliseconds(totals)}")
+            print(
+                f"\nEnd to end via show_product (worker, in-memory HTTP):\n"
+                f"                             {milliseconds(end_to_end)}"
+            )
+            print("\nWith the data on screen:")
+            print(f"  next month + paint         {milliseconds(months)}")
+            print(f"  change option + paint      {milliseconds(options)}")
+            print("\nTarget: parse + aggregate + paint within 150 ms; month switch unnoticeable.")
+            tab.shutdown()
+            tab.close()
+            tab.deleteLater()
+            QTimer.singleShot(0, app.quit)
+            app.processEvents()
+        finally:
+            shell.close()
+
+
+if __name__ == "__main__":
+    main()
