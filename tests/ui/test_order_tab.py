@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from axdesk.api import LineInput, OrderRequest, build_order_request, slot_datetime
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.store.catalog import CatalogOption, CatalogProduct
 from axdesk.store.journal import JournalState
-from axdesk.ui.context import AppContext
+from axdesk.ui.context import AppContext, SlotRef
 from axdesk.ui.order_line import LineEditor
+from axdesk.ui.order_model import PersonState
+from axdesk.ui.order_request import traveler_input
 from axdesk.ui.order_result import Outcome
 from axdesk.ui.order_tab import DRAFT_KEY, OrderTab
 
@@ -98,8 +102,6 @@ def type_into(qtbot: QtBot, widget: QWidget, text: str, *, clear: bool = True) -
 
 def choose_by_keyboard(qtbot: QtBot, combo: QWidget, data: str) -> None:
     """Pick the combo item carrying ``data`` with the arrow keys."""
-    from PySide6.QtWidgets import QComboBox
-
     assert isinstance(combo, QComboBox)
     combo.setFocus(Qt.FocusReason.TabFocusReason)
     target = combo.findData(data)
@@ -153,9 +155,16 @@ def traveler_rows(count: int, start: int = 1) -> list[list[str]]:
     ]
 
 
-def build_tab(qtbot: QtBot, ctx: AppContext, **kwargs: object) -> OrderTab:
-    tab = OrderTab(ctx, retry_delays=kwargs.pop("retry_delays", FAST_RETRIES))  # type: ignore[arg-type]
-    qtbot.addWidget(tab)
+def build_tab(
+    qtbot: QtBot,
+    ctx: AppContext,
+    *,
+    retry_delays: tuple[float, ...] = FAST_RETRIES,
+    owned_by_qtbot: bool = True,
+) -> OrderTab:
+    tab = OrderTab(ctx, retry_delays=retry_delays)
+    if owned_by_qtbot:
+        qtbot.addWidget(tab)
     tab.resize(1200, 900)
     tab.show()
     tab.activateWindow()
@@ -170,6 +179,21 @@ def a_complete_order(qtbot: QtBot, tab: OrderTab, departure: Departure, quantity
     fill_line(qtbot, tab, line, departure, quantity)
     fill_travelers(qtbot, line, traveler_rows(quantity))
     tab.form.revalidate()
+
+
+def one_ticket_order(departure: Departure, name: str) -> OrderRequest:
+    """A one-traveler order for ``departure``, built without the form."""
+    person = traveler_input(
+        PersonState(name=name, phone="010-1234-5678", email="someone@example.com")
+    )
+    line = LineInput(
+        departure.option.channel_product_mapping_code,
+        departure.option.dc_code,
+        slot_datetime(departure.day, departure.start),
+        departure.option.unit_price,
+        [person],
+    )
+    return build_order_request([line], person, currency=departure.option.currency)
 
 
 def wait_outcome(qtbot: QtBot, tab: OrderTab, *outcomes: Outcome) -> None:
@@ -213,8 +237,318 @@ def test_two_option_order_typed_from_the_keyboard_reaches_ax_and_the_journal(
     assert [t.name for t in detail.tickets] == [f"Traveler {n}" for n in range(1, 6)]
     assert tab.result.outcome is Outcome.SENT
     for ticket in detail.tickets:
+        assert ticket.ax_ticket_code
         assert ticket.ax_ticket_code in tab.result.summary_text()
     tab.result.copy_summary()
     assert QApplication.clipboard().text() == tab.result.summary_text()
     assert tab.form.state().is_blank()
     qtbot.waitUntil(lambda: app_context.journal.load_draft(DRAFT_KEY) is None, timeout=WAIT_MS)
+
+
+def shown_problem(box_owner: object, name: str) -> str:
+    boxes = box_owner.boxes  # type: ignore[attr-defined]
+    return str(boxes[name].problem)
+
+
+def test_each_rule_shows_its_sentence_next_to_the_field_while_typing(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    tab = build_tab(qtbot, app_context)
+    purchaser = tab.form.header.purchaser
+
+    # Required: a name typed and erased again.
+    type_into(qtbot, purchaser.name_edit, "K")
+    qtbot.keyClick(purchaser.name_edit, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: shown_problem(purchaser, "name") == "Enter a name.")
+
+    # Email syntax.
+    type_into(qtbot, purchaser.email_edit, "minji@example")
+    qtbot.waitUntil(lambda: shown_problem(purchaser, "email") != "")
+    assert shown_problem(purchaser, "email") == (
+        "“minji@example” is not an email address; it should look like name@example.com."
+    )
+    assert purchaser.email_edit.property("invalid") is True
+    qtbot.keyClicks(purchaser.email_edit, ".com")
+    qtbot.waitUntil(lambda: shown_problem(purchaser, "email") == "")
+    assert purchaser.email_edit.property("invalid") is False
+
+    # Phone for its country: a US number is not a Korean one.
+    type_into(qtbot, purchaser.phone_edit, "650-253-0000")
+    qtbot.waitUntil(lambda: shown_problem(purchaser, "phone") != "")
+    assert shown_problem(purchaser, "phone") == (
+        "“650-253-0000” is not a valid phone number for +82 (KR)."
+    )
+    type_into(qtbot, purchaser.code_edit, "1")
+    qtbot.waitUntil(lambda: shown_problem(purchaser, "phone") == "")
+
+    # The button says why it is disabled, in its tooltip and next to it.
+    assert not tab.submit_button.isEnabled()
+    assert "Enter a name." in tab.reason_label.text()
+    assert "Enter a name." in tab.submit_button.toolTip()
+
+
+def test_quantity_above_the_seats_left_is_refused_with_a_sentence(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    departure = a_departure(app_context, 1, most=10)
+    tab = build_tab(qtbot, app_context)
+    line = tab.form.lines[0]
+    fill_line(qtbot, tab, line, departure, departure.seats + 1)
+    qtbot.waitUntil(lambda: shown_problem(line, "quantity") != "")
+    assert shown_problem(line, "quantity") == (
+        f"Seats left at this time: {departure.seats}, but {departure.seats + 1} are asked "
+        "for; lower the quantity."
+    )
+    assert line.travelers.model.rowCount() == departure.seats + 1
+    type_into(qtbot, line.quantity_spin, str(departure.seats))
+    qtbot.waitUntil(lambda: shown_problem(line, "quantity") == "")
+
+
+def test_a_discount_above_the_sub_total_is_a_negative_total(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    departure = a_departure(app_context, 2)
+    tab = build_tab(qtbot, app_context)
+    a_complete_order(qtbot, tab, departure, 2)
+    assert tab.submit_button.isEnabled()
+    sub_total = departure.option.unit_price * 2
+    type_into(qtbot, tab.form.header.discount_edit, str(int(sub_total) + 1))
+    qtbot.waitUntil(lambda: tab.form.total_message.text() != "")
+    assert tab.form.total_message.text().startswith("The total is negative")
+    assert not tab.submit_button.isEnabled()
+    assert "The total is negative" in tab.submit_button.toolTip()
+
+
+def test_travelers_follow_the_quantity_and_copy_buttons_fill_them(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    departure = a_departure(app_context, 3)
+    tab = build_tab(qtbot, app_context)
+    fill_purchaser(qtbot, tab)
+    line = tab.form.lines[0]
+    fill_line(qtbot, tab, line, departure, 3)
+    model = line.travelers.model
+    assert model.rowCount() == 3
+    fill_travelers(qtbot, line, [["Lee Jun", "82", "010-2222-3333", "jun@example.com"]])
+    qtbot.mouseClick(line.travelers.copy_first_button, Qt.MouseButton.LeftButton)
+    rows = model.travelers()
+    assert [(r.phone, r.email) for r in rows] == [("010-2222-3333", "jun@example.com")] * 3
+    assert [r.name for r in rows] == ["Lee Jun", "", ""]
+    qtbot.mouseClick(line.travelers.copy_purchaser_button, Qt.MouseButton.LeftButton)
+    assert [r.name for r in model.travelers()] == ["Kim Minji"] * 3
+    # Lowering the quantity keeps what was typed in the rows taken away.
+    type_into(qtbot, line.quantity_spin, "1")
+    assert model.rowCount() == 1
+    type_into(qtbot, line.quantity_spin, "3")
+    assert [r.name for r in model.travelers()] == ["Kim Minji"] * 3
+
+
+def test_the_draft_survives_a_crash_and_a_close(qtbot: QtBot, app_context: AppContext) -> None:
+    departure = a_departure(app_context, 2)
+    tab = build_tab(qtbot, app_context, owned_by_qtbot=False)
+    fill_purchaser(qtbot, tab)
+    fill_line(qtbot, tab, tab.form.lines[0], departure, 2)
+    fill_travelers(qtbot, tab.form.lines[0], traveler_rows(1))
+    typed = tab.form.state()
+    # A crash: the window goes away without shutdown(); the debounced save already ran.
+    qtbot.waitUntil(
+        lambda: "Traveler 1" in (app_context.journal.load_draft(DRAFT_KEY) or ""),
+        timeout=WAIT_MS,
+    )
+    tab.hide()
+    tab.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(tab))
+
+    again = build_tab(qtbot, app_context)
+    assert again.form.state() == typed
+    assert again.result.outcome is Outcome.INFO
+    # A close: shutdown() writes what was typed a moment ago, before the debounce.
+    type_into(qtbot, again.form.header.comment_edit, "Window seats")
+    again.shutdown()
+    third = build_tab(qtbot, app_context)
+    assert third.form.state().comment == "Window seats"
+
+
+def test_new_order_clears_the_form_and_its_draft_only_after_confirming(
+    qtbot: QtBot, app_context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tab = build_tab(qtbot, app_context)
+    fill_purchaser(qtbot, tab)
+    qtbot.waitUntil(lambda: app_context.journal.load_draft(DRAFT_KEY) is not None)
+    answers = iter([False, True])
+    monkeypatch.setattr(tab, "ask_confirmation", lambda _title, _text: next(answers))
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    assert tab.form.state().purchaser.name == "Kim Minji"
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    assert tab.form.state().is_blank()
+    qtbot.waitUntil(lambda: app_context.journal.load_draft(DRAFT_KEY) is None)
+
+
+def test_a_lost_answer_after_the_commit_leaves_exactly_one_order(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    departure = a_departure(app_context, 2)
+    tab = build_tab(qtbot, app_context)
+    a_complete_order(qtbot, tab, departure, 2)
+    sandbox.state.queue_fault("commit_then_drop", "POST")
+    with qtbot.waitSignal(tab.order_sent, timeout=WAIT_MS) as sent:
+        qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    code = sent.args[0]
+    assert sandbox.state.order_count() == 1
+    ax_orders = sandbox.state.orders_for(code)
+    detail = app_context.journal.get_order(code)
+    assert detail is not None
+    assert detail.state is JournalState.SENT
+    assert detail.attempts >= 2  # the lost answer, then the same code again
+    assert [t.ax_ticket_code for t in detail.tickets] == [
+        ticket.ax_ticket_code for order in ax_orders for ticket in order.tickets
+    ]
+    assert tab.result.outcome is Outcome.SENT
+
+
+def test_an_order_left_sending_is_settled_by_the_start_up_reconciliation(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    departure = a_departure(app_context, 1)
+    request = one_ticket_order(departure, "Kim Minji")
+    code = request.order.channel_order_code
+    app_context.journal.record_sending(request)  # axdesk stopped before the POST
+    assert sandbox.state.order_count() == 0
+
+    tab = build_tab(qtbot, app_context)
+    with qtbot.waitSignal(tab.order_sent, timeout=WAIT_MS) as sent:
+        tab.reconcile_pending()
+    assert sent.args == [code]
+    detail = app_context.journal.get_order(code)
+    assert detail is not None
+    assert detail.state is JournalState.SENT
+    ax_orders = sandbox.state.orders_for(code)
+    assert sandbox.state.order_count() == 1
+    assert [t.ax_ticket_code for t in detail.tickets] == [
+        ticket.ax_ticket_code for order in ax_orders for ticket in order.tickets
+    ]
+    assert tab.result.outcome is Outcome.SENT
+
+
+def test_double_submit_makes_one_order(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    departure = a_departure(app_context, 2)
+    tab = build_tab(qtbot, app_context)
+    a_complete_order(qtbot, tab, departure, 2)
+    with qtbot.waitSignal(tab.order_sent, timeout=WAIT_MS):
+        qtbot.mouseDClick(tab.submit_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+        for _ in range(2):
+            qtbot.keyClick(
+                tab.submit_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+            )
+        tab.submit()
+    qtbot.wait(300)
+    assert sandbox.state.order_count() == 1
+    assert len(app_context.journal.list_orders()) == 1
+
+
+def test_seats_taken_meanwhile_stop_the_order_before_anything_is_sent(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    departure = a_departure(app_context, 2, most=8)
+    tab = build_tab(qtbot, app_context)
+    a_complete_order(qtbot, tab, departure, departure.seats)
+    assert tab.submit_button.isEnabled()
+    # Another channel takes a seat of the same departure.
+    other = one_ticket_order(departure, "Other Channel")
+    app_context.connection.client().create_order(other)
+    assert sandbox.state.order_count() == 1
+
+    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    wait_outcome(qtbot, tab, Outcome.NOT_SENT)
+    assert "the seats changed" in tab.result.title.text()
+    assert sandbox.state.order_count() == 1
+    assert app_context.journal.list_orders() == []
+    line = tab.form.lines[0]
+    assert shown_problem(line, "quantity") == (
+        f"Seats left at this time: {departure.seats - 1}, but {departure.seats} are asked "
+        "for; lower the quantity."
+    )
+    assert line.quantity_spin.isEnabled()
+
+
+def test_a_400_from_ax_is_shown_next_to_the_field_it_names(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    departure = a_departure(app_context, 2)
+    # The local catalog's mapping code went stale: only AX can tell.
+    app_context.catalog.upsert_option(
+        replace(departure.option, channel_product_mapping_code="stale-mapping-code")
+    )
+    tab = build_tab(qtbot, app_context)
+    a_complete_order(qtbot, tab, departure, 2)
+    assert tab.submit_button.isEnabled()
+    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    wait_outcome(qtbot, tab, Outcome.REJECTED)
+    line = tab.form.lines[0]
+    assert shown_problem(line, "option") == '"stale-mapping-code" is not a known mapping'
+    assert line.option_combo.property("invalid") is True
+    assert sandbox.state.order_count() == 0
+    (summary,) = app_context.journal.list_orders()
+    assert app_context.journal.state_of(summary.channel_order_code) is JournalState.REJECTED
+    assert line.option_combo.isEnabled()
+    assert tab.submit_button.isEnabled()  # fixable and sendable again
+
+
+def test_an_unknown_outcome_locks_the_form_until_check_again_settles_it(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    departure = a_departure(app_context, 1)
+    tab = build_tab(qtbot, app_context, retry_delays=())
+    a_complete_order(qtbot, tab, departure, 1)
+    sandbox.state.queue_fault("drop", "POST")
+    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    wait_outcome(qtbot, tab, Outcome.UNKNOWN)
+    code = tab.result.channel_order_code
+    assert app_context.journal.state_of(code) is JournalState.UNKNOWN
+    assert not tab.submit_button.isEnabled()
+    assert code in tab.reason_label.text()
+    assert not tab.form.header.isEnabled()
+    assert tab.result.retry_button.isVisible()
+
+    with qtbot.waitSignal(tab.order_sent, timeout=WAIT_MS) as sent:
+        qtbot.mouseClick(tab.result.retry_button, Qt.MouseButton.LeftButton)
+    assert sent.args == [code]
+    assert sandbox.state.order_count() == 1
+    assert app_context.journal.state_of(code) is JournalState.SENT
+    assert tab.form.header.isEnabled()
+
+
+def test_book_this_slot_fills_a_line(qtbot: QtBot, app_context: AppContext) -> None:
+    departure = a_departure(app_context, 1)
+    tab = build_tab(qtbot, app_context)
+    tab.prefill_slot(
+        SlotRef(
+            departure.product.product_code,
+            departure.option.dc_code,
+            departure.day,
+            departure.start,
+        )
+    )
+    line = tab.form.lines[0]
+    state = line.state()
+    assert (state.product_code, state.dc_code, state.date, state.start_time) == (
+        departure.product.product_code,
+        departure.option.dc_code,
+        departure.day,
+        departure.start,
+    )
+    assert state.unit_price == f"{departure.option.unit_price:.0f}"
+    wanted = departure.start.isoformat(timespec="minutes")
+    qtbot.waitUntil(lambda: "seats left" in line.time_combo.currentText(), timeout=WAIT_MS)
+    assert line.time_combo.currentData() == wanted
+    assert QApplication.focusWidget() is line.quantity_spin
+    # A second slot goes to a new line.
+    tab.prefill_slot(
+        SlotRef(
+            departure.product.product_code, departure.option.dc_code, departure.day, departure.start
+        )
+    )
+    assert len(tab.form.lines) == 2
