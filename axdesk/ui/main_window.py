@@ -1,6 +1,7 @@
 """The main window: three tabs, menus, the status bar and the tray.
 
-The frame only wires the tabs together (a slot picked in the inventory
+The frame builds the three tabs (each ``Tab(ctx, parent)`` with ``on_shown()``
+and ``shutdown()``) and only wires them together (a slot picked in the inventory
 prefills the order form; a sent order is shown in the orders list; the orders
 list's notifications go to the tray) and hosts the app-wide commands. Every
 network call runs on ``ctx.worker``; closing the window stops the worker
@@ -9,17 +10,14 @@ network call runs on ``ctx.worker``; closing the window stops the worker
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSystemTrayIcon,
@@ -50,7 +48,10 @@ from axdesk.ui.connection_dialog import (
 )
 from axdesk.ui.context import ENVIRONMENT_SANDBOX, ConnectionProfile, SlotRef
 from axdesk.ui.i18n import LANGUAGE_SYSTEM, Translations
+from axdesk.ui.inventory_tab import InventoryTab
 from axdesk.ui.notice_bar import INFO, PROBLEM, NoticeBar
+from axdesk.ui.order_tab import OrderTab
+from axdesk.ui.orders_tab import OrdersTab
 from axdesk.ui.resources import app_icon, resources_dir
 from axdesk.ui.secrets import Credentials, SecretStoreError
 from axdesk.ui.status_bar import ShellStatusBar
@@ -60,14 +61,6 @@ log = logging.getLogger(__name__)
 
 INVENTORY_TAB, ORDER_TAB, ORDERS_TAB = range(3)
 DOCUMENTATION_FILE = "README.md"
-
-
-def _load_tab(module: str, name: str) -> Any:
-    """TEMPORARY while the order tabs are being written: the class, or None if missing."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
 
 
 class MainWindow(QMainWindow):
@@ -100,11 +93,12 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.inventory_tab = self._make_tab("axdesk.ui.inventory_tab", "InventoryTab")
-        self.order_tab = self._make_tab("axdesk.ui.order_tab", "OrderTab")
-        self.orders_tab = self._make_tab("axdesk.ui.orders_tab", "OrdersTab")
-        for tab in (self.inventory_tab, self.order_tab, self.orders_tab):
-            self.tabs.addTab(tab, "")
+        self.inventory_tab = InventoryTab(self.ctx, self)
+        self.order_tab = OrderTab(self.ctx, self)
+        self.orders_tab = OrdersTab(self.ctx, self)
+        self.tabs.addTab(self.inventory_tab, "")
+        self.tabs.addTab(self.order_tab, "")
+        self.tabs.addTab(self.orders_tab, "")
         self.notice = NoticeBar(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -129,45 +123,30 @@ class MainWindow(QMainWindow):
 
     # -- tabs ------------------------------------------------------------------------
 
-    def _make_tab(self, module: str, name: str) -> QWidget:
-        cls = _load_tab(module, name)
-        if cls is None:
-            placeholder = QLabel(f"{name} is not available in this build.", self)
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            return placeholder
-        tab: QWidget = cls(self.ctx, self)
-        return tab
-
     def _wire_tabs(self) -> None:
-        book = getattr(self.inventory_tab, "book_slot_requested", None)
-        if book is not None:
-            book.connect(self.book_slot)
-        sent = getattr(self.order_tab, "order_sent", None)
-        if sent is not None:
-            sent.connect(self.show_sent_order)
-        notify = getattr(self.orders_tab, "notify", None)
-        if notify is not None:
-            notify.connect(self.notify)
+        self.inventory_tab.book_slot_requested.connect(self.book_slot)
+        self.order_tab.order_sent.connect(self.show_sent_order)
+        self.orders_tab.notify.connect(self.notify)
 
     def book_slot(self, slot: SlotRef) -> None:
-        prefill = getattr(self.order_tab, "prefill_slot", None)
-        if prefill is not None:
-            prefill(slot)
+        """Inventory > Book this slot: prefill the order form and go there."""
+        self.order_tab.prefill_slot(slot)
         self.show_tab(ORDER_TAB)
 
     def show_sent_order(self, channel_order_code: str) -> None:
-        show = getattr(self.orders_tab, "show_order", None)
-        if show is not None:
-            show(channel_order_code)
+        """A new order was sent: the orders list shows it (and keeps it in sync)."""
+        self.orders_tab.show_order(channel_order_code)
 
     def show_tab(self, index: int) -> None:
         if 0 <= index < self.tabs.count():
             self.tabs.setCurrentIndex(index)
 
+    def _tab_list(self) -> list[InventoryTab | OrderTab | OrdersTab]:
+        return [self.inventory_tab, self.order_tab, self.orders_tab]
+
     def _on_tab_changed(self, index: int) -> None:
-        on_shown = getattr(self.tabs.widget(index), "on_shown", None)
-        if on_shown is not None:
-            on_shown()
+        if 0 <= index < len(self._tab_list()):
+            self._tab_list()[index].on_shown()
 
     def refresh_current_tab(self) -> None:
         refresh = getattr(self.tabs.currentWidget(), "refresh", None)
@@ -424,13 +403,11 @@ class MainWindow(QMainWindow):
         if not self._closed:
             self._closed = True
             self._save_geometry()
-            for tab in (self.inventory_tab, self.order_tab, self.orders_tab):
-                shutdown = getattr(tab, "shutdown", None)
-                if shutdown is not None:
-                    try:
-                        shutdown()
-                    except Exception:
-                        log.exception("A tab failed to shut down")
+            for tab in self._tab_list():
+                try:
+                    tab.shutdown()
+                except Exception:
+                    log.exception("A tab failed to shut down")
             if self.tray is not None:
                 self.tray.hide()
             self.stopped_cleanly = self._shell.close()

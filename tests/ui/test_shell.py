@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication
 from axdesk.store.paths import AppPaths
 from axdesk.ui.app import launch
 from axdesk.ui.connection_dialog import ConnectionDialog
-from axdesk.ui.context import ENVIRONMENT_CUSTOM, ENVIRONMENT_SANDBOX
-from axdesk.ui.main_window import ORDERS_TAB, MainWindow
+from axdesk.ui.context import ENVIRONMENT_CUSTOM, ENVIRONMENT_SANDBOX, SlotRef
+from axdesk.ui.main_window import ORDER_TAB, ORDERS_TAB, MainWindow
 
 SEED = 20240301
 
@@ -110,6 +110,37 @@ def test_closing_stops_a_running_call_within_a_second(qtbot, launch_window, capl
     assert bugs == []  # an interrupted call is not a bug
 
 
+def test_tabs_are_wired_together(qtbot, launch_window) -> None:
+    window = launch_window()
+    window.show()
+    product = window.ctx.catalog.list_products()[0]
+    option = product.options[0]
+    inventory = window.ctx.connection.client().get_inventory(product.product_code)
+    first = inventory.options[option.dc_code][0]
+    slot = SlotRef(
+        product_code=product.product_code,
+        dc_code=option.dc_code,
+        date=first.date,
+        start_time=first.start_time,
+        inventory_code=first.inventory_code,
+    )
+    booked: list[SlotRef] = []
+    prefill = window.order_tab.prefill_slot
+    window.order_tab.prefill_slot = lambda chosen: (booked.append(chosen), prefill(chosen))
+    window.inventory_tab.book_slot_requested.emit(slot)
+    assert booked == [slot]
+    assert window.tabs.currentIndex() == ORDER_TAB
+
+    shown: list[str] = []
+    window.orders_tab.show_order = shown.append
+    window.order_tab.order_sent.emit("order-123")
+    assert shown == ["order-123"]
+
+    window.orders_tab.notify.emit("Supplier confirmed", "Order order-123")
+    if window.tray is None:  # offscreen has no system tray: the status bar says it
+        assert "Supplier confirmed: Order order-123" in window.status.currentMessage()
+
+
 def test_keyboard_shortcuts(qtbot, launch_window) -> None:
     window = launch_window()
     window.show()
@@ -124,7 +155,7 @@ def test_keyboard_shortcuts(qtbot, launch_window) -> None:
     assert window.tabs.currentIndex() == 0
 
     refreshed: list[bool] = []
-    window.inventory_tab.refresh = lambda: refreshed.append(True)  # type: ignore[attr-defined]
+    window.inventory_tab.refresh = lambda: refreshed.append(True)
     actions.refresh.trigger()
     assert refreshed == [True]
 
