@@ -13,10 +13,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from axdesk.store.paths import AppPaths
+from axdesk.store.settings import Profile
 from axdesk.ui.app import launch
 from axdesk.ui.connection_dialog import ConnectionDialog
 from axdesk.ui.context import ENVIRONMENT_CUSTOM, ENVIRONMENT_SANDBOX, SlotRef
 from axdesk.ui.main_window import ORDER_TAB, ORDERS_TAB, MainWindow
+from axdesk.ui.secrets import Credentials
 
 SEED = 20240301
 
@@ -250,3 +252,45 @@ def test_secrets_never_reach_settings_or_logs(qtbot, launch_window, sandbox, app
         data = path.read_bytes()
         assert sandbox.api_key.encode() not in data, f"the API key is in {path}"
         assert sandbox.channel_code.encode() not in data, f"the channel code is in {path}"
+
+
+def test_start_up_connects_with_the_last_profile(
+    qtbot, launch_window, sandbox, memory_keyring
+) -> None:
+    """``axdesk`` (no --sandbox) opens with the profile used last, its secrets from the keyring."""
+    first = launch_window(sandbox=False)
+    settings = first.ctx.settings
+    settings.put_profile(
+        Profile(name="Jeju desk", environment=ENVIRONMENT_CUSTOM, custom_url=sandbox.base_url)
+    )
+    settings.last_profile = "Jeju desk"
+    first.shell.secrets.save("Jeju desk", Credentials(sandbox.api_key, sandbox.channel_code))
+    first.close()
+
+    window = launch_window(sandbox=False)
+    window.show()
+    assert window.ctx.connection.profile is None
+    with qtbot.waitSignal(window.ctx.connection.changed):
+        window.connect_last_profile()
+    profile = window.ctx.connection.profile
+    assert profile is not None
+    assert profile.name == "Jeju desk"
+    assert profile.base_url == sandbox.base_url
+    assert not window.ctx.sandbox_mode
+    assert "Jeju desk" in window.windowTitle()
+    with qtbot.waitSignal(window.connection_tested) as blocker:
+        window.actions_.test_connection.trigger()
+    assert blocker.args[0] is True
+
+
+# The offscreen platform plugin warns when a window-modal dialog opens; nothing to fix.
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_start_up_without_a_profile_asks_for_one(qtbot, launch_window) -> None:
+    window = launch_window(sandbox=False)
+    window.show()
+    window.connect_last_profile()
+    dialogs = window.findChildren(ConnectionDialog)
+    assert len(dialogs) == 1
+    assert dialogs[0].isVisible()
+    assert window.status.badge.text() == "NOT CONNECTED"
+    dialogs[0].reject()
