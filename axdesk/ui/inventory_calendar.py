@@ -352,8 +352,10 @@ class MonthModel(QAbstractTableModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMNS
 
+    _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return self._FLAGS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         day = self.date_at(index)
@@ -387,8 +389,35 @@ class MonthModel(QAbstractTableModel):
 # Delegate
 
 
+class _CellFonts:
+    """The fonts of a day cell, derived once from the view's font (not per cell)."""
+
+    def __init__(self, font: QFont) -> None:
+        self.key = font.key()
+        self.number = QFont(font)
+        self.today = QFont(font)
+        self.today.setBold(True)
+        self.line_height = QFontMetrics(self.number).height()
+        self.word = QFont(font)
+        self.word.setPointSizeF(max(6.5, font.pointSizeF() * 0.85))
+        self.word_metrics = QFontMetrics(self.word)
+        self.big = QFont(font)
+        self.big.setPointSizeF(font.pointSizeF() * 1.5)
+        self.big.setBold(True)
+        self.big_height = QFontMetrics(self.big).height()
+
+
 class DayCellDelegate(QStyledItemDelegate):
     """Paints one day: number, marks, seats left, state word and the state's colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._fonts: _CellFonts | None = None
+
+    def _fonts_for(self, font: QFont) -> _CellFonts:
+        if self._fonts is None or self._fonts.key != font.key():
+            self._fonts = _CellFonts(font)
+        return self._fonts
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         # Read the model directly: index.data() hands an empty QVariant back to Python
@@ -409,7 +438,7 @@ class DayCellDelegate(QStyledItemDelegate):
         text = palette.color(QPalette.ColorRole.Text)
         dim = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        font = QFont(option.font)
+        fonts = self._fonts_for(option.font)
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -437,12 +466,8 @@ class DayCellDelegate(QStyledItemDelegate):
 
         padding = 5.0
         content = rect.adjusted(padding, padding - 1, -padding, -padding - 3)
-        number_font = QFont(font)
-        number_font.setBold(is_today)
-        metrics = QFontMetrics(number_font)
-        number_box = QRectF(
-            content.left(), content.top(), metrics.height() * 1.45, metrics.height() * 1.25
-        )
+        line_height = fonts.line_height
+        number_box = QRectF(content.left(), content.top(), line_height * 1.45, line_height * 1.25)
         if is_today:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(highlight)
@@ -450,12 +475,12 @@ class DayCellDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
         else:
             painter.setPen(text if in_month else dim)
-        painter.setFont(number_font)
+        painter.setFont(fonts.today if is_today else fonts.number)
         painter.drawText(number_box, Qt.AlignmentFlag.AlignCenter, str(day.day))
 
         if summary is not None:
-            self._paint_marks(painter, summary, content, metrics.height())
-            self._paint_figures(painter, summary, content, font, text if in_month else dim)
+            self._paint_marks(painter, summary, content, line_height)
+            self._paint_figures(painter, summary, content, fonts, text if in_month else dim)
         painter.restore()
 
     @staticmethod
@@ -478,15 +503,10 @@ class DayCellDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _paint_figures(
-        painter: QPainter, summary: DaySummary, content: QRectF, font: QFont, colour: QColor
+        painter: QPainter, summary: DaySummary, content: QRectF, fonts: _CellFonts, colour: QColor
     ) -> None:
-        word_font = QFont(font)
-        word_font.setPointSizeF(max(6.5, font.pointSizeF() * 0.85))
-        word_height = QFontMetrics(word_font).height()
-        big_font = QFont(font)
-        big_font.setPointSizeF(font.pointSizeF() * 1.5)
-        big_font.setBold(True)
-        big_height = QFontMetrics(big_font).height()
+        word_height = fonts.word_metrics.height()
+        big_height = fonts.big_height
         show_word = content.height() >= big_height + word_height * 2
         word_box = QRectF(
             content.left(), content.bottom() - word_height, content.width(), word_height
@@ -496,7 +516,7 @@ class DayCellDelegate(QStyledItemDelegate):
             figure_box = QRectF(
                 content.left(), figure_bottom - big_height, content.width(), big_height
             )
-            painter.setFont(big_font)
+            painter.setFont(fonts.big)
             painter.setPen(colour)
             painter.drawText(
                 figure_box,
@@ -504,12 +524,12 @@ class DayCellDelegate(QStyledItemDelegate):
                 str(summary.seats_left),
             )
         if show_word or summary.state is SlotState.CLOSED:
-            painter.setFont(word_font)
+            painter.setFont(fonts.word)
             painter.setPen(blend(colour, STATE_COLOURS[summary.state], 0.55))
             painter.drawText(
                 word_box,
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                QFontMetrics(word_font).elidedText(
+                fonts.word_metrics.elidedText(
                     state_word(summary.state), Qt.TextElideMode.ElideRight, int(word_box.width())
                 ),
             )

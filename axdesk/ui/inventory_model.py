@@ -154,8 +154,8 @@ class SlotTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.WARNINGS and row.problems:
                 return "\n".join(row.problems)
-            if column == self.OPTION:
-                return row.dc_code or None
+            if column == self.OPTION:  # the whole name (the cell may cut it) and the code
+                return f"{option_label(row.dc_code, self._option_names)}\n{row.dc_code}".strip()
             if column == self.PARTICIPANTS:
                 return participants_text(row)
             return None
@@ -196,7 +196,7 @@ class ParticipantsDelegate(QStyledItemDelegate):
     without relying on the bar's colour.
     """
 
-    BAR_WIDTH = 44
+    BAR_WIDTH = 36
     _GAP = 6
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:

@@ -352,7 +352,7 @@ class InventoryTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 440])
+        splitter.setSizes([560, 500])
 
         QWidget.setTabOrder(self.product_combo, self.refresh_button)
         QWidget.setTabOrder(self.refresh_button, self.option_combo)
