@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -130,14 +131,27 @@ def read_tail(path: Path, max_bytes: int = SHOWN_BYTES) -> str:
 
 
 class CallLogDialog(QDialog):
-    """Read-only view of the call log, loaded off the GUI thread."""
+    """Read-only view of the call log (or the application log), loaded off the GUI thread."""
 
-    def __init__(self, path: Path, worker: Worker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        worker: Worker,
+        parent: QWidget | None = None,
+        *,
+        app_log_path: Path | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._logs = [path] if app_log_path is None else [path, app_log_path]
         self._path = path
         self._worker = worker
         self.setMinimumSize(720, 420)
         self.resize(900, 520)
+
+        self.log_combo = QComboBox()
+        self.log_combo.addItems(["" for _ in self._logs])
+        self.log_combo.setVisible(len(self._logs) > 1)
+        self.log_combo.currentIndexChanged.connect(self._choose_log)
 
         self._summary = QLabel()
         self._summary.setWordWrap(True)
@@ -159,9 +173,11 @@ class CallLogDialog(QDialog):
         self._folder_button.clicked.connect(self.open_folder)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.log_combo)
         layout.addWidget(self._summary)
         layout.addWidget(self.text, 1)
         layout.addWidget(self._buttons)
+        self.setTabOrder(self.log_combo, self.text)
         self.setTabOrder(self.text, self._reload_button)
         self.setTabOrder(self._reload_button, self._copy_button)
         self.setTabOrder(self._copy_button, self._folder_button)
@@ -172,29 +188,51 @@ class CallLogDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Call log"))
-        self._summary.setText(
-            self.tr(
+        self.log_combo.setItemText(0, self.tr("Calls to AX"))
+        if self.log_combo.count() > 1:
+            self.log_combo.setItemText(1, self.tr("Application log (errors inside axdesk)"))
+        self.log_combo.setAccessibleName(self.tr("Which log to show"))
+        if self._path == self._logs[0]:
+            summary = self.tr(
                 "Every request to AX, newest at the bottom: method, address, answer, time taken "
                 "and the headers with the API key and channel code hidden. File: {path}"
-            ).format(path=self._path)
-        )
-        self.text.setAccessibleName(self.tr("Call log"))
+            )
+        else:
+            summary = self.tr(
+                "What axdesk noted while running, newest at the bottom, including the details "
+                "of unexpected errors. File: {path}"
+            )
+        self._summary.setText(summary.format(path=self._path))
+        self.text.setAccessibleName(self.tr("Log text"))
         self._reload_button.setText(self.tr("&Reload"))
-        self._reload_button.setAccessibleName(self.tr("Reload the call log"))
+        self._reload_button.setAccessibleName(self.tr("Read the log again"))
         self._copy_button.setText(self.tr("&Copy all"))
-        self._copy_button.setAccessibleName(self.tr("Copy the whole call log"))
+        self._copy_button.setAccessibleName(self.tr("Copy the whole log"))
         self._folder_button.setText(self.tr("Open &folder"))
         self._folder_button.setAccessibleName(self.tr("Open the folder of the log files"))
         close = self._buttons.button(QDialogButtonBox.StandardButton.Close)
         if close is not None:
             close.setAccessibleName(self.tr("Close"))
         if self.loaded and not self.text.toPlainText():
-            self.text.setPlaceholderText(self.tr("No call to AX has been made yet."))
+            self.text.setPlaceholderText(self._empty_text())
+
+    def _empty_text(self) -> str:
+        if self._path == self._logs[0]:
+            return self.tr("No call to AX has been made yet.")
+        return self.tr("The log is empty.")
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def _choose_log(self, index: int) -> None:
+        if 0 <= index < len(self._logs) and self._logs[index] != self._path:
+            self._path = self._logs[index]
+            self.loaded = False
+            self.text.clear()
+            self.retranslate_ui()
+            self.reload()
 
     def reload(self) -> None:
         path = self._path
@@ -207,7 +245,7 @@ class CallLogDialog(QDialog):
         self.loaded = True
         self.text.setPlainText(text)
         if not text:
-            self.text.setPlaceholderText(self.tr("No call to AX has been made yet."))
+            self.text.setPlaceholderText(self._empty_text())
         scrollbar = self.text.verticalScrollBar()
         scrollbar.setValue(scrollbar.maximum())
 
@@ -216,7 +254,7 @@ class CallLogDialog(QDialog):
         self.text.setPlainText("")
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         self.text.setPlaceholderText(
-            self.tr("The call log could not be read ({reason}).").format(reason=reason)
+            self.tr("The log could not be read ({reason}).").format(reason=reason)
         )
 
     def copy_all(self) -> None:

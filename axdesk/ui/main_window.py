@@ -352,7 +352,12 @@ class MainWindow(QMainWindow):
     # -- help ------------------------------------------------------------------------
 
     def show_call_log(self) -> CallLogDialog:
-        dialog = CallLogDialog(self.ctx.paths.call_log_path, self.ctx.worker, self)
+        dialog = CallLogDialog(
+            self.ctx.paths.call_log_path,
+            self.ctx.worker,
+            self,
+            app_log_path=self.ctx.paths.app_log_path,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
 from axdesk.api import AxError
@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-class CallCancelled(Exception):  # noqa: N818 - a signal to stop, not a failure
+class CallCancelled(Exception):  # a signal to stop, not a failure
     """Raised inside a background function that noticed it was cancelled.
 
     The worker drops it silently: a user cancel is not an error.
@@ -54,9 +54,10 @@ def describe_error(error: BaseException) -> str | None:
     if isinstance(error, AxError):
         return str(error)
     log.error("Unexpected error in a background call", exc_info=error)
-    return (
+    return QCoreApplication.translate(
+        "Worker",
         "Something went wrong inside axdesk. Nothing was lost; the details are in "
-        "the log (Help > Show call log)."
+        "the application log (Help > Show call log).",
     )
 
 
@@ -80,7 +81,7 @@ class _Runnable(QRunnable):
             return
         try:
             result = call.function()
-        except BaseException as error:  # noqa: BLE001 - every error goes back to the GUI thread
+        except BaseException as error:  # every error goes back to the GUI thread
             call.relay.failed.emit(error)
         else:
             call.relay.succeeded.emit(result)

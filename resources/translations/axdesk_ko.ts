@@ -39,16 +39,48 @@
         <translation>API 호출 기록</translation>
     </message>
     <message>
+        <source>Calls to AX</source>
+        <translation>AX 호출</translation>
+    </message>
+    <message>
+        <source>Application log (errors inside axdesk)</source>
+        <translation>애플리케이션 기록 (axdesk 내부 오류)</translation>
+    </message>
+    <message>
+        <source>Which log to show</source>
+        <translation>보여 줄 기록</translation>
+    </message>
+    <message>
         <source>Every request to AX, newest at the bottom: method, address, answer, time taken and the headers with the API key and channel code hidden. File: {path}</source>
         <translation>AX에 보낸 모든 요청입니다(맨 아래가 최신). 방식, 주소, 응답, 걸린 시간과 함께 API 키와 채널 코드를 가린 헤더를 보여 줍니다. 파일: {path}</translation>
+    </message>
+    <message>
+        <source>What axdesk noted while running, newest at the bottom, including the details of unexpected errors. File: {path}</source>
+        <translation>axdesk가 실행 중에 남긴 기록입니다(맨 아래가 최신). 예상하지 못한 오류의 자세한 내용도 여기에 있습니다. 파일: {path}</translation>
+    </message>
+    <message>
+        <source>Log text</source>
+        <translation>기록 내용</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
         <translation>다시 불러오기(&amp;R)</translation>
     </message>
     <message>
+        <source>Read the log again</source>
+        <translation>기록 다시 읽기</translation>
+    </message>
+    <message>
+        <source>Copy the whole log</source>
+        <translation>기록 전체 복사</translation>
+    </message>
+    <message>
+        <source>The log could not be read ({reason}).</source>
+        <translation>기록을 읽을 수 없습니다 ({reason}).</translation>
+    </message>
+    <message>
         <source>Reload the call log</source>
-        <translation>API 호출 기록 다시 불러오기</translation>
+        <translation type="vanished">API 호출 기록 다시 불러오기</translation>
     </message>
     <message>
         <source>&amp;Copy all</source>
@@ -56,7 +88,7 @@
     </message>
     <message>
         <source>Copy the whole call log</source>
-        <translation>API 호출 기록 전체 복사</translation>
+        <translation type="vanished">API 호출 기록 전체 복사</translation>
     </message>
     <message>
         <source>Open &amp;folder</source>
@@ -75,12 +107,16 @@
         <translation>아직 AX에 보낸 요청이 없습니다.</translation>
     </message>
     <message>
+        <source>The log is empty.</source>
+        <translation>기록이 비어 있습니다.</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
         <source>The call log could not be read ({reason}).</source>
-        <translation>API 호출 기록을 읽을 수 없습니다 ({reason}).</translation>
+        <translation type="vanished">API 호출 기록을 읽을 수 없습니다 ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -794,6 +830,25 @@
     </message>
 </context>
 <context>
+    <name>InventoryCalendar</name>
+    <message>
+        <source>On sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearly full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sold out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InventoryTab</name>
     <message>
         <source>&amp;Product:</source>
@@ -1103,11 +1158,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>D&amp;ate</source>
+        <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>T&amp;ime</source>
+        <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1585,11 +1640,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Option / from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status / to</source>
+        <source>Status / change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1604,7 +1655,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Add line (another option)</source>
+        <source>Add &amp;line (another option)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1635,10 +1686,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Needs more &amp;information from the buyer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Purchaser needs more information</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1663,23 +1710,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Currency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order disc&amp;ount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Comme&amp;nt</source>
+        <source>Needs more information from the &amp;buyer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Voucher</source>
+        <source>Currenc&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vouche&amp;r</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1730,15 +1781,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Copy summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copy order summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check &amp;again</source>
+        <source>Copy summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a&amp;gain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1849,7 +1900,11 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
     <name>OrderTab</name>
     <message>
         <source>&amp;New order</source>
-        <translation type="unfinished">새 주문(&amp;N)</translation>
+        <translation type="obsolete">새 주문(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w order</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New order</source>
@@ -2209,7 +2264,7 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 cancelled</source>
+        <source>%1 of %2 tickets cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2511,10 +2566,6 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
 <context>
     <name>PersonEditor</name>
     <message>
-        <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Country code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2523,12 +2574,16 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>E&amp;mail</source>
+        <source>Na&amp;me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>N&amp;ote</source>
+        <source>&amp;Email</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">알림</translation>
     </message>
     <message>
         <source>Additional</source>
@@ -2832,15 +2887,7 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Copy &amp;purchaser to all travelers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copy purchaser to all travelers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy &amp;first traveler down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2889,6 +2936,13 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
     <message>
         <source>Additional (name=value; …)</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Something went wrong inside axdesk. Nothing was lost; the details are in the application log (Help &gt; Show call log).</source>
+        <translation>axdesk 내부에서 문제가 생겼습니다. 잃어버린 데이터는 없습니다. 자세한 내용은 애플리케이션 기록(도움말 &gt; API 호출 기록 보기)에 있습니다.</translation>
     </message>
 </context>
 </TS>

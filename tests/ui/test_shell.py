@@ -220,6 +220,10 @@ def test_call_log_viewer_shows_calls_without_secrets(qtbot, launch_window) -> No
     assert sandbox.api_key not in text
     dialog.copy_all()
     assert QApplication.clipboard().text() == text
+
+    dialog.log_combo.setCurrentIndex(1)  # the application log, where bugs are written
+    qtbot.waitUntil(lambda: dialog.loaded)
+    assert str(window.ctx.paths.app_log_path) in dialog._summary.text()
     dialog.close()
 
 
