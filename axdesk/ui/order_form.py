@@ -76,6 +76,7 @@ class OrderForm(QWidget):
         self._totals: FormTotals = compute_form_totals(OrderFormState())
         self._loading = False
         self.lines: list[LineEditor] = []
+        self.tail_widgets: list[QWidget] = []
 
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
@@ -140,6 +141,7 @@ class OrderForm(QWidget):
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -155,7 +157,7 @@ class OrderForm(QWidget):
 
     def retranslate_ui(self) -> None:
         self.lines_title.setText(self.tr("Tickets"))
-        self.add_line_button.setText(self.tr("&Add line (another option)"))
+        self.add_line_button.setText(self.tr("Add &line (another option)"))
         self.add_line_button.setAccessibleName(self.tr("Add line"))
         self.sub_total_caption.setText(self.tr("Sub-total"))
         self.discount_caption.setText(self.tr("Order discount"))
@@ -228,11 +230,17 @@ class OrderForm(QWidget):
         for number, line in enumerate(self.lines, start=1):
             line.set_number(number)
             line.remove_button.setVisible(len(self.lines) > 1)
-        for first, second in itertools.pairwise(self.lines):
-            self.setTabOrder(first.remove_button, second.product_combo)
-        if self.lines:
-            self.setTabOrder(self.header.comment_edit, self.lines[0].product_combo)
-            self.setTabOrder(self.lines[-1].remove_button, self.add_line_button)
+        self.apply_tab_order()
+
+    def apply_tab_order(self) -> None:
+        """Tab walks the form top to bottom, then :attr:`tail_widgets` (the tab's buttons)."""
+        chain: list[QWidget] = [*self.header.focus_chain()]
+        for line in self.lines:
+            chain.extend(line.focus_chain())
+        chain.append(self.add_line_button)
+        chain.extend(self.tail_widgets)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def line_for_slot(self) -> LineEditor:
         """The line a "Book this slot" fills: the last one if still empty, else a new one."""

@@ -127,19 +127,11 @@ class OrderHeader(QWidget):
             edit.textChanged.connect(self.changed)
             edit.textEdited.connect(lambda _text, field=name: self.edited.emit(f"order.{field}"))
 
-        self.setTabOrder(self.purchaser.additional_edit, self.more_info_check)
-        self.setTabOrder(self.more_info_check, self.same_check)
-        self.setTabOrder(self.same_check, self.representative.name_edit)
-        self.setTabOrder(self.representative.additional_edit, self.currency_combo)
-        self.setTabOrder(self.currency_combo, self.voucher_check)
-        self.setTabOrder(self.voucher_check, self.discount_edit)
-        self.setTabOrder(self.discount_edit, self.method_edit)
-        self.setTabOrder(self.method_edit, self.comment_edit)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.purchaser_box.setTitle(self.tr("Purchaser"))
-        self.more_info_check.setText(self.tr("Needs more &information from the buyer"))
+        self.more_info_check.setText(self.tr("Needs more information from the &buyer"))
         self.more_info_check.setAccessibleName(self.tr("Purchaser needs more information"))
         self.representative_box.setTitle(self.tr("Representative (lead traveler)"))
         self.same_check.setText(self.tr("&Same as purchaser"))
@@ -148,11 +140,11 @@ class OrderHeader(QWidget):
             self.tr("The purchaser is sent as the representative. Untick to enter someone else.")
         )
         self.details_box.setTitle(self.tr("Order"))
-        self.labels["currency"].setText(self.tr("&Currency"))
-        self.labels["discount"].setText(self.tr("Order disc&ount"))
+        self.labels["currency"].setText(self.tr("Currenc&y"))
+        self.labels["discount"].setText(self.tr("Order discount"))
         self.labels["discount_method"].setText(self.tr("Method"))
-        self.labels["comment"].setText(self.tr("Comme&nt"))
-        self.voucher_check.setText(self.tr("&Voucher"))
+        self.labels["comment"].setText(self.tr("Comment"))
+        self.voucher_check.setText(self.tr("Vouche&r"))
         self.voucher_check.setToolTip(self.tr("The product comes with a voucher"))
         self.voucher_check.setAccessibleName(self.tr("Order has a voucher"))
         self.currency_combo.setAccessibleName(self.tr("Order currency"))
@@ -222,6 +214,20 @@ class OrderHeader(QWidget):
             )
         for name, box in self.boxes.items():
             box.set_problem(problems.get(f"order.{name}"))
+
+    def focus_chain(self) -> list[QWidget]:
+        """The inputs in the order Tab visits them (hidden ones are skipped by Qt)."""
+        return [
+            *self.purchaser.focus_chain(),
+            self.more_info_check,
+            self.same_check,
+            *self.representative.focus_chain(),
+            self.currency_combo,
+            self.voucher_check,
+            self.discount_edit,
+            self.method_edit,
+            self.comment_edit,
+        ]
 
     def field_widget(self, key: str) -> QWidget | None:
         prefix, _, name = key.partition(".")

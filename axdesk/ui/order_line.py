@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
@@ -192,24 +191,6 @@ class LineEditor(QFrame):
         layout.addWidget(self.figures_label)
         layout.addWidget(self.travelers)
 
-        order = [
-            self.product_combo,
-            self.option_combo,
-            self.date_edit,
-            self.time_combo,
-            self.quantity_spin,
-            self.price_edit,
-            self.discount_edit,
-            self.method_edit,
-            self.travelers.view,
-            self.travelers.copy_purchaser_button,
-            self.travelers.copy_first_button,
-            self.refresh_button,
-            self.remove_button,
-        ]
-        for first, second in itertools.pairwise(order):
-            self.setTabOrder(first, second)
-
     def _connect(self) -> None:
         self.product_combo.activated.connect(self._product_activated)
         self.option_combo.activated.connect(self._option_activated)
@@ -236,8 +217,8 @@ class LineEditor(QFrame):
         texts = {
             "product": self.tr("Pro&duct"),
             "option": self.tr("Op&tion"),
-            "date": self.tr("D&ate"),
-            "time": self.tr("T&ime"),
+            "date": self.tr("Date"),
+            "time": self.tr("Time"),
             "quantity": self.tr("&Quantity"),
             "unit_price": self.tr("&Unit price"),
             "discount": self.tr("Discount / unit"),
@@ -589,3 +570,21 @@ class LineEditor(QFrame):
 
     def field_widget(self, name: str) -> QWidget | None:
         return self.inputs.get(name)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The inputs in the order Tab visits them."""
+        return [
+            self.product_combo,
+            self.option_combo,
+            self.date_edit,
+            self.time_combo,
+            self.quantity_spin,
+            self.price_edit,
+            self.discount_edit,
+            self.method_edit,
+            self.travelers.view,
+            self.travelers.copy_purchaser_button,
+            self.travelers.copy_first_button,
+            self.refresh_button,
+            self.remove_button,
+        ]

@@ -104,20 +104,15 @@ class PersonEditor(QWidget):
             edit.textEdited.connect(lambda _text, field=name: self.edited.emit(field))
         self.code_edit.textChanged.connect(self._update_phone_placeholder)
         self.code_edit.setText(PersonState().national_code)
-        self.setTabOrder(self.name_edit, self.code_edit)
-        self.setTabOrder(self.code_edit, self.phone_edit)
-        self.setTabOrder(self.phone_edit, self.email_edit)
-        self.setTabOrder(self.email_edit, self.extra_edit)
-        self.setTabOrder(self.extra_edit, self.additional_edit)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         texts = {
-            "name": self.tr("&Name"),
+            "name": self.tr("Na&me"),
             "national_code": self.tr("Country code"),
             "phone": self.tr("&Phone"),
-            "email": self.tr("E&mail"),
-            "extra": self.tr("N&ote"),
+            "email": self.tr("&Email"),
+            "extra": self.tr("Note"),
             "additional": self.tr("Additional"),
         }
         for name, text in texts.items():
@@ -187,3 +182,7 @@ class PersonEditor(QWidget):
 
     def field_widget(self, name: str) -> QWidget | None:
         return self.edits.get(name)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The inputs in the order Tab visits them."""
+        return [self.edits[name] for name in PERSON_FIELD_NAMES]

@@ -161,9 +161,9 @@ class OrderResultPanel(QFrame):
     def retranslate_ui(self) -> None:
         self.codes.setHeaderLabels([self.tr("Line / traveler"), self.tr("AX code")])
         self.codes.setAccessibleName(self.tr("AX order and ticket codes"))
-        self.copy_button.setText(self.tr("&Copy summary"))
+        self.copy_button.setText(self.tr("Copy summary"))
         self.copy_button.setAccessibleName(self.tr("Copy order summary"))
-        self.retry_button.setText(self.tr("Check &again"))
+        self.retry_button.setText(self.tr("Check a&gain"))
         self.retry_button.setAccessibleName(self.tr("Check the order with AX again"))
         self.show_button.setText(self.tr("Show in Orders"))
         self.show_button.setAccessibleName(self.tr("Show the order in the Orders tab"))

@@ -160,8 +160,15 @@ class OrderTab(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self._submit_shortcut)
 
-        self.setTabOrder(self.form.add_line_button, self.submit_button)
-        self.setTabOrder(self.submit_button, self.new_button)
+        self.form.tail_widgets = [
+            self.submit_button,
+            self.new_button,
+            self.result.copy_button,
+            self.result.show_button,
+            self.result.retry_button,
+            self.result.close_button,
+        ]
+        self.form.apply_tab_order()
         self.retranslate_ui()
         self._restore_draft()
         self._update_bar()
@@ -171,7 +178,7 @@ class OrderTab(QWidget):
         self._stopping.wait(seconds)
 
     def retranslate_ui(self) -> None:
-        self.new_button.setText(self.tr("&New order"))
+        self.new_button.setText(self.tr("Ne&w order"))
         self.new_button.setAccessibleName(self.tr("New order"))
         self.new_button.setToolTip(self.tr("Clear the form and start another order"))
         self.submit_button.setText(self.tr("Send order"))

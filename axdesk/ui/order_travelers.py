@@ -272,9 +272,9 @@ class TravelerTable(QWidget):
         self.view.setToolTip(
             self.tr("One row per ticket. Type to edit a cell; Tab moves to the next cell.")
         )
-        self.copy_purchaser_button.setText(self.tr("Copy &purchaser to all travelers"))
+        self.copy_purchaser_button.setText(self.tr("Copy purchaser to all travelers"))
         self.copy_purchaser_button.setAccessibleName(self.tr("Copy purchaser to all travelers"))
-        self.copy_first_button.setText(self.tr("Copy &first traveler down"))
+        self.copy_first_button.setText(self.tr("Copy first traveler down"))
         self.copy_first_button.setAccessibleName(self.tr("Copy first traveler down"))
         self.copy_first_button.setToolTip(
             self.tr("Copy the first traveler's country code, phone, email and additional fields")

@@ -9,7 +9,18 @@ from dataclasses import dataclass, replace
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QCalendarWidget,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from axdesk.api import LineInput, OrderRequest, build_order_request, slot_datetime
@@ -552,3 +563,106 @@ def test_book_this_slot_fills_a_line(qtbot: QtBot, app_context: AppContext) -> N
         )
     )
     assert len(tab.form.lines) == 2
+
+
+def test_every_input_and_button_has_an_accessible_name(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    tab = build_tab(qtbot, app_context)
+    qtbot.mouseClick(tab.form.add_line_button, Qt.MouseButton.LeftButton)
+    tab.form.header.same_check.setChecked(False)
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+    nameless = [
+        f"{type(widget).__name__} {getattr(widget, 'text', lambda: '')()!r}"
+        for widget in tab.findChildren(QWidget)
+        if isinstance(widget, kinds)
+        and not isinstance(widget, QHeaderView)  # named by the table's column titles
+        and not widget.accessibleName()
+        # Qt's own parts: a spin box's line edit, a combo's list, a table's corner button.
+        and not isinstance(widget.parent(), (QAbstractSpinBox, QComboBox, QAbstractItemView))
+        and widget.window() is tab
+        and not _inside_calendar(widget)
+    ]
+    assert nameless == []
+
+
+def _inside_calendar(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QCalendarWidget):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def test_tab_key_walks_the_form_in_reading_order(qtbot: QtBot, app_context: AppContext) -> None:
+    tab = build_tab(qtbot, app_context)
+    person = tab.form.header.purchaser
+    line = tab.form.lines[0]
+    expected = [
+        person.name_edit,
+        person.code_edit,
+        person.phone_edit,
+        person.email_edit,
+        person.extra_edit,
+        person.additional_edit,
+        tab.form.header.more_info_check,
+        tab.form.header.same_check,
+        tab.form.header.currency_combo,
+        tab.form.header.voucher_check,
+        tab.form.header.discount_edit,
+        tab.form.header.method_edit,
+        tab.form.header.comment_edit,
+        line.product_combo,
+        line.option_combo,
+        line.date_edit,
+        line.time_combo,
+        line.quantity_spin,
+        line.price_edit,
+        line.discount_edit,
+        line.method_edit,
+        line.travelers.view,
+    ]
+    person.name_edit.setFocus(Qt.FocusReason.TabFocusReason)
+    visited = [focused()]
+    for _ in expected[1:]:
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        widget = focused()
+        # A spin box's focus sits on its inner line edit.
+        visited.append(
+            widget.parentWidget() if isinstance(widget.parentWidget(), QSpinBox) else widget
+        )
+    assert visited == expected
+
+
+def test_a_crash_while_the_outcome_is_unknown_reopens_locked_and_start_up_settles_it(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    departure = a_departure(app_context, 1)
+    tab = build_tab(qtbot, app_context, retry_delays=(), owned_by_qtbot=False)
+    a_complete_order(qtbot, tab, departure, 1)
+    sandbox.state.queue_fault("drop", "POST")
+    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    wait_outcome(qtbot, tab, Outcome.UNKNOWN)
+    code = tab.result.channel_order_code
+    typed = tab.form.state()
+    tab.hide()
+    tab.deleteLater()  # axdesk dies here, without shutdown()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(tab))
+
+    again = build_tab(qtbot, app_context)
+    # The same order comes back, locked: it cannot be sent again under a new code.
+    assert again.form.state() == typed
+    assert again.result.outcome is Outcome.UNKNOWN
+    assert not again.submit_button.isEnabled()
+    again.submit()
+    assert app_context.journal.count_orders() == 1
+
+    with qtbot.waitSignal(again.order_sent, timeout=WAIT_MS) as sent:
+        again.reconcile_pending()
+    assert sent.args == [code]
+    assert sandbox.state.order_count() == 1
+    assert app_context.journal.state_of(code) is JournalState.SENT
+    assert again.form.state().is_blank()
+    assert again.form.header.isEnabled()
+    qtbot.waitUntil(lambda: app_context.journal.load_draft(DRAFT_KEY) is None, timeout=WAIT_MS)
