@@ -139,17 +139,20 @@ class TicketsModel(QAbstractTableModel):
     """The travelers' tickets of one order; rows that cannot be cancelled are disabled."""
 
     COLUMN_COUNT = 6
+    STATUS_COLUMN = 1
+    OPTION_COLUMN = 4
+    TICKET_COLUMN = 5
 
     @staticmethod
     def title(section: int) -> str:
         translate = QCoreApplication.translate
         titles = (
             translate("TicketsModel", "Traveler"),
-            translate("TicketsModel", "Phone"),
-            translate("TicketsModel", "Option"),
-            translate("TicketsModel", "Date and time"),
-            translate("TicketsModel", "Ticket"),
             translate("TicketsModel", "Status"),
+            translate("TicketsModel", "Phone"),
+            translate("TicketsModel", "Date and time"),
+            translate("TicketsModel", "Option"),
+            translate("TicketsModel", "Ticket"),
         )
         return titles[section]
 
@@ -201,11 +204,11 @@ class TicketsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 ticket.name,
-                ticket.phone,
-                line_label(entry.product_name, entry.option_name, entry.dc_code),
-                local_time(entry.use_at, self._zone()),
-                ticket.ax_ticket_code or "",
                 ticket_status_text(ticket.status),
+                ticket.phone,
+                local_time(entry.use_at, self._zone()),
+                entry.option_name or entry.dc_code,
+                ticket.ax_ticket_code or "",
             )
             return values[column]
         if role == TARGET_ROLE:
@@ -214,8 +217,12 @@ class TicketsModel(QAbstractTableModel):
             reason = why_not_cancellable(ticket)
             if reason:
                 return reason
+            if column == self.OPTION_COLUMN:
+                return line_label(entry.product_name, entry.option_name, entry.dc_code)
+            if column == self.TICKET_COLUMN:
+                return ticket.ax_ticket_code
             return "\n".join(part for part in (ticket.name, ticket.phone, ticket.email) if part)
-        if column == 5:
+        if column == self.STATUS_COLUMN:
             look = ticket_look(ticket.status)
             if role == Qt.ItemDataRole.DecorationRole:
                 return look_icon(look)
@@ -287,11 +294,15 @@ class OrderDetailPane(QWidget):
         self.tickets_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tickets_view.setAlternatingRowColors(True)
         self.tickets_view.setWordWrap(False)
+        self.tickets_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tickets_view.verticalHeader().hide()
-        self.tickets_view.horizontalHeader().setStretchLastSection(True)
-        self.tickets_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.tickets_view.verticalHeader().setDefaultSectionSize(26)
+        tickets_header = self.tickets_view.horizontalHeader()
+        tickets_header.setStretchLastSection(True)
+        tickets_header.setHighlightSections(False)
+        tickets_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((130, 150, 130, 130, 150)):
+            self.tickets_view.setColumnWidth(column, width)
         self.tickets_view.selectionModel().selectionChanged.connect(self._update_actions)
         self.tickets_caption.setBuddy(self.tickets_view)
 
@@ -327,10 +338,12 @@ class OrderDetailPane(QWidget):
         self.history_caption = QLabel()
         self.history_caption.setStyleSheet("QLabel { font-weight: bold; }")
         self.history_tree = QTreeWidget()
-        self.history_tree.setColumnCount(4)
+        self.history_tree.setColumnCount(3)
         self.history_tree.setAlternatingRowColors(True)
         self.history_tree.setUniformRowHeights(True)
         self.history_tree.header().setStretchLastSection(True)
+        self.history_tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.history_tree.setWordWrap(False)
         self.history_caption.setBuddy(self.history_tree)
         history_box = QWidget()
         history_layout = QVBoxLayout(history_box)
@@ -433,29 +446,35 @@ class OrderDetailPane(QWidget):
             )
             top = QTreeWidgetItem(
                 tree,
-                [ax.ax_order_code, label, status_text(ax.status), ax.comment or checked],
+                [
+                    ax.ax_order_code,
+                    status_text(ax.status),
+                    " · ".join(p for p in (label, checked) if p),
+                ],
             )
-            top.setIcon(2, look_icon(look))
-            top.setForeground(2, QBrush(look_color(look)))
+            top.setIcon(1, look_icon(look))
+            top.setForeground(1, QBrush(look_color(look)))
             top.setToolTip(0, ax.ax_order_code)
-            top.setToolTip(3, checked)
+            top.setToolTip(2, ax.comment or checked)
             bold = QFont(top.font(0))
             bold.setBold(True)
             top.setFont(0, bold)
-            top.setFirstColumnSpanned(False)
+            top.setFont(1, bold)
             for change in reversed(ax.history):
-                QTreeWidgetItem(
+                before = status_text(change.from_status) if change.from_status else "—"
+                child = QTreeWidgetItem(
                     top,
                     [
                         local_time(change.at),
-                        status_text(change.from_status) if change.from_status else "—",
-                        status_text(change.to_status),
+                        f"{before} → {status_text(change.to_status)}",
                         change.comment or "",
                     ],
                 )
+                child.setToolTip(2, change.comment or "")
+                child.setIcon(1, look_icon(status_look(change.to_status), 12))
             top.setExpanded(True)
-        for column in range(3):
-            tree.resizeColumnToContents(column)
+        tree.resizeColumnToContents(1)
+        tree.setColumnWidth(0, min(tree.sizeHintForColumn(0), 190))
 
     # -- selection and actions -------------------------------------------------------------
 
@@ -559,12 +578,7 @@ class OrderDetailPane(QWidget):
         self.history_caption.setText(self.tr("AX orders and status &history"))
         self.history_tree.setAccessibleName(self.tr("AX orders and their status history"))
         self.history_tree.setHeaderLabels(
-            [
-                self.tr("AX order / time"),
-                self.tr("Option / from"),
-                self.tr("Status / to"),
-                self.tr("Comment"),
-            ]
+            [self.tr("AX order / time"), self.tr("Status / change"), self.tr("Comment")]
         )
         self.tickets_model.retranslate()
         if self.detail is not None:

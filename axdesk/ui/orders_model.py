@@ -325,17 +325,28 @@ def supplier_zone(name: str) -> dt.tzinfo:
 
 
 def travelers_text(row: OrderRow) -> str:
+    """``3 · 김민준, 이서연, 박지훈``; ``2/3 · …`` when some tickets are cancelled."""
     if not row.traveler_names:
         return ""
-    shown = ", ".join(row.traveler_names[:2])
-    more = len(row.traveler_names) - 2
-    text = f"{shown} +{more}" if more > 0 else shown
+    count = (
+        f"{row.live_ticket_count}/{row.ticket_count}"
+        if row.cancelled_ticket_count
+        else str(row.ticket_count)
+    )
+    return f"{count} · {', '.join(row.traveler_names)}"
+
+
+def travelers_tooltip(row: OrderRow) -> str | None:
+    if not row.traveler_names:
+        return None
+    lines = list(row.traveler_names)
     if row.cancelled_ticket_count:
-        cancelled = QCoreApplication.translate("OrdersModel", "%1 cancelled").replace(
-            "%1", str(row.cancelled_ticket_count)
+        lines.append(
+            QCoreApplication.translate("OrdersModel", "%1 of %2 tickets cancelled")
+            .replace("%1", str(row.cancelled_ticket_count))
+            .replace("%2", str(row.ticket_count))
         )
-        text = f"{text} ({cancelled})"
-    return text
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------
@@ -635,7 +646,7 @@ class OrdersModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.TRAVELERS:
-                return "\n".join(row.traveler_names) or None
+                return travelers_tooltip(row)
             if column in (Column.CHANNEL_ORDER, Column.AX_ORDERS, Column.PRODUCT):
                 return cell_text(row, column, self._zone()) or None
         if role == Qt.ItemDataRole.FontRole and column in (

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QToolButton,
@@ -242,7 +243,7 @@ class OrdersTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -252,15 +253,15 @@ class OrdersTab(QWidget):
         header.setSectionResizeMode(int(Column.PRODUCT), QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         widths = {
-            Column.STATUS: 170,
-            Column.CHANNEL_ORDER: 130,
-            Column.AX_ORDERS: 130,
+            Column.STATUS: 160,
+            Column.CHANNEL_ORDER: 110,
+            Column.AX_ORDERS: 110,
             Column.USE_AT: 130,
-            Column.TRAVELERS: 170,
-            Column.PURCHASER: 110,
-            Column.TOTAL: 110,
-            Column.CREATED: 130,
-            Column.LAST_CHECKED: 130,
+            Column.TRAVELERS: 190,
+            Column.PURCHASER: 100,
+            Column.TOTAL: 105,
+            Column.CREATED: 125,
+            Column.LAST_CHECKED: 125,
         }
         for column, width in widths.items():
             self.table.setColumnWidth(int(column), width)
@@ -273,8 +274,9 @@ class OrdersTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 380])
         self.splitter.setChildrenCollapsible(False)
 
         self.count_label = QLabel()
@@ -282,11 +284,20 @@ class OrdersTab(QWidget):
         self.sync_label.setEnabled(False)
         self.message_label = QLabel()
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Texts here change while the window is open: give the labels fixed minimum
+        # widths so a longer text never changes the window's minimum size.
+        for label, width in (
+            (self.count_label, 80),
+            (self.message_label, 40),
+            (self.sync_label, 120),
+        ):
+            label.setMinimumWidth(width)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.sync_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         footer = QHBoxLayout()
-        footer.addWidget(self.count_label)
-        footer.addSpacing(16)
-        footer.addWidget(self.message_label, 1)
-        footer.addWidget(self.sync_label)
+        footer.addWidget(self.count_label, 1)
+        footer.addWidget(self.message_label, 6)
+        footer.addWidget(self.sync_label, 2)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -515,6 +526,8 @@ class OrdersTab(QWidget):
             row = self.model.row_of(self._detail_code)
             if row is not None:
                 self._select_row(row, load=False)
+            else:
+                self._clear_detail()
         if self._enter_pending:
             self._take_first_match()
         text = self.search_edit.text().strip()
@@ -559,6 +572,14 @@ class OrdersTab(QWidget):
         elif row is not None and self._focus_tickets_when_shown and self._detail_call is None:
             self._focus_tickets_when_shown = False
             self.detail.focus_tickets(self._prefer_text())
+
+    def _clear_detail(self) -> None:
+        """The shown order is no longer in the list (a new search or filter hid it)."""
+        self._detail_code = None
+        if self._detail_call is not None:
+            self._detail_call.cancel()
+            self._detail_call = None
+        self.detail.show_detail(None)
 
     def _load_detail(self, code: str) -> None:
         self._detail_code = code
