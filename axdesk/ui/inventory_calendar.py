@@ -86,10 +86,6 @@ COLUMNS = 7
 assert ROWS * COLUMNS == DAYS_SHOWN
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("InventoryCalendar", text, disambiguation, n)
-
-
 _STATE_WORDS = {
     SlotState.ROOM: QT_TRANSLATE_NOOP("InventoryCalendar", "On sale"),
     SlotState.NEARLY_FULL: QT_TRANSLATE_NOOP("InventoryCalendar", "Nearly full"),
@@ -100,7 +96,7 @@ _STATE_WORDS = {
 
 def state_word(state: SlotState) -> str:
     """The short word a day cell, the legend and the slot table use for ``state``."""
-    return _tr(str(_STATE_WORDS[state]))
+    return QCoreApplication.translate("InventoryCalendar", str(_STATE_WORDS[state]))
 
 
 def blend(base: QColor, tint: QColor, amount: float) -> QColor:
@@ -123,30 +119,46 @@ def day_sentence(day: dt.date, summary: DaySummary | None, *, is_today: bool = F
     qdate = QDate(day.year, day.month, day.day)
     when = QLocale().toString(qdate, QLocale.FormatType.LongFormat)
     if is_today:
-        when = _tr("{date} (today)").format(date=when)
+        when = QCoreApplication.translate("InventoryCalendar", "{date} (today)").format(date=when)
     if summary is None:
-        return _tr("{date}: no departures.").format(date=when)
+        return QCoreApplication.translate("InventoryCalendar", "{date}: no departures.").format(
+            date=when
+        )
     if summary.state is SlotState.CLOSED:
-        parts = [_tr("{date}: closed, not on sale.").format(date=when)]
+        parts = [
+            QCoreApplication.translate("InventoryCalendar", "{date}: closed, not on sale.").format(
+                date=when
+            )
+        ]
     else:
         parts = [
-            _tr("{date}: {state}.").format(date=when, state=state_word(summary.state)),
-            _tr("Seats left: {count}.").format(count=summary.seats_left),
-            _tr("Departures on sale: {count}.").format(count=summary.open_count),
+            QCoreApplication.translate("InventoryCalendar", "{date}: {state}.").format(
+                date=when, state=state_word(summary.state)
+            ),
+            QCoreApplication.translate("InventoryCalendar", "Seats left: {count}.").format(
+                count=summary.seats_left
+            ),
+            QCoreApplication.translate("InventoryCalendar", "Departures on sale: {count}.").format(
+                count=summary.open_count
+            ),
         ]
         if summary.guaranteed_count:
-            parts.append(_tr("Guaranteed to run: {count}.").format(count=summary.guaranteed_count))
+            parts.append(
+                QCoreApplication.translate(
+                    "InventoryCalendar", "Guaranteed to run: {count}."
+                ).format(count=summary.guaranteed_count)
+            )
         if summary.below_minimum_count:
             parts.append(
-                _tr("Not yet guaranteed (below the minimum): {count}.").format(
-                    count=summary.below_minimum_count
-                )
+                QCoreApplication.translate(
+                    "InventoryCalendar", "Not yet guaranteed (below the minimum): {count}."
+                ).format(count=summary.below_minimum_count)
             )
     if summary.problem_count:
         parts.append(
-            _tr("Warning: slots with numbers that do not add up: {count}.").format(
-                count=summary.problem_count
-            )
+            QCoreApplication.translate(
+                "InventoryCalendar", "Warning: slots with numbers that do not add up: {count}."
+            ).format(count=summary.problem_count)
         )
     return " ".join(parts)
 
@@ -729,17 +741,48 @@ class InventoryLegend(QWidget):
             return paint
 
         self._entries = [
-            (swatch(SlotState.ROOM), _tr("On sale, with room")),
+            (
+                swatch(SlotState.ROOM),
+                QCoreApplication.translate("InventoryCalendar", "On sale, with room"),
+            ),
             (
                 swatch(SlotState.NEARLY_FULL),
-                _tr("Nearly full: {count} or fewer seats left").format(count=seats),
+                QCoreApplication.translate(
+                    "InventoryCalendar", "Nearly full: {count} or fewer seats left"
+                ).format(count=seats),
             ),
-            (swatch(SlotState.SOLD_OUT), _tr("Sold out")),
-            (swatch(SlotState.CLOSED), _tr("Closed: not on sale")),
-            (paint_guaranteed_mark, _tr("Guaranteed: a departure reached its minimum")),
-            (paint_below_minimum_mark, _tr("Not yet guaranteed: below the minimum")),
-            (paint_warning_mark, _tr("Numbers from AX that do not add up")),
-            (None, _tr("The number in a day is the seats left on sale.")),
+            (
+                swatch(SlotState.SOLD_OUT),
+                QCoreApplication.translate("InventoryCalendar", "Sold out"),
+            ),
+            (
+                swatch(SlotState.CLOSED),
+                QCoreApplication.translate("InventoryCalendar", "Closed: not on sale"),
+            ),
+            (
+                paint_guaranteed_mark,
+                QCoreApplication.translate(
+                    "InventoryCalendar", "Guaranteed: a departure reached its minimum"
+                ),
+            ),
+            (
+                paint_below_minimum_mark,
+                QCoreApplication.translate(
+                    "InventoryCalendar", "Not yet guaranteed: below the minimum"
+                ),
+            ),
+            (
+                paint_warning_mark,
+                QCoreApplication.translate(
+                    "InventoryCalendar", "Numbers from AX that do not add up"
+                ),
+            ),
+            (
+                None,
+                QCoreApplication.translate(
+                    "InventoryCalendar", "The number in a day is the seats left on sale."
+                ),
+            ),
         ]
         self.setAccessibleDescription(" ".join(text for _paint, text in self._entries))
         self.updateGeometry()

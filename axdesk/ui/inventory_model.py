@@ -40,20 +40,16 @@ from axdesk.ui.inventory_logic import SlotRow
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("SlotTableModel", text, disambiguation, n)
-
-
 def option_label(dc_code: str, option_names: Mapping[str, str]) -> str:
     """The option's catalog name; its code when the catalog does not know it."""
     if dc_code == UNKNOWN_OPTION:
-        return _tr("Option not named by AX")
+        return QCoreApplication.translate("SlotTableModel", "Option not named by AX")
     return option_names.get(dc_code) or dc_code
 
 
 def participants_short(row: SlotRow) -> str:
     """Ordered against the minimum, as the table cell shows it beside its bar and mark."""
-    return _tr("{ordered} / {minimum}").format(
+    return QCoreApplication.translate("SlotTableModel", "{ordered} / {minimum}").format(
         ordered=row.slot.ordered_quantity, minimum=row.slot.min_quantity
     )
 
@@ -62,13 +58,13 @@ def participants_text(row: SlotRow) -> str:
     """Ordered against the minimum, in words (tooltip and accessible text)."""
     slot = row.slot
     if row.is_guaranteed:
-        return _tr("{ordered} of min. {minimum}, guaranteed").format(
-            ordered=slot.ordered_quantity, minimum=slot.min_quantity
-        )
+        return QCoreApplication.translate(
+            "SlotTableModel", "{ordered} of min. {minimum}, guaranteed"
+        ).format(ordered=slot.ordered_quantity, minimum=slot.min_quantity)
     missing = slot.min_quantity - slot.ordered_quantity
-    return _tr("{ordered} of min. {minimum}, {missing} more needed").format(
-        ordered=slot.ordered_quantity, minimum=slot.min_quantity, missing=missing
-    )
+    return QCoreApplication.translate(
+        "SlotTableModel", "{ordered} of min. {minimum}, {missing} more needed"
+    ).format(ordered=slot.ordered_quantity, minimum=slot.min_quantity, missing=missing)
 
 
 class SlotTableModel(QAbstractTableModel):
@@ -106,12 +102,12 @@ class SlotTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
             return None
         titles = (
-            _tr("Start"),
-            _tr("Option"),
-            _tr("Seats left"),
-            _tr("Booked / min."),
-            _tr("Sale"),
-            _tr("Warnings"),
+            QCoreApplication.translate("SlotTableModel", "Start"),
+            QCoreApplication.translate("SlotTableModel", "Option"),
+            QCoreApplication.translate("SlotTableModel", "Seats left"),
+            QCoreApplication.translate("SlotTableModel", "Booked / min."),
+            QCoreApplication.translate("SlotTableModel", "Sale"),
+            QCoreApplication.translate("SlotTableModel", "Warnings"),
         )
         if section == self.WARNINGS:  # a narrow column: the mark stands for the word
             if role == Qt.ItemDataRole.DecorationRole:
@@ -122,7 +118,9 @@ class SlotTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return titles[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == self.PARTICIPANTS:
-            return _tr("Travelers booked, against the minimum needed for the tour to run")
+            return QCoreApplication.translate(
+                "SlotTableModel", "Travelers booked, against the minimum needed for the tour to run"
+            )
         return None
 
     _ROLES = frozenset(
@@ -147,7 +145,9 @@ class SlotTableModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == self.WARNINGS:
-                return " ".join(row.problems) or _tr("No warnings")
+                return " ".join(row.problems) or QCoreApplication.translate(
+                    "SlotTableModel", "No warnings"
+                )
             if column == self.PARTICIPANTS:
                 return participants_text(row)
             return self._text(row, column)
@@ -179,7 +179,7 @@ class SlotTableModel(QAbstractTableModel):
         if column == self.OPTION:
             return option_label(row.dc_code, self._option_names)
         if column == self.SEATS:
-            return _tr("{remaining} / {maximum}").format(
+            return QCoreApplication.translate("SlotTableModel", "{remaining} / {maximum}").format(
                 remaining=slot.remain_quantity, maximum=slot.max_quantity
             )
         if column == self.PARTICIPANTS:
