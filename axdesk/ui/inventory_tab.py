@@ -464,7 +464,9 @@ class InventoryTab(QWidget):
         text = self.product_combo.currentText().strip()
         if not text:
             return ""
-        position = self.product_combo.findText(text, Qt.MatchFlag.MatchExactly)
+        position = self.product_combo.currentIndex()
+        if position < 0 or self.product_combo.itemText(position).strip() != text:
+            position = self.product_combo.findText(text, Qt.MatchFlag.MatchExactly)
         if 0 <= position < len(self._product_codes):
             code = self._product_codes[position]
             if code:

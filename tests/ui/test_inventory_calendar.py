@@ -140,9 +140,7 @@ def test_each_day_says_its_state_in_words(qtbot: QtBot, index: InventoryIndex) -
     model = calendar.month_model()
 
     def words(day: int) -> str:
-        text = model.data(
-            model.index_of(dt.date(2030, 3, day)), Qt.ItemDataRole.AccessibleTextRole
-        )
+        text = model.data(model.index_of(dt.date(2030, 3, day)), Qt.ItemDataRole.AccessibleTextRole)
         assert isinstance(text, str)
         return text
 
