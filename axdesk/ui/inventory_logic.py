@@ -90,10 +90,6 @@ class SlotRow:
     problems: tuple[str, ...]
 
     @property
-    def is_open(self) -> bool:
-        return self.state is not SlotState.CLOSED
-
-    @property
     def is_guaranteed(self) -> bool:
         return bool(self.slot.is_guaranteed)
 
@@ -111,7 +107,6 @@ class DaySummary(NamedTuple):
     day: dt.date
     state: SlotState
     seats_left: int
-    capacity: int
     slot_count: int
     open_count: int
     guaranteed_count: int
@@ -122,46 +117,25 @@ class DaySummary(NamedTuple):
 def summarise_day(
     day: dt.date, slots: Sequence[InventorySlot], nearly_full_threshold: int
 ) -> DaySummary:
-    """Fold one day's slots into a :class:`DaySummary` (``slots`` must not be empty).
-
-    This is the hot loop of :meth:`InventoryIndex.build` (once per slot per
-    response), so it reads the fields directly rather than through
-    :func:`slot_state`; the two agree (see the tests).
-    """
+    """Fold one day's slots into a :class:`DaySummary` (``slots`` must not be empty)."""
     best = SlotState.CLOSED
-    seats_left = capacity = open_count = guaranteed = below_minimum = problems = 0
+    seats_left = open_count = guaranteed = below_minimum = problems = 0
     for slot in slots:
         if may_have_problems(slot):
             problems += 1
-        if not slot.is_order:
+        state = slot_state(slot, nearly_full_threshold)
+        if state is SlotState.CLOSED:
             continue
         open_count += 1
-        remain = slot.remain_quantity
-        if remain <= 0:
-            state = SlotState.SOLD_OUT
-        elif remain <= nearly_full_threshold:
-            state = SlotState.NEARLY_FULL
-            seats_left += remain
-        else:
-            state = SlotState.ROOM
-            seats_left += remain
-        if state > best:
-            best = state
-        capacity += slot.max_quantity
+        best = max(best, state)
+        if slot.remain_quantity > 0:
+            seats_left += slot.remain_quantity
         if slot.is_guaranteed:
             guaranteed += 1
         else:
             below_minimum += 1
     return DaySummary(
-        day,
-        best,
-        seats_left,
-        capacity,
-        len(slots),
-        open_count,
-        guaranteed,
-        below_minimum,
-        problems,
+        day, best, seats_left, len(slots), open_count, guaranteed, below_minimum, problems
     )
 
 
@@ -171,7 +145,6 @@ def merge_summaries(day: dt.date, summaries: Sequence[DaySummary]) -> DaySummary
         day,
         max(summary.state for summary in summaries),
         sum(summary.seats_left for summary in summaries),
-        sum(summary.capacity for summary in summaries),
         sum(summary.slot_count for summary in summaries),
         sum(summary.open_count for summary in summaries),
         sum(summary.guaranteed_count for summary in summaries),
@@ -233,24 +206,20 @@ class InventoryIndex:
             day: parts[0] if len(parts) == 1 else merge_summaries(day, parts)
             for day, parts in per_day.items()
         }
-        problem_rows = tuple(
-            sorted(
-                (
-                    SlotRow(dc_code, slot, slot_state(slot, nearly_full_threshold), problems)
-                    for dc_code, days in slots_by_option.items()
-                    if any(summaries[dc_code][day].problem_count for day in days)
-                    for day_slots in days.values()
-                    for slot in day_slots
-                    if (problems := slot_problems(slot))
-                ),
-                key=lambda row: (row.slot.date, row.slot.start_time),
-            )
-        )
+        problem_rows: list[SlotRow] = []
+        if any(summary.problem_count for summary in summaries[ALL_OPTIONS].values()):
+            for dc_code, days in slots_by_option.items():
+                for day_slots in days.values():
+                    for slot in day_slots:
+                        if problems := slot_problems(slot):
+                            state = slot_state(slot, nearly_full_threshold)
+                            problem_rows.append(SlotRow(dc_code, slot, state, problems))
+            problem_rows.sort(key=lambda row: (row.slot.date, row.slot.start_time))
         return cls(
             inventory.product_code,
             slots_by_option,
             summaries,
-            problem_rows,
+            tuple(problem_rows),
             nearly_full_threshold,
         )
 
