@@ -42,7 +42,7 @@ from axdesk.ui.order_validation import (
     parse_traveler_key,
     validate_order,
 )
-from axdesk.ui.order_widgets import FORM_STYLE, MessageLabel
+from axdesk.ui.order_widgets import MessageLabel
 
 
 class OrderForm(QWidget):
@@ -64,7 +64,6 @@ class OrderForm(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setStyleSheet(FORM_STYLE)
         self._catalog = catalog
         self._inventory = inventory
         self._timezone_name = timezone_name

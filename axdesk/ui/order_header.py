@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from axdesk.api import CURRENCIES
 from axdesk.ui.order_model import OrderFormState
 from axdesk.ui.order_person import PersonEditor
-from axdesk.ui.order_widgets import FieldBox
+from axdesk.ui.order_widgets import FieldBox, field_label
 
 
 class OrderHeader(QWidget):
@@ -76,23 +76,23 @@ class OrderHeader(QWidget):
         self.boxes = {
             name: FieldBox(widget, self.details_box) for name, widget in self.inputs.items()
         }
-        self.labels = {name: QLabel(self.details_box) for name in self.inputs}
+        self.labels = {name: field_label(self.details_box) for name in self.inputs}
         for name, label in self.labels.items():
             label.setBuddy(self.inputs[name])
         details = QGridLayout(self.details_box)
         details.setHorizontalSpacing(10)
-        details.addWidget(self.labels["currency"], 0, 0)
+        details.addWidget(self.labels["currency"], 0, 0, Qt.AlignmentFlag.AlignTop)
         currency_row = QHBoxLayout()
         currency_row.addWidget(self.boxes["currency"])
         currency_row.addSpacing(16)
         currency_row.addWidget(self.voucher_check)
         currency_row.addStretch(1)
         details.addLayout(currency_row, 0, 1)
-        details.addWidget(self.labels["discount"], 0, 2)
+        details.addWidget(self.labels["discount"], 0, 2, Qt.AlignmentFlag.AlignTop)
         details.addWidget(self.boxes["discount"], 0, 3)
-        details.addWidget(self.labels["discount_method"], 0, 4)
+        details.addWidget(self.labels["discount_method"], 0, 4, Qt.AlignmentFlag.AlignTop)
         details.addWidget(self.boxes["discount_method"], 0, 5)
-        details.addWidget(self.labels["comment"], 1, 0)
+        details.addWidget(self.labels["comment"], 1, 0, Qt.AlignmentFlag.AlignTop)
         details.addWidget(self.boxes["comment"], 1, 1, 1, 5)
         details.setColumnStretch(1, 1)
         details.setColumnStretch(3, 1)

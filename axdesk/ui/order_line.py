@@ -30,7 +30,7 @@ from axdesk.ui.order_model import LineState, format_money
 from axdesk.ui.order_seats import option_slots
 from axdesk.ui.order_totals import LineFigures
 from axdesk.ui.order_travelers import TravelerTable
-from axdesk.ui.order_widgets import FieldBox
+from axdesk.ui.order_widgets import INPUT_ROW_HEIGHT, FieldBox, field_label
 
 MAX_QUANTITY = 999
 
@@ -93,6 +93,7 @@ class LineEditor(QFrame):
         self.weekday_label = QLabel(self)
         self.weekday_label.setProperty("role", "hint")
         self.weekday_label.setMinimumWidth(28)
+        self.weekday_label.setMinimumHeight(INPUT_ROW_HEIGHT)
         self.time_combo = QComboBox(self)
         self.time_combo.setMinimumContentsLength(16)
         self.refresh_button = QToolButton(self)
@@ -102,6 +103,7 @@ class LineEditor(QFrame):
         self.quantity_spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.seats_label = QLabel(self)
         self.seats_label.setProperty("role", "hint")
+        self.seats_label.setMinimumHeight(INPUT_ROW_HEIGHT)
         self.price_edit = QLineEdit(self)
         self.discount_edit = QLineEdit(self)
         self.method_edit = QLineEdit(self)
@@ -126,7 +128,7 @@ class LineEditor(QFrame):
             name: FieldBox(widget, self, paint=self.date_edit if name == "date" else None)
             for name, widget in self.inputs.items()
         }
-        self.labels = {name: QLabel(self) for name in self.inputs}
+        self.labels = {name: field_label(self) for name in self.inputs}
         for name, label in self.labels.items():
             label.setBuddy(self.inputs[name])
         self._build_layout()

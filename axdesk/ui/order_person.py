@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import phonenumbers
-from PySide6.QtCore import QEvent, QRegularExpression, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from axdesk.ui.order_model import PersonState, format_additional, parse_additional
 from axdesk.ui.order_validation import calling_code_region
-from axdesk.ui.order_widgets import FieldBox
+from axdesk.ui.order_widgets import FieldBox, field_label
 
 PERSON_FIELD_NAMES = ("name", "national_code", "phone", "email", "extra", "additional")
 
@@ -69,7 +69,7 @@ class PersonEditor(QWidget):
         self.boxes: dict[str, FieldBox] = {
             name: FieldBox(edit, self) for name, edit in self.edits.items()
         }
-        self.labels: dict[str, QLabel] = {name: QLabel(self) for name in self.edits}
+        self.labels: dict[str, QLabel] = {name: field_label(self) for name in self.edits}
         for name, label in self.labels.items():
             label.setBuddy(self.edits[name])
 
@@ -77,8 +77,9 @@ class PersonEditor(QWidget):
         phone_layout = QHBoxLayout(phone_row)
         phone_layout.setContentsMargins(0, 0, 0, 0)
         phone_layout.setSpacing(4)
-        self.plus_label = QLabel("+", phone_row)
-        phone_layout.addWidget(self.plus_label)
+        self.plus_label = field_label(phone_row)
+        self.plus_label.setText("+")
+        phone_layout.addWidget(self.plus_label, 0, Qt.AlignmentFlag.AlignTop)
         phone_layout.addWidget(self.boxes["national_code"], 0)
         phone_layout.addWidget(self.boxes["phone"], 1)
 
@@ -95,7 +96,7 @@ class PersonEditor(QWidget):
             ("additional", self.boxes["additional"]),
         ]
         for row, (name, widget) in enumerate(rows):
-            grid.addWidget(self.labels[name], row, 0)
+            grid.addWidget(self.labels[name], row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(widget, row, 1)
         self.labels["national_code"].setVisible(False)  # "+" and the phone label say it
 

@@ -101,11 +101,9 @@ class OrderResultPanel(QFrame):
 
     Signals:
         retry_requested(str): "Check again" was pressed for this channel order code.
-        show_order_requested(str): "Show in Orders" was pressed.
     """
 
     retry_requested = Signal(str)
-    show_order_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,12 +127,10 @@ class OrderResultPanel(QFrame):
         self.codes.setVisible(False)
         self.copy_button = QPushButton(self)
         self.retry_button = QPushButton(self)
-        self.show_button = QPushButton(self)
         self.close_button = QPushButton(self)
         self.close_button.setFlat(True)
         self.copy_button.clicked.connect(self.copy_summary)
         self.retry_button.clicked.connect(lambda: self.retry_requested.emit(self._code))
-        self.show_button.clicked.connect(lambda: self.show_order_requested.emit(self._code))
         self.close_button.clicked.connect(self.hide)
         copy_shortcut = QShortcut(QKeySequence.StandardKey.Copy, self.codes)
         copy_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -145,7 +141,6 @@ class OrderResultPanel(QFrame):
         head.addWidget(self.close_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.show_button)
         buttons.addWidget(self.retry_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -165,8 +160,6 @@ class OrderResultPanel(QFrame):
         self.copy_button.setAccessibleName(self.tr("Copy order summary"))
         self.retry_button.setText(self.tr("Check a&gain"))
         self.retry_button.setAccessibleName(self.tr("Check the order with AX again"))
-        self.show_button.setText(self.tr("Show in Orders"))
-        self.show_button.setAccessibleName(self.tr("Show the order in the Orders tab"))
         self.close_button.setText(self.tr("Dismiss"))
         self.close_button.setAccessibleName(self.tr("Dismiss the result"))
 
@@ -203,7 +196,6 @@ class OrderResultPanel(QFrame):
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)
         self.retry_button.setVisible(outcome == Outcome.UNKNOWN and bool(code))
-        self.show_button.setVisible(outcome == Outcome.SENT and bool(code))
         self.copy_button.setVisible(outcome == Outcome.SENT)
         self.close_button.setVisible(outcome != Outcome.BUSY)
         self.codes.setVisible(outcome == Outcome.SENT)
@@ -266,8 +258,12 @@ class OrderResultPanel(QFrame):
         self.codes.resizeColumnToContents(0)
         self.codes.setColumnWidth(0, self.codes.columnWidth(0) + 24)
         rows = sum(1 + len(line.tickets) for line in detail.lines)
-        row_height = max(20, self.codes.sizeHintForRow(0))
-        self.codes.setFixedHeight(min(12, rows) * row_height + self.codes.header().height() + 6)
+        row_height = self.codes.sizeHintForRow(0)
+        if row_height <= 0:
+            row_height = self.codes.fontMetrics().height() + 4
+        header = self.codes.header().sizeHint().height()
+        frame = 2 * self.codes.frameWidth()
+        self.codes.setFixedHeight(min(12, rows) * row_height + header + frame + 2)
         self._summary = order_summary_text(detail, tz_name)
         total = (
             format_money(detail.total, detail.currency)

@@ -50,6 +50,7 @@ from axdesk.ui.order_request import build_request
 from axdesk.ui.order_result import OrderResultPanel
 from axdesk.ui.order_seats import InventoryKey, inventory_keys, seat_issues
 from axdesk.ui.order_validation import Issue, server_error_field
+from axdesk.ui.order_widgets import FORM_STYLE
 from axdesk.ui.worker import describe_error
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ class OrderTab(QWidget):
         retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
     ) -> None:
         super().__init__(parent)
+        self.setStyleSheet(FORM_STYLE)
         self.ctx = ctx
         self._stopping = threading.Event()
         self.reconciler = Reconciler(
@@ -164,7 +166,6 @@ class OrderTab(QWidget):
             self.submit_button,
             self.new_button,
             self.result.copy_button,
-            self.result.show_button,
             self.result.retry_button,
             self.result.close_button,
         ]
@@ -334,6 +335,11 @@ class OrderTab(QWidget):
                 None,
             )
         issues = self.form.issues
+        if issues and self.form.state().is_blank():
+            return (
+                self.tr("Type the purchaser's name, or book a slot from the Inventory tab."),
+                None,
+            )
         if issues:
             first = issues[0]
             where = self.form.describe_field(first.field)

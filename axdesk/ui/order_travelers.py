@@ -235,11 +235,21 @@ class TravelerTable(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((150, 52, 130, 190, 150)):
-            header.resizeSection(column, width)
+        header.setMinimumSectionSize(40)
+        modes = {
+            "name": QHeaderView.ResizeMode.Stretch,
+            "national_code": QHeaderView.ResizeMode.Fixed,
+            "phone": QHeaderView.ResizeMode.Interactive,
+            "email": QHeaderView.ResizeMode.Stretch,
+            "extra": QHeaderView.ResizeMode.Stretch,
+            "additional": QHeaderView.ResizeMode.Stretch,
+        }
+        for column, field in enumerate(COLUMNS):
+            header.setSectionResizeMode(column, modes[field])
+        header.resizeSection(COLUMNS.index("national_code"), 56)
+        header.resizeSection(COLUMNS.index("phone"), 130)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(26)
 
@@ -292,8 +302,7 @@ class TravelerTable(QWidget):
         header = self.view.horizontalHeader().sizeHint().height()
         height = header + rows * self.view.verticalHeader().defaultSectionSize()
         height += 2 * self.view.frameWidth() + 2
-        scroll = self.view.horizontalScrollBar().sizeHint().height()
-        self.view.setFixedHeight(height + scroll)
+        self.view.setFixedHeight(height)
 
     def fill_all(self, person: PersonState) -> None:
         self.model.fill_all(person)

@@ -17,11 +17,12 @@ INVALID_BACKGROUND = "#fff4f4"
 
 FORM_STYLE = f"""
 QLineEdit[invalid="true"], QComboBox[invalid="true"], QSpinBox[invalid="true"],
-QDateEdit[invalid="true"], QPlainTextEdit[invalid="true"], QTableView[invalid="true"] {{
+QPlainTextEdit[invalid="true"] {{
     border: 1px solid {INVALID_BORDER};
     border-radius: 3px;
     background: {INVALID_BACKGROUND};
 }}
+QTableView[invalid="true"] {{ border: 1px solid {INVALID_BORDER}; }}
 QLabel[role="field-message"] {{ color: {INVALID_BORDER}; }}
 QLabel[role="section"] {{ font-weight: 600; font-size: 11pt; }}
 QLabel[role="hint"] {{ color: palette(placeholder-text); }}
@@ -109,3 +110,15 @@ def section_label(parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     label.setProperty("role", "section")
     return label
+
+
+def field_label(parent: QWidget | None = None) -> QLabel:
+    """A label for a :class:`FieldBox`: as tall as one input row, so it lines up with the
+    input and not with the sentence that may appear under it."""
+    label = QLabel(parent)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    label.setMinimumHeight(INPUT_ROW_HEIGHT)
+    return label
+
+
+INPUT_ROW_HEIGHT = 26
