@@ -62,29 +62,36 @@ def describe_error(error: BaseException) -> str | None:
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; the pool thread emits, Qt queues the slots to the GUI thread."""
+    """One per worker, living on the GUI thread: pool threads emit, Qt queues the slots
+    to the GUI thread.
 
-    succeeded = Signal(object)
-    failed = Signal(object)
+    The call travels in the signal, so a :class:`Call` holds no QObject of its own: a
+    QObject must not be destroyed by another thread than its own, and the last
+    reference to a call may well be dropped on a pool thread.
+    """
+
+    succeeded = Signal(object, object)  # (call, result)
+    failed = Signal(object, object)  # (call, error)
 
 
 class _Runnable(QRunnable):
-    def __init__(self, call: Call[Any]) -> None:
+    def __init__(self, call: Call[Any], relay: _Relay) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._call = call
+        self._relay = relay
 
     def run(self) -> None:
         call = self._call
         if call.cancelled:
-            call.relay.failed.emit(CallCancelled())
+            self._relay.failed.emit(call, CallCancelled())
             return
         try:
             result = call.function()
         except BaseException as error:  # every error goes back to the GUI thread
-            call.relay.failed.emit(error)
+            self._relay.failed.emit(call, error)
         else:
-            call.relay.succeeded.emit(result)
+            self._relay.succeeded.emit(call, result)
 
 
 class Call(Generic[T]):
@@ -93,9 +100,6 @@ class Call(Generic[T]):
     def __init__(self, worker: Worker, function: Callable[[], T]) -> None:
         self.worker = worker
         self.function = function
-        self.relay = _Relay()
-        self.relay.succeeded.connect(self._deliver_success, Qt.ConnectionType.QueuedConnection)
-        self.relay.failed.connect(self._deliver_error, Qt.ConnectionType.QueuedConnection)
         self._on_success: Callable[[T], None] | None = None
         self._on_error: Callable[[BaseException], None] | None = None
         self._on_done: Callable[[], None] | None = None
@@ -142,31 +146,36 @@ class Call(Generic[T]):
     def _deliver_success(self, result: object) -> None:
         if self.finished:
             return
+        on_success, on_done = self._on_success, self._on_done
         self._finish()
-        if self._on_success is not None:
-            self._on_success(result)  # type: ignore[arg-type]
-        if self._on_done is not None:
-            self._on_done()
+        if on_success is not None:
+            on_success(result)  # type: ignore[arg-type]
+        if on_done is not None:
+            on_done()
 
     def _deliver_error(self, error: object) -> None:
         if self.finished:
             return
+        on_error, on_done = self._on_error, self._on_done
         self._finish()
         assert isinstance(error, BaseException)
         if isinstance(error, CallCancelled):
             return
-        if self._on_error is not None:
-            self._on_error(error)
+        if on_error is not None:
+            on_error(error)
         else:
             self.worker.report_error(error)
-        if self._on_done is not None:
-            self._on_done()
+        if on_done is not None:
+            on_done()
 
     def _finish(self) -> None:
+        """Runs on the GUI thread. Drops the callbacks and busy widgets here, so that the
+        last reference to a widget they hold is never released by a pool thread."""
         self.finished = True
         for widget in self._busy_widgets:
             self.worker.mark_idle(widget)
         self._busy_widgets.clear()
+        self._on_success = self._on_error = self._on_done = None
         self.worker.forget(self)
 
 
@@ -186,6 +195,9 @@ class Worker(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
+        self._relay = _Relay(self)
+        self._relay.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
+        self._relay.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         self._active: set[Call[Any]] = set()
         self._busy_counts: dict[QWidget, int] = {}
         self._abort_hooks: list[Callable[[], None]] = []
@@ -212,7 +224,13 @@ class Worker(QObject):
         self._active.add(call)
         if was_idle:
             self.busy_changed.emit(True)
-        self._pool.start(_Runnable(call))
+        self._pool.start(_Runnable(call, self._relay))
+
+    def _on_succeeded(self, call: Call[Any], result: object) -> None:
+        call._deliver_success(result)
+
+    def _on_failed(self, call: Call[Any], error: object) -> None:
+        call._deliver_error(error)
 
     def forget(self, call: Call[Any]) -> None:
         if call in self._active:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import socket
 import ssl
 import threading
@@ -201,3 +202,20 @@ def test_transport_verifies_tls_certificates() -> None:
     assert context.verify_mode == ssl.CERT_REQUIRED
     assert context.check_hostname
     transport.close()
+
+
+def test_many_cancelled_calls_are_dropped_safely(qtbot, worker: Worker) -> None:
+    """Cancelled calls whose answers are still queued must not break delivery, even when
+    the garbage collector frees them meanwhile (a call holds no QObject of its own)."""
+    delivered: list[object] = []
+    for index in range(200):
+        call = worker.call(lambda i=index: i).on_success(delivered.append).start()
+        if index % 2:
+            call.cancel()
+        del call
+        if index % 20 == 0:
+            gc.collect()
+    qtbot.waitUntil(lambda: worker.active_count == 0, timeout=5000)
+    gc.collect()
+    qtbot.wait(50)
+    assert sorted(delivered) == list(range(0, 200, 2))
