@@ -102,6 +102,7 @@ class MessageBar(QFrame):
         self._icon = QLabel(self)
         self._icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.text = QLabel(self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # codes and names are never markup
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
