@@ -331,6 +331,18 @@ class MonthModel(QAbstractTableModel):
         self._days = month_grid(year, month, self._first_weekday)
         self._all_changed()
 
+    def set_first_weekday(self, first_weekday: int) -> None:
+        if first_weekday == self._first_weekday:
+            return
+        self._first_weekday = first_weekday
+        self._days = month_grid(self._year, self._month, first_weekday)
+        self.refresh_texts()
+
+    def refresh_texts(self) -> None:
+        """Ask the view to read every header and cell again (after a language switch)."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+        self._all_changed()
+
     def set_data(self, index: InventoryIndex | None, option: str | None) -> None:
         self._index = index
         self._option = option
@@ -578,6 +590,7 @@ class InventoryCalendar(QTableView):
         super().__init__(parent)
         self._today = today
         start = today()
+        self._follows_locale = first_weekday is None
         if first_weekday is None:
             first_weekday = python_weekday(QLocale().firstDayOfWeek())
         self._model = MonthModel(
@@ -657,6 +670,13 @@ class InventoryCalendar(QTableView):
 
     def go_to_today(self) -> None:
         self.set_selected_date(self._today())
+
+    def retranslate(self) -> None:
+        """Follow a language switch: weekday names, the locale's first weekday, day sentences."""
+        if self._follows_locale:
+            self._model.set_first_weekday(python_weekday(QLocale().firstDayOfWeek()))
+        self._model.refresh_texts()
+        self._place_current()
 
     # -- internals -----------------------------------------------------------
 

@@ -22,7 +22,16 @@ from pathlib import Path
 from typing import ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, QStandardPaths, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QStandardPaths,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -186,7 +195,6 @@ class InventoryTab(QWidget):
         self._build()
         self._connect()
         self._reload_products()
-        self._show_day()
 
     # ------------------------------------------------------------------ build
 
@@ -198,7 +206,7 @@ class InventoryTab(QWidget):
 
         bar = QHBoxLayout()
         bar.setSpacing(6)
-        product_label = QLabel(self.tr("&Product:"), self)
+        self.product_label = QLabel(self)
         self.product_combo = QComboBox(self)
         self.product_combo.setEditable(True)
         self.product_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -206,52 +214,33 @@ class InventoryTab(QWidget):
         self.product_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.product_combo.setAccessibleName(self.tr("Product"))
-        self.product_combo.setToolTip(
-            self.tr("Pick a product from the catalog, or paste a product code and press Enter.")
-        )
-        line_edit = self.product_combo.lineEdit()
-        assert line_edit is not None  # the combo is editable
-        line_edit.setPlaceholderText(self.tr("Product name or code"))
-        line_edit.setAccessibleName(self.tr("Product name or code"))
-        product_label.setBuddy(self.product_combo)
-        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.product_label.setBuddy(self.product_combo)
+        self.refresh_button = QPushButton(self)
         self.refresh_button.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
         )
-        self.refresh_button.setAccessibleName(self.tr("Refresh inventory"))
-        self.refresh_button.setToolTip(self.tr("Fetch the inventory from AX again (F5)"))
-        option_label_widget = QLabel(self.tr("&Option:"), self)
+        self.option_label = QLabel(self)
         self.option_combo = QComboBox(self)
-        self.option_combo.setAccessibleName(self.tr("Option"))
         self.option_combo.setMinimumContentsLength(18)
         self.option_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        option_label_widget.setBuddy(self.option_combo)
+        self.option_label.setBuddy(self.option_combo)
         self.status_label = QLabel(self)
         self.status_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.status_label.setAccessibleName(self.tr("Inventory status"))
-        bar.addWidget(product_label)
+        bar.addWidget(self.product_label)
         bar.addWidget(self.product_combo, 3)
         bar.addWidget(self.refresh_button)
         bar.addSpacing(12)
-        bar.addWidget(option_label_widget)
+        bar.addWidget(self.option_label)
         bar.addWidget(self.option_combo, 2)
         bar.addStretch(1)
         bar.addWidget(self.status_label)
         outer.addLayout(bar)
 
         self.message_bar = MessageBar(self)
-        self.message_bar.setAccessibleName(self.tr("Message"))
-        self.message_bar.set_close_name(self.tr("Close message"))
-        self.message_bar.action.setAccessibleName(self.tr("Message action"))
         outer.addWidget(self.message_bar)
         self.warning_bar = MessageBar(self)
-        self.warning_bar.setAccessibleName(self.tr("Data warnings"))
-        self.warning_bar.set_close_name(self.tr("Close data warnings"))
-        self.warning_bar.action.setText(self.tr("Show first"))
-        self.warning_bar.action.setAccessibleName(self.tr("Show the first slot with a warning"))
         self.warning_bar.action.show()
         outer.addWidget(self.warning_bar)
 
@@ -267,25 +256,18 @@ class InventoryTab(QWidget):
         nav.setSpacing(4)
         self.previous_button = QToolButton(left)
         self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
-        self.previous_button.setAccessibleName(self.tr("Previous month"))
-        self.previous_button.setToolTip(self.tr("Previous month (Page Up)"))
         self.next_button = QToolButton(left)
         self.next_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.next_button.setAccessibleName(self.tr("Next month"))
-        self.next_button.setToolTip(self.tr("Next month (Page Down)"))
         self.month_label = QLabel(left)
         title_font = self.month_label.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
         title_font.setBold(True)
         self.month_label.setFont(title_font)
-        self.month_label.setAccessibleName(self.tr("Month shown"))
-        self.today_button = QPushButton(self.tr("&Today"), left)
-        self.today_button.setAccessibleName(self.tr("Go to today"))
-        self.export_button = QPushButton(self.tr("&Export month…"), left)
+        self.today_button = QPushButton(left)
+        self.export_button = QPushButton(left)
         self.export_button.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton)
         )
-        self.export_button.setAccessibleName(self.tr("Export the month shown to CSV"))
         nav.addWidget(self.previous_button)
         nav.addWidget(self.next_button)
         nav.addSpacing(6)
@@ -295,16 +277,8 @@ class InventoryTab(QWidget):
         nav.addWidget(self.export_button)
         left_layout.addLayout(nav)
         self.calendar = InventoryCalendar(left, today=self._today)
-        self.calendar.setAccessibleName(self.tr("Availability calendar"))
-        self.calendar.setAccessibleDescription(
-            self.tr(
-                "Arrow keys move the day, Page Up and Page Down change month, "
-                "Enter goes to the day's departures."
-            )
-        )
         left_layout.addWidget(self.calendar, 1)
         self.legend = InventoryLegend(left)
-        self.legend.setAccessibleName(self.tr("Legend"))
         left_layout.addWidget(self.legend)
 
         right = QWidget(splitter)
@@ -316,14 +290,11 @@ class InventoryTab(QWidget):
         day_font.setPointSizeF(day_font.pointSizeF() * 1.2)
         day_font.setBold(True)
         self.day_label.setFont(day_font)
-        self.day_label.setAccessibleName(self.tr("Selected day"))
         self.day_summary_label = QLabel(right)
         self.day_summary_label.setWordWrap(True)
-        self.day_summary_label.setAccessibleName(self.tr("Selected day summary"))
         self.slot_model = SlotTableModel(self)
         self.slot_table = QTableView(right)
         self.slot_table.setModel(self.slot_model)
-        self.slot_table.setAccessibleName(self.tr("Departures on the selected day"))
         self.slot_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.slot_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.slot_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -334,13 +305,7 @@ class InventoryTab(QWidget):
         self.slot_table.setItemDelegateForColumn(
             SlotTableModel.PARTICIPANTS, ParticipantsDelegate(self.slot_table)
         )
-        self._size_slot_columns()
-        self.book_button = QPushButton(self.tr("&Book this slot"), right)
-        self.book_button.setAccessibleName(self.tr("Book this slot"))
-        self.book_button.setToolTip(
-            self.tr("Start an order for the selected departure (Enter or double-click)")
-        )
-        self.book_button.setDefault(False)
+        self.book_button = QPushButton(right)
         book_row = QHBoxLayout()
         book_row.addStretch(1)
         book_row.addWidget(self.book_button)
@@ -369,9 +334,77 @@ class InventoryTab(QWidget):
 
         self._refresh_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
         self._refresh_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.retranslate_ui()
+        self._update_enabled()
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the current language (at start and on a live language switch)."""
+        self.product_label.setText(self.tr("&Product:"))
+        self.product_combo.setAccessibleName(self.tr("Product"))
+        self.product_combo.setToolTip(
+            self.tr("Pick a product from the catalog, or paste a product code and press Enter.")
+        )
+        line_edit = self.product_combo.lineEdit()
+        assert line_edit is not None  # the combo is editable
+        line_edit.setPlaceholderText(self.tr("Product name or code"))
+        line_edit.setAccessibleName(self.tr("Product name or code"))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.refresh_button.setAccessibleName(self.tr("Refresh inventory"))
+        self.refresh_button.setToolTip(self.tr("Fetch the inventory from AX again (F5)"))
+        self.option_label.setText(self.tr("&Option:"))
+        self.option_combo.setAccessibleName(self.tr("Option"))
+        self.status_label.setAccessibleName(self.tr("Inventory status"))
+        self.message_bar.setAccessibleName(self.tr("Message"))
+        self.message_bar.set_close_name(self.tr("Close message"))
+        self.message_bar.action.setAccessibleName(self.tr("Message action"))
+        self.warning_bar.setAccessibleName(self.tr("Data warnings"))
+        self.warning_bar.set_close_name(self.tr("Close data warnings"))
+        self.warning_bar.action.setText(self.tr("Show first"))
+        self.warning_bar.action.setAccessibleName(self.tr("Show the first slot with a warning"))
+        self.previous_button.setAccessibleName(self.tr("Previous month"))
+        self.previous_button.setToolTip(self.tr("Previous month (Page Up)"))
+        self.next_button.setAccessibleName(self.tr("Next month"))
+        self.next_button.setToolTip(self.tr("Next month (Page Down)"))
+        self.month_label.setAccessibleName(self.tr("Month shown"))
+        self.today_button.setText(self.tr("&Today"))
+        self.today_button.setAccessibleName(self.tr("Go to today"))
+        self.export_button.setText(self.tr("&Export month…"))
+        self.export_button.setAccessibleName(self.tr("Export the month shown to CSV"))
+        self.calendar.setAccessibleName(self.tr("Availability calendar"))
+        self.calendar.setAccessibleDescription(
+            self.tr(
+                "Arrow keys move the day, Page Up and Page Down change month, "
+                "Enter goes to the day's departures."
+            )
+        )
+        self.legend.setAccessibleName(self.tr("Legend"))
+        self.day_label.setAccessibleName(self.tr("Selected day"))
+        self.day_summary_label.setAccessibleName(self.tr("Selected day summary"))
+        self.slot_table.setAccessibleName(self.tr("Departures on the selected day"))
+        self.book_button.setText(self.tr("&Book this slot"))
+        self.book_button.setAccessibleName(self.tr("Book this slot"))
+        self.book_button.setToolTip(
+            self.tr("Start an order for the selected departure (Enter or double-click)")
+        )
+        # Texts that are computed: month and day names follow the (new) locale too.
+        self.calendar.retranslate()
+        self.legend.set_threshold(
+            self._index.nearly_full_threshold
+            if self._index is not None
+            else self._ctx.settings.nearly_full_threshold
+        )
+        self.slot_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+        self._size_slot_columns()
+        if self.option_combo.count():
+            self.option_combo.setItemText(0, self.tr("All options"))
         self._update_month_label()
         self._update_status()
-        self._update_enabled()
+        self._show_day()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _size_slot_columns(self) -> None:
         """Fixed widths from the font, not ResizeToContents: that mode asks the model for

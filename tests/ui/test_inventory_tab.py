@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -798,3 +798,26 @@ def test_tab_order_follows_the_screen(tab: InventoryTab) -> None:
     ]
     positions = [order.index(widget) for widget in wanted]
     assert positions == sorted(positions)
+
+
+def test_a_language_switch_rewrites_the_texts_live(qtbot: QtBot, tab: InventoryTab) -> None:
+    load(qtbot, tab)
+    previous = QLocale()
+    korean = QLocale(QLocale.Language.Korean, QLocale.Country.SouthKorea)
+    QLocale.setDefault(korean)
+    try:
+        QCoreApplication.sendEvent(tab, QEvent(QEvent.Type.LanguageChange))
+        assert tab.month_label.text() == f"{korean.standaloneMonthName(3)} 2030"
+        first = tab.calendar.month_model().first_weekday
+        assert first == korean.firstDayOfWeek().value - 1
+        assert tab.calendar.month_model().headerData(0, Qt.Orientation.Horizontal) == (
+            korean.dayName(first + 1, QLocale.FormatType.ShortFormat)
+        )
+        assert korean.toString(QDate(2030, 3, 4), QLocale.FormatType.LongFormat) in day_text(
+            tab, dt.date(2030, 3, 4)
+        )
+        assert tab.calendar.selected_date() == TODAY
+    finally:
+        QLocale.setDefault(previous)
+        QCoreApplication.sendEvent(tab, QEvent(QEvent.Type.LanguageChange))
+    assert tab.month_label.text() == "March 2030"
