@@ -92,7 +92,8 @@ def record_calls(call_log: CallLog, connection: Connection) -> Callable[[CallRec
 
     def on_call(record: CallRecord) -> None:
         call_log.write(record)
-        connection.call_finished.emit(record)
+        with contextlib.suppress(RuntimeError):  # the window (and connection) already gone
+            connection.call_finished.emit(record)
 
     return on_call
 

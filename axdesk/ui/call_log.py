@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.ui.worker import Worker
+from axdesk.ui.worker import Call, Worker
 
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
@@ -183,6 +183,8 @@ class CallLogDialog(QDialog):
         self.setTabOrder(self._copy_button, self._folder_button)
 
         self.loaded = False
+        self._call: Call[str] | None = None
+        self.finished.connect(self._cancel_call)
         self.retranslate_ui()
         self.reload()
 
@@ -237,9 +239,20 @@ class CallLogDialog(QDialog):
     def reload(self) -> None:
         path = self._path
         self.text.setPlaceholderText(self.tr("Loading…"))
-        self._worker.call(lambda: read_tail(path)).on_success(self._show).on_error(
-            self._show_error
-        ).busy(self._reload_button).start()
+        self._cancel_call()
+        self._call = (
+            self._worker.call(lambda: read_tail(path))
+            .on_success(self._show)
+            .on_error(self._show_error)
+            .busy(self._reload_button)
+            .start()
+        )
+
+    def _cancel_call(self) -> None:
+        """A closed dialog (or a superseded read) gets no answer."""
+        if self._call is not None:
+            self._call.cancel()
+            self._call = None
 
     def _show(self, text: str) -> None:
         self.loaded = True

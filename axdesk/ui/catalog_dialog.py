@@ -18,6 +18,7 @@ import itertools
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -53,7 +54,7 @@ from axdesk.store.catalog import (
     parse_price,
 )
 from axdesk.ui.context import AppContext
-from axdesk.ui.worker import describe_error
+from axdesk.ui.worker import Call, describe_error
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -103,18 +104,15 @@ def run_catalog_import(
     path: Path,
     on_success: Callable[[ImportResult], None],
     on_error: Callable[[BaseException], None],
-) -> None:
+) -> Call[ImportResult]:
     """Import a CSV or JSON catalog file on the worker (merging: products in the file
     replace their own options; other products stay)."""
     catalog = ctx.catalog
     if path.suffix.lower() == ".json":
-        ctx.worker.call(lambda: catalog.import_json(path)).on_success(on_success).on_error(
-            on_error
-        ).start()
+        call = ctx.worker.call(lambda: catalog.import_json(path))
     else:
-        ctx.worker.call(lambda: catalog.import_csv(path)).on_success(on_success).on_error(
-            on_error
-        ).start()
+        call = ctx.worker.call(lambda: catalog.import_csv(path))
+    return call.on_success(on_success).on_error(on_error).start()
 
 
 def run_catalog_export(
@@ -122,17 +120,14 @@ def run_catalog_export(
     path: Path,
     on_success: Callable[[int], None],
     on_error: Callable[[BaseException], None],
-) -> None:
+) -> Call[int]:
     """Export the catalog as JSON (``.json``) or CSV (anything else) on the worker."""
     catalog = ctx.catalog
     if path.suffix.lower() == ".json":
-        ctx.worker.call(lambda: catalog.export_json(path)).on_success(on_success).on_error(
-            on_error
-        ).start()
+        call = ctx.worker.call(lambda: catalog.export_json(path))
     else:
-        ctx.worker.call(lambda: catalog.export_csv(path)).on_success(on_success).on_error(
-            on_error
-        ).start()
+        call = ctx.worker.call(lambda: catalog.export_csv(path))
+    return call.on_success(on_success).on_error(on_error).start()
 
 
 class CatalogDialog(QDialog):
@@ -152,7 +147,9 @@ class CatalogDialog(QDialog):
         self._catalog = ctx.catalog
         self._editing_code: str | None = None  # code of the item in the form (None = new)
         self._option_product: str | None = None
+        self._calls: list[Call[Any]] = []
         self._build()
+        self.finished.connect(self._cancel_calls)
         self.retranslate_ui()
         self.reload()
 
@@ -394,6 +391,16 @@ class CatalogDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def _track(self, call: Call[Any]) -> None:
+        """Keep ``call`` to cancel it when the dialog closes (its answer would find no tree)."""
+        self._calls = [c for c in self._calls if not c.finished]
+        self._calls.append(call)
+
+    def _cancel_calls(self) -> None:
+        for call in self._calls:
+            call.cancel()
+        self._calls.clear()
 
     # -- the tree ----------------------------------------------------------------------
 
@@ -655,9 +662,13 @@ class CatalogDialog(QDialog):
             self._show_message(done)
             self.catalog_changed.emit()
 
-        self._ctx.worker.call(write).on_success(saved).on_error(self._failed).busy(
-            self.save_button
-        ).start()
+        self._track(
+            self._ctx.worker.call(write)
+            .on_success(saved)
+            .on_error(self._failed)
+            .busy(self.save_button)
+            .start()
+        )
 
     def remove_current(self) -> None:
         item = self.current_item()
@@ -686,7 +697,9 @@ class CatalogDialog(QDialog):
             self._show_message(self.tr("Removed {code}.").format(code=code))
             self.catalog_changed.emit()
 
-        self._ctx.worker.call(delete).on_success(removed).on_error(self._failed).start()
+        self._track(
+            self._ctx.worker.call(delete).on_success(removed).on_error(self._failed).start()
+        )
 
     # -- files -------------------------------------------------------------------------
 
@@ -708,11 +721,13 @@ class CatalogDialog(QDialog):
             self._show_message(text)
             self.catalog_changed.emit()
 
-        run_catalog_import(
-            self._ctx,
-            path,
-            imported,
-            lambda error: self._show_problem(describe_catalog_failure(error, path)),
+        self._track(
+            run_catalog_import(
+                self._ctx,
+                path,
+                imported,
+                lambda error: self._show_problem(describe_catalog_failure(error, path)),
+            )
         )
 
     def choose_export(self) -> None:
@@ -723,13 +738,15 @@ class CatalogDialog(QDialog):
             self.export_file(Path(chosen))
 
     def export_file(self, path: Path) -> None:
-        run_catalog_export(
-            self._ctx,
-            path,
-            lambda count: self._show_message(
-                self.tr("Exported {count} products to {path}.").format(count=count, path=path)
-            ),
-            self._failed,
+        self._track(
+            run_catalog_export(
+                self._ctx,
+                path,
+                lambda count: self._show_message(
+                    self.tr("Exported {count} products to {path}.").format(count=count, path=path)
+                ),
+                self._failed,
+            )
         )
 
     # -- messages ----------------------------------------------------------------------

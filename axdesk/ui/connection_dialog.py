@@ -16,6 +16,7 @@ import itertools
 import uuid
 import zoneinfo
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -63,7 +64,7 @@ from axdesk.ui.context import (
 )
 from axdesk.ui.net import InterruptibleTransport
 from axdesk.ui.secrets import Credentials, KeyringUnavailableError, SecretStoreError
-from axdesk.ui.worker import describe_error
+from axdesk.ui.worker import Call, describe_error
 
 TEST_TIMEOUT_SECONDS = 8.0
 ENVIRONMENT_KINDS = (ENVIRONMENT_PRODUCTION, ENVIRONMENT_TEST, ENVIRONMENT_CUSTOM)
@@ -166,11 +167,13 @@ class ConnectionDialog(QDialog):
         self._secrets = shell.secrets
         self._editing: str | None = None  # the name the profile had when loaded
         self._running_tests: list[InterruptibleTransport] = []
+        self._calls: list[Call[Any]] = []
         self._build()
         self.retranslate_ui()
         self._reload_profiles(self._settings.last_profile)
         self._refresh_secret_location()
         self.finished.connect(self._abort_tests)
+        self.finished.connect(self._cancel_calls)
 
     # -- layout ------------------------------------------------------------------------
 
@@ -416,7 +419,9 @@ class ConnectionDialog(QDialog):
             self._show_problem(str(error))
             return
         secrets = self._secrets
-        self._worker.call(lambda: secrets.delete(name)).on_error(self._on_secret_error).start()
+        self._track(
+            self._worker.call(lambda: secrets.delete(name)).on_error(self._on_secret_error).start()
+        )
         self._reload_profiles(None)
 
     def _on_environment_changed(self, _index: int = 0) -> None:
@@ -441,7 +446,7 @@ class ConnectionDialog(QDialog):
         def where() -> tuple[bool, str]:
             return secrets.session_only or secrets.is_available, secrets.location()
 
-        self._worker.call(where).on_success(self._show_secret_location).start()
+        self._track(self._worker.call(where).on_success(self._show_secret_location).start())
 
     def _show_secret_location(self, answer: tuple[bool, str]) -> None:
         usable, location = answer
@@ -474,9 +479,12 @@ class ConnectionDialog(QDialog):
                 self.channel_code_edit.setText(credentials.channel_code)
             self.secrets_loaded.emit(name)
 
-        self._worker.call(lambda: secrets.load(name)).on_success(loaded).on_error(
-            self._on_secret_error
-        ).start()
+        self._track(
+            self._worker.call(lambda: secrets.load(name))
+            .on_success(loaded)
+            .on_error(self._on_secret_error)
+            .start()
+        )
 
     def _on_secret_error(self, error: BaseException) -> None:
         if isinstance(error, KeyringUnavailableError):
@@ -575,23 +583,45 @@ class ConnectionDialog(QDialog):
         self._running_tests.append(transport)
         self._set_result(self.tr("Testing the connection to {url}…").format(url=base_url))
 
+        def run() -> None:
+            try:
+                probe(client)
+            finally:
+                client.close()  # on the worker, even when the dialog closed meanwhile
+
         def done() -> None:
-            client.close()
             if transport in self._running_tests:
                 self._running_tests.remove(transport)
 
-        self._worker.call(lambda: probe(client)).on_success(
-            lambda _: self._finish_test(
-                True,
-                self.tr("The connection works: AX accepted the API key and channel code."),
+        self._track(
+            self._worker.call(run)
+            .on_success(
+                lambda _: self._finish_test(
+                    True,
+                    self.tr("The connection works: AX accepted the API key and channel code."),
+                )
             )
-        ).on_error(
-            lambda error: self._finish_test(False, describe_test_failure(error, base_url))
-        ).on_done(done).busy(self.test_button).start()
+            .on_error(
+                lambda error: self._finish_test(False, describe_test_failure(error, base_url))
+            )
+            .on_done(done)
+            .busy(self.test_button)
+            .start()
+        )
 
     def _finish_test(self, ok: bool, sentence: str) -> None:
         self._set_result(sentence, ok=ok)
         self.test_finished.emit(ok, sentence)
+
+    def _track(self, call: Call[Any]) -> None:
+        """Keep ``call`` to cancel it when the dialog closes (its answer would find no form)."""
+        self._calls = [c for c in self._calls if not c.finished]
+        self._calls.append(call)
+
+    def _cancel_calls(self) -> None:
+        for call in self._calls:
+            call.cancel()
+        self._calls.clear()
 
     def _abort_tests(self) -> None:
         for transport in self._running_tests:
@@ -614,9 +644,13 @@ class ConnectionDialog(QDialog):
             if previous is not None and previous.casefold() != profile.name.casefold():
                 secrets.delete(previous)
 
-        self._worker.call(store).on_success(
-            lambda _: self._use(profile, credentials, previous)
-        ).on_error(self._on_secret_error).busy(self.connect_button or self).start()
+        self._track(
+            self._worker.call(store)
+            .on_success(lambda _: self._use(profile, credentials, previous))
+            .on_error(self._on_secret_error)
+            .busy(self.connect_button or self)
+            .start()
+        )
 
     def _use(self, profile: Profile, credentials: Credentials, previous: str | None) -> None:
         try:

@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         if self.tray is not None and QSystemTrayIcon.supportsMessages():
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
         else:
-            self.status.showMessage(f"{title}: {text}", 15_000)
+            self.status.show_note(f"{title}: {text}", 30_000)
             QApplication.alert(self)
 
     def _raise(self) -> None:
@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
             self._tested(False, str(error))
             return
         assert profile is not None
-        self.status.showMessage(self.tr("Testing the connection…"))
+        self.status.show_note(self.tr("Testing the connection…"), 0)
         self.ctx.worker.call(lambda: probe(client)).on_success(
             lambda _: self._tested(
                 True, self.tr("The connection works: AX accepted the API key and channel code.")
@@ -292,10 +292,10 @@ class MainWindow(QMainWindow):
         ).start()
 
     def _tested(self, ok: bool, sentence: str) -> None:
-        self.status.clearMessage()
         if ok:
-            self.status.showMessage(sentence, 10_000)
+            self.status.show_note(sentence, 10_000)
         else:
+            self.status.show_note("", 0)
             self.show_problem(sentence)
         self.connection_tested.emit(ok, sentence)
 
@@ -342,9 +342,8 @@ class MainWindow(QMainWindow):
         run_catalog_export(
             self.ctx,
             path,
-            lambda count: self.status.showMessage(
-                self.tr("Exported {count} products to {path}.").format(count=count, path=path),
-                10_000,
+            lambda count: self.status.show_note(
+                self.tr("Exported {count} products to {path}.").format(count=count, path=path)
             ),
             lambda error: self.show_problem(describe_catalog_failure(error)),
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from axdesk.ui.context import (
@@ -92,14 +92,34 @@ class ShellStatusBar(QStatusBar):
         self.state_label = QLabel(self)
         self.last_call_label = QLabel(self)
         self.busy_label = QLabel(self)
+        self.message_label = QLabel(self)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.message_label.clear)
+        # QStatusBar.showMessage would hide the badge while a message shows: the shell
+        # shows its messages in a label of its own instead (see show_note).
         self.addWidget(self.badge)
-        self.addWidget(self.state_label, 1)
+        self.addWidget(self.state_label)
+        self.addWidget(self.message_label, 1)
         self.addPermanentWidget(self.busy_label)
         self.addPermanentWidget(self.last_call_label)
         connection.changed.connect(self._on_connection_changed)
         connection.call_finished.connect(self._on_call_finished)
         worker.busy_changed.connect(self._on_busy_changed)
         self._on_connection_changed()
+
+    def show_note(self, text: str, timeout_ms: int = 15_000) -> None:
+        """A passing message beside the connection state; the badge stays visible."""
+        self.message_label.setText(text)
+        self.message_label.setToolTip(text)
+        if timeout_ms > 0:
+            self._message_timer.start(timeout_ms)
+        else:
+            self._message_timer.stop()
+
+    def note(self) -> str:
+        return self.message_label.text()
 
     # -- reactions -------------------------------------------------------------------
 
@@ -153,6 +173,7 @@ class ShellStatusBar(QStatusBar):
             )
         self.last_call_label.setAccessibleName(self.tr("Time of the last successful call to AX"))
         self.busy_label.setText(self.tr("Working…") if self._busy else "")
+        self.message_label.setAccessibleName(self.tr("Message"))
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
