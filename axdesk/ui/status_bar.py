@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from axdesk.ui.context import (
     ENVIRONMENT_CUSTOM,
@@ -94,6 +94,9 @@ class ShellStatusBar(QStatusBar):
         self.busy_label = QLabel(self)
         self.message_label = QLabel(self)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Long notes are cut at the window's edge rather than widening the window.
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self.message_label.clear)
@@ -110,8 +113,10 @@ class ShellStatusBar(QStatusBar):
         self._on_connection_changed()
 
     def show_note(self, text: str, timeout_ms: int = 15_000) -> None:
-        """A passing message beside the connection state; the badge stays visible."""
-        self.message_label.setText(text)
+        """A passing message beside the connection state, on one line (the full text is in
+        its tooltip); the badge stays visible and the bar keeps its height."""
+        one_line = " · ".join(part.strip() for part in text.splitlines() if part.strip())
+        self.message_label.setText(one_line)
         self.message_label.setToolTip(text)
         if timeout_ms > 0:
             self._message_timer.start(timeout_ms)
@@ -119,7 +124,7 @@ class ShellStatusBar(QStatusBar):
             self._message_timer.stop()
 
     def note(self) -> str:
-        return self.message_label.text()
+        return self.message_label.toolTip() if self.message_label.text() else ""
 
     # -- reactions -------------------------------------------------------------------
 
