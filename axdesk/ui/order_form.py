@@ -428,6 +428,35 @@ class OrderForm(QWidget):
             return self.tr("Tickets")
         return key
 
+    def shows_field(self, key: str) -> bool:
+        """Whether a sentence for ``key`` has a place next to a visible input."""
+        traveler = parse_traveler_key(key)
+        if traveler is not None:
+            line, row, field = traveler
+            return (
+                line < len(self.lines)
+                and row < self.lines[line].travelers.model.rowCount()
+                and (field in COLUMNS)
+            )
+        parsed = parse_line_key(key)
+        if parsed is not None:
+            return parsed[0] < len(self.lines) and parsed[1] in self.lines[parsed[0]].boxes
+        prefix, _, name = key.partition(".")
+        if prefix == "purchaser":
+            return name in self.header.purchaser.boxes
+        if prefix == "representative":
+            return (
+                not self.header.same_check.isChecked() and name in self.header.representative.boxes
+            )
+        return key in ("order.total", "order.lines") or (
+            prefix == "order" and name in self.header.boxes
+        )
+
+    def commit_open_editors(self) -> None:
+        """Keep what is typed in a travelers cell still being edited (before sending)."""
+        for line in self.lines:
+            line.travelers.commit_open_editor()
+
     def field_widget(self, key: str) -> QWidget | None:
         parsed = parse_line_key(key)
         if parsed is not None and parse_traveler_key(key) is None:

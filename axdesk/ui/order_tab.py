@@ -389,9 +389,15 @@ class OrderTab(QWidget):
             self.form.focus_field(issues[0].field)
 
     def _submit_shortcut(self) -> None:
+        """Ctrl+Enter: send, or when something is wrong, go to it."""
+        if self._locked():
+            return
+        self.form.commit_open_editors()
+        self.form.revalidate()
+        self._update_bar()
         if self.submit_button.isEnabled():
             self.submit()
-        elif not self._locked():
+        else:
             self.show_problems()
 
     # -- sending ------------------------------------------------------------------------
@@ -400,6 +406,7 @@ class OrderTab(QWidget):
         """Send the order (Submit button, Ctrl+Enter). A second press while busy does nothing."""
         if self._locked() or self._closed:
             return
+        self.form.commit_open_editors()
         issues = self.form.revalidate()
         if issues:
             self.show_problems()
@@ -509,20 +516,24 @@ class OrderTab(QWidget):
         ).start()
 
     def _send_failed(self, code: str, error: BaseException) -> None:
-        """The submit raised (no client, or a bug): is the order in the journal?"""
+        """The submit or check raised (no client, or a bug): is the order in the journal?"""
         sentence = describe_error(error) or self.tr("Sending was cancelled.")
+        self._busy = False
         try:
             state = self.ctx.journal.state_of(code)
         except Exception:
             log.exception("Reading the journal after a failed send")
             state = JournalState.UNKNOWN
+        mine = code == self._submitted_code
         if state is None or state is JournalState.REJECTED:
-            self._submitted_code = ""
+            if mine:
+                self._submitted_code = ""
+                self._form_changed()
             self._stop_sending()
-            self._form_changed()
             self.result.show_not_sent(self.tr("Not sent"), sentence)
             return
-        self._busy = False
+        if mine:
+            self.form.set_editable(False)
         self.result.show_unknown(code, sentence)
         self._update_bar()
 
@@ -553,8 +564,10 @@ class OrderTab(QWidget):
         elif outcome.is_rejected:
             self._order_rejected(outcome)
         else:
-            if code == self._submitted_code or not self._submitted_code:
+            if code == self._submitted_code:
                 self.form.set_editable(False)
+            else:
+                self.form.set_editable(not self._submitted_code)
             self.result.show_unknown(code, outcome.message)
         self._update_bar()
 
@@ -576,14 +589,21 @@ class OrderTab(QWidget):
 
     def _order_rejected(self, outcome: SubmitOutcome) -> None:
         """AX refused it: nothing was made, so the form is editable again with AX's words."""
-        if outcome.channel_order_code == self._submitted_code:
-            self._submitted_code = ""
+        if outcome.channel_order_code != self._submitted_code:
+            # Another order (checked at start-up): its fields are not on this form.
+            self._busy = False
+            self.result.show_rejected(outcome.message, list(outcome.errors))
+            return
+        self._submitted_code = ""
         self._stop_sending()
         by_field: dict[str, str] = {}
         unplaced: list[str] = []
+        same = self.form.header.same_check.isChecked()
         for entry in outcome.errors:
             key, message = server_error_field(entry)
-            if key is None or (self.form.field_widget(key) is None and "travelers" not in key):
+            if key is not None and same and key.startswith("representative."):
+                key = "purchaser." + key.split(".", 1)[1]  # the purchaser was sent as it
+            if key is None or not self.form.shows_field(key):
                 unplaced.append(entry)
             elif key in by_field:
                 by_field[key] += " " + message
@@ -596,8 +616,9 @@ class OrderTab(QWidget):
         self._form_changed()
 
     def _stop_sending(self) -> None:
+        """Nothing is on its way any more; the form opens again unless locked on an order."""
         self._busy = False
-        self.form.set_editable(True)
+        self.form.set_editable(not self._submitted_code)
         self._update_bar()
 
     # -- start-up reconciliation --------------------------------------------------------

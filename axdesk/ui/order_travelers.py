@@ -23,7 +23,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -326,6 +328,21 @@ class TravelerTable(QWidget):
         if more:
             text += " " + self.tr("({count} more marked in red)").format(count=more)
         self.message.show_message(text)
+
+    def commit_open_editor(self) -> None:
+        """Write a cell being edited into the model (Ctrl+Enter while typing in a cell)."""
+        if self.view.state() != QAbstractItemView.State.EditingState:
+            return
+        index = self.view.currentIndex()
+        editor = self.view.indexWidget(index)
+        if editor is None:
+            focus = QApplication.focusWidget()
+            editor = focus if focus is not None and self.view.isAncestorOf(focus) else None
+        if editor is None:
+            return
+        delegate = self.view.itemDelegateForIndex(index)
+        delegate.commitData.emit(editor)
+        delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def focus_cell(self, row: int, field: str) -> None:
         if field not in COLUMNS or not 0 <= row < self.model.rowCount():

@@ -666,3 +666,28 @@ def test_a_crash_while_the_outcome_is_unknown_reopens_locked_and_start_up_settle
     assert again.form.state().is_blank()
     assert again.form.header.isEnabled()
     qtbot.waitUntil(lambda: app_context.journal.load_draft(DRAFT_KEY) is None, timeout=WAIT_MS)
+
+
+def test_ctrl_enter_while_still_typing_in_a_cell_keeps_that_cell(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    departure = a_departure(app_context, 1)
+    tab = build_tab(qtbot, app_context)
+    fill_purchaser(qtbot, tab)
+    line = tab.form.lines[0]
+    fill_line(qtbot, tab, line, departure, 1)
+    view = line.travelers.view
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    view.setCurrentIndex(line.travelers.model.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    for value in ["Choi Yuna", "82", "010-3333-4444"]:
+        qtbot.keyClicks(focused(), value)
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.keyClicks(focused(), "yuna@example.com")  # the email cell is still being edited
+    with qtbot.waitSignal(tab.order_sent, timeout=WAIT_MS) as sent:
+        qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    (order,) = sandbox.state.orders_for(sent.args[0])
+    detail = app_context.journal.get_order(sent.args[0])
+    assert detail is not None
+    assert [(t.name, t.email) for t in detail.tickets] == [("Choi Yuna", "yuna@example.com")]
+    assert len(order.tickets) == 1
