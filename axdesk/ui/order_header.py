@@ -163,7 +163,8 @@ class OrderHeader(QWidget):
         self.representative.setVisible(not same)
         self.same_hint.setVisible(same)
         if not same and self.representative.state().is_blank():
-            self.representative.set_state(self.purchaser.state())
+            # Someone else: start from the purchaser's country, not from their name.
+            self.representative.code_edit.setText(self.purchaser.code_edit.text())
         self.changed.emit()
 
     @property

@@ -1,7 +1,7 @@
 """What happened to the order just sent: the banner above the form.
 
 Shows, depending on the outcome, AX's order and ticket codes (copyable as a
-text summary), "not known yet" with a Check again button, AX's refusal, or
+text summary), "not known yet" with a Retry button, AX's refusal, or
 a note that nothing was sent (seats gone, form incomplete).
 """
 
@@ -100,7 +100,7 @@ class OrderResultPanel(QFrame):
     """The outcome banner.
 
     Signals:
-        retry_requested(str): "Check again" was pressed for this channel order code.
+        retry_requested(str): "Retry" was pressed for this channel order code.
     """
 
     retry_requested = Signal(str)
@@ -158,8 +158,14 @@ class OrderResultPanel(QFrame):
         self.codes.setAccessibleName(self.tr("AX order and ticket codes"))
         self.copy_button.setText(self.tr("Copy summary"))
         self.copy_button.setAccessibleName(self.tr("Copy order summary"))
-        self.retry_button.setText(self.tr("Check a&gain"))
-        self.retry_button.setAccessibleName(self.tr("Check the order with AX again"))
+        self.retry_button.setText(self.tr("Retry"))
+        self.retry_button.setToolTip(
+            self.tr(
+                "Ask AX whether the order was made; if it was not, the same order is sent "
+                "again under the same code"
+            )
+        )
+        self.retry_button.setAccessibleName(self.tr("Retry: check the order with AX"))
         self.close_button.setText(self.tr("Dismiss"))
         self.close_button.setAccessibleName(self.tr("Dismiss the result"))
 
@@ -216,7 +222,7 @@ class OrderResultPanel(QFrame):
             self.tr("Not known yet whether AX made the order"),
             self.tr(
                 "{reason}\nThe order {code} is kept in the journal and is checked with AX "
-                "again (now, at every start, and when you press Check again). It is never "
+                "again (now, at every start, and when you press Retry). It is never "
                 "sent twice under another code."
             ).format(reason=reason, code=code),
             code,

@@ -12,7 +12,7 @@ Sending, step by step (nothing here waits on the GUI thread):
    an unknown outcome on the spot with backoff;
 4. "sent" shows AX's order and ticket codes; "rejected" puts AX's messages
    next to the fields they name; "unknown" keeps the form locked on that
-   order (never re-sent under a new code) until Check again, the start-up
+   order (never re-sent under a new code) until Retry, the start-up
    reconciliation (:meth:`OrderTab.reconcile_pending`) or New order.
 
 The draft (the form as JSON, ``OrderJournal.save_draft``) is written on the
@@ -329,7 +329,7 @@ class OrderTab(QWidget):
         if self._submitted_code:
             return (
                 self.tr(
-                    "Waiting to know whether AX made order {code}. Press Check again, "
+                    "Waiting to know whether AX made order {code}. Press Retry, "
                     "or New order to start another one."
                 ).format(code=self._submitted_code),
                 None,
@@ -538,7 +538,7 @@ class OrderTab(QWidget):
         self._update_bar()
 
     def retry(self, code: str | None = None) -> None:
-        """Check the pending order with AX once more (the Check again button)."""
+        """Check the pending order with AX once more (the Retry button)."""
         code = code or self._submitted_code
         if not code or self._busy:
             return

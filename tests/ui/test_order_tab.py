@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -691,3 +692,32 @@ def test_ctrl_enter_while_still_typing_in_a_cell_keeps_that_cell(
     assert detail is not None
     assert [(t.name, t.email) for t in detail.tickets] == [("Choi Yuna", "yuna@example.com")]
     assert len(order.tickets) == 1
+
+
+def test_a_representative_other_than_the_purchaser_is_checked_and_sent(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    departure = a_departure(app_context, 1)
+    tab = build_tab(qtbot, app_context)
+    a_complete_order(qtbot, tab, departure, 1)
+    header = tab.form.header
+    header.same_check.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(header.same_check, Qt.Key.Key_Space)
+    assert not header.same_check.isChecked()
+    tab.form.show_all_problems()
+    qtbot.waitUntil(lambda: header.representative.boxes["name"].problem == "Enter a name.")
+    assert not tab.submit_button.isEnabled()
+    representative = header.representative
+    type_into(qtbot, representative.name_edit, "Park Sora")
+    type_into(qtbot, representative.phone_edit, "010-9876-5432")
+    type_into(qtbot, representative.email_edit, "sora@example.com")
+    qtbot.waitUntil(tab.submit_button.isEnabled)
+    with qtbot.waitSignal(tab.order_sent, timeout=WAIT_MS) as sent:
+        qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    detail = app_context.journal.get_order(sent.args[0])
+    assert detail is not None
+    assert detail.wire_json is not None
+    wire = json.loads(detail.wire_json)
+    assert wire["representative"]["name"] == "Park Sora"
+    assert wire["representative"]["phone"] == "01098765432"
+    assert wire["purchaser"]["name"] == "Kim Minji"
