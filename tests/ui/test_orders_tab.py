@@ -439,3 +439,46 @@ def test_export_to_an_unwritable_place_is_a_sentence(
     ):
         tab.export_table(blocker / "orders.csv")
     assert failed.args[0].startswith("Could not write")
+
+
+def test_keyboard_walks_the_list_and_esc_keeps_the_tickets(
+    qtbot: Any, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    placed = place_order(app_context, sandbox, [traveler("김민준"), traveler("이서연")])
+    tab = make_tab(qtbot, app_context)
+    tab.focus_search()
+    # Down from the search box walks into the list; Enter there moves to the tickets.
+    with qtbot.waitSignal(tab.detail_shown, timeout=5_000):
+        qtbot.keyClick(tab.search_edit, Qt.Key.Key_Down)
+    assert tab.table.hasFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.detail.tickets_view.hasFocus())
+    assert tab.detail.selected_target() is not None
+
+    # Ctrl+Shift+Delete asks to cancel every live ticket; Esc keeps them.
+    qtbot.keyClick(
+        tab.detail.tickets_view,
+        Qt.Key.Key_Delete,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = tab.active_dialog
+    assert dialog is not None
+    assert dialog.windowTitle() == "Cancel all tickets"
+    with qtbot.assert_not_emitted(tab.cancel_all_finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.wait(200)
+    assert tab.active_dialog is None
+    tickets = [t.status for t in sandbox.state.orders_for(placed.code)[0].tickets]
+    assert tickets == ["New", "New"]
+
+    # Delete then Esc keeps the single ticket too.
+    # (The offscreen platform does not give the window back its activation when a
+    # dialog closes, as a desktop does; the tickets list is its focus widget again.)
+    tab.activateWindow()
+    qtbot.waitUntil(lambda: tab.detail.tickets_view.hasFocus())
+    qtbot.keyClick(tab.detail.tickets_view, Qt.Key.Key_Delete)
+    assert isinstance(tab.active_dialog, CancelTicketDialog)
+    with qtbot.assert_not_emitted(tab.ticket_cancelled):
+        qtbot.keyClick(tab.active_dialog, Qt.Key.Key_Escape)
+        qtbot.wait(200)
+    assert [t.status for t in sandbox.state.orders_for(placed.code)[0].tickets] == ["New", "New"]
