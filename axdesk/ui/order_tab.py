@@ -50,7 +50,7 @@ from axdesk.ui.order_request import build_request
 from axdesk.ui.order_result import OrderResultPanel
 from axdesk.ui.order_seats import InventoryKey, inventory_keys, seat_issues
 from axdesk.ui.order_validation import Issue, server_error_field
-from axdesk.ui.order_widgets import FORM_STYLE
+from axdesk.ui.order_widgets import FORM_STYLE, repolish
 from axdesk.ui.worker import describe_error
 
 log = logging.getLogger(__name__)
@@ -366,6 +366,10 @@ class OrderTab(QWidget):
         reason, issue = self._blocking_reason()
         enabled = not reason
         self.submit_button.setEnabled(enabled)
+        role = "ready" if enabled else "reason"
+        if self.reason_label.property("role") != role:
+            self.reason_label.setProperty("role", role)
+            repolish(self.reason_label)
         if enabled:
             self.submit_button.setToolTip(self.tr("Send the order to AX (Ctrl+Enter)"))
             self.reason_label.setText(self.tr("Ready to send: Ctrl+Enter"))

@@ -29,6 +29,7 @@ QLabel[role="hint"] {{ color: palette(placeholder-text); }}
 QLabel[role="figures"] {{ color: palette(text); }}
 QLabel[role="total"] {{ font-weight: 700; font-size: 13pt; }}
 QLabel[role="reason"] {{ color: #8a5a00; }}
+QLabel[role="ready"] {{ color: #1e7d34; }}
 QFrame[role="line"] {{
     border: 1px solid palette(mid);
     border-radius: 6px;
