@@ -847,6 +847,70 @@
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{date} (today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date}: no departures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date}: closed, not on sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date}: {state}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seats left: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Departures on sale: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guaranteed to run: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet guaranteed (below the minimum): {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: slots with numbers that do not add up: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On sale, with room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearly full: {count} or fewer seats left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: not on sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guaranteed: a departure reached its minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet guaranteed: below the minimum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers from AX that do not add up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number in a day is the seats left on sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>InventoryTab</name>
@@ -892,7 +956,7 @@
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">메시지</translation>
     </message>
     <message>
         <source>Close message</source>
@@ -1789,22 +1853,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check a&amp;gain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the order with AX again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show in Orders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the order in the Orders tab</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Dismiss</source>
         <translation type="unfinished">닫기</translation>
     </message>
@@ -1817,8 +1865,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask AX whether the order was made; if it was not, the same order is sent again under the same code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry: check the order with AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{reason}
-The order {code} is kept in the journal and is checked with AX again (now, at every start, and when you press Check again). It is never sent twice under another code.</source>
+The order {code} is kept in the journal and is checked with AX again (now, at every start, and when you press Retry). It is never sent twice under another code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1943,7 +2003,11 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Waiting to know whether AX made order {code}. Press Check again, or New order to start another one.</source>
+        <source>Waiting to know whether AX made order {code}. Press Retry, or New order to start another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the purchaser&apos;s name, or book a slot from the Inventory tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2817,6 +2881,65 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
     <message>
         <source>Working…</source>
         <translation>처리 중…</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+</context>
+<context>
+    <name>SlotTableModel</name>
+    <message>
+        <source>Option not named by AX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ordered} / {minimum}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ordered} of min. {minimum}, guaranteed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ordered} of min. {minimum}, {missing} more needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seats left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked / min.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travelers booked, against the minimum needed for the tour to run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{remaining} / {maximum}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
