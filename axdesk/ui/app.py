@@ -133,6 +133,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, "axdesk", str(error))
         return 1
     window.show()
+    profile = window.ctx.connection.profile
+    log.info(
+        "axdesk %s started%s",
+        __version__,
+        f" in practice mode on {profile.base_url}" if args.sandbox and profile else "",
+    )
+    app.aboutToQuit.connect(lambda: log.info("axdesk quits"))
     if not args.sandbox:
         QTimer.singleShot(0, window.connect_last_profile)
     warnings = window.ctx.settings.warnings
