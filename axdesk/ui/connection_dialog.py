@@ -238,7 +238,7 @@ class ConnectionDialog(QDialog):
             label.setBuddy(fields[key])
             self.form.addRow(label, fields[key])
         self.form.addRow("", self.show_secrets_check)
-        self.form.addRow("", self.secret_location_label)
+        self.form.addRow(self.secret_location_label)
         self.form.addRow("", self.session_only_check)
 
         self.test_button = QPushButton()
@@ -462,6 +462,17 @@ class ConnectionDialog(QDialog):
         self.session_only_check.setVisible(not usable or self._secrets.session_only)
         self.session_only_check.setChecked(self._secrets.session_only)
         self.session_only_check.setEnabled(not self._secrets.session_only)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to show a sentence that arrived after the dialog was laid out (word-wrapped
+        labels do not ask for their height by themselves)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        needed = self.sizeHint().height()
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     def _on_session_only(self, checked: bool) -> None:
         if checked and not self._secrets.session_only:
@@ -675,6 +686,7 @@ class ConnectionDialog(QDialog):
         prefix = {True: self.tr("Success:"), False: self.tr("Problem:"), None: ""}[ok]
         self.result_label.setStyleSheet(f"color: {colour};" if colour else "")
         self.result_label.setText(f"{prefix} {text}".strip() if text else "")
+        self._fit_height()
 
     def _show_problem(self, sentence: str) -> None:
         self._set_result(sentence, ok=False)
