@@ -7,6 +7,7 @@ exactly what AX answers and when, and see exactly what the poller asked.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -19,7 +20,6 @@ import pytest
 
 from axdesk.api import (
     AxClient,
-    CreatedOrder,
     LineInput,
     OrderStatus,
     TravelerInput,
@@ -29,6 +29,7 @@ from axdesk.store.catalog import CatalogStore
 from axdesk.store.db import open_database
 from axdesk.store.journal import OrderJournal
 from axdesk.store.paths import AppPaths
+from axdesk.store.reconcile import Reconciler
 from axdesk.store.settings import Settings
 from axdesk.ui.context import AppContext, Connection, ConnectionProfile
 from axdesk.ui.order_sync import OrderSync, SyncChange
@@ -52,6 +53,8 @@ class ScriptedAx:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            return self._create(json.loads(request.content))
         code = request.url.path.removeprefix(ORDERS_PATH)
         with self.lock:
             self.asked.append((time.monotonic(), code))
@@ -81,6 +84,39 @@ class ScriptedAx:
         finally:
             with self.lock:
                 self.in_flight -= 1
+
+    def _create(self, body: dict[str, Any]) -> httpx.Response:
+        """Create Order: one AX order per option, named after the first traveler."""
+        code = body["order"]["channel_order_code"]
+        lines = []
+        for line in body["depth_combinations"]:
+            ax_code = f"ax-{line['tickets'][0]['name']}"
+            self.channel_codes[ax_code] = code
+            self.statuses.setdefault(ax_code, 1)
+            lines.append(
+                {
+                    "dc_code": line["dc_code"],
+                    "inventory_at": line["inventory_at"],
+                    "ax_order_code": ax_code,
+                    "ax_order_status": "New",
+                    "quantity": line["quantity"],
+                    "tickets": [
+                        {"ax_ticket_code": f"{ax_code}-t{n}", "ax_ticket_status": "New"}
+                        for n in range(len(line["tickets"]))
+                    ],
+                }
+            )
+        return httpx.Response(
+            201,
+            json={
+                "status_code": 201,
+                "data": {
+                    "channel_order_code": code,
+                    "channel_order_status": "New",
+                    "depth_combinations": lines,
+                },
+            },
+        )
 
     def asked_for(self, code: str) -> list[float]:
         with self.lock:
@@ -122,7 +158,9 @@ def ctx(qapp: Any, ax: ScriptedAx) -> Iterator[AppContext]:
 
 
 def journal_order(ctx: AppContext, ax: ScriptedAx, name: str, status: int = 1) -> str:
-    """Journal one sent order with one AX order; AX will answer ``status`` for it."""
+    """Send one order through the store's Reconciler (so it is journaled as the app does);
+    AX will answer ``status`` for its AX order afterwards. Returns the AX order code."""
+    traveler = TravelerInput(name, "82", "010-1234-5678", "t@example.com")
     request = build_order_request(
         [
             LineInput(
@@ -130,36 +168,16 @@ def journal_order(ctx: AppContext, ax: ScriptedAx, name: str, status: int = 1) -
                 dc_code="dc-adult",
                 inventory_at=USE_AT,
                 unit_price=Decimal("45000"),
-                travelers=[TravelerInput(name, "82", "010-1234-5678", "t@example.com")],
+                travelers=[traveler],
             )
         ],
-        TravelerInput(name, "82", "010-1234-5678", "t@example.com"),
+        traveler,
         currency="KRW",
     )
-    code = request.order.channel_order_code
+    outcome = Reconciler(ctx.connection.client, ctx.journal).submit(request)
+    assert outcome.is_sent, outcome.message
     ax_code = f"ax-{name}"
-    ctx.journal.record_sending(request)
-    ctx.journal.mark_sent(
-        code,
-        CreatedOrder.model_validate(
-            {
-                "channel_order_code": code,
-                "channel_order_status": "New",
-                "depth_combinations": [
-                    {
-                        "dc_code": "dc-adult",
-                        "inventory_at": USE_AT.isoformat(),
-                        "ax_order_code": ax_code,
-                        "ax_order_status": "New",
-                        "quantity": 1,
-                        "tickets": [{"ax_ticket_code": f"{ax_code}-t0", "ax_ticket_status": "New"}],
-                    }
-                ],
-            }
-        ),
-    )
     ax.statuses[ax_code] = status
-    ax.channel_codes[ax_code] = code
     return ax_code
 
 

@@ -1,8 +1,9 @@
 """Helpers for the Orders tab tests (imported as ``test_orders_support``; holds no tests).
 
-Orders are put in the journal the way the app does it: ``record_sending``
-before the POST, the real ``AxClient`` against the sandbox over loopback, then
-``mark_sent`` with AX's answer; never through the New order tab.
+Orders are put in the journal the way the app does it: the store's
+``Reconciler`` with the real ``AxClient`` against the sandbox over loopback
+(journal first, then the POST, then AX's answer recorded); never through the
+New order tab.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from axdesk.api import (
-    CreatedOrder,
     InventorySlot,
     LineInput,
     OrderRequest,
@@ -25,6 +25,7 @@ from axdesk.api import (
     slot_datetime,
 )
 from axdesk.sandbox.embedded import RunningSandbox
+from axdesk.store.reconcile import Reconciler
 from axdesk.ui.context import AppContext
 
 MANUAL_SUPPLIER = {"confirm_after": None}
@@ -44,19 +45,16 @@ def traveler(name: str, phone: str = "010-0000-0000", email: str = "") -> Travel
 @dataclass(frozen=True)
 class Placed:
     request: OrderRequest
-    created: CreatedOrder
     slot: InventorySlot
+    ax_order_code: str
+    ticket_codes: tuple[str, ...]
 
     @property
     def code(self) -> str:
         return self.request.order.channel_order_code
 
-    @property
-    def ax_order_code(self) -> str:
-        return self.created.depth_combinations[0].ax_order_code
-
     def ticket_code(self, index: int) -> str:
-        return self.created.depth_combinations[0].tickets[index].ax_ticket_code
+        return self.ticket_codes[index]
 
 
 def pick_slot(
@@ -92,13 +90,25 @@ def place_order(
         travelers=travelers,
     )
     request = build_order_request([line], purchaser or travelers[0], currency=chosen["currency"])
-    client = ctx.connection.client()
-    if journal:
-        ctx.journal.record_sending(request)
-    created = client.create_order(request)
-    if journal:
-        ctx.journal.mark_sent(request.order.channel_order_code, created)
-    return Placed(request, created, slot)
+    if not journal:
+        created = ctx.connection.client().create_order(request)
+        line = created.depth_combinations[0]
+        return Placed(
+            request,
+            slot,
+            line.ax_order_code,
+            tuple(ticket.ax_ticket_code for ticket in line.tickets),
+        )
+    outcome = Reconciler(ctx.connection.client, ctx.journal).submit(request)
+    assert outcome.is_sent, outcome.message
+    detail = ctx.journal.get_order(request.order.channel_order_code)
+    assert detail is not None
+    return Placed(
+        request,
+        slot,
+        detail.ax_orders[0].ax_order_code,
+        tuple(ticket.ax_ticket_code or "" for ticket in detail.tickets),
+    )
 
 
 def type_text(widget: QWidget, text: str) -> None:
