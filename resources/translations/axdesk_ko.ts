@@ -5,31 +5,31 @@
     <name></name>
     <message>
         <source>Order {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 {code}</translation>
     </message>
     <message>
         <source>Total: {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>합계: {total}</translation>
     </message>
     <message>
         <source>Line {n}: {name}, {when} ({zone}), {quantity} ticket(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {n}: {name}, {when} ({zone}), 티켓 {quantity}매</translation>
     </message>
     <message>
         <source>AX order: {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 주문: {code}</translation>
     </message>
     <message>
         <source>not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 모름</translation>
     </message>
     <message>
         <source>{n}. {name}: ticket {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}. {name}: 티켓 {code}</translation>
     </message>
     <message>
         <source>Note: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>참고: {problem}</translation>
     </message>
 </context>
 <context>
@@ -79,16 +79,8 @@
         <translation>기록을 읽을 수 없습니다 ({reason}).</translation>
     </message>
     <message>
-        <source>Reload the call log</source>
-        <translation type="vanished">API 호출 기록 다시 불러오기</translation>
-    </message>
-    <message>
         <source>&amp;Copy all</source>
         <translation>전체 복사(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copy the whole call log</source>
-        <translation type="vanished">API 호출 기록 전체 복사</translation>
     </message>
     <message>
         <source>Open &amp;folder</source>
@@ -114,186 +106,182 @@
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
-    <message>
-        <source>The call log could not be read ({reason}).</source>
-        <translation type="vanished">API 호출 기록을 읽을 수 없습니다 ({reason}).</translation>
-    </message>
 </context>
 <context>
     <name>CancelAllDialog</name>
     <message>
         <source>Cancel all tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 전체 취소</translation>
     </message>
     <message>
         <source>Cancel all %1 live ticket(s) of order %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %2의 유효한 티켓 %1매를 모두 취소할까요?</translation>
     </message>
     <message>
         <source>Tickets to cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>취소할 티켓</translation>
     </message>
     <message>
         <source>Traveler</source>
-        <translation type="unfinished"></translation>
+        <translation>여행자</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>이용 일시</translation>
     </message>
     <message>
         <source>Option</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓</translation>
     </message>
     <message>
         <source>Optional, sent to AX with each cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>선택 사항. 티켓마다 취소할 때 AX에 함께 보냅니다</translation>
     </message>
     <message>
         <source>Cancellation comment</source>
-        <translation type="unfinished"></translation>
+        <translation>취소 사유</translation>
     </message>
     <message>
         <source>&amp;Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>취소 사유(&amp;C):</translation>
     </message>
     <message>
         <source>Cancel &amp;ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 취소(&amp;T)</translation>
     </message>
     <message>
         <source>Cancel %1 &amp;tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 %1매 취소(&amp;T)</translation>
     </message>
     <message>
         <source>Confirm: cancel every listed ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>확인: 목록의 티켓을 모두 취소</translation>
     </message>
     <message>
         <source>&amp;Keep tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>취소 안 함(&amp;K)</translation>
     </message>
     <message>
         <source>Keep the tickets, do not cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓을 그대로 두고 취소하지 않음</translation>
     </message>
 </context>
 <context>
     <name>CancelReportDialog</name>
     <message>
         <source>Cancel all tickets: result</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 전체 취소 결과</translation>
     </message>
     <message>
         <source>1 ticket could not be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 1매를 취소하지 못했습니다.</translation>
     </message>
     <message>
         <source>%1 tickets could not be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 %1매를 취소하지 못했습니다.</translation>
     </message>
     <message>
         <source>Every ticket was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 티켓을 취소했습니다.</translation>
     </message>
     <message>
         <source>Result for each ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓별 결과</translation>
     </message>
     <message>
         <source>Traveler</source>
-        <translation type="unfinished"></translation>
+        <translation>여행자</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>결과</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>상세</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>취소됨</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>실패</translation>
     </message>
     <message>
         <source>Close the result</source>
-        <translation type="unfinished"></translation>
+        <translation>결과 닫기</translation>
     </message>
 </context>
 <context>
     <name>CancelTicketDialog</name>
     <message>
         <source>Cancel ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 취소</translation>
     </message>
     <message>
         <source>Cancel the ticket of &lt;b&gt;%1&lt;/b&gt;?</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 님의 티켓을 취소할까요?</translation>
     </message>
     <message>
         <source>Traveler:</source>
-        <translation type="unfinished"></translation>
+        <translation>여행자:</translation>
     </message>
     <message>
         <source>Date and time:</source>
-        <translation type="unfinished"></translation>
+        <translation>이용 일시:</translation>
     </message>
     <message>
         <source>Option:</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션:</translation>
     </message>
     <message>
         <source>Ticket:</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓:</translation>
     </message>
     <message>
         <source>AX order:</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 주문:</translation>
     </message>
     <message>
         <source>Optional, sent to AX with the cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>선택 사항. 취소할 때 AX에 함께 보냅니다</translation>
     </message>
     <message>
         <source>Cancellation comment</source>
-        <translation type="unfinished"></translation>
+        <translation>취소 사유</translation>
     </message>
     <message>
         <source>&amp;Comment:</source>
-        <translation type="unfinished"></translation>
+        <translation>취소 사유(&amp;C):</translation>
     </message>
     <message>
         <source>AX gives the seat back. A cancelled ticket cannot be restored here.</source>
-        <translation type="unfinished"></translation>
+        <translation>취소하면 AX가 좌석을 잔여석으로 되돌립니다. 취소한 티켓은 여기서 되살릴 수 없습니다.</translation>
     </message>
     <message>
         <source>Cancel &amp;ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 취소(&amp;T)</translation>
     </message>
     <message>
         <source>Confirm: cancel the ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>확인: 티켓 취소</translation>
     </message>
     <message>
         <source>&amp;Keep ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>취소 안 함(&amp;K)</translation>
     </message>
     <message>
         <source>Keep the ticket, do not cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓을 그대로 두고 취소하지 않음</translation>
     </message>
 </context>
 <context>
@@ -833,632 +821,632 @@
     <name>InventoryCalendar</name>
     <message>
         <source>On sale</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 중</translation>
     </message>
     <message>
         <source>Nearly full</source>
-        <translation type="unfinished"></translation>
+        <translation>마감 임박</translation>
     </message>
     <message>
         <source>Sold out</source>
-        <translation type="unfinished"></translation>
+        <translation>매진</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 중지</translation>
     </message>
     <message>
         <source>{date} (today)</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} (오늘)</translation>
     </message>
     <message>
         <source>{date}: no departures.</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}: 출발 일정 없음.</translation>
     </message>
     <message>
         <source>{date}: closed, not on sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}: 판매 중지.</translation>
     </message>
     <message>
         <source>{date}: {state}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}: {state}.</translation>
     </message>
     <message>
         <source>Seats left: {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>잔여석: {count}석.</translation>
     </message>
     <message>
         <source>Departures on sale: {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 중인 출발 일정: {count}개.</translation>
     </message>
     <message>
         <source>Guaranteed to run: {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>출발 확정: {count}개.</translation>
     </message>
     <message>
         <source>Not yet guaranteed (below the minimum): {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>출발 미확정(최소 인원 미달): {count}개.</translation>
     </message>
     <message>
         <source>Warning: slots with numbers that do not add up: {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>주의: 수치가 맞지 않는 일정 {count}개.</translation>
     </message>
     <message>
         <source>On sale, with room</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 중, 여유 있음</translation>
     </message>
     <message>
         <source>Nearly full: {count} or fewer seats left</source>
-        <translation type="unfinished"></translation>
+        <translation>마감 임박: 잔여석 {count}석 이하</translation>
     </message>
     <message>
         <source>Closed: not on sale</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 중지: 판매하지 않음</translation>
     </message>
     <message>
         <source>Guaranteed: a departure reached its minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>출발 확정: 최소 인원을 채운 일정이 있음</translation>
     </message>
     <message>
         <source>Not yet guaranteed: below the minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>출발 미확정: 최소 인원 미달</translation>
     </message>
     <message>
         <source>Numbers from AX that do not add up</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에서 받은 수치가 맞지 않음</translation>
     </message>
     <message>
         <source>The number in a day is the seats left on sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>날짜 칸의 숫자는 판매 중인 잔여석입니다.</translation>
     </message>
 </context>
 <context>
     <name>InventoryTab</name>
     <message>
         <source>&amp;Product:</source>
-        <translation type="unfinished"></translation>
+        <translation>상품(&amp;P):</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>상품</translation>
     </message>
     <message>
         <source>Pick a product from the catalog, or paste a product code and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>카탈로그에서 상품을 고르거나, 상품 코드를 붙여 넣고 Enter를 누르세요.</translation>
     </message>
     <message>
         <source>Product name or code</source>
-        <translation type="unfinished"></translation>
+        <translation>상품명 또는 상품 코드</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">새로 고침(&amp;R)</translation>
+        <translation>새로 고침(&amp;R)</translation>
     </message>
     <message>
         <source>Refresh inventory</source>
-        <translation type="unfinished"></translation>
+        <translation>재고 새로 고침</translation>
     </message>
     <message>
         <source>Fetch the inventory from AX again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에서 재고를 다시 가져오기 (F5)</translation>
     </message>
     <message>
         <source>&amp;Option:</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션(&amp;O):</translation>
     </message>
     <message>
         <source>Option</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션</translation>
     </message>
     <message>
         <source>Inventory status</source>
-        <translation type="unfinished"></translation>
+        <translation>재고 상태</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">메시지</translation>
+        <translation>메시지</translation>
     </message>
     <message>
         <source>Close message</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 닫기</translation>
     </message>
     <message>
         <source>Message action</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 관련 작업</translation>
     </message>
     <message>
         <source>Data warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터 경고</translation>
     </message>
     <message>
         <source>Close data warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>데이터 경고 닫기</translation>
     </message>
     <message>
         <source>Show first</source>
-        <translation type="unfinished"></translation>
+        <translation>첫 항목 보기</translation>
     </message>
     <message>
         <source>Show the first slot with a warning</source>
-        <translation type="unfinished"></translation>
+        <translation>경고가 있는 첫 일정 보기</translation>
     </message>
     <message>
         <source>Previous month</source>
-        <translation type="unfinished"></translation>
+        <translation>이전 달</translation>
     </message>
     <message>
         <source>Previous month (Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>이전 달 (Page Up)</translation>
     </message>
     <message>
         <source>Next month</source>
-        <translation type="unfinished"></translation>
+        <translation>다음 달</translation>
     </message>
     <message>
         <source>Next month (Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>다음 달 (Page Down)</translation>
     </message>
     <message>
         <source>Month shown</source>
-        <translation type="unfinished"></translation>
+        <translation>표시 중인 달</translation>
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation type="unfinished"></translation>
+        <translation>오늘(&amp;T)</translation>
     </message>
     <message>
         <source>Go to today</source>
-        <translation type="unfinished"></translation>
+        <translation>오늘로 이동</translation>
     </message>
     <message>
         <source>&amp;Export month…</source>
-        <translation type="unfinished"></translation>
+        <translation>이번 달 내보내기(&amp;E)…</translation>
     </message>
     <message>
         <source>Export the month shown to CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>표시 중인 달을 CSV로 내보내기</translation>
     </message>
     <message>
         <source>Availability calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>예약 가능 현황 달력</translation>
     </message>
     <message>
         <source>Arrow keys move the day, Page Up and Page Down change month, Enter goes to the day&apos;s departures.</source>
-        <translation type="unfinished"></translation>
+        <translation>화살표 키로 날짜를 옮기고, Page Up과 Page Down으로 달을 바꾸며, Enter를 누르면 그날의 출발 일정으로 갑니다.</translation>
     </message>
     <message>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>범례</translation>
     </message>
     <message>
         <source>Selected day</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 날짜</translation>
     </message>
     <message>
         <source>Selected day summary</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 날짜 요약</translation>
     </message>
     <message>
         <source>Departures on the selected day</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 날짜의 출발 일정</translation>
     </message>
     <message>
         <source>&amp;Book this slot</source>
-        <translation type="unfinished"></translation>
+        <translation>이 일정 예약(&amp;B)</translation>
     </message>
     <message>
         <source>Book this slot</source>
-        <translation type="unfinished"></translation>
+        <translation>이 일정 예약</translation>
     </message>
     <message>
         <source>Start an order for the selected departure (Enter or double-click)</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 출발 일정으로 주문 시작 (Enter 또는 더블클릭)</translation>
     </message>
     <message>
         <source>Choose a product from the list, or paste a product code and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>목록에서 상품을 고르거나, 상품 코드를 붙여 넣고 Enter를 누르세요.</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>예</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>아니요</translation>
     </message>
     <message>
         <source>Still showing {product}, loaded at {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{time}에 불러온 {product} 재고를 계속 표시하고 있습니다.</translation>
     </message>
     <message>
         <source>Not connected to AX. Choose a connection in Connection &gt; Connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 연결되지 않았습니다. 연결 &gt; 연결 설정…에서 연결을 선택하세요.</translation>
     </message>
     <message>
         <source>AX answered with inventory data that axdesk cannot read, so nothing was changed. Try again in a moment; the call log has the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX가 보낸 재고 데이터를 axdesk가 읽을 수 없어 아무것도 바꾸지 않았습니다. 잠시 후 다시 시도하세요. 자세한 내용은 API 호출 기록에 있습니다.</translation>
     </message>
     <message>
         <source>AX does not know the product {code}. Check the code, or pick the product from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 {code} 상품이 없습니다. 코드를 확인하거나 목록에서 상품을 고르세요.</translation>
     </message>
     <message>
         <source>AX refused the API key or channel code. Check the connection (Connection &gt; Connect).</source>
-        <translation type="unfinished"></translation>
+        <translation>AX가 API 키 또는 채널 코드를 거부했습니다. 연결 설정을 확인하세요 (연결 &gt; 연결 설정…).</translation>
     </message>
     <message>
         <source>Could not reach AX. Check the network connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
     </message>
     <message>
         <source>AX asked axdesk to slow down. Try again in a few seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX가 요청을 줄여 달라고 했습니다. 몇 초 뒤 다시 시도하세요.</translation>
     </message>
     <message>
         <source>AX had a problem answering. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX가 응답하는 중에 문제가 생겼습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
         <source>All options</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 옵션</translation>
     </message>
     <message>
         <source>Choose a product to see its departures.</source>
-        <translation type="unfinished"></translation>
+        <translation>상품을 고르면 출발 일정이 나타납니다.</translation>
     </message>
     <message>
         <source>No departures on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 날짜에는 출발 일정이 없습니다.</translation>
     </message>
     <message>
         <source>Closed: no departure on sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 중지: 판매 중인 출발 일정이 없습니다.</translation>
     </message>
     <message>
         <source>{state}. Departures on sale: {open}. Seats left: {seats}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{state}. 판매 중인 일정 {open}개, 잔여석 {seats}석.</translation>
     </message>
     <message>
         <source>{month} {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>{year}년 {month}</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">불러오는 중…</translation>
+        <translation>불러오는 중…</translation>
     </message>
     <message>
         <source>{count} slots, updated {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>일정 {count}개, {time} 기준</translation>
     </message>
     <message>
         <source>Numbers that do not add up in {count} of the slots AX sent (remaining + ordered is not the maximum, or a number is negative). They are marked and shown as received; check them with the supplier before selling.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX가 보낸 일정 중 {count}개의 수치가 맞지 않습니다(잔여 + 예약 수가 최대 인원과 다르거나 음수가 있음). 받은 그대로 표시해 두었으니, 판매하기 전에 공급사에 확인하세요.</translation>
     </message>
     <message>
         <source>This departure is not on sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 출발 일정은 판매하지 않습니다.</translation>
     </message>
     <message>
         <source>This departure is sold out.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 출발 일정은 매진되었습니다.</translation>
     </message>
     <message>
         <source>Choose another departure.</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 출발 일정을 고르세요.</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>날짜</translation>
     </message>
     <message>
         <source>Weekday</source>
-        <translation type="unfinished"></translation>
+        <translation>요일</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>출발 시각</translation>
     </message>
     <message>
         <source>Option code</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션 코드</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>상태</translation>
     </message>
     <message>
         <source>On sale</source>
-        <translation type="unfinished"></translation>
+        <translation>판매 중</translation>
     </message>
     <message>
         <source>Seats left</source>
-        <translation type="unfinished"></translation>
+        <translation>잔여석</translation>
     </message>
     <message>
         <source>Maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>최대 인원</translation>
     </message>
     <message>
         <source>Ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>예약 수</translation>
     </message>
     <message>
         <source>Minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>최소 인원</translation>
     </message>
     <message>
         <source>Guaranteed</source>
-        <translation type="unfinished"></translation>
+        <translation>출발 확정</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>경고</translation>
     </message>
     <message>
         <source>Inventory code</source>
-        <translation type="unfinished"></translation>
+        <translation>재고 코드</translation>
     </message>
     <message>
         <source>Export month to CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>이번 달을 CSV로 내보내기</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
         <source>Saved the month to {path} (slots: {count}).</source>
-        <translation type="unfinished"></translation>
+        <translation>이번 달 재고를 {path}에 저장했습니다 (일정 {count}개).</translation>
     </message>
 </context>
 <context>
     <name>LineEditor</name>
     <message>
         <source>Pro&amp;duct</source>
-        <translation type="unfinished"></translation>
+        <translation>상품(&amp;D)</translation>
     </message>
     <message>
         <source>Op&amp;tion</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션(&amp;T)</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>이용일</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>시각</translation>
     </message>
     <message>
         <source>&amp;Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>수량(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Unit price</source>
-        <translation type="unfinished"></translation>
+        <translation>단가(&amp;U)</translation>
     </message>
     <message>
         <source>Discount / unit</source>
-        <translation type="unfinished"></translation>
+        <translation>1매당 할인</translation>
     </message>
     <message>
         <source>Discount method</source>
-        <translation type="unfinished"></translation>
+        <translation>할인 방식</translation>
     </message>
     <message>
         <source>Line {n} product</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {n} 상품</translation>
     </message>
     <message>
         <source>Line {n} option</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {n} 옵션</translation>
     </message>
     <message>
         <source>Line {n} date</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {n} 이용일</translation>
     </message>
     <message>
         <source>Line {n} start time</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {n} 출발 시각</translation>
     </message>
     <message>
         <source>Line {n} quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {n} 수량</translation>
     </message>
     <message>
         <source>Line {n} unit price</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {n} 단가</translation>
     </message>
     <message>
         <source>Line {n} discount per unit</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {n} 1매당 할인</translation>
     </message>
     <message>
         <source>Line {n} discount method</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {n} 할인 방식</translation>
     </message>
     <message>
         <source>Line {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {n}</translation>
     </message>
     <message>
         <source>Remove line</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 삭제</translation>
     </message>
     <message>
         <source>Remove line {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {n} 삭제</translation>
     </message>
     <message>
         <source>Reload the departures of line {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {n}의 출발 일정 다시 불러오기</translation>
     </message>
     <message>
         <source>Read the seats left again from AX</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에서 잔여석을 다시 읽기</translation>
     </message>
     <message>
         <source>YYYY-MM-DD or 11/23</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD 또는 11/23</translation>
     </message>
     <message>
         <source>Open the calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>달력 열기</translation>
     </message>
     <message>
         <source>Type 2026-11-23 or 11/23; Up and Down change the day; F4 opens a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>2026-11-23 또는 11/23처럼 입력하세요. 위/아래 화살표로 날짜를 바꾸고, F4를 누르면 달력이 열립니다</translation>
     </message>
     <message>
         <source>e.g. coupon</source>
-        <translation type="unfinished"></translation>
+        <translation>예: 쿠폰</translation>
     </message>
     <message>
         <source>Taken off each ticket&apos;s price (sent to AX as the amount per unit)</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 1매 가격에서 빼는 금액 (AX에는 1매당 금액으로 보냅니다)</translation>
     </message>
     <message>
         <source>Choose a product…</source>
-        <translation type="unfinished"></translation>
+        <translation>상품 선택…</translation>
     </message>
     <message>
         <source>Choose an option…</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션 선택…</translation>
     </message>
     <message>
         <source>{code} (not in the catalog)</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} (카탈로그에 없음)</translation>
     </message>
     <message>
         <source>Choose a time…</source>
-        <translation type="unfinished"></translation>
+        <translation>시각 선택…</translation>
     </message>
     <message>
         <source>{time} · not on sale</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} · 판매 중지</translation>
     </message>
     <message>
         <source>{time} · sold out</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} · 매진</translation>
     </message>
     <message>
         <source>{time} · {seats} seats left</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} · 잔여 {seats}석</translation>
     </message>
     <message>
         <source>Reading seats…</source>
-        <translation type="unfinished"></translation>
+        <translation>잔여석 확인 중…</translation>
     </message>
     <message>
         <source>No departures of this option on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 날짜에는 이 옵션의 출발 일정이 없습니다.</translation>
     </message>
     <message>
         <source>of {seats} left (min. {minimum}{guaranteed})</source>
-        <translation type="unfinished"></translation>
+        <translation>/ 잔여 {seats}석 (최소 {minimum}명{guaranteed})</translation>
     </message>
     <message>
         <source>guaranteed</source>
-        <translation type="unfinished"></translation>
+        <translation>출발 확정</translation>
     </message>
     <message>
         <source>“{text}” is not a date; write it like 2026-11-23.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”은(는) 날짜가 아닙니다. 2026-11-23 형식으로 입력하세요.</translation>
     </message>
     <message>
         <source>Enter the unit price to see the line total.</source>
-        <translation type="unfinished"></translation>
+        <translation>단가를 입력하면 이 항목의 금액이 나옵니다.</translation>
     </message>
     <message>
         <source>{quantity} × {unit} = {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{quantity} × {unit} = {total}</translation>
     </message>
     <message>
         <source>after the discount {amount} per ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>1매당 {amount} 할인 적용</translation>
     </message>
 </context>
 <context>
     <name>LookupDialog</name>
     <message>
         <source>Look up an order at AX</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에서 주문 조회</translation>
     </message>
     <message>
         <source>Enter a channel order code or an AX order code. AX&apos;s answer is shown; an order made elsewhere can then be followed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>채널 주문 코드나 AX 주문 코드를 입력하세요. AX의 응답을 보여 주며, 다른 곳에서 만든 주문도 가져와서 여기서 추적할 수 있습니다.</translation>
     </message>
     <message>
         <source>Order code to look up</source>
-        <translation type="unfinished"></translation>
+        <translation>조회할 주문 코드</translation>
     </message>
     <message>
         <source>Channel or AX order code</source>
-        <translation type="unfinished"></translation>
+        <translation>채널 주문 코드 또는 AX 주문 코드</translation>
     </message>
     <message>
         <source>&amp;Look up</source>
-        <translation type="unfinished"></translation>
+        <translation>조회(&amp;L)</translation>
     </message>
     <message>
         <source>Look the code up at AX</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에서 이 코드 조회</translation>
     </message>
     <message>
         <source>AX&apos;s answer</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 응답</translation>
     </message>
     <message>
         <source>Channel order</source>
-        <translation type="unfinished"></translation>
+        <translation>채널 주문</translation>
     </message>
     <message>
         <source>AX order</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 주문</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>상태</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>메모</translation>
     </message>
     <message>
         <source>&amp;Import into the journal</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 대장에 가져오기(&amp;I)</translation>
     </message>
     <message>
         <source>Import the order into the journal</source>
-        <translation type="unfinished"></translation>
+        <translation>주문을 주문 대장에 가져오기</translation>
     </message>
     <message>
         <source>Close the lookup</source>
-        <translation type="unfinished"></translation>
+        <translation>조회 닫기</translation>
     </message>
     <message>
         <source>Enter a code to look up.</source>
-        <translation type="unfinished"></translation>
+        <translation>조회할 코드를 입력하세요.</translation>
     </message>
     <message>
         <source>Asking AX…</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 조회하는 중…</translation>
     </message>
     <message>
         <source>AX knows no order with this code.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 이 코드의 주문이 없습니다.</translation>
     </message>
     <message>
         <source>This order is already in the journal; its status was updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>이미 주문 대장에 있는 주문입니다. 상태를 최신으로 바꿨습니다.</translation>
     </message>
     <message>
         <source>This order is not in the journal. Import it to follow it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 대장에 없는 주문입니다. 가져오면 여기서 추적할 수 있습니다.</translation>
     </message>
     <message>
         <source>Imported: %1. It is now followed by live sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>가져왔습니다: %1. 이제 실시간 동기화로 상태를 추적합니다.</translation>
     </message>
 </context>
 <context>
@@ -1536,31 +1524,31 @@
     <name>ManifestDialog</name>
     <message>
         <source>Traveler manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>여행자 명단</translation>
     </message>
     <message>
         <source>Date of use</source>
-        <translation type="unfinished"></translation>
+        <translation>이용일</translation>
     </message>
     <message>
         <source>Include cancelled tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>취소된 티켓 포함</translation>
     </message>
     <message>
         <source>&amp;Date of use:</source>
-        <translation type="unfinished"></translation>
+        <translation>이용일(&amp;D):</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 선택…</translation>
     </message>
     <message>
         <source>Choose where to save the manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>명단을 저장할 위치 선택</translation>
     </message>
     <message>
         <source>Do not export</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내지 않음</translation>
     </message>
 </context>
 <context>
@@ -1586,1132 +1574,1129 @@
     <name>OrderDetail</name>
     <message>
         <source>AX has not issued this ticket yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX가 아직 이 티켓을 발권하지 않았습니다.</translation>
     </message>
     <message>
         <source>This ticket is already cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>이미 취소된 티켓입니다.</translation>
     </message>
     <message>
         <source>This ticket has been used; it cannot be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>이미 사용한 티켓이라 취소할 수 없습니다.</translation>
     </message>
 </context>
 <context>
     <name>OrderDetailPane</name>
     <message>
         <source>Order %1</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %1</translation>
     </message>
     <message>
         <source>Purchaser: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>구매자: %1</translation>
     </message>
     <message>
         <source>Total: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>합계: %1</translation>
     </message>
     <message>
         <source>Ordered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 일시: %1</translation>
     </message>
     <message>
         <source>Being sent to AX</source>
-        <translation type="unfinished"></translation>
+        <translation>AX로 보내는 중</translation>
     </message>
     <message>
         <source>Made here, known to AX</source>
-        <translation type="unfinished"></translation>
+        <translation>여기서 접수, AX 등록 완료</translation>
     </message>
     <message>
         <source>Outcome unknown: being reconciled with AX</source>
-        <translation type="unfinished"></translation>
+        <translation>결과 미확인: AX와 대조하는 중</translation>
     </message>
     <message>
         <source>Refused by AX</source>
-        <translation type="unfinished"></translation>
+        <translation>AX가 거부함</translation>
     </message>
     <message>
         <source>Made elsewhere, followed here</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 곳에서 접수, 여기서 추적 중</translation>
     </message>
     <message>
         <source>checked %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 확인</translation>
     </message>
     <message>
         <source>not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 확인 안 함</translation>
     </message>
     <message>
         <source>Select an order to see its travelers&apos; tickets and its AX status history.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문을 선택하면 여행자별 티켓과 AX 상태 이력이 나타납니다.</translation>
     </message>
     <message>
         <source>&amp;Tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓(&amp;T)</translation>
     </message>
     <message>
         <source>Tickets of the selected order</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 주문의 티켓</translation>
     </message>
     <message>
         <source>Press Delete to cancel the selected traveler&apos;s ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete 키를 누르면 선택한 여행자의 티켓을 취소합니다.</translation>
     </message>
     <message>
         <source>Cancel ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 취소</translation>
     </message>
     <message>
         <source>Cancel all tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 전체 취소</translation>
     </message>
     <message>
         <source>&amp;Cancel ticket…</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 취소(&amp;C)…</translation>
     </message>
     <message>
         <source>Cancel the selected traveler&apos;s ticket (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 여행자의 티켓 취소 (Delete)</translation>
     </message>
     <message>
         <source>Cancel the selected ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 티켓 취소</translation>
     </message>
     <message>
         <source>Cancel &amp;all tickets…</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 전체 취소(&amp;A)…</translation>
     </message>
     <message>
         <source>Cancel every live ticket of this order (Ctrl+Shift+Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>이 주문의 유효한 티켓을 모두 취소 (Ctrl+Shift+Delete)</translation>
     </message>
     <message>
         <source>Cancel all tickets of this order</source>
-        <translation type="unfinished"></translation>
+        <translation>이 주문의 티켓 전체 취소</translation>
     </message>
     <message>
         <source>AX orders and status &amp;history</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 주문과 상태 이력(&amp;H)</translation>
     </message>
     <message>
         <source>AX orders and their status history</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 주문과 상태 이력</translation>
     </message>
     <message>
         <source>AX order / time</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 주문 / 시각</translation>
     </message>
     <message>
         <source>Status / change</source>
-        <translation type="unfinished"></translation>
+        <translation>상태 / 변경</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>메모</translation>
     </message>
 </context>
 <context>
     <name>OrderForm</name>
     <message>
         <source>Tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓</translation>
     </message>
     <message>
         <source>Add &amp;line (another option)</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 추가(&amp;L) (다른 옵션)</translation>
     </message>
     <message>
         <source>Add line</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 추가</translation>
     </message>
     <message>
         <source>Sub-total</source>
-        <translation type="unfinished"></translation>
+        <translation>소계</translation>
     </message>
     <message>
         <source>Order discount</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 할인</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>합계</translation>
     </message>
     <message>
         <source>Line {line}, traveler {row}, {field}</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {line}, 여행자 {row}, {field}</translation>
     </message>
 </context>
 <context>
     <name>OrderHeader</name>
     <message>
         <source>Purchaser</source>
-        <translation type="unfinished"></translation>
+        <translation>구매자</translation>
     </message>
     <message>
         <source>Purchaser needs more information</source>
-        <translation type="unfinished"></translation>
+        <translation>구매자 추가 정보 필요</translation>
     </message>
     <message>
         <source>Representative (lead traveler)</source>
-        <translation type="unfinished"></translation>
+        <translation>대표 여행자</translation>
     </message>
     <message>
         <source>&amp;Same as purchaser</source>
-        <translation type="unfinished"></translation>
+        <translation>구매자와 같음(&amp;S)</translation>
     </message>
     <message>
         <source>Representative same as purchaser</source>
-        <translation type="unfinished"></translation>
+        <translation>대표 여행자가 구매자와 같음</translation>
     </message>
     <message>
         <source>The purchaser is sent as the representative. Untick to enter someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>구매자를 대표 여행자로 보냅니다. 다른 사람을 입력하려면 체크를 해제하세요.</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 정보</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>할인 방식</translation>
     </message>
     <message>
         <source>Needs more information from the &amp;buyer</source>
-        <translation type="unfinished"></translation>
+        <translation>구매자에게 추가 정보 받아야 함(&amp;B)</translation>
     </message>
     <message>
         <source>Currenc&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>통화(&amp;Y)</translation>
     </message>
     <message>
         <source>Order discount</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 할인</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>메모</translation>
     </message>
     <message>
         <source>Vouche&amp;r</source>
-        <translation type="unfinished"></translation>
+        <translation>바우처(&amp;R)</translation>
     </message>
     <message>
         <source>The product comes with a voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>바우처가 함께 발급되는 상품</translation>
     </message>
     <message>
         <source>Order has a voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>바우처 있는 주문</translation>
     </message>
     <message>
         <source>Order currency</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 통화</translation>
     </message>
     <message>
         <source>Whole-order discount</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 전체 할인</translation>
     </message>
     <message>
         <source>Whole-order discount method</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 전체 할인 방식</translation>
     </message>
     <message>
         <source>e.g. 10% for members</source>
-        <translation type="unfinished"></translation>
+        <translation>예: 회원 10%</translation>
     </message>
     <message>
         <source>Order comment</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 메모</translation>
     </message>
     <message>
         <source>Comment sent with the order</source>
-        <translation type="unfinished"></translation>
+        <translation>주문과 함께 보낼 메모</translation>
     </message>
 </context>
 <context>
     <name>OrderResultPanel</name>
     <message>
         <source>Line / traveler</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 / 여행자</translation>
     </message>
     <message>
         <source>AX code</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 코드</translation>
     </message>
     <message>
         <source>AX order and ticket codes</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 주문 코드와 티켓 코드</translation>
     </message>
     <message>
         <source>Copy order summary</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 요약 복사</translation>
     </message>
     <message>
         <source>Copy summary</source>
-        <translation type="unfinished"></translation>
+        <translation>요약 복사</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished">닫기</translation>
+        <translation>닫기</translation>
     </message>
     <message>
         <source>Dismiss the result</source>
-        <translation type="unfinished"></translation>
+        <translation>결과 닫기</translation>
     </message>
     <message>
         <source>Not known yet whether AX made the order</source>
-        <translation type="unfinished"></translation>
+        <translation>AX가 주문을 접수했는지 아직 알 수 없음</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>재시도</translation>
     </message>
     <message>
         <source>Ask AX whether the order was made; if it was not, the same order is sent again under the same code</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 주문이 접수되었는지 묻고, 접수되지 않았으면 같은 주문을 같은 코드로 다시 보냅니다</translation>
     </message>
     <message>
         <source>Retry: check the order with AX</source>
-        <translation type="unfinished"></translation>
+        <translation>재시도: AX에 주문 확인</translation>
     </message>
     <message>
         <source>{reason}
 The order {code} is kept in the journal and is checked with AX again (now, at every start, and when you press Retry). It is never sent twice under another code.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason}
+주문 {code}은(는) 주문 대장에 남아 있으며 AX에 다시 확인합니다(지금, axdesk를 시작할 때마다, 재시도를 누를 때). 다른 코드로 두 번 보내는 일은 없습니다.</translation>
     </message>
     <message>
         <source>Nothing was booked. Fix the fields marked in red and send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>예약되지 않았습니다. 빨간색으로 표시된 입력란을 고친 뒤 다시 보내세요.</translation>
     </message>
     <message>
         <source>AX refused the order</source>
-        <translation type="unfinished"></translation>
+        <translation>AX가 주문을 거부했습니다</translation>
     </message>
     <message>
         <source>Line {n}: {name}, {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {n}: {name}, {when}</translation>
     </message>
     <message>
         <source>not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 모름</translation>
     </message>
     <message>
         <source>Order {code} · {tickets} ticket(s) · {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 {code} · 티켓 {tickets}매 · {total}</translation>
     </message>
     <message>
         <source>Order sent to AX</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 주문을 보냈습니다</translation>
     </message>
 </context>
 <context>
     <name>OrderStatus</name>
     <message>
         <source>Not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 모름</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>신규</translation>
     </message>
     <message>
         <source>Supplier pending</source>
-        <translation type="unfinished"></translation>
+        <translation>공급사 확인 대기</translation>
     </message>
     <message>
         <source>Supplier confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>공급사 확정</translation>
     </message>
     <message>
         <source>Supplier reject</source>
-        <translation type="unfinished"></translation>
+        <translation>공급사 거절</translation>
     </message>
     <message>
         <source>Traveler cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>여행자 취소</translation>
     </message>
     <message>
         <source>Unavoidable cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>불가피한 취소</translation>
     </message>
 </context>
 <context>
     <name>OrderSync</name>
     <message>
         <source>AX asked us to slow down; checking again in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX가 요청을 줄여 달라고 했습니다. %1초 뒤 다시 확인합니다.</translation>
     </message>
     <message>
         <source>AX could not be reached (%1); checking again in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 연결할 수 없습니다(%1). %2초 뒤 다시 확인합니다.</translation>
     </message>
     <message>
         <source>Live sync stopped for now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 동기화를 잠시 멈췄습니다: %1</translation>
     </message>
     <message>
         <source>Could not check order %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %1을(를) 확인하지 못했습니다: %2</translation>
     </message>
 </context>
 <context>
     <name>OrderTab</name>
     <message>
-        <source>&amp;New order</source>
-        <translation type="obsolete">새 주문(&amp;N)</translation>
-    </message>
-    <message>
         <source>Ne&amp;w order</source>
-        <translation type="unfinished"></translation>
+        <translation>새 주문(&amp;W)</translation>
     </message>
     <message>
         <source>New order</source>
-        <translation type="unfinished"></translation>
+        <translation>새 주문</translation>
     </message>
     <message>
         <source>Clear the form and start another order</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 내용을 지우고 새 주문 시작</translation>
     </message>
     <message>
         <source>Send order</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 전송</translation>
     </message>
     <message>
         <source>The form is busy with another order</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 주문을 처리하는 중입니다</translation>
     </message>
     <message>
         <source>Wait for its outcome, or press New order, then book the slot again.</source>
-        <translation type="unfinished"></translation>
+        <translation>결과를 기다리거나 새 주문을 누른 뒤, 이 일정을 다시 예약하세요.</translation>
     </message>
     <message>
         <source>This order was being sent when axdesk stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>axdesk가 종료될 때 이 주문을 보내는 중이었습니다.</translation>
     </message>
     <message>
         <source>Your unfinished order is back</source>
-        <translation type="unfinished"></translation>
+        <translation>작성 중이던 주문을 다시 불러왔습니다</translation>
     </message>
     <message>
         <source>It was saved as you typed. Press New order to start from a blank form.</source>
-        <translation type="unfinished"></translation>
+        <translation>입력하는 동안 저장해 두었습니다. 빈 양식으로 시작하려면 새 주문을 누르세요.</translation>
     </message>
     <message>
         <source>Sending… wait for AX&apos;s answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>보내는 중… AX의 응답을 기다리세요.</translation>
     </message>
     <message>
         <source>Waiting to know whether AX made order {code}. Press Retry, or New order to start another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX가 주문 {code}을(를) 접수했는지 확인을 기다리는 중입니다. 재시도를 누르거나, 새 주문을 눌러 다른 주문을 시작하세요.</translation>
     </message>
     <message>
         <source>Type the purchaser&apos;s name, or book a slot from the Inventory tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>구매자 이름을 입력하거나, 재고 탭에서 일정을 골라 예약하세요.</translation>
     </message>
     <message>
         <source>{where}: {sentence}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}: {sentence}</translation>
     </message>
     <message>
         <source>(and {count} more)</source>
-        <translation type="unfinished"></translation>
+        <translation>(외 {count}건)</translation>
     </message>
     <message>
         <source>Not connected to AX. Choose a connection in Connection &gt; Connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 연결되지 않았습니다. 연결 &gt; 연결 설정…에서 연결을 선택하세요.</translation>
     </message>
     <message>
         <source>Total {amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>합계 {amount}</translation>
     </message>
     <message>
         <source>Total —</source>
-        <translation type="unfinished"></translation>
+        <translation>합계 —</translation>
     </message>
     <message>
         <source>Send the order to AX (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>AX로 주문 전송 (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Ready to send: Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>전송 준비 완료: Ctrl+Enter</translation>
     </message>
     <message>
         <source>Ready to send</source>
-        <translation type="unfinished"></translation>
+        <translation>전송 준비 완료</translation>
     </message>
     <message>
         <source>Cannot send yet: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 보낼 수 없습니다: {reason}</translation>
     </message>
     <message>
         <source>Checking the seats…</source>
-        <translation type="unfinished"></translation>
+        <translation>잔여석 확인 중…</translation>
     </message>
     <message>
         <source>Reading the seats left once more before anything is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>보내기 전에 잔여석을 한 번 더 확인합니다.</translation>
     </message>
     <message>
         <source>Not sent: the seats changed</source>
-        <translation type="unfinished"></translation>
+        <translation>전송 안 함: 잔여석이 바뀌었습니다</translation>
     </message>
     <message>
         <source>Nothing was sent to AX. Adjust and send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 아무것도 보내지 않았습니다. 수정한 뒤 다시 보내세요.</translation>
     </message>
     <message>
         <source>Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>전송 안 함</translation>
     </message>
     <message>
         <source>The seat check was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>잔여석 확인을 취소했습니다.</translation>
     </message>
     <message>
         <source>Not sent: the seats could not be checked</source>
-        <translation type="unfinished"></translation>
+        <translation>전송 안 함: 잔여석을 확인할 수 없습니다</translation>
     </message>
     <message>
         <source>Nothing was sent to AX. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 아무것도 보내지 않았습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
         <source>Sending the order to AX…</source>
-        <translation type="unfinished"></translation>
+        <translation>AX로 주문을 보내는 중…</translation>
     </message>
     <message>
         <source>Order {code} is recorded in the journal before it is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 {code}은(는) 보내기 전에 주문 대장에 기록됩니다.</translation>
     </message>
     <message>
         <source>Sending was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>전송을 취소했습니다.</translation>
     </message>
     <message>
         <source>Checking the order with AX…</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 주문을 확인하는 중…</translation>
     </message>
     <message>
         <source>Order sent to AX</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 주문을 보냈습니다</translation>
     </message>
     <message>
         <source>Unfinished orders were checked with AX</source>
-        <translation type="unfinished"></translation>
+        <translation>처리 중이던 주문을 AX에 확인했습니다</translation>
     </message>
     <message>
         <source>{sent} sent, {rejected} refused by AX, {unknown} still not known. See the Orders tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>접수 {sent}건, AX 거부 {rejected}건, 아직 모름 {unknown}건. 주문 목록 탭에서 확인하세요.</translation>
     </message>
     <message>
         <source>Unfinished orders could not be checked</source>
-        <translation type="unfinished"></translation>
+        <translation>처리 중이던 주문을 확인하지 못했습니다</translation>
     </message>
     <message>
         <source>Clear the form? What is typed now will be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 내용을 지울까요? 지금 입력한 내용은 사라집니다.</translation>
     </message>
     <message>
         <source>Start a new order? Order {code} stays in the journal and is still checked with AX; nothing is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>새 주문을 시작할까요? 주문 {code}은(는) 주문 대장에 남아 계속 AX에 확인하므로 잃어버리는 것은 없습니다.</translation>
     </message>
 </context>
 <context>
     <name>OrderValidation</name>
     <message>
         <source>Enter the country calling code, for example 82 for Korea.</source>
-        <translation type="unfinished"></translation>
+        <translation>국가번호를 입력하세요. 예: 한국은 82</translation>
     </message>
     <message>
         <source>“{value}” is not a country calling code (82 is Korea, 1 the USA, 81 Japan).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”은(는) 국가번호가 아닙니다 (한국 82, 미국 1, 일본 81).</translation>
     </message>
     <message>
         <source>Enter a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>전화번호를 입력하세요.</translation>
     </message>
     <message>
         <source>“{value}” is not a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”은(는) 전화번호가 아닙니다.</translation>
     </message>
     <message>
         <source>This number is for +{actual}, but the country code says +{code}.</source>
-        <translation type="unfinished"></translation>
+        <translation>+{actual} 국가의 번호인데 국가번호는 +{code}입니다.</translation>
     </message>
     <message>
         <source>“{value}” is not a valid phone number for +{code} ({region}).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”은(는) +{code}({region})의 올바른 전화번호가 아닙니다.</translation>
     </message>
     <message>
         <source>Enter an email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>이메일 주소를 입력하세요.</translation>
     </message>
     <message>
         <source>“{value}” is not an email address; it should look like name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”은(는) 이메일 주소가 아닙니다. name@example.com 형식으로 입력하세요.</translation>
     </message>
     <message>
         <source>The additional value “{value}” has no field name; write name=value.</source>
-        <translation type="unfinished"></translation>
+        <translation>추가 정보 “{value}”에 항목 이름이 없습니다. 이름=값 형식으로 입력하세요.</translation>
     </message>
     <message>
         <source>The additional field “{key}” is given twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>추가 정보 항목 “{key}”이(가) 두 번 들어 있습니다.</translation>
     </message>
     <message>
         <source>Enter a price.</source>
-        <translation type="unfinished"></translation>
+        <translation>금액을 입력하세요.</translation>
     </message>
     <message>
         <source>“{value}” is not an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”은(는) 금액이 아닙니다.</translation>
     </message>
     <message>
         <source>An amount cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>금액은 음수일 수 없습니다.</translation>
     </message>
     <message>
         <source>{currency} amounts are whole numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>{currency} 금액은 정수로 입력하세요.</translation>
     </message>
     <message>
         <source>{currency} amounts have at most {places} decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>{currency} 금액은 소수점 아래 {places}자리까지 입력할 수 있습니다.</translation>
     </message>
     <message>
         <source>Enter a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>이름을 입력하세요.</translation>
     </message>
     <message>
         <source>Choose the currency: {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>통화를 고르세요: {choices}.</translation>
     </message>
     <message>
         <source>Add at least one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>항목을 하나 이상 추가하세요.</translation>
     </message>
     <message>
         <source>The total is negative: the discount ({discount}) is larger than the sub-total ({sub_total}).</source>
-        <translation type="unfinished"></translation>
+        <translation>합계가 음수입니다. 할인({discount})이 소계({sub_total})보다 큽니다.</translation>
     </message>
     <message>
         <source>Choose a product.</source>
-        <translation type="unfinished"></translation>
+        <translation>상품을 고르세요.</translation>
     </message>
     <message>
         <source>Choose an option.</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션을 고르세요.</translation>
     </message>
     <message>
         <source>This option is no longer in the catalog; choose another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 옵션은 카탈로그에 더 이상 없습니다. 다른 옵션을 고르세요.</translation>
     </message>
     <message>
         <source>This option is sold in {option_currency}, but the order is in {currency}; change the order&apos;s currency.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 옵션은 {option_currency}(으)로 판매하는데 주문 통화는 {currency}입니다. 주문 통화를 바꾸세요.</translation>
     </message>
     <message>
         <source>Choose a date.</source>
-        <translation type="unfinished"></translation>
+        <translation>이용일을 고르세요.</translation>
     </message>
     <message>
         <source>{date} is in the past.</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}은(는) 지난 날짜입니다.</translation>
     </message>
     <message>
         <source>Choose a start time.</source>
-        <translation type="unfinished"></translation>
+        <translation>출발 시각을 고르세요.</translation>
     </message>
     <message>
         <source>There is no departure at {time} on this date.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 날짜에는 {time} 출발 일정이 없습니다.</translation>
     </message>
     <message>
         <source>This departure is not on sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 출발 일정은 판매하지 않습니다.</translation>
     </message>
     <message>
         <source>Sell at least one ticket.</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓을 1매 이상 판매하세요.</translation>
     </message>
     <message>
         <source>The discount per ticket ({discount}) is more than the unit price ({unit}).</source>
-        <translation type="unfinished"></translation>
+        <translation>1매당 할인({discount})이 단가({unit})보다 큽니다.</translation>
     </message>
     <message>
         <source>This departure is sold out; pick another time.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 출발 일정은 매진되었습니다. 다른 시각을 고르세요.</translation>
     </message>
     <message>
         <source>Seats left at this time: {seats}, but {wanted} are asked for; lower the quantity.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 시각의 잔여석은 {seats}석인데 {wanted}매를 요청했습니다. 수량을 줄이세요.</translation>
     </message>
     <message>
         <source>Lines {lines} together want {wanted} seats of the same departure, but only {seats} are left.</source>
-        <translation type="unfinished"></translation>
+        <translation>항목 {lines}에서 같은 출발 일정의 좌석을 합쳐서 {wanted}석 요청했지만 잔여석은 {seats}석뿐입니다.</translation>
     </message>
 </context>
 <context>
     <name>OrdersExport</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>이용일</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>시각</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>상품</translation>
     </message>
     <message>
         <source>Option</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션</translation>
     </message>
     <message>
         <source>Traveler</source>
-        <translation type="unfinished"></translation>
+        <translation>여행자</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>전화번호</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>이메일</translation>
     </message>
     <message>
         <source>Country code</source>
-        <translation type="unfinished"></translation>
+        <translation>국가번호</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓</translation>
     </message>
     <message>
         <source>Ticket status</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 상태</translation>
     </message>
     <message>
         <source>AX order</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 주문</translation>
     </message>
     <message>
         <source>AX status</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 상태</translation>
     </message>
     <message>
         <source>Channel order</source>
-        <translation type="unfinished"></translation>
+        <translation>채널 주문</translation>
     </message>
 </context>
 <context>
     <name>OrdersModel</name>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>보내는 중…</translation>
     </message>
     <message>
         <source>Outcome unknown, reconciling</source>
-        <translation type="unfinished"></translation>
+        <translation>결과 미확인, 대조 중</translation>
     </message>
     <message>
         <source>Refused by AX</source>
-        <translation type="unfinished"></translation>
+        <translation>AX가 거부함</translation>
     </message>
     <message>
         <source>Not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 확인 안 함</translation>
     </message>
     <message>
         <source>%1 of %2 tickets cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 %2매 중 %1매 취소</translation>
     </message>
     <message>
         <source>AX status</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 상태</translation>
     </message>
     <message>
         <source>Channel order</source>
-        <translation type="unfinished"></translation>
+        <translation>채널 주문</translation>
     </message>
     <message>
         <source>AX orders</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 주문</translation>
     </message>
     <message>
         <source>Product / option</source>
-        <translation type="unfinished"></translation>
+        <translation>상품 / 옵션</translation>
     </message>
     <message>
         <source>Date and time of use</source>
-        <translation type="unfinished"></translation>
+        <translation>이용 일시</translation>
     </message>
     <message>
         <source>Travelers</source>
-        <translation type="unfinished"></translation>
+        <translation>여행자</translation>
     </message>
     <message>
         <source>Purchaser</source>
-        <translation type="unfinished"></translation>
+        <translation>구매자</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>합계</translation>
     </message>
     <message>
         <source>Ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 일시</translation>
     </message>
     <message>
         <source>Last checked</source>
-        <translation type="unfinished"></translation>
+        <translation>마지막 확인</translation>
     </message>
     <message>
         <source>Made elsewhere (looked up by code)</source>
-        <translation type="unfinished"></translation>
+        <translation>다른 곳에서 접수 (코드로 조회)</translation>
     </message>
     <message>
         <source>This column cannot be sorted.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 열은 정렬할 수 없습니다.</translation>
     </message>
 </context>
 <context>
     <name>OrdersTab</name>
     <message>
         <source>No order matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>일치하는 주문이 없습니다.</translation>
     </message>
     <message>
         <source>No order in the journal matches “%1”. It may have been made elsewhere: AX can be asked about it.</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 대장에 “%1”과(와) 일치하는 주문이 없습니다. 다른 곳에서 만든 주문일 수 있으니 AX에 조회해 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>검색 중…</translation>
     </message>
     <message>
         <source>1 order</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 1건</translation>
     </message>
     <message>
         <source>%1 orders</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 %1건</translation>
     </message>
     <message>
         <source>This order has no ticket that can be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 주문에는 취소할 수 있는 티켓이 없습니다.</translation>
     </message>
     <message>
         <source>Supplier confirmed an order</source>
-        <translation type="unfinished"></translation>
+        <translation>공급사가 주문을 확정했습니다</translation>
     </message>
     <message>
         <source>Supplier rejected an order</source>
-        <translation type="unfinished"></translation>
+        <translation>공급사가 주문을 거절했습니다</translation>
     </message>
     <message>
         <source>AX order %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>AX 주문 %1: %2</translation>
     </message>
     <message>
         <source>Live sync: not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 동기화: 연결 안 됨</translation>
     </message>
     <message>
         <source>Live sync: paused, again in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 동기화: 일시 중지, %1초 뒤 재개</translation>
     </message>
     <message>
         <source>Live sync: checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 동기화: 확인 중…</translation>
     </message>
     <message>
         <source>Live sync: checked at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 동기화: %1에 확인</translation>
     </message>
     <message>
         <source>Live sync: starting</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 동기화: 시작하는 중</translation>
     </message>
     <message>
         <source>Cancelling the ticket of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 님의 티켓을 취소하는 중…</translation>
     </message>
     <message>
         <source>The ticket of %1 is cancelled. AX order %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 님의 티켓을 취소했습니다. AX 주문 %2: %3.</translation>
     </message>
     <message>
         <source>Cancel ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 취소</translation>
     </message>
     <message>
         <source>AX&apos;s answer about the ticket of %1 did not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 님의 티켓 취소에 대한 AX의 응답이 오지 않았습니다.</translation>
     </message>
     <message>
         <source>The ticket may already be cancelled. Trying again is safe: AX answers a ticket that is already cancelled with the same result, and nothing is cancelled twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓이 이미 취소되었을 수 있습니다. 다시 시도해도 안전합니다. 이미 취소된 티켓에는 AX가 같은 결과를 돌려주며, 두 번 취소되는 일은 없습니다.</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 시도</translation>
     </message>
     <message>
         <source>Send the same cancel again</source>
-        <translation type="unfinished"></translation>
+        <translation>같은 취소 요청을 다시 보내기</translation>
     </message>
     <message>
         <source>Close without trying again</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 시도하지 않고 닫기</translation>
     </message>
     <message>
         <source>The ticket of %1 could not be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 님의 티켓을 취소하지 못했습니다.</translation>
     </message>
     <message>
         <source>Close the message</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 닫기</translation>
     </message>
     <message>
         <source>Cancelling %1 ticket(s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 %1매를 취소하는 중…</translation>
     </message>
     <message>
         <source>%1 of %2 tickets cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 %2매 중 %1매를 취소했습니다.</translation>
     </message>
     <message>
         <source>Export orders to CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>주문을 CSV로 내보내기</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 파일 (*.csv)</translation>
     </message>
     <message>
         <source>Export traveler manifest</source>
-        <translation type="unfinished"></translation>
+        <translation>여행자 명단 내보내기</translation>
     </message>
     <message>
         <source>%1 row(s) written to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2에 %1행을 저장했습니다.</translation>
     </message>
     <message>
         <source>&amp;Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>찾기(&amp;F):</translation>
     </message>
     <message>
         <source>Name, phone, e-mail or order code (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>이름, 전화번호, 이메일 또는 주문 코드 (Ctrl+F)</translation>
     </message>
     <message>
         <source>Find an order</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 찾기</translation>
     </message>
     <message>
         <source>Type a traveler&apos;s or purchaser&apos;s name, phone or e-mail, or an order code. Enter selects the first match and moves to its tickets.</source>
-        <translation type="unfinished"></translation>
+        <translation>여행자나 구매자의 이름, 전화번호, 이메일 또는 주문 코드를 입력하세요. Enter를 누르면 첫 번째 결과를 선택하고 그 주문의 티켓으로 이동합니다.</translation>
     </message>
     <message>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>상태(&amp;S):</translation>
     </message>
     <message>
         <source>All orders</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 주문</translation>
     </message>
     <message>
         <source>Waiting for the supplier</source>
-        <translation type="unfinished"></translation>
+        <translation>공급사 확인 대기</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>확정</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>거절</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>취소</translation>
     </message>
     <message>
         <source>Needs attention (not settled with AX)</source>
-        <translation type="unfinished"></translation>
+        <translation>확인 필요 (AX와 미정리)</translation>
     </message>
     <message>
         <source>Show orders with this status</source>
-        <translation type="unfinished"></translation>
+        <translation>이 상태의 주문만 보기</translation>
     </message>
     <message>
         <source>&amp;Used between</source>
-        <translation type="unfinished"></translation>
+        <translation>이용일(&amp;U)</translation>
     </message>
     <message>
         <source>Filter by date of use</source>
-        <translation type="unfinished"></translation>
+        <translation>이용일로 거르기</translation>
     </message>
     <message>
         <source>First date of use</source>
-        <translation type="unfinished"></translation>
+        <translation>이용일 시작</translation>
     </message>
     <message>
         <source>Last date of use</source>
-        <translation type="unfinished"></translation>
+        <translation>이용일 끝</translation>
     </message>
     <message>
         <source>&amp;Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>지금 새로 고침(&amp;R)</translation>
     </message>
     <message>
         <source>Ask AX about every open order now (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>처리 중인 모든 주문을 지금 AX에 확인 (F5)</translation>
     </message>
     <message>
         <source>Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>지금 새로 고침</translation>
     </message>
     <message>
         <source>&amp;Look up at AX…</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에서 조회(&amp;L)…</translation>
     </message>
     <message>
         <source>Look up an order that is not in the journal by its code (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>주문 대장에 없는 주문을 코드로 조회 (Ctrl+L)</translation>
     </message>
     <message>
         <source>Look up an order at AX</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에서 주문 조회</translation>
     </message>
     <message>
         <source>E&amp;xport</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내기(&amp;X)</translation>
     </message>
     <message>
         <source>Export to CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV로 내보내기</translation>
     </message>
     <message>
         <source>Orders shown, to CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>표시된 주문을 CSV로…</translation>
     </message>
     <message>
         <source>Traveler manifest for a day, to CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>하루치 여행자 명단을 CSV로…</translation>
     </message>
     <message>
         <source>Look up at AX</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에서 조회</translation>
     </message>
     <message>
         <source>Look up this code at AX</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에서 이 코드 조회</translation>
     </message>
     <message>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>주문</translation>
     </message>
     <message>
         <source>Number of orders shown</source>
-        <translation type="unfinished"></translation>
+        <translation>표시된 주문 수</translation>
     </message>
     <message>
         <source>Live sync state</source>
-        <translation type="unfinished"></translation>
+        <translation>실시간 동기화 상태</translation>
     </message>
 </context>
 <context>
     <name>PersonEditor</name>
     <message>
         <source>Country code</source>
-        <translation type="unfinished"></translation>
+        <translation>국가번호</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>전화번호(&amp;P)</translation>
     </message>
     <message>
         <source>Na&amp;me</source>
-        <translation type="unfinished"></translation>
+        <translation>이름(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Email</source>
-        <translation type="unfinished"></translation>
+        <translation>이메일(&amp;E)</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">알림</translation>
+        <translation>요청 사항</translation>
     </message>
     <message>
         <source>Additional</source>
-        <translation type="unfinished"></translation>
+        <translation>추가 정보</translation>
     </message>
     <message>
         <source>Purchaser</source>
-        <translation type="unfinished"></translation>
+        <translation>구매자</translation>
     </message>
     <message>
         <source>Representative</source>
-        <translation type="unfinished"></translation>
+        <translation>대표 여행자</translation>
     </message>
     <message>
         <source>{who} name</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} 이름</translation>
     </message>
     <message>
         <source>{who} country calling code</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} 국가번호</translation>
     </message>
     <message>
         <source>{who} phone</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} 전화번호</translation>
     </message>
     <message>
         <source>{who} email</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} 이메일</translation>
     </message>
     <message>
         <source>{who} note</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} 요청 사항</translation>
     </message>
     <message>
         <source>{who} additional fields</source>
-        <translation type="unfinished"></translation>
+        <translation>{who} 추가 정보</translation>
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>성명</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>name@example.com</translation>
     </message>
     <message>
         <source>Free text, e.g. allergies or pick-up wishes</source>
-        <translation type="unfinished"></translation>
+        <translation>자유 입력. 예: 알레르기, 픽업 희망 장소</translation>
     </message>
     <message>
         <source>english_name=Kim Minji; passport=M1234</source>
-        <translation type="unfinished"></translation>
+        <translation>english_name=Kim Minji; passport=M1234</translation>
     </message>
     <message>
         <source>Country calling code: 82 Korea, 1 USA/Canada, 81 Japan, 86 China</source>
-        <translation type="unfinished"></translation>
+        <translation>국가번호: 한국 82, 미국/캐나다 1, 일본 81, 중국 86</translation>
     </message>
     <message>
         <source>Extra data the supplier asks for, written as name=value pairs separated by ;</source>
-        <translation type="unfinished"></translation>
+        <translation>공급사가 요구하는 추가 정보. 이름=값 형식으로 쓰고 ;로 구분합니다</translation>
     </message>
     <message>
         <source>e.g. {example}</source>
-        <translation type="unfinished"></translation>
+        <translation>예: {example}</translation>
     </message>
 </context>
 <context>
@@ -2891,55 +2876,55 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
     <name>SlotTableModel</name>
     <message>
         <source>Option not named by AX</source>
-        <translation type="unfinished"></translation>
+        <translation>AX에 이름이 없는 옵션</translation>
     </message>
     <message>
         <source>{ordered} / {minimum}</source>
-        <translation type="unfinished"></translation>
+        <translation>{ordered} / {minimum}</translation>
     </message>
     <message>
         <source>{ordered} of min. {minimum}, guaranteed</source>
-        <translation type="unfinished"></translation>
+        <translation>최소 {minimum}명 중 {ordered}명 예약, 출발 확정</translation>
     </message>
     <message>
         <source>{ordered} of min. {minimum}, {missing} more needed</source>
-        <translation type="unfinished"></translation>
+        <translation>최소 {minimum}명 중 {ordered}명 예약, {missing}명 더 필요</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>출발 시각</translation>
     </message>
     <message>
         <source>Option</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션</translation>
     </message>
     <message>
         <source>Seats left</source>
-        <translation type="unfinished"></translation>
+        <translation>잔여석</translation>
     </message>
     <message>
         <source>Booked / min.</source>
-        <translation type="unfinished"></translation>
+        <translation>예약 / 최소</translation>
     </message>
     <message>
         <source>Sale</source>
-        <translation type="unfinished"></translation>
+        <translation>판매</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>경고</translation>
     </message>
     <message>
         <source>Travelers booked, against the minimum needed for the tour to run</source>
-        <translation type="unfinished"></translation>
+        <translation>예약된 여행자 수 / 출발에 필요한 최소 인원</translation>
     </message>
     <message>
         <source>No warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>경고 없음</translation>
     </message>
     <message>
         <source>{remaining} / {maximum}</source>
-        <translation type="unfinished"></translation>
+        <translation>{remaining} / {maximum}</translation>
     </message>
 </context>
 <context>
@@ -2953,112 +2938,112 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
     <name>TicketStatus</name>
     <message>
         <source>Not issued yet</source>
-        <translation type="unfinished"></translation>
+        <translation>미발권</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>발권</translation>
     </message>
     <message>
         <source>Used</source>
-        <translation type="unfinished"></translation>
+        <translation>사용 완료</translation>
     </message>
     <message>
         <source>Traveler canceled</source>
-        <translation type="unfinished"></translation>
+        <translation>여행자 취소</translation>
     </message>
     <message>
         <source>Supplier canceled</source>
-        <translation type="unfinished"></translation>
+        <translation>공급사 취소</translation>
     </message>
 </context>
 <context>
     <name>TicketsModel</name>
     <message>
         <source>Traveler</source>
-        <translation type="unfinished"></translation>
+        <translation>여행자</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>전화번호</translation>
     </message>
     <message>
         <source>Option</source>
-        <translation type="unfinished"></translation>
+        <translation>옵션</translation>
     </message>
     <message>
         <source>Date and time</source>
-        <translation type="unfinished"></translation>
+        <translation>이용 일시</translation>
     </message>
     <message>
         <source>Ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>상태</translation>
     </message>
 </context>
 <context>
     <name>TravelerTable</name>
     <message>
         <source>Travelers</source>
-        <translation type="unfinished"></translation>
+        <translation>여행자</translation>
     </message>
     <message>
         <source>One row per ticket. Type to edit a cell; Tab moves to the next cell.</source>
-        <translation type="unfinished"></translation>
+        <translation>티켓 1매에 한 줄입니다. 입력하면 칸을 편집하고, Tab으로 다음 칸으로 갑니다.</translation>
     </message>
     <message>
         <source>Copy purchaser to all travelers</source>
-        <translation type="unfinished"></translation>
+        <translation>구매자 정보를 모든 여행자에게 복사</translation>
     </message>
     <message>
         <source>Copy first traveler down</source>
-        <translation type="unfinished"></translation>
+        <translation>첫 여행자 정보를 아래로 복사</translation>
     </message>
     <message>
         <source>Copy the first traveler&apos;s country code, phone, email and additional fields</source>
-        <translation type="unfinished"></translation>
+        <translation>첫 여행자의 국가번호, 전화번호, 이메일, 추가 정보를 복사</translation>
     </message>
     <message>
         <source>Some travelers need attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>확인이 필요한 여행자가 있습니다.</translation>
     </message>
     <message>
         <source>Traveler {row}, {field}: {sentence}</source>
-        <translation type="unfinished"></translation>
+        <translation>여행자 {row}, {field}: {sentence}</translation>
     </message>
     <message>
         <source>({count} more marked in red)</source>
-        <translation type="unfinished"></translation>
+        <translation>(빨간색으로 표시된 {count}건 더 있음)</translation>
     </message>
 </context>
 <context>
     <name>TravelerTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">이름</translation>
+        <translation>이름</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished">코드</translation>
+        <translation>국가번호</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>전화번호</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>이메일</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">알림</translation>
+        <translation>요청 사항</translation>
     </message>
     <message>
         <source>Additional (name=value; …)</source>
-        <translation type="unfinished"></translation>
+        <translation>추가 정보 (이름=값; …)</translation>
     </message>
 </context>
 <context>
