@@ -1,9 +1,13 @@
 """Languages: Korean and English, from the system locale or the user's choice.
 
 Source strings are English. ``resources/translations/axdesk_ko.ts`` holds the
-Korean translations; ``python -m axdesk.ui.i18n --build`` refreshes it from
-every ``axdesk/ui/*.py`` (``pyside6-lupdate``) and compiles the ``.qm`` files
-(``pyside6-lrelease``) that :class:`Translations` loads.
+Korean translations and is committed. ``python -m axdesk.ui.i18n --build``
+compiles it into the ``.qm`` file (``pyside6-lrelease``) that
+:class:`Translations` loads; it never rewrites the ``.ts``, so ``./dev run`` and
+``./dev test`` leave tracked files alone. ``python -m axdesk.ui.i18n --update``
+is for developers: it refreshes the ``.ts`` from every ``axdesk/ui/*.py``
+(``pyside6-lupdate``), keeping the existing translations and dropping entries
+whose source string is gone; new strings arrive unfinished, to be translated.
 
 Switching language installs new translators; Qt then sends every widget a
 ``QEvent.LanguageChange``, and each widget re-reads its texts (its
@@ -135,32 +139,53 @@ def ui_sources() -> list[Path]:
     return sorted(Path(__file__).resolve().parent.glob("*.py"))
 
 
-def build(directory: Path | None = None, *, update_sources: bool = True) -> list[Path]:
-    """Refresh the ``.ts`` sources from the code and compile them; returns the ``.qm`` files."""
+def extract(ts_file: Path, language: str, *, locations: str = "none") -> Path:
+    """Run ``pyside6-lupdate`` over :func:`ui_sources` into ``ts_file``.
+
+    An existing ``ts_file`` keeps its translations; entries whose source string
+    is no longer in the code are dropped (``-no-obsolete``). The committed file
+    records no ``locations``, so moving code does not churn it.
+    """
+    subprocess.run(  # noqa: S603 - fixed tool, our own file list
+        [
+            _tool("pyside6-lupdate"),
+            *[str(path) for path in ui_sources()],
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            locations,
+            "-source-language",
+            "en",
+            "-target-language",
+            language,
+            "-ts",
+            str(ts_file),
+        ],
+        check=True,
+    )
+    return ts_file
+
+
+def update(directory: Path | None = None) -> list[Path]:
+    """Refresh the ``.ts`` files from the code; returns them."""
     directory = directory if directory is not None else translations_dir()
     directory.mkdir(parents=True, exist_ok=True)
+    return [
+        extract(directory / f"axdesk_{language}.ts", language) for language in TRANSLATED_LANGUAGES
+    ]
+
+
+def build(directory: Path | None = None) -> list[Path]:
+    """Compile the ``.ts`` files as committed into ``.qm`` files; returns the ``.qm`` files."""
+    directory = directory if directory is not None else translations_dir()
     compiled = []
     for language in TRANSLATED_LANGUAGES:
         ts_file = directory / f"axdesk_{language}.ts"
         qm_file = directory / f"axdesk_{language}.qm"
-        if update_sources:
-            subprocess.run(  # noqa: S603 - fixed tool, our own file list
-                [
-                    _tool("pyside6-lupdate"),
-                    *[str(path) for path in ui_sources()],
-                    "-locations",
-                    "none",
-                    "-source-language",
-                    "en",
-                    "-target-language",
-                    language,
-                    "-ts",
-                    str(ts_file),
-                ],
-                check=True,
-            )
+        if not ts_file.is_file():
+            raise SystemExit(f"{ts_file} is missing; run 'python -m axdesk.ui.i18n --update'.")
         subprocess.run(  # noqa: S603 - fixed tool, our own files
-            [_tool("pyside6-lrelease"), str(ts_file), "-qm", str(qm_file)],
+            [_tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)],
             check=True,
         )
         compiled.append(qm_file)
@@ -174,19 +199,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--build",
         action="store_true",
-        help="refresh resources/translations/*.ts from axdesk/ui and compile the .qm files",
+        help="compile resources/translations/*.ts as committed into the .qm files the app loads",
     )
     parser.add_argument(
-        "--no-update",
+        "--update",
         action="store_true",
-        help="compile the .ts files as they are, without running lupdate",
+        help=(
+            "refresh resources/translations/*.ts from axdesk/ui (for developers: keeps "
+            "the translations, drops strings no longer in the code, adds new ones unfinished)"
+        ),
     )
     args = parser.parse_args(argv)
-    if not args.build:
+    if not (args.build or args.update):
         parser.print_help()
         return 2
-    for qm_file in build(update_sources=not args.no_update):
-        print(qm_file)
+    if args.update:
+        for ts_file in update():
+            print(ts_file)
+    if args.build:
+        for qm_file in build():
+            print(qm_file)
     return 0
 
 
