@@ -272,8 +272,21 @@ class Migration:
     apply: Callable[[sqlite3.Connection], None]
 
 
+def _add_order_endpoint(conn: sqlite3.Connection) -> None:
+    """v2: the AX server each channel order was sent to (or looked up on).
+
+    One journal holds the orders of every connection profile (production,
+    test, custom), and an order must only ever be re-sent to, or asked about
+    on, the server it went to. Rows from v1 get NULL: where they went is not
+    known, and ``axdesk.store.journal`` never sends or polls those on its own.
+    """
+    conn.execute("ALTER TABLE channel_order ADD COLUMN endpoint TEXT")
+    conn.execute("CREATE INDEX channel_order_by_endpoint ON channel_order(endpoint, state)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "catalog, order journal, AX statuses, tickets, drafts, search", _create_v1),
+    Migration(2, "the AX server (endpoint) each order was sent to", _add_order_endpoint),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

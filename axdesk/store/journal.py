@@ -26,6 +26,21 @@ What is stored:
 
 Money is ``Decimal`` (TEXT in SQLite); datetimes are aware UTC.
 
+Where each order went (``endpoint``): one journal holds the orders of every
+connection profile (production, test, custom servers), so every channel order
+records the AX server it was sent to (or looked up on), as
+:func:`normalize_endpoint` writes the client's base URL. An order is only
+ever re-sent to, or asked about on, that server: ``needs_reconciliation`` and
+``non_final_ax_orders`` given an endpoint list only that server's orders, and
+:meth:`OrderJournal.check_endpoint` refuses the others with a sentence naming
+where the order went. Orders journaled before axdesk kept the endpoint have
+none (NULL). Nothing tells where those went, so they are never re-sent or
+polled on their own: a filtered list leaves them out, the unfiltered lists
+(no endpoint given) still show them with ``endpoint=None`` so the UI can say
+they need the operator, and they get an endpoint only by an explicit act of
+the operator (:meth:`OrderJournal.assign_endpoint`, or importing AX's answer
+for the order from a lookup on that server).
+
 Search (:meth:`OrderJournal.list_orders` with ``text``) uses one FTS5
 trigram document per order; see ``axdesk.store.search``. This SQLite has
 FTS5 with trigram (>= 3.34); where it does not, the migration creates a
@@ -42,8 +57,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
+from urllib.parse import urlsplit
 
 from axdesk.api import (
+    AxError,
     CancelledTicket,
     CreatedDepthCombination,
     CreatedOrder,
@@ -90,6 +107,73 @@ class DuplicateOrderError(JournalError):
 
 class JournalStateError(JournalError):
     """The order is not in a state that allows this change (e.g. rejecting a sent order)."""
+
+
+class EndpointError(JournalError, AxError):
+    """The order may not be sent to, or asked about on, the AX server in use.
+
+    An ``AxError`` too, so the UI shows its sentence like any answer from AX.
+    ``endpoint`` is where the order went (None: not recorded); ``current`` is
+    the server in use.
+    """
+
+    def __init__(
+        self, message: str, channel_order_code: str, endpoint: str | None, current: str
+    ) -> None:
+        super().__init__(message)
+        self.channel_order_code = channel_order_code
+        self.endpoint = endpoint
+        self.current = current
+
+
+class OtherEndpointError(EndpointError):
+    """The order was sent to another AX server than the one in use."""
+
+    def __init__(self, channel_order_code: str, endpoint: str, current: str) -> None:
+        super().__init__(
+            f"This order was sent to {endpoint}; connect to that server to check it.",
+            channel_order_code,
+            endpoint,
+            current,
+        )
+
+
+class UnrecordedEndpointError(EndpointError):
+    """The journal does not know which AX server the order went to (journaled before v2)."""
+
+    def __init__(self, channel_order_code: str, current: str) -> None:
+        super().__init__(
+            f"axdesk did not record which AX server the order {channel_order_code} was sent "
+            "to, so it is not checked or sent again on its own. Connect to the server it was "
+            "taken on and confirm there that it belongs to that server.",
+            channel_order_code,
+            None,
+            current,
+        )
+
+
+def normalize_endpoint(base_url: str) -> str:
+    """The AX server address as the journal records it: ``scheme://host[:port][/path]``.
+
+    Scheme and host in lower case, the default port (443, 80) and trailing
+    slashes dropped, so one server is always written one way. Raises
+    :class:`JournalError` for text that names no server.
+    """
+    text = base_url.strip() if isinstance(base_url, str) else ""
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        parts, port = None, None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise JournalError(f"The AX server address {text[:80]!r} cannot be recorded with an order.")
+    scheme = parts.scheme.lower()
+    host = parts.hostname.lower()
+    if ":" in host:
+        host = f"[{host}]"
+    if port is not None and port != {"https": 443, "http": 80}[scheme]:
+        host = f"{host}:{port}"
+    return f"{scheme}://{host}{parts.path.rstrip('/')}"
 
 
 # ---------------------------------------------------------------------------
@@ -220,6 +304,8 @@ class OrderDetail:
     ax_orders: tuple[AxOrderDetail, ...]
     """Every AX order, those matched to a line and those not (remote orders)."""
     wire_json: str | None
+    endpoint: str | None = None
+    """The AX server the order was sent to or looked up on; None: not recorded."""
 
     @property
     def tickets(self) -> tuple[TicketDetail, ...]:
@@ -243,6 +329,8 @@ class OrderSummary:
     ax_statuses: tuple[OrderStatus, ...]
     problem: str | None
     last_checked_at: dt.datetime | None
+    endpoint: str | None = None
+    """The AX server the order was sent to or looked up on; None: not recorded."""
 
 
 class OrderSort(StrEnum):
@@ -291,6 +379,8 @@ class PendingOrder:
     attempts: int
     last_attempt_at: dt.datetime | None
     problem: str | None
+    endpoint: str | None = None
+    """The AX server it was sent to; None: not recorded, so it needs the operator."""
 
 
 @dataclass(frozen=True)
@@ -301,6 +391,8 @@ class AxOrderRef:
     ax_order_code: str
     status: OrderStatus | None
     checked_at: dt.datetime | None
+    endpoint: str | None = None
+    """The AX server to ask; None: not recorded (listed only when no endpoint is given)."""
 
 
 @dataclass(frozen=True)
@@ -341,13 +433,19 @@ class OrderJournal:
         self,
         request: OrderRequest,
         labels: Mapping[str, OptionLabel] | None = None,
+        *,
+        endpoint: str,
     ) -> str:
         """Store the order before it is sent; returns the exact wire JSON to send.
 
-        ``labels`` gives product and option names by ``dc_code``; options not in
-        it are named from the local catalog when it knows them. Raises
-        :class:`DuplicateOrderError` if the channel order code is already here.
+        ``endpoint`` is the base URL of the AX server it is about to be sent to
+        (kept normalised, see :func:`normalize_endpoint`); it is only ever sent
+        again there. ``labels`` gives product and option names by ``dc_code``;
+        options not in it are named from the local catalog when it knows them.
+        Raises :class:`DuplicateOrderError` if the channel order code is already
+        here.
         """
+        server = normalize_endpoint(endpoint)
         wire_json = encode_json(request.to_wire()).decode("utf-8")
         now = self._now()
         code = request.order.channel_order_code
@@ -369,8 +467,8 @@ class OrderJournal:
                 "INSERT INTO channel_order (channel_order_code, state, wire_json, created_at,"
                 " updated_at, purchaser_name, purchaser_national_code, purchaser_phone,"
                 " purchaser_email, sub_total, discount, total, currency, comment, first_use_at,"
-                " ticket_count, summary) VALUES (?, 'sending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                " ?, ?, ?, ?)",
+                " ticket_count, summary, endpoint) VALUES (?, 'sending', ?, ?, ?, ?, ?, ?, ?, ?,"
+                " ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     code,
                     wire_json,
@@ -388,6 +486,7 @@ class OrderJournal:
                     time_to_db(first_use),
                     len(request.tickets),
                     summary,
+                    server,
                 ),
             )
             order_id = int(cursor.lastrowid or 0)
@@ -449,6 +548,53 @@ class OrderJournal:
                 "SELECT attempts FROM channel_order WHERE id = ?", (order_id,)
             ).fetchone()
         return int(row[0])
+
+    # -- where orders went ----------------------------------------------------------
+
+    def endpoint_of(self, channel_order_code: str) -> str | None:
+        """The AX server the order was sent to; None when not recorded (journaled before v2)."""
+        with locked(self._conn):
+            order_id = self._require_order(channel_order_code)
+            row = self._conn.execute(
+                "SELECT endpoint FROM channel_order WHERE id = ?", (order_id,)
+            ).fetchone()
+        return None if row[0] is None else str(row[0])
+
+    def check_endpoint(self, channel_order_code: str, endpoint: str) -> None:
+        """Allow sending or asking about the order on ``endpoint``, or raise.
+
+        Raises :class:`OtherEndpointError` when it went to another server and
+        :class:`UnrecordedEndpointError` when the journal does not know where
+        it went (only the operator can say, see :meth:`assign_endpoint`).
+        """
+        current = normalize_endpoint(endpoint)
+        recorded = self.endpoint_of(channel_order_code)
+        if recorded is None:
+            raise UnrecordedEndpointError(channel_order_code, current)
+        if recorded != current:
+            raise OtherEndpointError(channel_order_code, recorded, current)
+
+    def assign_endpoint(self, channel_order_code: str, endpoint: str) -> None:
+        """The operator says the order went to ``endpoint``: record it where none is recorded.
+
+        Only for orders journaled before the endpoint was kept; an endpoint
+        already recorded is never changed (:class:`OtherEndpointError` when
+        another one is given; the same one again is a no-op).
+        """
+        server = normalize_endpoint(endpoint)
+        with transaction(self._conn):
+            order_id = self._require_order(channel_order_code)
+            row = self._conn.execute(
+                "SELECT endpoint FROM channel_order WHERE id = ?", (order_id,)
+            ).fetchone()
+            if row[0] is not None:
+                if row[0] != server:
+                    raise OtherEndpointError(channel_order_code, str(row[0]), server)
+                return
+            self._conn.execute(
+                "UPDATE channel_order SET endpoint = ?, updated_at = ? WHERE id = ?",
+                (server, time_to_db(self._now()), order_id),
+            )
 
     def mark_sent(self, channel_order_code: str, created: CreatedOrder) -> tuple[str, ...]:
         """AX created the order: store every AX order and ticket code and their statuses.
@@ -619,33 +765,54 @@ class OrderJournal:
             if self._ax_order_id(result.ax_order_code) is not None:
                 self._apply_status(result.ax_order_code, result.ax_order_status, None, moment)
 
-    def non_final_ax_orders(self) -> list[AxOrderRef]:
-        """AX orders whose status may still change, least recently checked first."""
+    def non_final_ax_orders(self, endpoint: str | None = None) -> list[AxOrderRef]:
+        """AX orders whose status may still change, least recently checked first.
+
+        With ``endpoint``, only those of orders sent to (or looked up on) that
+        AX server: the ones to ask it about. Orders whose server is not
+        recorded are then left out; without ``endpoint`` every one is listed.
+        """
+        where = ""
+        params: list[Any] = [int(OrderStatus.NEW), int(OrderStatus.SUPPLIER_PENDING)]
+        if endpoint is not None:
+            where = " AND o.endpoint = ?"
+            params.append(normalize_endpoint(endpoint))
         with locked(self._conn):
             rows = self._conn.execute(
-                "SELECT o.channel_order_code, a.ax_order_code, a.status, a.checked_at"
+                "SELECT o.channel_order_code, a.ax_order_code, a.status, a.checked_at, o.endpoint"
                 " FROM ax_order a JOIN channel_order o ON o.id = a.order_id"
                 " WHERE (a.status IS NULL OR a.status IN (?, ?))"
-                " AND o.state IN ('sent', 'remote')"
+                f" AND o.state IN ('sent', 'remote'){where}"
                 " ORDER BY a.checked_at IS NOT NULL, a.checked_at, a.ax_order_code",
-                (int(OrderStatus.NEW), int(OrderStatus.SUPPLIER_PENDING)),
+                params,
             ).fetchall()
         return [
-            AxOrderRef(row[0], row[1], _order_status(row[2]), optional_time_from_db(row[3]))
+            AxOrderRef(row[0], row[1], _order_status(row[2]), optional_time_from_db(row[3]), row[4])
             for row in rows
         ]
 
     def import_remote_order(
-        self, infos: Sequence[OrderStatusInfo], checked_at: dt.datetime | None = None
+        self,
+        infos: Sequence[OrderStatusInfo],
+        checked_at: dt.datetime | None = None,
+        *,
+        endpoint: str | None = None,
     ) -> list[str]:
         """Follow orders looked up by code (Get Confirm's answer), made here or elsewhere.
 
-        Channel orders not in the journal are added as "remote" (no lines or
-        tickets are known for them); AX orders are attached and their statuses
-        recorded. Returns the channel order codes touched.
+        ``endpoint`` is the AX server that answered. Channel orders not in the
+        journal are added as "remote" (no lines or tickets are known for them)
+        with that endpoint; AX orders are attached and their statuses recorded.
+        An order already journaled for another server is refused
+        (:class:`OtherEndpointError`, nothing is recorded); one whose server was
+        not recorded gets this one, since the operator chose to import AX's
+        answer for it. Without ``endpoint`` (callers that do not know it yet)
+        new orders have none and existing ones are not checked. Returns the
+        channel order codes touched.
         """
         moment = checked_at or self._now()
         at = time_to_db(moment)
+        server = None if endpoint is None else normalize_endpoint(endpoint)
         touched: list[str] = []
         with transaction(self._conn):
             for info in infos:
@@ -653,10 +820,20 @@ class OrderJournal:
                 if order_id is None:
                     cursor = self._conn.execute(
                         "INSERT INTO channel_order (channel_order_code, state, created_at,"
-                        " updated_at, summary) VALUES (?, 'remote', ?, ?, ?)",
-                        (info.channel_order_code, at, at, "Looked up by code"),
+                        " updated_at, summary, endpoint) VALUES (?, 'remote', ?, ?, ?, ?)",
+                        (info.channel_order_code, at, at, "Looked up by code", server),
                     )
                     order_id = int(cursor.lastrowid or 0)
+                elif server is not None:
+                    row = self._conn.execute(
+                        "SELECT endpoint FROM channel_order WHERE id = ?", (order_id,)
+                    ).fetchone()
+                    if row[0] is None:
+                        self._conn.execute(
+                            "UPDATE channel_order SET endpoint = ? WHERE id = ?", (server, order_id)
+                        )
+                    elif row[0] != server:
+                        raise OtherEndpointError(info.channel_order_code, str(row[0]), server)
                 problems: list[str] = []
                 if self._attach_ax_order(order_id, None, info.ax_order_code, problems):
                     self._apply_status(info.ax_order_code, info.status, info.comment, moment)
@@ -686,12 +863,25 @@ class OrderJournal:
             raise UnknownOrderError(f"The journal holds no order body for {channel_order_code}.")
         return str(row[0])
 
-    def needs_reconciliation(self) -> list[PendingOrder]:
-        """Orders left "sending" or "unknown", oldest first."""
+    def needs_reconciliation(self, endpoint: str | None = None) -> list[PendingOrder]:
+        """Orders left "sending" or "unknown", oldest first.
+
+        With ``endpoint``, only those sent to that AX server: the ones it may
+        settle. Orders whose server is not recorded are then left out (they
+        are never re-sent on their own); without ``endpoint`` every pending
+        order is listed, each with its ``endpoint`` (None: needs the operator).
+        """
+        where = ""
+        params: list[Any] = []
+        if endpoint is not None:
+            where = " AND endpoint = ?"
+            params.append(normalize_endpoint(endpoint))
         with locked(self._conn):
             rows = self._conn.execute(
-                "SELECT channel_order_code, state, created_at, attempts, last_attempt_at, problem"
-                " FROM channel_order WHERE state IN ('sending', 'unknown') ORDER BY created_at, id"
+                "SELECT channel_order_code, state, created_at, attempts, last_attempt_at, problem,"
+                f" endpoint FROM channel_order WHERE state IN ('sending', 'unknown'){where}"
+                " ORDER BY created_at, id",
+                params,
             ).fetchall()
         return [
             PendingOrder(
@@ -701,6 +891,7 @@ class OrderJournal:
                 int(row[3]),
                 optional_time_from_db(row[4]),
                 row[5],
+                row[6],
             )
             for row in rows
         ]
@@ -711,7 +902,7 @@ class OrderJournal:
                 "SELECT id, channel_order_code, state, created_at, updated_at, sent_at, attempts,"
                 " last_attempt_at, problem, rejected_errors, channel_order_status,"
                 " purchaser_name, purchaser_national_code, purchaser_phone, purchaser_email,"
-                " sub_total, discount, total, currency, comment, wire_json"
+                " sub_total, discount, total, currency, comment, wire_json, endpoint"
                 " FROM channel_order WHERE channel_order_code = ?",
                 (channel_order_code,),
             ).fetchone()
@@ -821,6 +1012,7 @@ class OrderJournal:
             lines=tuple(lines),
             ax_orders=tuple(ax_orders),
             wire_json=row[20],
+            endpoint=row[21],
         )
 
     def list_orders(
@@ -843,7 +1035,8 @@ class OrderJournal:
             " (SELECT group_concat(COALESCE(a.status, ''), ',') FROM ax_order a"
             "  WHERE a.order_id = o.id),"
             " o.problem,"
-            " (SELECT MAX(a.checked_at) FROM ax_order a WHERE a.order_id = o.id)"
+            " (SELECT MAX(a.checked_at) FROM ax_order a WHERE a.order_id = o.id),"
+            " o.endpoint"
             f" FROM channel_order o {where}"
             f" ORDER BY {_SORT_SQL[OrderSort(sort)]} {direction}, o.id {direction}"
             " LIMIT ? OFFSET ?"
@@ -870,6 +1063,7 @@ class OrderJournal:
                 ),
                 problem=row[11],
                 last_checked_at=optional_time_from_db(row[12]),
+                endpoint=row[13],
             )
             for row in rows
         ]

@@ -24,6 +24,16 @@ the existing one, so a repeat is safe; a new code never is.
   sent again under the same code.
 * No usable answer: it stays "unknown" for the next try.
 
+Only the AX server an order was sent to is ever asked about it or sent it
+again. The reconciler reads the server in use from its client
+(``client.base_url``), records it with each new order, and refuses to touch
+a pending order journaled for another server (``OtherEndpointError``, whose
+sentence names that server) or for an unrecorded one
+(``UnrecordedEndpointError``: orders journaled before axdesk kept the
+server; only the operator can say where those went, see
+``reconcile(code, assign_endpoint=True)``). A refusal changes nothing in
+the journal and makes no request.
+
 Caveat: our sandbox accepts a channel order code in Get Confirm; a server
 that answers 404 for channel codes makes every reconcile a re-send, which
 is still safe as long as it honours repeated channel order codes.
@@ -50,7 +60,14 @@ from axdesk.api import (
     OrderStatusInfo,
     encode_json,
 )
-from axdesk.store.journal import JournalState, OptionLabel, OrderJournal, utc_now
+from axdesk.store.journal import (
+    EndpointError,
+    JournalState,
+    OptionLabel,
+    OrderJournal,
+    UnrecordedEndpointError,
+    utc_now,
+)
 
 DEFAULT_RETRY_DELAYS = (1.0, 3.0, 8.0)
 """Seconds waited before each on-the-spot reconcile after an unknown outcome."""
@@ -63,6 +80,9 @@ _REFUSALS = (AxRejectedError, AxAuthError, AxNotFoundError)
 @runtime_checkable
 class ChannelClient(Protocol):
     """The part of ``axdesk.api.AxClient`` the reconciler uses (tests pass a stub)."""
+
+    @property
+    def base_url(self) -> str: ...
 
     def create_order(self, request: OrderRequest) -> CreatedOrder: ...
 
@@ -97,6 +117,16 @@ class SubmitOutcome:
     @property
     def is_rejected(self) -> bool:
         return self.state is JournalState.REJECTED
+
+    @property
+    def is_elsewhere(self) -> bool:
+        """Not checked: the order belongs to another AX server, or to one not recorded."""
+        return isinstance(self.error, EndpointError)
+
+    @property
+    def needs_assignment(self) -> bool:
+        """Not checked: only the operator can say which AX server the order went to."""
+        return isinstance(self.error, UnrecordedEndpointError)
 
 
 class Reconciler:
@@ -143,23 +173,42 @@ class Reconciler:
                 if state.needs_reconciliation:
                     return self._reconcile_with_backoff(client, code, None)
                 return self._settled(code)
-            body = self._journal.record_sending(request, labels)
+            body = self._journal.record_sending(request, labels, endpoint=client.base_url)
             outcome = self._post(client, code, request, body, known=())
             if outcome.is_unknown:
                 outcome = self._reconcile_with_backoff(client, code, outcome)
             return outcome
 
-    def reconcile(self, channel_order_code: str) -> SubmitOutcome:
-        """One attempt to settle an order left "sending" or "unknown"; settled ones are reported."""
+    def reconcile(self, channel_order_code: str, *, assign_endpoint: bool = False) -> SubmitOutcome:
+        """One attempt to settle an order left "sending" or "unknown"; settled ones are reported.
+
+        A pending order sent to another AX server than the client's is not
+        touched: the outcome carries an ``EndpointError`` saying where it went.
+        ``assign_endpoint=True`` is the operator confirming that an order whose
+        server was never recorded went to the client's server: that is
+        recorded first (an order with a recorded server is never reassigned).
+        """
         with self._lock:
             try:
                 client = self._client()
             except AxError as error:
                 return self._unreachable(channel_order_code, error)
+            if assign_endpoint:
+                state = self._journal.state_of(channel_order_code)
+                if state is not None and state.needs_reconciliation:
+                    try:
+                        self._journal.assign_endpoint(channel_order_code, client.base_url)
+                    except EndpointError as error:
+                        return self._elsewhere(channel_order_code, state, error)
             return self._reconcile_once(client, channel_order_code)
 
     def reconcile_pending(self) -> list[SubmitOutcome]:
-        """At start-up: one attempt for every order left "sending" or "unknown", oldest first."""
+        """When a connection becomes usable: one attempt for every pending order, oldest first.
+
+        Only orders sent to the client's server are asked about or sent again;
+        the others come back untouched with an ``EndpointError`` outcome
+        (``is_elsewhere``), so the UI can say where each one went.
+        """
         with self._lock:
             pending = self._journal.needs_reconciliation()
             if not pending:
@@ -213,6 +262,10 @@ class Reconciler:
         if state is None or not state.needs_reconciliation:
             return self._settled(code)
         try:
+            self._journal.check_endpoint(code, client.base_url)
+        except EndpointError as error:
+            return self._elsewhere(code, state, error)
+        try:
             infos = client.get_order_status(code)
         except AxNotFoundError:
             infos = []
@@ -241,7 +294,7 @@ class Reconciler:
             if wait > 0:
                 self._sleep(wait)
             outcome = self._reconcile_once(client, code)
-            if not outcome.is_unknown:
+            if not outcome.is_unknown or outcome.is_elsewhere:
                 break
         assert outcome is not None
         return outcome
@@ -265,6 +318,10 @@ class Reconciler:
             return SubmitOutcome(code, order.state, message, order.rejected_errors)
         problems = (order.problem,) if order.problem else ()
         return SubmitOutcome(code, order.state, f"AX has the order {code}.", problems=problems)
+
+    def _elsewhere(self, code: str, state: JournalState, error: EndpointError) -> SubmitOutcome:
+        """Not this server's order: report it as it stands, having changed nothing."""
+        return SubmitOutcome(code, state, str(error), error=error)
 
     def _unreachable(self, code: str, error: AxError) -> SubmitOutcome:
         state = self._journal.state_of(code)

@@ -16,6 +16,9 @@ from axdesk.api import (
 
 START = dt.datetime(2024, 5, 1, 0, 0, tzinfo=dt.UTC)
 USE_AT = dt.datetime(2024, 6, 1, 5, 0, tzinfo=dt.UTC)
+ENDPOINT = "https://test.ax-cloud.com"
+"""The AX server the store tests' orders go to (the stub clients' ``base_url``)."""
+OTHER_ENDPOINT = "https://prod.ax-cloud.com"
 
 
 class FakeClock:

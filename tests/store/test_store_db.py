@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from axdesk.store.db import (
+    MIGRATIONS,
     SCHEMA_VERSION,
     DatabaseError,
     DatabaseTooNewError,
@@ -142,3 +143,30 @@ def test_naive_times_are_refused() -> None:
         time_to_db(dt.datetime(2024, 1, 1, 9, 0))
     aware = dt.datetime(2024, 1, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
     assert time_to_db(aware) == "2024-01-01T00:00:00.000000+00:00"
+
+
+def test_migration_2_keeps_v1_orders_with_no_endpoint(tmp_path: Path) -> None:
+    """Orders journaled before the endpoint was kept stay, with NULL: where they went is unknown."""
+    path = tmp_path / "db.sqlite3"
+    old = open_database(path, migrations=MIGRATIONS[:1])
+    at = time_to_db(dt.datetime(2024, 5, 1, tzinfo=dt.UTC))
+    old.execute(
+        "INSERT INTO channel_order (channel_order_code, state, wire_json, created_at, updated_at)"
+        " VALUES ('legacy', 'unknown', '{}', ?, ?)",
+        (at, at),
+    )
+    assert schema_version(old) == 1
+    old.close()
+
+    conn = open_database(path)
+    try:
+        assert schema_version(conn) == SCHEMA_VERSION == 2
+        row = conn.execute(
+            "SELECT state, wire_json, endpoint FROM channel_order WHERE channel_order_code = ?",
+            ("legacy",),
+        ).fetchone()
+        assert tuple(row) == ("unknown", "{}", None)
+        indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "channel_order_by_endpoint" in indexes
+    finally:
+        conn.close()

@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from store_helpers import USE_AT, FakeClock, created_for, make_request, traveler
+from store_helpers import ENDPOINT, USE_AT, FakeClock, created_for, make_request, traveler
 
 from axdesk.api import (
     CancelledTicket,
@@ -42,7 +42,7 @@ def test_record_sending_stores_the_exact_body_and_searchable_rows(
         code="order-1",
     )
     body = journal.record_sending(
-        request, {"dc-adult": OptionLabel("p1", "서울 야경 투어", "성인")}
+        request, {"dc-adult": OptionLabel("p1", "서울 야경 투어", "성인")}, endpoint=ENDPOINT
     )
     assert body.encode("utf-8") == encode_json(request.to_wire())
     assert journal.stored_body("order-1") == body
@@ -91,7 +91,7 @@ def test_option_names_come_from_the_catalog_when_not_given(
             }
         ]
     )
-    journal.record_sending(make_request(code="order-1"))
+    journal.record_sending(make_request(code="order-1"), endpoint=ENDPOINT)
     order = journal.get_order("order-1")
     assert order is not None
     line = order.lines[0]
@@ -100,9 +100,9 @@ def test_option_names_come_from_the_catalog_when_not_given(
 
 
 def test_the_same_code_is_never_recorded_twice(journal: OrderJournal) -> None:
-    journal.record_sending(make_request(code="order-1"))
+    journal.record_sending(make_request(code="order-1"), endpoint=ENDPOINT)
     with pytest.raises(DuplicateOrderError, match="already in the journal"):
-        journal.record_sending(make_request(code="order-1"))
+        journal.record_sending(make_request(code="order-1"), endpoint=ENDPOINT)
 
 
 def test_mark_sent_pairs_tickets_by_position_within_each_line(
@@ -114,7 +114,7 @@ def test_mark_sent_pairs_tickets_by_position_within_each_line(
         ("dc-adult", [traveler("C")], later),
         code="order-1",
     )
-    journal.record_sending(request)
+    journal.record_sending(request, endpoint=ENDPOINT)
     clock.advance(5)
     assert journal.mark_sent("order-1", created_for(request)) == ()
 
@@ -140,7 +140,7 @@ def test_mark_sent_matches_by_option_when_answer_order_differs(journal: OrderJou
     request = make_request(
         ("dc-adult", [traveler("A")]), ("dc-child", [traveler("B"), traveler("C")]), code="o"
     )
-    journal.record_sending(request)
+    journal.record_sending(request, endpoint=ENDPOINT)
     answer = created_for(request)
     swapped = answer.model_copy(update={"depth_combinations": answer.depth_combinations[::-1]})
     assert journal.mark_sent("o", swapped) == ()
@@ -155,7 +155,7 @@ def test_mark_sent_matches_by_option_when_answer_order_differs(journal: OrderJou
 
 def test_mark_sent_keeps_what_does_not_line_up_and_says_so(journal: OrderJournal) -> None:
     request = make_request(("dc-adult", [traveler("A"), traveler("B")]), code="o")
-    journal.record_sending(request)
+    journal.record_sending(request, endpoint=ENDPOINT)
     answer = CreatedOrder.model_validate(
         {
             "channel_order_code": "o",
@@ -190,7 +190,7 @@ def test_mark_sent_keeps_what_does_not_line_up_and_says_so(journal: OrderJournal
 
 
 def test_unknown_and_rejected_states(journal: OrderJournal) -> None:
-    journal.record_sending(make_request(code="a"))
+    journal.record_sending(make_request(code="a"), endpoint=ENDPOINT)
     journal.mark_unknown("a", "The connection dropped.")
     assert journal.state_of("a") is JournalState.UNKNOWN
     assert journal.needs_reconciliation()[0].problem == "The connection dropped."
@@ -205,7 +205,7 @@ def test_unknown_and_rejected_states(journal: OrderJournal) -> None:
         journal.mark_unknown("a", "again")
 
     request = make_request(code="b")
-    journal.record_sending(request)
+    journal.record_sending(request, endpoint=ENDPOINT)
     journal.mark_sent("b", created_for(request))
     with pytest.raises(JournalStateError, match="sent"):
         journal.mark_rejected("b", "late")
@@ -214,7 +214,7 @@ def test_unknown_and_rejected_states(journal: OrderJournal) -> None:
 
 
 def test_attempts_are_counted(journal: OrderJournal, clock: FakeClock) -> None:
-    journal.record_sending(make_request(code="a"))
+    journal.record_sending(make_request(code="a"), endpoint=ENDPOINT)
     assert journal.note_attempt("a") == 1
     clock.advance(3)
     assert journal.note_attempt("a") == 2
@@ -224,7 +224,7 @@ def test_attempts_are_counted(journal: OrderJournal, clock: FakeClock) -> None:
 
 def test_status_history_is_written_only_on_change(journal: OrderJournal, clock: FakeClock) -> None:
     request = make_request(code="a")
-    journal.record_sending(request)
+    journal.record_sending(request, endpoint=ENDPOINT)
     journal.mark_sent("a", created_for(request))
     code = "ax-a-0"
     clock.advance(60)
@@ -255,10 +255,10 @@ def test_non_final_ax_orders_least_recently_checked_first(
 ) -> None:
     for code in ("a", "b", "c"):
         request = make_request(code=code)
-        journal.record_sending(request)
+        journal.record_sending(request, endpoint=ENDPOINT)
         journal.mark_sent(code, created_for(request))
         clock.advance(10)
-    journal.record_sending(make_request(code="pending"))
+    journal.record_sending(make_request(code="pending"), endpoint=ENDPOINT)
     journal.touch_checked("ax-a-0", clock.advance(10))
     journal.update_ax_status("ax-b-0", OrderStatus.SUPPLIER_REJECT, "full", clock.advance(10))
     refs = journal.non_final_ax_orders()
@@ -270,7 +270,7 @@ def test_non_final_ax_orders_least_recently_checked_first(
 
 def test_ticket_status_and_cancellation(journal: OrderJournal) -> None:
     request = make_request(("dc-adult", [traveler("A"), traveler("B")]), code="a")
-    journal.record_sending(request)
+    journal.record_sending(request, endpoint=ENDPOINT)
     journal.mark_sent("a", created_for(request))
     assert journal.update_ticket_status("ax-a-0-t0", TicketStatus.USED)
     assert not journal.update_ticket_status("ax-a-0-t0", TicketStatus.USED)
@@ -340,7 +340,7 @@ def _fill(journal: OrderJournal, clock: FakeClock) -> None:
             unit_price=Decimal(1000 * (day + 1)),
             purchaser=traveler(f"Buyer {code}", f"010-0000-000{day}", f"{code}@example.com"),
         )
-        journal.record_sending(request)
+        journal.record_sending(request, endpoint=ENDPOINT)
         if code in "abc":
             journal.mark_sent(code, created_for(request))
         clock.advance(60)
@@ -381,10 +381,12 @@ def test_list_orders_filters_sorts_and_pages(journal: OrderJournal, clock: FakeC
 )
 def test_every_form_of_a_phone_number_finds_the_traveler(journal: OrderJournal, query: str) -> None:
     journal.record_sending(
-        make_request(("dc-adult", [traveler("김민수", "010-1234-5678")]), code="mine")
+        make_request(("dc-adult", [traveler("김민수", "010-1234-5678")]), code="mine"),
+        endpoint=ENDPOINT,
     )
     journal.record_sending(
-        make_request(("dc-adult", [traveler("박지성", "010-9876-0000")]), code="other")
+        make_request(("dc-adult", [traveler("박지성", "010-9876-0000")]), code="other"),
+        endpoint=ENDPOINT,
     )
     assert [o.channel_order_code for o in journal.list_orders(OrderFilter(text=query))] == ["mine"]
 
@@ -392,9 +394,11 @@ def test_every_form_of_a_phone_number_finds_the_traveler(journal: OrderJournal, 
 def test_a_number_typed_in_e164_finds_a_traveler_stored_in_national_form(
     journal: OrderJournal,
 ) -> None:
-    journal.record_sending(make_request(("dc-adult", [traveler("A", "01012345678")]), code="n"))
     journal.record_sending(
-        make_request(("dc-adult", [traveler("B", "+82 10 1234 5678")]), code="e")
+        make_request(("dc-adult", [traveler("A", "01012345678")]), code="n"), endpoint=ENDPOINT
+    )
+    journal.record_sending(
+        make_request(("dc-adult", [traveler("B", "+82 10 1234 5678")]), code="e"), endpoint=ENDPOINT
     )
     for query in ("+82 10-1234-5678", "010 1234 5678"):
         found = {o.channel_order_code for o in journal.list_orders(OrderFilter(text=query))}
@@ -432,7 +436,7 @@ def test_text_search(journal: OrderJournal, query: str, expected: set[str]) -> N
             code=code,
             purchaser=traveler(f"Buyer {code}", "010-0000-0000", f"buyer-{code}@example.com"),
         )
-        journal.record_sending(request)
+        journal.record_sending(request, endpoint=ENDPOINT)
         if code == "a":
             journal.mark_sent(code, created_for(request))
     found = {o.channel_order_code for o in journal.list_orders(OrderFilter(text=query))}
@@ -448,8 +452,12 @@ def test_search_falls_back_to_like_without_fts5(
     try:
         journal = OrderJournal(conn, clock=clock)
         assert not journal.uses_fts
-        journal.record_sending(make_request(("dc-adult", [traveler("김민수")]), code="a"))
-        journal.record_sending(make_request(("dc-adult", [traveler("이영희")]), code="b"))
+        journal.record_sending(
+            make_request(("dc-adult", [traveler("김민수")]), code="a"), endpoint=ENDPOINT
+        )
+        journal.record_sending(
+            make_request(("dc-adult", [traveler("이영희")]), code="b"), endpoint=ENDPOINT
+        )
         for query, expected in (("민수", ["a"]), ("김민수", ["a"]), ("01012345678", ["b", "a"])):
             found = [o.channel_order_code for o in journal.list_orders(OrderFilter(text=query))]
             assert found == expected
@@ -476,7 +484,7 @@ def test_the_journal_survives_reopening(clock: FakeClock) -> None:
     path = AppPaths.default().database_path
     conn = open_database(path)
     request = make_request(code="durable")
-    OrderJournal(conn, clock=clock).record_sending(request)
+    OrderJournal(conn, clock=clock).record_sending(request, endpoint=ENDPOINT)
     conn.close()
     conn = open_database(path)
     try:
@@ -491,4 +499,4 @@ def test_the_journal_survives_reopening(clock: FakeClock) -> None:
 def test_a_clock_without_time_zone_is_refused(db: Database) -> None:
     journal = OrderJournal(db, clock=lambda: dt.datetime(2024, 1, 1))
     with pytest.raises(JournalError, match="time zone"):
-        journal.record_sending(make_request())
+        journal.record_sending(make_request(), endpoint=ENDPOINT)

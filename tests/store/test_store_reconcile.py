@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from store_helpers import created_for, make_request
+from store_helpers import ENDPOINT, OTHER_ENDPOINT, created_for, make_request
 
 from axdesk.api import (
     AxAuthError,
@@ -23,7 +23,12 @@ from axdesk.api import (
     encode_json,
 )
 from axdesk.store.db import Database
-from axdesk.store.journal import JournalState, OrderJournal
+from axdesk.store.journal import (
+    JournalState,
+    OrderJournal,
+    OtherEndpointError,
+    UnrecordedEndpointError,
+)
 from axdesk.store.reconcile import Reconciler, SubmitOutcome
 
 
@@ -35,7 +40,8 @@ class StubAx:
     unreadable), ``reject``, ``auth``, ``404``, ``429``. Status faults: ``drop``, ``500``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, base_url: str = ENDPOINT) -> None:
+        self.base_url = base_url
         self.orders: dict[str, CreatedOrder] = {}
         self.statuses: dict[str, OrderStatus] = {}
         self.create_faults: list[str] = []
@@ -288,7 +294,7 @@ def test_an_order_left_sending_by_a_crash_is_sent_at_start_up(
     reconciler: Reconciler, ax: StubAx, journal: OrderJournal
 ) -> None:
     request = make_request(code="crashed")
-    journal.record_sending(request)
+    journal.record_sending(request, endpoint=ENDPOINT)
     outcomes = reconciler.reconcile_pending()
     assert [(o.channel_order_code, o.state) for o in outcomes] == [("crashed", JournalState.SENT)]
     assert ax.bodies == [journal.stored_body("crashed").encode("utf-8")]
@@ -313,7 +319,7 @@ def test_submitting_a_pending_code_again_reconciles_it(
     reconciler: Reconciler, ax: StubAx, journal: OrderJournal
 ) -> None:
     request = make_request(code="o1")
-    journal.record_sending(request)
+    journal.record_sending(request, endpoint=ENDPOINT)
     outcome = reconciler.submit(request)
     assert outcome.is_sent
     assert ax.status_queries == ["o1"]
@@ -344,7 +350,7 @@ def test_a_client_factory_is_asked_each_time_and_its_error_records_nothing(
         reconciler.submit(make_request(code="o1"))
     assert journal.get_order("o1") is None
 
-    journal.record_sending(make_request(code="o2"))
+    journal.record_sending(make_request(code="o2"), endpoint=ENDPOINT)
     outcomes = reconciler.reconcile_pending()
     assert [(o.channel_order_code, o.state) for o in outcomes] == [("o2", JournalState.UNKNOWN)]
     assert journal.state_of("o2") is JournalState.SENDING
@@ -356,7 +362,7 @@ def test_a_client_factory_is_asked_each_time_and_its_error_records_nothing(
 def test_a_tampered_stored_body_is_not_sent(
     reconciler: Reconciler, ax: StubAx, journal: OrderJournal, db: Database
 ) -> None:
-    journal.record_sending(make_request(code="o1"))
+    journal.record_sending(make_request(code="o1"), endpoint=ENDPOINT)
     body = journal.stored_body("o1")
     spaced = json.dumps(json.loads(body), indent=1)
     db.execute("UPDATE channel_order SET wire_json = ? WHERE channel_order_code = 'o1'", (spaced,))
@@ -371,3 +377,181 @@ def test_outcome_flags() -> None:
     assert outcome.is_unknown
     assert not outcome.is_sent
     assert not outcome.is_rejected
+    assert not outcome.is_elsewhere
+    assert not outcome.needs_assignment
+    elsewhere = SubmitOutcome(
+        "c", JournalState.UNKNOWN, "m", error=OtherEndpointError("c", OTHER_ENDPOINT, ENDPOINT)
+    )
+    assert elsewhere.is_unknown
+    assert elsewhere.is_elsewhere
+    assert not elsewhere.needs_assignment
+    unrecorded = SubmitOutcome(
+        "c", JournalState.UNKNOWN, "m", error=UnrecordedEndpointError("c", ENDPOINT)
+    )
+    assert unrecorded.is_elsewhere
+    assert unrecorded.needs_assignment
+
+
+# -- one journal, several AX servers ------------------------------------------------------
+
+
+def _untouched(journal: OrderJournal, code: str) -> tuple[object, ...]:
+    """What a refusal must leave as it was."""
+    order = journal.get_order(code)
+    assert order is not None
+    return (order.state, order.attempts, order.problem, order.updated_at, order.endpoint)
+
+
+def test_submit_records_the_clients_server_with_the_order(
+    journal: OrderJournal, sleeps: list[float]
+) -> None:
+    ax = StubAx(base_url="https://Test.AX-cloud.com/")
+    assert Reconciler(ax, journal, sleep=sleeps.append).submit(make_request(code="o1")).is_sent
+    assert journal.endpoint_of("o1") == ENDPOINT
+
+
+def test_an_order_sent_to_another_server_is_neither_asked_about_nor_sent_there(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal, sleeps: list[float]
+) -> None:
+    journal.record_sending(make_request(code="prod-1"), endpoint=OTHER_ENDPOINT)
+    journal.mark_unknown("prod-1", "The connection dropped.")
+    before = _untouched(journal, "prod-1")
+
+    outcome = reconciler.reconcile("prod-1")
+
+    assert outcome.message == (
+        "This order was sent to https://prod.ax-cloud.com; connect to that server to check it."
+    )
+    assert isinstance(outcome.error, OtherEndpointError)
+    assert isinstance(outcome.error, AxError)
+    assert outcome.state is JournalState.UNKNOWN
+    assert outcome.is_unknown
+    assert outcome.is_elsewhere
+    assert not outcome.needs_assignment
+    assert ax.status_queries == []
+    assert ax.bodies == []
+    assert _untouched(journal, "prod-1") == before
+    assert sleeps == []
+
+
+def test_submitting_again_an_order_pending_on_another_server_refuses_at_once(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal, sleeps: list[float]
+) -> None:
+    request = make_request(code="prod-1")
+    journal.record_sending(request, endpoint=OTHER_ENDPOINT)
+    outcome = reconciler.submit(request)
+    assert outcome.is_elsewhere
+    assert outcome.state is JournalState.SENDING
+    assert sleeps == []  # no backoff: waiting would not make it this server's order
+    assert ax.status_queries == []
+    assert ax.bodies == []
+
+
+def test_switching_servers_settles_each_order_only_on_its_own_server(
+    journal: OrderJournal,
+) -> None:
+    """The bug this guards against: a production order re-sent to the test server."""
+    production, test = StubAx(OTHER_ENDPOINT), StubAx(ENDPOINT)
+    in_use = [production]
+    reconciler = Reconciler(lambda: in_use[0], journal, sleep=lambda _s: None)
+    production.create_faults.append("commit_then_drop")
+    production.status_faults.extend(["drop", "drop", "drop"])
+    assert reconciler.submit(make_request(code="prod-1")).is_unknown
+    assert len(production.orders) == 1
+    assert production.status_faults == []
+
+    in_use[0] = test  # the operator switches profile
+    outcomes = reconciler.reconcile_pending()
+    assert [(o.channel_order_code, o.is_elsewhere) for o in outcomes] == [("prod-1", True)]
+    assert reconciler.reconcile("prod-1").is_elsewhere
+    assert test.orders == {}
+    assert test.bodies == []
+    assert test.status_queries == []
+    assert journal.state_of("prod-1") is JournalState.UNKNOWN
+
+    in_use[0] = production  # back on production: settled there, still one order
+    assert [o.state for o in reconciler.reconcile_pending()] == [JournalState.SENT]
+    assert len(production.orders) == 1
+    _assert_matches_ax(journal, production, "prod-1")
+    assert journal.endpoint_of("prod-1") == OTHER_ENDPOINT
+
+
+def test_reconcile_pending_settles_this_servers_orders_and_reports_the_others(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal, db: Database
+) -> None:
+    journal.record_sending(make_request(code="here"), endpoint=ENDPOINT)
+    journal.record_sending(make_request(code="there"), endpoint=OTHER_ENDPOINT)
+    journal.record_sending(make_request(code="legacy"), endpoint=ENDPOINT)
+    db.execute("UPDATE channel_order SET endpoint = NULL WHERE channel_order_code = 'legacy'")
+    untouched = {code: _untouched(journal, code) for code in ("there", "legacy")}
+
+    outcomes = {o.channel_order_code: o for o in reconciler.reconcile_pending()}
+
+    assert list(outcomes) == ["here", "there", "legacy"]
+    assert outcomes["here"].is_sent
+    assert outcomes["there"].is_elsewhere
+    assert not outcomes["there"].needs_assignment
+    assert "https://prod.ax-cloud.com" in outcomes["there"].message
+    assert outcomes["legacy"].needs_assignment
+    assert isinstance(outcomes["legacy"].error, UnrecordedEndpointError)
+    assert "did not record which AX server" in outcomes["legacy"].message
+    assert ax.status_queries == ["here"]
+    assert [json.loads(b)["order"]["channel_order_code"] for b in ax.bodies] == ["here"]
+    assert {code: _untouched(journal, code) for code in untouched} == untouched
+
+
+def test_an_order_whose_server_was_not_recorded_is_sent_only_once_the_operator_says_so(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal, db: Database
+) -> None:
+    journal.record_sending(make_request(code="legacy"), endpoint=ENDPOINT)
+    db.execute("UPDATE channel_order SET endpoint = NULL WHERE channel_order_code = 'legacy'")
+    before = _untouched(journal, "legacy")
+
+    refused = reconciler.reconcile("legacy")
+    assert refused.needs_assignment
+    assert ax.status_queries == []
+    assert ax.bodies == []
+    assert _untouched(journal, "legacy") == before
+
+    settled = reconciler.reconcile("legacy", assign_endpoint=True)
+    assert settled.is_sent
+    assert journal.endpoint_of("legacy") == ENDPOINT
+    _assert_matches_ax(journal, ax, "legacy")
+
+
+def test_assigning_never_moves_an_order_recorded_for_another_server(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal
+) -> None:
+    journal.record_sending(make_request(code="prod-1"), endpoint=OTHER_ENDPOINT)
+    outcome = reconciler.reconcile("prod-1", assign_endpoint=True)
+    assert outcome.is_elsewhere
+    assert not outcome.needs_assignment
+    assert "https://prod.ax-cloud.com" in outcome.message
+    assert journal.endpoint_of("prod-1") == OTHER_ENDPOINT
+    assert ax.status_queries == []
+    assert ax.bodies == []
+
+
+def test_assigning_a_settled_order_only_reports_it(
+    reconciler: Reconciler, ax: StubAx, journal: OrderJournal, db: Database
+) -> None:
+    assert reconciler.submit(make_request(code="o1")).is_sent
+    db.execute("UPDATE channel_order SET endpoint = NULL WHERE channel_order_code = 'o1'")
+    outcome = reconciler.reconcile("o1", assign_endpoint=True)
+    assert outcome.is_sent
+    assert not outcome.is_elsewhere
+    assert journal.endpoint_of("o1") is None  # a settled order is never re-sent, so not assigned
+    assert len(ax.bodies) == 1
+
+
+def test_a_settled_order_of_another_server_is_reported_as_it_stands(
+    journal: OrderJournal,
+) -> None:
+    production = StubAx(OTHER_ENDPOINT)
+    assert Reconciler(production, journal).submit(make_request(code="prod-1")).is_sent
+    test = StubAx(ENDPOINT)
+    outcome = Reconciler(test, journal).reconcile("prod-1")
+    assert outcome.is_sent
+    assert not outcome.is_elsewhere
+    assert test.status_queries == []
+    assert test.bodies == []

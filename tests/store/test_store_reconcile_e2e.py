@@ -122,7 +122,7 @@ def test_an_order_left_sending_is_settled_at_start_up_without_a_duplicate(
     sandbox: RunningSandbox, client: AxClient, db: Database, journal: OrderJournal
 ) -> None:
     request, labels = _order_from_sandbox(sandbox, client, db)
-    journal.record_sending(request, labels)
+    journal.record_sending(request, labels, endpoint=client.base_url)
     client.create_order(request)  # it reached AX, then axdesk stopped before recording the answer
 
     outcomes = Reconciler(client, journal, sleep=lambda _s: None).reconcile_pending()
@@ -137,9 +137,31 @@ def test_the_poller_view_follows_the_supplier(
 ) -> None:
     request, labels = _order_from_sandbox(sandbox, client, db)
     assert Reconciler(client, journal).submit(request, labels).is_sent
-    refs = journal.non_final_ax_orders()
+    refs = journal.non_final_ax_orders(client.base_url)
     assert len(refs) == 1
+    assert refs[0].endpoint == client.base_url
+    assert journal.non_final_ax_orders("https://prod.ax-cloud.com") == []
     sandbox.state.set_order_status(refs[0].ax_order_code, 3, "Supplier 확정")
     changed = journal.apply_status_infos(client.get_order_status(refs[0].ax_order_code))
     assert changed == [refs[0].ax_order_code]
     assert journal.non_final_ax_orders() == []
+
+
+def test_an_order_pending_for_another_server_is_never_sent_to_the_sandbox(
+    sandbox: RunningSandbox, client: AxClient, db: Database, journal: OrderJournal
+) -> None:
+    request, labels = _order_from_sandbox(sandbox, client, db)
+    journal.record_sending(request, labels, endpoint="https://prod.ax-cloud.com")
+    code = request.order.channel_order_code
+
+    reconciler = Reconciler(client, journal, sleep=lambda _s: None)
+    outcomes = reconciler.reconcile_pending()
+
+    assert [o.is_elsewhere for o in outcomes] == [True]
+    assert outcomes[0].message == (
+        "This order was sent to https://prod.ax-cloud.com; connect to that server to check it."
+    )
+    assert reconciler.submit(request, labels).is_elsewhere
+    assert sandbox.state.order_count() == 0
+    assert journal.state_of(code) is JournalState.SENDING
+    assert journal.needs_reconciliation(client.base_url) == []

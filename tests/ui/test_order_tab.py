@@ -424,7 +424,8 @@ def test_an_order_left_sending_is_settled_by_the_start_up_reconciliation(
     departure = a_departure(app_context, 1)
     request = one_ticket_order(departure, "Kim Minji")
     code = request.order.channel_order_code
-    app_context.journal.record_sending(request)  # axdesk stopped before the POST
+    # axdesk stopped before the POST
+    app_context.journal.record_sending(request, endpoint=sandbox.base_url)
     assert sandbox.state.order_count() == 0
 
     tab = build_tab(qtbot, app_context)
