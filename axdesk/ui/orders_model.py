@@ -15,6 +15,7 @@ status is shown with its words, never by colour alone.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import zoneinfo
 from collections.abc import Callable, Sequence
@@ -429,7 +430,8 @@ class OrdersModel(QAbstractTableModel):
         loaded(): the first page of the current query arrived (rows may be 0).
         count_changed(int): how many orders match the current query.
         loading_changed(bool): a page is being fetched (True) or not (False).
-        row_updated(str): one order's row was refreshed in place (channel order code).
+        row_updated(str): one order's row changed in place (channel order code); a mere
+            new "last checked" time updates the row without this signal.
     """
 
     loaded = Signal()
@@ -580,9 +582,13 @@ class OrdersModel(QAbstractTableModel):
         index = self.row_of(code)
         if index is None:
             return
+        previous = self._rows[index]
         self._rows[index] = row
         self.dataChanged.emit(self.index(index, 0), self.index(index, len(Column) - 1))
-        self.row_updated.emit(code)
+        if dataclasses.replace(previous, last_checked_at=None) != dataclasses.replace(
+            row, last_checked_at=None
+        ):
+            self.row_updated.emit(code)
 
     # -- access -----------------------------------------------------------------------
 
