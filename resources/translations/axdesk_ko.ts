@@ -1000,7 +1000,7 @@
     </message>
     <message>
         <source>&amp;Export month…</source>
-        <translation>이번 달 내보내기(&amp;E)…</translation>
+        <translation>월 내보내기(&amp;E)…</translation>
     </message>
     <message>
         <source>Export the month shown to CSV</source>
@@ -1104,7 +1104,7 @@
     </message>
     <message>
         <source>{state}. Departures on sale: {open}. Seats left: {seats}.</source>
-        <translation>{state}. 판매 중인 일정 {open}개, 잔여석 {seats}석.</translation>
+        <translation>{state}. 판매 일정 {open}개, 잔여석 {seats}석.</translation>
     </message>
     <message>
         <source>{month} {year}</source>
@@ -1188,7 +1188,7 @@
     </message>
     <message>
         <source>Export month to CSV</source>
-        <translation>이번 달을 CSV로 내보내기</translation>
+        <translation>월 재고를 CSV로 내보내기</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -1196,7 +1196,7 @@
     </message>
     <message>
         <source>Saved the month to {path} (slots: {count}).</source>
-        <translation>이번 달 재고를 {path}에 저장했습니다 (일정 {count}개).</translation>
+        <translation>월 재고를 {path}에 저장했습니다 (일정 {count}개).</translation>
     </message>
 </context>
 <context>
@@ -2080,8 +2080,24 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
         <translation>AX에 주문을 확인하는 중…</translation>
     </message>
     <message>
+        <source>Which AX server has this order?</source>
+        <translation>이 주문은 어느 AX 서버에 있나요?</translation>
+    </message>
+    <message>
+        <source>axdesk did not record which AX server order {code} was sent to. Was it taken while connected to {server}?
+
+Answer Yes only if so: it is then checked there and, if AX does not have it, sent there under the same code. Otherwise answer No and connect to the server it was taken on.</source>
+        <translation>주문 {code}을(를) 어느 AX 서버로 보냈는지 axdesk에 기록되어 있지 않습니다. {server}에 연결된 상태에서 받은 주문인가요?
+
+그렇다면 예를 누르세요. 그 서버에서 주문을 확인하고, AX에 주문이 없으면 같은 코드로 그 서버에 보냅니다. 아니라면 아니요를 누르고, 주문을 받을 때 연결했던 서버에 연결하세요.</translation>
+    </message>
+    <message>
         <source>Order sent to AX</source>
         <translation>AX에 주문을 보냈습니다</translation>
+    </message>
+    <message>
+        <source>{count} were sent to another AX server, or to one axdesk did not record, and were not checked here.</source>
+        <translation>{count}건은 다른 AX 서버나 axdesk에 기록되지 않은 서버로 보낸 주문이라 여기서 확인하지 않았습니다.</translation>
     </message>
     <message>
         <source>Unfinished orders were checked with AX</source>
@@ -2553,7 +2569,7 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
     </message>
     <message>
         <source>&amp;Refresh now</source>
-        <translation>지금 새로 고침(&amp;R)</translation>
+        <translation>새로 고침(&amp;R)</translation>
     </message>
     <message>
         <source>Ask AX about every open order now (F5)</source>
