@@ -10,6 +10,7 @@ adds it to the ``.ts`` for translating). The committed ``.ts`` is only read.
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -173,6 +174,52 @@ def test_strings_are_looked_up_under_the_context_lupdate_files_them_in(
     ]
     if orphans:
         pytest.fail("Write translate('Context', '...') out in full for:\n  " + "\n  ".join(orphans))
+
+
+def translate_calls_inside_f_strings(path: Path) -> list[str]:
+    """``tr(...)``/``translate(...)`` calls written inside an f-string's braces."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Call):
+                name = getattr(inner.func, "attr", getattr(inner.func, "id", ""))
+                if name in ("tr", "translate"):
+                    found.append(f"{path.name}:{inner.lineno}: {ast.unparse(inner)}")
+    return found
+
+
+@pytest.mark.parametrize(
+    "source_file",
+    [
+        pytest.param(
+            path,
+            id=path.name,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=(
+                    "order_tab.py builds the problems link as f'<a ...>{self.tr(\"Show\")}</a>', "
+                    "so 'Show' never reaches the .ts and stays English"
+                ),
+            ),
+        )
+        if path.name == "order_tab.py"
+        else pytest.param(path, id=path.name)
+        for path in i18n.ui_sources()
+    ],
+)
+def test_no_translated_string_hides_inside_an_f_string(source_file: Path) -> None:
+    """pyside6-lupdate does not look inside f-strings, so a tr() there is never translated."""
+    hidden = translate_calls_inside_f_strings(source_file)
+    if hidden:
+        pytest.fail("Call tr() outside the f-string for:\n  " + "\n  ".join(hidden))
+
+
+def test_f_string_check_sees_a_hidden_tr(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("x = f'<a>{self.tr(\"Show\")}</a>'\ny = self.tr('Fine')\n", encoding="utf-8")
+    assert translate_calls_inside_f_strings(sample) == ["sample.py:1: self.tr('Show')"]
 
 
 def test_translations_keep_placeholders_and_shortcut_letters(
