@@ -39,6 +39,7 @@ COMMENT_MAX_LENGTH = 500
 class CancelTarget:
     """One ticket the operator is about to cancel, with what the confirmation shows."""
 
+    channel_order_code: str
     ax_order_code: str
     ticket_code: str
     traveler_name: str
@@ -295,10 +296,14 @@ def cancel_one(
 ) -> CancelledTicket:
     """Cancel one ticket at AX and record AX's answer in the journal.
 
-    Sending it again after a lost answer is safe: AX answers a ticket that is
-    already cancelled with 200 and the same body, and the journal records the
-    same statuses (no change, no new history row).
+    Only on the AX server the order was sent to: for an order of another
+    server (or of one the journal did not record) the journal's
+    ``EndpointError``, an ``AxError`` with a sentence, is raised and nothing is
+    sent. Sending it again after a lost answer is safe: AX answers a ticket
+    that is already cancelled with 200 and the same body, and the journal
+    records the same statuses (no change, no new history row).
     """
+    journal.check_endpoint(target.channel_order_code, client.base_url)
     result = client.cancel_ticket(target.ax_order_code, target.ticket_code, comment)
     journal.apply_cancellation(result)
     return result

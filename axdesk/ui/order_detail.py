@@ -72,6 +72,7 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
 class TicketEntry:
     """A ticket with the line it belongs to (what the tickets list shows)."""
 
+    channel_order_code: str
     ticket: TicketDetail
     product_name: str
     option_name: str
@@ -83,6 +84,7 @@ class TicketEntry:
         if ticket.ax_order_code is None or ticket.ax_ticket_code is None:
             return None
         return CancelTarget(
+            channel_order_code=self.channel_order_code,
             ax_order_code=ticket.ax_order_code,
             ticket_code=ticket.ax_ticket_code,
             traveler_name=ticket.name,
@@ -94,7 +96,14 @@ class TicketEntry:
 
 def ticket_entries(detail: OrderDetail) -> list[TicketEntry]:
     return [
-        TicketEntry(ticket, line.product_name, line.option_name, line.dc_code, line.inventory_at)
+        TicketEntry(
+            detail.channel_order_code,
+            ticket,
+            line.product_name,
+            line.option_name,
+            line.dc_code,
+            line.inventory_at,
+        )
         for line in detail.lines
         for ticket in line.tickets
     ]

@@ -23,7 +23,11 @@ happens when AX keeps refusing.
 
 Final states (confirm, reject, either cancel) are not polled again: the
 journal lists only AX orders whose status is New, Supplier pending or not
-known yet.
+known yet. Only the orders sent to (or looked up on) the AX server in use are
+asked about: one journal holds the orders of every connection profile, and
+asking the test server about a production order would only earn a 404. When
+the connection changes during a cycle, the rest of that cycle is dropped and
+a new one starts for the new server.
 """
 
 from __future__ import annotations
@@ -157,6 +161,7 @@ class OrderSync(QObject):
         self._queue: deque[AxOrderRef] = deque()
         self._in_flight: dict[str, Call[PollResult]] = {}
         self._listing: Call[list[AxOrderRef]] | None = None
+        self._endpoint: str | None = None
         self._in_cycle = False
         self._paused = False
         self._active = False
@@ -239,9 +244,15 @@ class OrderSync(QObject):
         self._in_cycle = True
         self._again = False
         self.running_changed.emit(True)
+        try:
+            endpoint = self._connection.client().base_url
+        except NotConnectedError:
+            self._end_cycle()
+            return
+        self._endpoint = endpoint
         journal = self._journal
         self._listing = (
-            self._worker.call(journal.non_final_ax_orders)
+            self._worker.call(lambda: journal.non_final_ax_orders(endpoint))
             .on_success(self._cycle_listed)
             .on_error(self._listing_failed)
             .start()
@@ -267,6 +278,11 @@ class OrderSync(QObject):
                 client = self._connection.client()
             except NotConnectedError:
                 self._queue.clear()
+                break
+            if client.base_url != self._endpoint:
+                # Another server is in use now: these orders are not its to answer.
+                self._queue.clear()
+                self._again = True
                 break
             ref = self._queue.popleft()
             if ref.ax_order_code in self._in_flight:

@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.api import AxError, CancelledTicket, OrderStatus, OrderStatusInfo
 from axdesk.store.export import ExportError
-from axdesk.store.journal import JournalState, OrderDetail, OrderFilter
+from axdesk.store.journal import JournalState, OrderDetail, OrderFilter, normalize_endpoint
 from axdesk.ui.cancel_dialog import (
     CancelAllDialog,
     CancelOutcome,
@@ -840,13 +840,19 @@ class OrdersTab(QWidget):
         connection, journal = self.ctx.connection, self.ctx.journal
 
         def ask() -> tuple[list[OrderStatusInfo], set[str]]:
-            infos = connection.client().get_order_status(code)
-            journal.apply_status_infos(infos)
+            client = connection.client()
+            endpoint = normalize_endpoint(client.base_url)
+            infos = client.get_order_status(code)
+            # Orders journaled for this server are followed already: record AX's answer.
+            # Others (not journaled, or journaled for another or an unrecorded server)
+            # are offered for import, which records this server or says why it cannot.
             known = {
                 info.channel_order_code
                 for info in infos
                 if journal.state_of(info.channel_order_code) is not None
+                and journal.endpoint_of(info.channel_order_code) == endpoint
             }
+            journal.apply_status_infos([info for info in infos if info.channel_order_code in known])
             return infos, known
 
         self.ctx.worker.call(ask).on_success(
@@ -854,7 +860,7 @@ class OrdersTab(QWidget):
         ).on_error(lambda error: dialog.show_error(describe_error(error) or "")).start()
 
     def _import(self, dialog: LookupDialog, infos: list[OrderStatusInfo]) -> None:
-        journal = self.ctx.journal
+        connection, journal = self.ctx.connection, self.ctx.journal
 
         def imported(codes: list[str]) -> None:
             dialog.show_imported(codes)
@@ -864,9 +870,11 @@ class OrdersTab(QWidget):
                 for code in codes:
                     self.order_imported.emit(code)
 
-        self.ctx.worker.call(lambda: journal.import_remote_order(infos)).on_success(
-            imported
-        ).on_error(lambda error: dialog.show_error(describe_error(error) or "")).start()
+        self.ctx.worker.call(
+            lambda: journal.import_remote_order(infos, endpoint=connection.client().base_url)
+        ).on_success(imported).on_error(
+            lambda error: dialog.show_error(describe_error(error) or "")
+        ).start()
 
     # -- export ------------------------------------------------------------------------------
 

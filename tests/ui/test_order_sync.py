@@ -360,3 +360,46 @@ def test_refresh_now_during_a_cycle_runs_another_right_after(
     qtbot.waitUntil(lambda: len(ax.asked_for(code)) == 2, timeout=5_000)
     qtbot.waitUntil(lambda: sync.cycles_finished == 2, timeout=5_000)
     sync.stop()
+
+
+def use_server(ctx: AppContext, ax: ScriptedAx, base_url: str) -> AxClient:
+    """Switch the connection to another AX server (answered by the same script)."""
+    client = AxClient(
+        base_url, "test-key", "test-channel", transport=httpx.MockTransport(ax), max_retries=0
+    )
+    ctx.connection.use(ConnectionProfile("other", "custom", base_url), client)
+    return client
+
+
+def test_only_orders_of_the_server_in_use_are_asked_about(
+    qtbot: Any, ctx: AppContext, ax: ScriptedAx
+) -> None:
+    on_first = journal_order(ctx, ax, "first-server")
+    other = use_server(ctx, ax, "http://127.0.0.2:9")
+    on_second = journal_order(ctx, ax, "second-server")
+    sync = make_sync(qtbot, ctx)
+    with qtbot.assert_not_emitted(ctx.worker.error_reported):
+        sync.start()
+        qtbot.waitUntil(lambda: sync.cycles_finished >= 2, timeout=5_000)
+    sync.stop()
+    assert ax.asked_for(on_first) == []
+    assert len(ax.asked_for(on_second)) >= 2
+    other.close()
+
+
+def test_a_connection_change_mid_cycle_drops_the_old_servers_orders(
+    qtbot: Any, ctx: AppContext, ax: ScriptedAx
+) -> None:
+    codes = [journal_order(ctx, ax, f"old{n}") for n in range(3)]
+    ax.gate = threading.Event()
+    sync = make_sync(qtbot, ctx, max_in_flight=1, interval=60)
+    sync.start()
+    qtbot.waitUntil(lambda: ax.in_flight == 1, timeout=5_000)
+    other = use_server(ctx, ax, "http://127.0.0.2:9")
+    with qtbot.assert_not_emitted(ctx.worker.error_reported):
+        ax.gate.set()
+        # The cycle for the old server ends, and one for the new server follows at once.
+        qtbot.waitUntil(lambda: sync.cycles_finished >= 2, timeout=5_000)
+    sync.stop()
+    assert [code for _moment, code in ax.asked] == [codes[0]]
+    other.close()

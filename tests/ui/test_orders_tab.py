@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from test_orders_support import MANUAL_SUPPLIER, Placed, place_order, traveler, type_text
 
-from axdesk.api import OrderStatus, TicketStatus
+from axdesk.api import AxClient, OrderStatus, TicketStatus
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.store.export import read_csv
 from axdesk.store.journal import JournalState
 from axdesk.ui.cancel_dialog import CancelReportDialog, CancelTicketDialog
-from axdesk.ui.context import AppContext
+from axdesk.ui.context import AppContext, ConnectionProfile
 from axdesk.ui.order_sync import SyncChange
 from axdesk.ui.orders_model import Column, cell_text
 from axdesk.ui.orders_tab import OrdersTab
@@ -482,3 +482,31 @@ def test_keyboard_walks_the_list_and_esc_keeps_the_tickets(
         qtbot.keyClick(tab.active_dialog, Qt.Key.Key_Escape)
         qtbot.wait(200)
     assert [t.status for t in sandbox.state.orders_for(placed.code)[0].tickets] == ["New", "New"]
+
+
+def test_cancel_is_refused_on_another_ax_server(
+    qtbot: Any, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    placed = place_order(app_context, sandbox, [traveler("김민준")])
+    tab = make_tab(qtbot, app_context)
+    with qtbot.waitSignal(tab.detail_shown):
+        tab.show_order(placed.code)
+    target = tab.detail.selected_target() or tab.detail.live_targets()[0]
+    # The same sandbox under another address is, to axdesk, another AX server.
+    port = sandbox.base_url.rsplit(":", 1)[1]
+    elsewhere = AxClient(f"http://localhost:{port}", sandbox.api_key, sandbox.channel_code)
+    app_context.connection.use(
+        ConnectionProfile("other", "custom", f"http://localhost:{port}"), elsewhere
+    )
+    with (
+        qtbot.assert_not_emitted(app_context.worker.error_reported),
+        qtbot.waitSignal(tab.cancel_failed, timeout=5_000) as failed,
+    ):
+        tab.cancel_ticket(target, None)
+    assert failed.args[1] == (
+        f"This order was sent to {sandbox.base_url}; connect to that server to check it."
+    )
+    box = tab.active_dialog
+    assert isinstance(box, QMessageBox)
+    assert box.property("retry") is None
+    assert [t.status for t in sandbox.state.orders_for(placed.code)[0].tickets] == ["New"]
