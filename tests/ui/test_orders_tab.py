@@ -7,18 +7,32 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 from test_orders_support import MANUAL_SUPPLIER, Placed, place_order, traveler, type_text
 
 from axdesk.api import AxClient, OrderStatus, TicketStatus
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.store.export import read_csv
 from axdesk.store.journal import JournalState
-from axdesk.ui.cancel_dialog import CancelReportDialog, CancelTicketDialog
+from axdesk.ui.cancel_dialog import (
+    CancelAllDialog,
+    CancelOutcome,
+    CancelReportDialog,
+    CancelTicketDialog,
+)
 from axdesk.ui.context import AppContext, ConnectionProfile
+from axdesk.ui.order_detail import LookupDialog
 from axdesk.ui.order_sync import SyncChange
 from axdesk.ui.orders_model import Column, cell_text
-from axdesk.ui.orders_tab import OrdersTab
+from axdesk.ui.orders_tab import ManifestDialog, OrdersTab
 
 pytestmark = [
     pytest.mark.e2e,
@@ -510,3 +524,41 @@ def test_cancel_is_refused_on_another_ax_server(
     assert isinstance(box, QMessageBox)
     assert box.property("retry") is None
     assert [t.status for t in sandbox.state.orders_for(placed.code)[0].tickets] == ["New"]
+
+
+def _unnamed_controls(top: QWidget) -> list[str]:
+    """Focusable inputs and buttons (and lists) of ``top`` without an accessible name."""
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
+    unnamed = []
+    for widget in top.findChildren(QWidget):
+        if not isinstance(widget, kinds) or isinstance(widget.parent(), QAbstractSpinBox):
+            continue
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(top):
+            continue
+        if not widget.accessibleName():
+            unnamed.append(f"{type(widget).__name__} {widget.objectName()!r} {widget!r}")
+    return unnamed
+
+
+def test_every_input_and_button_has_an_accessible_name(
+    qtbot: Any, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    placed = place_order(app_context, sandbox, [traveler("김민준"), traveler("이서연")])
+    tab = make_tab(qtbot, app_context)
+    with qtbot.waitSignal(tab.detail_shown):
+        tab.show_order(placed.code)
+    tab.hint_frame.show()
+    assert _unnamed_controls(tab) == []
+
+    targets = tab.detail.live_targets()
+    outcome = CancelOutcome(targets[0], False, "reason")
+    for dialog in (
+        CancelTicketDialog(targets[0], tab),
+        CancelAllDialog(placed.code, targets, tab),
+        CancelReportDialog([outcome], tab),
+        LookupDialog("", tab),
+        ManifestDialog(tab),
+    ):
+        dialog.show()
+        assert _unnamed_controls(dialog) == [], type(dialog).__name__
+        dialog.close()
