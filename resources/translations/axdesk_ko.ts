@@ -1438,7 +1438,7 @@
     </message>
     <message>
         <source>This order is already in the journal; its status was updated.</source>
-        <translation>이미 주문 대장에 있는 주문입니다. 상태를 최신으로 바꿨습니다.</translation>
+        <translation>이미 주문 대장에 있는 주문입니다. 상태를 갱신했습니다.</translation>
     </message>
     <message>
         <source>This order is not in the journal. Import it to follow it here.</source>
@@ -2509,7 +2509,7 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     </message>
     <message>
         <source>Name, phone, e-mail or order code (Ctrl+F)</source>
-        <translation>이름, 전화번호, 이메일 또는 주문 코드 (Ctrl+F)</translation>
+        <translation>이름·전화번호·이메일·주문 코드 (Ctrl+F)</translation>
     </message>
     <message>
         <source>Find an order</source>
