@@ -3,7 +3,8 @@
 The frame builds the three tabs (each ``Tab(ctx, parent)`` with ``on_shown()``
 and ``shutdown()``) and only wires them together (a slot picked in the inventory
 prefills the order form; a sent order is shown in the orders list; the orders
-list's notifications go to the tray) and hosts the app-wide commands. Every
+list's notifications go to the tray), settles unfinished orders whenever a
+connection becomes usable, and hosts the app-wide commands. Every
 network call runs on ``ctx.worker``; closing the window stops the worker
 (interrupting calls in flight) before anything else is torn down.
 """
@@ -117,9 +118,12 @@ class MainWindow(QMainWindow):
 
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.ctx.connection.changed.connect(self._update_title)
+        self.ctx.connection.changed.connect(self._connection_changed)
         self.ctx.worker.error_reported.connect(self.show_problem)
         self.retranslate_ui()
         self._restore_geometry()
+        if self.ctx.connection.is_connected:  # practice mode connects before the window
+            self.order_tab.reconcile_pending()
 
     # -- tabs ------------------------------------------------------------------------
 
@@ -265,6 +269,16 @@ class MainWindow(QMainWindow):
         self.ctx.worker.call(lambda: secrets.load(profile.name)).on_success(loaded).on_error(
             failed
         ).start()
+
+    def _connection_changed(self) -> None:
+        """A connection became usable: settle the orders left unfinished that it may settle.
+
+        Orders left "sending" or "unknown" (axdesk stopped, or AX did not answer)
+        are checked on the server they were sent to, as soon as that server is
+        in use; the order tab runs one check at a time.
+        """
+        if self.ctx.connection.is_connected and not self._closed:
+            self.order_tab.reconcile_pending()
 
     def _use(self, profile: ConnectionProfile, credentials: Credentials) -> None:
         try:

@@ -12,8 +12,15 @@ Sending, step by step (nothing here waits on the GUI thread):
    an unknown outcome on the spot with backoff;
 4. "sent" shows AX's order and ticket codes; "rejected" puts AX's messages
    next to the fields they name; "unknown" keeps the form locked on that
-   order (never re-sent under a new code) until Retry, the start-up
-   reconciliation (:meth:`OrderTab.reconcile_pending`) or New order.
+   order (never re-sent under a new code) until Retry, the reconciliation
+   run whenever a connection becomes usable (:meth:`OrderTab.reconcile_pending`)
+   or New order.
+
+An order is only settled on the AX server it was sent to: connected to
+another one, it is left as it is and the panel says where it went. An order
+whose server axdesk did not record (journaled before it kept that) is only
+checked after the operator confirms, on Retry, that it went to the server in
+use.
 
 The draft (the form as JSON, ``OrderJournal.save_draft``) is written on the
 worker a moment after each change, and once more on :meth:`OrderTab.shutdown`.
@@ -100,6 +107,8 @@ class OrderTab(QWidget):
         self._closed = False
         self._draft_dirty = False
         self._draft_saving = False
+        self._reconciling_pending = False
+        self._reconcile_pending_again = False
 
         self.inventory = InventoryCache(ctx.worker, ctx.connection, self)
         self.form = OrderForm(
@@ -230,7 +239,20 @@ class OrderTab(QWidget):
         self.form.scroll_area.ensureWidgetVisible(line)
 
     def reconcile_pending(self) -> None:
-        """At start-up: settle every order left "sending" or "unknown", then show the result."""
+        """Settle the orders left "sending" or "unknown", then show the result.
+
+        The main window calls it whenever a connection becomes usable. Only the
+        orders sent to the server in use are asked about; the others are
+        reported as they stand. One run at a time: asked again meanwhile (the
+        operator switched profile), it runs once more when the current run
+        ends, against the server in use then.
+        """
+        if self._closed:
+            return
+        if self._reconciling_pending:
+            self._reconcile_pending_again = True
+            return
+        self._reconciling_pending = True
         reconciler, journal = self.reconciler, self.ctx.journal
 
         def work() -> list[_Settled]:
@@ -241,7 +263,13 @@ class OrderTab(QWidget):
 
         self.ctx.worker.call(work).on_success(self._pending_reconciled).on_error(
             self._reconcile_failed
-        ).start()
+        ).on_done(self._pending_run_ended).start()
+
+    def _pending_run_ended(self) -> None:
+        self._reconciling_pending = False
+        if self._reconcile_pending_again:
+            self._reconcile_pending_again = False
+            self.reconcile_pending()
 
     # -- draft --------------------------------------------------------------------------
 
@@ -541,8 +569,13 @@ class OrderTab(QWidget):
         self.result.show_unknown(code, sentence)
         self._update_bar()
 
-    def retry(self, code: str | None = None) -> None:
-        """Check the pending order with AX once more (the Retry button)."""
+    def retry(self, code: str | None = None, *, assign_endpoint: bool = False) -> None:
+        """Check the pending order with AX once more (the Retry button).
+
+        When axdesk did not record which server the order went to, the operator
+        is asked whether it was the one in use; only a Yes checks it there
+        (``assign_endpoint``).
+        """
         code = code or self._submitted_code
         if not code or self._busy:
             return
@@ -552,12 +585,30 @@ class OrderTab(QWidget):
         reconciler, journal = self.reconciler, self.ctx.journal
 
         def work() -> _Settled:
-            outcome = reconciler.reconcile(code)
+            outcome = reconciler.reconcile(code, assign_endpoint=assign_endpoint)
             return _Settled(outcome, journal.get_order(code))
 
-        self.ctx.worker.call(work).on_success(self._settled).on_error(
-            lambda error: self._send_failed(code, error)
-        ).start()
+        self.ctx.worker.call(work).on_success(
+            lambda settled: self._retried(settled, asked=assign_endpoint)
+        ).on_error(lambda error: self._send_failed(code, error)).start()
+
+    def _retried(self, settled: _Settled, *, asked: bool) -> None:
+        self._settled(settled)
+        outcome = settled.outcome
+        if asked or not outcome.needs_assignment or self._closed:
+            return
+        profile = self.ctx.connection.profile
+        server = profile.base_url if profile is not None else ""
+        if server and self.ask_confirmation(
+            self.tr("Which AX server has this order?"),
+            self.tr(
+                "axdesk did not record which AX server order {code} was sent to. Was it "
+                "taken while connected to {server}?\n\nAnswer Yes only if so: it is then "
+                "checked there and, if AX does not have it, sent there under the same code. "
+                "Otherwise answer No and connect to the server it was taken on."
+            ).format(code=outcome.channel_order_code, server=server),
+        ):
+            self.retry(outcome.channel_order_code, assign_endpoint=True)
 
     def _settled(self, settled: _Settled) -> None:
         outcome = settled.outcome
@@ -649,16 +700,19 @@ class OrderTab(QWidget):
                 return
         sent = sum(1 for s in others if s.outcome.is_sent)
         rejected = sum(1 for s in others if s.outcome.is_rejected)
-        unknown = sum(1 for s in others if s.outcome.is_unknown)
-        if mine and not unknown:
+        elsewhere = sum(1 for s in others if s.outcome.is_elsewhere)
+        unknown = sum(1 for s in others if s.outcome.is_unknown) - elsewhere
+        if mine and not unknown and not elsewhere:
             return  # the form's own order is what the banner shows
-        self.result.show_info(
-            self.tr("Unfinished orders were checked with AX"),
-            self.tr(
-                "{sent} sent, {rejected} refused by AX, {unknown} still not known. "
-                "See the Orders tab."
-            ).format(sent=sent, rejected=rejected, unknown=unknown),
-        )
+        text = self.tr(
+            "{sent} sent, {rejected} refused by AX, {unknown} still not known. See the Orders tab."
+        ).format(sent=sent, rejected=rejected, unknown=unknown)
+        if elsewhere:
+            text += " " + self.tr(
+                "{count} were sent to another AX server, or to one axdesk did not record, "
+                "and were not checked here."
+            ).format(count=elsewhere)
+        self.result.show_info(self.tr("Unfinished orders were checked with AX"), text)
 
     def _reconcile_failed(self, error: BaseException) -> None:
         sentence = describe_error(error)
