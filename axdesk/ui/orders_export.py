@@ -4,6 +4,7 @@ The writing is Qt-free (``axdesk.store.export``); this module gathers the rows
 from the journal. The ``export_*`` functions run on the worker: they read the
 journal and write the file, so neither a big journal nor a slow disk holds
 up the window. Column titles are translated on the GUI thread and handed in.
+:class:`ManifestDialog` asks which day's manifest to write.
 """
 
 from __future__ import annotations
@@ -12,7 +13,16 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from axdesk.store.export import (
     MANIFEST_FIELDS,
@@ -148,3 +158,42 @@ def export_manifest(
         include_cancelled=include_cancelled,
     )
     return write_csv(path, titles, rows)
+
+
+class ManifestDialog(QDialog):
+    """Asks which day's traveler manifest to export."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Traveler manifest"))
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setAccessibleName(self.tr("Date of use"))
+        self.cancelled_check = QCheckBox(self.tr("Include cancelled tickets"))
+        self.cancelled_check.setAccessibleName(self.tr("Include cancelled tickets"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Date of use:"), self.date_edit)
+        form.addRow("", self.cancelled_check)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Choose file…"))
+        ok.setAccessibleName(self.tr("Choose where to save the manifest"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Do not export")
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def day(self) -> dt.date:
+        value = self.date_edit.date().toPython()
+        assert isinstance(value, dt.date)
+        return value
+
+    def include_cancelled(self) -> bool:
+        return self.cancelled_check.isChecked()

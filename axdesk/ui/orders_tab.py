@@ -30,9 +30,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -65,6 +63,7 @@ from axdesk.ui.context import AppContext
 from axdesk.ui.order_detail import LookupDialog, OrderDetailPane
 from axdesk.ui.order_sync import OrderSync, SyncChange
 from axdesk.ui.orders_export import (
+    ManifestDialog,
     export_manifest,
     export_table,
     manifest_titles,
@@ -1002,42 +1001,3 @@ class OrdersTab(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-
-class ManifestDialog(QDialog):
-    """Asks which day's traveler manifest to export."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Traveler manifest"))
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setAccessibleName(self.tr("Date of use"))
-        self.cancelled_check = QCheckBox(self.tr("Include cancelled tickets"))
-        self.cancelled_check.setAccessibleName(self.tr("Include cancelled tickets"))
-        form = QFormLayout()
-        form.addRow(self.tr("&Date of use:"), self.date_edit)
-        form.addRow("", self.cancelled_check)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Choose file…"))
-        ok.setAccessibleName(self.tr("Choose where to save the manifest"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
-            self.tr("Do not export")
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    def day(self) -> dt.date:
-        value = self.date_edit.date().toPython()
-        assert isinstance(value, dt.date)
-        return value
-
-    def include_cancelled(self) -> bool:
-        return self.cancelled_check.isChecked()

@@ -31,8 +31,9 @@ from axdesk.ui.cancel_dialog import (
 from axdesk.ui.context import AppContext, ConnectionProfile
 from axdesk.ui.order_detail import LookupDialog
 from axdesk.ui.order_sync import SyncChange
+from axdesk.ui.orders_export import ManifestDialog
 from axdesk.ui.orders_model import Column, cell_text
-from axdesk.ui.orders_tab import ManifestDialog, OrdersTab
+from axdesk.ui.orders_tab import OrdersTab
 
 pytestmark = [
     pytest.mark.e2e,
