@@ -67,7 +67,7 @@ def fill(journal: OrderJournal, tickets: int, rng: random.Random) -> list[dict[s
             purchased_at=START,
         )
         code = request.order.channel_order_code
-        journal.record_sending(request)
+        journal.record_sending(request, endpoint="https://test.ax-cloud.com")
         line = request.depth_combinations[0]
         ax_code = str(uuid.UUID(int=rng.getrandbits(128)))
         ticket_codes = [str(uuid.UUID(int=rng.getrandbits(128))) for _ in range(count)]

@@ -102,6 +102,7 @@ def run_child(args: argparse.Namespace) -> int:
 
     from axdesk.api import LineInput, TravelerInput, build_order_request, slot_datetime
     from axdesk.store.paths import AppPaths
+    from axdesk.store.reconcile import Reconciler
     from axdesk.ui.app import configure_application, launch
     from axdesk.ui.context import SlotRef
     from axdesk.ui.main_window import INVENTORY_TAB, ORDER_TAB, ORDERS_TAB
@@ -181,8 +182,9 @@ def run_child(args: argparse.Namespace) -> int:
             travelers=travelers,
         )
         request = build_order_request([line], travelers[0], currency=option.currency)
-        ctx.journal.record_sending(request)
-        ctx.journal.mark_sent(request.order.channel_order_code, client.create_order(request))
+        outcome = Reconciler(client, ctx.journal).submit(request)
+        if not outcome.is_sent:
+            raise SystemExit(f"screenshots: a demo order was not sent: {outcome.message}")
         codes.append(request.order.channel_order_code)
 
     # Inventory: the first product, the month of its first open slot, that day selected.
