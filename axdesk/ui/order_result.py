@@ -59,16 +59,24 @@ def _local(moment: dt.datetime, tz_name: str) -> str:
 def order_summary_text(detail: OrderDetail, tz_name: str) -> str:
     """A plain-text summary of a sent order, to paste into a chat or an e-mail."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("OrderResultPanel", text)
-
-    out = [tr("Order {code}").format(code=detail.channel_order_code)]
+    not_known = QCoreApplication.translate("OrderResultPanel", "not known yet")
+    out = [
+        QCoreApplication.translate("OrderResultPanel", "Order {code}").format(
+            code=detail.channel_order_code
+        )
+    ]
     if detail.total is not None and detail.currency:
-        out.append(tr("Total: {total}").format(total=format_money(detail.total, detail.currency)))
+        out.append(
+            QCoreApplication.translate("OrderResultPanel", "Total: {total}").format(
+                total=format_money(detail.total, detail.currency)
+            )
+        )
     for line in detail.lines:
         name = " / ".join(part for part in (line.product_name, line.option_name) if part)
         out.append(
-            tr("Line {n}: {name}, {when} ({zone}), {quantity} ticket(s)").format(
+            QCoreApplication.translate(
+                "OrderResultPanel", "Line {n}: {name}, {when} ({zone}), {quantity} ticket(s)"
+            ).format(
                 n=line.position + 1,
                 name=name or line.dc_code,
                 when=_local(line.inventory_at, tz_name),
@@ -78,21 +86,27 @@ def order_summary_text(detail: OrderDetail, tz_name: str) -> str:
         )
         out.append(
             "  "
-            + tr("AX order: {code}").format(
-                code=line.ax_order.ax_order_code if line.ax_order else tr("not known yet")
+            + QCoreApplication.translate("OrderResultPanel", "AX order: {code}").format(
+                code=line.ax_order.ax_order_code if line.ax_order else not_known
             )
         )
         for ticket in line.tickets:
             out.append(
                 "  "
-                + tr("{n}. {name}: ticket {code}").format(
+                + QCoreApplication.translate(
+                    "OrderResultPanel", "{n}. {name}: ticket {code}"
+                ).format(
                     n=ticket.position + 1,
                     name=ticket.name,
-                    code=ticket.ax_ticket_code or tr("not known yet"),
+                    code=ticket.ax_ticket_code or not_known,
                 )
             )
     if detail.problem:
-        out.append(tr("Note: {problem}").format(problem=detail.problem))
+        out.append(
+            QCoreApplication.translate("OrderResultPanel", "Note: {problem}").format(
+                problem=detail.problem
+            )
+        )
     return "\n".join(out)
 
 

@@ -408,7 +408,8 @@ class OrderTab(QWidget):
             )
             shown = reason.replace("&", "&amp;").replace("<", "&lt;")
             if issue is not None:
-                shown += f' <a href="#problems">{self.tr("Show")}</a>'
+                show = self.tr("Show")
+                shown += f' <a href="#problems">{show}</a>'
             self.reason_label.setText(shown)
             self.reason_label.setAccessibleName(reason)
         self.submit_button.setAccessibleDescription("" if enabled else reason)

@@ -2,37 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Order {code}</source>
-        <translation>주문 {code}</translation>
-    </message>
-    <message>
-        <source>Total: {total}</source>
-        <translation>합계: {total}</translation>
-    </message>
-    <message>
-        <source>Line {n}: {name}, {when} ({zone}), {quantity} ticket(s)</source>
-        <translation>항목 {n}: {name}, {when} ({zone}), 티켓 {quantity}매</translation>
-    </message>
-    <message>
-        <source>AX order: {code}</source>
-        <translation>AX 주문: {code}</translation>
-    </message>
-    <message>
-        <source>not known yet</source>
-        <translation>아직 모름</translation>
-    </message>
-    <message>
-        <source>{n}. {name}: ticket {code}</source>
-        <translation>{n}. {name}: 티켓 {code}</translation>
-    </message>
-    <message>
-        <source>Note: {problem}</source>
-        <translation>참고: {problem}</translation>
-    </message>
-</context>
-<context>
     <name>CallLogDialog</name>
     <message>
         <source>Call log</source>
@@ -1857,6 +1826,30 @@
         <translation>재시도</translation>
     </message>
     <message>
+        <source>Order {code}</source>
+        <translation>주문 {code}</translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation>합계: {total}</translation>
+    </message>
+    <message>
+        <source>Line {n}: {name}, {when} ({zone}), {quantity} ticket(s)</source>
+        <translation>항목 {n}: {name}, {when} ({zone}), 티켓 {quantity}매</translation>
+    </message>
+    <message>
+        <source>AX order: {code}</source>
+        <translation>AX 주문: {code}</translation>
+    </message>
+    <message>
+        <source>{n}. {name}: ticket {code}</source>
+        <translation>{n}. {name}: 티켓 {code}</translation>
+    </message>
+    <message>
+        <source>Note: {problem}</source>
+        <translation>참고: {problem}</translation>
+    </message>
+    <message>
         <source>Ask AX whether the order was made; if it was not, the same order is sent again under the same code</source>
         <translation>AX에 주문이 접수되었는지 묻고, 접수되지 않았으면 같은 주문을 같은 코드로 다시 보냅니다</translation>
     </message>
@@ -2030,6 +2023,10 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
     <message>
         <source>Cannot send yet: {reason}</source>
         <translation>아직 보낼 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>보기</translation>
     </message>
     <message>
         <source>Checking the seats…</source>

@@ -144,22 +144,7 @@ def test_every_string_in_the_code_has_a_korean_translation(
 
 @pytest.mark.parametrize(
     "source_file",
-    [
-        pytest.param(
-            path.name,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "order_summary_text() in order_result.py wraps translate() in a local tr(), "
-                    "so lupdate files its strings under no context while the code looks them up "
-                    "under OrderResultPanel: the copied order summary stays English"
-                ),
-            ),
-        )
-        if path.name == "order_result.py"
-        else path.name
-        for path in i18n.ui_sources()
-    ],
+    [path.name for path in i18n.ui_sources()],
 )
 def test_strings_are_looked_up_under_the_context_lupdate_files_them_in(
     in_code: list[Message], source_file: str
@@ -192,22 +177,7 @@ def translate_calls_inside_f_strings(path: Path) -> list[str]:
 
 @pytest.mark.parametrize(
     "source_file",
-    [
-        pytest.param(
-            path,
-            id=path.name,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "order_tab.py builds the problems link as f'<a ...>{self.tr(\"Show\")}</a>', "
-                    "so 'Show' never reaches the .ts and stays English"
-                ),
-            ),
-        )
-        if path.name == "order_tab.py"
-        else pytest.param(path, id=path.name)
-        for path in i18n.ui_sources()
-    ],
+    [pytest.param(path, id=path.name) for path in i18n.ui_sources()],
 )
 def test_no_translated_string_hides_inside_an_f_string(source_file: Path) -> None:
     """pyside6-lupdate does not look inside f-strings, so a tr() there is never translated."""
