@@ -17,10 +17,10 @@ CURRENCIES = ("KRW", "USD")
 
 @dataclass(frozen=True)
 class Credential:
-    """One API key + channel code pair the sandbox accepts. The key stays out of reprs."""
+    """One API key + channel code pair the sandbox accepts. Both stay out of reprs."""
 
     api_key: str = field(repr=False)
-    channel_code: str
+    channel_code: str = field(repr=False)
 
 
 @dataclass(slots=True)

@@ -201,8 +201,12 @@ def _print_banner(
         lines.append(f"  New state file {args.state}")
     lines.append("  Credentials (Authorization: Token <API key>, Channel: Code <channel code>):")
     for key, channel in credentials:
-        shown = "(the key given with --api-key)" if key == args.api_key else key
-        lines.append(f"    API key {shown}  channel code {channel}")
+        # Values the operator gave stay off the screen (and any log it is piped to).
+        shown_key = "(the key given with --api-key)" if key == args.api_key else key
+        shown_channel = (
+            "(the code given with --channel-code)" if channel == args.channel_code else channel
+        )
+        lines.append(f"    API key {shown_key}  channel code {shown_channel}")
     lines.append("  Press Ctrl+C to stop.")
     print("\n".join(lines), flush=True)
 

@@ -238,7 +238,7 @@ class RunningSandbox:
         self.stop()
 
     def __repr__(self) -> str:
-        return f"RunningSandbox({self.base_url!r}, channel_code={self.channel_code!r})"
+        return f"RunningSandbox({self.base_url!r})"
 
 
 def _catalog(seed: Path | dict[str, Any] | None, clock: Clock) -> Catalog:

@@ -75,7 +75,7 @@ class AxOrder:
     """
 
     ax_order_code: str
-    channel_code: str
+    channel_code: str = field(repr=False)
     channel_order_code: str
     dc_code: str
     inventory_code: str
@@ -108,7 +108,7 @@ class AxOrder:
 class ChannelOrder:
     """A channel's order as received: the request body is kept to recognise a repeat."""
 
-    channel_code: str
+    channel_code: str = field(repr=False)
     channel_order_code: str
     body_text: str
     body: Any

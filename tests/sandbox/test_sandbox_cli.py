@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from axdesk.sandbox.cli import main
+from axdesk.sandbox.cli import _print_banner, build_parser, main
 from axdesk.sandbox.demo import DEMO_API_KEY, DEMO_CHANNEL_CODE
 
 
@@ -216,3 +216,20 @@ def test_the_command_serves_the_demo_until_interrupted(tmp_path: Path) -> None:
 
     assert code == 0, stderr
     assert "Traceback" not in stderr
+
+
+def test_the_banner_hides_the_key_and_channel_code_given_on_the_command_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = build_parser().parse_args(
+        ["--api-key", "operator-key-123", "--channel-code", "operator-channel-456"]
+    )
+    credentials = [(DEMO_API_KEY, DEMO_CHANNEL_CODE), ("operator-key-123", "operator-channel-456")]
+
+    _print_banner("http://127.0.0.1:8000", args, False, credentials)
+
+    banner = capsys.readouterr().out
+    assert "operator-key-123" not in banner
+    assert "operator-channel-456" not in banner
+    assert DEMO_API_KEY in banner  # the seed's credentials are there to be shared
+    assert DEMO_CHANNEL_CODE in banner

@@ -9,6 +9,8 @@ from typing import Any
 import httpx
 import pytest
 from sandbox_support import (
+    API_KEY,
+    CHANNEL,
     DC_CHILD,
     MAP_CHILD,
     OTHER_CHANNEL,
@@ -337,3 +339,16 @@ def test_seats_always_add_up_through_a_mixed_history(
     assert open_slot["ordered_quantity"] == 10 + sum(held.values())
     assert sandbox.state.seat_problems() == []
     assert sandbox.state.ax_order_count() == 6
+
+
+def test_no_repr_of_the_sandbox_or_its_orders_shows_a_credential(
+    sandbox: RunningSandbox, client: httpx.Client
+) -> None:
+    _create(client)
+
+    orders = list(sandbox.state._channel_orders.values())  # the orders as the sandbox keeps them
+    shown = repr(sandbox) + repr(sandbox.state.catalog) + repr(orders)
+
+    assert "co-1" in shown  # the orders are in there
+    assert API_KEY not in shown
+    assert CHANNEL not in shown

@@ -175,6 +175,7 @@ def test_a_good_seed_builds_the_catalog() -> None:
     assert child.unit_price == Decimal("30000")  # a number is accepted for unit_price
     assert catalog.slots_by_code["inv-open"].min_quantity == 5
     assert "test-key" not in repr(catalog.credentials)
+    assert "test-channel" not in repr(catalog.credentials)
 
 
 def test_optional_slot_fields_have_defaults() -> None:
