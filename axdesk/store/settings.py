@@ -24,7 +24,6 @@ written back unchanged.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import os
 import shutil
@@ -35,6 +34,8 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 from urllib.parse import urlsplit
 
+from axdesk.api import AxError
+from axdesk.api import validate_base_url as client_validate_base_url
 from axdesk.store.files import atomic_write_text
 
 T = TypeVar("T")
@@ -67,55 +68,26 @@ class SettingsError(Exception):
 def validate_base_url(url: str) -> str:
     """Check a custom AX server address and return it normalised (no trailing slash).
 
-    It must be ``https://host[:port][/path]``. Plain ``http`` is accepted only
-    for loopback addresses (``127.0.0.0/8``, ``::1``, ``localhost``), which is
-    where the sandbox runs: anything else would send the API key in clear text.
-    User names, passwords, query strings and fragments are refused because the
-    address is stored in the settings file, which must never hold a secret.
+    What is acceptable is decided by the client (:func:`axdesk.api.validate_base_url`),
+    so a saved address is always one the client will use: ``https://host[:port][/path]``,
+    plain ``http`` only for loopback addresses (where the sandbox runs), no user name,
+    password, query or fragment (the address is stored in the settings file, which
+    must never hold a secret). Here it is also written one way: scheme and host in
+    lower case, and a port that is a real port number.
     """
-    text = url.strip() if isinstance(url, str) else ""
-    if not text:
-        raise InvalidBaseUrlError(
-            "Enter the server address, for example https://test.ax-cloud.com."
-        )
     try:
-        parts = urlsplit(text)
+        text = client_validate_base_url(url)
+    except AxError as exc:
+        raise InvalidBaseUrlError(str(exc)) from None
+    parts = urlsplit(text)
+    try:
         port = parts.port
-    except ValueError as exc:
-        raise InvalidBaseUrlError(f"The server address {text!r} is not a valid URL.") from exc
-    scheme = parts.scheme.lower()
+    except ValueError:
+        raise InvalidBaseUrlError(f"The server address {text!r} is not a valid URL.") from None
     host = parts.hostname or ""
-    if scheme not in ("http", "https") or not host:
-        raise InvalidBaseUrlError(
-            f"The server address {text!r} must start with https:// followed by a host name."
-        )
-    if parts.username is not None or parts.password is not None:
-        raise InvalidBaseUrlError(
-            "The server address must not contain a user name or password; "
-            "the API key is entered separately and kept in the system keyring."
-        )
-    if parts.query or parts.fragment:
-        raise InvalidBaseUrlError(f"The server address {text!r} must not contain '?' or '#' parts.")
-    if scheme == "http" and not is_loopback_host(host):
-        raise InvalidBaseUrlError(
-            f"The server address {text!r} uses plain http, which would send the API key "
-            "unencrypted; use https (plain http is allowed only for 127.0.0.1, ::1 or localhost)."
-        )
     netloc_host = f"[{host}]" if ":" in host else host
     netloc = netloc_host if port is None else f"{netloc_host}:{port}"
-    path = parts.path.rstrip("/")
-    return f"{scheme}://{netloc}{path}"
-
-
-def is_loopback_host(host: str) -> bool:
-    """True for ``localhost`` and for any address in 127.0.0.0/8 or ``::1``."""
-    name = host.strip().strip("[]").lower().rstrip(".")
-    if name == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        return False
+    return f"{parts.scheme.lower()}://{netloc}{parts.path.rstrip('/')}"
 
 
 # ---------------------------------------------------------------------------
