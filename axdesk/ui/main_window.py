@@ -407,7 +407,9 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         saved = self.ctx.settings.window_geometry
-        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+        # The setting is any text from a file the user may have edited: base64 that does
+        # not decode to a geometry is refused by restoreGeometry, and the default size used.
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("utf-8"))):
             return
         self.resize(1180, 780)
 

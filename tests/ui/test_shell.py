@@ -192,6 +192,17 @@ def test_geometry_is_saved_and_restored(qtbot, launch_window) -> None:
     assert (again.width(), again.height()) == (781, 655)
 
 
+def test_a_damaged_saved_geometry_only_costs_the_window_size(qtbot, launch_window) -> None:
+    paths = AppPaths.default()
+    paths.ensure_dirs()
+    paths.settings_path.write_text('{"window_geometry": "größe"}', encoding="utf-8")
+
+    window = launch_window()
+
+    assert window.ctx.settings.window_geometry == "größe"  # text, so the file was taken as is
+    assert (window.width(), window.height()) == (1180, 780)
+
+
 def test_unhandled_worker_errors_are_shown(qtbot, launch_window) -> None:
     window = launch_window()
     window.show()
