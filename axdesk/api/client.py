@@ -87,8 +87,19 @@ _T = TypeVar("_T")
 
 @dataclass(frozen=True)
 class _Answer:
+    """A successful exchange: the decoded JSON, or what the call's fast reader made of it.
+
+    ``payload`` is None when ``early`` is set: the body was never decoded the
+    general way because the fast reader understood it directly.
+    """
+
     payload: Any
     status: int
+    early: object | None = None
+
+
+FastReader = Callable[[bytes], object | None]
+"""Reads a 2xx body directly into its final value, or returns None to decode it the general way."""
 
 
 # Host names after IDNA encoding (letters, digits, "-", "_", ".") or an IPv6 literal.
@@ -351,7 +362,10 @@ class AxClient:
             f"/v1/channel/inventory/tour/{quote(code, safe='')}",
             params=params,
             not_found=f"the product {code}",
+            fast_read=lambda content: Inventory.from_common_json(code, content),
         )
+        if isinstance(answer.early, Inventory):
+            return answer.early
         return self._read(lambda: Inventory.from_payload(code, answer.payload), "GET", answer)
 
     def create_order(self, request: OrderRequest) -> CreatedOrder:
@@ -446,6 +460,7 @@ class AxClient:
         params: Mapping[str, str] | None = None,
         body: bytes | None = None,
         not_found: str,
+        fast_read: FastReader | None = None,
     ) -> _Answer:
         if self._closed:
             raise AxError("The connection to AX has been closed; reconnect and try again.")
@@ -454,7 +469,7 @@ class AxClient:
         while True:
             attempt += 1
             try:
-                return self._exchange(method, target, body, not_found, attempt)
+                return self._exchange(method, target, body, not_found, attempt, fast_read)
             except AxError as error:
                 delay = self._retry_delay(error, attempt) if method == "GET" else None
                 if delay is None:
@@ -492,9 +507,19 @@ class AxClient:
         return None
 
     def _exchange(
-        self, method: str, target: str, body: bytes | None, not_found: str, attempt: int
+        self,
+        method: str,
+        target: str,
+        body: bytes | None,
+        not_found: str,
+        attempt: int,
+        fast_read: FastReader | None = None,
     ) -> _Answer:
-        """One HTTP request and its interpretation; always reports a ``CallRecord``."""
+        """One HTTP request and its interpretation; always reports a ``CallRecord``.
+
+        A 2xx body goes to ``fast_read`` first, when given; only if that returns
+        None is it decoded and checked the general way (``_interpret``).
+        """
         started = time.perf_counter()
         status: int | None = None
         failure: str | None = None
@@ -504,6 +529,10 @@ class AxClient:
             except httpx.HTTPError as error:
                 raise self._transport_error(error) from error
             status = response.status_code
+            if fast_read is not None and 200 <= status < 300:
+                early = fast_read(response.content)
+                if early is not None:
+                    return _Answer(None, status, early)
             return _Answer(self._interpret(response, method, not_found), status)
         except AxError as error:
             error.message = self._scrub(error.message)

@@ -33,6 +33,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic.fields import FieldInfo
+from pydantic_core import SchemaValidator, core_schema
 
 from axdesk.api.errors import AxMalformedResponseError, OrderInputError
 from axdesk.api.money import CURRENCIES, check_currency_precision, parse_money, to_wire_money
@@ -308,8 +310,28 @@ class InventorySlot(BaseModel):
         return _WEEKDAYS[self.date.weekday()]
 
     @property
+    def has_problems(self) -> bool:
+        """Whether ``problems`` finds anything: the same rules, without writing the sentences.
+
+        Cheap enough to ask of every slot of a year-long inventory; only the rare
+        broken slot then pays for formatting its date and time into ``problems``.
+        """
+        maximum = self.max_quantity
+        minimum = self.min_quantity
+        remain = self.remain_quantity
+        ordered = self.ordered_quantity
+        return (
+            maximum < 0
+            or minimum < 0
+            or remain < 0
+            or ordered < 0
+            or remain + ordered != maximum
+            or minimum > maximum >= 0
+        )
+
+    @property
     def problems(self) -> list[str]:
-        """Sentences describing numbers in this slot that cannot all be true."""
+        """Sentences about numbers in this slot that cannot all be true (see ``has_problems``)."""
         where = f"The slot on {self.date.isoformat()} at {self.start_time.strftime('%H:%M')}"
         found: list[str] = []
         for label, number in (
@@ -375,6 +397,179 @@ class Inventory(BaseModel):
                 "(expected option codes with lists of slots)."
             )
         return _read_response(cls, {"product_code": product_code, "options": options}, "inventory")
+
+    @classmethod
+    def from_common_json(cls, product_code: str, body: bytes) -> Inventory | None:
+        """Read the usual Get Inventory answer straight from its bytes; None for any other.
+
+        A year of a big product is tens of thousands of slots, and the careful reading
+        (``decode_json`` then ``from_payload``) builds a Python dict of each slot and
+        then calls six Python validators on it, for numbers and dates that are almost
+        always already what they should be. This reads the common shape,
+        ``{"status_code": <below 400>, "option_codes": {code: [slot, ...]}}``, in one
+        pass inside pydantic-core: JSON parsing and exact type checks (JSON integers,
+        booleans and strings; dates and times as ISO strings without stray spaces),
+        extra keys ignored as usual. Each slot then becomes an ``InventorySlot`` the
+        way ``model_construct`` makes one (see ``_common_inventory_validator``).
+
+        A slot that is not exactly that (quantities as strings, stray spaces, a missing
+        field) is read on its own by ``InventorySlot.model_validate``, as the careful
+        reading would. Whenever the result could differ from the careful reading, this
+        returns None and the caller reads the payload the careful way, which also
+        gives the usual sentence for bad data: another shape or wrapper, a status of
+        400 or more in the body, a JSON number with a fraction or exponent in a field
+        of an odd slot (the careful reading keeps it as a ``Decimal``), JSON constants
+        it refuses (``NaN``, ``Infinity``), trailing commas, a byte order mark, invalid
+        text, or a slot that does not validate. ``tests/api/test_api_inventory_fast.py`` holds
+        both readings equal.
+        """
+        if _COMMON_INVENTORY is None:
+            return None
+        if b"NaN" in body or b"Infinity" in body:
+            return None  # accepted by pydantic-core's parser, refused by decode_json
+        try:
+            common = _COMMON_INVENTORY.validate_json(body)
+        except ValidationError:
+            return None
+        status = common["status_code"]
+        if status is not None and status >= 400:
+            return None
+        options: dict[str, list[Any]] = common["option_codes"]
+        new_slot = InventorySlot.__new__
+        for slots in options.values():
+            for position, item in enumerate(slots):
+                if type(item) is tuple:  # checked by pydantic-core; JSON never makes a tuple
+                    # What model_construct ends with, inline: see _common_inventory_validator.
+                    values, extra, fields_set = item
+                    slot = new_slot(InventorySlot)
+                    _set_attribute(slot, "__dict__", values)
+                    _set_attribute(slot, "__pydantic_fields_set__", fields_set)
+                    _set_attribute(slot, "__pydantic_extra__", extra)
+                    _set_attribute(slot, "__pydantic_private__", None)
+                    slots[position] = slot
+                    continue
+                if isinstance(item, Mapping) and any(
+                    _holds_float(item[key]) for key in _SLOT_KEYS.intersection(item)
+                ):
+                    return None
+                try:
+                    slots[position] = InventorySlot.model_validate(item)
+                except ValidationError:
+                    return None
+        return _read_response(cls, {"product_code": product_code, "options": options}, "inventory")
+
+
+def _slot_keys() -> frozenset[str]:
+    """The keys an ``InventorySlot`` reads from a mapping (field names and aliases)."""
+    keys: set[str] = set()
+    for name, field in InventorySlot.model_fields.items():
+        alias = field.validation_alias
+        if alias is None:
+            keys.add(name)
+        elif isinstance(alias, str):
+            keys.add(alias)
+        elif isinstance(alias, AliasChoices) and all(isinstance(c, str) for c in alias.choices):
+            keys.update(str(choice) for choice in alias.choices)
+        else:
+            raise TypeError(f"the fast inventory reader cannot tell which key {name} reads")
+    return frozenset(keys)
+
+
+_SLOT_KEYS = _slot_keys()
+
+
+def _holds_float(value: object) -> bool:
+    """Whether a parsed JSON value holds a float anywhere (``decode_json`` reads those exactly)."""
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_float(inner) for inner in value.values())
+    if isinstance(value, list):
+        return any(_holds_float(inner) for inner in value)
+    return False
+
+
+_set_attribute = object.__setattr__
+
+
+def _common_inventory_validator() -> SchemaValidator | None:
+    """The validator behind ``Inventory.from_common_json``; None if it cannot be trusted.
+
+    Each slot comes out as the ``(values, extra, fields_set)`` of a model-fields
+    check, or, when that check fails, as the plain parsed JSON for the careful
+    per-slot reading. ``from_common_json`` turns the three into an ``InventorySlot``
+    the way ``BaseModel.model_construct`` ends, setting the instance's four slots,
+    without its Python loop over the fields (the check has resolved aliases and
+    defaults already): that loop, at about 5 µs a slot, would cost more than the
+    whole careful reading. pydantic-core cannot make the instances itself here,
+    because for a finished model class it always uses the class's own validator,
+    Python validators included.
+
+    The fast reading is switched off (None) if a pydantic upgrade changes what this
+    relies on: the four instance slots, no private attributes, no post-init hook.
+    """
+    if (
+        BaseModel.__slots__
+        != ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
+        or InventorySlot.__pydantic_post_init__ is not None
+        or InventorySlot.__pydantic_root_model__
+        or InventorySlot.__private_attributes__
+    ):
+        return None
+    whole = core_schema.int_schema(strict=True)
+    optional_text = core_schema.with_default_schema(
+        core_schema.nullable_schema(core_schema.str_schema(strict=True)), default=None
+    )
+    exact: dict[str, core_schema.CoreSchema] = {
+        "inventory_code": core_schema.str_schema(strict=True),
+        "date": core_schema.date_schema(strict=True),
+        "start_time": core_schema.time_schema(strict=True),
+        "is_order": core_schema.bool_schema(strict=True),
+        "max_quantity": whole,
+        "min_quantity": whole,
+        "remain_quantity": whole,
+        "ordered_quantity": whole,
+        "depth_combination_id": optional_text,
+        "reported_weekday": optional_text,
+    }
+    if list(exact) != list(InventorySlot.model_fields):
+        raise TypeError("the fast inventory reader must name every InventorySlot field, in order")
+    slot = core_schema.model_fields_schema(
+        {
+            name: core_schema.model_field(
+                schema, validation_alias=_alias_paths(InventorySlot.model_fields[name])
+            )
+            for name, schema in exact.items()
+        },
+        model_name="InventorySlot",
+        extra_behavior="ignore",
+    )
+    slot_or_other = core_schema.union_schema([slot, core_schema.any_schema()], mode="left_to_right")
+    status = core_schema.with_default_schema(core_schema.nullable_schema(whole), default=None)
+    options = core_schema.dict_schema(
+        core_schema.str_schema(strict=True),
+        core_schema.list_schema(slot_or_other, strict=True),
+        strict=True,
+    )
+    return SchemaValidator(
+        core_schema.typed_dict_schema(
+            {
+                "status_code": core_schema.typed_dict_field(status, required=False),
+                "option_codes": core_schema.typed_dict_field(options),
+            },
+            extra_behavior="ignore",
+        )
+    )
+
+
+def _alias_paths(field: FieldInfo) -> str | list[str | int] | list[list[str | int]] | None:
+    alias = field.validation_alias
+    if alias is None or isinstance(alias, str):
+        return alias
+    return alias.convert_to_aliases()
+
+
+_COMMON_INVENTORY = _common_inventory_validator()
 
 
 def _inventory_options(payload: object) -> Mapping[str, object] | None:
