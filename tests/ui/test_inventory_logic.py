@@ -19,7 +19,6 @@ from axdesk.ui.inventory_logic import (
     SlotState,
     add_months,
     export_month_csv,
-    may_have_problems,
     month_grid,
     slot_state,
     summarise_day,
@@ -168,7 +167,7 @@ def test_fast_checks_agree_with_the_client_and_with_slot_state(
             is_order=is_order,
         )
     )
-    assert may_have_problems(slot) == bool(slot.problems)
+    assert slot.has_problems == bool(slot.problems)
     summary = summarise_day(slot.date, [slot], threshold)
     assert summary.state is slot_state(slot, threshold)
     assert summary.problem_count == (1 if slot.problems else 0)
