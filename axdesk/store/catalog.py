@@ -326,6 +326,14 @@ def parse_catalog_json(data: bytes, *, source: str = "the JSON file") -> list[Ca
             [f"The file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."],
             source=source,
         ) from None
+    except RecursionError:
+        raise CatalogImportError(
+            ["The file is JSON nested too deeply to be a catalog."], source=source
+        ) from None
+    except ValueError:  # Python refuses to read an integer of thousands of digits
+        raise CatalogImportError(
+            ["The file holds a number too long to be a catalog value."], source=source
+        ) from None
     if isinstance(document, dict) and "products" in document:
         document = document["products"]
     if not isinstance(document, list):

@@ -251,6 +251,20 @@ def test_import_merges_unless_replace(store: CatalogStore) -> None:
     assert [p.product_code for p in store.list_products()] == ["p9"]
 
 
+@pytest.mark.parametrize(
+    ("data", "sentence"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"products": [{"product_code": ' + b"9" * 5000 + b"}]}", "number too long"),
+    ],
+)
+def test_json_that_python_refuses_to_read_is_a_sentence(
+    store: CatalogStore, data: bytes, sentence: str
+) -> None:
+    with pytest.raises(CatalogImportError, match=sentence):
+        store.import_json(data)
+
+
 def test_invalid_json_is_a_sentence(store: CatalogStore, tmp_path: Path) -> None:
     with pytest.raises(CatalogImportError, match="not valid JSON"):
         store.import_json(b'{"products": [')
