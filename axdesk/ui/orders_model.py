@@ -530,6 +530,11 @@ class OrdersModel(QAbstractTableModel):
             return
         self._page_call = None
         self._exhausted = len(rows) < limit
+        if replace and self._exhausted:
+            # The first page holds every match: its length is the count, known now
+            # rather than when the separate count query answers (no stale figure shown).
+            self.total_count = len(rows)
+            self.count_changed.emit(self.total_count)
         if replace:
             self.beginResetModel()
             self._rows = list(rows)
