@@ -59,7 +59,7 @@ from axdesk.ui.cancel_dialog import (
     cancel_each,
     cancel_one,
 )
-from axdesk.ui.context import AppContext
+from axdesk.ui.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.order_detail import LookupDialog, OrderDetailPane
 from axdesk.ui.order_sync import OrderSync, SyncChange
 from axdesk.ui.orders_export import (
@@ -75,7 +75,6 @@ from axdesk.ui.orders_model import (
     OrdersModel,
     local_time,
     status_text,
-    supplier_zone,
 )
 from axdesk.ui.worker import Call, describe_error
 
@@ -187,9 +186,9 @@ class OrdersTab(QWidget):
         self.status_label.setBuddy(self.status_combo)
 
         self.date_check = QCheckBox()
-        today = QDate.currentDate()
-        self.date_from = QDateEdit(today)
-        self.date_to = QDateEdit(today.addDays(30))
+        today = supplier_today(self.ctx.connection.supplier_timezone)
+        self.date_from = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date_to = QDateEdit(QDate(today.year, today.month, today.day).addDays(30))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -205,21 +204,27 @@ class OrdersTab(QWidget):
         self.export_manifest_action = self.export_menu.addAction("")
         self.export_button.setMenu(self.export_menu)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.search_label)
-        bar.addWidget(self.search_edit, 2)
-        bar.addSpacing(8)
-        bar.addWidget(self.status_label)
-        bar.addWidget(self.status_combo)
-        bar.addSpacing(8)
-        bar.addWidget(self.date_check)
-        bar.addWidget(self.date_from)
-        bar.addWidget(self.date_dash)
-        bar.addWidget(self.date_to)
-        bar.addStretch(1)
-        bar.addWidget(self.refresh_button)
-        bar.addWidget(self.lookup_button)
-        bar.addWidget(self.export_button)
+        # Two rows, so that the search box keeps its width on a 1024-pixel screen
+        # (one row overlapped the status filter there, in Korean most of all).
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_label)
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addSpacing(8)
+        search_row.addWidget(self.refresh_button)
+        search_row.addWidget(self.lookup_button)
+        search_row.addWidget(self.export_button)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.status_label)
+        filter_row.addWidget(self.status_combo)
+        filter_row.addSpacing(8)
+        filter_row.addWidget(self.date_check)
+        filter_row.addWidget(self.date_from)
+        filter_row.addWidget(self.date_dash)
+        filter_row.addWidget(self.date_to)
+        filter_row.addStretch(1)
+        bar = QVBoxLayout()
+        bar.addLayout(search_row)
+        bar.addLayout(filter_row)
 
         self.hint_frame = QFrame()
         self.hint_frame.setStyleSheet(
@@ -888,7 +893,7 @@ class OrdersTab(QWidget):
             self.export_table(Path(path))
 
     def _choose_manifest_export(self) -> None:
-        dialog = ManifestDialog(self)
+        dialog = ManifestDialog(supplier_today(self.ctx.connection.supplier_timezone), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         day = dialog.day()
