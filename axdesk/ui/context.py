@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,7 +19,7 @@ from axdesk.api import AxClient, AxError
 from axdesk.store.catalog import CatalogStore
 from axdesk.store.journal import OrderJournal
 from axdesk.store.paths import AppPaths
-from axdesk.store.settings import Settings
+from axdesk.store.settings import DEFAULT_SUPPLIER_TIMEZONE, Settings
 from axdesk.ui.worker import Worker
 
 ENVIRONMENT_PRODUCTION = "production"
@@ -30,6 +31,20 @@ ENVIRONMENT_CUSTOM = "custom"
 LINK_PROBLEMS = ("AxNetworkError", "AxAuthError", "AxServerError", "AxMalformedResponseError")
 
 
+def supplier_zone(name: str) -> zoneinfo.ZoneInfo:
+    """The supplier's time zone named ``name`` (Asia/Seoul when the name is unknown)."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(DEFAULT_SUPPLIER_TIMEZONE)
+
+
+def supplier_today(name: str) -> dt.date:
+    """Today where the tours run: slot dates and days of use are the supplier's dates,
+    not this computer's (an agency in Europe is a day behind Seoul every evening)."""
+    return dt.datetime.now(supplier_zone(name)).date()
+
+
 @dataclass(frozen=True)
 class ConnectionProfile:
     """A named place to connect to. Holds no secret: those live in the keyring."""
@@ -37,7 +52,7 @@ class ConnectionProfile:
     name: str
     environment: str
     base_url: str
-    supplier_timezone: str = "Asia/Seoul"
+    supplier_timezone: str = DEFAULT_SUPPLIER_TIMEZONE
 
 
 @dataclass(frozen=True)
@@ -101,7 +116,7 @@ class Connection(QObject):
 
     @property
     def supplier_timezone(self) -> str:
-        return self._profile.supplier_timezone if self._profile else "Asia/Seoul"
+        return self._profile.supplier_timezone if self._profile else DEFAULT_SUPPLIER_TIMEZONE
 
     def client(self) -> AxClient:
         """The client in use; raises :class:`NotConnectedError` (an ``AxError``) if none."""

@@ -20,7 +20,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
     QDate,
@@ -62,7 +61,7 @@ from axdesk.api import (
 )
 from axdesk.store.export import ExportError
 from axdesk.store.settings import SettingsError
-from axdesk.ui.context import AppContext, NotConnectedError, SlotRef
+from axdesk.ui.context import AppContext, NotConnectedError, SlotRef, supplier_today
 from axdesk.ui.inventory_calendar import (
     InventoryCalendar,
     InventoryLegend,
@@ -954,8 +953,4 @@ class InventoryTab(QWidget):
 
     def _supplier_today(self) -> dt.date:
         """Today where the tours run (the slots' dates are the supplier's local dates)."""
-        try:
-            zone = ZoneInfo(self._ctx.connection.supplier_timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = ZoneInfo("Asia/Seoul")
-        return dt.datetime.now(zone).date()
+        return supplier_today(self._ctx.connection.supplier_timezone)

@@ -14,7 +14,6 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.store.catalog import CatalogProduct, CatalogStore
+from axdesk.ui.context import supplier_today
 from axdesk.ui.order_header import OrderHeader
 from axdesk.ui.order_inventory import InventoryCache
 from axdesk.ui.order_line import LineEditor
@@ -305,10 +305,7 @@ class OrderForm(QWidget):
         self._validate_timer.start()
 
     def supplier_today(self) -> dt.date:
-        try:
-            return dt.datetime.now(ZoneInfo(self._timezone_name())).date()
-        except (ValueError, KeyError):
-            return dt.datetime.now(dt.UTC).date()
+        return supplier_today(self._timezone_name())
 
     def compute_issues(self, state: OrderFormState | None = None) -> list[Issue]:
         state = state or self.state()

@@ -161,12 +161,13 @@ def export_manifest(
 
 
 class ManifestDialog(QDialog):
-    """Asks which day's traveler manifest to export."""
+    """Asks which day's traveler manifest to export, starting from ``day`` (the
+    supplier's today: a manifest is for a day where the tours run)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Traveler manifest"))
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setAccessibleName(self.tr("Date of use"))

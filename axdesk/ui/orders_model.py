@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import zoneinfo
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -316,13 +315,6 @@ def local_time(moment: dt.datetime | None, zone: dt.tzinfo | None = None) -> str
     if moment is None:
         return ""
     return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-
-
-def supplier_zone(name: str) -> dt.tzinfo:
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("Asia/Seoul")
 
 
 def travelers_text(row: OrderRow) -> str:

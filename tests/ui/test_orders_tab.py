@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QDialog,
     QLineEdit,
     QMessageBox,
     QWidget,
@@ -541,6 +544,35 @@ def _unnamed_controls(top: QWidget) -> list[str]:
     return unnamed
 
 
+def test_days_of_use_start_from_the_suppliers_today(
+    qtbot: Any, app_context: AppContext, sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = dt.date.today()
+    # At any hour one of these two zones is on another date than this computer.
+    zone = next(
+        name
+        for name in ("Pacific/Kiritimati", "Etc/GMT+12")
+        if dt.datetime.now(ZoneInfo(name)).date() != here
+    )
+    client = app_context.connection.client()
+    app_context.connection.use(
+        ConnectionProfile("far", "custom", sandbox.base_url, supplier_timezone=zone), client
+    )
+    suppliers_today = dt.datetime.now(ZoneInfo(zone)).date()
+    tab = make_tab(qtbot, app_context)
+
+    assert tab.date_from.date().toPython() == suppliers_today
+    offered: list[dt.date] = []
+
+    def look(dialog: ManifestDialog) -> int:
+        offered.append(dialog.day())
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(ManifestDialog, "exec", look)
+    tab.export_manifest_action.trigger()
+    assert offered == [suppliers_today]
+
+
 def test_every_input_and_button_has_an_accessible_name(
     qtbot: Any, app_context: AppContext, sandbox: RunningSandbox
 ) -> None:
@@ -558,7 +590,7 @@ def test_every_input_and_button_has_an_accessible_name(
         CancelAllDialog(placed.code, targets, tab),
         CancelReportDialog([outcome], tab),
         LookupDialog("", tab),
-        ManifestDialog(tab),
+        ManifestDialog(dt.date(2026, 3, 1), tab),
     ):
         dialog.show()
         assert _unnamed_controls(dialog) == [], type(dialog).__name__
