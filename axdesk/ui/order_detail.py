@@ -53,11 +53,11 @@ from axdesk.store.journal import JournalState, OrderDetail, TicketDetail
 from axdesk.store.search import parse_query, phone_forms
 from axdesk.ui.cancel_dialog import CancelTarget
 from axdesk.ui.orders_model import (
+    LookIcons,
     format_money,
     line_label,
     local_time,
     look_color,
-    look_icon,
     status_look,
     status_text,
     ticket_look,
@@ -169,6 +169,7 @@ class TicketsModel(QAbstractTableModel):
         super().__init__(parent)
         self._zone = zone
         self._entries: list[TicketEntry] = []
+        self._icons = LookIcons()
 
     def set_entries(self, entries: Sequence[TicketEntry]) -> None:
         self.beginResetModel()
@@ -234,7 +235,7 @@ class TicketsModel(QAbstractTableModel):
         if column == self.STATUS_COLUMN:
             look = ticket_look(ticket.status)
             if role == Qt.ItemDataRole.DecorationRole:
-                return look_icon(look)
+                return self._icons(look)
             if role == Qt.ItemDataRole.ForegroundRole and ticket.is_cancellable:
                 return QBrush(look_color(look))
         if (
@@ -268,6 +269,7 @@ class OrderDetailPane(QWidget):
     def __init__(self, zone: Callable[[], dt.tzinfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._zone = zone
+        self._icons = LookIcons()
         self.detail: OrderDetail | None = None
         self._cancelling = False
 
@@ -461,7 +463,7 @@ class OrderDetailPane(QWidget):
                     " · ".join(p for p in (label, checked) if p),
                 ],
             )
-            top.setIcon(1, look_icon(look))
+            top.setIcon(1, self._icons(look))
             top.setForeground(1, QBrush(look_color(look)))
             top.setToolTip(0, ax.ax_order_code)
             top.setToolTip(2, ax.comment or checked)
@@ -480,7 +482,7 @@ class OrderDetailPane(QWidget):
                     ],
                 )
                 child.setToolTip(2, change.comment or "")
-                child.setIcon(1, look_icon(status_look(change.to_status), 12))
+                child.setIcon(1, self._icons(status_look(change.to_status), 12))
             top.setExpanded(True)
         tree.resizeColumnToContents(1)
         tree.setColumnWidth(0, min(tree.sizeHintForColumn(0), 190))
@@ -615,6 +617,7 @@ class LookupDialog(QDialog):
     def __init__(self, code: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.infos: list[OrderStatusInfo] = []
+        self._icons = LookIcons()
         self.setWindowTitle(self.tr("Look up an order at AX"))
 
         intro = QLabel(
@@ -705,7 +708,7 @@ class LookupDialog(QDialog):
                     info.comment or "",
                 ],
             )
-            item.setIcon(2, look_icon(look))
+            item.setIcon(2, self._icons(look))
         for column in range(3):
             self.result_tree.resizeColumnToContents(column)
         if not infos:

@@ -265,35 +265,46 @@ def look_color(look: Look) -> QColor:
     return QColor(_LOOKS[look][0])
 
 
-_icon_cache: dict[tuple[Look, int], QIcon] = {}
+class LookIcons:
+    """The status icons of one view, each drawn once: ``icons(look, size)``.
+
+    Each model or pane keeps its own, so no QIcon lives in module state (or past
+    the QApplication that drew it).
+    """
+
+    def __init__(self) -> None:
+        self._drawn: dict[tuple[Look, int], QIcon] = {}
+
+    def __call__(self, look: Look, size: int = 16) -> QIcon:
+        key = (look, size)
+        icon = self._drawn.get(key)
+        if icon is None:
+            icon = self._drawn[key] = look_icon(look, size)
+        return icon
 
 
 def look_icon(look: Look, size: int = 16) -> QIcon:
-    """A filled circle in the look's colour with a white glyph (cached)."""
-    key = (look, size)
-    icon = _icon_cache.get(key)
-    if icon is None:
-        colour, glyph = _LOOKS[look]
-        pixmap = QPixmap(size * 2, size * 2)
-        pixmap.setDevicePixelRatio(2.0)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(QColor(colour)))
-        painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
-        font = QFont()
-        font.setBold(True)
-        font.setPixelSize(int(size * 0.7))
-        painter.setFont(font)
-        painter.setPen(QPen(QColor("#ffffff")))
-        painter.drawText(
-            QRectF(QPointF(0, 0), QPointF(size, size)), Qt.AlignmentFlag.AlignCenter, glyph
-        )
-        painter.end()
-        icon = QIcon(pixmap)
-        _icon_cache[key] = icon
-    return icon
+    """A filled circle in the look's colour with a white glyph, drawn anew
+    (:class:`LookIcons` draws each once)."""
+    colour, glyph = _LOOKS[look]
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(QColor(colour)))
+    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.7))
+    painter.setFont(font)
+    painter.setPen(QPen(QColor("#ffffff")))
+    painter.drawText(
+        QRectF(QPointF(0, 0), QPointF(size, size)), Qt.AlignmentFlag.AlignCenter, glyph
+    )
+    painter.end()
+    return QIcon(pixmap)
 
 
 # ---------------------------------------------------------------------------
@@ -453,6 +464,7 @@ class OrdersModel(QAbstractTableModel):
         self._count_call: Call[int] | None = None
         self.total_count = 0
         self.has_loaded = False
+        self._icons = LookIcons()
 
     # -- query ----------------------------------------------------------------------
 
@@ -636,7 +648,7 @@ class OrdersModel(QAbstractTableModel):
         if column is Column.STATUS:
             look = row_look(row)
             if role == Qt.ItemDataRole.DecorationRole:
-                return look_icon(look)
+                return self._icons(look)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(look_color(look))
             if role == Qt.ItemDataRole.ToolTipRole:
