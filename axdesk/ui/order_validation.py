@@ -47,13 +47,15 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-_MISSING_TEMPLATES: set[str] = set()
+class _Required(str):
+    """A sentence that says a required field is empty (see :attr:`Issue.missing`)."""
+
+    __slots__ = ()
 
 
 def _required(template: str) -> str:
     """Mark a sentence as "this required field is empty" (see :attr:`Issue.missing`)."""
-    _MISSING_TEMPLATES.add(template)
-    return template
+    return _Required(template)
 
 
 @dataclass(frozen=True)
@@ -370,7 +372,7 @@ class _Collector:
     def add(self, key: str, found: tuple[str, dict[str, str]] | None) -> None:
         if found is not None:
             template, args = found
-            self.issues.append(Issue(key, template, args, template in _MISSING_TEMPLATES))
+            self.issues.append(Issue(key, template, args, isinstance(template, _Required)))
 
 
 def validate_person(
