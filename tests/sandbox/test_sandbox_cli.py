@@ -166,7 +166,11 @@ def test_python_dash_m_with_bad_arguments() -> None:
     )
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT to the child process")
+@pytest.mark.skipif(
+    sys.platform == "win32",
+    reason="needs POSIX signals: Windows cannot send SIGINT to a child process, which "
+    "is how this test presses Ctrl+C",
+)
 def test_the_command_serves_the_demo_until_interrupted(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
