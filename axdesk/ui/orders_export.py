@@ -10,7 +10,7 @@ up the window. Column titles are translated on the GUI thread and handed in.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -31,7 +31,7 @@ from axdesk.store.export import (
     manifest_rows,
     write_csv,
 )
-from axdesk.store.journal import OrderFilter, OrderJournal, OrderSort
+from axdesk.store.journal import OrderDetail, OrderFilter, OrderJournal, OrderSort
 from axdesk.ui.orders_model import Column, cell_text, column_title, row_from_detail
 
 EXPORT_PAGE = 500
@@ -61,6 +61,24 @@ def manifest_titles() -> list[str]:
     return [titles[field] for field in MANIFEST_FIELDS]
 
 
+def matching_orders(
+    journal: OrderJournal, criteria: OrderFilter, sort: OrderSort, descending: bool
+) -> Iterator[OrderDetail]:
+    """Every order matching ``criteria``, in order, read from the journal a page at a time."""
+    offset = 0
+    while True:
+        page = journal.list_orders(
+            criteria, limit=EXPORT_PAGE, offset=offset, sort=sort, descending=descending
+        )
+        for summary in page:
+            detail = journal.get_order(summary.channel_order_code)
+            if detail is not None:
+                yield detail
+        if len(page) < EXPORT_PAGE:
+            return
+        offset += EXPORT_PAGE
+
+
 def table_rows(
     journal: OrderJournal,
     criteria: OrderFilter,
@@ -70,20 +88,10 @@ def table_rows(
 ) -> list[list[CellValue]]:
     """Every order matching ``criteria`` (not only the fetched pages), as the table shows it."""
     rows: list[list[CellValue]] = []
-    offset = 0
-    while True:
-        page = journal.list_orders(
-            criteria, limit=EXPORT_PAGE, offset=offset, sort=sort, descending=descending
-        )
-        for summary in page:
-            detail = journal.get_order(summary.channel_order_code)
-            if detail is None:
-                continue
-            row = row_from_detail(detail)
-            rows.append([cell_text(row, column, zone) for column in Column])
-        if len(page) < EXPORT_PAGE:
-            return rows
-        offset += EXPORT_PAGE
+    for detail in matching_orders(journal, criteria, sort, descending):
+        row = row_from_detail(detail)
+        rows.append([cell_text(row, column, zone) for column in Column])
+    return rows
 
 
 def export_table(
@@ -104,41 +112,31 @@ def manifest_entries(journal: OrderJournal, day: dt.date, zone: dt.tzinfo) -> li
     start = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone)
     criteria = OrderFilter(use_from=start, use_until=start + dt.timedelta(days=1))
     entries: list[ManifestEntry] = []
-    offset = 0
-    while True:
-        page = journal.list_orders(
-            criteria, limit=EXPORT_PAGE, offset=offset, sort=OrderSort.FIRST_USE, descending=False
-        )
-        for summary in page:
-            detail = journal.get_order(summary.channel_order_code)
-            if detail is None:
-                continue
-            for line in detail.lines:
-                ax_status = (
-                    line.ax_order.status.label
-                    if line.ax_order is not None and line.ax_order.status is not None
-                    else ""
-                )
-                for ticket in line.tickets:
-                    entries.append(
-                        ManifestEntry(
-                            use_at=line.inventory_at,
-                            product_name=line.product_name,
-                            option_name=line.option_name or line.dc_code,
-                            traveler_name=ticket.name,
-                            phone=ticket.phone,
-                            email=ticket.email,
-                            national_code=ticket.national_code,
-                            ticket_code=ticket.ax_ticket_code or "",
-                            ticket_status=ticket.status.value if ticket.status else "",
-                            ax_order_code=ticket.ax_order_code or "",
-                            ax_order_status=ax_status,
-                            channel_order_code=detail.channel_order_code,
-                        )
+    for detail in matching_orders(journal, criteria, OrderSort.FIRST_USE, descending=False):
+        for line in detail.lines:
+            ax_status = (
+                line.ax_order.status.label
+                if line.ax_order is not None and line.ax_order.status is not None
+                else ""
+            )
+            for ticket in line.tickets:
+                entries.append(
+                    ManifestEntry(
+                        use_at=line.inventory_at,
+                        product_name=line.product_name,
+                        option_name=line.option_name or line.dc_code,
+                        traveler_name=ticket.name,
+                        phone=ticket.phone,
+                        email=ticket.email,
+                        national_code=ticket.national_code,
+                        ticket_code=ticket.ax_ticket_code or "",
+                        ticket_status=ticket.status.value if ticket.status else "",
+                        ax_order_code=ticket.ax_order_code or "",
+                        ax_order_status=ax_status,
+                        channel_order_code=detail.channel_order_code,
                     )
-        if len(page) < EXPORT_PAGE:
-            return entries
-        offset += EXPORT_PAGE
+                )
+    return entries
 
 
 def export_manifest(

@@ -23,8 +23,9 @@ from test_orders_support import MANUAL_SUPPLIER, Placed, place_order, traveler, 
 
 from axdesk.api import AxClient, OrderStatus, TicketStatus
 from axdesk.sandbox.embedded import RunningSandbox
-from axdesk.store.export import read_csv
-from axdesk.store.journal import JournalState
+from axdesk.store.export import CellValue, ManifestEntry, read_csv
+from axdesk.store.journal import JournalState, OrderFilter, OrderSort
+from axdesk.ui import orders_export
 from axdesk.ui.cancel_dialog import (
     CancelAllDialog,
     CancelOutcome,
@@ -34,7 +35,7 @@ from axdesk.ui.cancel_dialog import (
 from axdesk.ui.context import AppContext, ConnectionProfile
 from axdesk.ui.order_detail import LookupDialog
 from axdesk.ui.order_sync import SyncChange
-from axdesk.ui.orders_export import ManifestDialog
+from axdesk.ui.orders_export import ManifestDialog, manifest_entries, table_rows
 from axdesk.ui.orders_model import Column, cell_text
 from axdesk.ui.orders_tab import OrdersTab
 
@@ -443,6 +444,26 @@ def test_export_table_and_manifest_round_trip(
     assert {"김민준", "이서연"} <= names
     assert all(row[0] == first.slot.date.isoformat() for row in rows)
     assert done.args[1] == len(rows)
+
+
+def test_exports_read_every_page_of_the_journal(
+    app_context: AppContext, sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = place_order(app_context, sandbox, [traveler("김민준"), traveler("이서연")])
+    place_order(app_context, sandbox, [traveler("Park Jisoo")])
+    place_order(app_context, sandbox, [traveler("Lee Minho")])
+    journal, zone = app_context.journal, ZoneInfo("Asia/Seoul")
+
+    def exported() -> tuple[list[list[CellValue]], list[ManifestEntry]]:
+        table = table_rows(journal, OrderFilter(), OrderSort.CREATED, True, zone)
+        return table, manifest_entries(journal, first.slot.date, zone)
+
+    in_one_page = exported()
+    monkeypatch.setattr(orders_export, "EXPORT_PAGE", 2)  # three orders: two pages
+
+    assert exported() == in_one_page
+    assert len(in_one_page[0]) == 3
+    assert {"김민준", "이서연"} <= {entry.traveler_name for entry in in_one_page[1]}
 
 
 def test_export_to_an_unwritable_place_is_a_sentence(
