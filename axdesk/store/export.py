@@ -24,13 +24,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import enum
-import os
+import io
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+
+from axdesk.store.files import atomic_write_bytes
 
 CSV_ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark, so Excel reads Korean text correctly."""
@@ -81,41 +82,29 @@ def neutralise_formula(text: str) -> str:
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[CellValue]]) -> int:
     """Write ``header`` and ``rows`` to ``path`` atomically; returns the number of rows.
 
-    The file is written next to its destination and renamed over it at the
-    end, so an error (disk full, a value that cannot be written) never leaves
-    a half-written CSV behind, and an existing file is replaced only by a
+    The rows are written out in memory first, then to a file next to the
+    destination that is renamed over it (:func:`~axdesk.store.files.atomic_write_bytes`),
+    so an error (disk full, a value that cannot be written) never leaves a
+    half-written CSV behind, and an existing file is replaced only by a
     complete one. Raises :class:`ExportError` with a sentence on failure.
     """
     path = Path(path)
     width = len(header)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary_name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".part", dir=path.parent
-        )
-    except OSError as error:
-        raise ExportError(f"Could not write {path}: {error.strerror or error}.") from error
-    temporary = Path(temporary_name)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, dialect="excel")
+    writer.writerow([neutralise_formula(cell_text(name)) for name in header])
     count = 0
+    for row in rows:
+        if len(row) != width:
+            raise ExportError(
+                f"Row {count + 1} has {len(row)} values for {width} columns; nothing was written."
+            )
+        writer.writerow([neutralise_formula(cell_text(value)) for value in row])
+        count += 1
     try:
-        with os.fdopen(descriptor, "w", encoding=CSV_ENCODING, newline="") as handle:
-            writer = csv.writer(handle, dialect="excel")
-            writer.writerow([neutralise_formula(cell_text(name)) for name in header])
-            for row in rows:
-                if len(row) != width:
-                    raise ExportError(
-                        f"Row {count + 1} has {len(row)} values for {width} columns; "
-                        "nothing was written."
-                    )
-                writer.writerow([neutralise_formula(cell_text(value)) for value in row])
-                count += 1
-        os.replace(temporary, path)
+        atomic_write_bytes(path, buffer.getvalue().encode(CSV_ENCODING))
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise ExportError(f"Could not write {path}: {error.strerror or error}.") from error
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
     return count
 
 
