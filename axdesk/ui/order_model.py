@@ -282,17 +282,25 @@ def decimal_places(amount: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+def grouped_amount(amount: Decimal, currency: str | None) -> tuple[str, str]:
+    """``(sign, digits)`` of an amount for people: ``("-", "1,234.50")``.
+
+    The currency's own decimals (KRW none, USD two; two for any other or
+    none), rounded half up, thousands grouped.
+    """
+    places = MINOR_UNIT_DIGITS.get(currency or "", 2)
+    quantum = Decimal(1).scaleb(-places)
+    rounded = amount.quantize(quantum, rounding=ROUND_HALF_UP)
+    return ("-" if rounded < 0 else ""), f"{abs(rounded):,.{places}f}"
+
+
 def format_money(amount: Decimal, currency: str) -> str:
     """An amount for people: "₩12,000", "$1,234.50", "-$5.00".
 
     KRW has no minor unit, USD two decimals; any other currency is shown
     with two decimals and its code.
     """
-    places = MINOR_UNIT_DIGITS.get(currency, 2)
-    quantum = Decimal(1).scaleb(-places)
-    rounded = amount.quantize(quantum, rounding=ROUND_HALF_UP)
-    sign = "-" if rounded < 0 else ""
-    body = f"{abs(rounded):,.{places}f}"
+    sign, body = grouped_amount(amount, currency)
     symbol = CURRENCY_SYMBOLS.get(currency)
     if symbol is None:
         return f"{sign}{body} {currency}"

@@ -44,6 +44,7 @@ from axdesk.store.journal import (
     OrderJournal,
     OrderSort,
 )
+from axdesk.ui.order_model import grouped_amount
 from axdesk.ui.worker import Call, Worker
 
 PAGE_SIZE = 100
@@ -315,10 +316,8 @@ def format_money(amount: Decimal | None, currency: str | None) -> str:
     """``150,000 KRW`` / ``12.50 USD``: the currency's usual decimals, grouped."""
     if amount is None:
         return ""
-    digits = 0 if currency == "KRW" else 2
-    quantum = Decimal(1).scaleb(-digits)
-    text = f"{amount.quantize(quantum):,}"
-    return f"{text} {currency}" if currency else text
+    sign, digits = grouped_amount(amount, currency)
+    return f"{sign}{digits} {currency}" if currency else f"{sign}{digits}"
 
 
 def local_time(moment: dt.datetime | None, zone: dt.tzinfo | None = None) -> str:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from axdesk.ui import orders_model
 from axdesk.ui.order_model import (
     LineState,
     OrderFormState,
@@ -254,6 +255,21 @@ def test_money_is_formatted_for_its_currency() -> None:
     assert format_money(Decimal("1234567"), "KRW") == "₩1,234,567"
     assert format_money(Decimal("1234.5"), "USD") == "$1,234.50"
     assert format_money(Decimal("-5"), "USD") == "-$5.00"
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "in_the_form", "in_the_orders_list"),
+    [
+        (Decimal("1234567"), "KRW", "₩1,234,567", "1,234,567 KRW"),
+        (Decimal("0.125"), "USD", "$0.13", "0.13 USD"),
+        (Decimal("-5"), "USD", "-$5.00", "-5.00 USD"),
+    ],
+)
+def test_the_form_and_the_orders_list_show_the_same_digits(
+    amount: Decimal, currency: str, in_the_form: str, in_the_orders_list: str
+) -> None:
+    assert format_money(amount, currency) == in_the_form
+    assert orders_model.format_money(amount, currency) == in_the_orders_list
 
 
 def test_draft_json_round_trips_and_survives_damage() -> None:
