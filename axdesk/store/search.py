@@ -35,12 +35,20 @@ _MIN_PHONE_DIGITS = 3
 TRIGRAM = 3
 
 
+def calling_code_region(code_text: str) -> str | None:
+    """The main region of a country calling code ("82" or "+82" -> "KR"), None if none."""
+    code = code_text.strip().lstrip("+").strip()
+    if not code.isdigit() or not 1 <= len(code) <= 3:
+        return None
+    region = phonenumbers.region_code_for_country_code(int(code))
+    return None if region == phonenumbers.UNKNOWN_REGION else str(region)
+
+
 def region_for(national_code: str) -> str:
     """The phone region for a traveler's ``national_code``: ``"82"``, ``"+82"`` or ``"KR"``."""
     code = national_code.strip().lstrip("+").strip()
     if code.isdigit():
-        region = phonenumbers.region_code_for_country_code(int(code))
-        return str(region) if region != "ZZ" else DEFAULT_REGION
+        return calling_code_region(code) or DEFAULT_REGION
     if len(code) == 2 and code.isalpha():
         return code.upper()
     return DEFAULT_REGION

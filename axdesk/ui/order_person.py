@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from axdesk.store.search import calling_code_region
 from axdesk.ui.order_model import PersonState, format_additional, parse_additional
-from axdesk.ui.order_validation import calling_code_region
 from axdesk.ui.order_widgets import FieldBox, field_label
 
 PERSON_FIELD_NAMES = ("name", "national_code", "phone", "email", "extra", "additional")

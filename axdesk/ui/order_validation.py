@@ -26,6 +26,7 @@ from decimal import Decimal
 import phonenumbers
 
 from axdesk.api.money import CURRENCIES, MINOR_UNIT_DIGITS
+from axdesk.store.search import calling_code_region
 from axdesk.ui.order_model import (
     LineState,
     OrderFormState,
@@ -211,15 +212,6 @@ def is_valid_email(text: str) -> bool:
         return False
     local = text.rsplit("@", 1)[0]
     return not (local.startswith(".") or local.endswith(".") or ".." in local)
-
-
-def calling_code_region(code_text: str) -> str | None:
-    """The main region of a country calling code ("82" -> "KR"), None if there is none."""
-    code = code_text.strip().lstrip("+").strip()
-    if not code.isdigit() or not 1 <= len(code) <= 3:
-        return None
-    region = phonenumbers.region_code_for_country_code(int(code))
-    return None if region == phonenumbers.UNKNOWN_REGION else str(region)
 
 
 def check_national_code(code_text: str) -> tuple[str, dict[str, str]] | None:
