@@ -626,6 +626,8 @@ class InventoryTab(QWidget):
     # ------------------------------------------------------------------ loading
 
     def _load(self, code: str) -> None:
+        if self._call is not None and self._loading_code == code:
+            return  # already on its way (Enter in the product box also fires "activated")
         if self._call is not None:
             self._call.cancel()
         try:

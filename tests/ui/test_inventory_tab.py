@@ -303,6 +303,25 @@ def test_loads_a_product_picked_from_the_catalog(
 
 
 @pytest.mark.e2e
+def test_enter_in_the_product_box_asks_ax_once(
+    qtbot: QtBot, tab: InventoryTab, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    """Enter in the editable product box fires both "activated" and returnPressed."""
+    paths: list[str] = []
+    app_context.connection.call_finished.connect(lambda record: paths.append(record.path))
+    sandbox.state.faults.latency_ms = 400  # the first request is still on its way
+    with qtbot.waitSignal(tab.inventory_loaded, timeout=LOAD_TIMEOUT_MS):
+        tab.product_combo.setCurrentIndex(1)
+        tab.product_combo.activated.emit(1)
+        qtbot.wait(50)
+        tab.refresh()
+    qtbot.wait(200)
+    assert [path for path in paths if "/inventory/" in path] == [
+        f"/v1/channel/inventory/tour/{PRODUCT}"
+    ]
+
+
+@pytest.mark.e2e
 def test_a_pasted_product_code_loads_and_becomes_a_recent_product(
     qtbot: QtBot, make_tab: Callable[..., InventoryTab], app_context: AppContext
 ) -> None:
