@@ -54,7 +54,7 @@ from axdesk.store.catalog import (
     parse_price,
 )
 from axdesk.ui.context import AppContext
-from axdesk.ui.worker import Call, describe_error
+from axdesk.ui.worker import Call, CallGroup, describe_error
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -147,9 +147,9 @@ class CatalogDialog(QDialog):
         self._catalog = ctx.catalog
         self._editing_code: str | None = None  # code of the item in the form (None = new)
         self._option_product: str | None = None
-        self._calls: list[Call[Any]] = []
+        self._calls = CallGroup()
         self._build()
-        self.finished.connect(self._cancel_calls)
+        self.finished.connect(self._calls.cancel_all)
         self.retranslate_ui()
         self.reload()
 
@@ -393,14 +393,7 @@ class CatalogDialog(QDialog):
         super().changeEvent(event)
 
     def _track(self, call: Call[Any]) -> None:
-        """Keep ``call`` to cancel it when the dialog closes (its answer would find no tree)."""
-        self._calls = [c for c in self._calls if not c.finished]
-        self._calls.append(call)
-
-    def _cancel_calls(self) -> None:
-        for call in self._calls:
-            call.cancel()
-        self._calls.clear()
+        self._calls.add(call)
 
     # -- the tree ----------------------------------------------------------------------
 

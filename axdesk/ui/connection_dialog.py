@@ -64,7 +64,7 @@ from axdesk.ui.context import (
 )
 from axdesk.ui.net import InterruptibleTransport
 from axdesk.ui.secrets import Credentials, KeyringUnavailableError, SecretStoreError
-from axdesk.ui.worker import Call, describe_error
+from axdesk.ui.worker import Call, CallGroup, describe_error
 
 TEST_TIMEOUT_SECONDS = 8.0
 ENVIRONMENT_KINDS = (ENVIRONMENT_PRODUCTION, ENVIRONMENT_TEST, ENVIRONMENT_CUSTOM)
@@ -167,13 +167,13 @@ class ConnectionDialog(QDialog):
         self._secrets = shell.secrets
         self._editing: str | None = None  # the name the profile had when loaded
         self._running_tests: list[InterruptibleTransport] = []
-        self._calls: list[Call[Any]] = []
+        self._calls = CallGroup()
         self._build()
         self.retranslate_ui()
         self._reload_profiles(self._settings.last_profile)
         self._refresh_secret_location()
         self.finished.connect(self._abort_tests)
-        self.finished.connect(self._cancel_calls)
+        self.finished.connect(self._calls.cancel_all)
 
     # -- layout ------------------------------------------------------------------------
 
@@ -625,14 +625,7 @@ class ConnectionDialog(QDialog):
         self.test_finished.emit(ok, sentence)
 
     def _track(self, call: Call[Any]) -> None:
-        """Keep ``call`` to cancel it when the dialog closes (its answer would find no form)."""
-        self._calls = [c for c in self._calls if not c.finished]
-        self._calls.append(call)
-
-    def _cancel_calls(self) -> None:
-        for call in self._calls:
-            call.cancel()
-        self._calls.clear()
+        self._calls.add(call)
 
     def _abort_tests(self) -> None:
         for transport in self._running_tests:

@@ -179,6 +179,24 @@ class Call(Generic[T]):
         self.worker.forget(self)
 
 
+class CallGroup:
+    """The calls a dialog started, to cancel together when it closes (their answers
+    would find no form). Finished calls are let go as new ones are added."""
+
+    def __init__(self) -> None:
+        self._calls: list[Call[Any]] = []
+
+    def add(self, call: Call[T]) -> Call[T]:
+        self._calls = [c for c in self._calls if not c.finished]
+        self._calls.append(call)
+        return call
+
+    def cancel_all(self) -> None:
+        for call in self._calls:
+            call.cancel()
+        self._calls.clear()
+
+
 class Worker(QObject):
     """Runs calls on a private thread pool and delivers results on the GUI thread.
 

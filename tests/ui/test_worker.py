@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QPushButton
 
 from axdesk.api import AxClient, AxError, AxNetworkError
 from axdesk.ui.net import InterruptibleTransport
-from axdesk.ui.worker import CallCancelled, Worker
+from axdesk.ui.worker import CallCancelled, CallGroup, Worker
 
 
 @pytest.fixture
@@ -219,3 +219,29 @@ def test_many_cancelled_calls_are_dropped_safely(qtbot, worker: Worker) -> None:
     gc.collect()
     qtbot.wait(50)
     assert sorted(delivered) == list(range(0, 200, 2))
+
+
+def test_a_call_group_cancels_what_is_still_running_and_lets_finished_calls_go(
+    qtbot, worker: Worker
+) -> None:
+    group = CallGroup()
+    release, returned = threading.Event(), threading.Event()
+    answers: list[str] = []
+
+    def slow_answer() -> str:
+        release.wait(5)
+        returned.set()
+        return "slow"
+
+    quick = group.add(worker.call(lambda: "quick").on_success(answers.append).start())
+    qtbot.waitUntil(lambda: quick.finished)
+    slow = group.add(worker.call(slow_answer).on_success(answers.append).start())
+
+    group.cancel_all()
+    release.set()
+    qtbot.waitUntil(returned.is_set)
+    qtbot.wait(100)  # the slow answer's queued delivery, had it not been cancelled
+
+    assert slow.cancelled
+    assert not quick.cancelled
+    assert answers == ["quick"]
