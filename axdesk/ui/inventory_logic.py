@@ -1,11 +1,12 @@
-"""What the Inventory tab shows, computed once per response and without Qt.
+"""What the Inventory tab shows, computed without Qt and never twice.
 
 An inventory answer can hold tens of thousands of slots (20 options x 365
-days x 3 start times). The calendar paints 42 day cells, so everything a
-cell needs is aggregated here once, when the response arrives
-(:meth:`InventoryIndex.build`): one :class:`DaySummary` per date for every
-option and for "all options". Painting a month is then 42 dictionary
-look-ups, and switching months or options never walks the slots again.
+days x 3 start times), but the calendar paints 42 day cells. When the
+response arrives, :meth:`InventoryIndex.build` only groups the slots by
+option and date and finds the broken ones; a day's :class:`DaySummary`
+(per option and for "all options") is folded the first time the day is
+shown and then kept. Showing a month costs its own slots once (about 2,500
+for 20 options); a month seen before is 42 dictionary look-ups.
 
 Numbers from the server are shown as they came. A slot that breaks
 ``remain + ordered == max`` or carries a negative number keeps its values;
@@ -141,18 +142,19 @@ def merge_summaries(day: dt.date, summaries: Sequence[DaySummary]) -> DaySummary
 
 
 class InventoryIndex:
-    """One inventory response, aggregated per (date, option filter) for fast display.
+    """One inventory response, grouped per option and date for fast display.
 
-    Built once per response (on the worker thread), then only read: every
-    :class:`DaySummary` is computed in :meth:`build`; the slot rows of a day
-    are made when that day is shown.
+    Built once per response on the worker thread (:meth:`build`: grouping and
+    the broken slots, O(slots) with no per-day work), then handed to the GUI
+    thread. :meth:`summary` folds a day the first time it is asked for and
+    keeps the result, so ask it from one thread only (the GUI's); the slot
+    rows of a day are made when that day is shown.
     """
 
     def __init__(
         self,
         product_code: str,
         slots_by_option: dict[str, dict[dt.date, list[InventorySlot]]],
-        summaries: dict[str | None, dict[dt.date, DaySummary]],
         problem_rows: tuple[SlotRow, ...],
         nearly_full_threshold: int,
     ) -> None:
@@ -161,18 +163,19 @@ class InventoryIndex:
         self.nearly_full_threshold = nearly_full_threshold
         self.problem_rows = problem_rows
         self._slots_by_option = slots_by_option
-        self._summaries = summaries
-        self._dates = sorted(summaries.get(ALL_OPTIONS, {}))
+        self._summaries: dict[str | None, dict[dt.date, DaySummary | None]] = {
+            option: {} for option in (ALL_OPTIONS, *self.option_codes)
+        }
+        self._dates = sorted({day for days in slots_by_option.values() for day in days})
         self.slot_count = sum(
-            summary.slot_count for summary in summaries.get(ALL_OPTIONS, {}).values()
+            len(day_slots) for days in slots_by_option.values() for day_slots in days.values()
         )
 
     @classmethod
     def build(cls, inventory: Inventory, nearly_full_threshold: int) -> InventoryIndex:
-        """Aggregate every slot once: O(slots); afterwards every look-up is a dict access."""
+        """Group every slot by option and date and collect the broken ones: O(slots)."""
         slots_by_option: dict[str, dict[dt.date, list[InventorySlot]]] = {}
-        summaries: dict[str | None, dict[dt.date, DaySummary]] = {}
-        per_day: dict[dt.date, list[DaySummary]] = {}
+        broken: list[tuple[str, InventorySlot]] = []
         for dc_code, slots in inventory.options.items():
             days: dict[dt.date, list[InventorySlot]] = {}
             for slot in slots:
@@ -181,33 +184,18 @@ class InventoryIndex:
                     days[slot.date] = [slot]
                 else:
                     same_day.append(slot)
+                if slot.has_problems:
+                    broken.append((dc_code, slot))
             slots_by_option[dc_code] = days
-            option_summaries = {
-                day: summarise_day(day, day_slots, nearly_full_threshold)
-                for day, day_slots in days.items()
-            }
-            summaries[dc_code] = option_summaries
-            for day, summary in option_summaries.items():
-                per_day.setdefault(day, []).append(summary)
-        summaries[ALL_OPTIONS] = {
-            day: parts[0] if len(parts) == 1 else merge_summaries(day, parts)
-            for day, parts in per_day.items()
-        }
-        problem_rows: list[SlotRow] = []
-        if any(summary.problem_count for summary in summaries[ALL_OPTIONS].values()):
-            for dc_code, days in slots_by_option.items():
-                for day_slots in days.values():
-                    for slot in day_slots:
-                        if problems := slot_problems(slot):
-                            state = slot_state(slot, nearly_full_threshold)
-                            problem_rows.append(SlotRow(dc_code, slot, state, problems))
-            problem_rows.sort(key=lambda row: (row.slot.date, row.slot.start_time))
+        problem_rows = sorted(
+            (
+                SlotRow(dc_code, slot, slot_state(slot, nearly_full_threshold), slot_problems(slot))
+                for dc_code, slot in broken
+            ),
+            key=lambda row: (row.slot.date, row.slot.start_time),
+        )
         return cls(
-            inventory.product_code,
-            slots_by_option,
-            summaries,
-            tuple(problem_rows),
-            nearly_full_threshold,
+            inventory.product_code, slots_by_option, tuple(problem_rows), nearly_full_threshold
         )
 
     @property
@@ -216,8 +204,25 @@ class InventoryIndex:
         return len(self.problem_rows)
 
     def summary(self, day: dt.date, option: str | None = ALL_OPTIONS) -> DaySummary | None:
-        """The day's summary for ``option`` (``ALL_OPTIONS`` for all); None when it has no slot."""
-        return self._summaries.get(option, {}).get(day)
+        """The day's summary for ``option`` (``ALL_OPTIONS`` for all); None when it has no slot.
+
+        Folded from the day's slots the first time it is asked for, then kept.
+        """
+        known = self._summaries.get(option)
+        if known is None:  # an option this product does not have
+            return None
+        if day in known:
+            return known[day]
+        if option is None:  # ALL_OPTIONS
+            parts = [
+                part for code in self.option_codes if (part := self.summary(day, code)) is not None
+            ]
+            found = merge_summaries(day, parts) if len(parts) > 1 else next(iter(parts), None)
+        else:
+            slots = self._slots_by_option[option].get(day)
+            found = summarise_day(day, slots, self.nearly_full_threshold) if slots else None
+        known[day] = found
+        return found
 
     def slots_on(self, day: dt.date, option: str | None = ALL_OPTIONS) -> list[SlotRow]:
         """The day's slots, by start time then option order, optionally for one option."""
@@ -234,9 +239,9 @@ class InventoryIndex:
 
     def dates(self, option: str | None = ALL_OPTIONS) -> list[dt.date]:
         """Every date that has a slot (for ``option``), in order."""
-        if option is ALL_OPTIONS:
+        if option is None:  # ALL_OPTIONS
             return list(self._dates)
-        return sorted(self._summaries.get(option, {}))
+        return sorted(self._slots_by_option.get(option, {}))
 
     def month_rows(self, year: int, month: int, option: str | None = ALL_OPTIONS) -> list[SlotRow]:
         """Every slot of the month (for ``option``), by date, start time and option."""

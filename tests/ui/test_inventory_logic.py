@@ -15,10 +15,12 @@ from axdesk.store.export import read_csv
 from axdesk.ui.inventory_logic import (
     ALL_OPTIONS,
     MONTH_CSV_FIELDS,
+    DaySummary,
     InventoryIndex,
     SlotState,
     add_months,
     export_month_csv,
+    merge_summaries,
     month_grid,
     slot_state,
     summarise_day,
@@ -171,6 +173,53 @@ def test_fast_checks_agree_with_the_client_and_with_slot_state(
     summary = summarise_day(slot.date, [slot], threshold)
     assert summary.state is slot_state(slot, threshold)
     assert summary.problem_count == (1 if slot.problems else 0)
+
+
+day_slots = st.builds(
+    wire_slot,
+    st.sampled_from(["2025-03-03", "2025-03-04", "2025-03-05"]),
+    st.sampled_from(["09:00", "14:00"]),
+    maximum=quantities,
+    minimum=quantities,
+    ordered=quantities,
+    remain=st.none() | quantities,
+    is_order=st.booleans(),
+)
+
+
+@given(
+    options=st.dictionaries(st.sampled_from([ADULT, CHILD, "dc-senior"]), st.lists(day_slots)),
+    asked=st.permutations(
+        [
+            (day, option)
+            for day in (dt.date(2025, 3, 3), dt.date(2025, 3, 4), dt.date(2025, 3, 5))
+            for option in (ALL_OPTIONS, ADULT, CHILD, "dc-senior", "dc-unknown")
+        ]
+    ),
+)
+def test_day_summaries_do_not_depend_on_which_day_or_option_is_asked_first(
+    options: dict[str, list[dict[str, Any]]], asked: list[tuple[dt.date, str | None]]
+) -> None:
+    index = build(options)
+    inventory = Inventory.from_payload("product-1", {"option_codes": options})
+
+    def expected(day: dt.date, option: str | None) -> DaySummary | None:
+        codes = list(inventory.options) if option is ALL_OPTIONS else [option]
+        parts = [
+            summarise_day(day, slots, 3)
+            for code in codes
+            if (slots := [s for s in inventory.options.get(code or "", []) if s.date == day])
+        ]
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else merge_summaries(day, parts)
+
+    for day, option in asked:
+        assert index.summary(day, option) == expected(day, option)
+    assert index.slot_count == sum(len(slots) for slots in inventory.options.values())
+    assert index.problem_count == sum(
+        slot.has_problems for slots in inventory.options.values() for slot in slots
+    )
 
 
 def test_slots_of_a_day_are_ordered_by_start_then_option_and_filter_by_option() -> None:
