@@ -412,3 +412,23 @@ def test_bad_answers_get_the_same_sentence_through_the_client(body: bytes, sente
         assert client_reading(body) == fast
     assert isinstance(fast, str)
     assert sentence in fast
+
+
+# --------------------------------------------------------------------------- has_problems
+
+small = st.integers(min_value=-3, max_value=30)
+
+
+@given(maximum=small, minimum=small, remain=small, ordered=small)
+def test_has_problems_is_whether_problems_finds_any(
+    maximum: int, minimum: int, remain: int, ordered: int
+) -> None:
+    read = InventorySlot.model_validate(
+        slot(
+            max_quantity=maximum,
+            min_quantity=minimum,
+            remain_quantity=remain,
+            ordered_quantity=ordered,
+        )
+    )
+    assert read.has_problems == bool(read.problems)
