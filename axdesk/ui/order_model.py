@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Any
 
 from axdesk.api.money import CURRENCIES, MINOR_UNIT_DIGITS
@@ -286,12 +286,16 @@ def grouped_amount(amount: Decimal, currency: str | None) -> tuple[str, str]:
     """``(sign, digits)`` of an amount for people: ``("-", "1,234.50")``.
 
     The currency's own decimals (KRW none, USD two; two for any other or
-    none), rounded half up, thousands grouped.
+    none), rounded half up, thousands grouped. Any length of amount the operator
+    can type is shown: the rounding works with as many digits as it needs
+    (Decimal's default 28 would raise on a longer one).
     """
     places = MINOR_UNIT_DIGITS.get(currency or "", 2)
     quantum = Decimal(1).scaleb(-places)
-    rounded = amount.quantize(quantum, rounding=ROUND_HALF_UP)
-    return ("-" if rounded < 0 else ""), f"{abs(rounded):,.{places}f}"
+    with localcontext() as context:
+        context.prec = max(context.prec, amount.adjusted() + places + 2)
+        rounded = amount.quantize(quantum, rounding=ROUND_HALF_UP)
+    return ("-" if rounded < 0 else ""), f"{rounded.copy_abs():,.{places}f}"
 
 
 def format_money(amount: Decimal, currency: str) -> str:

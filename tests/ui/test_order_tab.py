@@ -792,3 +792,17 @@ def test_a_representative_other_than_the_purchaser_is_checked_and_sent(
     assert wire["representative"]["name"] == "Park Sora"
     assert wire["representative"]["phone"] == "01098765432"
     assert wire["purchaser"]["name"] == "Kim Minji"
+
+
+def test_a_price_too_long_for_money_arithmetic_is_shown_not_raised(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    tab = build_tab(qtbot, app_context)
+    huge = "9" * 30  # beyond Decimal's 28 digits of working precision
+
+    qtbot.keyClicks(tab.form.lines[0].price_edit, huge)
+    tab.form.revalidate()
+
+    # (No exception in the slots; sending it is refused with the builders' sentence.)
+    assert tab.total_label.text().startswith("Total ₩")
+    assert len(tab.total_label.text().replace(",", "")) >= len("Total ₩") + 30

@@ -257,6 +257,12 @@ def test_money_is_formatted_for_its_currency() -> None:
     assert format_money(Decimal("-5"), "USD") == "-$5.00"
 
 
+def test_amounts_longer_than_decimal_precision_are_formatted() -> None:
+    huge = Decimal("9" * 30)
+    assert format_money(huge, "KRW") == "₩" + f"{huge:,}"
+    assert orders_model.format_money(huge, "USD") == f"{huge:,}.00 USD"
+
+
 @pytest.mark.parametrize(
     ("amount", "currency", "in_the_form", "in_the_orders_list"),
     [
