@@ -24,6 +24,10 @@ APP_NAME = "axdesk"
 HOME_ENV_VAR = "AXDESK_HOME"
 
 
+class AppPathsError(Exception):
+    """A folder axdesk needs cannot be made; ``str(err)`` is a sentence for the user."""
+
+
 @dataclass(frozen=True)
 class AppPaths:
     """The three folders axdesk writes to, and the well-known files inside them."""
@@ -68,7 +72,17 @@ class AppPaths:
         return self.log_dir / "axdesk.log"
 
     def ensure_dirs(self) -> AppPaths:
-        """Create the three folders if missing; returns ``self`` for chaining."""
+        """Create the three folders if missing; returns ``self`` for chaining.
+
+        Raises :class:`AppPathsError` with a sentence when one cannot be made.
+        """
         for folder in (self.data_dir, self.config_dir, self.log_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise AppPathsError(
+                    f"axdesk could not create its folder {folder} ({exc.strerror or exc}). "
+                    f"Check that you may write there, or set {HOME_ENV_VAR} to a folder "
+                    "you may write to."
+                ) from exc
         return self

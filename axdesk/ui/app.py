@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from axdesk import __version__
 from axdesk.store.db import DatabaseError
-from axdesk.store.paths import AppPaths
+from axdesk.store.paths import AppPaths, AppPathsError
 from axdesk.ui.bootstrap import Shell, open_shell, start_practice
 from axdesk.ui.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, Translations
 from axdesk.ui.main_window import MainWindow, language_choice
@@ -58,8 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def configure_logging(paths: AppPaths) -> None:
-    """The application log: rotated file in the log folder, warnings also on stderr."""
-    paths.log_dir.mkdir(parents=True, exist_ok=True)
+    """The application log: rotated file in the log folder, warnings also on stderr.
+
+    Raises :class:`StartupError` with a sentence when the folders cannot be made.
+    """
+    try:
+        paths.ensure_dirs()
+    except AppPathsError as error:
+        raise StartupError(str(error)) from error
     file_handler = logging.handlers.RotatingFileHandler(
         paths.app_log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
     )
@@ -96,7 +102,7 @@ def launch(
     """
     try:
         shell = open_shell(paths, sandbox_mode=sandbox)
-    except DatabaseError as error:
+    except (AppPathsError, DatabaseError) as error:
         raise StartupError(str(error)) from error
     translations = Translations(app, translations_dir)
     translations.apply(language_choice(shell.ctx.settings.language, language))
@@ -123,11 +129,11 @@ def _start_practice(shell: Shell, options: dict[str, Any]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = AppPaths.default()
-    configure_logging(paths)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_application(app)
     try:
+        configure_logging(paths)
         window = launch(app, paths, sandbox=args.sandbox, language=args.lang)
     except StartupError as error:
         QMessageBox.critical(None, "axdesk", str(error))

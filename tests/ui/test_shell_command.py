@@ -10,9 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from axdesk import __version__
-from axdesk.ui.app import build_parser
+from axdesk.ui.app import build_parser, main
 
 
 def test_options() -> None:
@@ -64,3 +65,18 @@ def test_sandbox_command_starts_and_quits_cleanly(app_home: Path) -> None:
     assert "Traceback" not in err
     assert (app_home / "config" / "settings.json").exists()  # the window size was saved
     assert "axdesk quits" in app_log.read_text(encoding="utf-8")
+
+
+def test_folders_that_cannot_be_made_are_a_sentence_not_a_traceback(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("AXDESK_HOME", str(blocker / "home"))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+
+    assert main(["--lang", "en"]) == 1
+
+    assert len(shown) == 1
+    assert shown[0].startswith(f"axdesk could not create its folder {blocker / 'home'}")
