@@ -225,10 +225,11 @@ def test_a_call_group_cancels_what_is_still_running_and_lets_finished_calls_go(
     qtbot, worker: Worker
 ) -> None:
     group = CallGroup()
-    release, returned = threading.Event(), threading.Event()
+    started, release, returned = threading.Event(), threading.Event(), threading.Event()
     answers: list[str] = []
 
     def slow_answer() -> str:
+        started.set()
         release.wait(5)
         returned.set()
         return "slow"
@@ -236,6 +237,7 @@ def test_a_call_group_cancels_what_is_still_running_and_lets_finished_calls_go(
     quick = group.add(worker.call(lambda: "quick").on_success(answers.append).start())
     qtbot.waitUntil(lambda: quick.finished)
     slow = group.add(worker.call(slow_answer).on_success(answers.append).start())
+    qtbot.waitUntil(started.is_set)  # running on its thread, not just queued
 
     group.cancel_all()
     release.set()
