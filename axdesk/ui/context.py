@@ -27,8 +27,15 @@ ENVIRONMENT_TEST = "test"
 ENVIRONMENT_SANDBOX = "sandbox"
 ENVIRONMENT_CUSTOM = "custom"
 
-# Call-record errors (``"<ErrorClass>: sentence"``) that mean the link to AX is not working.
-LINK_PROBLEMS = ("AxNetworkError", "AxAuthError", "AxServerError", "AxMalformedResponseError")
+# Call-record errors (``"<ErrorClass>: sentence"``) that mean the link to AX is not
+# working, and the kind of problem each is (the status bar words it).
+LINK_PROBLEM_KINDS = {
+    "AxNetworkError": "network",
+    "AxAuthError": "auth",
+    "AxServerError": "server",
+    "AxMalformedResponseError": "malformed",
+}
+LINK_PROBLEMS = tuple(LINK_PROBLEM_KINDS)
 
 
 def supplier_zone(name: str) -> zoneinfo.ZoneInfo:

@@ -17,6 +17,7 @@ from axdesk.ui.context import (
     ENVIRONMENT_PRODUCTION,
     ENVIRONMENT_SANDBOX,
     ENVIRONMENT_TEST,
+    LINK_PROBLEM_KINDS,
     Connection,
 )
 from axdesk.ui.worker import Worker
@@ -189,13 +190,7 @@ class ShellStatusBar(QStatusBar):
 def _problem_kind(error_text: str) -> str | None:
     """Which connection problem a call record's error names, or None when the
     server answered normally (a 404 or a rejected order says nothing about the link)."""
-    name = error_text.split(":", 1)[0].strip()
-    return {
-        "AxNetworkError": "network",
-        "AxAuthError": "auth",
-        "AxServerError": "server",
-        "AxMalformedResponseError": "malformed",
-    }.get(name)
+    return LINK_PROBLEM_KINDS.get(error_text.split(":", 1)[0].strip())
 
 
 def _clock(moment: dt.datetime) -> str:

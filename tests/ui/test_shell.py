@@ -12,13 +12,22 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from axdesk.api import AxClient, CallRecord
 from axdesk.store.paths import AppPaths
 from axdesk.store.settings import Profile
 from axdesk.ui.app import launch
 from axdesk.ui.connection_dialog import ConnectionDialog
-from axdesk.ui.context import ENVIRONMENT_CUSTOM, ENVIRONMENT_SANDBOX, SlotRef
+from axdesk.ui.context import (
+    ENVIRONMENT_CUSTOM,
+    ENVIRONMENT_SANDBOX,
+    Connection,
+    ConnectionProfile,
+    SlotRef,
+)
 from axdesk.ui.main_window import ORDER_TAB, ORDERS_TAB, MainWindow
 from axdesk.ui.secrets import Credentials
+from axdesk.ui.status_bar import ShellStatusBar
+from axdesk.ui.worker import Worker
 
 SEED = 20240301
 
@@ -323,3 +332,32 @@ def test_dialogs_closed_while_their_calls_run_stay_quiet(qtbot, launch_window) -
         catalog.reject()
     qtbot.waitUntil(lambda: window.ctx.worker.active_count == 0)
     qtbot.wait(100)  # any late delivery to a deleted dialog would raise in the event loop
+
+
+@pytest.mark.parametrize(
+    ("error", "link_is_down", "words"),
+    [
+        ("AxAuthError: AX refused the API key", True, "AX refused the API key or channel code"),
+        ("AxNetworkError: no answer", True, "AX could not be reached"),
+        ("AxServerError: HTTP 500", True, "AX had a server error"),
+        ("AxMalformedResponseError: not JSON", True, "the answer was not understood"),
+        ("AxNotFoundError: HTTP 404", False, "Connected: Desk"),
+        (None, False, "Connected: Desk"),
+    ],
+)
+def test_the_status_bar_and_the_last_success_agree_on_what_a_link_problem_is(
+    qapp, error: str | None, link_is_down: bool, words: str
+) -> None:
+    connection, worker = Connection(), Worker()
+    client = AxClient("https://ax.example", "key-1234", "channel-1234")
+    connection.use(ConnectionProfile("Desk", ENVIRONMENT_CUSTOM, client.base_url), client)
+    bar = ShellStatusBar(connection, worker)
+    try:
+        connection.call_finished.emit(CallRecord("GET", "/v1/x", 403, 1.0, error=error))
+
+        assert words in bar.state_label.text()
+        assert (connection.last_success is None) is link_is_down
+    finally:
+        bar.deleteLater()
+        connection.close_client()
+        worker.shutdown()
