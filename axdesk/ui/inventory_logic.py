@@ -127,20 +127,6 @@ def summarise_day(
     )
 
 
-def merge_summaries(day: dt.date, summaries: Sequence[DaySummary]) -> DaySummary:
-    """The "all options" summary of a day from its per-option summaries."""
-    return DaySummary(
-        day,
-        max(summary.state for summary in summaries),
-        sum(summary.seats_left for summary in summaries),
-        sum(summary.slot_count for summary in summaries),
-        sum(summary.open_count for summary in summaries),
-        sum(summary.guaranteed_count for summary in summaries),
-        sum(summary.below_minimum_count for summary in summaries),
-        sum(summary.problem_count for summary in summaries),
-    )
-
-
 class InventoryIndex:
     """One inventory response, grouped per option and date for fast display.
 
@@ -213,14 +199,11 @@ class InventoryIndex:
             return None
         if day in known:
             return known[day]
-        if option is None:  # ALL_OPTIONS
-            parts = [
-                part for code in self.option_codes if (part := self.summary(day, code)) is not None
-            ]
-            found = merge_summaries(day, parts) if len(parts) > 1 else next(iter(parts), None)
+        if option is None:  # ALL_OPTIONS: one fold over every option's slots of the day
+            slots = [slot for days in self._slots_by_option.values() for slot in days.get(day, ())]
         else:
-            slots = self._slots_by_option[option].get(day)
-            found = summarise_day(day, slots, self.nearly_full_threshold) if slots else None
+            slots = self._slots_by_option[option].get(day, [])
+        found = summarise_day(day, slots, self.nearly_full_threshold) if slots else None
         known[day] = found
         return found
 
