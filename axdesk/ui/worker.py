@@ -28,6 +28,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from axdesk.api import AxError
+from axdesk.ui.error_text import ax_error_sentence
 
 log = logging.getLogger(__name__)
 
@@ -45,14 +46,15 @@ def describe_error(error: BaseException) -> str | None:
     """Sort an error by kind and return the sentence to show, or None to show nothing.
 
     - a user cancel is ignored (None);
-    - an ``AxError`` is shown as its own sentence;
+    - an ``AxError`` is shown as its own sentence (in the operator's language,
+      see :func:`axdesk.ui.error_text.ax_error_sentence`);
     - anything else is a bug in axdesk: it is logged with its traceback and the
       user sees a calm generic sentence, never the traceback.
     """
     if isinstance(error, CallCancelled):
         return None
     if isinstance(error, AxError):
-        return str(error)
+        return ax_error_sentence(error)
     log.error("Unexpected error in a background call", exc_info=error)
     return QCoreApplication.translate(
         "Worker",

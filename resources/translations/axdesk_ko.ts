@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>AxErrorText</name>
+    <message>
+        <source>English</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>AX refused the API key or channel code. Check them in Connection &gt; Connect.</source>
+        <translation>AX가 API 키 또는 채널 코드를 거부했습니다. 연결 &gt; 연결 설정에서 확인하세요.</translation>
+    </message>
+    <message>
+        <source>AX does not know this code.</source>
+        <translation>AX에 없는 코드입니다.</translation>
+    </message>
+    <message>
+        <source>AX refused the request.</source>
+        <translation>AX가 요청을 거절했습니다.</translation>
+    </message>
+    <message>
+        <source>AX asks us to slow down. Try again in a moment.</source>
+        <translation>AX에 요청이 너무 많습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>AX had a server error, so it is not known whether the change was made.</source>
+        <translation>AX 서버 오류로 변경이 반영되었는지 알 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>AX had a server error. Try again in a moment.</source>
+        <translation>AX 서버 오류가 발생했습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>AX did not answer in time, so it is not known whether the request was applied.</source>
+        <translation>AX가 제시간에 응답하지 않아 요청이 반영되었는지 알 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>AX could not be reached. Check the network connection.</source>
+        <translation>AX에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not AX data: check the server address.</source>
+        <translation>서버의 응답이 AX 데이터가 아닙니다. 서버 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>(HTTP {status})</source>
+        <translation>(HTTP {status})</translation>
+    </message>
+    <message>
+        <source>AX said: {message}</source>
+        <translation>AX 응답: {message}</translation>
+    </message>
+    <message>
+        <source>Wait {seconds} s.</source>
+        <translation>{seconds}초 후에 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
     <name>CallLogDialog</name>
     <message>
         <source>Call log</source>

@@ -1,0 +1,102 @@
+"""AX errors as sentences in the operator's language.
+
+The client (``axdesk.api``) has no Qt and writes its sentences in English. In
+English the UI shows those detailed sentences as they are; in another
+language it shows one translated sentence per kind of error, followed by
+what AX itself said (AX's own messages are Korean) and, for a refused
+order, the fields AX named.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from axdesk.api import (
+    AxAuthError,
+    AxError,
+    AxMalformedResponseError,
+    AxNetworkError,
+    AxNotFoundError,
+    AxRateLimitedError,
+    AxRejectedError,
+    AxServerError,
+)
+
+MAX_FIELD_ERRORS = 3
+
+
+def _translation_in_use() -> bool:
+    """True when a translator is installed (the language's own name is translated)."""
+    return QCoreApplication.translate("AxErrorText", "English") != "English"
+
+
+def _kind_sentence(error: AxError) -> str | None:
+    """The translated sentence for this kind of error, or None for no known kind."""
+    if isinstance(error, AxAuthError):
+        return QCoreApplication.translate(
+            "AxErrorText",
+            "AX refused the API key or channel code. Check them in Connection > Connect.",
+        )
+    if isinstance(error, AxNotFoundError):
+        return QCoreApplication.translate("AxErrorText", "AX does not know this code.")
+    if isinstance(error, AxRejectedError):
+        return QCoreApplication.translate("AxErrorText", "AX refused the request.")
+    if isinstance(error, AxRateLimitedError):
+        return QCoreApplication.translate(
+            "AxErrorText", "AX asks us to slow down. Try again in a moment."
+        )
+    if isinstance(error, AxServerError):
+        if error.outcome_unknown:
+            return QCoreApplication.translate(
+                "AxErrorText",
+                "AX had a server error, so it is not known whether the change was made.",
+            )
+        return QCoreApplication.translate(
+            "AxErrorText", "AX had a server error. Try again in a moment."
+        )
+    if isinstance(error, AxNetworkError):
+        if error.request_sent:
+            return QCoreApplication.translate(
+                "AxErrorText",
+                "AX did not answer in time, so it is not known whether the request was applied.",
+            )
+        return QCoreApplication.translate(
+            "AxErrorText", "AX could not be reached. Check the network connection."
+        )
+    if isinstance(error, AxMalformedResponseError):
+        return QCoreApplication.translate(
+            "AxErrorText", "The server's answer is not AX data: check the server address."
+        )
+    return None
+
+
+def ax_error_sentence(error: AxError) -> str:
+    """What to show for ``error``: the client's sentence in English, a translated one otherwise."""
+    if not _translation_in_use():
+        return str(error)  # the client's own, more detailed sentence
+    sentence = _kind_sentence(error)
+    if sentence is None:
+        return str(error)
+    parts = [sentence]
+    if error.status is not None:
+        parts.append(
+            QCoreApplication.translate("AxErrorText", "(HTTP {status})").format(status=error.status)
+        )
+    if error.server_message:
+        parts.append(
+            QCoreApplication.translate("AxErrorText", "AX said: {message}").format(
+                message=error.server_message
+            )
+        )
+    if isinstance(error, AxRejectedError) and error.errors:
+        shown = "; ".join(error.errors[:MAX_FIELD_ERRORS])
+        if len(error.errors) > MAX_FIELD_ERRORS:
+            shown += " …"
+        parts.append(shown)
+    if isinstance(error, AxRateLimitedError) and error.retry_after:
+        parts.append(
+            QCoreApplication.translate("AxErrorText", "Wait {seconds} s.").format(
+                seconds=round(error.retry_after)
+            )
+        )
+    return " ".join(parts)
