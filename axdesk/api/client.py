@@ -98,7 +98,7 @@ class _Answer:
     early: object | None = None
 
 
-FastReader = Callable[[bytes], object | None]
+_FastReader = Callable[[bytes], object | None]
 """Reads a 2xx body directly into its final value, or returns None to decode it the general way."""
 
 
@@ -460,7 +460,7 @@ class AxClient:
         params: Mapping[str, str] | None = None,
         body: bytes | None = None,
         not_found: str,
-        fast_read: FastReader | None = None,
+        fast_read: _FastReader | None = None,
     ) -> _Answer:
         if self._closed:
             raise AxError("The connection to AX has been closed; reconnect and try again.")
@@ -513,7 +513,7 @@ class AxClient:
         body: bytes | None,
         not_found: str,
         attempt: int,
-        fast_read: FastReader | None = None,
+        fast_read: _FastReader | None = None,
     ) -> _Answer:
         """One HTTP request and its interpretation; always reports a ``CallRecord``.
 
