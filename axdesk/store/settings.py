@@ -5,7 +5,11 @@ manner of Electrum's ``ConfigVar``): its key, default, and a validator that
 turns a raw value (from the file or from the UI) into the typed value or
 raises :class:`SettingValueError` with a sentence. Reading
 ``settings.poll_interval_seconds`` gives the value; assigning validates it
-and, with ``autosave`` on, writes the file at once.
+and, with ``autosave`` on, writes the file at once. The UI opens the settings
+with ``autosave`` off and an ``on_change`` hook that schedules the write on a
+background thread, because the write syncs the file to disk and the GUI
+thread must never wait on a slow disk. A lock guards the values and another
+the write, so a background save and a change on the GUI thread can overlap.
 
 The file (``config_dir/settings.json``) is written atomically (a temporary
 file in the same folder, then ``os.replace``). It never holds a secret: the
@@ -27,6 +31,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 import zoneinfo
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -289,7 +294,8 @@ class Setting(Generic[T]):
     def __get__(self, obj: Settings | None, owner: type[object] | None = None) -> T | Setting[T]:
         if obj is None:
             return self
-        value: T = obj._values.get(self.key, self.default)
+        with obj._lock:
+            value: T = obj._values.get(self.key, self.default)
         return value
 
     def __set__(self, obj: Settings, value: T) -> None:
@@ -348,13 +354,26 @@ class Settings:
         description="Main window toolbar and dock state as saved by Qt (base64).",
     )
 
-    def __init__(self, path: Path | None = None, *, autosave: bool = True) -> None:
-        """Settings with every default; ``path=None`` keeps them in memory only."""
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        autosave: bool = True,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
+        """Settings with every default; ``path=None`` keeps them in memory only.
+
+        ``on_change`` is called (on the thread that made the change) after any
+        setting changed, so the owner can schedule a save.
+        """
         self.path = path
         self.autosave = autosave and path is not None
+        self.on_change = on_change
         self.warnings: list[str] = []
         self._values: dict[str, Any] = {}
         self._unknown: dict[str, object] = {}
+        self._lock = threading.RLock()  # the values
+        self._write_lock = threading.Lock()  # one write of the file at a time
 
     # -- declarations -------------------------------------------------------
 
@@ -373,14 +392,16 @@ class Settings:
     # -- loading and saving ---------------------------------------------------
 
     @classmethod
-    def load(cls, path: Path, *, autosave: bool = True) -> Settings:
+    def load(
+        cls, path: Path, *, autosave: bool = True, on_change: Callable[[], None] | None = None
+    ) -> Settings:
         """Read the settings file; problems end up as sentences in ``.warnings``.
 
         A missing file gives the defaults. A file that cannot be read as JSON
         is moved aside; one with some bad values is copied aside and rewritten
         with those settings at their defaults. Never raises for file content.
         """
-        settings = cls(path, autosave=autosave)
+        settings = cls(path, autosave=autosave, on_change=on_change)  # reading is no change
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -451,36 +472,44 @@ class Settings:
 
     def to_json(self) -> dict[str, object]:
         """Every setting (declared and unknown-but-kept) as plain JSON values."""
-        data: dict[str, object] = dict(self._unknown)
-        for setting in self.declarations():
-            data[setting.key] = _as_json(setting.__get__(self))
+        with self._lock:
+            data: dict[str, object] = dict(self._unknown)
+            for setting in self.declarations():
+                data[setting.key] = _as_json(setting.__get__(self))
         return data
 
     def save(self) -> None:
         """Write the file atomically; raises :class:`SettingsError` with a sentence on failure."""
         if self.path is None:
             return
-        text = json.dumps(self.to_json(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         try:
-            atomic_write_text(self.path, text)
+            with self._write_lock:  # the newest values win: they are read inside the lock
+                text = json.dumps(self.to_json(), ensure_ascii=False, indent=2, sort_keys=True)
+                atomic_write_text(self.path, text + "\n")
         except OSError as exc:
             raise SettingsError(
                 f"The settings could not be saved to {self.path} ({exc.strerror or exc})."
             ) from exc
 
     def _assign(self, key: str, value: object) -> None:
-        self._values[key] = value
+        with self._lock:
+            self._values[key] = value
+        self._changed()
+
+    def _changed(self) -> None:
         if self.autosave:
             self.save()
+        if self.on_change is not None:
+            self.on_change()
 
     # -- conveniences for the UI ---------------------------------------------
 
     def reset(self, key: str) -> None:
         """Put one setting back to its default."""
         setting = self.declaration(key)
-        self._values.pop(setting.key, None)
-        if self.autosave:
-            self.save()
+        with self._lock:
+            self._values.pop(setting.key, None)
+        self._changed()
 
     def remember_product(self, product_code: str) -> None:
         """Move ``product_code`` to the front of the recent products (keeps at most 10)."""

@@ -36,6 +36,7 @@ from axdesk.ui.context import (
 )
 from axdesk.ui.net import InterruptibleTransport
 from axdesk.ui.secrets import Credentials, SecretStore
+from axdesk.ui.settings_saver import SettingsSaver
 from axdesk.ui.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ class Shell:
     database: sqlite3.Connection
     call_log: CallLog
     secrets: SecretStore
+    settings_saver: SettingsSaver | None = None  # writes the settings off the GUI thread
     sandbox: Any = None  # a RunningSandbox in practice mode
     closers: list[Callable[[], None]] = field(default_factory=list)
 
@@ -72,6 +74,8 @@ class Shell:
         stopped = self.ctx.worker.shutdown(timeout_ms)
         if not stopped:
             log.warning("Background calls were still running %d ms after quitting", timeout_ms)
+        if self.settings_saver is not None:
+            self.settings_saver.flush()  # once, at exit: the last change is not lost
         with contextlib.suppress(Exception):
             self.ctx.connection.close_client()
         for closer in reversed(self.closers):
@@ -140,7 +144,7 @@ def open_shell(
     ``DatabaseError`` (a sentence) when the database cannot be opened.
     """
     paths.ensure_dirs()
-    settings = Settings.load(paths.settings_path)
+    settings = Settings.load(paths.settings_path, autosave=False)  # saved by the saver below
     if database_path is None:
         database_path = PRACTICE_DATABASE if sandbox_mode else paths.database_path
     database = open_database(database_path)
@@ -150,6 +154,8 @@ def open_shell(
     worker = Worker(parent)
     connection = Connection(parent)
     worker.add_abort_hook(connection.abort_calls)
+    settings_saver = SettingsSaver(settings, worker, parent)
+    settings_saver.attach()
     ctx = AppContext(
         worker=worker,
         connection=connection,
@@ -164,6 +170,7 @@ def open_shell(
         database=database,
         call_log=call_log,
         secrets=secrets if secrets is not None else SecretStore(),
+        settings_saver=settings_saver,
         closers=closers,
     )
 

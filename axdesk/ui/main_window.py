@@ -120,6 +120,8 @@ class MainWindow(QMainWindow):
         self.ctx.connection.changed.connect(self._update_title)
         self.ctx.connection.changed.connect(self._connection_changed)
         self.ctx.worker.error_reported.connect(self.show_problem)
+        if shell.settings_saver is not None:
+            shell.settings_saver.failed.connect(self.show_problem)
         self.retranslate_ui()
         self._restore_geometry()
         if self.ctx.connection.is_connected:  # practice mode connects before the window

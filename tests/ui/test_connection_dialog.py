@@ -148,7 +148,11 @@ def test_connect_keeps_secrets_only_in_the_keyring(
     qtbot, dialog, sandbox, shell, memory_keyring
 ) -> None:
     fill(dialog, sandbox.base_url, sandbox.api_key, sandbox.channel_code)
-    with qtbot.waitSignal(dialog.connected) as blocker:
+    assert shell.settings_saver is not None
+    with (
+        qtbot.waitSignal(dialog.connected) as blocker,
+        qtbot.waitSignal(shell.settings_saver.saved, timeout=5000),  # written off the GUI thread
+    ):
         dialog.connect_button.click()
     assert blocker.args == ["Seoul desk"]
     connection = shell.ctx.connection
@@ -203,7 +207,11 @@ def test_without_a_real_keyring_it_fails_closed_and_offers_session_only(
     assert shell.ctx.settings.profile("Seoul desk") is None  # nothing half-saved
 
     dialog.session_only_check.setChecked(True)
-    with qtbot.waitSignal(dialog.connected):
+    assert shell.settings_saver is not None
+    with (
+        qtbot.waitSignal(dialog.connected),
+        qtbot.waitSignal(shell.settings_saver.saved, timeout=5000),
+    ):
         dialog.connect_button.click()
     assert shell.secrets.session_only
     assert shell.ctx.connection.profile is not None

@@ -317,7 +317,11 @@ def test_switching_language_changes_visible_texts_live(qtbot, window: MainWindow
     assert actions.file_menu.title() == "&File"
     assert window.status.badge.text() == "SANDBOX"
 
-    with qtbot.waitSignal(window._translations.language_changed):  # type: ignore[union-attr]
+    assert window.shell.settings_saver is not None
+    with (
+        qtbot.waitSignal(window._translations.language_changed),  # type: ignore[union-attr]
+        qtbot.waitSignal(window.shell.settings_saver.saved, timeout=5000),  # off the GUI thread
+    ):
         actions.language_actions["ko"].trigger()
     # Qt delivers LanguageChange to every widget through the event loop.
     qtbot.waitUntil(lambda: actions.file_menu.title() == "파일(&F)")

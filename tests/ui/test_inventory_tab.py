@@ -31,6 +31,7 @@ from pytestqt.qtbot import QtBot
 from axdesk.api import AxClient
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.store.export import read_csv
+from axdesk.ui.bootstrap import Shell
 from axdesk.ui.context import ENVIRONMENT_TEST, AppContext, ConnectionProfile, SlotRef
 from axdesk.ui.inventory_calendar import STATE_COLOURS
 from axdesk.ui.inventory_logic import ALL_OPTIONS, SlotState
@@ -351,11 +352,13 @@ def test_refresh_is_busy_while_loading_and_the_window_keeps_working(
 
 @pytest.mark.e2e
 def test_shown_again_refreshes_only_when_older_than_the_setting(
-    qtbot: QtBot, make_tab: Callable[..., InventoryTab], app_context: AppContext
+    qtbot: QtBot, make_tab: Callable[..., InventoryTab], app_context: AppContext, shell: Shell
 ) -> None:
     now = [1000.0]
     tab = make_tab(clock=lambda: now[0])
-    load(qtbot, tab)
+    assert shell.settings_saver is not None
+    with qtbot.waitSignal(shell.settings_saver.saved, timeout=5000):  # the recent product
+        load(qtbot, tab)
     now[0] += 30
     with qtbot.assert_not_emitted(tab.inventory_loaded, wait=300):
         tab.on_shown()
