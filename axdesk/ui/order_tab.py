@@ -28,11 +28,13 @@ worker a moment after each change, and once more on :meth:`OrderTab.shutdown`.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -65,6 +67,30 @@ log = logging.getLogger(__name__)
 DRAFT_KEY = "new-order"
 DRAFT_DELAY_MS = 400
 SUBMITTED_CODE_KEY = "submitted_code"
+
+
+def is_readable_draft(text: str) -> bool:
+    """True when a stored draft is a JSON object (what the form writes)."""
+    try:
+        return isinstance(json.loads(text), dict)
+    except (ValueError, TypeError):
+        return False
+
+
+def keep_draft_file(folder: Path, text: str, now: dt.datetime) -> Path:
+    """Write ``text`` unchanged to a new ``unreadable-draft-<time>.json`` in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"unreadable-draft-{now:%Y%m%d-%H%M%S}"
+    number = 1
+    while True:
+        path = folder / (f"{stem}.json" if number == 1 else f"{stem}-{number}.json")
+        try:
+            with path.open("x", encoding="utf-8") as handle:
+                handle.write(text)
+        except FileExistsError:
+            number += 1
+            continue
+        return path
 
 
 @dataclass(frozen=True)
@@ -323,6 +349,9 @@ class OrderTab(QWidget):
             return
         if not text:
             return
+        if not is_readable_draft(text):
+            self._keep_unreadable_draft(text)
+            return
         state = OrderFormState.from_json(text)
         try:
             code = json.loads(text).get(SUBMITTED_CODE_KEY, "")
@@ -345,6 +374,44 @@ class OrderTab(QWidget):
             self.tr("Your unfinished order is back"),
             self.tr("It was saved as you typed. Press New order to start from a blank form."),
         )
+
+    def _keep_unreadable_draft(self, text: str) -> None:
+        """Move a draft that cannot be read to a file of its own and say where it is.
+
+        The form starts blank, but nothing typed before is thrown away: the
+        draft's exact text goes to ``unreadable-draft-<time>.json`` in the data
+        folder (on the worker: a file write), and only then leaves the journal.
+        """
+        journal = self.ctx.journal
+        folder = self.ctx.paths.data_dir
+
+        def keep() -> Path:
+            path = keep_draft_file(folder, text, dt.datetime.now())
+            if journal.load_draft(DRAFT_KEY) == text:  # not yet replaced by a new draft
+                journal.clear_draft(DRAFT_KEY)
+            return path
+
+        def kept(path: Path) -> None:
+            self.result.show_info(
+                self.tr("The saved draft could not be read"),
+                self.tr(
+                    "The saved draft could not be read, so the form starts blank; "
+                    "it was kept in {path}."
+                ).format(path=str(path)),
+            )
+
+        def not_kept(error: BaseException) -> None:
+            log.error("The unreadable order draft could not be kept aside", exc_info=error)
+            self.result.show_info(
+                self.tr("The saved draft could not be read"),
+                self.tr(
+                    "The saved draft could not be read, and it could not be copied to {folder}; "
+                    "it stays in the order journal until you type a new order."
+                ).format(folder=str(folder)),
+            )
+
+        log.warning("The order draft is not readable; keeping it aside")
+        self.ctx.worker.call(keep).on_success(kept).on_error(not_kept).start()
 
     # -- the submit bar -----------------------------------------------------------------
 

@@ -2032,6 +2032,18 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
         <translation>입력하는 동안 저장해 두었습니다. 빈 양식으로 시작하려면 새 주문을 누르세요.</translation>
     </message>
     <message>
+        <source>The saved draft could not be read</source>
+        <translation>저장된 임시 주문을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The saved draft could not be read, so the form starts blank; it was kept in {path}.</source>
+        <translation>저장된 임시 주문을 읽을 수 없어 빈 양식으로 시작합니다. 원래 내용은 {path}에 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>The saved draft could not be read, and it could not be copied to {folder}; it stays in the order journal until you type a new order.</source>
+        <translation>저장된 임시 주문을 읽을 수 없고 {folder}에 복사하지도 못했습니다. 새 주문을 입력하기 전까지는 주문 기록에 그대로 남아 있습니다.</translation>
+    </message>
+    <message>
         <source>Sending… wait for AX&apos;s answer.</source>
         <translation>보내는 중… AX의 응답을 기다리세요.</translation>
     </message>

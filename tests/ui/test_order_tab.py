@@ -27,6 +27,7 @@ from pytestqt.qtbot import QtBot
 from axdesk.api import LineInput, OrderRequest, build_order_request, slot_datetime
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.store.catalog import CatalogOption, CatalogProduct
+from axdesk.store.db import transaction
 from axdesk.store.journal import JournalState
 from axdesk.ui.bootstrap import Shell
 from axdesk.ui.context import AppContext, SlotRef
@@ -380,6 +381,26 @@ def test_the_draft_survives_a_crash_and_a_close(qtbot: QtBot, app_context: AppCo
     again.shutdown()
     third = build_tab(qtbot, app_context)
     assert third.form.state().comment == "Window seats"
+
+
+@pytest.mark.parametrize("stored", ["{not json", "[1, 2]"])
+def test_an_unreadable_draft_is_kept_aside_and_the_operator_told_where(
+    qtbot: QtBot, app_context: AppContext, shell: Shell, stored: str
+) -> None:
+    app_context.journal.save_draft(DRAFT_KEY, "{}")
+    with transaction(shell.database):  # damaged behind the journal's back
+        shell.database.execute("UPDATE draft SET json_text = ? WHERE key = ?", (stored, DRAFT_KEY))
+
+    tab = build_tab(qtbot, app_context)
+
+    qtbot.waitUntil(lambda: "could not be read" in tab.result.text.text(), timeout=WAIT_MS)
+    kept = list(app_context.paths.data_dir.glob("unreadable-draft-*.json"))
+    assert len(kept) == 1
+    assert kept[0].read_text(encoding="utf-8") == stored
+    assert str(kept[0]) in tab.result.text.text()
+    assert tab.result.outcome is Outcome.INFO
+    assert tab.form.state().is_blank()
+    qtbot.waitUntil(lambda: app_context.journal.load_draft(DRAFT_KEY) is None, timeout=WAIT_MS)
 
 
 def test_new_order_clears_the_form_and_its_draft_only_after_confirming(
