@@ -282,32 +282,41 @@ def decimal_places(amount: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def grouped_amount(amount: Decimal, currency: str | None) -> tuple[str, str]:
-    """``(sign, digits)`` of an amount for people: ``("-", "1,234.50")``.
+def rounded_amount(amount: Decimal, currency: str | None) -> Decimal:
+    """An amount at its currency's own decimals (KRW none, USD two; two for any
+    other or none), rounded half up: ``Decimal("12.50")``, ``Decimal("150000")``.
 
-    The currency's own decimals (KRW none, USD two; two for any other or
-    none), rounded half up, thousands grouped. Any length of amount the operator
-    can type is shown: the rounding works with as many digits as it needs
-    (Decimal's default 28 would raise on a longer one).
+    Any length of amount the operator can type is kept: the rounding works with
+    as many digits as it needs (Decimal's default 28 would raise on a longer one).
     """
     places = MINOR_UNIT_DIGITS.get(currency or "", 2)
     quantum = Decimal(1).scaleb(-places)
     with localcontext() as context:
         context.prec = max(context.prec, amount.adjusted() + places + 2)
-        rounded = amount.quantize(quantum, rounding=ROUND_HALF_UP)
+        return amount.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def grouped_amount(amount: Decimal, currency: str | None) -> tuple[str, str]:
+    """``(sign, digits)`` of an amount for people: ``("-", "1,234.50")``.
+
+    The digits of :func:`rounded_amount`, thousands grouped.
+    """
+    places = MINOR_UNIT_DIGITS.get(currency or "", 2)
+    rounded = rounded_amount(amount, currency)
     return ("-" if rounded < 0 else ""), f"{rounded.copy_abs():,.{places}f}"
 
 
-def format_money(amount: Decimal, currency: str) -> str:
+def format_money(amount: Decimal, currency: str | None) -> str:
     """An amount for people: "₩12,000", "$1,234.50", "-$5.00".
 
+    The one way money is shown, in the New order tab and the Orders tab alike.
     KRW has no minor unit, USD two decimals; any other currency is shown
-    with two decimals and its code.
+    with two decimals and its code (no code when the currency is not known).
     """
     sign, body = grouped_amount(amount, currency)
-    symbol = CURRENCY_SYMBOLS.get(currency)
+    symbol = CURRENCY_SYMBOLS.get(currency or "")
     if symbol is None:
-        return f"{sign}{body} {currency}"
+        return f"{sign}{body} {currency}" if currency else f"{sign}{body}"
     return f"{sign}{symbol}{body}"
 
 

@@ -32,13 +32,35 @@ from axdesk.store.export import (
     write_csv,
 )
 from axdesk.store.journal import OrderDetail, OrderFilter, OrderJournal, OrderSort
-from axdesk.ui.orders_model import Column, cell_text, column_title, row_from_detail
+from axdesk.ui.order_model import rounded_amount
+from axdesk.ui.orders_model import Column, OrderRow, cell_text, column_title, row_from_detail
 
 EXPORT_PAGE = 500
 
 
 def table_titles() -> list[str]:
-    return [column_title(column) for column in Column]
+    """The table's column titles, with the currency in a column of its own after the total."""
+    titles: list[str] = []
+    for column in Column:
+        titles.append(column_title(column))
+        if column is Column.TOTAL:
+            titles.append(QCoreApplication.translate("OrdersExport", "Currency"))
+    return titles
+
+
+def export_cells(row: OrderRow, zone: dt.tzinfo) -> list[CellValue]:
+    """One order as the table shows it, except the total: a plain decimal at the
+    currency's own decimals ("150000", "12.50") followed by the currency, so a
+    spreadsheet can sum the column (the export writes Decimals without grouping)."""
+    cells: list[CellValue] = []
+    for column in Column:
+        if column is Column.TOTAL:
+            total = row.total
+            cells.append(None if total is None else rounded_amount(total, row.currency))
+            cells.append(row.currency or "")
+        else:
+            cells.append(cell_text(row, column, zone))
+    return cells
 
 
 def manifest_titles() -> list[str]:
@@ -89,8 +111,7 @@ def table_rows(
     """Every order matching ``criteria`` (not only the fetched pages), as the table shows it."""
     rows: list[list[CellValue]] = []
     for detail in matching_orders(journal, criteria, sort, descending):
-        row = row_from_detail(detail)
-        rows.append([cell_text(row, column, zone) for column in Column])
+        rows.append(export_cells(row_from_detail(detail), zone))
     return rows
 
 

@@ -8,7 +8,8 @@ generation number, so the answer of an older query (the operator kept
 typing) is dropped when it arrives.
 
 The row type, :class:`OrderRow`, and the functions that build rows from the
-journal are Qt-free, so the CSV export uses exactly what the table shows.
+journal are Qt-free, so the CSV export uses exactly what the table shows
+(except the total: plain decimals and the currency in a column of its own).
 The status look (colour, icon, words) is shared with the detail pane: every
 status is shown with its words, never by colour alone.
 """
@@ -44,7 +45,7 @@ from axdesk.store.journal import (
     OrderJournal,
     OrderSort,
 )
-from axdesk.ui.order_model import grouped_amount
+from axdesk.ui.order_model import format_money as money_for_people
 from axdesk.ui.worker import Call, Worker
 
 PAGE_SIZE = 100
@@ -313,11 +314,10 @@ def look_icon(look: Look, size: int = 16) -> QIcon:
 
 
 def format_money(amount: Decimal | None, currency: str | None) -> str:
-    """``150,000 KRW`` / ``12.50 USD``: the currency's usual decimals, grouped."""
+    """``₩150,000`` / ``$12.50``, exactly as the New order tab shows it; empty when unknown."""
     if amount is None:
         return ""
-    sign, digits = grouped_amount(amount, currency)
-    return f"{sign}{digits} {currency}" if currency else f"{sign}{digits}"
+    return money_for_people(amount, currency)
 
 
 def local_time(moment: dt.datetime | None, zone: dt.tzinfo | None = None) -> str:

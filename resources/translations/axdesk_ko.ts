@@ -2322,6 +2322,10 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
 <context>
     <name>OrdersExport</name>
     <message>
+        <source>Currency</source>
+        <translation>통화</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>이용일</translation>
     </message>

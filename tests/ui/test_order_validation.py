@@ -260,22 +260,24 @@ def test_money_is_formatted_for_its_currency() -> None:
 def test_amounts_longer_than_decimal_precision_are_formatted() -> None:
     huge = Decimal("9" * 30)
     assert format_money(huge, "KRW") == "₩" + f"{huge:,}"
-    assert orders_model.format_money(huge, "USD") == f"{huge:,}.00 USD"
+    assert orders_model.format_money(huge, "USD") == f"${huge:,}.00"
 
 
 @pytest.mark.parametrize(
-    ("amount", "currency", "in_the_form", "in_the_orders_list"),
+    ("amount", "currency", "shown"),
     [
-        (Decimal("1234567"), "KRW", "₩1,234,567", "1,234,567 KRW"),
-        (Decimal("0.125"), "USD", "$0.13", "0.13 USD"),
-        (Decimal("-5"), "USD", "-$5.00", "-5.00 USD"),
+        (Decimal("150000"), "KRW", "₩150,000"),
+        (Decimal("1234567"), "KRW", "₩1,234,567"),
+        (Decimal("0.125"), "USD", "$0.13"),
+        (Decimal("-5"), "USD", "-$5.00"),
+        (Decimal("7.5"), "EUR", "7.50 EUR"),
     ],
 )
-def test_the_form_and_the_orders_list_show_the_same_digits(
-    amount: Decimal, currency: str, in_the_form: str, in_the_orders_list: str
+def test_the_form_and_the_orders_list_show_money_the_same_way(
+    amount: Decimal, currency: str, shown: str
 ) -> None:
-    assert format_money(amount, currency) == in_the_form
-    assert orders_model.format_money(amount, currency) == in_the_orders_list
+    assert format_money(amount, currency) == shown
+    assert orders_model.format_money(amount, currency) == shown
 
 
 def test_draft_json_round_trips_and_survives_damage() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -429,11 +430,19 @@ def test_export_table_and_manifest_round_trip(
     assert done.args == [str(target), 2]
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     header, rows = read_csv(target)
-    assert header == [
-        str(tab.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(len(Column))
-    ]
+    titles = [str(tab.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(len(Column))]
+    total_at = int(Column.TOTAL)
+    assert header == [*titles[: total_at + 1], "Currency", *titles[total_at + 1 :]]
     shown = [[cell_text(row, column, tab.zone()) for column in Column] for row in tab.model.rows()]
-    assert rows == shown
+    # The same cells as the table, but the total as a plain decimal with its currency beside it.
+    assert [[*row[:total_at], *row[total_at + 2 :]] for row in rows] == [
+        [*cells[:total_at], *cells[total_at + 1 :]] for cells in shown
+    ]
+    for written, order in zip(rows, tab.model.rows(), strict=True):
+        assert order.total is not None
+        assert written[total_at + 1] == "KRW"
+        assert written[total_at].isdigit()  # "150000": no symbol, grouping or decimals for KRW
+        assert Decimal(written[total_at]) == order.total  # so a spreadsheet can sum the column
 
     manifest = tmp_path / "manifest.csv"
     with qtbot.waitSignal(tab.export_finished, timeout=5_000) as done:
