@@ -54,6 +54,7 @@ from axdesk.ui.bootstrap import open_shell
 from axdesk.ui.context import ENVIRONMENT_TEST, ConnectionProfile
 from axdesk.ui.inventory_logic import InventoryIndex
 from axdesk.ui.inventory_tab import InventoryTab
+from axdesk.ui.memory import tune_garbage_collector
 
 OPTIONS = 20
 DAYS = 365
@@ -195,6 +196,7 @@ def main() -> None:
             tab.resize(1280, 800)
             tab.show()
             app.processEvents()
+            tune_garbage_collector()  # as axdesk's main() does once its window is built
 
             parse: list[float] = []
             aggregate: list[float] = []

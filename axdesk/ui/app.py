@@ -27,6 +27,7 @@ from axdesk.store.paths import AppPaths, AppPathsError
 from axdesk.ui.bootstrap import Shell, open_shell, start_practice
 from axdesk.ui.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, Translations
 from axdesk.ui.main_window import MainWindow, language_choice
+from axdesk.ui.memory import tune_garbage_collector
 from axdesk.ui.resources import APP_ID, app_icon
 
 log = logging.getLogger(__name__)
@@ -139,6 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, "axdesk", str(error))
         return 1
     window.show()
+    tune_garbage_collector()
     profile = window.ctx.connection.profile
     log.info(
         "axdesk %s started%s",
