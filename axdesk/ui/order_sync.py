@@ -51,6 +51,7 @@ from axdesk.api import (
 )
 from axdesk.store.journal import AxOrderRef, OrderJournal
 from axdesk.ui.context import Connection, NotConnectedError
+from axdesk.ui.i18n import fill_args
 from axdesk.ui.worker import Call, Worker
 
 log = logging.getLogger(__name__)
@@ -323,18 +324,18 @@ class OrderSync(QObject):
             self._queue.appendleft(ref)
             self._pause(
                 wait,
-                self.tr("AX could not be reached (%1); checking again in %2 s.")
-                .replace("%1", str(error))
-                .replace("%2", _seconds(wait)),
+                fill_args(
+                    self.tr("AX could not be reached (%1); checking again in %2 s."),
+                    str(error),
+                    _seconds(wait),
+                ),
             )
         elif isinstance(error, AxAuthError):
             self._queue.clear()
             self.problem.emit(self.tr("Live sync stopped for now: %1").replace("%1", str(error)))
         elif isinstance(error, AxError):
             self.problem.emit(
-                self.tr("Could not check order %1: %2")
-                .replace("%1", ref.ax_order_code)
-                .replace("%2", str(error))
+                fill_args(self.tr("Could not check order %1: %2"), ref.ax_order_code, str(error))
             )
         else:
             self._worker.report_error(error)

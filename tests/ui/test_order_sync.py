@@ -32,6 +32,7 @@ from axdesk.store.paths import AppPaths
 from axdesk.store.reconcile import Reconciler
 from axdesk.store.settings import Settings
 from axdesk.ui.context import AppContext, Connection, ConnectionProfile
+from axdesk.ui.i18n import fill_args
 from axdesk.ui.order_sync import OrderSync, SyncChange
 from axdesk.ui.worker import Worker
 
@@ -403,3 +404,28 @@ def test_a_connection_change_mid_cycle_drops_the_old_servers_orders(
     sync.stop()
     assert [code for _moment, code in ax.asked] == [codes[0]]
     other.close()
+
+
+def test_a_server_text_holding_percent_two_is_shown_as_it_came(
+    qtbot: Any, ctx: AppContext, ax: ScriptedAx
+) -> None:
+    unreachable = journal_order(ctx, ax, "choi")
+    refused = journal_order(ctx, ax, "jung")
+    ax.script[unreachable] = [httpx.Response(503, json={"message": "quota %2 used up"})]
+    ax.script[refused] = [httpx.Response(404, json={"message": "no order %2 here"})]
+    sync = make_sync(qtbot, ctx, min_backoff=0.1, max_backoff=0.1)
+    pauses = collect(sync.backing_off)
+    problems = collect(sync.problem)
+    sync.start()
+    qtbot.waitUntil(lambda: sync.cycles_finished >= 1, timeout=5_000)
+    sync.stop()
+
+    assert "quota %2 used up" in pauses[0][1]
+    assert pauses[0][1].endswith("checking again in 0.1 s.")
+    assert problems[0].startswith(f"Could not check order {refused}: ")
+    assert "no order %2 here" in problems[0]
+
+
+def test_fill_args_replaces_every_marker_in_one_pass() -> None:
+    assert fill_args("%2 then %1", "a %2", "b %1") == "b %1 then a %2"
+    assert fill_args("%1 and %3", "x") == "x and %3"
