@@ -14,6 +14,7 @@ binary floating point.
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -68,8 +69,23 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+class _UnpairedSurrogateError(ValueError):
+    """A \\ud800-style escape that stands alone: no character, and no text SQLite can store."""
+
+
 def _loads(text: str) -> Any:
-    return json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+    value = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+    if _SURROGATE_ESCAPE.search(text):
+        # json.loads joins escaped pairs into one character; a half pair stays a lone
+        # surrogate, which cannot be encoded (and would fail later, far from here).
+        try:
+            json.dumps(value, ensure_ascii=False, default=str).encode("utf-8")
+        except UnicodeEncodeError:
+            raise _UnpairedSurrogateError from None
+    return value
 
 
 def _looks_like_html(text: str, content_type: str | None) -> bool:
@@ -102,11 +118,21 @@ def decode_json(
         )
     try:
         return _loads(text)
+    except RecursionError:
+        raise AxMalformedResponseError(
+            f"The server's answer{where} is nested too deeply to be AX data.", status=status
+        ) from None
+    except _UnpairedSurrogateError:
+        raise AxMalformedResponseError(
+            f"The server's answer{where} holds a broken character escape, so it cannot be read "
+            "as AX data.",
+            status=status,
+        ) from None
     except ValueError as first_error:
         problem = first_error
     try:
         return _loads(strip_trailing_commas(text))
-    except ValueError:
+    except (ValueError, RecursionError):
         pass
     if _looks_like_html(text, content_type):
         raise AxMalformedResponseError(

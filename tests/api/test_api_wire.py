@@ -142,3 +142,18 @@ def test_datetimes_round_trip_through_the_wire(moment: datetime) -> None:
     assert wire.endswith("Z")
     assert parse_wire_datetime(wire) == moment
     assert format_wire_datetime(parse_wire_datetime(wire)) == wire
+
+
+def test_json_nested_too_deeply_is_a_malformed_answer_not_a_bug() -> None:
+    body = b'{"data":' + b"[" * 50_000 + b"]" * 50_000 + b"}"
+    with pytest.raises(AxMalformedResponseError, match="nested too deeply"):
+        decode_json(body, status=200)
+
+
+def test_a_lone_surrogate_escape_is_a_malformed_answer() -> None:
+    with pytest.raises(AxMalformedResponseError, match="broken character escape"):
+        decode_json(b'{"name": "\\ud800x"}')
+
+
+def test_an_escaped_surrogate_pair_is_one_character() -> None:
+    assert decode_json(b'{"name": "\\ud83d\\ude00"}') == {"name": "\U0001f600"}
