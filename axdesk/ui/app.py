@@ -61,15 +61,29 @@ def build_parser() -> argparse.ArgumentParser:
 def configure_logging(paths: AppPaths) -> None:
     """The application log: rotated file in the log folder, warnings also on stderr.
 
-    Raises :class:`StartupError` with a sentence when the folders cannot be made.
+    Raises :class:`StartupError` with a sentence when the folders cannot be made
+    or the log file cannot be opened in them.
     """
     try:
         paths.ensure_dirs()
     except AppPathsError as error:
         raise StartupError(str(error)) from error
-    file_handler = logging.handlers.RotatingFileHandler(
-        paths.app_log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    try:
+        file_handler = logging.handlers.RotatingFileHandler(
+            paths.app_log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as error:
+        raise StartupError(
+            QApplication.translate(
+                "Startup",
+                "axdesk could not open its log file {path} ({reason}); check that you "
+                "may write to {folder} and that nothing else holds the file.",
+            ).format(
+                path=paths.app_log_path,
+                reason=error.strerror or error,
+                folder=paths.app_log_path.parent,
+            )
+        ) from error
     file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     console = logging.StreamHandler()
     console.setLevel(logging.WARNING)

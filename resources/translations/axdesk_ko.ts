@@ -3014,6 +3014,10 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
 <context>
     <name>Startup</name>
     <message>
+        <source>axdesk could not open its log file {path} ({reason}); check that you may write to {folder} and that nothing else holds the file.</source>
+        <translation>axdesk가 로그 파일 {path}을(를) 열 수 없습니다({reason}). {folder}에 쓸 권한이 있는지, 다른 프로그램이 이 파일을 사용하고 있지 않은지 확인하세요.</translation>
+    </message>
+    <message>
         <source>The practice sandbox could not start: {reason}</source>
         <translation>연습용 샌드박스를 시작할 수 없습니다: {reason}</translation>
     </message>

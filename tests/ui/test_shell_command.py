@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from axdesk import __version__
+from axdesk.store.paths import AppPaths
 from axdesk.ui.app import build_parser, main
 
 
@@ -80,3 +81,18 @@ def test_folders_that_cannot_be_made_are_a_sentence_not_a_traceback(
 
     assert len(shown) == 1
     assert shown[0].startswith(f"axdesk could not create its folder {blocker / 'home'}")
+
+
+def test_a_log_file_that_cannot_be_opened_is_a_sentence_not_a_traceback(
+    qapp, app_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = AppPaths.default()
+    paths.ensure_dirs()
+    paths.app_log_path.mkdir()  # the folder exists, but the log file cannot be opened
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+
+    assert main(["--lang", "en"]) == 1
+
+    assert len(shown) == 1
+    assert shown[0].startswith(f"axdesk could not open its log file {paths.app_log_path} (")
