@@ -176,6 +176,8 @@ def validate_base_url(base_url: str) -> str:
         )
     if not _HOST.fullmatch(url.raw_host.decode("ascii", "replace")):
         raise AxError(f"The AX server address {text[:80]!r} is not a valid URL.")
+    if url.port is not None and not 0 < url.port < 65536:
+        raise AxError(f"The AX server address {text[:80]!r} has no valid port (1 to 65535).")
     if url.userinfo:
         raise AxError("The AX server address must not contain a user name or password.")
     if url.query or url.fragment:

@@ -157,6 +157,8 @@ def test_https_or_loopback_base_urls_are_accepted(url: str) -> None:
         ("https://user:pw@test.ax-cloud.com", "user name or password"),
         ("https://test.ax-cloud.com/?debug=1", "query"),
         ("https://exa mple.com", "not a valid URL"),
+        ("https://test.ax-cloud.com:99999", "no valid port"),
+        ("http://127.0.0.1:0", "no valid port"),
     ],
 )
 def test_unsafe_or_broken_base_urls_are_refused_with_a_sentence(url: str, fragment: str) -> None:
