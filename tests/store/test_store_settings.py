@@ -238,7 +238,7 @@ def test_acceptable_base_urls(url: str, expected: str) -> None:
         ("http://localhost.evil.com", "plain http is allowed only"),
         ("https://user:pw@test.ax-cloud.com", "user name or password"),
         ("https://test.ax-cloud.com/?key=1", "query or a fragment"),
-        ("https://test.ax-cloud.com:99999", "not a valid URL"),
+        ("https://test.ax-cloud.com:99999", "no valid port"),
         # Addresses the client refuses are not saved either (they once were).
         ("https://test ax-cloud.com", "not a valid URL"),
         ("https://test<ax>.com", "not a valid URL"),
