@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -437,6 +438,67 @@ class DayCellDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._fonts: _CellFonts | None = None
+        # A cell's background (fill, state swatch, border) depends only on its size, state
+        # and the palette, so each look is painted once and then copied: antialiased
+        # paths are most of a cell's painting time. Same for the marks.
+        self._backdrops: dict[tuple[object, ...], QPixmap] = {}
+        self._marks: dict[tuple[MarkPainter, float, float], QPixmap] = {}
+
+    @staticmethod
+    def _paint_backdrop(
+        size: QSize,
+        ratio: float,
+        state: SlotState | None,
+        *,
+        in_month: bool,
+        selected: bool,
+        focused: bool,
+        colours: tuple[QColor, QColor, QColor, QColor],
+    ) -> QPixmap:
+        base, window, text, highlight = colours
+        pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(0, 0, size.width(), size.height()).adjusted(2, 2, -2, -2)
+        background = base if in_month else blend(window, base, 0.4)
+        path = QPainterPath()
+        path.addRoundedRect(rect, 4, 4)
+        painter.fillPath(path, background)
+        if state is not None:
+            if in_month:
+                paint_state_swatch(painter, rect, state, background)
+            else:
+                painter.setOpacity(0.45)
+                paint_state_swatch(painter, rect, state, background)
+                painter.setOpacity(1.0)
+        border_colour = blend(background, text, 0.18)
+        border_width = 1.0
+        if selected:
+            border_colour = highlight if focused else blend(highlight, background, 0.35)
+            border_width = 2.5
+        painter.setPen(QPen(border_colour, border_width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = border_width / 2
+        painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), 4, 4)
+        painter.end()
+        return pixmap
+
+    def _mark(self, paint: MarkPainter, size: float, ratio: float) -> QPixmap:
+        """``paint``'s mark in a ``size`` box, with a pixel of margin for the pen."""
+        key = (paint, size, ratio)
+        pixmap = self._marks.get(key)
+        if pixmap is None:
+            side = math.ceil(size) + 2
+            pixmap = QPixmap(math.ceil(side * ratio), math.ceil(side * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            paint(painter, QRectF(1, 1, size, size))
+            painter.end()
+            self._marks[key] = pixmap
+        return pixmap
 
     def _fonts_for(self, font: QFont) -> _CellFonts:
         if self._fonts is None or self._fonts.key != font.key():
@@ -466,27 +528,36 @@ class DayCellDelegate(QStyledItemDelegate):
 
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ratio = painter.device().devicePixelRatio() if painter.device() is not None else 1.0
+        key = (
+            option.rect.width(),
+            option.rect.height(),
+            ratio,
+            None if summary is None else summary.state,
+            in_month,
+            selected,
+            focused,
+            base.rgba(),
+            window.rgba(),
+            text.rgba(),
+            highlight.rgba(),
+        )
+        backdrop = self._backdrops.get(key)
+        if backdrop is None:
+            if len(self._backdrops) > 64:  # a resize or palette change: start again
+                self._backdrops.clear()
+            backdrop = self._paint_backdrop(
+                option.rect.size(),
+                ratio,
+                None if summary is None else summary.state,
+                in_month=in_month,
+                selected=selected,
+                focused=focused,
+                colours=(base, window, text, highlight),
+            )
+            self._backdrops[key] = backdrop
+        painter.drawPixmap(option.rect.topLeft(), backdrop)
         rect = QRectF(option.rect).adjusted(2, 2, -2, -2)
-        background = base if in_month else blend(window, base, 0.4)
-        path = QPainterPath()
-        path.addRoundedRect(rect, 4, 4)
-        painter.fillPath(path, background)
-        if summary is not None:
-            if in_month:
-                paint_state_swatch(painter, rect, summary.state, background)
-            else:
-                painter.setOpacity(0.45)
-                paint_state_swatch(painter, rect, summary.state, background)
-                painter.setOpacity(1.0)
-        border_colour = blend(background, text, 0.18)
-        border_width = 1.0
-        if selected:
-            border_colour = highlight if focused else blend(highlight, background, 0.35)
-            border_width = 2.5
-        painter.setPen(QPen(border_colour, border_width))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        inset = border_width / 2
-        painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), 4, 4)
 
         padding = 5.0
         content = rect.adjusted(padding, padding - 1, -padding, -padding - 3)
@@ -503,13 +574,17 @@ class DayCellDelegate(QStyledItemDelegate):
         painter.drawText(number_box, Qt.AlignmentFlag.AlignCenter, str(day.day))
 
         if summary is not None:
-            self._paint_marks(painter, summary, content, line_height)
+            self._paint_marks(painter, summary, content, line_height, ratio)
             self._paint_figures(painter, summary, content, fonts, text if in_month else dim)
         painter.restore()
 
-    @staticmethod
     def _paint_marks(
-        painter: QPainter, summary: DaySummary, content: QRectF, line_height: int
+        self,
+        painter: QPainter,
+        summary: DaySummary,
+        content: QRectF,
+        line_height: int,
+        ratio: float,
     ) -> None:
         size = max(10.0, line_height * 0.9)
         right = content.right()
@@ -522,7 +597,7 @@ class DayCellDelegate(QStyledItemDelegate):
             marks.append(paint_guaranteed_mark)
         top = content.top() + (line_height * 1.25 - size) / 2
         for paint in marks:
-            paint(painter, QRectF(right - size, top, size, size))
+            painter.drawPixmap(QPointF(right - size - 1, top - 1), self._mark(paint, size, ratio))
             right -= size + 3
 
     @staticmethod
