@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.api import AxClient, AxError, CancelledTicket
 from axdesk.store.journal import OrderJournal
+from axdesk.ui.i18n import fill_args
 
 COMMENT_MAX_LENGTH = 500
 
@@ -156,9 +157,11 @@ class CancelAllDialog(QDialog):
         self.setModal(True)
 
         question = QLabel(
-            self.tr("Cancel all %1 live ticket(s) of order %2?")
-            .replace("%1", str(len(self.targets)))
-            .replace("%2", order_code)
+            fill_args(
+                self.tr("Cancel all %1 live ticket(s) of order %2?"),
+                str(len(self.targets)),
+                order_code,
+            )
         )
         question.setWordWrap(True)
 

@@ -51,6 +51,7 @@ from axdesk.api import (
 )
 from axdesk.store.journal import AxOrderRef, OrderJournal
 from axdesk.ui.context import Connection, NotConnectedError
+from axdesk.ui.error_text import ax_error_sentence
 from axdesk.ui.i18n import fill_args
 from axdesk.ui.worker import Call, Worker
 
@@ -326,16 +327,22 @@ class OrderSync(QObject):
                 wait,
                 fill_args(
                     self.tr("AX could not be reached (%1); checking again in %2 s."),
-                    str(error),
+                    ax_error_sentence(error),
                     _seconds(wait),
                 ),
             )
         elif isinstance(error, AxAuthError):
             self._queue.clear()
-            self.problem.emit(self.tr("Live sync stopped for now: %1").replace("%1", str(error)))
+            self.problem.emit(
+                self.tr("Live sync stopped for now: %1").replace("%1", ax_error_sentence(error))
+            )
         elif isinstance(error, AxError):
             self.problem.emit(
-                fill_args(self.tr("Could not check order %1: %2"), ref.ax_order_code, str(error))
+                fill_args(
+                    self.tr("Could not check order %1: %2"),
+                    ref.ax_order_code,
+                    ax_error_sentence(error),
+                )
             )
         else:
             self._worker.report_error(error)

@@ -45,6 +45,7 @@ from axdesk.store.journal import (
     OrderJournal,
     OrderSort,
 )
+from axdesk.ui.i18n import fill_args
 from axdesk.ui.order_model import format_money as money_for_people
 from axdesk.ui.worker import Call, Worker
 
@@ -345,9 +346,11 @@ def travelers_tooltip(row: OrderRow) -> str | None:
     lines = list(row.traveler_names)
     if row.cancelled_ticket_count:
         lines.append(
-            QCoreApplication.translate("OrdersModel", "%1 of %2 tickets cancelled")
-            .replace("%1", str(row.cancelled_ticket_count))
-            .replace("%2", str(row.ticket_count))
+            fill_args(
+                QCoreApplication.translate("OrdersModel", "%1 of %2 tickets cancelled"),
+                str(row.cancelled_ticket_count),
+                str(row.ticket_count),
+            )
         )
     return "\n".join(lines)
 

@@ -60,6 +60,7 @@ from axdesk.ui.cancel_dialog import (
     cancel_one,
 )
 from axdesk.ui.context import AppContext, supplier_today, supplier_zone
+from axdesk.ui.i18n import fill_args
 from axdesk.ui.order_detail import LookupDialog, OrderDetailPane
 from axdesk.ui.order_sync import OrderSync, SyncChange
 from axdesk.ui.orders_export import (
@@ -657,9 +658,11 @@ class OrdersTab(QWidget):
             when = local_time(row.first_use_at, self.zone())
             parts.append(" — ".join(part for part in (who, what, when) if part))
         parts.append(
-            self.tr("AX order %1: %2")
-            .replace("%1", change.ax_order_code)
-            .replace("%2", status_text(change.new))
+            fill_args(
+                self.tr("AX order %1: %2"),
+                change.ax_order_code,
+                status_text(change.new),
+            )
         )
         if change.comment:
             parts.append(change.comment)
@@ -713,10 +716,12 @@ class OrdersTab(QWidget):
 
     def _cancelled(self, target: CancelTarget, result: CancelledTicket) -> None:
         self._show_message(
-            self.tr("The ticket of %1 is cancelled. AX order %2: %3.")
-            .replace("%1", target.traveler_name)
-            .replace("%2", result.ax_order_code)
-            .replace("%3", status_text(result.ax_order_status))
+            fill_args(
+                self.tr("The ticket of %1 is cancelled. AX order %2: %3."),
+                target.traveler_name,
+                result.ax_order_code,
+                status_text(result.ax_order_status),
+            )
         )
         self._after_change(result.channel_order_code)
         self.ticket_cancelled.emit(target.ticket_code)
@@ -792,9 +797,11 @@ class OrdersTab(QWidget):
     def _cancelled_all(self, channel_order_code: str, outcomes: list[CancelOutcome]) -> None:
         failed = sum(1 for outcome in outcomes if not outcome.succeeded)
         self._show_message(
-            self.tr("%1 of %2 tickets cancelled.")
-            .replace("%1", str(len(outcomes) - failed))
-            .replace("%2", str(len(outcomes)))
+            fill_args(
+                self.tr("%1 of %2 tickets cancelled."),
+                str(len(outcomes) - failed),
+                str(len(outcomes)),
+            )
         )
         self._after_change(channel_order_code)
         self._open_dialog(CancelReportDialog(outcomes, self))
@@ -930,9 +937,11 @@ class OrdersTab(QWidget):
 
         def done(count: int) -> None:
             self._show_message(
-                self.tr("%1 row(s) written to %2.")
-                .replace("%1", str(count))
-                .replace("%2", str(path))
+                fill_args(
+                    self.tr("%1 row(s) written to %2."),
+                    str(count),
+                    str(path),
+                )
             )
             self.export_finished.emit(str(path), count)
 
