@@ -241,6 +241,37 @@ def mark_pixmap(paint: MarkPainter, size: int, device_pixel_ratio: float = 1.0) 
     return pixmap
 
 
+class MarkCache:
+    """Marks painted once per size into pixmaps, then copied: cells repeat the same few marks.
+
+    Antialiased ellipses and paths cost far more than a pixmap copy, and a
+    screen of cells shows a handful of marks dozens of times.
+    """
+
+    _LIMIT = 32  # sizes follow the font: a few at most, unless fonts keep changing
+
+    def __init__(self) -> None:
+        self._pixmaps: dict[tuple[MarkPainter, float, float], QPixmap] = {}
+
+    def draw(self, painter: QPainter, paint: MarkPainter, box: QRectF, ratio: float) -> None:
+        """Draw ``paint``'s mark in ``box`` (as ``paint(painter, box)`` would)."""
+        size = box.width()
+        key = (paint, size, ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            if len(self._pixmaps) >= self._LIMIT:
+                self._pixmaps.clear()
+            side = math.ceil(size) + 2  # a pixel of margin for the pen
+            pixmap = QPixmap(math.ceil(side * ratio), math.ceil(side * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            mark_painter = QPainter(pixmap)
+            paint(mark_painter, QRectF(1, 1, size, size))
+            mark_painter.end()
+            self._pixmaps[key] = pixmap
+        painter.drawPixmap(QPointF(box.left() - 1, box.top() - 1), pixmap)
+
+
 def paint_state_swatch(painter: QPainter, box: QRectF, state: SlotState, base: QColor) -> None:
     """A day cell's fill: a tint, a strip of the full colour, and hatching when closed."""
     colour = STATE_COLOURS[state]
@@ -442,7 +473,7 @@ class DayCellDelegate(QStyledItemDelegate):
         # and the palette, so each look is painted once and then copied: antialiased
         # paths are most of a cell's painting time. Same for the marks.
         self._backdrops: dict[tuple[object, ...], QPixmap] = {}
-        self._marks: dict[tuple[MarkPainter, float, float], QPixmap] = {}
+        self._marks = MarkCache()
 
     @staticmethod
     def _paint_backdrop(
@@ -483,21 +514,6 @@ class DayCellDelegate(QStyledItemDelegate):
         inset = border_width / 2
         painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), 4, 4)
         painter.end()
-        return pixmap
-
-    def _mark(self, paint: MarkPainter, size: float, ratio: float) -> QPixmap:
-        """``paint``'s mark in a ``size`` box, with a pixel of margin for the pen."""
-        key = (paint, size, ratio)
-        pixmap = self._marks.get(key)
-        if pixmap is None:
-            side = math.ceil(size) + 2
-            pixmap = QPixmap(math.ceil(side * ratio), math.ceil(side * ratio))
-            pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            paint(painter, QRectF(1, 1, size, size))
-            painter.end()
-            self._marks[key] = pixmap
         return pixmap
 
     def _fonts_for(self, font: QFont) -> _CellFonts:
@@ -597,7 +613,7 @@ class DayCellDelegate(QStyledItemDelegate):
             marks.append(paint_guaranteed_mark)
         top = content.top() + (line_height * 1.25 - size) / 2
         for paint in marks:
-            painter.drawPixmap(QPointF(right - size - 1, top - 1), self._mark(paint, size, ratio))
+            self._marks.draw(painter, paint, QRectF(right - size, top, size, size), ratio)
             right -= size + 3
 
     @staticmethod

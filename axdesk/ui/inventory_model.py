@@ -9,7 +9,7 @@ accessible text.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from axdesk.api import UNKNOWN_OPTION
@@ -28,6 +28,7 @@ from axdesk.ui.inventory_calendar import (
     BELOW_MINIMUM_COLOUR,
     GUARANTEED_COLOUR,
     STATE_COLOURS,
+    MarkCache,
     blend,
     mark_pixmap,
     paint_below_minimum_mark,
@@ -35,7 +36,7 @@ from axdesk.ui.inventory_calendar import (
     paint_warning_mark,
     state_word,
 )
-from axdesk.ui.inventory_logic import SlotRow
+from axdesk.ui.inventory_logic import SlotRow, SlotState
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -123,27 +124,31 @@ class SlotTableModel(QAbstractTableModel):
             )
         return None
 
-    _ROLES = frozenset(
-        {
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.DecorationRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-            Qt.ItemDataRole.ForegroundRole,
-        }
-    )
+    # The view asks for seven roles per cell on every paint, as plain ints: compare ints,
+    # not enum members (an attribute look-up and an enum comparison each time).
+    _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+    _DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
+    _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+    _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+    _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+    _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole.value)
+    _ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _DECORATION, _ALIGNMENT, _FOREGROUND})
+    _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+    _STATE_FOREGROUNDS: ClassVar[dict[SlotState, QColor]] = {
+        state: colour.darker(115) for state, colour in STATE_COLOURS.items()
+    }
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        role = int(role)
         if role not in self._ROLES:  # the view asks for a dozen roles per cell and paint
             return None
         row = self.row_at(index.row())
         if row is None:
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == self._DISPLAY:
             return self._text(row, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == self._ACCESSIBLE:
             if column == self.WARNINGS:
                 return " ".join(row.problems) or QCoreApplication.translate(
                     "SlotTableModel", "No warnings"
@@ -151,7 +156,7 @@ class SlotTableModel(QAbstractTableModel):
             if column == self.PARTICIPANTS:
                 return participants_text(row)
             return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == self._TOOLTIP:
             if column == self.WARNINGS and row.problems:
                 return "\n".join(row.problems)
             if column == self.OPTION:  # the whole name (the cell may cut it) and the code
@@ -159,12 +164,12 @@ class SlotTableModel(QAbstractTableModel):
             if column == self.PARTICIPANTS:
                 return participants_text(row)
             return None
-        if role == Qt.ItemDataRole.DecorationRole and column == self.WARNINGS and row.problems:
+        if role == self._DECORATION and column == self.WARNINGS and row.problems:
             return self._warning_pixmap()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.START, self.SEATS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
-            return STATE_COLOURS[row.state].darker(115)
+        if role == self._ALIGNMENT and column in (self.START, self.SEATS):
+            return self._RIGHT
+        if role == self._FOREGROUND and column == self.STATE:
+            return QColor(self._STATE_FOREGROUNDS[row.state])
         return None
 
     def _warning_pixmap(self) -> QPixmap:
@@ -198,6 +203,19 @@ class ParticipantsDelegate(QStyledItemDelegate):
 
     BAR_WIDTH = 36
     _GAP = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._marks = MarkCache()
+        self._metrics: QFontMetrics | None = None
+        self._metrics_key = ""
+
+    def _metrics_for(self, font: QFont) -> QFontMetrics:
+        key = font.key()
+        if self._metrics is None or key != self._metrics_key:
+            self._metrics = QFontMetrics(font)
+            self._metrics_key = key
+        return self._metrics
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         model = index.model()  # not index.data(): see MonthModel on PySide's None
@@ -233,12 +251,18 @@ class ParticipantsDelegate(QStyledItemDelegate):
             filled = QRectF(bar.left(), bar.top(), bar.width() * fraction, bar_height)
             painter.fillRect(filled, colour)
             painter.setClipping(False)
-        metrics = QFontMetrics(option.font)
+        metrics = self._metrics_for(option.font)
         mark_size = metrics.height() * 0.8
         mark = QRectF(
             bar.right() + self._GAP, rect.center().y() - mark_size / 2, mark_size, mark_size
         )
-        (paint_guaranteed_mark if row.is_guaranteed else paint_below_minimum_mark)(painter, mark)
+        device = painter.device()
+        self._marks.draw(
+            painter,
+            paint_guaranteed_mark if row.is_guaranteed else paint_below_minimum_mark,
+            mark,
+            device.devicePixelRatio() if device is not None else 1.0,
+        )
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(palette.color(role))
         text_rect = rect.adjusted(round(mark.right() - rect.left()) + self._GAP, 0, -4, 0)
