@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from api_seed_examples import (
+from page_examples import (
     CANCEL_TICKET_200,
     CREATE_ORDER_201,
     CREATE_ORDER_REQUEST,

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 import pytest
-from api_seed_examples import (
+from page_examples import (
     CANCEL_TICKET_200,
     CREATE_ORDER_201,
     CREATE_ORDER_REQUEST,

@@ -7,15 +7,15 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
-from api_seed_examples import (
+from hypothesis import given
+from hypothesis import strategies as st
+from page_examples import (
     CANCEL_TICKET_200,
     CREATE_ORDER_201,
     GET_CONFIRM_200,
     INVENTORY_CURL_FLAT,
     INVENTORY_OLD,
 )
-from hypothesis import given
-from hypothesis import strategies as st
 
 from axdesk.api import (
     AxMalformedResponseError,

@@ -1,6 +1,8 @@
 # ruff: noqa: E501, W291  (verbatim page text: long lines and trailing spaces are part of it)
 """The example bodies of the four AX pages, copied verbatim from the seed exports.
 
+Shared by the client's and the sandbox's tests: the pages are the one source both read.
+
 Kept byte for byte (trailing commas, unquoted UUIDs and all) because the client
 must cope with exactly what the pages show. The two inventory forms are the
 "compare versions" view split into its old (removed) and new (added) texts.
