@@ -600,6 +600,16 @@ def _put(target: dict[str, Any], key: str, value: object) -> None:
         target[key] = value
 
 
+def _contact_wire(person: TicketRequest | Purchaser | Representative) -> dict[str, Any]:
+    """The contact fields every person on an order carries, in the pages' order."""
+    return {
+        "name": person.name,
+        "national_code": person.national_code,
+        "phone": person.phone,
+        "email": person.email,
+    }
+
+
 class TicketRequest(_RequestModel):
     """One traveler of one option: one unit of quantity."""
 
@@ -612,13 +622,7 @@ class TicketRequest(_RequestModel):
     extra: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
-        wire: dict[str, Any] = {
-            "channel_code": self.channel_code,
-            "name": self.name,
-            "national_code": self.national_code,
-            "phone": self.phone,
-            "email": self.email,
-        }
+        wire: dict[str, Any] = {"channel_code": self.channel_code, **_contact_wire(self)}
         _put(wire, "additional", self.additional)
         _put(wire, "extra", self.extra)
         return wire
@@ -636,10 +640,7 @@ class Purchaser(_RequestModel):
     def to_wire(self) -> dict[str, Any]:
         wire: dict[str, Any] = {
             "is_required_more_information": self.is_required_more_information,
-            "name": self.name,
-            "national_code": self.national_code,
-            "phone": self.phone,
-            "email": self.email,
+            **_contact_wire(self),
         }
         _put(wire, "additional", self.additional)
         wire["extra"] = self.extra
@@ -657,12 +658,7 @@ class Representative(_RequestModel):
     extra: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
-        wire: dict[str, Any] = {
-            "name": self.name,
-            "national_code": self.national_code,
-            "phone": self.phone,
-            "email": self.email,
-        }
+        wire = _contact_wire(self)
         _put(wire, "additional", self.additional)
         _put(wire, "extra", self.extra)
         return wire
