@@ -139,32 +139,27 @@ class LineEditor(QFrame):
 
     # -- building -------------------------------------------------------------------
 
+    def _field_row(
+        self, field: QWidget, field_stretch: int, side: QWidget, side_stretch: int, spacing: int = 6
+    ) -> QWidget:
+        """A field with a small companion (a button or a note) on its right, top-aligned."""
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(spacing)
+        layout.addWidget(field, field_stretch)
+        layout.addWidget(side, side_stretch, Qt.AlignmentFlag.AlignTop)
+        return row
+
     def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(self.remove_button)
 
-        time_row = QWidget(self)
-        time_layout = QHBoxLayout(time_row)
-        time_layout.setContentsMargins(0, 0, 0, 0)
-        time_layout.setSpacing(4)
-        time_layout.addWidget(self.boxes["time"], 1)
-        time_layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
-
-        date_row = QWidget(self)
-        date_layout = QHBoxLayout(date_row)
-        date_layout.setContentsMargins(0, 0, 0, 0)
-        date_layout.setSpacing(6)
-        date_layout.addWidget(self.boxes["date"], 1)
-        date_layout.addWidget(self.weekday_label, 0, Qt.AlignmentFlag.AlignTop)
-
-        quantity_row = QWidget(self)
-        quantity_layout = QHBoxLayout(quantity_row)
-        quantity_layout.setContentsMargins(0, 0, 0, 0)
-        quantity_layout.setSpacing(6)
-        quantity_layout.addWidget(self.boxes["quantity"], 0)
-        quantity_layout.addWidget(self.seats_label, 1, Qt.AlignmentFlag.AlignTop)
+        time_row = self._field_row(self.boxes["time"], 1, self.refresh_button, 0, spacing=4)
+        date_row = self._field_row(self.boxes["date"], 1, self.weekday_label, 0)
+        quantity_row = self._field_row(self.boxes["quantity"], 0, self.seats_label, 1)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
