@@ -5,7 +5,7 @@
 codes that are not valid UUIDs ("d96b2td4-...").
 """
 
-from page_examples import CREATE_ORDER_REQUEST, PRODUCT_CODE
+from page_examples import CREATE_ORDER_REQUEST, INVENTORY_CURL_FLAT, PRODUCT_CODE
 
 CREATE_ORDER_EXAMPLE = CREATE_ORDER_REQUEST  # the page's curl body, shared with the client's tests
 
@@ -19,23 +19,7 @@ CREATE_ORDER_EXAMPLE_HEADERS = {
 # The Get Inventory page's curl (seeds/003): POST, with a response pasted as its body
 # (unquoted UUIDs, so not even valid JSON).
 INVENTORY_EXAMPLE_PRODUCT = PRODUCT_CODE
-INVENTORY_EXAMPLE_BODY = r"""{
-  "status_code": 200,
-  "data": [
-    {
-      "inventory_code": c2befdbe-57fa-4a47-9132-f7f8153b5f2c,
-      "date": "2023-03-01",
-      "start_time": "14:00",
-      "day_of_the_week": "Sunday",
-      "is_order": true,
-      "max_quantity": 25,
-      "min_quantity": 5,
-      "remain_quantity": 10,
-      "ordered_quantity": 15
-    }
-  ]
-}
-"""
+INVENTORY_EXAMPLE_BODY = INVENTORY_CURL_FLAT
 INVENTORY_EXAMPLE_HEADERS = {
     "accept": "application/json",
     "Content-Type": "application/json",
