@@ -289,7 +289,11 @@ def unwrap_data(payload: object) -> object:
 class InventorySlot(BaseModel):
     """One departure (date and start time) of one option, with its seat counts."""
 
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    # defer_build: the class's own validator (the careful reading, with Python field
+    # readers) is built on first use, after ``_COMMON_INVENTORY`` below. pydantic-core
+    # reuses a finished model's own validator wherever the model appears in a schema,
+    # so this order is what lets the fast reader make slots with its exact schema.
+    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
 
     inventory_code: str
     date: TrimmedDate
@@ -370,6 +374,118 @@ class InventorySlot(BaseModel):
         return self.ordered_quantity >= self.min_quantity
 
 
+def _slot_keys() -> frozenset[str]:
+    """The keys an ``InventorySlot`` reads from a mapping (field names and aliases)."""
+    keys: set[str] = set()
+    for name, field in InventorySlot.model_fields.items():
+        alias = field.validation_alias
+        if alias is None:
+            keys.add(name)
+        elif isinstance(alias, str):
+            keys.add(alias)
+        elif isinstance(alias, AliasChoices) and all(isinstance(c, str) for c in alias.choices):
+            keys.update(str(choice) for choice in alias.choices)
+        else:
+            raise TypeError(f"the fast inventory reader cannot tell which key {name} reads")
+    return frozenset(keys)
+
+
+_SLOT_KEYS = _slot_keys()
+
+
+def _holds_float(value: object) -> bool:
+    """Whether a parsed JSON value holds a float anywhere (``decode_json`` reads those exactly)."""
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_float(inner) for inner in value.values())
+    if isinstance(value, list):
+        return any(_holds_float(inner) for inner in value)
+    return False
+
+
+def _common_inventory_validator() -> SchemaValidator | None:
+    """The validator behind ``Inventory.from_common_json``; None if it cannot be trusted.
+
+    Each slot comes out as an ``InventorySlot`` made by pydantic-core from an exact
+    schema (JSON integers, booleans and strings; ISO dates and times), with no
+    Python call per slot; or, when that check fails, as the plain parsed JSON for
+    the careful per-slot reading.
+
+    pydantic-core builds the instances the way it builds any model's, which is
+    what ``InventorySlot.model_validate`` gives for the same fields. It takes this
+    schema only while ``InventorySlot`` is unfinished (``defer_build``): for a
+    finished model class it always uses the class's own validator, Python field
+    readers included, which is exactly the careful reading this is here to avoid.
+    So this must run before anything validates a slot, and it is switched off
+    (None) if the class is already finished or if a pydantic upgrade adds what the
+    exact schema would skip: private attributes, a post-init hook.
+    """
+    if (
+        InventorySlot.__dict__.get("__pydantic_complete__", True)
+        or InventorySlot.__pydantic_post_init__ is not None
+        or InventorySlot.__pydantic_root_model__
+        or InventorySlot.__private_attributes__
+    ):
+        return None
+    whole = core_schema.int_schema(strict=True)
+    optional_text = core_schema.with_default_schema(
+        core_schema.nullable_schema(core_schema.str_schema(strict=True)), default=None
+    )
+    exact: dict[str, core_schema.CoreSchema] = {
+        "inventory_code": core_schema.str_schema(strict=True),
+        "date": core_schema.date_schema(strict=True),
+        "start_time": core_schema.time_schema(strict=True),
+        "is_order": core_schema.bool_schema(strict=True),
+        "max_quantity": whole,
+        "min_quantity": whole,
+        "remain_quantity": whole,
+        "ordered_quantity": whole,
+        "depth_combination_id": optional_text,
+        "reported_weekday": optional_text,
+    }
+    if list(exact) != list(InventorySlot.model_fields):
+        raise TypeError("the fast inventory reader must name every InventorySlot field, in order")
+    fields = core_schema.model_fields_schema(
+        {
+            name: core_schema.model_field(
+                schema, validation_alias=_alias_paths(InventorySlot.model_fields[name])
+            )
+            for name, schema in exact.items()
+        },
+        model_name="InventorySlot",
+        extra_behavior="ignore",
+    )
+    slot = core_schema.model_schema(InventorySlot, fields, frozen=True, extra_behavior="ignore")
+    slot_or_other = core_schema.union_schema([slot, core_schema.any_schema()], mode="left_to_right")
+    status = core_schema.with_default_schema(core_schema.nullable_schema(whole), default=None)
+    options = core_schema.dict_schema(
+        core_schema.str_schema(strict=True),
+        core_schema.list_schema(slot_or_other, strict=True),
+        strict=True,
+    )
+    return SchemaValidator(
+        core_schema.typed_dict_schema(
+            {
+                "status_code": core_schema.typed_dict_field(status, required=False),
+                "option_codes": core_schema.typed_dict_field(options),
+            },
+            extra_behavior="ignore",
+        )
+    )
+
+
+def _alias_paths(field: FieldInfo) -> str | list[str | int] | list[list[str | int]] | None:
+    alias = field.validation_alias
+    if alias is None or isinstance(alias, str):
+        return alias
+    return alias.convert_to_aliases()
+
+
+_COMMON_INVENTORY = _common_inventory_validator()
+_ONLY_SLOTS = frozenset({InventorySlot})
+
+
 class Inventory(BaseModel):
     """A product's slots by option code; the old flat list sits under ``UNKNOWN_OPTION``."""
 
@@ -409,8 +525,8 @@ class Inventory(BaseModel):
         ``{"status_code": <below 400>, "option_codes": {code: [slot, ...]}}``, in one
         pass inside pydantic-core: JSON parsing and exact type checks (JSON integers,
         booleans and strings; dates and times as ISO strings without stray spaces),
-        extra keys ignored as usual. Each slot then becomes an ``InventorySlot`` the
-        way ``model_construct`` makes one (see ``_common_inventory_validator``).
+        extra keys ignored as usual, and pydantic-core makes each ``InventorySlot``
+        itself, with no Python call per slot (see ``_common_inventory_validator``).
 
         A slot that is not exactly that (quantities as strings, stray spaces, a missing
         field) is read on its own by ``InventorySlot.model_validate``, as the careful
@@ -435,18 +551,11 @@ class Inventory(BaseModel):
         if status is not None and status >= 400:
             return None
         options: dict[str, list[Any]] = common["option_codes"]
-        new_slot = InventorySlot.__new__
         for slots in options.values():
+            if set(map(type, slots)) <= _ONLY_SLOTS:  # the usual case, checked at C speed
+                continue
             for position, item in enumerate(slots):
-                if type(item) is tuple:  # checked by pydantic-core; JSON never makes a tuple
-                    # What model_construct ends with, inline: see _common_inventory_validator.
-                    values, extra, fields_set = item
-                    slot = new_slot(InventorySlot)
-                    _set_attribute(slot, "__dict__", values)
-                    _set_attribute(slot, "__pydantic_fields_set__", fields_set)
-                    _set_attribute(slot, "__pydantic_extra__", extra)
-                    _set_attribute(slot, "__pydantic_private__", None)
-                    slots[position] = slot
+                if type(item) is InventorySlot:  # made by pydantic-core; JSON never makes one
                     continue
                 if isinstance(item, Mapping) and any(
                     _holds_float(item[key]) for key in _SLOT_KEYS.intersection(item)
@@ -456,120 +565,8 @@ class Inventory(BaseModel):
                     slots[position] = InventorySlot.model_validate(item)
                 except ValidationError:
                     return None
-        return _read_response(cls, {"product_code": product_code, "options": options}, "inventory")
-
-
-def _slot_keys() -> frozenset[str]:
-    """The keys an ``InventorySlot`` reads from a mapping (field names and aliases)."""
-    keys: set[str] = set()
-    for name, field in InventorySlot.model_fields.items():
-        alias = field.validation_alias
-        if alias is None:
-            keys.add(name)
-        elif isinstance(alias, str):
-            keys.add(alias)
-        elif isinstance(alias, AliasChoices) and all(isinstance(c, str) for c in alias.choices):
-            keys.update(str(choice) for choice in alias.choices)
-        else:
-            raise TypeError(f"the fast inventory reader cannot tell which key {name} reads")
-    return frozenset(keys)
-
-
-_SLOT_KEYS = _slot_keys()
-
-
-def _holds_float(value: object) -> bool:
-    """Whether a parsed JSON value holds a float anywhere (``decode_json`` reads those exactly)."""
-    if isinstance(value, float):
-        return True
-    if isinstance(value, dict):
-        return any(_holds_float(inner) for inner in value.values())
-    if isinstance(value, list):
-        return any(_holds_float(inner) for inner in value)
-    return False
-
-
-_set_attribute = object.__setattr__
-
-
-def _common_inventory_validator() -> SchemaValidator | None:
-    """The validator behind ``Inventory.from_common_json``; None if it cannot be trusted.
-
-    Each slot comes out as the ``(values, extra, fields_set)`` of a model-fields
-    check, or, when that check fails, as the plain parsed JSON for the careful
-    per-slot reading. ``from_common_json`` turns the three into an ``InventorySlot``
-    the way ``BaseModel.model_construct`` ends, setting the instance's four slots,
-    without its Python loop over the fields (the check has resolved aliases and
-    defaults already): that loop, at about 5 µs a slot, would cost more than the
-    whole careful reading. pydantic-core cannot make the instances itself here,
-    because for a finished model class it always uses the class's own validator,
-    Python validators included.
-
-    The fast reading is switched off (None) if a pydantic upgrade changes what this
-    relies on: the four instance slots, no private attributes, no post-init hook.
-    """
-    if (
-        BaseModel.__slots__
-        != ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
-        or InventorySlot.__pydantic_post_init__ is not None
-        or InventorySlot.__pydantic_root_model__
-        or InventorySlot.__private_attributes__
-    ):
-        return None
-    whole = core_schema.int_schema(strict=True)
-    optional_text = core_schema.with_default_schema(
-        core_schema.nullable_schema(core_schema.str_schema(strict=True)), default=None
-    )
-    exact: dict[str, core_schema.CoreSchema] = {
-        "inventory_code": core_schema.str_schema(strict=True),
-        "date": core_schema.date_schema(strict=True),
-        "start_time": core_schema.time_schema(strict=True),
-        "is_order": core_schema.bool_schema(strict=True),
-        "max_quantity": whole,
-        "min_quantity": whole,
-        "remain_quantity": whole,
-        "ordered_quantity": whole,
-        "depth_combination_id": optional_text,
-        "reported_weekday": optional_text,
-    }
-    if list(exact) != list(InventorySlot.model_fields):
-        raise TypeError("the fast inventory reader must name every InventorySlot field, in order")
-    slot = core_schema.model_fields_schema(
-        {
-            name: core_schema.model_field(
-                schema, validation_alias=_alias_paths(InventorySlot.model_fields[name])
-            )
-            for name, schema in exact.items()
-        },
-        model_name="InventorySlot",
-        extra_behavior="ignore",
-    )
-    slot_or_other = core_schema.union_schema([slot, core_schema.any_schema()], mode="left_to_right")
-    status = core_schema.with_default_schema(core_schema.nullable_schema(whole), default=None)
-    options = core_schema.dict_schema(
-        core_schema.str_schema(strict=True),
-        core_schema.list_schema(slot_or_other, strict=True),
-        strict=True,
-    )
-    return SchemaValidator(
-        core_schema.typed_dict_schema(
-            {
-                "status_code": core_schema.typed_dict_field(status, required=False),
-                "option_codes": core_schema.typed_dict_field(options),
-            },
-            extra_behavior="ignore",
-        )
-    )
-
-
-def _alias_paths(field: FieldInfo) -> str | list[str | int] | list[list[str | int]] | None:
-    alias = field.validation_alias
-    if alias is None or isinstance(alias, str):
-        return alias
-    return alias.convert_to_aliases()
-
-
-_COMMON_INVENTORY = _common_inventory_validator()
+        # Every value is now an InventorySlot under a text key, as validation would check.
+        return cls.model_construct(product_code=product_code, options=options)
 
 
 def _inventory_options(payload: object) -> Mapping[str, object] | None:

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from axdesk.api import AxClient, AxError, Inventory, InventorySlot
+from axdesk.api import AxClient, AxError, Inventory, InventorySlot, models
 from axdesk.api.wire import decode_json
 
 PRODUCT = "product-1"
@@ -361,6 +361,16 @@ def test_every_slot_field_is_covered_by_the_fast_reader() -> None:
     fast = Inventory.from_common_json(PRODUCT, body)
     assert fast is not None
     assert set(fast.options["opt"][0].__dict__) == set(InventorySlot.model_fields)
+
+
+def test_pydantic_core_makes_the_usual_slots_with_the_exact_schema() -> None:
+    """Not the careful validator: that one would also read the odd slot (and slowly)."""
+    assert models._COMMON_INVENTORY is not None
+    body = answer({"opt": [slot(), slot(remain_quantity=" 15 ")]})
+    usual, odd = models._COMMON_INVENTORY.validate_json(body)["option_codes"]["opt"]
+    assert type(usual) is InventorySlot
+    assert odd == slot(remain_quantity=" 15 ")
+    assert usual == Inventory.from_payload(PRODUCT, decode_json(body, status=200)).options["opt"][0]
 
 
 # --------------------------------------------------------------------------- through the client
