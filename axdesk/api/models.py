@@ -14,8 +14,9 @@ are ``None``. ``OrderRequest.from_wire()`` reads that back unchanged.
 from __future__ import annotations
 
 import json
+import operator
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -29,10 +30,12 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainValidator,
+    TypeAdapter,
     ValidationError,
     field_validator,
     model_validator,
 )
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 from pydantic.fields import FieldInfo
 from pydantic_core import SchemaValidator, core_schema
 
@@ -286,14 +289,19 @@ def unwrap_data(payload: object) -> object:
 # --------------------------------------------------------------------------- inventory
 
 
-class InventorySlot(BaseModel):
-    """One departure (date and start time) of one option, with its seat counts."""
+# defer_build: the class's own validator (the careful reading, with Python field
+# readers) is built on first use, after ``_COMMON_INVENTORY`` below. pydantic-core
+# reuses a finished class's own validator wherever the class appears in a schema,
+# so this order is what lets the fast reader make slots with its exact schema.
+@pydantic_dataclass(frozen=True, slots=True, config=ConfigDict(extra="ignore", defer_build=True))
+class InventorySlot:
+    """One departure (date and start time) of one option, with its seat counts.
 
-    # defer_build: the class's own validator (the careful reading, with Python field
-    # readers) is built on first use, after ``_COMMON_INVENTORY`` below. pydantic-core
-    # reuses a finished model's own validator wherever the model appears in a schema,
-    # so this order is what lets the fast reader make slots with its exact schema.
-    model_config = ConfigDict(frozen=True, extra="ignore", defer_build=True)
+    A slotted dataclass rather than a model: a year of a big product is tens of
+    thousands of slots, and without a ``__dict__`` and a set of the fields given,
+    each takes about a fifth of the memory, which is most of the time it takes to
+    make, group and later collect them.
+    """
 
     inventory_code: str
     date: TrimmedDate
@@ -307,6 +315,14 @@ class InventorySlot(BaseModel):
     reported_weekday: str | None = Field(
         default=None, validation_alias=AliasChoices("day_of_the_week", "reported_weekday")
     )
+
+    @classmethod
+    def validate(cls, payload: object) -> InventorySlot:
+        """Read one slot the careful way, as ``Inventory.from_payload`` reads each.
+
+        Raises pydantic's ``ValidationError`` when the payload is not a slot.
+        """
+        return _SLOT_READER.validate_python(payload)
 
     @property
     def weekday(self) -> str:
@@ -332,6 +348,30 @@ class InventorySlot(BaseModel):
             or remain + ordered != maximum
             or minimum > maximum >= 0
         )
+
+    @staticmethod
+    def with_problems(slots: Sequence[InventorySlot]) -> list[InventorySlot]:
+        """The slots whose ``has_problems`` holds, in order, for a whole list at once.
+
+        Asking ``has_problems`` of each slot of a year-long inventory costs a Python
+        call per slot. This checks the same rules over the list's columns with
+        built-in functions first (C loops), and asks slot by slot only when a rule
+        fails somewhere in the list.
+        """
+        maximums = list(map(_MAX_QUANTITY, slots))
+        minimums = list(map(_MIN_QUANTITY, slots))
+        remains = list(map(_REMAIN_QUANTITY, slots))
+        ordereds = list(map(_ORDERED_QUANTITY, slots))
+        if not slots or (
+            min(maximums) >= 0
+            and min(minimums) >= 0
+            and min(remains) >= 0
+            and min(ordereds) >= 0
+            and list(map(operator.add, remains, ordereds)) == maximums
+            and not any(map(operator.gt, minimums, maximums))  # every maximum is >= 0
+        ):
+            return []
+        return [slot for slot in slots if slot.has_problems]
 
     @property
     def problems(self) -> list[str]:
@@ -374,10 +414,14 @@ class InventorySlot(BaseModel):
         return self.ordered_quantity >= self.min_quantity
 
 
+_SLOT_FIELDS: dict[str, FieldInfo] = vars(InventorySlot)["__pydantic_fields__"]
+"""The slot's fields as pydantic collected them, with their aliases (typed for mypy)."""
+
+
 def _slot_keys() -> frozenset[str]:
     """The keys an ``InventorySlot`` reads from a mapping (field names and aliases)."""
     keys: set[str] = set()
-    for name, field in InventorySlot.model_fields.items():
+    for name, field in _SLOT_FIELDS.items():
         alias = field.validation_alias
         if alias is None:
             keys.add(name)
@@ -412,20 +456,16 @@ def _common_inventory_validator() -> SchemaValidator | None:
     Python call per slot; or, when that check fails, as the plain parsed JSON for
     the careful per-slot reading.
 
-    pydantic-core builds the instances the way it builds any model's, which is
-    what ``InventorySlot.model_validate`` gives for the same fields. It takes this
-    schema only while ``InventorySlot`` is unfinished (``defer_build``): for a
-    finished model class it always uses the class's own validator, Python field
-    readers included, which is exactly the careful reading this is here to avoid.
-    So this must run before anything validates a slot, and it is switched off
-    (None) if the class is already finished or if a pydantic upgrade adds what the
-    exact schema would skip: private attributes, a post-init hook.
+    pydantic-core builds the instances the way it builds any pydantic dataclass's,
+    which is what ``InventorySlot.validate`` gives for the same fields. It takes
+    this schema only while ``InventorySlot`` is unfinished (``defer_build``): for a
+    finished class it always uses the class's own validator, Python field readers
+    included, which is exactly the careful reading this is here to avoid. So this
+    must run before anything validates a slot, and it is switched off (None) if the
+    class is already finished or has a post-init hook the exact schema would skip.
     """
-    if (
-        InventorySlot.__dict__.get("__pydantic_complete__", True)
-        or InventorySlot.__pydantic_post_init__ is not None
-        or InventorySlot.__pydantic_root_model__
-        or InventorySlot.__private_attributes__
+    if InventorySlot.__dict__.get("__pydantic_complete__", True) or hasattr(
+        InventorySlot, "__post_init__"
     ):
         return None
     whole = core_schema.int_schema(strict=True)
@@ -444,19 +484,18 @@ def _common_inventory_validator() -> SchemaValidator | None:
         "depth_combination_id": optional_text,
         "reported_weekday": optional_text,
     }
-    if list(exact) != list(InventorySlot.model_fields):
+    known = _SLOT_FIELDS
+    if list(exact) != list(known):
         raise TypeError("the fast inventory reader must name every InventorySlot field, in order")
-    fields = core_schema.model_fields_schema(
-        {
-            name: core_schema.model_field(
-                schema, validation_alias=_alias_paths(InventorySlot.model_fields[name])
-            )
+    fields = core_schema.dataclass_args_schema(
+        "InventorySlot",
+        [
+            core_schema.dataclass_field(name, schema, validation_alias=_alias_paths(known[name]))
             for name, schema in exact.items()
-        },
-        model_name="InventorySlot",
+        ],
         extra_behavior="ignore",
     )
-    slot = core_schema.model_schema(InventorySlot, fields, frozen=True, extra_behavior="ignore")
+    slot = core_schema.dataclass_schema(InventorySlot, fields, list(exact), slots=True, frozen=True)
     slot_or_other = core_schema.union_schema([slot, core_schema.any_schema()], mode="left_to_right")
     status = core_schema.with_default_schema(core_schema.nullable_schema(whole), default=None)
     options = core_schema.dict_schema(
@@ -484,6 +523,13 @@ def _alias_paths(field: FieldInfo) -> str | list[str | int] | list[list[str | in
 
 _COMMON_INVENTORY = _common_inventory_validator()
 _ONLY_SLOTS = frozenset({InventorySlot})
+_SLOT_READER = TypeAdapter(InventorySlot)  # the careful reading; only after _COMMON_INVENTORY
+
+
+_MAX_QUANTITY = operator.attrgetter("max_quantity")
+_MIN_QUANTITY = operator.attrgetter("min_quantity")
+_REMAIN_QUANTITY = operator.attrgetter("remain_quantity")
+_ORDERED_QUANTITY = operator.attrgetter("ordered_quantity")
 
 
 class Inventory(BaseModel):
@@ -529,7 +575,7 @@ class Inventory(BaseModel):
         itself, with no Python call per slot (see ``_common_inventory_validator``).
 
         A slot that is not exactly that (quantities as strings, stray spaces, a missing
-        field) is read on its own by ``InventorySlot.model_validate``, as the careful
+        field) is read on its own by ``InventorySlot.validate``, as the careful
         reading would. Whenever the result could differ from the careful reading, this
         returns None and the caller reads the payload the careful way, which also
         gives the usual sentence for bad data: another shape or wrapper, a status of
@@ -562,7 +608,7 @@ class Inventory(BaseModel):
                 ):
                     return None
                 try:
-                    slots[position] = InventorySlot.model_validate(item)
+                    slots[position] = InventorySlot.validate(item)
                 except ValidationError:
                     return None
         # Every value is now an InventorySlot under a text key, as validation would check.

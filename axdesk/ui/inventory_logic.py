@@ -20,6 +20,8 @@ import datetime as dt
 import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -31,6 +33,8 @@ ALL_OPTIONS: str | None = None
 
 DAYS_SHOWN = 42
 """Six weeks: every month fits, whatever weekday it starts on."""
+
+_DATE = attrgetter("date")
 
 
 class SlotState(enum.IntEnum):
@@ -164,14 +168,15 @@ class InventoryIndex:
         broken: list[tuple[str, InventorySlot]] = []
         for dc_code, slots in inventory.options.items():
             days: dict[dt.date, list[InventorySlot]] = {}
-            for slot in slots:
-                same_day = days.get(slot.date)
+            # AX lists a day's slots together, so this loops once a day, not once a slot;
+            # a day listed in several runs still gets all its slots, in their order.
+            for day, run in groupby(slots, key=_DATE):
+                same_day = days.get(day)
                 if same_day is None:
-                    days[slot.date] = [slot]
+                    days[day] = list(run)
                 else:
-                    same_day.append(slot)
-                if slot.has_problems:
-                    broken.append((dc_code, slot))
+                    same_day.extend(run)
+            broken.extend((dc_code, slot) for slot in InventorySlot.with_problems(slots))
             slots_by_option[dc_code] = days
         problem_rows = sorted(
             (

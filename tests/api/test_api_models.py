@@ -124,7 +124,7 @@ def _slot(**changes: Any) -> InventorySlot:
         "ordered_quantity": 10,
     }
     data.update(changes)
-    return InventorySlot.model_validate(data)
+    return InventorySlot.validate(data)
 
 
 def test_new_inventory_example_is_read() -> None:

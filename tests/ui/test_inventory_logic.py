@@ -158,7 +158,7 @@ quantities = st.integers(min_value=-3, max_value=30)
 def test_fast_checks_agree_with_the_client_and_with_slot_state(
     maximum: int, minimum: int, remain: int, ordered: int, is_order: bool, threshold: int
 ) -> None:
-    slot = InventorySlot.model_validate(
+    slot = InventorySlot.validate(
         wire_slot(
             "2025-03-03",
             maximum=maximum,
