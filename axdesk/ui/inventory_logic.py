@@ -105,29 +105,45 @@ def summarise_day(
 ) -> DaySummary:
     """Fold one day's slots into a :class:`DaySummary` (``slots`` must not be empty).
 
-    Runs once per option and day of a response (7,300 times for a year of 20
-    options), so it keeps to plain comparisons and local names.
+    Asked for each day cell the first time it is painted: a new month of 20
+    options is 42 days of 60 slots, on the GUI thread. So it reads each slot's
+    fields once, with no call per slot: the state rules are :func:`slot_state`'s
+    and the guarantee is ``InventorySlot.is_guaranteed``, written out (the tests
+    hold them equal); the problem count comes from ``InventorySlot.with_problems``.
     """
-    closed = best = SlotState.CLOSED
-    seats_left = open_count = guaranteed = below_minimum = problems = 0
+    best = SlotState.CLOSED.value
+    sold_out, nearly_full, room = (
+        SlotState.SOLD_OUT.value,
+        SlotState.NEARLY_FULL.value,
+        SlotState.ROOM.value,
+    )
+    seats_left = open_count = guaranteed = 0
     for slot in slots:
-        if slot.has_problems:
-            problems += 1
-        state = slot_state(slot, nearly_full_threshold)
-        if state is closed:
+        if not slot.is_order:
             continue
         open_count += 1
+        remain = slot.remain_quantity
+        if remain <= 0:
+            state = sold_out
+        elif remain <= nearly_full_threshold:
+            seats_left += remain
+            state = nearly_full
+        else:
+            seats_left += remain
+            state = room
         if state > best:
             best = state
-        remain = slot.remain_quantity
-        if remain > 0:
-            seats_left += remain
-        if slot.is_guaranteed:
+        if slot.ordered_quantity >= slot.min_quantity:
             guaranteed += 1
-        else:
-            below_minimum += 1
     return DaySummary(
-        day, best, seats_left, len(slots), open_count, guaranteed, below_minimum, problems
+        day,
+        SlotState(best),
+        seats_left,
+        len(slots),
+        open_count,
+        guaranteed,
+        open_count - guaranteed,
+        len(InventorySlot.with_problems(slots)),
     )
 
 

@@ -174,6 +174,41 @@ def test_fast_checks_agree_with_the_client_and_with_slot_state(
     assert summary.problem_count == (1 if slot.problems else 0)
 
 
+few = st.integers(min_value=-2, max_value=8)  # small, so that seat counts meet the threshold
+
+
+@given(
+    slots=st.lists(
+        st.builds(
+            wire_slot,
+            st.just("2025-03-03"),
+            st.sampled_from(["09:00", "14:00"]),
+            maximum=few,
+            minimum=few,
+            ordered=few,
+            remain=st.none() | few,
+            is_order=st.booleans(),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    threshold=few,
+)
+def test_a_day_summary_folds_each_slots_own_state_guarantee_and_problems(
+    slots: list[dict[str, Any]], threshold: int
+) -> None:
+    read = [InventorySlot.validate(payload) for payload in slots]
+    on_sale = [slot for slot in read if slot.is_order]
+    summary = summarise_day(dt.date(2025, 3, 3), read, threshold)
+    assert summary.state is max(slot_state(slot, threshold) for slot in read)
+    assert summary.seats_left == sum(max(slot.remain_quantity, 0) for slot in on_sale)
+    assert summary.slot_count == len(read)
+    assert summary.open_count == len(on_sale)
+    assert summary.guaranteed_count == sum(slot.is_guaranteed for slot in on_sale)
+    assert summary.below_minimum_count == sum(not slot.is_guaranteed for slot in on_sale)
+    assert summary.problem_count == sum(slot.has_problems for slot in read)
+
+
 day_slots = st.builds(
     wire_slot,
     st.sampled_from(["2025-03-03", "2025-03-04", "2025-03-05"]),
