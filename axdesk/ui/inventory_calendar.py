@@ -48,6 +48,8 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPixmap,
+    QStaticText,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -272,6 +274,53 @@ class MarkCache:
         painter.drawPixmap(QPointF(box.left() - 1, box.top() - 1), pixmap)
 
 
+class TextCache:
+    """Short texts laid out once per font (``QStaticText``), then drawn where asked.
+
+    ``QPainter.drawText`` shapes its text on every call, which is most of what a
+    day cell costs to paint; a month repeats the same day numbers, seat counts and
+    state words, so each is laid out once and then only drawn.
+    """
+
+    _LIMIT = 4096  # texts x fonts: day numbers, seat counts, a few words; cleared if exceeded
+
+    LEFT = 0
+    CENTER = 1
+    RIGHT = 2
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[str, str], QStaticText] = {}
+
+    def draw(
+        self, painter: QPainter, font: QFont, font_key: str, box: QRectF, align: int, text: str
+    ) -> None:
+        """Draw ``text`` in ``font`` centred vertically in ``box``, aligned left, centre or right.
+
+        ``font_key`` is ``font.key()``, which the caller keeps: asking Qt for it
+        on every call would cost a good part of what the cache saves.
+        """
+        key = (font_key, text)
+        laid_out = self._texts.get(key)
+        if laid_out is None:
+            if len(self._texts) >= self._LIMIT:
+                self._texts.clear()
+            laid_out = QStaticText(text)
+            laid_out.setTextFormat(Qt.TextFormat.PlainText)
+            laid_out.prepare(QTransform(), font)
+            self._texts[key] = laid_out
+        size = laid_out.size()
+        if align == self.RIGHT:
+            left = box.right() - size.width()
+        elif align == self.CENTER:
+            left = box.left() + (box.width() - size.width()) / 2
+        else:
+            left = box.left()
+        painter.setFont(font)
+        painter.drawStaticText(
+            QPointF(left, box.top() + (box.height() - size.height()) / 2), laid_out
+        )
+
+
 def paint_state_swatch(painter: QPainter, box: QRectF, state: SlotState, base: QColor) -> None:
     """A day cell's fill: a tint, a strip of the full colour, and hatching when closed."""
     colour = STATE_COLOURS[state]
@@ -461,6 +510,11 @@ class _CellFonts:
         self.big.setPointSizeF(font.pointSizeF() * 1.5)
         self.big.setBold(True)
         self.big_height = QFontMetrics(self.big).height()
+        self.number_key = self.number.key()
+        self.today_key = self.today.key()
+        self.word_key = self.word.key()
+        self.big_key = self.big.key()
+        self.elided: dict[tuple[str, int], str] = {}  # (word, width): the word as it fits
 
 
 class DayCellDelegate(QStyledItemDelegate):
@@ -474,6 +528,7 @@ class DayCellDelegate(QStyledItemDelegate):
         # paths are most of a cell's painting time. Same for the marks.
         self._backdrops: dict[tuple[object, ...], QPixmap] = {}
         self._marks = MarkCache()
+        self._texts = TextCache()
 
     @staticmethod
     def _paint_backdrop(
@@ -586,8 +641,14 @@ class DayCellDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
         else:
             painter.setPen(text if in_month else dim)
-        painter.setFont(fonts.today if is_today else fonts.number)
-        painter.drawText(number_box, Qt.AlignmentFlag.AlignCenter, str(day.day))
+        if is_today:
+            self._texts.draw(
+                painter, fonts.today, fonts.today_key, number_box, TextCache.CENTER, str(day.day)
+            )
+        else:
+            self._texts.draw(
+                painter, fonts.number, fonts.number_key, number_box, TextCache.CENTER, str(day.day)
+            )
 
         if summary is not None:
             self._paint_marks(painter, summary, content, line_height, ratio)
@@ -616,9 +677,13 @@ class DayCellDelegate(QStyledItemDelegate):
             self._marks.draw(painter, paint, QRectF(right - size, top, size, size), ratio)
             right -= size + 3
 
-    @staticmethod
     def _paint_figures(
-        painter: QPainter, summary: DaySummary, content: QRectF, fonts: _CellFonts, colour: QColor
+        self,
+        painter: QPainter,
+        summary: DaySummary,
+        content: QRectF,
+        fonts: _CellFonts,
+        colour: QColor,
     ) -> None:
         word_height = fonts.word_metrics.height()
         big_height = fonts.big_height
@@ -626,28 +691,30 @@ class DayCellDelegate(QStyledItemDelegate):
         word_box = QRectF(
             content.left(), content.bottom() - word_height, content.width(), word_height
         )
-        if summary.state is not SlotState.CLOSED:
+        closed = summary.state is SlotState.CLOSED
+        if not closed:
             figure_bottom = word_box.top() if show_word else content.bottom()
             figure_box = QRectF(
                 content.left(), figure_bottom - big_height, content.width(), big_height
             )
-            painter.setFont(fonts.big)
             painter.setPen(colour)
-            painter.drawText(
+            self._texts.draw(
+                painter,
+                fonts.big,
+                fonts.big_key,
                 figure_box,
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                TextCache.RIGHT,
                 str(summary.seats_left),
             )
-        if show_word or summary.state is SlotState.CLOSED:
-            painter.setFont(fonts.word)
+        if show_word or closed:
+            word = state_word(summary.state)
+            width = int(word_box.width())
+            fitted = fonts.elided.get((word, width))
+            if fitted is None:
+                fitted = fonts.word_metrics.elidedText(word, Qt.TextElideMode.ElideRight, width)
+                fonts.elided[(word, width)] = fitted
             painter.setPen(blend(colour, STATE_COLOURS[summary.state], 0.55))
-            painter.drawText(
-                word_box,
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                fonts.word_metrics.elidedText(
-                    state_word(summary.state), Qt.TextElideMode.ElideRight, int(word_box.width())
-                ),
-            )
+            self._texts.draw(painter, fonts.word, fonts.word_key, word_box, TextCache.RIGHT, fitted)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         height = QFontMetrics(option.font).height()
