@@ -254,7 +254,10 @@ def _error_texts(value: object) -> list[str]:
 class AxClient:
     """Typed client of the AX Cloud channel API. Use as a context manager or call ``close()``.
 
-    ``transport`` replaces the network (tests pass ``httpx.MockTransport``), ``sleep``
+    ``transport`` replaces the network (tests pass ``httpx.MockTransport``), and
+    ``mounts`` adds transports by URL pattern (``httpx.Client(mounts=...)``): with a
+    transport of its own, httpx no longer reads the proxy settings, so the caller
+    mounts the proxies' transports there. ``sleep``
     is what waits between GET retries, and ``on_call`` receives a ``CallRecord`` for
     every HTTP exchange (retries included).
 
@@ -269,6 +272,7 @@ class AxClient:
         *,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         transport: httpx.BaseTransport | None = None,
+        mounts: Mapping[str, httpx.BaseTransport | None] | None = None,
         max_retries: int = 3,
         sleep: Callable[[float], None] = time.sleep,
         on_call: Callable[[CallRecord], None] | None = None,
@@ -306,6 +310,7 @@ class AxClient:
             },
             timeout=timeouts,
             transport=transport,
+            mounts=mounts,
             verify=True,
             follow_redirects=False,
             trust_env=not _is_loopback(host),

@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from axdesk.api import AxClient, CallRecord
+from axdesk.api import AxClient, AxError, CallRecord, validate_base_url
 from axdesk.store.catalog import CatalogStore
 from axdesk.store.db import open_database
 from axdesk.store.journal import OrderJournal
@@ -110,9 +110,18 @@ def make_client(
     timeout: float = 10.0,
     max_retries: int = 3,
 ) -> tuple[AxClient, InterruptibleTransport]:
-    """A client whose in-flight requests the returned transport can interrupt."""
+    """A client whose in-flight requests the returned transport can interrupt.
+
+    It goes through the proxy the system names for ``base_url``, if any (see
+    :meth:`InterruptibleTransport.proxy_mounts`); ``AxError`` if that proxy
+    cannot be used, or if the address or credentials cannot.
+    """
     transport = InterruptibleTransport()
     try:
+        try:
+            mounts = transport.proxy_mounts(validate_base_url(base_url))
+        except ValueError as error:
+            raise AxError(str(error)) from None
         client = AxClient(
             base_url,
             credentials.api_key,
@@ -120,6 +129,7 @@ def make_client(
             timeout=timeout,
             max_retries=max_retries,
             transport=transport,
+            mounts=mounts,
             sleep=transport.sleep,
             on_call=on_call,
         )

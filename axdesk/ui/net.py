@@ -8,18 +8,26 @@ blocked ``recv`` at once), refuses new requests and cuts short the client's
 retry back-off through :meth:`~InterruptibleTransport.sleep` (handed to
 ``AxClient(sleep=...)``).
 
+A custom transport makes httpx ignore the proxy settings, so
+:meth:`~InterruptibleTransport.proxy_mounts` reads them as httpx would
+(``HTTPS_PROXY``, ``HTTP_PROXY``, ``ALL_PROXY`` and ``NO_PROXY``, or the Windows
+and macOS settings) and gives the transports to mount for them, interrupted
+with this one.
+
 TLS certificates are always verified.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import socket
 import ssl
 import threading
 import typing
+import urllib.request
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import httpcore
 import httpx
@@ -110,22 +118,151 @@ class _TrackingBackend(httpcore.NetworkBackend):
             stream.interrupt()
 
 
-class InterruptibleTransport(httpx.HTTPTransport):
-    """``httpx.HTTPTransport`` (TLS verified, no proxy) plus :meth:`abort`."""
+def _is_loopback(host: str) -> bool:
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
-    def __init__(self, *, limits: httpx.Limits | None = None) -> None:
+
+def _shown(url: str) -> str:
+    """A proxy address fit for a message: scheme, host and port, never a password."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        return "(not a URL)"
+    port = f":{parsed.port}" if parsed.port else ""
+    return f"{parsed.scheme}://{parsed.host}{port}"
+
+
+def proxy_patterns(base_url: str, proxies: Mapping[str, str]) -> dict[str, httpx.Proxy | None]:
+    """httpx mount patterns for ``proxies`` (``urllib.request.getproxies()``'s mapping).
+
+    The same reading as httpx's own when it builds a client without a custom
+    transport: the http, https and all proxies, a scheme of http:// when none is
+    written, and each ``NO_PROXY`` entry as a pattern that goes direct (None).
+    Nothing at all for a loopback ``base_url``: the local sandbox is never
+    reached through a proxy. Raises ``ValueError`` with a sentence for a proxy
+    axdesk cannot use.
+    """
+    if _is_loopback(httpx.URL(base_url).host):
+        return {}
+    patterns: dict[str, httpx.Proxy | None] = {}
+    for scheme in ("http", "https", "all"):
+        address = proxies.get(scheme, "").strip()
+        if not address:
+            continue
+        url = address if "://" in address else f"http://{address}"
+        try:
+            proxy = httpx.Proxy(url)
+            port = proxy.url.port
+            if not proxy.url.host or (port is not None and not 0 < port < 65536):
+                raise ValueError("no host or no valid port")
+        except (httpx.InvalidURL, ValueError, TypeError):
+            raise ValueError(
+                f"The {scheme} proxy setting ({_shown(url)}) is not an address axdesk can use."
+            ) from None
+        if proxy.url.scheme not in ("http", "https"):
+            raise ValueError(
+                f"axdesk cannot use the {proxy.url.scheme} proxy {_shown(url)}; "
+                "name an HTTP proxy in HTTPS_PROXY, or this server in NO_PROXY."
+            )
+        patterns[f"{scheme}://"] = proxy
+    for entry in proxies.get("no", "").split(","):
+        host = entry.strip()
+        if host == "*":
+            return {}
+        if not host:
+            continue
+        if "://" in host:
+            patterns[host] = None
+        elif _is_ip(host, 4):
+            patterns[f"all://{host}"] = None
+        elif _is_ip(host.strip("[]"), 6):
+            patterns[f"all://[{host.strip('[]')}]"] = None
+        elif host.lower() == "localhost":
+            patterns[f"all://{host}"] = None
+        else:
+            patterns[f"all://*{host}"] = None
+    return patterns
+
+
+def _is_ip(text: str, version: int) -> bool:
+    try:
+        return ipaddress.ip_address(text).version == version
+    except ValueError:
+        return False
+
+
+class InterruptibleTransport(httpx.HTTPTransport):
+    """``httpx.HTTPTransport`` (TLS verified, direct or through ``proxy``) plus :meth:`abort`.
+
+    The transports of :meth:`proxy_mounts` share this one's sockets and abort.
+    """
+
+    def __init__(
+        self,
+        *,
+        limits: httpx.Limits | None = None,
+        proxy: httpx.Proxy | None = None,
+        _sharing: InterruptibleTransport | None = None,
+    ) -> None:
         limits = limits if limits is not None else httpx.Limits()
         super().__init__(verify=True)
-        self._backend = _TrackingBackend()
-        self._aborted = threading.Event()
-        # Same pool as HTTPTransport builds, with our backend.
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(verify=True),
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=self._backend,
+        self._backend: _TrackingBackend = (
+            _sharing._backend if _sharing is not None else _TrackingBackend()
         )
+        self._aborted: threading.Event = (
+            _sharing._aborted if _sharing is not None else threading.Event()
+        )
+        self._limits = limits
+        ssl_context = httpx.create_ssl_context(verify=True)
+        # Same pools as HTTPTransport builds, with our backend.
+        self._pool: httpcore.ConnectionPool
+        if proxy is None:
+            self._pool = httpcore.ConnectionPool(
+                ssl_context=ssl_context,
+                max_connections=limits.max_connections,
+                max_keepalive_connections=limits.max_keepalive_connections,
+                keepalive_expiry=limits.keepalive_expiry,
+                network_backend=self._backend,
+            )
+        else:
+            self._pool = httpcore.HTTPProxy(
+                proxy_url=httpcore.URL(
+                    scheme=proxy.url.raw_scheme,
+                    host=proxy.url.raw_host,
+                    port=proxy.url.port,
+                    target=proxy.url.raw_path,
+                ),
+                proxy_auth=proxy.raw_auth,
+                proxy_headers=proxy.headers.raw,
+                ssl_context=ssl_context,
+                proxy_ssl_context=proxy.ssl_context,
+                max_connections=limits.max_connections,
+                max_keepalive_connections=limits.max_keepalive_connections,
+                keepalive_expiry=limits.keepalive_expiry,
+                network_backend=self._backend,
+            )
+
+    def proxy_mounts(
+        self, base_url: str, proxies: Mapping[str, str] | None = None
+    ) -> dict[str, httpx.BaseTransport | None]:
+        """Transports to mount (``httpx.Client(mounts=...)``) for the system's proxies.
+
+        ``proxies`` defaults to ``urllib.request.getproxies()``; see
+        :func:`proxy_patterns`. Raises ``ValueError`` with a sentence for a proxy
+        axdesk cannot use.
+        """
+        found = urllib.request.getproxies() if proxies is None else proxies
+        return {
+            pattern: None
+            if proxy is None
+            else InterruptibleTransport(limits=self._limits, proxy=proxy, _sharing=self)
+            for pattern, proxy in proxy_patterns(base_url, found).items()
+        }
 
     @property
     def aborted(self) -> bool:
