@@ -484,13 +484,14 @@ def _common_inventory_validator() -> SchemaValidator | None:
         "depth_combination_id": optional_text,
         "reported_weekday": optional_text,
     }
-    known = _SLOT_FIELDS
-    if list(exact) != list(known):
+    if list(exact) != list(_SLOT_FIELDS):
         raise TypeError("the fast inventory reader must name every InventorySlot field, in order")
     fields = core_schema.dataclass_args_schema(
         "InventorySlot",
         [
-            core_schema.dataclass_field(name, schema, validation_alias=_alias_paths(known[name]))
+            core_schema.dataclass_field(
+                name, schema, validation_alias=_alias_paths(_SLOT_FIELDS[name])
+            )
             for name, schema in exact.items()
         ],
         extra_behavior="ignore",
