@@ -78,12 +78,25 @@ class SlotTableModel(QAbstractTableModel):
         self._rows: list[SlotRow] = []
         self._option_names: Mapping[str, str] = {}
         self._warning_icon: QPixmap | None = None
+        # Each row's six cell texts, made the first time the row is painted: the view
+        # asks for them on every paint, and formatting them is most of what it asks.
+        self._texts: dict[int, tuple[str, ...]] = {}
 
     def set_rows(self, rows: Sequence[SlotRow], option_names: Mapping[str, str]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._option_names = dict(option_names)
+        self._texts = {}
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        """Let the view read the headers and cells again in the new language."""
+        self._texts = {}
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
+            )
 
     def row_at(self, row: int) -> SlotRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -139,15 +152,32 @@ class SlotTableModel(QAbstractTableModel):
     }
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # The view asks for seven roles of each visible cell on every paint: the common
+        # answers come first, without looking at the row when the column decides.
         role = int(role)
-        if role not in self._ROLES:  # the view asks for a dozen roles per cell and paint
+        if role == self._DISPLAY:
+            position = index.row()
+            texts = self._texts.get(position)
+            if texts is None:
+                found = self.row_at(position)
+                if found is None:
+                    return None
+                texts = tuple(self._text(found, column) for column in range(self.columnCount()))
+                self._texts[position] = texts
+            column = index.column()
+            return texts[column] if 0 <= column < len(texts) else None
+        if role not in self._ROLES:
+            return None
+        column = index.column()
+        if role == self._ALIGNMENT:
+            return self._RIGHT if column in (self.START, self.SEATS) else None
+        if role == self._DECORATION and column != self.WARNINGS:
+            return None
+        if role == self._FOREGROUND and column != self.STATE:
             return None
         row = self.row_at(index.row())
         if row is None:
             return None
-        column = index.column()
-        if role == self._DISPLAY:
-            return self._text(row, column)
         if role == self._ACCESSIBLE:
             if column == self.WARNINGS:
                 return " ".join(row.problems) or QCoreApplication.translate(
@@ -164,11 +194,9 @@ class SlotTableModel(QAbstractTableModel):
             if column == self.PARTICIPANTS:
                 return participants_text(row)
             return None
-        if role == self._DECORATION and column == self.WARNINGS and row.problems:
-            return self._warning_pixmap()
-        if role == self._ALIGNMENT and column in (self.START, self.SEATS):
-            return self._RIGHT
-        if role == self._FOREGROUND and column == self.STATE:
+        if role == self._DECORATION:  # the warnings column
+            return self._warning_pixmap() if row.problems else None
+        if role == self._FOREGROUND:  # the sale state column
             return QColor(self._STATE_FOREGROUNDS[row.state])
         return None
 

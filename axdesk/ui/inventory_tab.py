@@ -392,7 +392,7 @@ class InventoryTab(QWidget):
             if self._index is not None
             else self._ctx.settings.nearly_full_threshold
         )
-        self.slot_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 5)
+        self.slot_model.retranslate()
         self._size_slot_columns()
         if self.option_combo.count():
             self.option_combo.setItemText(0, self.tr("All options"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,12 +32,15 @@ from pytestqt.qtbot import QtBot
 from axdesk.api import AxClient
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.store.export import read_csv
+from axdesk.ui import i18n
 from axdesk.ui.bootstrap import Shell
 from axdesk.ui.context import ENVIRONMENT_TEST, AppContext, ConnectionProfile, SlotRef
+from axdesk.ui.i18n import Translations
 from axdesk.ui.inventory_calendar import STATE_COLOURS
 from axdesk.ui.inventory_logic import ALL_OPTIONS, SlotState
 from axdesk.ui.inventory_model import SlotTableModel
 from axdesk.ui.inventory_tab import InventoryTab, MessageBar
+from axdesk.ui.resources import translations_dir
 
 TODAY = dt.date(2030, 3, 1)
 PRODUCT = "prod-seoul-walk"
@@ -820,6 +824,24 @@ def test_tab_order_follows_the_screen(tab: InventoryTab) -> None:
     ]
     positions = [order.index(widget) for widget in wanted]
     assert positions == sorted(positions)
+
+
+@pytest.mark.e2e
+def test_the_slot_list_is_rewritten_in_the_new_language(
+    qtbot: QtBot, tab: InventoryTab, qapp: QCoreApplication, tmp_path: Path
+) -> None:
+    shutil.copy(translations_dir() / "axdesk_ko.ts", tmp_path / "axdesk_ko.ts")
+    i18n.build(tmp_path)
+    load(qtbot, tab)
+    tab.calendar.set_selected_date(dt.date(2030, 3, 11))
+    assert table_texts(tab, SlotTableModel.STATE) == ["On sale", "On sale"]  # texts now kept
+    translations = Translations(qapp, tmp_path)
+    try:
+        translations.apply("ko")  # the language change reaches the tab as a posted event
+        qtbot.waitUntil(lambda: table_texts(tab, SlotTableModel.STATE) == ["판매 중", "판매 중"])
+    finally:
+        translations.apply("en")
+    qtbot.waitUntil(lambda: table_texts(tab, SlotTableModel.STATE) == ["On sale", "On sale"])
 
 
 def test_a_language_switch_rewrites_the_texts_live(qtbot: QtBot, tab: InventoryTab) -> None:
