@@ -19,6 +19,7 @@ from axdesk.api.client import (
     ENVIRONMENTS,
     AxClient,
     CallRecord,
+    is_loopback_host,
     redact_headers,
     validate_base_url,
 )
@@ -111,6 +112,7 @@ __all__ = [
     "decode_json",
     "encode_json",
     "format_wire_datetime",
+    "is_loopback_host",
     "pair_tickets",
     "parse_money",
     "parse_wire_datetime",

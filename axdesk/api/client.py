@@ -148,7 +148,8 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return redacted
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback_host(host: str) -> bool:
+    """Whether ``host`` is this computer (localhost, 127.0.0.0/8, ::1): the local sandbox."""
     if host.lower() in ("localhost", "localhost."):
         return True
     try:
@@ -182,7 +183,7 @@ def validate_base_url(base_url: str) -> str:
         raise AxError("The AX server address must not contain a user name or password.")
     if url.query or url.fragment:
         raise AxError("The AX server address must not contain a query or a fragment.")
-    if url.scheme == "http" and not _is_loopback(url.host):
+    if url.scheme == "http" and not is_loopback_host(url.host):
         raise AxError(
             f"The AX server address must use https:// ({url.host} is not this computer); "
             "plain http is allowed only for the local sandbox."
@@ -313,7 +314,7 @@ class AxClient:
             mounts=mounts,
             verify=True,
             follow_redirects=False,
-            trust_env=not _is_loopback(host),
+            trust_env=not is_loopback_host(host),
             limits=httpx.Limits(max_connections=10, max_keepalive_connections=5),
         )
 

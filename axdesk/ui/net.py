@@ -32,6 +32,8 @@ from collections.abc import Iterable, Mapping
 import httpcore
 import httpx
 
+from axdesk.api import is_loopback_host
+
 _SocketOption = typing.Any
 
 
@@ -118,15 +120,6 @@ class _TrackingBackend(httpcore.NetworkBackend):
             stream.interrupt()
 
 
-def _is_loopback(host: str) -> bool:
-    if host.lower().rstrip(".") == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def _shown(url: str) -> str:
     """A proxy address fit for a message: scheme, host and port, never a password."""
     try:
@@ -147,7 +140,7 @@ def proxy_patterns(base_url: str, proxies: Mapping[str, str]) -> dict[str, httpx
     reached through a proxy. Raises ``ValueError`` with a sentence for a proxy
     axdesk cannot use.
     """
-    if _is_loopback(httpx.URL(base_url).host):
+    if is_loopback_host(httpx.URL(base_url).host):
         return {}
     patterns: dict[str, httpx.Proxy | None] = {}
     for scheme in ("http", "https", "all"):
