@@ -56,11 +56,11 @@ from axdesk.api import AxClient, Inventory
 from axdesk.api.wire import decode_json
 from axdesk.store.catalog import CatalogOption, CatalogProduct
 from axdesk.store.paths import AppPaths
-from axdesk.ui.bootstrap import open_shell
-from axdesk.ui.context import ENVIRONMENT_TEST, ConnectionProfile
-from axdesk.ui.inventory_logic import InventoryIndex
-from axdesk.ui.inventory_tab import InventoryTab
-from axdesk.ui.memory import tune_garbage_collector
+from axdesk.ui.common.context import ENVIRONMENT_TEST, ConnectionProfile
+from axdesk.ui.inventory.index import InventoryIndex
+from axdesk.ui.inventory.tab import InventoryTab
+from axdesk.ui.shell.bootstrap import open_shell
+from axdesk.ui.shell.memory import tune_garbage_collector
 
 OPTIONS = 20
 DAYS = 365

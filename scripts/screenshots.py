@@ -104,8 +104,8 @@ def run_child(args: argparse.Namespace) -> int:
     from axdesk.store.paths import AppPaths
     from axdesk.store.reconcile import Reconciler
     from axdesk.ui.app import configure_application, launch
-    from axdesk.ui.context import SlotRef
-    from axdesk.ui.main_window import INVENTORY_TAB, ORDER_TAB, ORDERS_TAB
+    from axdesk.ui.common.context import SlotRef
+    from axdesk.ui.shell.main_window import INVENTORY_TAB, ORDER_TAB, ORDERS_TAB
 
     app = QApplication([sys.argv[0]])
     configure_application(app)

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from axdesk import __version__
 from axdesk.store.db import DatabaseError
 from axdesk.store.paths import AppPaths, AppPathsError
-from axdesk.ui.bootstrap import Shell, open_shell, start_practice
-from axdesk.ui.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, Translations
-from axdesk.ui.main_window import MainWindow, language_choice
-from axdesk.ui.memory import tune_garbage_collector
-from axdesk.ui.resources import APP_ID, app_icon
+from axdesk.ui.common.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, Translations
+from axdesk.ui.common.resources import APP_ID, app_icon
+from axdesk.ui.shell.bootstrap import Shell, open_shell, start_practice
+from axdesk.ui.shell.main_window import MainWindow, language_choice
+from axdesk.ui.shell.memory import tune_garbage_collector
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import uvicorn.config
 
 from axdesk.sandbox.embedded import prepare_sandbox
-from axdesk.ui.resources import APP_ID
+from axdesk.ui.common.resources import APP_ID
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "axdesk.spec"

@@ -4,7 +4,7 @@
 with a fixed random seed so its answers are reproducible; stopped after the test.
 
 ``app_context``: the ``AppContext`` the app runs with, built by the same
-``axdesk.ui.bootstrap`` code as ``axdesk``: settings, catalog and journal under
+``axdesk.ui.shell.bootstrap`` code as ``axdesk``: settings, catalog and journal under
 the test's ``AXDESK_HOME``, a real ``Worker`` (shut down after the test), and a
 ``Connection`` whose ``AxClient`` talks to ``sandbox`` over real loopback HTTP.
 The catalog is filled from ``sandbox.catalog()``.
@@ -21,9 +21,9 @@ import pytest
 
 from axdesk.sandbox.embedded import RunningSandbox, start_sandbox
 from axdesk.store.paths import AppPaths
-from axdesk.ui.bootstrap import SANDBOX_PROFILE_NAME, Shell, open_shell
-from axdesk.ui.context import ENVIRONMENT_SANDBOX, AppContext, ConnectionProfile
-from axdesk.ui.secrets import Credentials
+from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, AppContext, ConnectionProfile
+from axdesk.ui.connection.secrets import Credentials
+from axdesk.ui.shell.bootstrap import SANDBOX_PROFILE_NAME, Shell, open_shell
 
 SANDBOX_RANDOM_SEED = 20240301
 

@@ -1,0 +1,1 @@
+"""Catalog > Edit catalog…: the products and options this channel sells."""

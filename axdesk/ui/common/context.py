@@ -1,0 +1,198 @@
+"""What every tab and dialog is handed: the collaborators of the running app.
+
+Tabs receive an :class:`AppContext` in their constructor instead of reaching
+for globals, so a test builds one with a real sandbox client, a journal in a
+temporary folder and a fresh worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from axdesk.api import AxClient, AxError
+from axdesk.store.catalog import CatalogStore
+from axdesk.store.journal import OrderJournal
+from axdesk.store.paths import AppPaths
+from axdesk.store.settings import DEFAULT_SUPPLIER_TIMEZONE, Settings
+from axdesk.ui.common.worker import Worker
+
+ENVIRONMENT_PRODUCTION = "production"
+ENVIRONMENT_TEST = "test"
+ENVIRONMENT_SANDBOX = "sandbox"
+ENVIRONMENT_CUSTOM = "custom"
+
+# Call-record errors (``"<ErrorClass>: sentence"``) that mean the link to AX is not
+# working, and the kind of problem each is (the status bar words it).
+LINK_PROBLEM_KINDS = {
+    "AxNetworkError": "network",
+    "AxAuthError": "auth",
+    "AxServerError": "server",
+    "AxMalformedResponseError": "malformed",
+}
+LINK_PROBLEMS = tuple(LINK_PROBLEM_KINDS)
+
+
+def supplier_zone(name: str) -> zoneinfo.ZoneInfo:
+    """The supplier's time zone named ``name`` (Asia/Seoul when the name is unknown)."""
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return zoneinfo.ZoneInfo(DEFAULT_SUPPLIER_TIMEZONE)
+
+
+def supplier_today(name: str) -> dt.date:
+    """Today where the tours run: slot dates and days of use are the supplier's dates,
+    not this computer's (an agency in Europe is a day behind Seoul every evening)."""
+    return dt.datetime.now(supplier_zone(name)).date()
+
+
+@dataclass(frozen=True)
+class ConnectionProfile:
+    """A named place to connect to. Holds no secret: those live in the keyring."""
+
+    name: str
+    environment: str
+    base_url: str
+    supplier_timezone: str = DEFAULT_SUPPLIER_TIMEZONE
+
+
+@dataclass(frozen=True)
+class SlotRef:
+    """A slot the operator picked in the inventory, handed to the order form."""
+
+    product_code: str
+    dc_code: str
+    date: dt.date
+    start_time: dt.time
+    inventory_code: str = ""
+
+
+class NotConnectedError(AxError):
+    """There is no connection profile in use yet."""
+
+    def __init__(self) -> None:
+        super().__init__("Not connected to AX. Choose a connection in Connection > Connect.")
+
+
+class Connection(QObject):
+    """The connection in use: its profile and its client.
+
+    The client is safe to use from worker threads (one ``httpx.Client``).
+
+    Signals:
+        changed(): a different profile or client is now in use (or none).
+        call_finished(object): an HTTP exchange finished (a ``CallRecord``); emitted
+            from worker threads, delivered queued to GUI-thread receivers.
+    """
+
+    changed = Signal()
+    call_finished = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._profile: ConnectionProfile | None = None
+        self._client: AxClient | None = None
+        self._abort: Callable[[], None] | None = None
+        self._lock = threading.Lock()
+        self.last_success: dt.datetime | None = None
+        self.call_finished.connect(self._note_call)
+
+    def _note_call(self, record: object) -> None:
+        """Remember when AX last answered properly (runs on the GUI thread, queued).
+
+        A 404 or a rejected order is a proper answer: AX was reached and accepted
+        the credentials. No answer, 401/403, 5xx or a malformed body is not.
+        """
+        error = str(getattr(record, "error", None) or "")
+        if getattr(record, "status", None) is not None and not error.startswith(LINK_PROBLEMS):
+            self.last_success = dt.datetime.now(dt.UTC)
+
+    @property
+    def profile(self) -> ConnectionProfile | None:
+        return self._profile
+
+    @property
+    def is_connected(self) -> bool:
+        return self._client is not None
+
+    @property
+    def supplier_timezone(self) -> str:
+        return self._profile.supplier_timezone if self._profile else DEFAULT_SUPPLIER_TIMEZONE
+
+    def client(self) -> AxClient:
+        """The client in use; raises :class:`NotConnectedError` (an ``AxError``) if none."""
+        if self._client is None:
+            raise NotConnectedError()
+        return self._client
+
+    def use(
+        self,
+        profile: ConnectionProfile,
+        client: AxClient,
+        *,
+        abort: Callable[[], None] | None = None,
+    ) -> None:
+        """Switch to ``profile``; the previous client is closed.
+
+        ``abort`` interrupts the client's in-flight requests at once (see
+        :meth:`abort_calls`); without it, aborting only closes the client.
+        """
+        with self._lock:
+            previous = self._client
+            self._profile = profile
+            self._client = client
+            self._abort = abort
+        self.last_success = None
+        if previous is not None and previous is not client:
+            previous.close()
+        self.changed.emit()
+
+    def drop(self) -> None:
+        """Stop using any connection (closing its client)."""
+        self.close_client()
+        self._profile = None
+        self.changed.emit()
+
+    def abort_calls(self) -> None:
+        """Interrupt the requests in flight and refuse new ones (the worker's shutdown hook).
+
+        Safe from any thread; emits nothing, so it is safe while the window is closing.
+        The client itself is closed later (:meth:`close_client`), once the worker has
+        stopped, so no thread uses a closed client. Without an abort hook, closing the
+        client is the best that can be done.
+        """
+        with self._lock:
+            abort = self._abort
+            client = self._client
+        if abort is not None:
+            abort()
+        elif client is not None:
+            client.close()
+
+    def close_client(self) -> None:
+        """Close the client in use and forget it (emits nothing)."""
+        with self._lock:
+            previous = self._client
+            self._client = None
+            self._abort = None
+        if previous is not None:
+            previous.close()
+
+
+@dataclass
+class AppContext:
+    """The running app's collaborators, handed to every tab and dialog."""
+
+    worker: Worker
+    connection: Connection
+    settings: Settings
+    paths: AppPaths
+    catalog: CatalogStore
+    journal: OrderJournal
+    sandbox_mode: bool = False

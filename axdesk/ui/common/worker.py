@@ -1,0 +1,296 @@
+"""The one place where work leaves the GUI thread.
+
+Every network call (and any slow disk work) goes through :class:`Worker`::
+
+    worker.call(lambda: client.get_inventory(code)) \\
+        .on_success(self._show_inventory) \\
+        .on_error(self._show_problem) \\
+        .busy(self.refresh_button) \\
+        .start()
+
+The function runs on a thread of the worker's own ``QThreadPool``; its
+result or exception comes back on the GUI thread through a queued signal.
+``on_success``/``on_error``/``on_done`` are always called on the GUI thread,
+and never after the call was cancelled or the worker shut down.
+
+Errors without an ``on_error`` go to the worker's error handler, which sorts
+them by kind (see :func:`describe_error`).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
+
+from axdesk.api import AxError
+from axdesk.ui.common.error_text import ax_error_sentence
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class CallCancelled(Exception):  # a signal to stop, not a failure
+    """Raised inside a background function that noticed it was cancelled.
+
+    The worker drops it silently: a user cancel is not an error.
+    """
+
+
+def describe_error(error: BaseException) -> str | None:
+    """Sort an error by kind and return the sentence to show, or None to show nothing.
+
+    - a user cancel is ignored (None);
+    - an ``AxError`` is shown as its own sentence (in the operator's language,
+      see :func:`axdesk.ui.common.error_text.ax_error_sentence`);
+    - anything else is a bug in axdesk: it is logged with its traceback and the
+      user sees a calm generic sentence, never the traceback.
+    """
+    if isinstance(error, CallCancelled):
+        return None
+    if isinstance(error, AxError):
+        return ax_error_sentence(error)
+    log.error("Unexpected error in a background call", exc_info=error)
+    return QCoreApplication.translate(
+        "Worker",
+        "Something went wrong inside axdesk. Nothing was lost; the details are in "
+        "the application log (Help > Show call log).",
+    )
+
+
+class _Relay(QObject):
+    """One per worker, living on the GUI thread: pool threads emit, Qt queues the slots
+    to the GUI thread.
+
+    The call travels in the signal, so a :class:`Call` holds no QObject of its own: a
+    QObject must not be destroyed by another thread than its own, and the last
+    reference to a call may well be dropped on a pool thread.
+    """
+
+    succeeded = Signal(object, object)  # (call, result)
+    failed = Signal(object, object)  # (call, error)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, call: Call[Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._call = call
+        self._relay = relay
+
+    def run(self) -> None:
+        call = self._call
+        if call.cancelled:
+            self._relay.failed.emit(call, CallCancelled())
+            return
+        try:
+            result = call.function()
+        except BaseException as error:  # every error goes back to the GUI thread
+            self._relay.failed.emit(call, error)
+        else:
+            self._relay.succeeded.emit(call, result)
+
+
+class Call(Generic[T]):
+    """One background call, configured by chaining and launched by :meth:`start`."""
+
+    def __init__(self, worker: Worker, function: Callable[[], T]) -> None:
+        self.worker = worker
+        self.function = function
+        self._on_success: Callable[[T], None] | None = None
+        self._on_error: Callable[[BaseException], None] | None = None
+        self._on_done: Callable[[], None] | None = None
+        self._busy_widgets: list[QWidget] = []
+        self._cancel_event = threading.Event()
+        self.finished = False
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel_event.is_set()
+
+    def on_success(self, callback: Callable[[T], None]) -> Call[T]:
+        self._on_success = callback
+        return self
+
+    def on_error(self, callback: Callable[[BaseException], None]) -> Call[T]:
+        self._on_error = callback
+        return self
+
+    def on_done(self, callback: Callable[[], None]) -> Call[T]:
+        """Called after success or error (not after a cancel), on the GUI thread."""
+        self._on_done = callback
+        return self
+
+    def busy(self, *widgets: QWidget) -> Call[T]:
+        """Show these controls as busy (disabled, wait cursor) while the call runs."""
+        self._busy_widgets.extend(widgets)
+        return self
+
+    def start(self) -> Call[T]:
+        for widget in self._busy_widgets:
+            self.worker.mark_busy(widget)
+        self.worker.launch(self)
+        return self
+
+    def cancel(self) -> None:
+        """Forget the call: its callbacks will not run. A running HTTP request finishes
+        (or times out) on its thread; its answer is dropped."""
+        if self.finished:
+            return
+        self._cancel_event.set()
+        self._finish()
+
+    def _deliver_success(self, result: object) -> None:
+        if self.finished:
+            return
+        on_success, on_done = self._on_success, self._on_done
+        self._finish()
+        if on_success is not None:
+            on_success(result)  # type: ignore[arg-type]
+        if on_done is not None:
+            on_done()
+
+    def _deliver_error(self, error: object) -> None:
+        if self.finished:
+            return
+        on_error, on_done = self._on_error, self._on_done
+        self._finish()
+        assert isinstance(error, BaseException)
+        if isinstance(error, CallCancelled):
+            return
+        if on_error is not None:
+            on_error(error)
+        else:
+            self.worker.report_error(error)
+        if on_done is not None:
+            on_done()
+
+    def _finish(self) -> None:
+        """Runs on the GUI thread. Drops the callbacks and busy widgets here, so that the
+        last reference to a widget they hold is never released by a pool thread."""
+        self.finished = True
+        for widget in self._busy_widgets:
+            self.worker.mark_idle(widget)
+        self._busy_widgets.clear()
+        self._on_success = self._on_error = self._on_done = None
+        self.worker.forget(self)
+
+
+class CallGroup:
+    """The calls a dialog started, to cancel together when it closes (their answers
+    would find no form). Finished calls are let go as new ones are added."""
+
+    def __init__(self) -> None:
+        self._calls: list[Call[Any]] = []
+
+    def add(self, call: Call[T]) -> Call[T]:
+        self._calls = [c for c in self._calls if not c.finished]
+        self._calls.append(call)
+        return call
+
+    def cancel_all(self) -> None:
+        for call in self._calls:
+            call.cancel()
+        self._calls.clear()
+
+
+class Worker(QObject):
+    """Runs calls on a private thread pool and delivers results on the GUI thread.
+
+    Signals:
+        error_reported(str): an error nobody handled, already sorted by kind and
+            turned into a sentence for the user (the main window shows it).
+        busy_changed(bool): True when the first call starts, False when the last ends.
+    """
+
+    error_reported = Signal(str)
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 4) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._relay = _Relay(self)
+        self._relay.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
+        self._relay.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
+        self._active: set[Call[Any]] = set()
+        self._busy_counts: dict[QWidget, int] = {}
+        self._abort_hooks: list[Callable[[], None]] = []
+        self._closed = False
+
+    def call(self, function: Callable[[], T]) -> Call[T]:
+        """Prepare a background call; chain callbacks, then ``.start()``."""
+        return Call(self, function)
+
+    def add_abort_hook(self, hook: Callable[[], None]) -> None:
+        """Register something that interrupts in-flight work on shutdown (e.g. closing
+        an HTTP client makes its pending request fail at once)."""
+        self._abort_hooks.append(hook)
+
+    @property
+    def active_count(self) -> int:
+        return len(self._active)
+
+    def launch(self, call: Call[Any]) -> None:
+        if self._closed:
+            call.cancel()
+            return
+        was_idle = not self._active
+        self._active.add(call)
+        if was_idle:
+            self.busy_changed.emit(True)
+        self._pool.start(_Runnable(call, self._relay))
+
+    def _on_succeeded(self, call: Call[Any], result: object) -> None:
+        call._deliver_success(result)
+
+    def _on_failed(self, call: Call[Any], error: object) -> None:
+        call._deliver_error(error)
+
+    def forget(self, call: Call[Any]) -> None:
+        if call in self._active:
+            self._active.discard(call)
+            if not self._active:
+                self.busy_changed.emit(False)
+
+    def mark_busy(self, widget: QWidget) -> None:
+        count = self._busy_counts.get(widget, 0)
+        if count == 0:
+            widget.setEnabled(False)
+            widget.setCursor(Qt.CursorShape.BusyCursor)
+        self._busy_counts[widget] = count + 1
+
+    def mark_idle(self, widget: QWidget) -> None:
+        count = self._busy_counts.get(widget, 0) - 1
+        if count <= 0:
+            self._busy_counts.pop(widget, None)
+            widget.setEnabled(True)
+            widget.unsetCursor()
+        else:
+            self._busy_counts[widget] = count
+
+    def report_error(self, error: BaseException) -> None:
+        sentence = describe_error(error)
+        if sentence is not None:
+            self.error_reported.emit(sentence)
+
+    def shutdown(self, timeout_ms: int = 1000) -> bool:
+        """Cancel every call, interrupt in-flight requests and wait for the threads.
+
+        Returns True when every thread stopped within ``timeout_ms``.
+        """
+        self._closed = True
+        for call in list(self._active):
+            call.cancel()
+        for hook in self._abort_hooks:
+            try:
+                hook()
+            except Exception:
+                log.exception("An abort hook failed during shutdown")
+        self._pool.clear()
+        return bool(self._pool.waitForDone(timeout_ms))

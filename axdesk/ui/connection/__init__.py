@@ -1,0 +1,1 @@
+"""Connecting to AX: the connection dialog, the keyring wrapper, the HTTP transport."""

@@ -1,0 +1,1 @@
+"""The Inventory tab: seats left by date, for each option."""

@@ -1,0 +1,1 @@
+"""The New order tab: the form, its rules, and sending an order."""

@@ -1,0 +1,492 @@
+"""The New order form: header, lines with their travelers, and live totals.
+
+The form owns no network or disk work: it reads and writes an
+:class:`~axdesk.ui.order_entry.state.OrderFormState`, validates it with
+:func:`~axdesk.ui.order_entry.rules.validate_order` as the user types, and
+shows each sentence next to its field. Empty required fields are shown only
+once touched (or after :meth:`OrderForm.show_all_problems`); a wrong value
+shows at once. The tab (:mod:`axdesk.ui.order_entry.tab`) does the sending.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from axdesk.store.catalog import CatalogProduct, CatalogStore
+from axdesk.ui.common.context import supplier_today
+from axdesk.ui.order_entry.header import OrderHeader
+from axdesk.ui.order_entry.inventory_cache import InventoryCache
+from axdesk.ui.order_entry.line import LineEditor
+from axdesk.ui.order_entry.rules import (
+    Issue,
+    parse_line_key,
+    parse_traveler_key,
+    validate_order,
+)
+from axdesk.ui.order_entry.seats import form_availability
+from axdesk.ui.order_entry.state import LineState, OrderFormState, format_money
+from axdesk.ui.order_entry.totals import FormTotals, compute_form_totals
+from axdesk.ui.order_entry.travelers import COLUMNS
+from axdesk.ui.order_entry.widgets import MessageLabel
+
+
+class OrderForm(QWidget):
+    """Everything the operator types for one order.
+
+    Signals:
+        changed(): the form's content changed (the tab saves the draft).
+        validated(): the issues and totals were computed again.
+    """
+
+    changed = Signal()
+    validated = Signal()
+
+    def __init__(
+        self,
+        catalog: CatalogStore,
+        inventory: InventoryCache,
+        timezone_name: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._inventory = inventory
+        self._timezone_name = timezone_name
+        self._products: list[CatalogProduct] = []
+        self._touched: set[str] = set()
+        self._show_all = False
+        self._server_problems: dict[str, str] = {}
+        self._issues: list[Issue] = []
+        self._totals: FormTotals = compute_form_totals(OrderFormState())
+        self._loading = False
+        self.lines: list[LineEditor] = []
+        self.tail_widgets: list[QWidget] = []
+
+        self._validate_timer = QTimer(self)
+        self._validate_timer.setSingleShot(True)
+        self._validate_timer.setInterval(0)
+        self._validate_timer.timeout.connect(self.revalidate)
+
+        self.header = OrderHeader(self)
+        self.lines_title = QLabel(self)
+        self.lines_title.setProperty("role", "section")
+        self.lines_message = MessageLabel(self)
+        self._lines_layout = QVBoxLayout()
+        self._lines_layout.setSpacing(10)
+        self.add_line_button = QPushButton(self)
+        self.add_line_button.clicked.connect(lambda: self.add_line(focus=True))
+
+        self.totals_frame = QFrame(self)
+        self.sub_total_caption = QLabel(self.totals_frame)
+        self.sub_total_value = QLabel(self.totals_frame)
+        self.discount_caption = QLabel(self.totals_frame)
+        self.discount_value = QLabel(self.totals_frame)
+        self.total_caption = QLabel(self.totals_frame)
+        self.total_value = QLabel(self.totals_frame)
+        self.total_caption.setProperty("role", "total")
+        self.total_value.setProperty("role", "total")
+        self.total_message = MessageLabel(self.totals_frame)
+        totals = QGridLayout(self.totals_frame)
+        totals.setContentsMargins(0, 0, 0, 0)
+        totals.setColumnStretch(0, 1)
+        for row, (caption, value) in enumerate(
+            (
+                (self.sub_total_caption, self.sub_total_value),
+                (self.discount_caption, self.discount_value),
+                (self.total_caption, self.total_value),
+            )
+        ):
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            value.setMinimumWidth(130)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            totals.addWidget(caption, row, 1)
+            totals.addWidget(value, row, 2)
+        totals.addWidget(self.total_message, 3, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
+
+        content = QWidget(self)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(16, 12, 16, 16)
+        content_layout.setSpacing(10)
+        content_layout.addWidget(self.header)
+        lines_header = QHBoxLayout()
+        lines_header.addWidget(self.lines_title)
+        lines_header.addStretch(1)
+        content_layout.addLayout(lines_header)
+        content_layout.addWidget(self.lines_message)
+        content_layout.addLayout(self._lines_layout)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_line_button)
+        add_row.addStretch(1)
+        content_layout.addLayout(add_row)
+        content_layout.addWidget(self.totals_frame)
+        content_layout.addStretch(1)
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+
+        self.header.changed.connect(self._content_changed)
+        self.header.edited.connect(self._field_edited)
+        self.header.currency_combo.currentIndexChanged.connect(self._content_changed)
+        self.reload_catalog()
+        self.add_line()
+        self.retranslate_ui()
+        self.revalidate()
+
+    def retranslate_ui(self) -> None:
+        self.lines_title.setText(self.tr("Tickets"))
+        self.add_line_button.setText(self.tr("Add &line (another option)"))
+        self.add_line_button.setAccessibleName(self.tr("Add line"))
+        self.sub_total_caption.setText(self.tr("Sub-total"))
+        self.discount_caption.setText(self.tr("Order discount"))
+        self.total_caption.setText(self.tr("Total"))
+        self.sub_total_value.setAccessibleName(self.tr("Sub-total"))
+        self.discount_value.setAccessibleName(self.tr("Order discount"))
+        self.total_value.setAccessibleName(self.tr("Total"))
+        self._request_validation()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- catalog and lines ----------------------------------------------------------
+
+    def reload_catalog(self) -> None:
+        """Read the products again (cheap: a local SQLite read)."""
+        self._products = self._catalog.list_products()
+        for line in self.lines:
+            line.set_catalog(self._products)
+        self._request_validation()
+
+    @property
+    def products(self) -> list[CatalogProduct]:
+        return self._products
+
+    def add_line(self, state: LineState | None = None, *, focus: bool = False) -> LineEditor:
+        editor = LineEditor(self._inventory, self.supplier_today, self)
+        editor.set_catalog(self._products)
+        if state is not None:
+            editor.set_state(state)
+        editor.changed.connect(self._content_changed)
+        editor.refreshed.connect(self._request_validation)
+        editor.edited.connect(lambda field, e=editor: self._line_edited(e, field))
+        editor.remove_requested.connect(lambda e=editor: self.remove_line(e))
+        editor.option_chosen.connect(self._option_chosen)
+        editor.travelers.copy_purchaser_requested.connect(
+            lambda e=editor: e.travelers.fill_all(self.header.purchaser.state())
+        )
+        self.lines.append(editor)
+        self._lines_layout.addWidget(editor)
+        self._renumber()
+        if not self._loading:
+            self._content_changed()
+        if focus:
+            editor.product_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+            QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(editor))
+        return editor
+
+    def remove_line(self, editor: LineEditor) -> None:
+        if editor not in self.lines:
+            return
+        index = self.lines.index(editor)
+        self.lines.remove(editor)
+        self._lines_layout.removeWidget(editor)
+        editor.deleteLater()
+        self._touched = {key for key in self._touched if not key.startswith("lines[")} | {
+            _shift_line_key(key, index) for key in self._touched if key.startswith("lines[")
+        } - {""}
+        self._server_problems.clear()
+        if not self.lines:
+            self.add_line()
+        self._renumber()
+        self._content_changed()
+        focus_line = self.lines[min(index, len(self.lines) - 1)]
+        focus_line.product_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _renumber(self) -> None:
+        for number, line in enumerate(self.lines, start=1):
+            line.set_number(number)
+            line.remove_button.setVisible(len(self.lines) > 1)
+        self.apply_tab_order()
+
+    def apply_tab_order(self) -> None:
+        """Tab walks the form top to bottom, then :attr:`tail_widgets` (the tab's buttons)."""
+        chain: list[QWidget] = [*self.header.focus_chain()]
+        for line in self.lines:
+            chain.extend(line.focus_chain())
+        chain.append(self.add_line_button)
+        chain.extend(self.tail_widgets)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def line_for_slot(self) -> LineEditor:
+        """The line a "Book this slot" fills: the last one if still empty, else a new one."""
+        last = self.lines[-1]
+        if not last.state().product_code:
+            return last
+        return self.add_line()
+
+    def _option_chosen(self, currency: str) -> None:
+        """The first priced option decides the order's currency (unless the user chose one)."""
+        if "order.currency" not in self._touched and currency != self.header.currency:
+            self.header.set_currency(currency)
+
+    # -- state ----------------------------------------------------------------------
+
+    def state(self) -> OrderFormState:
+        state = OrderFormState(lines=[line.state() for line in self.lines])
+        self.header.fill_state(state)
+        return state
+
+    def set_state(self, state: OrderFormState) -> None:
+        """Show ``state`` (a restored draft or a blank form)."""
+        self._loading = True
+        try:
+            for line in list(self.lines):
+                self._lines_layout.removeWidget(line)
+                line.deleteLater()
+            self.lines.clear()
+            self.header.set_state(state)
+            for line_state in state.lines or [LineState()]:
+                self.add_line(line_state)
+        finally:
+            self._loading = False
+        self._touched.clear()
+        self._show_all = False
+        self._server_problems.clear()
+        self.revalidate()
+
+    def set_editable(self, editable: bool) -> None:
+        """Lock the form while an order is on its way (nothing may change under it)."""
+        self.header.setEnabled(editable)
+        for line in self.lines:
+            line.setEnabled(editable)
+        self.add_line_button.setEnabled(editable)
+
+    # -- validation -----------------------------------------------------------------
+
+    def _content_changed(self) -> None:
+        if self._loading:
+            return
+        self._request_validation()
+        self.changed.emit()
+
+    def _field_edited(self, key: str) -> None:
+        self._touched.add(key)
+        self._server_problems.pop(key, None)
+
+    def _line_edited(self, editor: LineEditor, field: str) -> None:
+        if editor in self.lines:
+            self._field_edited(f"lines[{self.lines.index(editor)}].{field}")
+
+    def _request_validation(self) -> None:
+        self._validate_timer.start()
+
+    def supplier_today(self) -> dt.date:
+        return supplier_today(self._timezone_name())
+
+    def compute_issues(self, state: OrderFormState | None = None) -> list[Issue]:
+        state = state or self.state()
+        return validate_order(
+            state,
+            availability=form_availability(state, self._inventory.get),
+            known_options={
+                (product.product_code, option.dc_code): option.currency
+                for product in self._products
+                for option in product.options
+            },
+            today=self.supplier_today(),
+            totals=compute_form_totals(state),
+        )
+
+    def revalidate(self) -> list[Issue]:
+        """Check everything now, repaint the fields and the totals; returns every issue."""
+        self._validate_timer.stop()
+        state = self.state()
+        self._totals = compute_form_totals(state)
+        self._issues = self.compute_issues(state)
+        self._show_problems()
+        self._show_totals(state.currency)
+        self.validated.emit()
+        return list(self._issues)
+
+    @property
+    def issues(self) -> list[Issue]:
+        return list(self._issues)
+
+    @property
+    def totals(self) -> FormTotals:
+        return self._totals
+
+    def show_all_problems(self) -> None:
+        """Show empty required fields too (the user tried to send)."""
+        self._show_all = True
+        self._show_problems()
+
+    def set_server_problems(self, problems: Mapping[str, str]) -> None:
+        """Sentences from the server's answer, shown next to their fields until edited."""
+        self._server_problems = dict(problems)
+        self._show_problems()
+
+    def visible_problems(self) -> dict[str, str]:
+        """The sentence shown next to each field right now, by field key."""
+        shown: dict[str, str] = {}
+        for issue in self._issues:
+            if issue.field in shown:
+                continue
+            if issue.missing and not self._show_all and issue.field not in self._touched:
+                continue
+            shown[issue.field] = issue.sentence(self.translate_template)
+        for key, sentence in self._server_problems.items():
+            shown[key] = sentence
+        return shown
+
+    @staticmethod
+    def translate_template(template: str) -> str:
+        """A validation sentence template in the user's language."""
+        return QCoreApplication.translate("OrderValidation", template)
+
+    def _show_problems(self) -> None:
+        shown = self.visible_problems()
+        self.header.set_problems(shown)
+        for index, line in enumerate(self.lines):
+            line_problems: dict[str, str] = {}
+            traveler_problems: dict[tuple[int, str], str] = {}
+            for key, sentence in shown.items():
+                traveler = parse_traveler_key(key)
+                if traveler is not None and traveler[0] == index:
+                    traveler_problems[(traveler[1], traveler[2])] = sentence
+                    continue
+                parsed = parse_line_key(key)
+                if parsed is not None and parsed[0] == index:
+                    line_problems[parsed[1]] = sentence
+            line.set_problems(line_problems, traveler_problems)
+        self.total_message.show_message(shown.get("order.total"))
+        self.lines_message.show_message(shown.get("order.lines"))
+
+    def _show_totals(self, currency: str) -> None:
+        totals = self._totals
+        for line, figures in zip(self.lines, totals.lines, strict=False):
+            line.show_figures(figures, currency)
+
+        def money(value: object) -> str:
+            return format_money(value, currency) if isinstance(value, Decimal) else "—"
+
+        self.sub_total_value.setText(money(totals.sub_total))
+        discount = totals.order_discount
+        self.discount_value.setText("−" + money(discount) if discount else money(discount))
+        self.total_value.setText(money(totals.total))
+
+    # -- focus ----------------------------------------------------------------------
+
+    def describe_field(self, key: str) -> str:
+        """Where a field is, for people: "Purchaser email", "Line 2, traveler 1, Phone"."""
+        traveler = parse_traveler_key(key)
+        if traveler is not None:
+            line_index, row, field = traveler
+            title = ""
+            if line_index < len(self.lines) and field in COLUMNS:
+                title = str(
+                    self.lines[line_index].travelers.model.headerData(
+                        COLUMNS.index(field), Qt.Orientation.Horizontal
+                    )
+                )
+            return self.tr("Line {line}, traveler {row}, {field}").format(
+                line=line_index + 1, row=row + 1, field=title or field
+            )
+        widget = self.field_widget(key)
+        if widget is not None and widget.accessibleName():
+            return widget.accessibleName()
+        if key == "order.total":
+            return self.tr("Total")
+        if key == "order.lines":
+            return self.tr("Tickets")
+        return key
+
+    def shows_field(self, key: str) -> bool:
+        """Whether a sentence for ``key`` has a place next to a visible input."""
+        traveler = parse_traveler_key(key)
+        if traveler is not None:
+            line, row, field = traveler
+            return (
+                line < len(self.lines)
+                and row < self.lines[line].travelers.model.rowCount()
+                and (field in COLUMNS)
+            )
+        parsed = parse_line_key(key)
+        if parsed is not None:
+            return parsed[0] < len(self.lines) and parsed[1] in self.lines[parsed[0]].boxes
+        prefix, _, name = key.partition(".")
+        if prefix == "purchaser":
+            return name in self.header.purchaser.boxes
+        if prefix == "representative":
+            return (
+                not self.header.same_check.isChecked() and name in self.header.representative.boxes
+            )
+        return key in ("order.total", "order.lines") or (
+            prefix == "order" and name in self.header.boxes
+        )
+
+    def commit_open_editors(self) -> None:
+        """Keep what is typed in a travelers cell still being edited (before sending)."""
+        for line in self.lines:
+            line.travelers.commit_open_editor()
+
+    def field_widget(self, key: str) -> QWidget | None:
+        parsed = parse_line_key(key)
+        if parsed is not None and parse_traveler_key(key) is None:
+            index, name = parsed
+            return self.lines[index].field_widget(name) if index < len(self.lines) else None
+        return self.header.field_widget(key)
+
+    def focus_field(self, key: str) -> None:
+        """Put the cursor in the field ``key`` names (scrolling it into view)."""
+        traveler = parse_traveler_key(key)
+        if traveler is not None:
+            line_index, row, field = traveler
+            if line_index < len(self.lines):
+                table = self.lines[line_index].travelers
+                table.focus_cell(row, field)
+                self.scroll_area.ensureWidgetVisible(table)
+            return
+        widget = self.field_widget(key)
+        if widget is None and key == "order.total":
+            widget = self.header.discount_edit
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll_area.ensureWidgetVisible(widget)
+
+
+def _shift_line_key(key: str, removed: int) -> str:
+    """A touched-field key after line ``removed`` was deleted ("" when it was on that line)."""
+    parsed = parse_line_key(key) or parse_traveler_key(key)
+    if parsed is None:
+        return key
+    index = parsed[0]
+    if index == removed:
+        return ""
+    if index < removed:
+        return key
+    return key.replace(f"lines[{index}]", f"lines[{index - 1}]", 1)

@@ -1,0 +1,587 @@
+"""One line of the order: an option at one departure, its price and its travelers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from axdesk.api import MINOR_UNIT_DIGITS, InventorySlot
+from axdesk.store.catalog import CatalogOption, CatalogProduct
+from axdesk.ui.order_entry.date_field import DateField
+from axdesk.ui.order_entry.inventory_cache import InventoryCache
+from axdesk.ui.order_entry.seats import option_slots
+from axdesk.ui.order_entry.state import LineState, format_money
+from axdesk.ui.order_entry.totals import LineFigures
+from axdesk.ui.order_entry.travelers import TravelerTable
+from axdesk.ui.order_entry.widgets import INPUT_ROW_HEIGHT, FieldBox, field_label
+
+MAX_QUANTITY = 999
+
+
+def price_text(amount: Decimal, currency: str) -> str:
+    """A catalog price as the operator would type it ("50000", "19.90")."""
+    places = MINOR_UNIT_DIGITS.get(currency, 2)
+    quantum = Decimal(1).scaleb(-places)
+    if amount == amount.quantize(quantum):
+        return f"{amount.quantize(quantum):f}"
+    return f"{amount.normalize():f}"
+
+
+class LineEditor(QFrame):
+    """Product, option, date, time, quantity, prices and the travelers table of one line.
+
+    Signals:
+        changed(): anything in the line changed.
+        edited(str): the user changed this field ("quantity", "travelers[1].email", ...).
+        remove_requested(): the line's Remove button was pressed.
+        option_chosen(str): the user chose an option priced in this currency.
+        refreshed(): live inventory for this line arrived (seats may have changed).
+    """
+
+    changed = Signal()
+    refreshed = Signal()
+    edited = Signal(str)
+    remove_requested = Signal()
+    option_chosen = Signal(str)
+
+    def __init__(
+        self,
+        inventory: InventoryCache,
+        today: Callable[[], dt.date],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "line")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._inventory = inventory
+        self._products: list[CatalogProduct] = []
+        self._wanted_time: dt.time | None = None
+        self._currency = "KRW"
+        self._number = 1
+        self._setting = False
+
+        self.title = QLabel(self)
+        self.title.setProperty("role", "section")
+        self.remove_button = QPushButton(self)
+        self.remove_button.setFlat(True)
+        self.product_combo = QComboBox(self)
+        self.option_combo = QComboBox(self)
+        for combo in (self.product_combo, self.option_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(18)
+        self.date_field = DateField(today, self)
+        self.date_edit = self.date_field.edit
+        self.weekday_label = QLabel(self)
+        self.weekday_label.setProperty("role", "hint")
+        self.weekday_label.setMinimumWidth(28)
+        self.weekday_label.setMinimumHeight(INPUT_ROW_HEIGHT)
+        self.time_combo = QComboBox(self)
+        self.time_combo.setMinimumContentsLength(16)
+        self.refresh_button = QToolButton(self)
+        self.refresh_button.setText("↻")
+        self.quantity_spin = QSpinBox(self)
+        self.quantity_spin.setRange(1, MAX_QUANTITY)
+        self.quantity_spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.seats_label = QLabel(self)
+        self.seats_label.setProperty("role", "hint")
+        self.seats_label.setMinimumHeight(INPUT_ROW_HEIGHT)
+        self.price_edit = QLineEdit(self)
+        self.discount_edit = QLineEdit(self)
+        self.method_edit = QLineEdit(self)
+        for edit in (self.price_edit, self.discount_edit):
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.figures_label = QLabel(self)
+        self.figures_label.setProperty("role", "figures")
+        self.figures_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.travelers = TravelerTable(self)
+
+        self.inputs: dict[str, QWidget] = {
+            "product": self.product_combo,
+            "option": self.option_combo,
+            "date": self.date_field,
+            "time": self.time_combo,
+            "quantity": self.quantity_spin,
+            "unit_price": self.price_edit,
+            "discount": self.discount_edit,
+            "discount_method": self.method_edit,
+        }
+        self.boxes = {
+            name: FieldBox(widget, self, paint=self.date_edit if name == "date" else None)
+            for name, widget in self.inputs.items()
+        }
+        self.labels = {name: field_label(self) for name in self.inputs}
+        for name, label in self.labels.items():
+            label.setBuddy(self.inputs[name])
+        self._build_layout()
+        self._connect()
+        self.retranslate_ui()
+        self._fill_products()
+        self._rebuild_times()
+
+    # -- building -------------------------------------------------------------------
+
+    def _field_row(
+        self, field: QWidget, field_stretch: int, side: QWidget, side_stretch: int, spacing: int = 6
+    ) -> QWidget:
+        """A field with a small companion (a button or a note) on its right, top-aligned."""
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(spacing)
+        layout.addWidget(field, field_stretch)
+        layout.addWidget(side, side_stretch, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.remove_button)
+
+        time_row = self._field_row(self.boxes["time"], 1, self.refresh_button, 0, spacing=4)
+        date_row = self._field_row(self.boxes["date"], 1, self.weekday_label, 0)
+        quantity_row = self._field_row(self.boxes["quantity"], 0, self.seats_label, 1)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        cells: list[tuple[str, QWidget, int, int, int]] = [
+            ("product", self.boxes["product"], 0, 0, 3),
+            ("option", self.boxes["option"], 0, 4, 3),
+            ("date", date_row, 1, 0, 1),
+            ("time", time_row, 1, 2, 1),
+            ("quantity", quantity_row, 1, 4, 3),
+            ("unit_price", self.boxes["unit_price"], 2, 0, 1),
+            ("discount", self.boxes["discount"], 2, 2, 1),
+            ("discount_method", self.boxes["discount_method"], 2, 4, 3),
+        ]
+        for name, widget, row, column, span in cells:
+            grid.addWidget(self.labels[name], row, column, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(widget, row, column + 1, 1, span)
+        for column in (1, 3, 5):
+            grid.setColumnStretch(column, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 10)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+        layout.addWidget(self.figures_label)
+        layout.addWidget(self.travelers)
+
+    def _connect(self) -> None:
+        self.product_combo.activated.connect(self._product_activated)
+        self.option_combo.activated.connect(self._option_activated)
+        self.date_field.date_changed.connect(self._date_changed)
+        self.date_field.edited.connect(lambda: self.edited.emit("date"))
+        self.time_combo.activated.connect(self._time_activated)
+        self.quantity_spin.valueChanged.connect(self._quantity_changed)
+        for name, edit in (
+            ("unit_price", self.price_edit),
+            ("discount", self.discount_edit),
+            ("discount_method", self.method_edit),
+        ):
+            edit.textChanged.connect(self._emit_changed)
+            edit.textEdited.connect(lambda _text, field=name: self.edited.emit(field))
+        self.refresh_button.clicked.connect(self.refresh_inventory)
+        self.remove_button.clicked.connect(self.remove_requested)
+        self.travelers.model.edited.connect(
+            lambda row, field: self.edited.emit(f"travelers[{row}].{field}")
+        )
+        self.travelers.model.dataChanged.connect(self._emit_changed)
+        self._inventory.updated.connect(self._inventory_updated)
+
+    def retranslate_ui(self) -> None:
+        texts = {
+            "product": self.tr("Pro&duct"),
+            "option": self.tr("Op&tion"),
+            "date": self.tr("Date"),
+            "time": self.tr("Time"),
+            "quantity": self.tr("&Quantity"),
+            "unit_price": self.tr("&Unit price"),
+            "discount": self.tr("Discount / unit"),
+            "discount_method": self.tr("Discount method"),
+        }
+        for name, text in texts.items():
+            self.labels[name].setText(text)
+        accessible = {
+            "product": self.tr("Line {n} product"),
+            "option": self.tr("Line {n} option"),
+            "date": self.tr("Line {n} date"),
+            "time": self.tr("Line {n} start time"),
+            "quantity": self.tr("Line {n} quantity"),
+            "unit_price": self.tr("Line {n} unit price"),
+            "discount": self.tr("Line {n} discount per unit"),
+            "discount_method": self.tr("Line {n} discount method"),
+        }
+        for name, text in accessible.items():
+            self.inputs[name].setAccessibleName(text.format(n=self._number))
+        self.title.setText(self.tr("Line {n}").format(n=self._number))
+        self.remove_button.setText(self.tr("Remove line"))
+        self.remove_button.setAccessibleName(self.tr("Remove line {n}").format(n=self._number))
+        self.refresh_button.setAccessibleName(
+            self.tr("Reload the departures of line {n}").format(n=self._number)
+        )
+        self.refresh_button.setToolTip(self.tr("Read the seats left again from AX"))
+        self.date_edit.setPlaceholderText(self.tr("YYYY-MM-DD or 11/23"))
+        self.date_edit.setAccessibleName(self.tr("Line {n} date").format(n=self._number))
+        self.date_field.calendar_button.setAccessibleName(self.tr("Open the calendar"))
+        self.boxes["date"].set_hint(
+            self.tr("Type 2026-11-23 or 11/23; Up and Down change the day; F4 opens a calendar")
+        )
+        self.discount_edit.setPlaceholderText("0")
+        self.method_edit.setPlaceholderText(self.tr("e.g. coupon"))
+        self.boxes["discount"].set_hint(
+            self.tr("Taken off each ticket's price (sent to AX as the amount per unit)")
+        )
+        if self.product_combo.count():
+            self.product_combo.setItemText(0, self.tr("Choose a product…"))
+        if self.option_combo.count():
+            self.option_combo.setItemText(0, self.tr("Choose an option…"))
+        self._rebuild_times()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_number(self, number: int) -> None:
+        self._number = number
+        self.retranslate_ui()
+
+    # -- catalog --------------------------------------------------------------------
+
+    def set_catalog(self, products: Sequence[CatalogProduct]) -> None:
+        current = self.state()
+        self._products = list(products)
+        self._fill_products()
+        self._select_product(current.product_code)
+        self._fill_options(current.product_code)
+        self._select_option(current.dc_code)
+
+    def _fill_products(self) -> None:
+        self.product_combo.clear()
+        self.product_combo.addItem(self.tr("Choose a product…"), "")
+        for product in self._products:
+            self.product_combo.addItem(product.name, product.product_code)
+
+    def _select_product(self, product_code: str) -> None:
+        index = self.product_combo.findData(product_code) if product_code else 0
+        if index < 0:
+            self.product_combo.addItem(
+                self.tr("{code} (not in the catalog)").format(code=product_code), product_code
+            )
+            index = self.product_combo.count() - 1
+        self.product_combo.setCurrentIndex(index)
+
+    def _product(self, product_code: str) -> CatalogProduct | None:
+        return next((p for p in self._products if p.product_code == product_code), None)
+
+    def _fill_options(self, product_code: str) -> None:
+        self.option_combo.clear()
+        self.option_combo.addItem(self.tr("Choose an option…"), "")
+        product = self._product(product_code)
+        for option in product.options if product else ():
+            self.option_combo.addItem(
+                f"{option.name} · {format_money(option.unit_price, option.currency)}",
+                option.dc_code,
+            )
+
+    def _select_option(self, dc_code: str) -> None:
+        index = self.option_combo.findData(dc_code) if dc_code else 0
+        if index < 0:
+            self.option_combo.addItem(
+                self.tr("{code} (not in the catalog)").format(code=dc_code), dc_code
+            )
+            index = self.option_combo.count() - 1
+        self.option_combo.setCurrentIndex(index)
+
+    def catalog_option(self) -> CatalogOption | None:
+        product = self._product(self.product_combo.currentData() or "")
+        return product.option(self.option_combo.currentData() or "") if product else None
+
+    # -- user actions ---------------------------------------------------------------
+
+    def _product_activated(self, _index: int) -> None:
+        product_code = self.product_combo.currentData() or ""
+        self._fill_options(product_code)
+        product = self._product(product_code)
+        if product is not None and len(product.options) == 1:
+            self.option_combo.setCurrentIndex(1)
+            self._option_activated(1)
+        self._wanted_time = None
+        self._request_inventory()
+        self._rebuild_times()
+        self.edited.emit("product")
+        self._emit_changed()
+
+    def _option_activated(self, _index: int) -> None:
+        option = self.catalog_option()
+        if option is not None:
+            self.price_edit.setText(price_text(option.unit_price, option.currency))
+            self.option_chosen.emit(option.currency)
+        self._rebuild_times()
+        self.edited.emit("option")
+        self._emit_changed()
+
+    def _date_changed(self, _day: object) -> None:
+        self._show_weekday()
+        if self._setting:
+            return
+        self._request_inventory()
+        self._rebuild_times()
+        self._emit_changed()
+
+    def _time_activated(self, _index: int) -> None:
+        chosen = self.time_combo.currentData()
+        self._wanted_time = dt.time.fromisoformat(chosen) if chosen else None
+        self._update_seats_label()
+        self.edited.emit("time")
+        self._emit_changed()
+
+    def _quantity_changed(self, value: int) -> None:
+        self.travelers.model.resize(value)
+        if not self._setting:
+            self.edited.emit("quantity")
+            self._emit_changed()
+
+    def _emit_changed(self) -> None:
+        if not self._setting:
+            self.changed.emit()
+
+    # -- inventory ------------------------------------------------------------------
+
+    def _show_weekday(self) -> None:
+        day = self.selected_date()
+        self.weekday_label.setText(
+            QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat) if day else ""
+        )
+
+    def selected_date(self) -> dt.date | None:
+        return self.date_field.date()
+
+    def _request_inventory(self) -> None:
+        self._inventory.request(self.product_combo.currentData() or "", self.selected_date())
+
+    def refresh_inventory(self) -> None:
+        self._inventory.request(
+            self.product_combo.currentData() or "", self.selected_date(), refresh=True
+        )
+        self._rebuild_times()
+
+    def _inventory_updated(self, product_code: str, day: object) -> None:
+        if product_code == (self.product_combo.currentData() or "") and day == self.selected_date():
+            self._rebuild_times()
+            self.refreshed.emit()
+
+    def refresh_times_if_needed(self) -> None:
+        """Ask for this line's departures unless they are known (or on their way)."""
+        self._request_inventory()
+        self._rebuild_times()
+
+    def _slots(self) -> list[InventorySlot] | None:
+        product_code = self.product_combo.currentData() or ""
+        dc_code = self.option_combo.currentData() or ""
+        day = self.selected_date()
+        inventory = self._inventory.get(product_code, day)
+        if inventory is None or not dc_code or day is None:
+            return None
+        return option_slots(inventory, dc_code, day)
+
+    def current_slot(self) -> InventorySlot | None:
+        if self._wanted_time is None:
+            return None
+        return next(
+            (
+                s
+                for s in self._slots() or ()
+                if s.start_time.replace(tzinfo=None) == self._wanted_time
+            ),
+            None,
+        )
+
+    def _rebuild_times(self) -> None:
+        """List the departures of the chosen option and day with their seats left."""
+        combo = self.time_combo
+        combo.blockSignals(True)
+        combo.clear()
+        slots = self._slots()
+        combo.addItem(self.tr("Choose a time…"), "")
+        wanted_listed = False
+        model = combo.model()
+        for slot in slots or ():
+            start = slot.start_time.replace(tzinfo=None)
+            clock = start.strftime("%H:%M")
+            if not slot.is_order:
+                text = self.tr("{time} · not on sale").format(time=clock)
+            elif slot.is_sold_out:
+                text = self.tr("{time} · sold out").format(time=clock)
+            else:
+                text = self.tr("{time} · {seats} seats left").format(
+                    time=clock, seats=slot.remain_quantity
+                )
+            combo.addItem(text, start.isoformat(timespec="minutes"))
+            if not slot.is_bookable and start != self._wanted_time:
+                item = (
+                    model.item(combo.count() - 1) if isinstance(model, QStandardItemModel) else None
+                )
+                if item is not None:
+                    item.setEnabled(False)
+            if start == self._wanted_time:
+                wanted_listed = True
+        if self._wanted_time is not None and not wanted_listed:
+            clock = self._wanted_time.strftime("%H:%M")
+            combo.addItem(clock, self._wanted_time.isoformat(timespec="minutes"))
+        index = (
+            combo.findData(self._wanted_time.isoformat(timespec="minutes"))
+            if self._wanted_time
+            else 0
+        )
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+        self._update_seats_label()
+
+    def _update_seats_label(self) -> None:
+        product_code = self.product_combo.currentData() or ""
+        day = self.selected_date()
+        error = self._inventory.error(product_code, day)
+        slots = self._slots()
+        slot = self.current_slot()
+        if not product_code or day is None:
+            text = ""
+        elif self._inventory.is_loading(product_code, day):
+            text = self.tr("Reading seats…")
+        elif error:
+            text = error
+        elif slots is not None and not slots and self.option_combo.currentData():
+            text = self.tr("No departures of this option on this day.")
+        elif slot is not None:
+            text = self.tr("of {seats} left (min. {minimum}{guaranteed})").format(
+                seats=slot.remain_quantity,
+                minimum=slot.min_quantity,
+                guaranteed=", " + self.tr("guaranteed") if slot.is_guaranteed else "",
+            )
+        else:
+            text = ""
+        self.seats_label.setText(text)
+        self.seats_label.setToolTip(text)
+
+    # -- state ----------------------------------------------------------------------
+
+    def state(self) -> LineState:
+        travelers = self.travelers.model.travelers()
+        return LineState(
+            product_code=self.product_combo.currentData() or "",
+            dc_code=self.option_combo.currentData() or "",
+            date=self.selected_date(),
+            start_time=self._wanted_time,
+            quantity=self.quantity_spin.value(),
+            unit_price=self.price_edit.text(),
+            discount=self.discount_edit.text(),
+            discount_method=self.method_edit.text(),
+            travelers=travelers,
+        )
+
+    def set_state(self, line: LineState) -> None:
+        self._setting = True
+        try:
+            self._select_product(line.product_code)
+            self._fill_options(line.product_code)
+            self._select_option(line.dc_code)
+            self.date_field.set_date(line.date)
+            self._wanted_time = line.start_time
+            self.travelers.model.set_travelers(line.travelers)
+            self.quantity_spin.setValue(max(1, line.quantity))
+            self.travelers.model.resize(self.quantity_spin.value())
+            self.price_edit.setText(line.unit_price)
+            self.discount_edit.setText(line.discount)
+            self.method_edit.setText(line.discount_method)
+        finally:
+            self._setting = False
+        self._request_inventory()
+        self._rebuild_times()
+
+    def set_slot(self, product_code: str, dc_code: str, day: dt.date, start: dt.time) -> None:
+        """Fill product, option, date and time from a slot picked in the inventory."""
+        state = self.state()
+        state.product_code = product_code
+        state.dc_code = dc_code
+        state.date = day
+        state.start_time = start.replace(second=0, microsecond=0, tzinfo=None)
+        option = self._product(product_code)
+        catalog_option = option.option(dc_code) if option else None
+        if catalog_option is not None:
+            state.unit_price = price_text(catalog_option.unit_price, catalog_option.currency)
+        self.set_state(state)
+        if catalog_option is not None:
+            self.option_chosen.emit(catalog_option.currency)
+        self.changed.emit()
+
+    # -- problems and figures -----------------------------------------------------
+
+    def set_problems(
+        self, problems: Mapping[str, str], traveler_problems: Mapping[tuple[int, str], str]
+    ) -> None:
+        shown = dict(problems)
+        if self.date_field.has_unreadable_text():
+            shown["date"] = self.tr("“{text}” is not a date; write it like 2026-11-23.").format(
+                text=self.date_field.text().strip()
+            )
+        for name, box in self.boxes.items():
+            box.set_problem(shown.get(name))
+        self.travelers.set_problems(traveler_problems)
+
+    def show_figures(self, figures: LineFigures, currency: str) -> None:
+        if figures.unit_price is None:
+            self.figures_label.setText(self.tr("Enter the unit price to see the line total."))
+            return
+        text = self.tr("{quantity} × {unit} = {total}").format(
+            quantity=figures.quantity,
+            unit=format_money(figures.unit_price, currency),
+            total=format_money(figures.line_total or Decimal(0), currency),
+        )
+        if figures.discount and figures.amount_per_unit is not None:
+            text += "   ·   " + self.tr("after the discount {amount} per ticket").format(
+                amount=format_money(figures.amount_per_unit, currency)
+            )
+        self.figures_label.setText(text)
+
+    def field_widget(self, name: str) -> QWidget | None:
+        return self.inputs.get(name)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The inputs in the order Tab visits them."""
+        return [
+            self.product_combo,
+            self.option_combo,
+            self.date_edit,
+            self.time_combo,
+            self.quantity_spin,
+            self.price_edit,
+            self.discount_edit,
+            self.method_edit,
+            self.travelers.view,
+            self.travelers.copy_purchaser_button,
+            self.travelers.copy_first_button,
+            self.refresh_button,
+            self.remove_button,
+        ]

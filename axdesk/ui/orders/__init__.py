@@ -1,0 +1,1 @@
+"""The Orders tab: the journaled orders, live sync, cancel, lookup and export."""

@@ -1,0 +1,341 @@
+"""The confirmations and the report of the per-ticket cancel.
+
+:class:`CancelTicketDialog` names the traveler, the date and time of use and
+the option, takes an optional comment, and has "Cancel ticket" as its
+default button: the operator on the phone presses Enter to confirm.
+:class:`CancelAllDialog` lists every live ticket of an order before they are
+all cancelled, and :class:`CancelReportDialog` tells, ticket by ticket, which
+cancels succeeded and which failed and why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from axdesk.api import AxClient, AxError, CancelledTicket
+from axdesk.store.journal import OrderJournal
+from axdesk.ui.common.i18n import fill_args
+
+COMMENT_MAX_LENGTH = 500
+
+
+@dataclass(frozen=True)
+class CancelTarget:
+    """One ticket the operator is about to cancel, with what the confirmation shows."""
+
+    channel_order_code: str
+    ax_order_code: str
+    ticket_code: str
+    traveler_name: str
+    product_name: str
+    option_name: str
+    use_at: dt.datetime | None
+    """The slot's date and time of use, already in the supplier's time zone."""
+
+
+@dataclass(frozen=True)
+class CancelOutcome:
+    """What happened to one ticket of a "Cancel all tickets"."""
+
+    target: CancelTarget
+    succeeded: bool
+    detail: str
+    """The ticket's new status when it succeeded, the reason when it failed."""
+
+
+def format_use_at(value: dt.datetime | None, locale: QLocale | None = None) -> str:
+    """A date and time of use as people read it ("Saturday, 1 March 2025, 14:00")."""
+    if value is None:
+        return "—"
+    locale = locale or QLocale()
+    day = locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.LongFormat)
+    return f"{day}, {value.strftime('%H:%M')}"
+
+
+def option_text(target: CancelTarget) -> str:
+    if target.product_name and target.option_name:
+        return f"{target.product_name} — {target.option_name}"
+    return target.product_name or target.option_name or "—"
+
+
+class CancelTicketDialog(QDialog):
+    """Asks to confirm the cancel of one traveler's ticket; Enter confirms."""
+
+    def __init__(self, target: CancelTarget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.target = target
+        self.setWindowTitle(self.tr("Cancel ticket"))
+        self.setModal(True)
+
+        question = QLabel(
+            self.tr("Cancel the ticket of <b>%1</b>?").replace("%1", _escape(target.traveler_name))
+        )
+        question.setTextFormat(Qt.TextFormat.RichText)
+        bigger = QFont(question.font())
+        bigger.setPointSizeF(bigger.pointSizeF() * 1.2)
+        question.setFont(bigger)
+
+        facts = QFormLayout()
+        facts.addRow(self.tr("Traveler:"), _value_label(target.traveler_name))
+        facts.addRow(self.tr("Date and time:"), _value_label(format_use_at(target.use_at)))
+        facts.addRow(self.tr("Option:"), _value_label(option_text(target)))
+        facts.addRow(self.tr("Ticket:"), _value_label(target.ticket_code, mono=True))
+        facts.addRow(self.tr("AX order:"), _value_label(target.ax_order_code, mono=True))
+
+        self.comment_edit = QLineEdit()
+        self.comment_edit.setMaxLength(COMMENT_MAX_LENGTH)
+        self.comment_edit.setPlaceholderText(self.tr("Optional, sent to AX with the cancel"))
+        self.comment_edit.setAccessibleName(self.tr("Cancellation comment"))
+        facts.addRow(self.tr("&Comment:"), self.comment_edit)
+        label = facts.labelForField(self.comment_edit)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.comment_edit)
+
+        note = QLabel(
+            self.tr("AX gives the seat back. A cancelled ticket cannot be restored here.")
+        )
+        note.setWordWrap(True)
+        note.setEnabled(False)
+
+        buttons = QDialogButtonBox()
+        self.confirm_button = QPushButton(self.tr("Cancel &ticket"))
+        self.confirm_button.setAccessibleName(self.tr("Confirm: cancel the ticket"))
+        self.keep_button = QPushButton(self.tr("&Keep ticket"))
+        self.keep_button.setAccessibleName(self.tr("Keep the ticket, do not cancel"))
+        buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep_button.setAutoDefault(False)
+        self.confirm_button.setAutoDefault(True)
+        self.confirm_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addLayout(facts)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+        self.setTabOrder(self.comment_edit, self.confirm_button)
+        self.setTabOrder(self.confirm_button, self.keep_button)
+        # Focus starts in the comment: the operator may type a reason, and Enter
+        # (from the comment or anywhere) presses the default button, "Cancel ticket".
+        self.comment_edit.setFocus()
+
+    def comment(self) -> str | None:
+        """The comment to send, or None when the operator typed none."""
+        text = self.comment_edit.text().strip()
+        return text or None
+
+
+class CancelAllDialog(QDialog):
+    """Lists every live ticket of an order and asks to cancel them all."""
+
+    def __init__(
+        self, order_code: str, targets: Sequence[CancelTarget], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.targets = list(targets)
+        self.setWindowTitle(self.tr("Cancel all tickets"))
+        self.setModal(True)
+
+        question = QLabel(
+            fill_args(
+                self.tr("Cancel all %1 live ticket(s) of order %2?"),
+                str(len(self.targets)),
+                order_code,
+            )
+        )
+        question.setWordWrap(True)
+
+        self.ticket_list = QTreeWidget()
+        self.ticket_list.setAccessibleName(self.tr("Tickets to cancel"))
+        self.ticket_list.setHeaderLabels(
+            [self.tr("Traveler"), self.tr("Date and time"), self.tr("Option"), self.tr("Ticket")]
+        )
+        self.ticket_list.setRootIsDecorated(False)
+        self.ticket_list.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self.ticket_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for target in self.targets:
+            QTreeWidgetItem(
+                self.ticket_list,
+                [
+                    target.traveler_name,
+                    format_use_at(target.use_at),
+                    option_text(target),
+                    target.ticket_code,
+                ],
+            )
+        for column in range(4):
+            self.ticket_list.resizeColumnToContents(column)
+
+        self.comment_edit = QLineEdit()
+        self.comment_edit.setMaxLength(COMMENT_MAX_LENGTH)
+        self.comment_edit.setPlaceholderText(self.tr("Optional, sent to AX with each cancel"))
+        self.comment_edit.setAccessibleName(self.tr("Cancellation comment"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Comment:"), self.comment_edit)
+
+        buttons = QDialogButtonBox()
+        self.confirm_button = QPushButton(
+            self.tr("Cancel &ticket")
+            if len(self.targets) == 1
+            else self.tr("Cancel %1 &tickets").replace("%1", str(len(self.targets)))
+        )
+        self.confirm_button.setAccessibleName(self.tr("Confirm: cancel every listed ticket"))
+        self.keep_button = QPushButton(self.tr("&Keep tickets"))
+        self.keep_button.setAccessibleName(self.tr("Keep the tickets, do not cancel"))
+        buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep_button.setAutoDefault(False)
+        self.confirm_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(self.ticket_list)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.setTabOrder(self.comment_edit, self.confirm_button)
+        self.setTabOrder(self.confirm_button, self.keep_button)
+        self.comment_edit.setFocus()
+        self.resize(620, 360)
+
+    def comment(self) -> str | None:
+        text = self.comment_edit.text().strip()
+        return text or None
+
+
+class CancelReportDialog(QDialog):
+    """Says, ticket by ticket, which cancels succeeded and which failed and why."""
+
+    def __init__(self, outcomes: Sequence[CancelOutcome], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.outcomes = list(outcomes)
+        self.setWindowTitle(self.tr("Cancel all tickets: result"))
+        failed = sum(1 for outcome in self.outcomes if not outcome.succeeded)
+        if failed:
+            summary = (
+                self.tr("1 ticket could not be cancelled.")
+                if failed == 1
+                else self.tr("%1 tickets could not be cancelled.").replace("%1", str(failed))
+            )
+        else:
+            summary = self.tr("Every ticket was cancelled.")
+        heading = QLabel(summary)
+        heading.setWordWrap(True)
+
+        self.result_list = QTreeWidget()
+        self.result_list.setAccessibleName(self.tr("Result for each ticket"))
+        self.result_list.setHeaderLabels(
+            [self.tr("Traveler"), self.tr("Ticket"), self.tr("Result"), self.tr("Detail")]
+        )
+        self.result_list.setRootIsDecorated(False)
+        self.result_list.setWordWrap(True)
+        for outcome in self.outcomes:
+            item = QTreeWidgetItem(
+                self.result_list,
+                [
+                    outcome.target.traveler_name,
+                    outcome.target.ticket_code,
+                    self.tr("Cancelled") if outcome.succeeded else self.tr("Failed"),
+                    outcome.detail,
+                ],
+            )
+            item.setToolTip(3, outcome.detail)
+        for column in range(3):
+            self.result_list.resizeColumnToContents(column)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close the result"))
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.result_list)
+        layout.addWidget(buttons)
+        self.resize(640, 320)
+
+
+def _value_label(text: str, *, mono: bool = False) -> QLabel:
+    label = QLabel(text or "—")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if mono:
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        label.setFont(font)
+    return label
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# ---------------------------------------------------------------------------
+# The calls (run on the worker; no widgets below this line)
+
+
+def cancel_one(
+    client: AxClient, journal: OrderJournal, target: CancelTarget, comment: str | None
+) -> CancelledTicket:
+    """Cancel one ticket at AX and record AX's answer in the journal.
+
+    Only on the AX server the order was sent to: for an order of another
+    server (or of one the journal did not record) the journal's
+    ``EndpointError``, an ``AxError`` with a sentence, is raised and nothing is
+    sent. Sending it again after a lost answer is safe: AX answers a ticket
+    that is already cancelled with 200 and the same body, and the journal
+    records the same statuses (no change, no new history row).
+    """
+    journal.check_endpoint(target.channel_order_code, client.base_url)
+    result = client.cancel_ticket(target.ax_order_code, target.ticket_code, comment)
+    journal.apply_cancellation(result)
+    return result
+
+
+def cancel_each(
+    client: AxClient,
+    journal: OrderJournal,
+    targets: Sequence[CancelTarget],
+    comment: str | None,
+) -> list[CancelOutcome]:
+    """Cancel every ticket in turn and say, per ticket, what happened.
+
+    A ticket whose answer was lost (``outcome_unknown``) is sent once more at
+    once, which is safe (see :func:`cancel_one`). One ticket's failure does not
+    stop the others.
+    """
+    outcomes: list[CancelOutcome] = []
+    for target in targets:
+        attempts = 0
+        while True:
+            attempts += 1
+            try:
+                result = cancel_one(client, journal, target, comment)
+            except AxError as error:
+                if error.outcome_unknown and attempts < 2:
+                    continue
+                outcomes.append(CancelOutcome(target, False, str(error)))
+            else:
+                outcomes.append(CancelOutcome(target, True, result.ax_ticket_status.value))
+            break
+    return outcomes

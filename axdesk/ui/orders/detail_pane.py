@@ -1,0 +1,739 @@
+"""The detail pane of the Orders tab, and the dialog that looks an order up at AX.
+
+:class:`OrderDetailPane` shows one channel order: who bought it, its
+travelers' tickets (the list the operator cancels from) and each AX order
+with its status history. Tickets that are used, already cancelled or not
+issued yet are disabled rows: they cannot be selected, so they cannot be
+cancelled. The pane only *asks* for cancels (signals); the tab runs them.
+
+:class:`LookupDialog` shows AX's answer (Get Confirm) for a code that may not
+be in the journal, and offers to import it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from axdesk.api import OrderStatusInfo
+from axdesk.store.journal import JournalState, OrderDetail, TicketDetail
+from axdesk.store.search import parse_query, phone_forms
+from axdesk.ui.orders.cancel import CancelTarget
+from axdesk.ui.orders.table_model import (
+    LookIcons,
+    format_money,
+    line_label,
+    local_time,
+    look_color,
+    status_look,
+    status_text,
+    ticket_look,
+    ticket_status_text,
+)
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class TicketEntry:
+    """A ticket with the line it belongs to (what the tickets list shows)."""
+
+    channel_order_code: str
+    ticket: TicketDetail
+    product_name: str
+    option_name: str
+    dc_code: str
+    use_at: dt.datetime
+
+    def target(self, zone: dt.tzinfo) -> CancelTarget | None:
+        ticket = self.ticket
+        if ticket.ax_order_code is None or ticket.ax_ticket_code is None:
+            return None
+        return CancelTarget(
+            channel_order_code=self.channel_order_code,
+            ax_order_code=ticket.ax_order_code,
+            ticket_code=ticket.ax_ticket_code,
+            traveler_name=ticket.name,
+            product_name=self.product_name,
+            option_name=self.option_name or self.dc_code,
+            use_at=self.use_at.astimezone(zone),
+        )
+
+
+def ticket_entries(detail: OrderDetail) -> list[TicketEntry]:
+    return [
+        TicketEntry(
+            detail.channel_order_code,
+            ticket,
+            line.product_name,
+            line.option_name,
+            line.dc_code,
+            line.inventory_at,
+        )
+        for line in detail.lines
+        for ticket in line.tickets
+    ]
+
+
+def ticket_matches(ticket: TicketDetail, query: str) -> bool:
+    """True when ``query`` (as typed in the search box) names this traveler: by name,
+    e-mail, ticket code or phone, the phone however it was typed."""
+    terms = parse_query(query)
+    if terms.is_empty:
+        return False
+    document = [
+        part.casefold()
+        for part in (
+            ticket.name,
+            ticket.email,
+            ticket.channel_code,
+            ticket.ax_ticket_code or "",
+            *(phone_forms(ticket.phone, ticket.national_code) if ticket.phone else []),
+        )
+        if part
+    ]
+    return all(
+        any(alternative.casefold() in part for alternative in group for part in document)
+        for group in terms.groups
+    )
+
+
+def why_not_cancellable(ticket: TicketDetail) -> str | None:
+    """A sentence saying why this ticket cannot be cancelled, or None if it can."""
+    translate = QCoreApplication.translate
+    if ticket.is_cancellable:
+        return None
+    if ticket.ax_ticket_code is None or ticket.ax_order_code is None:
+        return translate("OrderDetail", "AX has not issued this ticket yet.")
+    if ticket.status is not None and ticket.status.is_cancelled:
+        return translate("OrderDetail", "This ticket is already cancelled.")
+    return translate("OrderDetail", "This ticket has been used; it cannot be cancelled.")
+
+
+class TicketsModel(QAbstractTableModel):
+    """The travelers' tickets of one order; rows that cannot be cancelled are disabled."""
+
+    COLUMN_COUNT = 6
+    STATUS_COLUMN = 1
+    OPTION_COLUMN = 4
+    TICKET_COLUMN = 5
+
+    @staticmethod
+    def title(section: int) -> str:
+        translate = QCoreApplication.translate
+        titles = (
+            translate("TicketsModel", "Traveler"),
+            translate("TicketsModel", "Status"),
+            translate("TicketsModel", "Phone"),
+            translate("TicketsModel", "Date and time"),
+            translate("TicketsModel", "Option"),
+            translate("TicketsModel", "Ticket"),
+        )
+        return titles[section]
+
+    def __init__(self, zone: Callable[[], dt.tzinfo], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._zone = zone
+        self._entries: list[TicketEntry] = []
+        self._icons = LookIcons()
+
+    def set_entries(self, entries: Sequence[TicketEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entries(self) -> list[TicketEntry]:
+        return list(self._entries)
+
+    def entry_at(self, row: int) -> TicketEntry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < self.COLUMN_COUNT
+        ):
+            return self.title(section)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        entry = self.entry_at(index.row()) if index.isValid() else None
+        if entry is None or not entry.ticket.is_cancellable:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        entry = self.entry_at(index.row()) if index.isValid() else None
+        if entry is None:
+            return None
+        ticket = entry.ticket
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (
+                ticket.name,
+                ticket_status_text(ticket.status),
+                ticket.phone,
+                local_time(entry.use_at, self._zone()),
+                entry.option_name or entry.dc_code,
+                ticket.ax_ticket_code or "",
+            )
+            return values[column]
+        if role == TARGET_ROLE:
+            return entry.target(self._zone())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            reason = why_not_cancellable(ticket)
+            if reason:
+                return reason
+            if column == self.OPTION_COLUMN:
+                return line_label(entry.product_name, entry.option_name, entry.dc_code)
+            if column == self.TICKET_COLUMN:
+                return ticket.ax_ticket_code
+            return "\n".join(part for part in (ticket.name, ticket.phone, ticket.email) if part)
+        if column == self.STATUS_COLUMN:
+            look = ticket_look(ticket.status)
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._icons(look)
+            if role == Qt.ItemDataRole.ForegroundRole and ticket.is_cancellable:
+                return QBrush(look_color(look))
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and column == 0
+            and ticket.status is not None
+            and ticket.status.is_cancelled
+        ):
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
+
+
+class OrderDetailPane(QWidget):
+    """One order in full: purchaser, tickets (to cancel from) and AX status history.
+
+    Signals:
+        cancel_ticket_requested(object): the operator asked to cancel this
+            :class:`CancelTarget` (the selected ticket).
+        cancel_all_requested(str, object): the operator asked to cancel every live
+            ticket of this channel order (a list of :class:`CancelTarget`).
+    """
+
+    cancel_ticket_requested = Signal(object)
+    cancel_all_requested = Signal(str, object)
+
+    def __init__(self, zone: Callable[[], dt.tzinfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._zone = zone
+        self._icons = LookIcons()
+        self.detail: OrderDetail | None = None
+        self._cancelling = False
+
+        self.placeholder = QLabel()
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)
+
+        self.title_label = QLabel()
+        title_font = QFont(self.title_label.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts_label = QLabel()
+        self.facts_label.setWordWrap(True)
+        self.facts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem_label = QLabel()
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet(
+            "QLabel { background: #fef7e0; color: #7a4d00; border: 1px solid #f9dc8c;"
+            " border-radius: 3px; padding: 4px 8px; }"
+        )
+        self.problem_label.hide()
+
+        self.tickets_caption = QLabel()
+        self.tickets_caption.setStyleSheet("QLabel { font-weight: bold; }")
+        self.tickets_model = TicketsModel(zone, self)
+        self.tickets_view = QTableView()
+        self.tickets_view.setModel(self.tickets_model)
+        self.tickets_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tickets_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tickets_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tickets_view.setAlternatingRowColors(True)
+        self.tickets_view.setWordWrap(False)
+        self.tickets_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tickets_view.verticalHeader().hide()
+        self.tickets_view.verticalHeader().setDefaultSectionSize(26)
+        tickets_header = self.tickets_view.horizontalHeader()
+        tickets_header.setStretchLastSection(True)
+        tickets_header.setHighlightSections(False)
+        tickets_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((130, 150, 130, 130, 150)):
+            self.tickets_view.setColumnWidth(column, width)
+        self.tickets_view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.tickets_caption.setBuddy(self.tickets_view)
+
+        self.cancel_action = QAction(self)
+        self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.cancel_action.triggered.connect(self.request_cancel_selected)
+        self.tickets_view.addAction(self.cancel_action)
+        self.cancel_all_action = QAction(self)
+        self.cancel_all_action.setShortcut(
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Delete)
+        )
+        self.cancel_all_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.cancel_all_action.triggered.connect(self.request_cancel_all)
+        self.addAction(self.cancel_all_action)
+
+        self.cancel_button = QPushButton()
+        self.cancel_button.clicked.connect(self.request_cancel_selected)
+        self.cancel_all_button = QPushButton()
+        self.cancel_all_button.clicked.connect(self.request_cancel_all)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.cancel_all_button)
+        buttons.addStretch(1)
+
+        tickets_box = QWidget()
+        tickets_layout = QVBoxLayout(tickets_box)
+        tickets_layout.setContentsMargins(0, 0, 0, 0)
+        tickets_layout.addWidget(self.tickets_caption)
+        tickets_layout.addWidget(self.tickets_view, 1)
+        tickets_layout.addLayout(buttons)
+
+        self.history_caption = QLabel()
+        self.history_caption.setStyleSheet("QLabel { font-weight: bold; }")
+        self.history_tree = QTreeWidget()
+        self.history_tree.setColumnCount(3)
+        self.history_tree.setAlternatingRowColors(True)
+        self.history_tree.setUniformRowHeights(True)
+        self.history_tree.header().setStretchLastSection(True)
+        self.history_tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.history_tree.setWordWrap(False)
+        self.history_caption.setBuddy(self.history_tree)
+        history_box = QWidget()
+        history_layout = QVBoxLayout(history_box)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(self.history_caption)
+        history_layout.addWidget(self.history_tree, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(tickets_box)
+        self.splitter.addWidget(history_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.title_label)
+        content_layout.addWidget(self.facts_label)
+        content_layout.addWidget(self.problem_label)
+        content_layout.addWidget(self.splitter, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.setTabOrder(self.tickets_view, self.cancel_button)
+        self.setTabOrder(self.cancel_button, self.cancel_all_button)
+        self.setTabOrder(self.cancel_all_button, self.history_tree)
+        self.retranslate_ui()
+        self.show_detail(None)
+
+    # -- content ------------------------------------------------------------------------
+
+    def show_detail(self, detail: OrderDetail | None) -> None:
+        """Show ``detail`` (None: the placeholder); keeps the selected ticket if still live."""
+        previous = self.selected_target()
+        self.detail = detail
+        if detail is None:
+            self.tickets_model.set_entries([])
+            self.history_tree.clear()
+            self.stack.setCurrentIndex(0)
+            self._update_actions()
+            return
+        self.stack.setCurrentIndex(1)
+        self.title_label.setText(self.tr("Order %1").replace("%1", detail.channel_order_code))
+        self.facts_label.setText(self._facts(detail))
+        if detail.problem:
+            self.problem_label.setText(detail.problem)
+            self.problem_label.show()
+        else:
+            self.problem_label.hide()
+        self.tickets_model.set_entries(ticket_entries(detail))
+        self._fill_history(detail)
+        if previous is not None:
+            self.select_ticket(previous.ticket_code)
+        self._update_actions()
+
+    def _facts(self, detail: OrderDetail) -> str:
+        parts: list[str] = []
+        if detail.purchaser_name:
+            contact = " · ".join(
+                part for part in (detail.purchaser_phone, detail.purchaser_email) if part
+            )
+            purchaser = self.tr("Purchaser: %1").replace("%1", detail.purchaser_name)
+            parts.append(f"{purchaser} ({contact})" if contact else purchaser)
+        if detail.total is not None:
+            parts.append(
+                self.tr("Total: %1").replace("%1", format_money(detail.total, detail.currency))
+            )
+        parts.append(self.tr("Ordered: %1").replace("%1", local_time(detail.created_at)))
+        parts.append(self._state_words(detail.state))
+        return "   ·   ".join(parts)
+
+    def _state_words(self, state: JournalState) -> str:
+        words = {
+            JournalState.SENDING: self.tr("Being sent to AX"),
+            JournalState.SENT: self.tr("Made here, known to AX"),
+            JournalState.UNKNOWN: self.tr("Outcome unknown: being reconciled with AX"),
+            JournalState.REJECTED: self.tr("Refused by AX"),
+            JournalState.REMOTE: self.tr("Made elsewhere, followed here"),
+        }
+        return words[state]
+
+    def _fill_history(self, detail: OrderDetail) -> None:
+        tree = self.history_tree
+        tree.clear()
+        lines_by_position = {line.position: line for line in detail.lines}
+        for ax in detail.ax_orders:
+            look = status_look(ax.status)
+            line = lines_by_position.get(ax.line_position) if ax.line_position is not None else None
+            label = line_label(line.product_name, line.option_name, line.dc_code) if line else ""
+            checked = (
+                self.tr("checked %1").replace("%1", local_time(ax.checked_at))
+                if ax.checked_at
+                else self.tr("not checked yet")
+            )
+            top = QTreeWidgetItem(
+                tree,
+                [
+                    ax.ax_order_code,
+                    status_text(ax.status),
+                    " · ".join(p for p in (label, checked) if p),
+                ],
+            )
+            top.setIcon(1, self._icons(look))
+            top.setForeground(1, QBrush(look_color(look)))
+            top.setToolTip(0, ax.ax_order_code)
+            top.setToolTip(2, ax.comment or checked)
+            bold = QFont(top.font(0))
+            bold.setBold(True)
+            top.setFont(0, bold)
+            top.setFont(1, bold)
+            for change in reversed(ax.history):
+                before = status_text(change.from_status) if change.from_status else "—"
+                child = QTreeWidgetItem(
+                    top,
+                    [
+                        local_time(change.at),
+                        f"{before} → {status_text(change.to_status)}",
+                        change.comment or "",
+                    ],
+                )
+                child.setToolTip(2, change.comment or "")
+                child.setIcon(1, self._icons(status_look(change.to_status), 12))
+            top.setExpanded(True)
+        tree.resizeColumnToContents(1)
+        tree.setColumnWidth(0, min(tree.sizeHintForColumn(0), 190))
+
+    # -- selection and actions -------------------------------------------------------------
+
+    def selected_target(self) -> CancelTarget | None:
+        rows = self.tickets_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        entry = self.tickets_model.entry_at(rows[0].row())
+        if entry is None or not entry.ticket.is_cancellable:
+            return None
+        return entry.target(self._zone())
+
+    def live_targets(self) -> list[CancelTarget]:
+        targets: list[CancelTarget] = []
+        for entry in self.tickets_model.entries():
+            if entry.ticket.is_cancellable:
+                target = entry.target(self._zone())
+                if target is not None:
+                    targets.append(target)
+        return targets
+
+    def select_ticket(self, ticket_code: str) -> bool:
+        for row, entry in enumerate(self.tickets_model.entries()):
+            if entry.ticket.ax_ticket_code == ticket_code and entry.ticket.is_cancellable:
+                self._select_row(row)
+                return True
+        return False
+
+    def focus_tickets(self, prefer: str = "") -> bool:
+        """Move the keyboard focus to the tickets list, on a ticket that can be cancelled:
+        the first one ``prefer`` (the search text) names, else the one already selected,
+        else the first. Returns False when no ticket can be cancelled."""
+        self.tickets_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if prefer:
+            for row, entry in enumerate(self.tickets_model.entries()):
+                if entry.ticket.is_cancellable and ticket_matches(entry.ticket, prefer):
+                    self._select_row(row)
+                    return True
+        if self.selected_target() is not None:
+            return True
+        for row, entry in enumerate(self.tickets_model.entries()):
+            if entry.ticket.is_cancellable:
+                self._select_row(row)
+                return True
+        return False
+
+    def _select_row(self, row: int) -> None:
+        index = self.tickets_model.index(row, 0)
+        self.tickets_view.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.tickets_view.scrollTo(index)
+
+    def request_cancel_selected(self) -> None:
+        target = self.selected_target()
+        if target is not None:
+            self.cancel_ticket_requested.emit(target)
+
+    def request_cancel_all(self) -> None:
+        targets = self.live_targets()
+        if self.detail is not None and targets:
+            self.cancel_all_requested.emit(self.detail.channel_order_code, targets)
+
+    def set_cancelling(self, busy: bool) -> None:
+        """Disable the cancel actions while a cancel is under way."""
+        self._cancelling = busy
+        self._update_actions()
+
+    def _update_actions(self, *_: object) -> None:
+        busy = self._cancelling
+        can_one = not busy and self.selected_target() is not None
+        can_all = not busy and bool(self.live_targets())
+        self.cancel_action.setEnabled(can_one)
+        self.cancel_button.setEnabled(can_one)
+        self.cancel_all_action.setEnabled(can_all)
+        self.cancel_all_button.setEnabled(can_all)
+
+    # -- texts ------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.placeholder.setText(
+            self.tr("Select an order to see its travelers' tickets and its AX status history.")
+        )
+        self.tickets_caption.setText(self.tr("&Tickets"))
+        self.tickets_view.setAccessibleName(self.tr("Tickets of the selected order"))
+        self.tickets_view.setAccessibleDescription(
+            self.tr("Press Delete to cancel the selected traveler's ticket.")
+        )
+        self.cancel_action.setText(self.tr("Cancel ticket"))
+        self.cancel_all_action.setText(self.tr("Cancel all tickets"))
+        self.cancel_button.setText(self.tr("&Cancel ticket…"))
+        self.cancel_button.setToolTip(self.tr("Cancel the selected traveler's ticket (Delete)"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the selected ticket"))
+        self.cancel_all_button.setText(self.tr("Cancel &all tickets…"))
+        self.cancel_all_button.setToolTip(
+            self.tr("Cancel every live ticket of this order (Ctrl+Shift+Delete)")
+        )
+        self.cancel_all_button.setAccessibleName(self.tr("Cancel all tickets of this order"))
+        self.history_caption.setText(self.tr("AX orders and status &history"))
+        self.history_tree.setAccessibleName(self.tr("AX orders and their status history"))
+        self.history_tree.setHeaderLabels(
+            [self.tr("AX order / time"), self.tr("Status / change"), self.tr("Comment")]
+        )
+        self.tickets_model.retranslate()
+        if self.detail is not None:
+            self.show_detail(self.detail)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class LookupDialog(QDialog):
+    """Look an order up at AX by code (Get Confirm) and import it into the journal.
+
+    The tab runs the calls; the dialog asks for them and shows their outcome.
+
+    Signals:
+        lookup_requested(str): look this code up at AX.
+        import_requested(object): import this answer (a list of ``OrderStatusInfo``).
+    """
+
+    lookup_requested = Signal(str)
+    import_requested = Signal(object)
+
+    def __init__(self, code: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.infos: list[OrderStatusInfo] = []
+        self._icons = LookIcons()
+        self.setWindowTitle(self.tr("Look up an order at AX"))
+
+        intro = QLabel(
+            self.tr(
+                "Enter a channel order code or an AX order code. AX's answer is shown; "
+                "an order made elsewhere can then be followed here."
+            )
+        )
+        intro.setWordWrap(True)
+        self.code_edit = QLineEdit(code)
+        self.code_edit.setAccessibleName(self.tr("Order code to look up"))
+        self.code_edit.setPlaceholderText(self.tr("Channel or AX order code"))
+        self.code_edit.setClearButtonEnabled(True)
+        self.code_edit.returnPressed.connect(self._lookup)
+        self.lookup_button = QPushButton(self.tr("&Look up"))
+        self.lookup_button.setAccessibleName(self.tr("Look the code up at AX"))
+        self.lookup_button.setAutoDefault(False)
+        self.lookup_button.clicked.connect(self._lookup)
+        row = QHBoxLayout()
+        row.addWidget(self.code_edit, 1)
+        row.addWidget(self.lookup_button)
+
+        self.result_tree = QTreeWidget()
+        self.result_tree.setAccessibleName(self.tr("AX's answer"))
+        self.result_tree.setHeaderLabels(
+            [self.tr("Channel order"), self.tr("AX order"), self.tr("Status"), self.tr("Comment")]
+        )
+        self.result_tree.setRootIsDecorated(False)
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setFrameShape(QFrame.Shape.NoFrame)
+
+        buttons = QDialogButtonBox()
+        self.import_button = QPushButton(self.tr("&Import into the journal"))
+        self.import_button.setAccessibleName(self.tr("Import the order into the journal"))
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self._import)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close the lookup"))
+        close.setAutoDefault(False)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(row)
+        layout.addWidget(self.result_tree, 1)
+        layout.addWidget(self.message_label)
+        layout.addWidget(buttons)
+        self.setTabOrder(self.code_edit, self.lookup_button)
+        self.setTabOrder(self.lookup_button, self.result_tree)
+        self.setTabOrder(self.result_tree, self.import_button)
+        self.resize(720, 340)
+
+    def code(self) -> str:
+        return self.code_edit.text().strip()
+
+    def _lookup(self) -> None:
+        code = self.code()
+        if not code:
+            self.message_label.setText(self.tr("Enter a code to look up."))
+            return
+        self.result_tree.clear()
+        self.infos = []
+        self.import_button.setEnabled(False)
+        self.message_label.setText(self.tr("Asking AX…"))
+        self.lookup_button.setEnabled(False)
+        self.lookup_requested.emit(code)
+
+    def _import(self) -> None:
+        if self.infos:
+            self.import_button.setEnabled(False)
+            self.import_requested.emit(list(self.infos))
+
+    def show_answer(self, infos: Sequence[OrderStatusInfo], known_codes: set[str]) -> None:
+        """Show AX's answer; ``known_codes`` are channel order codes already journaled."""
+        self.lookup_button.setEnabled(True)
+        self.infos = list(infos)
+        self.result_tree.clear()
+        for info in infos:
+            look = status_look(info.status)
+            item = QTreeWidgetItem(
+                self.result_tree,
+                [
+                    info.channel_order_code,
+                    info.ax_order_code,
+                    status_text(info.status),
+                    info.comment or "",
+                ],
+            )
+            item.setIcon(2, self._icons(look))
+        for column in range(3):
+            self.result_tree.resizeColumnToContents(column)
+        if not infos:
+            self.message_label.setText(self.tr("AX knows no order with this code."))
+            return
+        channel_codes = {info.channel_order_code for info in infos}
+        if channel_codes <= known_codes:
+            self.message_label.setText(
+                self.tr("This order is already in the journal; its status was updated.")
+            )
+            self.import_button.setEnabled(False)
+        else:
+            self.message_label.setText(
+                self.tr("This order is not in the journal. Import it to follow it here.")
+            )
+            self.import_button.setEnabled(True)
+            self.import_button.setDefault(True)
+
+    def show_error(self, sentence: str) -> None:
+        self.lookup_button.setEnabled(True)
+        self.message_label.setText(sentence)
+
+    def show_imported(self, channel_order_codes: Sequence[str]) -> None:
+        self.message_label.setText(
+            self.tr("Imported: %1. It is now followed by live sync.").replace(
+                "%1", ", ".join(channel_order_codes)
+            )
+        )

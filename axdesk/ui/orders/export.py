@@ -1,0 +1,219 @@
+"""What the Orders tab exports: the filtered table and a per-date traveler manifest.
+
+The writing is Qt-free (``axdesk.store.export``); this module gathers the rows
+from the journal. The ``export_*`` functions run on the worker: they read the
+journal and write the file, so neither a big journal nor a slow disk holds
+up the window. Column titles are translated on the GUI thread and handed in.
+:class:`ManifestDialog` asks which day's manifest to write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from axdesk.store.export import (
+    MANIFEST_FIELDS,
+    CellValue,
+    ManifestEntry,
+    manifest_rows,
+    write_csv,
+)
+from axdesk.store.journal import OrderDetail, OrderFilter, OrderJournal, OrderSort
+from axdesk.ui.order_entry.state import rounded_amount
+from axdesk.ui.orders.table_model import Column, OrderRow, cell_text, column_title, row_from_detail
+
+EXPORT_PAGE = 500
+
+
+def table_titles() -> list[str]:
+    """The table's column titles, with the currency in a column of its own after the total."""
+    titles: list[str] = []
+    for column in Column:
+        titles.append(column_title(column))
+        if column is Column.TOTAL:
+            titles.append(QCoreApplication.translate("OrdersExport", "Currency"))
+    return titles
+
+
+def export_cells(row: OrderRow, zone: dt.tzinfo) -> list[CellValue]:
+    """One order as the table shows it, except the total: a plain decimal at the
+    currency's own decimals ("150000", "12.50") followed by the currency, so a
+    spreadsheet can sum the column (the export writes Decimals without grouping)."""
+    cells: list[CellValue] = []
+    for column in Column:
+        if column is Column.TOTAL:
+            total = row.total
+            cells.append(None if total is None else rounded_amount(total, row.currency))
+            cells.append(row.currency or "")
+        else:
+            cells.append(cell_text(row, column, zone))
+    return cells
+
+
+def manifest_titles() -> list[str]:
+    translate = QCoreApplication.translate
+    titles = {
+        "date": translate("OrdersExport", "Date"),
+        "time": translate("OrdersExport", "Time"),
+        "product": translate("OrdersExport", "Product"),
+        "option": translate("OrdersExport", "Option"),
+        "traveler": translate("OrdersExport", "Traveler"),
+        "phone": translate("OrdersExport", "Phone"),
+        "email": translate("OrdersExport", "E-mail"),
+        "national_code": translate("OrdersExport", "Country code"),
+        "ticket_code": translate("OrdersExport", "Ticket"),
+        "ticket_status": translate("OrdersExport", "Ticket status"),
+        "ax_order_code": translate("OrdersExport", "AX order"),
+        "ax_order_status": translate("OrdersExport", "AX status"),
+        "channel_order_code": translate("OrdersExport", "Channel order"),
+    }
+    return [titles[field] for field in MANIFEST_FIELDS]
+
+
+def matching_orders(
+    journal: OrderJournal, criteria: OrderFilter, sort: OrderSort, descending: bool
+) -> Iterator[OrderDetail]:
+    """Every order matching ``criteria``, in order, read from the journal a page at a time."""
+    offset = 0
+    while True:
+        page = journal.list_orders(
+            criteria, limit=EXPORT_PAGE, offset=offset, sort=sort, descending=descending
+        )
+        for summary in page:
+            detail = journal.get_order(summary.channel_order_code)
+            if detail is not None:
+                yield detail
+        if len(page) < EXPORT_PAGE:
+            return
+        offset += EXPORT_PAGE
+
+
+def table_rows(
+    journal: OrderJournal,
+    criteria: OrderFilter,
+    sort: OrderSort,
+    descending: bool,
+    zone: dt.tzinfo,
+) -> list[list[CellValue]]:
+    """Every order matching ``criteria`` (not only the fetched pages), as the table shows it."""
+    rows: list[list[CellValue]] = []
+    for detail in matching_orders(journal, criteria, sort, descending):
+        rows.append(export_cells(row_from_detail(detail), zone))
+    return rows
+
+
+def export_table(
+    path: Path,
+    titles: Sequence[str],
+    journal: OrderJournal,
+    criteria: OrderFilter,
+    sort: OrderSort,
+    descending: bool,
+    zone: dt.tzinfo,
+) -> int:
+    """Write the filtered table to ``path``; returns the number of orders written."""
+    return write_csv(path, titles, table_rows(journal, criteria, sort, descending, zone))
+
+
+def manifest_entries(journal: OrderJournal, day: dt.date, zone: dt.tzinfo) -> list[ManifestEntry]:
+    """Every traveler whose option is used on ``day`` (a day in the supplier's ``zone``)."""
+    start = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone)
+    criteria = OrderFilter(use_from=start, use_until=start + dt.timedelta(days=1))
+    entries: list[ManifestEntry] = []
+    for detail in matching_orders(journal, criteria, OrderSort.FIRST_USE, descending=False):
+        for line in detail.lines:
+            ax_status = (
+                line.ax_order.status.label
+                if line.ax_order is not None and line.ax_order.status is not None
+                else ""
+            )
+            for ticket in line.tickets:
+                entries.append(
+                    ManifestEntry(
+                        use_at=line.inventory_at,
+                        product_name=line.product_name,
+                        option_name=line.option_name or line.dc_code,
+                        traveler_name=ticket.name,
+                        phone=ticket.phone,
+                        email=ticket.email,
+                        national_code=ticket.national_code,
+                        ticket_code=ticket.ax_ticket_code or "",
+                        ticket_status=ticket.status.value if ticket.status else "",
+                        ax_order_code=ticket.ax_order_code or "",
+                        ax_order_status=ax_status,
+                        channel_order_code=detail.channel_order_code,
+                    )
+                )
+    return entries
+
+
+def export_manifest(
+    path: Path,
+    titles: Sequence[str],
+    journal: OrderJournal,
+    day: dt.date,
+    zone: dt.tzinfo,
+    *,
+    include_cancelled: bool = False,
+) -> int:
+    """Write the traveler manifest of ``day``; returns the number of travelers written."""
+    rows = manifest_rows(
+        manifest_entries(journal, day, zone),
+        day,
+        timezone=zone,
+        include_cancelled=include_cancelled,
+    )
+    return write_csv(path, titles, rows)
+
+
+class ManifestDialog(QDialog):
+    """Asks which day's traveler manifest to export, starting from ``day`` (the
+    supplier's today: a manifest is for a day where the tours run)."""
+
+    def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Traveler manifest"))
+        self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setAccessibleName(self.tr("Date of use"))
+        self.cancelled_check = QCheckBox(self.tr("Include cancelled tickets"))
+        self.cancelled_check.setAccessibleName(self.tr("Include cancelled tickets"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Date of use:"), self.date_edit)
+        form.addRow("", self.cancelled_check)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Choose file…"))
+        ok.setAccessibleName(self.tr("Choose where to save the manifest"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Do not export")
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def day(self) -> dt.date:
+        value = self.date_edit.date().toPython()
+        assert isinstance(value, dt.date)
+        return value
+
+    def include_cancelled(self) -> bool:
+        return self.cancelled_check.isChecked()

@@ -1,0 +1,387 @@
+"""Live sync: keep every open AX order's status in step with AX (Get Confirm).
+
+The AX pages ask channels to poll Get Confirm "as often as practical" so the
+channel and AX agree on each order. :class:`OrderSync` runs on the GUI
+thread and only *schedules*: a ``QTimer`` starts a cycle every
+``poll_interval_seconds``; a cycle asks the journal (on the worker) which AX
+orders are not final yet, then sends one Get Confirm per AX order through the
+worker, at most ``max_in_flight`` at a time, over the connection's one
+keep-alive client. Each answer is written to the journal on the worker too,
+and only the outcome comes back to the GUI thread.
+
+Why at most three in flight by default: the worker has four threads, and one
+is left free so that a cancel or a lookup the operator asks for is never
+queued behind the poller.
+
+Backing off: a 429 pauses the whole poller for the server's ``Retry-After``
+(or, when absent, the current back-off); a 5xx or a network failure pauses it
+for a back-off that doubles from ``min_backoff`` up to ``max_backoff`` and
+returns to the start after the next success. The AX order that met the
+error is asked again first when the pause ends. The client itself already
+retries a GET a few times with short waits; the poller's pause is what
+happens when AX keeps refusing.
+
+Final states (confirm, reject, either cancel) are not polled again: the
+journal lists only AX orders whose status is New, Supplier pending or not
+known yet. Only the orders sent to (or looked up on) the AX server in use are
+asked about: one journal holds the orders of every connection profile, and
+asking the test server about a production order would only earn a 404. When
+the connection changes during a cycle, the rest of that cycle is dropped and
+a new one starts for the new server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from axdesk.api import (
+    AxAuthError,
+    AxClient,
+    AxError,
+    AxNetworkError,
+    AxRateLimitedError,
+    AxServerError,
+    OrderStatus,
+)
+from axdesk.store.journal import AxOrderRef, OrderJournal
+from axdesk.ui.common.context import Connection, NotConnectedError
+from axdesk.ui.common.error_text import ax_error_sentence
+from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.worker import Call, Worker
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_IN_FLIGHT = 3
+DEFAULT_MIN_BACKOFF = 5.0
+DEFAULT_MAX_BACKOFF = 300.0
+
+
+@dataclass(frozen=True)
+class SyncChange:
+    """An AX order whose status AX reported differently from the journal."""
+
+    channel_order_code: str
+    ax_order_code: str
+    old: OrderStatus | None
+    new: OrderStatus
+    comment: str | None
+
+
+@dataclass(frozen=True)
+class PollResult:
+    """The outcome of one Get Confirm, already written to the journal."""
+
+    ref: AxOrderRef
+    changes: tuple[SyncChange, ...]
+
+
+def poll_one(client: AxClient, journal: OrderJournal, ref: AxOrderRef) -> PollResult:
+    """Ask AX about one AX order and record the answer. Runs on the worker.
+
+    Every AX order in the answer that the journal holds gets its status (and
+    check time) recorded; the asked order is marked as checked even when AX's
+    answer did not list it, so it moves to the back of the queue.
+    """
+    infos = client.get_order_status(ref.ax_order_code)
+    checked_at = dt.datetime.now(dt.UTC)
+    changed = set(journal.apply_status_infos(infos, checked_at=checked_at))
+    if all(info.ax_order_code != ref.ax_order_code for info in infos):
+        journal.touch_checked(ref.ax_order_code, checked_at)
+    changes = tuple(
+        SyncChange(
+            channel_order_code=info.channel_order_code or ref.channel_order_code,
+            ax_order_code=info.ax_order_code,
+            old=ref.status if info.ax_order_code == ref.ax_order_code else None,
+            new=info.status,
+            comment=info.comment,
+        )
+        for info in infos
+        if info.ax_order_code in changed
+    )
+    return PollResult(ref, changes)
+
+
+class OrderSync(QObject):
+    """Polls AX for every non-final AX order on an interval, with bounded concurrency.
+
+    Signals:
+        status_changed(object): a :class:`SyncChange`; the journal already holds it.
+        order_checked(str): a channel order was asked about (its "last checked" moved).
+        cycle_started(int): a cycle began with this many AX orders to ask about.
+        cycle_finished(): every AX order of the cycle was asked about (or the cycle
+            was given up, e.g. because the API key was refused).
+        backing_off(float, str): polling pauses for these seconds; the sentence says why.
+        problem(str): a sentence about a poll that failed (for the status line).
+        running_changed(bool): a cycle started (True) or ended (False).
+    """
+
+    status_changed = Signal(object)
+    order_checked = Signal(str)
+    cycle_started = Signal(int)
+    cycle_finished = Signal()
+    backing_off = Signal(float, str)
+    problem = Signal(str)
+    running_changed = Signal(bool)
+
+    def __init__(
+        self,
+        worker: Worker,
+        connection: Connection,
+        journal: OrderJournal,
+        *,
+        interval_seconds: Callable[[], float],
+        max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
+        min_backoff: float = DEFAULT_MIN_BACKOFF,
+        max_backoff: float = DEFAULT_MAX_BACKOFF,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if max_in_flight < 1:
+            raise ValueError("max_in_flight must be at least 1")
+        self._worker = worker
+        self._connection = connection
+        self._journal = journal
+        self._interval_seconds = interval_seconds
+        self.max_in_flight = max_in_flight
+        self._min_backoff = min_backoff
+        self._max_backoff = max_backoff
+        self._backoff = min_backoff
+
+        self._cycle_timer = QTimer(self)
+        self._cycle_timer.setSingleShot(True)
+        self._cycle_timer.timeout.connect(self._start_cycle)
+        self._resume_timer = QTimer(self)
+        self._resume_timer.setSingleShot(True)
+        self._resume_timer.timeout.connect(self._resume)
+
+        self._queue: deque[AxOrderRef] = deque()
+        self._in_flight: dict[str, Call[PollResult]] = {}
+        self._listing: Call[list[AxOrderRef]] | None = None
+        self._endpoint: str | None = None
+        self._in_cycle = False
+        self._paused = False
+        self._active = False
+        self._again = False
+        self.peak_in_flight = 0
+        self.cycles_finished = 0
+        self.last_cycle_at: dt.datetime | None = None
+
+    # -- control ------------------------------------------------------------------
+
+    @property
+    def is_active(self) -> bool:
+        """True between :meth:`start` and :meth:`stop`."""
+        return self._active
+
+    @property
+    def in_cycle(self) -> bool:
+        return self._in_cycle
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._in_flight)
+
+    @property
+    def is_paused(self) -> bool:
+        """True while backing off after a 429, a 5xx or a network failure."""
+        return self._paused
+
+    @property
+    def pause_remaining(self) -> float:
+        """Seconds left in the current back-off (0 when not paused)."""
+        if not self._paused:
+            return 0.0
+        return max(0.0, self._resume_timer.remainingTime() / 1000.0)
+
+    def interval(self) -> float:
+        return max(0.05, float(self._interval_seconds()))
+
+    def start(self, *, first_delay: float = 0.0) -> None:
+        """Begin polling: a first cycle after ``first_delay`` seconds, then every interval."""
+        self._active = True
+        if not self._in_cycle:
+            self._cycle_timer.start(int(first_delay * 1000))
+
+    def stop(self) -> None:
+        """Stop polling: timers stopped, answers still on their way are dropped."""
+        self._active = False
+        self._cycle_timer.stop()
+        self._resume_timer.stop()
+        self._paused = False
+        self._queue.clear()
+        if self._listing is not None:
+            self._listing.cancel()
+            self._listing = None
+        for call in list(self._in_flight.values()):
+            call.cancel()
+        self._in_flight.clear()
+        if self._in_cycle:
+            self._in_cycle = False
+            self.running_changed.emit(False)
+
+    def refresh_now(self) -> None:
+        """Start a cycle at once ("Refresh now"); during a cycle, run another right after.
+
+        A pause asked for by AX (429) is honoured: the cycle's requests wait for it.
+        """
+        if not self._active:
+            self._active = True
+        if self._in_cycle:
+            self._again = True
+            return
+        self._cycle_timer.stop()
+        self._start_cycle()
+
+    # -- the cycle ------------------------------------------------------------------
+
+    def _start_cycle(self) -> None:
+        if not self._active or self._in_cycle:
+            return
+        self._in_cycle = True
+        self._again = False
+        self.running_changed.emit(True)
+        try:
+            endpoint = self._connection.client().base_url
+        except NotConnectedError:
+            self._end_cycle()
+            return
+        self._endpoint = endpoint
+        journal = self._journal
+        self._listing = (
+            self._worker.call(lambda: journal.non_final_ax_orders(endpoint))
+            .on_success(self._cycle_listed)
+            .on_error(self._listing_failed)
+            .start()
+        )
+
+    def _cycle_listed(self, refs: list[AxOrderRef]) -> None:
+        self._listing = None
+        self._queue = deque(refs)
+        self.cycle_started.emit(len(refs))
+        self._pump()
+
+    def _listing_failed(self, error: BaseException) -> None:
+        self._listing = None
+        self._worker.report_error(error)
+        self._end_cycle()
+
+    def _pump(self) -> None:
+        """Launch polls until ``max_in_flight`` are under way or the queue is empty."""
+        if not self._in_cycle:
+            return
+        while self._queue and not self._paused and len(self._in_flight) < self.max_in_flight:
+            try:
+                client = self._connection.client()
+            except NotConnectedError:
+                self._queue.clear()
+                break
+            if client.base_url != self._endpoint:
+                # Another server is in use now: these orders are not its to answer.
+                self._queue.clear()
+                self._again = True
+                break
+            ref = self._queue.popleft()
+            if ref.ax_order_code in self._in_flight:
+                continue
+            self._launch(client, ref)
+        if not self._queue and not self._in_flight:
+            self._end_cycle()
+
+    def _launch(self, client: AxClient, ref: AxOrderRef) -> None:
+        journal = self._journal
+        call = self._worker.call(lambda: poll_one(client, journal, ref))
+        call.on_success(self._polled).on_error(lambda error: self._poll_failed(ref, error))
+        self._in_flight[ref.ax_order_code] = call
+        self.peak_in_flight = max(self.peak_in_flight, len(self._in_flight))
+        call.start()
+
+    def _polled(self, result: PollResult) -> None:
+        self._in_flight.pop(result.ref.ax_order_code, None)
+        self._backoff = self._min_backoff
+        self.order_checked.emit(result.ref.channel_order_code)
+        for change in result.changes:
+            self.status_changed.emit(change)
+        self._pump()
+
+    def _poll_failed(self, ref: AxOrderRef, error: BaseException) -> None:
+        self._in_flight.pop(ref.ax_order_code, None)
+        if isinstance(error, AxRateLimitedError):
+            wait = error.retry_after if error.retry_after is not None else self._next_backoff()
+            self._queue.appendleft(ref)
+            self._pause(
+                wait,
+                self.tr("AX asked us to slow down; checking again in %1 s.").replace(
+                    "%1", _seconds(wait)
+                ),
+            )
+        elif isinstance(error, (AxServerError, AxNetworkError)):
+            wait = self._next_backoff()
+            self._queue.appendleft(ref)
+            self._pause(
+                wait,
+                fill_args(
+                    self.tr("AX could not be reached (%1); checking again in %2 s."),
+                    ax_error_sentence(error),
+                    _seconds(wait),
+                ),
+            )
+        elif isinstance(error, AxAuthError):
+            self._queue.clear()
+            self.problem.emit(
+                self.tr("Live sync stopped for now: %1").replace("%1", ax_error_sentence(error))
+            )
+        elif isinstance(error, AxError):
+            self.problem.emit(
+                fill_args(
+                    self.tr("Could not check order %1: %2"),
+                    ref.ax_order_code,
+                    ax_error_sentence(error),
+                )
+            )
+        else:
+            self._worker.report_error(error)
+        self._pump()
+
+    def _next_backoff(self) -> float:
+        wait = self._backoff
+        self._backoff = min(self._max_backoff, self._backoff * 2)
+        return wait
+
+    def _pause(self, seconds: float, reason: str) -> None:
+        seconds = max(0.0, seconds)
+        if self._paused and self.pause_remaining >= seconds:
+            return
+        self._paused = True
+        self._resume_timer.start(int(seconds * 1000))
+        log.info("Live sync backing off for %.1f s", seconds)
+        self.backing_off.emit(seconds, reason)
+
+    def _resume(self) -> None:
+        self._paused = False
+        self._pump()
+
+    def _end_cycle(self) -> None:
+        if not self._in_cycle:
+            return
+        self._in_cycle = False
+        self.cycles_finished += 1
+        self.last_cycle_at = dt.datetime.now(dt.UTC)
+        self.running_changed.emit(False)
+        self.cycle_finished.emit()
+        if not self._active:
+            return
+        if self._again:
+            self._again = False
+            self._cycle_timer.start(0)
+        else:
+            self._cycle_timer.start(int(self.interval() * 1000))
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.0f}" if value >= 10 else f"{value:.1f}"

@@ -1,0 +1,689 @@
+"""The orders table: journaled orders as rows, fetched a page at a time off the GUI thread.
+
+:class:`OrdersModel` never touches the database on the GUI thread. A query
+(filter, search text, sort) is run on the worker one page at a time
+(:data:`PAGE_SIZE` orders), and the view asks for the next page when it
+scrolls to the end (``canFetchMore``/``fetchMore``). Each new query bumps a
+generation number, so the answer of an older query (the operator kept
+typing) is dropped when it arrives.
+
+The row type, :class:`OrderRow`, and the functions that build rows from the
+journal are Qt-free, so the CSV export uses exactly what the table shows
+(except the total: plain decimals and the currency in a column of its own).
+The status look (colour, icon, words) is shared with the detail pane: every
+status is shown with its words, never by colour alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
+
+from axdesk.api import OrderStatus, TicketStatus
+from axdesk.store.journal import (
+    JournalState,
+    OrderDetail,
+    OrderFilter,
+    OrderJournal,
+    OrderSort,
+)
+from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.worker import Call, Worker
+from axdesk.ui.order_entry.state import format_money as money_for_people
+
+PAGE_SIZE = 100
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+# ---------------------------------------------------------------------------
+# Rows (Qt-free)
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    """One channel order as the table shows it."""
+
+    channel_order_code: str
+    state: JournalState
+    created_at: dt.datetime
+    first_use_at: dt.datetime | None
+    purchaser_name: str
+    summary: str
+    ax_order_codes: tuple[str, ...]
+    ax_statuses: tuple[OrderStatus | None, ...]
+    traveler_names: tuple[str, ...]
+    ticket_count: int
+    cancelled_ticket_count: int
+    total: Decimal | None
+    currency: str | None
+    last_checked_at: dt.datetime | None
+    problem: str | None
+
+    @property
+    def live_ticket_count(self) -> int:
+        return self.ticket_count - self.cancelled_ticket_count
+
+
+def line_label(product_name: str, option_name: str, fallback: str) -> str:
+    names = [name for name in (product_name, option_name) if name]
+    return " · ".join(names) if names else fallback
+
+
+def row_from_detail(detail: OrderDetail) -> OrderRow:
+    """The table row of one order, from everything the journal knows about it."""
+    summary = "; ".join(
+        f"{line_label(line.product_name, line.option_name, line.dc_code)} ×{line.quantity}"
+        for line in detail.lines
+    )
+    uses = [line.inventory_at for line in detail.lines]
+    checks = [ax.checked_at for ax in detail.ax_orders if ax.checked_at is not None]
+    tickets = detail.tickets
+    return OrderRow(
+        channel_order_code=detail.channel_order_code,
+        state=detail.state,
+        created_at=detail.created_at,
+        first_use_at=min(uses) if uses else None,
+        purchaser_name=detail.purchaser_name,
+        summary=summary,
+        ax_order_codes=tuple(ax.ax_order_code for ax in detail.ax_orders),
+        ax_statuses=tuple(ax.status for ax in detail.ax_orders),
+        traveler_names=tuple(ticket.name for ticket in tickets),
+        ticket_count=len(tickets),
+        cancelled_ticket_count=sum(
+            1 for ticket in tickets if ticket.status is not None and ticket.status.is_cancelled
+        ),
+        total=detail.total,
+        currency=detail.currency,
+        last_checked_at=max(checks) if checks else None,
+        problem=detail.problem,
+    )
+
+
+def fetch_rows(
+    journal: OrderJournal,
+    criteria: OrderFilter,
+    sort: OrderSort,
+    descending: bool,
+    offset: int,
+    limit: int,
+) -> list[OrderRow]:
+    """One page of rows (runs on the worker)."""
+    rows: list[OrderRow] = []
+    for summary in journal.list_orders(
+        criteria, limit=limit, offset=offset, sort=sort, descending=descending
+    ):
+        detail = journal.get_order(summary.channel_order_code)
+        if detail is not None:
+            rows.append(row_from_detail(detail))
+    return rows
+
+
+def fetch_row(journal: OrderJournal, channel_order_code: str) -> OrderRow | None:
+    detail = journal.get_order(channel_order_code)
+    return None if detail is None else row_from_detail(detail)
+
+
+# ---------------------------------------------------------------------------
+# Status look (shared with the detail pane)
+
+_GREEN = "#1e8e3e"
+_RED = "#d93025"
+_AMBER = "#e37400"
+_BLUE = "#1a73e8"
+_GREY = "#5f6368"
+_PURPLE = "#8e24aa"
+
+
+class Look(IntEnum):
+    """What kind of state a row is in; decides colour and glyph."""
+
+    WAITING = 0
+    CONFIRMED = 1
+    REJECTED = 2
+    CANCELLED = 3
+    TROUBLE = 4
+    SENDING = 5
+    UNKNOWN = 6
+
+
+_LOOKS: dict[Look, tuple[str, str]] = {
+    Look.WAITING: (_AMBER, "…"),
+    Look.CONFIRMED: (_GREEN, "✓"),
+    Look.REJECTED: (_RED, "✕"),
+    Look.CANCELLED: (_GREY, "–"),
+    Look.TROUBLE: (_PURPLE, "!"),
+    Look.SENDING: (_BLUE, "↑"),
+    Look.UNKNOWN: (_PURPLE, "?"),
+}
+
+
+def status_look(status: OrderStatus | None) -> Look:
+    if status is None or status in (OrderStatus.NEW, OrderStatus.SUPPLIER_PENDING):
+        return Look.WAITING
+    if status is OrderStatus.SUPPLIER_CONFIRM:
+        return Look.CONFIRMED
+    if status is OrderStatus.SUPPLIER_REJECT:
+        return Look.REJECTED
+    if status is OrderStatus.UNAVOIDABLE_CANCEL:
+        return Look.TROUBLE
+    return Look.CANCELLED
+
+
+def status_text(status: OrderStatus | None) -> str:
+    """AX's order status in the user's language."""
+    translate = QCoreApplication.translate
+    if status is None:
+        return translate("OrderStatus", "Not known yet")
+    texts = {
+        OrderStatus.NEW: translate("OrderStatus", "New"),
+        OrderStatus.SUPPLIER_PENDING: translate("OrderStatus", "Supplier pending"),
+        OrderStatus.SUPPLIER_CONFIRM: translate("OrderStatus", "Supplier confirm"),
+        OrderStatus.SUPPLIER_REJECT: translate("OrderStatus", "Supplier reject"),
+        OrderStatus.TRAVELER_CANCEL: translate("OrderStatus", "Traveler cancel"),
+        OrderStatus.UNAVOIDABLE_CANCEL: translate("OrderStatus", "Unavoidable cancel"),
+    }
+    return texts[status]
+
+
+def ticket_status_text(status: TicketStatus | None) -> str:
+    translate = QCoreApplication.translate
+    if status is None:
+        return translate("TicketStatus", "Not issued yet")
+    texts = {
+        TicketStatus.NEW: translate("TicketStatus", "New"),
+        TicketStatus.USED: translate("TicketStatus", "Used"),
+        TicketStatus.TRAVELER_CANCELED: translate("TicketStatus", "Traveler canceled"),
+        TicketStatus.SUPPLIER_CANCELED: translate("TicketStatus", "Supplier canceled"),
+    }
+    return texts[status]
+
+
+def ticket_look(status: TicketStatus | None) -> Look:
+    if status is None:
+        return Look.SENDING
+    if status is TicketStatus.NEW:
+        return Look.CONFIRMED
+    if status is TicketStatus.USED:
+        return Look.CANCELLED
+    return Look.REJECTED if status is TicketStatus.SUPPLIER_CANCELED else Look.CANCELLED
+
+
+def row_look(row: OrderRow) -> Look:
+    """The row's overall look: its journal trouble first, then its most pressing AX status."""
+    if row.state is JournalState.SENDING:
+        return Look.SENDING
+    if row.state is JournalState.UNKNOWN:
+        return Look.UNKNOWN
+    if row.state is JournalState.REJECTED:
+        return Look.REJECTED
+    if not row.ax_statuses:
+        return Look.WAITING
+    looks = {status_look(status) for status in row.ax_statuses}
+    for look in (Look.REJECTED, Look.TROUBLE, Look.WAITING, Look.CONFIRMED):
+        if look in looks:
+            return look
+    return Look.CANCELLED
+
+
+def row_status_text(row: OrderRow) -> str:
+    """Words for the status column: the journal state when AX has not answered, else
+    AX's statuses (with counts when the order's AX orders differ)."""
+    translate = QCoreApplication.translate
+    if row.state is JournalState.SENDING:
+        return translate("OrdersModel", "Sending…")
+    if row.state is JournalState.UNKNOWN:
+        return translate("OrdersModel", "Outcome unknown, reconciling")
+    if row.state is JournalState.REJECTED:
+        return translate("OrdersModel", "Refused by AX")
+    if not row.ax_statuses:
+        return translate("OrdersModel", "Not checked yet")
+    counts: dict[OrderStatus | None, int] = {}
+    for status in row.ax_statuses:
+        counts[status] = counts.get(status, 0) + 1
+    if len(counts) == 1:
+        return status_text(row.ax_statuses[0])
+    return ", ".join(f"{status_text(status)} ×{count}" for status, count in counts.items())
+
+
+def look_color(look: Look) -> QColor:
+    return QColor(_LOOKS[look][0])
+
+
+class LookIcons:
+    """The status icons of one view, each drawn once: ``icons(look, size)``.
+
+    Each model or pane keeps its own, so no QIcon lives in module state (or past
+    the QApplication that drew it).
+    """
+
+    def __init__(self) -> None:
+        self._drawn: dict[tuple[Look, int], QIcon] = {}
+
+    def __call__(self, look: Look, size: int = 16) -> QIcon:
+        key = (look, size)
+        icon = self._drawn.get(key)
+        if icon is None:
+            icon = self._drawn[key] = look_icon(look, size)
+        return icon
+
+
+def look_icon(look: Look, size: int = 16) -> QIcon:
+    """A filled circle in the look's colour with a white glyph, drawn anew
+    (:class:`LookIcons` draws each once)."""
+    colour, glyph = _LOOKS[look]
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(QColor(colour)))
+    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.7))
+    painter.setFont(font)
+    painter.setPen(QPen(QColor("#ffffff")))
+    painter.drawText(
+        QRectF(QPointF(0, 0), QPointF(size, size)), Qt.AlignmentFlag.AlignCenter, glyph
+    )
+    painter.end()
+    return QIcon(pixmap)
+
+
+# ---------------------------------------------------------------------------
+# Formatting
+
+
+def format_money(amount: Decimal | None, currency: str | None) -> str:
+    """``₩150,000`` / ``$12.50``, exactly as the New order tab shows it; empty when unknown."""
+    if amount is None:
+        return ""
+    return money_for_people(amount, currency)
+
+
+def local_time(moment: dt.datetime | None, zone: dt.tzinfo | None = None) -> str:
+    """``2025-03-01 14:00`` in ``zone`` (the computer's zone when None)."""
+    if moment is None:
+        return ""
+    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def travelers_text(row: OrderRow) -> str:
+    """``3 · 김민준, 이서연, 박지훈``; ``2/3 · …`` when some tickets are cancelled."""
+    if not row.traveler_names:
+        return ""
+    count = (
+        f"{row.live_ticket_count}/{row.ticket_count}"
+        if row.cancelled_ticket_count
+        else str(row.ticket_count)
+    )
+    return f"{count} · {', '.join(row.traveler_names)}"
+
+
+def travelers_tooltip(row: OrderRow) -> str | None:
+    if not row.traveler_names:
+        return None
+    lines = list(row.traveler_names)
+    if row.cancelled_ticket_count:
+        lines.append(
+            fill_args(
+                QCoreApplication.translate("OrdersModel", "%1 of %2 tickets cancelled"),
+                str(row.cancelled_ticket_count),
+                str(row.ticket_count),
+            )
+        )
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------
+# The model
+
+
+class Column(IntEnum):
+    STATUS = 0
+    CHANNEL_ORDER = 1
+    AX_ORDERS = 2
+    PRODUCT = 3
+    USE_AT = 4
+    TRAVELERS = 5
+    PURCHASER = 6
+    TOTAL = 7
+    CREATED = 8
+    LAST_CHECKED = 9
+
+
+SORT_BY_COLUMN: dict[Column, OrderSort] = {
+    Column.STATUS: OrderSort.STATE,
+    Column.USE_AT: OrderSort.FIRST_USE,
+    Column.TRAVELERS: OrderSort.TICKETS,
+    Column.PURCHASER: OrderSort.PURCHASER,
+    Column.TOTAL: OrderSort.TOTAL,
+    Column.CREATED: OrderSort.CREATED,
+}
+"""Columns the journal can sort by; the others keep the current order."""
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+"""``data(index, ROW_ROLE)`` is the row's :class:`OrderRow`."""
+
+
+def column_title(column: Column) -> str:
+    translate = QCoreApplication.translate
+    titles = {
+        Column.STATUS: translate("OrdersModel", "AX status"),
+        Column.CHANNEL_ORDER: translate("OrdersModel", "Channel order"),
+        Column.AX_ORDERS: translate("OrdersModel", "AX orders"),
+        Column.PRODUCT: translate("OrdersModel", "Product / option"),
+        Column.USE_AT: translate("OrdersModel", "Date and time of use"),
+        Column.TRAVELERS: translate("OrdersModel", "Travelers"),
+        Column.PURCHASER: translate("OrdersModel", "Purchaser"),
+        Column.TOTAL: translate("OrdersModel", "Total"),
+        Column.CREATED: translate("OrdersModel", "Ordered"),
+        Column.LAST_CHECKED: translate("OrdersModel", "Last checked"),
+    }
+    return titles[column]
+
+
+def cell_text(row: OrderRow, column: Column, zone: dt.tzinfo) -> str:
+    """The text of one cell (the table and the CSV export both use it)."""
+    if column is Column.STATUS:
+        return row_status_text(row)
+    if column is Column.CHANNEL_ORDER:
+        return row.channel_order_code
+    if column is Column.AX_ORDERS:
+        return ", ".join(row.ax_order_codes)
+    if column is Column.PRODUCT:
+        if row.summary:
+            return row.summary
+        return QCoreApplication.translate("OrdersModel", "Made elsewhere (looked up by code)")
+    if column is Column.USE_AT:
+        return local_time(row.first_use_at, zone)
+    if column is Column.TRAVELERS:
+        return travelers_text(row)
+    if column is Column.PURCHASER:
+        return row.purchaser_name
+    if column is Column.TOTAL:
+        return format_money(row.total, row.currency)
+    if column is Column.CREATED:
+        return local_time(row.created_at)
+    return local_time(row.last_checked_at)
+
+
+class OrdersModel(QAbstractTableModel):
+    """Journaled orders, fetched a page at a time on the worker.
+
+    Signals:
+        loaded(): the first page of the current query arrived (rows may be 0).
+        count_changed(int): how many orders match the current query.
+        loading_changed(bool): a page is being fetched (True) or not (False).
+        row_updated(str): one order's row changed in place (channel order code); a mere
+            new "last checked" time updates the row without this signal.
+    """
+
+    loaded = Signal()
+    count_changed = Signal(int)
+    loading_changed = Signal(bool)
+    row_updated = Signal(str)
+
+    def __init__(
+        self,
+        worker: Worker,
+        journal: OrderJournal,
+        *,
+        zone: Callable[[], dt.tzinfo],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._worker = worker
+        self._journal = journal
+        self._zone = zone
+        self._rows: list[OrderRow] = []
+        self._criteria = OrderFilter()
+        self.sort_key = OrderSort.CREATED
+        self.descending = True
+        self._generation = 0
+        self._exhausted = True
+        self._page_call: Call[list[OrderRow]] | None = None
+        self._count_call: Call[int] | None = None
+        self.total_count = 0
+        self.has_loaded = False
+        self._icons = LookIcons()
+
+    # -- query ----------------------------------------------------------------------
+
+    @property
+    def criteria(self) -> OrderFilter:
+        return self._criteria
+
+    @property
+    def is_loading(self) -> bool:
+        return self._page_call is not None
+
+    def set_query(
+        self,
+        criteria: OrderFilter,
+        sort: OrderSort | None = None,
+        descending: bool | None = None,
+    ) -> None:
+        """Show the orders matching ``criteria``; the rows come back asynchronously."""
+        self._criteria = criteria
+        if sort is not None:
+            self.sort_key = sort
+        if descending is not None:
+            self.descending = descending
+        self.reload()
+
+    def reload(self, *, keep: int = 0) -> None:
+        """Run the current query again; ``keep`` asks for at least that many rows at once
+        (a refresh keeps what the operator had scrolled to)."""
+        self._generation += 1
+        for call in (self._page_call, self._count_call):
+            if call is not None:
+                call.cancel()
+        self._count_call = None
+        self._page_call = None
+        self.has_loaded = False
+        self._exhausted = False
+        self._fetch(offset=0, limit=max(PAGE_SIZE, keep), replace=True)
+        generation = self._generation
+        journal = self._journal
+        criteria = self._criteria
+        self._count_call = (
+            self._worker.call(lambda: journal.count_orders(criteria))
+            .on_success(lambda count: self._counted(generation, count))
+            .start()
+        )
+
+    def _fetch(self, *, offset: int, limit: int, replace: bool) -> None:
+        generation = self._generation
+        journal = self._journal
+        criteria, sort, descending = self._criteria, self.sort_key, self.descending
+        was_loading = self.is_loading
+        self._page_call = (
+            self._worker.call(
+                lambda: fetch_rows(journal, criteria, sort, descending, offset, limit)
+            )
+            .on_success(lambda rows: self._page_arrived(generation, rows, limit, replace))
+            .on_error(lambda error: self._page_failed(generation, error))
+            .start()
+        )
+        if not was_loading:
+            self.loading_changed.emit(True)
+
+    def _page_arrived(
+        self, generation: int, rows: list[OrderRow], limit: int, replace: bool
+    ) -> None:
+        if generation != self._generation:
+            return
+        self._page_call = None
+        self._exhausted = len(rows) < limit
+        if replace and self._exhausted:
+            # The first page holds every match: its length is the count, known now
+            # rather than when the separate count query answers (no stale figure shown).
+            self.total_count = len(rows)
+            self.count_changed.emit(self.total_count)
+        if replace:
+            self.beginResetModel()
+            self._rows = list(rows)
+            self.endResetModel()
+        elif rows:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self.loading_changed.emit(False)
+        if replace:
+            self.has_loaded = True
+            self.loaded.emit()
+
+    def _page_failed(self, generation: int, error: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._page_call = None
+        self._exhausted = True
+        self.loading_changed.emit(False)
+        self._worker.report_error(error)
+
+    def _counted(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return
+        self._count_call = None
+        self.total_count = count
+        self.count_changed.emit(count)
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self.is_loading
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self._fetch(offset=len(self._rows), limit=PAGE_SIZE, replace=False)
+
+    def update_order(self, channel_order_code: str) -> None:
+        """Re-read one order and refresh its row in place (if it is shown)."""
+        if self.row_of(channel_order_code) is None:
+            return
+        journal = self._journal
+        generation = self._generation
+        self._worker.call(lambda: fetch_row(journal, channel_order_code)).on_success(
+            lambda row: self._row_arrived(generation, channel_order_code, row)
+        ).start()
+
+    def _row_arrived(self, generation: int, code: str, row: OrderRow | None) -> None:
+        if generation != self._generation or row is None:
+            return
+        index = self.row_of(code)
+        if index is None:
+            return
+        previous = self._rows[index]
+        self._rows[index] = row
+        self.dataChanged.emit(self.index(index, 0), self.index(index, len(Column) - 1))
+        if dataclasses.replace(previous, last_checked_at=None) != dataclasses.replace(
+            row, last_checked_at=None
+        ):
+            self.row_updated.emit(code)
+
+    # -- access -----------------------------------------------------------------------
+
+    def rows(self) -> Sequence[OrderRow]:
+        return tuple(self._rows)
+
+    def order_at(self, row: int) -> OrderRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, channel_order_code: str) -> int | None:
+        for number, row in enumerate(self._rows):
+            if row.channel_order_code == channel_order_code:
+                return number
+        return None
+
+    def zone(self) -> dt.tzinfo:
+        return self._zone()
+
+    # -- Qt model interface ------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        column = Column(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column_title(column)
+        if role == Qt.ItemDataRole.ToolTipRole and column not in SORT_BY_COLUMN:
+            return QCoreApplication.translate("OrdersModel", "This column cannot be sorted.")
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_text(row, column, self._zone())
+        if role == ROW_ROLE:
+            return row
+        if column is Column.STATUS:
+            look = row_look(row)
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self._icons(look)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(look_color(look))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return row.problem or row_status_text(row)
+            if role == Qt.ItemDataRole.FontRole and look in (Look.REJECTED, Look.TROUBLE):
+                font = QFont()
+                font.setBold(True)
+                return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.TOTAL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is Column.TRAVELERS:
+                return travelers_tooltip(row)
+            if column in (Column.CHANNEL_ORDER, Column.AX_ORDERS, Column.PRODUCT):
+                return cell_text(row, column, self._zone()) or None
+        if role == Qt.ItemDataRole.FontRole and column in (
+            Column.CHANNEL_ORDER,
+            Column.AX_ORDERS,
+        ):
+            font = QFont("monospace")
+            font.setStyleHint(QFont.StyleHint.Monospace)
+            return font
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_BY_COLUMN.get(Column(column)) if 0 <= column < len(Column) else None
+        if key is None:
+            return
+        self.set_query(self._criteria, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
+            )

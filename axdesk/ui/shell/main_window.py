@@ -1,0 +1,449 @@
+"""The main window: three tabs, menus, the status bar and the tray.
+
+The frame builds the three tabs (each ``Tab(ctx, parent)`` with ``on_shown()``
+and ``shutdown()``) and only wires them together (a slot picked in the inventory
+prefills the order form; a sent order is shown in the orders list; the orders
+list's notifications go to the tray), settles unfinished orders whenever a
+connection becomes usable, and hosts the app-wide commands. Every
+network call runs on ``ctx.worker``; closing the window stops the worker
+(interrupting calls in flight) before anything else is torn down.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QSystemTrayIcon,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from axdesk import __version__
+from axdesk.api import AxError
+from axdesk.store.catalog import ImportResult
+from axdesk.store.settings import SettingsError
+from axdesk.ui.catalog.dialog import (
+    CatalogDialog,
+    catalog_file_filter,
+    describe_catalog_failure,
+    run_catalog_export,
+    run_catalog_import,
+)
+from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, ConnectionProfile, SlotRef
+from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations
+from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
+from axdesk.ui.common.resources import app_icon, resources_dir
+from axdesk.ui.common.worker import describe_error
+from axdesk.ui.connection.dialog import (
+    ConnectionDialog,
+    describe_test_failure,
+    probe,
+    to_connection_profile,
+)
+from axdesk.ui.connection.secrets import Credentials, SecretStoreError
+from axdesk.ui.inventory.tab import InventoryTab
+from axdesk.ui.order_entry.tab import OrderTab
+from axdesk.ui.orders.tab import OrdersTab
+from axdesk.ui.shell.actions import ShellActions
+from axdesk.ui.shell.bootstrap import Shell
+from axdesk.ui.shell.call_log import CallLogDialog
+from axdesk.ui.shell.status_bar import ShellStatusBar
+
+log = logging.getLogger(__name__)
+
+INVENTORY_TAB, ORDER_TAB, ORDERS_TAB = range(3)
+DOCUMENTATION_FILE = "README.md"
+
+
+class MainWindow(QMainWindow):
+    """The axdesk frame.
+
+    Signals:
+        connection_tested(bool, str): Connection > Test connection ended (success, sentence).
+        problem_shown(str): a sentence about a problem was shown to the operator.
+    """
+
+    connection_tested = Signal(bool, str)
+    problem_shown = Signal(str)
+
+    def __init__(
+        self,
+        shell: Shell,
+        translations: Translations | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._shell = shell
+        self.shell = shell
+        self.ctx = shell.ctx
+        self.stopped_cleanly: bool | None = None  # set on close: the worker stopped in time
+        self._translations = translations
+        self._closed = False
+        self._shown_once = False
+        self.setWindowIcon(app_icon())
+        self.setMinimumSize(760, 520)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.inventory_tab = InventoryTab(self.ctx, self)
+        self.order_tab = OrderTab(self.ctx, self)
+        self.orders_tab = OrdersTab(self.ctx, self)
+        self.tabs.addTab(self.inventory_tab, "")
+        self.tabs.addTab(self.order_tab, "")
+        self.tabs.addTab(self.orders_tab, "")
+        self.notice = NoticeBar(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._wire_tabs()
+
+        self.status = ShellStatusBar(self.ctx.connection, self.ctx.worker, self)
+        self.setStatusBar(self.status)
+        self.actions_ = ShellActions(self)
+        self.actions_.check_language(self.ctx.settings.language)
+        self.tray = self._make_tray()
+
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.ctx.connection.changed.connect(self._update_title)
+        self.ctx.connection.changed.connect(self._connection_changed)
+        self.ctx.worker.error_reported.connect(self.show_problem)
+        if shell.settings_saver is not None:
+            shell.settings_saver.failed.connect(self.show_problem)
+        self.retranslate_ui()
+        self._restore_geometry()
+        if self.ctx.connection.is_connected:  # practice mode connects before the window
+            self.order_tab.reconcile_pending()
+
+    # -- tabs ------------------------------------------------------------------------
+
+    def _wire_tabs(self) -> None:
+        self.inventory_tab.book_slot_requested.connect(self.book_slot)
+        self.order_tab.order_sent.connect(self.show_sent_order)
+        self.orders_tab.notify.connect(self.notify)
+
+    def book_slot(self, slot: SlotRef) -> None:
+        """Inventory > Book this slot: prefill the order form and go there."""
+        self.order_tab.prefill_slot(slot)
+        self.show_tab(ORDER_TAB)
+
+    def show_sent_order(self, channel_order_code: str) -> None:
+        """A new order was sent: the orders list shows it (and keeps it in sync)."""
+        self.orders_tab.show_order(channel_order_code)
+
+    def show_tab(self, index: int) -> None:
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def _tab_list(self) -> list[InventoryTab | OrderTab | OrdersTab]:
+        return [self.inventory_tab, self.order_tab, self.orders_tab]
+
+    def _on_tab_changed(self, index: int) -> None:
+        if 0 <= index < len(self._tab_list()):
+            self._tab_list()[index].on_shown()
+
+    def refresh_current_tab(self) -> None:
+        refresh = getattr(self.tabs.currentWidget(), "refresh", None)
+        if refresh is not None:
+            refresh()
+
+    # -- tray ------------------------------------------------------------------------
+
+    def _make_tray(self) -> QSystemTrayIcon | None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return None
+        tray = QSystemTrayIcon(app_icon(), self)
+        tray.activated.connect(lambda _reason: self._raise())
+        tray.show()
+        return tray
+
+    def notify(self, title: str, text: str) -> None:
+        """A notice from the orders list (a supplier decided): tray message, else status bar."""
+        if self.tray is not None and QSystemTrayIcon.supportsMessages():
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
+        else:
+            self.status.show_note(f"{title}: {text}", 30_000)
+            QApplication.alert(self)
+
+    def _raise(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    # -- texts -----------------------------------------------------------------------
+
+    def tab_titles(self) -> list[str]:
+        return [self.tr("&Inventory"), self.tr("&New order"), self.tr("&Orders")]
+
+    def retranslate_ui(self) -> None:
+        titles = self.tab_titles()
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
+        self.tabs.setAccessibleName(self.tr("Main sections"))
+        self.actions_.retranslate_ui(titles)
+        if self.tray is not None:
+            self.tray.setToolTip(self.tr("axdesk"))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        profile = self.ctx.connection.profile
+        if profile is None:
+            title = self.tr("axdesk — not connected")
+        elif profile.environment == ENVIRONMENT_SANDBOX:
+            title = self.tr("axdesk — practice mode (sandbox)")
+        else:
+            title = self.tr("axdesk — {profile} ({environment})").format(
+                profile=profile.name, environment=self.status.badge.words()[0]
+            )
+        self.setWindowTitle(title)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_language(self, choice: str) -> None:
+        """View > Language: switch live and remember the choice."""
+        if self._translations is not None:
+            self._translations.apply(choice)
+        self.actions_.check_language(choice)
+        try:
+            self.ctx.settings.language = choice
+        except SettingsError as error:
+            self.show_problem(str(error))
+
+    # -- problems --------------------------------------------------------------------
+
+    def show_problem(self, sentence: str) -> None:
+        """Show a sentence about a problem in the notice bar (never a modal box)."""
+        if not sentence:
+            return
+        self.notice.show_notice(PROBLEM, sentence)
+        self.problem_shown.emit(sentence)
+
+    def show_note(self, sentence: str) -> None:
+        self.notice.show_notice(INFO, sentence)
+
+    # -- connection ------------------------------------------------------------------
+
+    def open_connection_dialog(self) -> ConnectionDialog:
+        dialog = ConnectionDialog(self._shell, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def connect_last_profile(self) -> None:
+        """At start-up: connect with the last used profile, or ask for one."""
+        settings = self.ctx.settings
+        name = settings.last_profile
+        profile = settings.profile(name) if name else None
+        if profile is None:
+            self.open_connection_dialog()
+            return
+        secrets = self._shell.secrets
+        connection_profile = to_connection_profile(profile)
+
+        def loaded(credentials: Credentials | None) -> None:
+            if credentials is None:
+                self.open_connection_dialog()
+                return
+            self._use(connection_profile, credentials)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, SecretStoreError):
+                self.show_problem(str(error))
+            else:
+                self.show_problem(describe_error(error) or "")
+            self.open_connection_dialog()
+
+        self.ctx.worker.call(lambda: secrets.load(profile.name)).on_success(loaded).on_error(
+            failed
+        ).start()
+
+    def _connection_changed(self) -> None:
+        """A connection became usable: settle the orders left unfinished that it may settle.
+
+        Orders left "sending" or "unknown" (axdesk stopped, or AX did not answer)
+        are checked on the server they were sent to, as soon as that server is
+        in use; the order tab runs one check at a time.
+        """
+        if self.ctx.connection.is_connected and not self._closed:
+            self.order_tab.reconcile_pending()
+
+    def _use(self, profile: ConnectionProfile, credentials: Credentials) -> None:
+        try:
+            self._shell.connect(profile, credentials)
+        except AxError as error:
+            self.show_problem(str(error))
+
+    def test_connection(self) -> None:
+        """Connection > Test connection: one real call with the connection in use."""
+        connection = self.ctx.connection
+        profile = connection.profile
+        try:
+            client = connection.client()
+        except AxError as error:
+            self._tested(False, str(error))
+            return
+        assert profile is not None
+        self.status.show_note(self.tr("Testing the connection…"), 0)
+        self.ctx.worker.call(lambda: probe(client)).on_success(
+            lambda _: self._tested(
+                True, self.tr("The connection works: AX accepted the API key and channel code.")
+            )
+        ).on_error(
+            lambda error: self._tested(False, describe_test_failure(error, profile.base_url))
+        ).start()
+
+    def _tested(self, ok: bool, sentence: str) -> None:
+        if ok:
+            self.status.show_note(sentence, 10_000)
+        else:
+            self.status.show_note("", 0)
+            self.show_problem(sentence)
+        self.connection_tested.emit(ok, sentence)
+
+    # -- catalog ---------------------------------------------------------------------
+
+    def open_catalog_dialog(self) -> CatalogDialog:
+        dialog = CatalogDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def import_catalog(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import catalog"), "", catalog_file_filter(self)
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        chosen_path = path
+        run_catalog_import(
+            self.ctx,
+            path,
+            self._imported,
+            lambda error: self.show_problem(describe_catalog_failure(error, chosen_path)),
+        )
+
+    def _imported(self, result: ImportResult) -> None:
+        text = self.tr("Imported {products} products with {options} options.").format(
+            products=result.products, options=result.options
+        )
+        if result.warnings:
+            text += "\n\n" + "\n".join(result.warnings)
+        self.show_note(text)
+
+    def export_catalog(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export catalog"), "catalog.csv", catalog_file_filter(self)
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        run_catalog_export(
+            self.ctx,
+            path,
+            lambda count: self.status.show_note(
+                self.tr("Exported {count} products to {path}.").format(count=count, path=path)
+            ),
+            lambda error: self.show_problem(describe_catalog_failure(error)),
+        )
+
+    # -- help ------------------------------------------------------------------------
+
+    def show_call_log(self) -> CallLogDialog:
+        dialog = CallLogDialog(
+            self.ctx.paths.call_log_path,
+            self.ctx.worker,
+            self,
+            app_log_path=self.ctx.paths.app_log_path,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def documentation_url(self) -> QUrl:
+        readme = resources_dir().parent / DOCUMENTATION_FILE
+        if readme.exists():
+            return QUrl.fromLocalFile(str(readme))
+        return QUrl.fromLocalFile(str(resources_dir().parent / "docs"))
+
+    def open_documentation(self) -> None:
+        if not QDesktopServices.openUrl(self.documentation_url()):
+            self.show_problem(
+                self.tr("The documentation could not be opened; it is in {path}.").format(
+                    path=self.documentation_url().toLocalFile()
+                )
+            )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About axdesk"),
+            self.tr(
+                "<h3>axdesk {version}</h3>"
+                "<p>Sell AX Cloud tours: availability, phone orders, supplier confirmations "
+                "and ticket cancellations.</p>"
+                "<p>The API key and channel code stay in the system keyring. "
+                "Start with <code>axdesk --sandbox</code> to practise without an account.</p>"
+                "<p>Licence: MIT.</p>"
+            ).format(version=__version__),
+        )
+
+    # -- window life -----------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = self.ctx.settings.window_geometry
+        # The setting is any text from a file the user may have edited: base64 that does
+        # not decode to a geometry is refused by restoreGeometry, and the default size used.
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("utf-8"))):
+            return
+        self.resize(1180, 780)
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt override
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._on_tab_changed(self.tabs.currentIndex())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        if not self._closed:
+            self._closed = True
+            self._save_geometry()
+            for tab in self._tab_list():
+                try:
+                    tab.shutdown()
+                except Exception:
+                    log.exception("A tab failed to shut down")
+            if self.tray is not None:
+                self.tray.hide()
+            self.stopped_cleanly = self._shell.close()
+        super().closeEvent(event)
+
+    def _save_geometry(self) -> None:
+        try:
+            self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode(
+                "ascii"
+            )
+        except SettingsError as error:
+            log.warning("The window size could not be saved: %s", error)
+
+
+def language_choice(settings_language: str, override: str | None) -> str:
+    """The language to start with: the command line's, else the saved one."""
+    return override or settings_language or LANGUAGE_SYSTEM

@@ -1,0 +1,94 @@
+"""AX errors reach the operator in the language of the UI."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from axdesk.api import (
+    AxAuthError,
+    AxError,
+    AxMalformedResponseError,
+    AxNetworkError,
+    AxRateLimitedError,
+    AxRejectedError,
+    AxServerError,
+)
+from axdesk.ui.common import i18n
+from axdesk.ui.common.error_text import ax_error_sentence
+from axdesk.ui.common.i18n import Translations
+from axdesk.ui.common.worker import describe_error
+
+TS_FILE = Path(__file__).resolve().parents[3] / "resources" / "translations" / "axdesk_ko.ts"
+
+REFUSED = AxAuthError(
+    "AX refused the API key or the channel code (HTTP 403).",
+    status=403,
+    server_message="이 작업을 수행할 권한(permission)이 없습니다.",
+)
+
+
+@pytest.fixture
+def korean(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    shutil.copy(TS_FILE, tmp_path / TS_FILE.name)
+    i18n.build(tmp_path)
+    translations = Translations(qapp, tmp_path)
+    assert translations.apply("ko") == "ko"
+    try:
+        yield
+    finally:
+        translations.apply("en")
+
+
+def test_in_english_the_clients_own_sentence_is_shown(qapp: QApplication) -> None:
+    assert describe_error(REFUSED) == str(REFUSED)
+
+
+@pytest.mark.usefixtures("korean")
+def test_in_korean_a_refused_key_is_a_korean_sentence_with_what_ax_said() -> None:
+    sentence = describe_error(REFUSED)
+    assert sentence is not None
+    assert sentence.startswith("AX가 API 키 또는 채널 코드를 거부했습니다.")
+    assert "(HTTP 403)" in sentence
+    assert "이 작업을 수행할 권한(permission)이 없습니다." in sentence
+    assert "refused" not in sentence
+
+
+@pytest.mark.usefixtures("korean")
+def test_in_korean_a_refused_order_names_the_fields_ax_named() -> None:
+    error = AxRejectedError(
+        "AX refused the order.",
+        status=400,
+        errors=[f"depth_combinations[0].tickets[{n}].email: invalid" for n in range(5)],
+    )
+    sentence = ax_error_sentence(error)
+    assert sentence.startswith("AX가 요청을 거절했습니다.")
+    assert "depth_combinations[0].tickets[2].email" in sentence
+    assert "tickets[3]" not in sentence
+    assert sentence.endswith("…")
+
+
+@pytest.mark.usefixtures("korean")
+@pytest.mark.parametrize(
+    ("error", "start"),
+    [
+        (AxNetworkError("Could not connect.", request_sent=False), "AX에 연결할 수 없습니다."),
+        (AxNetworkError("Timed out.", request_sent=True), "AX가 제시간에 응답하지 않아"),
+        (AxServerError("502", status=502), "AX 서버 오류로"),
+        (AxServerError("500", status=500, outcome_unknown=False), "AX 서버 오류가 발생했습니다."),
+        (AxMalformedResponseError("HTML"), "서버의 응답이 AX 데이터가 아닙니다."),
+        (AxRateLimitedError("slow", retry_after=12.0), "AX에 요청이 너무 많습니다."),
+    ],
+)
+def test_in_korean_each_kind_has_its_sentence(error: AxError, start: str) -> None:
+    assert ax_error_sentence(error).startswith(start)
+
+
+@pytest.mark.usefixtures("korean")
+def test_an_error_of_no_known_kind_keeps_its_own_sentence() -> None:
+    error = AxError("The number of retries must be zero or more.")
+    assert ax_error_sentence(error) == str(error)

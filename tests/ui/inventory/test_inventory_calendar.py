@@ -1,0 +1,175 @@
+"""The month calendar widget on its own: grid, locale's first weekday, keyboard, words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from pytestqt.qtbot import QtBot
+
+from axdesk.api import Inventory
+from axdesk.ui.inventory.calendar import InventoryCalendar, InventoryLegend, day_sentence
+from axdesk.ui.inventory.index import ALL_OPTIONS, InventoryIndex
+
+TODAY = dt.date(2030, 3, 13)  # a Wednesday
+
+
+def slot(day: str, *, ordered: int, maximum: int = 10, is_order: bool = True) -> dict[str, Any]:
+    return {
+        "inventory_code": f"inv-{day}",
+        "date": day,
+        "start_time": "10:00",
+        "is_order": is_order,
+        "max_quantity": maximum,
+        "min_quantity": 4,
+        "remain_quantity": maximum - ordered,
+        "ordered_quantity": ordered,
+    }
+
+
+@pytest.fixture
+def index() -> InventoryIndex:
+    inventory = Inventory.from_payload(
+        "product",
+        {
+            "option_codes": {
+                "dc": [
+                    slot("2030-03-04", ordered=2),
+                    slot("2030-03-05", ordered=9),
+                    slot("2030-03-06", ordered=10),
+                    slot("2030-03-07", ordered=1, is_order=False),
+                ]
+            }
+        },
+    )
+    return InventoryIndex.build(inventory, 3)
+
+
+@pytest.fixture
+def us_locale() -> Iterator[None]:
+    """Weeks start on Sunday in the United States; restore whatever was the default."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        yield
+    finally:
+        QLocale.setDefault(previous)
+
+
+def make_calendar(qtbot: QtBot, first_weekday: int | None = None) -> InventoryCalendar:
+    calendar = InventoryCalendar(today=lambda: TODAY, first_weekday=first_weekday)
+    qtbot.addWidget(calendar)
+    return calendar
+
+
+@pytest.mark.usefixtures("us_locale")
+def test_weeks_start_on_the_locale_first_day(qtbot: QtBot) -> None:
+    calendar = make_calendar(qtbot)
+    model = calendar.month_model()
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Sun"
+    assert model.days()[0] == dt.date(2030, 2, 24)  # the Sunday before 1 March 2030
+    assert model.days()[0].weekday() == 6
+
+
+def test_monday_first_when_asked(qtbot: QtBot) -> None:
+    calendar = make_calendar(qtbot, first_weekday=0)
+    model = calendar.month_model()
+    assert model.headerData(0, Qt.Orientation.Horizontal) == QLocale().dayName(
+        1, QLocale.FormatType.ShortFormat
+    )
+    assert model.days()[0] == dt.date(2030, 2, 25)
+
+
+def test_opens_on_today_and_says_so(qtbot: QtBot) -> None:
+    calendar = make_calendar(qtbot, first_weekday=0)
+    assert calendar.selected_date() == TODAY
+    assert calendar.visible_month() == (2030, 3)
+    model = calendar.month_model()
+    text = model.data(model.index_of(TODAY), Qt.ItemDataRole.AccessibleTextRole)
+    assert "(today)" in text
+    assert "no departures" in text
+
+
+def test_arrows_move_the_day_across_month_edges(qtbot: QtBot) -> None:
+    calendar = make_calendar(qtbot, first_weekday=0)
+    months: list[tuple[int, int]] = []
+    calendar.month_changed.connect(lambda year, month: months.append((year, month)))
+    calendar.set_selected_date(dt.date(2030, 3, 31))
+    months.clear()
+    with qtbot.waitSignal(calendar.selected_date_changed) as moved:
+        qtbot.keyClick(calendar, Qt.Key.Key_Right)
+    assert moved.args == [dt.date(2030, 4, 1)]
+    assert months == [(2030, 4)]
+    qtbot.keyClick(calendar, Qt.Key.Key_Up)
+    assert calendar.selected_date() == dt.date(2030, 3, 25)
+    qtbot.keyClick(calendar, Qt.Key.Key_Down)
+    qtbot.keyClick(calendar, Qt.Key.Key_Left)
+    assert calendar.selected_date() == dt.date(2030, 3, 31)
+    qtbot.keyClick(calendar, Qt.Key.Key_Home)
+    assert calendar.selected_date() == dt.date(2030, 3, 1)
+    qtbot.keyClick(calendar, Qt.Key.Key_End)
+    assert calendar.selected_date() == dt.date(2030, 3, 31)
+
+
+def test_page_keys_change_month_keeping_the_day_where_it_exists(qtbot: QtBot) -> None:
+    calendar = make_calendar(qtbot, first_weekday=0)
+    calendar.set_selected_date(dt.date(2030, 1, 31))
+    with qtbot.waitSignal(calendar.month_changed) as changed:
+        qtbot.keyClick(calendar, Qt.Key.Key_PageDown)
+    assert changed.args == [2030, 2]
+    assert calendar.selected_date() == dt.date(2030, 2, 28)
+    qtbot.keyClick(calendar, Qt.Key.Key_PageUp)
+    qtbot.keyClick(calendar, Qt.Key.Key_PageUp)
+    assert calendar.visible_month() == (2029, 12)
+    assert calendar.selected_date() == dt.date(2029, 12, 28)
+
+
+def test_enter_activates_the_selected_day(qtbot: QtBot) -> None:
+    calendar = make_calendar(qtbot, first_weekday=0)
+    with qtbot.waitSignal(calendar.day_activated) as activated:
+        qtbot.keyClick(calendar, Qt.Key.Key_Return)
+    assert activated.args == [TODAY]
+
+
+def test_each_day_says_its_state_in_words(qtbot: QtBot, index: InventoryIndex) -> None:
+    calendar = make_calendar(qtbot, first_weekday=0)
+    calendar.set_data(index, ALL_OPTIONS)
+    model = calendar.month_model()
+
+    def words(day: int) -> str:
+        text = model.data(model.index_of(dt.date(2030, 3, day)), Qt.ItemDataRole.AccessibleTextRole)
+        assert isinstance(text, str)
+        return text
+
+    assert "On sale." in words(4)
+    assert "Seats left: 8." in words(4)
+    assert "Nearly full." in words(5)
+    assert "Sold out." in words(6)
+    assert "closed, not on sale" in words(7)
+    assert "Guaranteed to run: 1." in words(6)
+    assert "Not yet guaranteed (below the minimum): 1." in words(4)
+    assert "no departures" in words(8)
+    assert model.data(model.index_of(dt.date(2030, 3, 5)), Qt.ItemDataRole.DisplayRole) == (
+        "5 1 Nearly full"
+    )
+
+
+def test_day_sentence_without_data() -> None:
+    assert day_sentence(dt.date(2030, 3, 8), None).endswith(": no departures.")
+
+
+def test_legend_names_every_state_and_mark_in_words(qtbot: QtBot) -> None:
+    legend = InventoryLegend()
+    qtbot.addWidget(legend)
+    legend.set_threshold(4)
+    entries = legend.entries()
+    assert "Nearly full: 4 or fewer seats left" in entries
+    for words in ("On sale, with room", "Sold out", "Closed: not on sale"):
+        assert words in entries
+    assert any(entry.startswith("Guaranteed") for entry in entries)
+    assert any(entry.startswith("Not yet guaranteed") for entry in entries)
+    assert "Nearly full: 4 or fewer seats left" in legend.accessibleDescription()
+    assert legend.heightForWidth(200) > legend.heightForWidth(2000)

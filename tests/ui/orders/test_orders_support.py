@@ -1,0 +1,126 @@
+"""Helpers for the Orders tab tests (imported as ``test_orders_support``; holds no tests).
+
+Orders are put in the journal the way the app does it: the store's
+``Reconciler`` with the real ``AxClient`` against the sandbox over loopback
+(journal first, then the POST, then AX's answer recorded); never through the
+New order tab.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from axdesk.api import (
+    InventorySlot,
+    LineInput,
+    OrderRequest,
+    TravelerInput,
+    build_order_request,
+    slot_datetime,
+)
+from axdesk.sandbox.embedded import RunningSandbox
+from axdesk.store.reconcile import Reconciler
+from axdesk.ui.common.context import AppContext
+
+MANUAL_SUPPLIER = {"confirm_after": None}
+"""Sandbox options: the supplier decides only when a test says so (set_order_status)."""
+
+
+def traveler(name: str, phone: str = "010-0000-0000", email: str = "") -> TravelerInput:
+    local = "".join(ch for ch in name.lower() if ch.isascii() and ch.isalnum()) or "t"
+    return TravelerInput(
+        name=name,
+        national_code="82",
+        phone=phone,
+        email=email or f"{local}.{abs(hash(name)) % 10_000}@example.com",
+    )
+
+
+@dataclass(frozen=True)
+class Placed:
+    request: OrderRequest
+    slot: InventorySlot
+    ax_order_code: str
+    ticket_codes: tuple[str, ...]
+
+    @property
+    def code(self) -> str:
+        return self.request.order.channel_order_code
+
+    def ticket_code(self, index: int) -> str:
+        return self.ticket_codes[index]
+
+
+def pick_slot(
+    ctx: AppContext, sandbox: RunningSandbox, seats: int, product: int = 0, option: int = 0
+) -> tuple[dict[str, Any], dict[str, Any], InventorySlot]:
+    catalog = sandbox.catalog()
+    chosen_product = catalog[product]
+    chosen_option = chosen_product["options"][option]
+    inventory = ctx.connection.client().get_inventory(chosen_product["product_code"])
+    for slot in inventory.options[chosen_option["dc_code"]]:
+        if slot.is_order and slot.remain_quantity >= seats:
+            return chosen_product, chosen_option, slot
+    raise AssertionError("the sandbox has no slot with enough seats")
+
+
+def place_order(
+    ctx: AppContext,
+    sandbox: RunningSandbox,
+    travelers: list[TravelerInput],
+    *,
+    purchaser: TravelerInput | None = None,
+    product: int = 0,
+    option: int = 0,
+    journal: bool = True,
+) -> Placed:
+    """Order one option for ``travelers`` at the sandbox, journaled like the app does."""
+    _product, chosen, slot = pick_slot(ctx, sandbox, len(travelers), product, option)
+    line = LineInput(
+        channel_product_mapping_code=chosen["channel_product_mapping_code"],
+        dc_code=chosen["dc_code"],
+        inventory_at=slot_datetime(slot.date, slot.start_time),
+        unit_price=Decimal(chosen["unit_price"]),
+        travelers=travelers,
+    )
+    request = build_order_request([line], purchaser or travelers[0], currency=chosen["currency"])
+    if not journal:
+        created = ctx.connection.client().create_order(request)
+        line = created.depth_combinations[0]
+        return Placed(
+            request,
+            slot,
+            line.ax_order_code,
+            tuple(ticket.ax_ticket_code for ticket in line.tickets),
+        )
+    outcome = Reconciler(ctx.connection.client, ctx.journal).submit(request)
+    assert outcome.is_sent, outcome.message
+    detail = ctx.journal.get_order(request.order.channel_order_code)
+    assert detail is not None
+    return Placed(
+        request,
+        slot,
+        detail.ax_orders[0].ax_order_code,
+        tuple(ticket.ax_ticket_code or "" for ticket in detail.tickets),
+    )
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` as key events, one character at a time.
+
+    ``qtbot.keyClicks`` aborts the process on characters outside Latin-1 (Korean
+    names), so each character is sent as a key press carrying its text, which is
+    what an input method delivers.
+    """
+    for character in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget,
+                QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character),
+            )
