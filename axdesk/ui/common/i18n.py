@@ -185,13 +185,26 @@ def extract(ts_file: Path, language: str, *, locations: str = "none") -> Path:
     return ts_file
 
 
-def update(directory: Path | None = None) -> list[Path]:
-    """Refresh the ``.ts`` files from the code; returns them."""
+def update(directory: Path | None = None, memory_files: Sequence[Path] = ()) -> list[Path]:
+    """Refresh the ``.ts`` files from the code; returns them.
+
+    A string that moved to another class, or whose ``{name}`` placeholders became
+    ``%1``, keeps the translation it had (see :mod:`axdesk.ui.common.ts_memory`),
+    from the file as it was and from ``memory_files`` (other ``.ts`` files).
+    """
+    from axdesk.ui.common.ts_memory import fill_from_memory, read_memory  # developers only
+
     directory = directory if directory is not None else translations_dir()
     directory.mkdir(parents=True, exist_ok=True)
-    return [
-        extract(directory / f"axdesk_{language}.ts", language) for language in TRANSLATED_LANGUAGES
-    ]
+    updated = []
+    for language in TRANSLATED_LANGUAGES:
+        ts_file = directory / f"axdesk_{language}.ts"
+        memory = read_memory([ts_file, *memory_files])
+        extract(ts_file, language)
+        if fill_from_memory(ts_file, memory):
+            extract(ts_file, language)  # lupdate writes the filled file back in its own layout
+        updated.append(ts_file)
+    return updated
 
 
 def build(directory: Path | None = None) -> list[Path]:
@@ -230,12 +243,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             "the translations, drops strings no longer in the code, adds new ones unfinished)"
         ),
     )
+    parser.add_argument(
+        "--memory",
+        nargs="+",
+        type=Path,
+        default=[],
+        metavar="TS_FILE",
+        help="with --update: also take translations of unchanged texts from these .ts files",
+    )
     args = parser.parse_args(argv)
     if not (args.build or args.update):
         parser.print_help()
         return 2
     if args.update:
-        for ts_file in update():
+        for ts_file in update(memory_files=args.memory):
             print(ts_file)
     if args.build:
         for qm_file in build():
