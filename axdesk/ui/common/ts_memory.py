@@ -82,10 +82,10 @@ def fill_from_memory(ts_file: Path, memory: dict[Key, ET.Element]) -> int:
     """Fill ``ts_file``'s unfinished messages from ``memory``; returns how many were filled."""
     tree = ET.parse(ts_file)  # noqa: S314 - lupdate's own output
     by_numbered: dict[Key, tuple[ET.Element, dict[str, str]]] = {}
-    for (source, comment, numerus), translation in memory.items():
+    for (source, comment, numerus), known in memory.items():
         text, names = numbered(source)
         if names:
-            by_numbered.setdefault((text, comment, numerus), (translation, names))
+            by_numbered.setdefault((text, comment, numerus), (known, names))
     filled = 0
     for message in tree.getroot().iter("message"):
         translation = message.find("translation")
