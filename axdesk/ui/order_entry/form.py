@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.store.catalog import CatalogProduct, CatalogStore
 from axdesk.ui.common.context import supplier_today
+from axdesk.ui.common.money_text import format_money
 from axdesk.ui.order_entry.header import OrderHeader
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.line import LineEditor
@@ -39,7 +40,7 @@ from axdesk.ui.order_entry.rules import (
     validate_order,
 )
 from axdesk.ui.order_entry.seats import form_availability
-from axdesk.ui.order_entry.state import LineState, OrderFormState, format_money
+from axdesk.ui.order_entry.state import LineState, OrderFormState
 from axdesk.ui.order_entry.totals import FormTotals, compute_form_totals
 from axdesk.ui.order_entry.travelers import COLUMNS
 from axdesk.ui.order_entry.widgets import MessageLabel

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from axdesk.api import MINOR_UNIT_DIGITS, InventorySlot
 from axdesk.store.catalog import CatalogOption, CatalogProduct
+from axdesk.ui.common.money_text import format_money
 from axdesk.ui.order_entry.date_field import DateField
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.seats import option_slots
-from axdesk.ui.order_entry.state import LineState, format_money
+from axdesk.ui.order_entry.state import LineState
 from axdesk.ui.order_entry.totals import LineFigures
 from axdesk.ui.order_entry.travelers import TravelerTable
 from axdesk.ui.order_entry.widgets import INPUT_ROW_HEIGHT, FieldBox, field_label

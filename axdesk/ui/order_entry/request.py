@@ -18,8 +18,9 @@ from axdesk.api import (
     build_order_request,
     slot_datetime,
 )
+from axdesk.ui.common.money_text import parse_amount_text
 from axdesk.ui.order_entry.rules import wire_national_code, wire_phone
-from axdesk.ui.order_entry.state import LineState, OrderFormState, PersonState, parse_amount_text
+from axdesk.ui.order_entry.state import LineState, OrderFormState, PersonState
 
 
 def traveler_input(person: PersonState) -> TravelerInput:

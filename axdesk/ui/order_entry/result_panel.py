@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.store.journal import OrderDetail
-from axdesk.ui.order_entry.state import format_money
+from axdesk.ui.common.money_text import format_money
 
 
 class Outcome(Enum):

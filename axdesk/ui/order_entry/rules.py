@@ -27,14 +27,8 @@ import phonenumbers
 
 from axdesk.api.money import CURRENCIES, MINOR_UNIT_DIGITS
 from axdesk.store.search import calling_code_region
-from axdesk.ui.order_entry.state import (
-    LineState,
-    OrderFormState,
-    PersonState,
-    decimal_places,
-    format_money,
-    parse_amount_text,
-)
+from axdesk.ui.common.money_text import decimal_places, format_money, parse_amount_text
+from axdesk.ui.order_entry.state import LineState, OrderFormState, PersonState
 from axdesk.ui.order_entry.totals import FormTotals, compute_form_totals
 
 CONTEXT = "OrderValidation"

@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from axdesk.ui.order_entry.state import LineState, OrderFormState, parse_amount_text
+from axdesk.ui.common.money_text import parse_amount_text
+from axdesk.ui.order_entry.state import LineState, OrderFormState
 
 
 @dataclass(frozen=True)

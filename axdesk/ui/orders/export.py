@@ -32,7 +32,7 @@ from axdesk.store.export import (
     write_csv,
 )
 from axdesk.store.journal import OrderDetail, OrderFilter, OrderJournal, OrderSort
-from axdesk.ui.order_entry.state import rounded_amount
+from axdesk.ui.common.money_text import rounded_amount
 from axdesk.ui.orders.table_model import Column, OrderRow, cell_text, column_title, row_from_detail
 
 EXPORT_PAGE = 500

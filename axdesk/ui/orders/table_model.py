@@ -46,8 +46,8 @@ from axdesk.store.journal import (
     OrderSort,
 )
 from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.money_text import format_money as money_for_people
 from axdesk.ui.common.worker import Call, Worker
-from axdesk.ui.order_entry.state import format_money as money_for_people
 
 PAGE_SIZE = 100
 

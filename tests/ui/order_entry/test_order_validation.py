@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from axdesk.ui.common.money_text import format_money, parse_amount_text
 from axdesk.ui.order_entry.rules import (
     SlotAvailability,
     check_phone,
@@ -21,9 +22,7 @@ from axdesk.ui.order_entry.state import (
     OrderFormState,
     PersonState,
     format_additional,
-    format_money,
     parse_additional,
-    parse_amount_text,
 )
 from axdesk.ui.order_entry.totals import compute_form_totals
 from axdesk.ui.orders import table_model as orders_model
