@@ -19,17 +19,9 @@ from axdesk.api import (
 )
 from axdesk.store.catalog import CatalogStore
 from axdesk.store.db import Database, open_database
-from axdesk.store.journal import (
-    DuplicateOrderError,
-    JournalError,
-    JournalState,
-    JournalStateError,
-    OptionLabel,
-    OrderFilter,
-    OrderJournal,
-    OrderSort,
-    UnknownOrderError,
-)
+from axdesk.store.journal import DuplicateOrderError, JournalStateError, OptionLabel, OrderJournal
+from axdesk.store.journal_base import JournalError, UnknownOrderError
+from axdesk.store.journal_queries import JournalState, OrderFilter, OrderSort
 from axdesk.store.paths import AppPaths
 
 
