@@ -54,7 +54,7 @@ from axdesk.store.drafts import JournalDrafts
 from axdesk.store.endpoints import JournalEndpoints, OtherEndpointError, normalize_endpoint
 from axdesk.store.journal_base import JournalError, UnknownOrderError, order_status_from_db
 from axdesk.store.journal_queries import JournalQueries, JournalState
-from axdesk.store.search import build_document, phone_forms
+from axdesk.store.search import index_order
 
 
 class DuplicateOrderError(JournalError):
@@ -189,7 +189,7 @@ class OrderJournal(JournalQueries, JournalEndpoints, JournalDrafts):
                         for index, ticket in enumerate(line.tickets)
                     ],
                 )
-            self._reindex(order_id)
+            index_order(self._conn, order_id)
         return wire_json
 
     def note_attempt(self, channel_order_code: str) -> int:
@@ -250,7 +250,7 @@ class OrderJournal(JournalQueries, JournalEndpoints, JournalDrafts):
                     order_id,
                 ),
             )
-            self._reindex(order_id)
+            index_order(self._conn, order_id)
         return tuple(problems)
 
     def mark_known_without_tickets(
@@ -274,7 +274,7 @@ class OrderJournal(JournalQueries, JournalEndpoints, JournalDrafts):
                 " updated_at = ?, problem = ? WHERE id = ?",
                 (at, at, " ".join([note, *problems]), order_id),
             )
-            self._reindex(order_id)
+            index_order(self._conn, order_id)
 
     def mark_unknown(self, channel_order_code: str, reason: str) -> None:
         """No usable answer: the order may exist at AX. Only from "sending" or "unknown"."""
@@ -424,7 +424,7 @@ class OrderJournal(JournalQueries, JournalEndpoints, JournalDrafts):
                     self._apply_status(info.ax_order_code, info.status, info.comment, moment)
                 if info.channel_order_code not in touched:
                     touched.append(info.channel_order_code)
-                self._reindex(order_id)
+                index_order(self._conn, order_id)
         return touched
 
     # -- internals ----------------------------------------------------------------
@@ -579,45 +579,6 @@ class OrderJournal(JournalQueries, JournalEndpoints, JournalDrafts):
             (ax_order_code, at, None if previous is None else int(previous), int(status), comment),
         )
         return True
-
-    def _reindex(self, order_id: int) -> None:
-        """Rebuild the order's search document from what the journal holds."""
-        order = self._conn.execute(
-            "SELECT channel_order_code, purchaser_name, purchaser_national_code,"
-            " purchaser_phone, purchaser_email, wire_json FROM channel_order WHERE id = ?",
-            (order_id,),
-        ).fetchone()
-        parts: list[str] = [order[0], order[1], order[4]]
-        parts.extend(phone_forms(order[3], order[2]) if order[3] else [])
-        if order[5]:
-            representative = json.loads(order[5]).get("representative") or {}
-            if isinstance(representative, dict):
-                parts.append(str(representative.get("name", "")))
-                parts.append(str(representative.get("email", "")))
-                phone = str(representative.get("phone", ""))
-                if phone:
-                    parts.extend(phone_forms(phone, str(representative.get("national_code", ""))))
-        for (ax_code,) in self._conn.execute(
-            "SELECT ax_order_code FROM ax_order WHERE order_id = ?", (order_id,)
-        ):
-            parts.append(ax_code)
-        for product_name, option_name in self._conn.execute(
-            "SELECT product_name, option_name FROM order_line WHERE order_id = ?", (order_id,)
-        ):
-            parts.extend((product_name, option_name))
-        for channel_code, name, national_code, phone, email, ax_ticket_code in self._conn.execute(
-            "SELECT channel_code, name, national_code, phone, email, ax_ticket_code"
-            " FROM ticket WHERE order_id = ?",
-            (order_id,),
-        ):
-            parts.extend((channel_code, name, email, ax_ticket_code or ""))
-            if phone:
-                parts.extend(phone_forms(phone, national_code))
-        self._conn.execute("DELETE FROM order_search WHERE rowid = ?", (order_id,))
-        self._conn.execute(
-            "INSERT INTO order_search (rowid, text) VALUES (?, ?)",
-            (order_id, build_document(parts)),
-        )
 
 
 def _label_text(label: OptionLabel, dc_code: str) -> str:
