@@ -9,7 +9,7 @@ Life of an order made here (``channel_order.state``)::
 "unknown" is never "failed": the POST may have been applied, so the order is
 reconciled (``axdesk.store.reconcile``) with the same channel order code and
 the exact stored body until AX's answer settles it. Orders made elsewhere and
-looked up by code are kept as "remote".
+looked up by code are kept as "remote" (``OrderJournal.import_remote_order``).
 
 What is stored:
 
@@ -25,35 +25,34 @@ What is stored:
 
 Money is ``Decimal`` (TEXT in SQLite); datetimes are aware UTC.
 
-``OrderJournal`` is the one journal object: the writes are here, and it
-inherits the reads (``axdesk.store.journal_queries``), the endpoint rule
-(``axdesk.store.endpoints``) and the drafts (``axdesk.store.drafts``), all
-over one connection (``axdesk.store.journal_base``).
+``OrderJournal`` is the one journal object. The writes of an order's life
+up to AX's first answer are here; it inherits the other rooms, all over one
+connection (``axdesk.store.journal_base``): what AX reports later, statuses,
+cancellations and lookups (``axdesk.store.journal_statuses``), the reads
+(``axdesk.store.journal_queries``), the endpoint rule
+(``axdesk.store.endpoints``) and the drafts (``axdesk.store.drafts``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from axdesk.api import (
-    CancelledTicket,
     CreatedDepthCombination,
     CreatedOrder,
     OrderRequest,
-    OrderStatus,
     OrderStatusInfo,
-    TicketStatus,
     encode_json,
 )
 from axdesk.store.db import money_to_db, time_from_db, time_to_db, transaction
 from axdesk.store.drafts import JournalDrafts
-from axdesk.store.endpoints import JournalEndpoints, OtherEndpointError, normalize_endpoint
-from axdesk.store.journal_base import JournalError, UnknownOrderError, order_status_from_db
+from axdesk.store.endpoints import JournalEndpoints, normalize_endpoint
+from axdesk.store.journal_base import JournalError
 from axdesk.store.journal_queries import JournalQueries, JournalState
+from axdesk.store.journal_statuses import JournalStatuses
 from axdesk.store.search import index_order
 
 
@@ -78,7 +77,7 @@ class OptionLabel:
 # The journal
 
 
-class OrderJournal(JournalQueries, JournalEndpoints, JournalDrafts):
+class OrderJournal(JournalStatuses, JournalQueries, JournalEndpoints, JournalDrafts):
     """The order journal on a database from :func:`axdesk.store.db.open_database`.
 
     ``clock`` gives the current aware time (tests pass a fixed one).
@@ -304,136 +303,7 @@ class OrderJournal(JournalQueries, JournalEndpoints, JournalDrafts):
                 (state.value, problem, errors, time_to_db(self._now()), order_id),
             )
 
-    # -- AX status tracking -------------------------------------------------------
-
-    def update_ax_status(
-        self,
-        ax_order_code: str,
-        status: OrderStatus,
-        comment: str | None = None,
-        checked_at: dt.datetime | None = None,
-    ) -> bool:
-        """Record a status AX reported; returns True when it changed (a history row is added)."""
-        moment = checked_at or self._now()
-        with transaction(self._conn):
-            if self._ax_order_id(ax_order_code) is None:
-                raise UnknownOrderError(f"The AX order {ax_order_code} is not in the journal.")
-            return self._apply_status(ax_order_code, status, comment, moment)
-
-    def apply_status_infos(
-        self, infos: Iterable[OrderStatusInfo], checked_at: dt.datetime | None = None
-    ) -> list[str]:
-        """Record a Get Confirm answer for AX orders already in the journal.
-
-        Returns the AX order codes whose status changed. Unknown codes are skipped
-        (use :meth:`import_remote_order` to follow an order made elsewhere).
-        """
-        moment = checked_at or self._now()
-        changed: list[str] = []
-        with transaction(self._conn):
-            for info in infos:
-                if self._ax_order_id(info.ax_order_code) is None:
-                    continue
-                if self._apply_status(info.ax_order_code, info.status, info.comment, moment):
-                    changed.append(info.ax_order_code)
-        return changed
-
-    def touch_checked(self, ax_order_code: str, checked_at: dt.datetime | None = None) -> None:
-        """Note that AX was asked about this AX order (even if nothing changed)."""
-        moment = time_to_db(checked_at or self._now())
-        with transaction(self._conn):
-            cursor = self._conn.execute(
-                "UPDATE ax_order SET checked_at = ? WHERE ax_order_code = ?",
-                (moment, ax_order_code),
-            )
-            if cursor.rowcount == 0:
-                raise UnknownOrderError(f"The AX order {ax_order_code} is not in the journal.")
-
-    def update_ticket_status(
-        self, ax_ticket_code: str, status: TicketStatus, at: dt.datetime | None = None
-    ) -> bool:
-        """Record a ticket's status; returns True when it changed."""
-        moment = time_to_db(at or self._now())
-        with transaction(self._conn):
-            row = self._conn.execute(
-                "SELECT id, status FROM ticket WHERE ax_ticket_code = ?", (ax_ticket_code,)
-            ).fetchone()
-            if row is None:
-                raise UnknownOrderError(f"The ticket {ax_ticket_code} is not in the journal.")
-            if row[1] == status.value:
-                return False
-            self._conn.execute(
-                "UPDATE ticket SET status = ?, status_updated_at = ? WHERE id = ?",
-                (status.value, moment, row[0]),
-            )
-            return True
-
-    def apply_cancellation(self, result: CancelledTicket, at: dt.datetime | None = None) -> None:
-        """Record Cancel Ticket's answer: the ticket's and its AX order's new statuses."""
-        moment = at or self._now()
-        with transaction(self._conn):
-            self.update_ticket_status(result.ax_ticket_code, result.ax_ticket_status, moment)
-            if self._ax_order_id(result.ax_order_code) is not None:
-                self._apply_status(result.ax_order_code, result.ax_order_status, None, moment)
-
-    def import_remote_order(
-        self,
-        infos: Sequence[OrderStatusInfo],
-        checked_at: dt.datetime | None = None,
-        *,
-        endpoint: str | None = None,
-    ) -> list[str]:
-        """Follow orders looked up by code (Get Confirm's answer), made here or elsewhere.
-
-        ``endpoint`` is the AX server that answered. Channel orders not in the
-        journal are added as "remote" (no lines or tickets are known for them)
-        with that endpoint; AX orders are attached and their statuses recorded.
-        An order already journaled for another server is refused
-        (:class:`OtherEndpointError`, nothing is recorded); one whose server was
-        not recorded gets this one, since the operator chose to import AX's
-        answer for it. Without ``endpoint`` (callers that do not know it yet)
-        new orders have none and existing ones are not checked. Returns the
-        channel order codes touched.
-        """
-        moment = checked_at or self._now()
-        at = time_to_db(moment)
-        server = None if endpoint is None else normalize_endpoint(endpoint)
-        touched: list[str] = []
-        with transaction(self._conn):
-            for info in infos:
-                order_id = self._order_id(info.channel_order_code)
-                if order_id is None:
-                    cursor = self._conn.execute(
-                        "INSERT INTO channel_order (channel_order_code, state, created_at,"
-                        " updated_at, summary, endpoint) VALUES (?, 'remote', ?, ?, ?, ?)",
-                        (info.channel_order_code, at, at, "Looked up by code", server),
-                    )
-                    order_id = int(cursor.lastrowid or 0)
-                elif server is not None:
-                    row = self._conn.execute(
-                        "SELECT endpoint FROM channel_order WHERE id = ?", (order_id,)
-                    ).fetchone()
-                    if row[0] is None:
-                        self._conn.execute(
-                            "UPDATE channel_order SET endpoint = ? WHERE id = ?", (server, order_id)
-                        )
-                    elif row[0] != server:
-                        raise OtherEndpointError(info.channel_order_code, str(row[0]), server)
-                problems: list[str] = []
-                if self._attach_ax_order(order_id, None, info.ax_order_code, problems):
-                    self._apply_status(info.ax_order_code, info.status, info.comment, moment)
-                if info.channel_order_code not in touched:
-                    touched.append(info.channel_order_code)
-                index_order(self._conn, order_id)
-        return touched
-
     # -- internals ----------------------------------------------------------------
-
-    def _ax_order_id(self, ax_order_code: str) -> int | None:
-        row = self._conn.execute(
-            "SELECT order_id FROM ax_order WHERE ax_order_code = ?", (ax_order_code,)
-        ).fetchone()
-        return None if row is None else int(row[0])
 
     def _state(self, order_id: int) -> JournalState:
         row = self._conn.execute(
@@ -492,29 +362,6 @@ class OrderJournal(JournalQueries, JournalEndpoints, JournalDrafts):
             problems.append(f"AX did not answer for option {line[2]} (line {int(line[1]) + 1}).")
         return pairs
 
-    def _attach_ax_order(
-        self, order_id: int, line_id: int | None, ax_order_code: str, problems: list[str]
-    ) -> bool:
-        owner = self._ax_order_id(ax_order_code)
-        if owner is not None and owner != order_id:
-            problems.append(
-                f"AX gave the order code {ax_order_code}, which the journal already holds "
-                "for another order; it was not attached to this one."
-            )
-            return False
-        if line_id is not None:
-            self._conn.execute(
-                "UPDATE ax_order SET line_id = NULL WHERE line_id = ? AND ax_order_code != ?",
-                (line_id, ax_order_code),
-            )
-        self._conn.execute(
-            "INSERT INTO ax_order (ax_order_code, order_id, line_id) VALUES (?, ?, ?)"
-            " ON CONFLICT (ax_order_code) DO UPDATE SET"
-            " line_id = COALESCE(excluded.line_id, ax_order.line_id)",
-            (ax_order_code, order_id, line_id),
-        )
-        return True
-
     def _attach_tickets(
         self,
         order_id: int,
@@ -548,37 +395,6 @@ class OrderJournal(JournalQueries, JournalEndpoints, JournalDrafts):
                 " WHERE id = ?",
                 (made.ax_ticket_code, made.ax_ticket_status.value, at, ticket_id),
             )
-
-    def _apply_status(
-        self,
-        ax_order_code: str,
-        status: OrderStatus,
-        comment: str | None,
-        moment: dt.datetime,
-    ) -> bool:
-        at = time_to_db(moment)
-        row = self._conn.execute(
-            "SELECT status, comment FROM ax_order WHERE ax_order_code = ?", (ax_order_code,)
-        ).fetchone()
-        previous = order_status_from_db(row[0])
-        new_comment = comment if comment is not None else row[1]
-        if previous == status:
-            self._conn.execute(
-                "UPDATE ax_order SET checked_at = ?, comment = ? WHERE ax_order_code = ?",
-                (at, new_comment, ax_order_code),
-            )
-            return False
-        self._conn.execute(
-            "UPDATE ax_order SET status = ?, comment = ?, checked_at = ?, status_changed_at = ?"
-            " WHERE ax_order_code = ?",
-            (int(status), new_comment, at, at, ax_order_code),
-        )
-        self._conn.execute(
-            "INSERT INTO ax_status_history (ax_order_code, at, from_status, to_status, comment)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (ax_order_code, at, None if previous is None else int(previous), int(status), comment),
-        )
-        return True
 
 
 def _label_text(label: OptionLabel, dc_code: str) -> str:

@@ -4,8 +4,10 @@ The journal is one object, :class:`axdesk.store.journal.OrderJournal`, made of
 rooms that each hold one kind of rule, all over the same connection (so one
 lock and one transaction at a time, see ``axdesk.store.db``):
 
-* ``axdesk.store.journal``: the writes, an order's life from before the POST
-  to AX's later answers (statuses, cancellations, orders looked up by code);
+* ``axdesk.store.journal``: the writes of an order's life, from before the
+  POST to AX's first answer, and ``OrderJournal`` itself;
+* ``axdesk.store.journal_statuses``: the writes of what AX reports later
+  (AX order and ticket statuses, cancellations, orders looked up by code);
 * ``axdesk.store.journal_queries``: the reads and the value types they return;
 * ``axdesk.store.endpoints``: the AX server each order went to, and the rule
   that an order is only sent to, or asked about on, that server;
