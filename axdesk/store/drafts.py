@@ -1,8 +1,9 @@
 """Drafts of the new-order form: a half-typed order kept as JSON text under a key.
 
-They live in the journal's database (table ``draft``) so that a half-typed
-order survives a crash of axdesk like a journaled one; the form decides what
-the JSON holds (``axdesk.ui.order_entry``), the journal only checks that it
+The New order tab writes its form here a moment after each change and when
+axdesk closes, and reads it back at start, so what the operator typed
+outlives the app. Drafts live in the journal's database (table ``draft``);
+what the JSON holds is the form's business, the journal only checks that it
 is JSON.
 """
 
