@@ -80,6 +80,12 @@ class OptionLabel:
 class OrderJournal(JournalStatuses, JournalQueries, JournalEndpoints, JournalDrafts):
     """The order journal on a database from :func:`axdesk.store.db.open_database`.
 
+    The writes of an order's life are defined here; the others are inherited
+    from the rooms (:class:`JournalStatuses`, :class:`JournalQueries`,
+    :class:`JournalEndpoints`, :class:`JournalDrafts`), all over the same
+    connection and clock, so every caller holds one journal and finds every
+    operation on it.
+
     ``clock`` gives the current aware time (tests pass a fixed one).
     Safe to share between the GUI thread and one worker thread (see ``db``).
     """
