@@ -22,7 +22,8 @@ from pathlib import Path
 
 from axdesk.api import CreatedOrder, LineInput, TravelerInput, build_order_request
 from axdesk.store.db import open_database, transaction
-from axdesk.store.journal import OrderFilter, OrderJournal, OrderSort
+from axdesk.store.journal import OrderJournal
+from axdesk.store.journal_queries import OrderFilter, OrderSort
 
 SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"
 GIVEN = "민서준지현우수영하은도윤예진성호재희유나태경"

@@ -278,7 +278,8 @@ def _add_order_endpoint(conn: sqlite3.Connection) -> None:
     One journal holds the orders of every connection profile (production,
     test, custom), and an order must only ever be re-sent to, or asked about
     on, the server it went to. Rows from v1 get NULL: where they went is not
-    known, and ``axdesk.store.journal`` never sends or polls those on its own.
+    known, and the journal's endpoint rule (``axdesk.store.endpoints``) keeps
+    them from being sent or polled on their own.
     """
     conn.execute("ALTER TABLE channel_order ADD COLUMN endpoint TEXT")
     conn.execute("CREATE INDEX channel_order_by_endpoint ON channel_order(endpoint, state)")

@@ -60,14 +60,10 @@ from axdesk.api import (
     OrderStatusInfo,
     encode_json,
 )
-from axdesk.store.journal import (
-    EndpointError,
-    JournalState,
-    OptionLabel,
-    OrderJournal,
-    UnrecordedEndpointError,
-    utc_now,
-)
+from axdesk.store.endpoints import EndpointError, UnrecordedEndpointError
+from axdesk.store.journal import OptionLabel, OrderJournal
+from axdesk.store.journal_base import utc_now
+from axdesk.store.journal_queries import JournalState
 
 DEFAULT_RETRY_DELAYS = (1.0, 3.0, 8.0)
 """Seconds waited before each on-the-spot reconcile after an unknown outcome."""

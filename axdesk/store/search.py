@@ -1,8 +1,9 @@
-"""Text search over the order journal: phone normalisation and query building.
+"""Text search over the order journal: the documents, phone forms, query building.
 
 Each channel order has one search document (``order_search``, rowid =
 ``channel_order.id``) holding every code, name, e-mail and phone form of the
-order, one per line. With SQLite's FTS5 ``trigram`` tokenizer (SQLite >=
+order, one per line, rebuilt by :func:`index_order` whenever the journal
+changes the order. With SQLite's FTS5 ``trigram`` tokenizer (SQLite >=
 3.34) any substring of three characters or more is found through the index,
 case-insensitively, which is what Korean names need (no word boundaries:
 "민수" must find "김민수"). Shorter fragments (a one- or two-syllable Korean
@@ -23,7 +24,9 @@ E.164 digits when it starts with ``+``), so ``010-1234-5678``,
 from __future__ import annotations
 
 import functools
+import json
 import re
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -163,3 +166,48 @@ def search_condition(terms: SearchTerms, *, fts: bool, id_column: str) -> tuple[
 def build_document(parts: Iterable[str]) -> str:
     """One search document: the non-empty parts, one per line, without repeats."""
     return "\n".join(_unique(part.strip() for part in parts if part and part.strip()))
+
+
+def index_order(conn: sqlite3.Connection, order_id: int) -> None:
+    """Rebuild the search document of one channel order from what the journal holds.
+
+    The journal calls it in every write that changes what the order is found
+    by (its travelers, purchaser, representative, options, AX order and ticket
+    codes), inside that write's transaction; it opens none itself.
+    """
+    order = conn.execute(
+        "SELECT channel_order_code, purchaser_name, purchaser_national_code,"
+        " purchaser_phone, purchaser_email, wire_json FROM channel_order WHERE id = ?",
+        (order_id,),
+    ).fetchone()
+    parts: list[str] = [order[0], order[1], order[4]]
+    parts.extend(phone_forms(order[3], order[2]) if order[3] else [])
+    if order[5]:
+        representative = json.loads(order[5]).get("representative") or {}
+        if isinstance(representative, dict):
+            parts.append(str(representative.get("name", "")))
+            parts.append(str(representative.get("email", "")))
+            phone = str(representative.get("phone", ""))
+            if phone:
+                parts.extend(phone_forms(phone, str(representative.get("national_code", ""))))
+    for (ax_code,) in conn.execute(
+        "SELECT ax_order_code FROM ax_order WHERE order_id = ?", (order_id,)
+    ):
+        parts.append(ax_code)
+    for product_name, option_name in conn.execute(
+        "SELECT product_name, option_name FROM order_line WHERE order_id = ?", (order_id,)
+    ):
+        parts.extend((product_name, option_name))
+    for channel_code, name, national_code, phone, email, ax_ticket_code in conn.execute(
+        "SELECT channel_code, name, national_code, phone, email, ax_ticket_code"
+        " FROM ticket WHERE order_id = ?",
+        (order_id,),
+    ):
+        parts.extend((channel_code, name, email, ax_ticket_code or ""))
+        if phone:
+            parts.extend(phone_forms(phone, national_code))
+    conn.execute("DELETE FROM order_search WHERE rowid = ?", (order_id,))
+    conn.execute(
+        "INSERT INTO order_search (rowid, text) VALUES (?, ?)",
+        (order_id, build_document(parts)),
+    )

@@ -12,16 +12,15 @@ from store_helpers import ENDPOINT, OTHER_ENDPOINT, created_for, make_request
 
 from axdesk.api import AxError, OrderStatus, OrderStatusInfo
 from axdesk.store.db import Database
-from axdesk.store.journal import (
+from axdesk.store.endpoints import (
     EndpointError,
-    JournalError,
-    JournalState,
-    OrderJournal,
     OtherEndpointError,
-    UnknownOrderError,
     UnrecordedEndpointError,
     normalize_endpoint,
 )
+from axdesk.store.journal import OrderJournal
+from axdesk.store.journal_base import JournalError, UnknownOrderError
+from axdesk.store.journal_queries import JournalState
 
 
 def _forget_endpoint(db: Database, code: str) -> None:

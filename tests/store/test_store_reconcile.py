@@ -23,12 +23,9 @@ from axdesk.api import (
     encode_json,
 )
 from axdesk.store.db import Database
-from axdesk.store.journal import (
-    JournalState,
-    OrderJournal,
-    OtherEndpointError,
-    UnrecordedEndpointError,
-)
+from axdesk.store.endpoints import OtherEndpointError, UnrecordedEndpointError
+from axdesk.store.journal import OrderJournal
+from axdesk.store.journal_queries import JournalState
 from axdesk.store.reconcile import Reconciler, SubmitOutcome
 
 

@@ -23,7 +23,8 @@ from axdesk.api import (
 from axdesk.sandbox.embedded import RunningSandbox, start_sandbox
 from axdesk.store.catalog import CatalogStore
 from axdesk.store.db import Database
-from axdesk.store.journal import JournalState, OptionLabel, OrderJournal
+from axdesk.store.journal import OptionLabel, OrderJournal
+from axdesk.store.journal_queries import JournalState
 from axdesk.store.reconcile import Reconciler
 
 pytestmark = pytest.mark.e2e

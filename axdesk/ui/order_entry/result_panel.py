@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.store.journal import OrderDetail
+from axdesk.store.journal_queries import OrderDetail
 from axdesk.ui.common.money_text import format_money
 
 

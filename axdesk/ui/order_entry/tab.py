@@ -49,7 +49,8 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.api import AxError, Inventory, OrderInputError, OrderRequest
-from axdesk.store.journal import JournalState, OptionLabel, OrderDetail
+from axdesk.store.journal import OptionLabel
+from axdesk.store.journal_queries import JournalState, OrderDetail
 from axdesk.store.reconcile import DEFAULT_RETRY_DELAYS, Reconciler, SubmitOutcome
 from axdesk.ui.common.context import AppContext, SlotRef
 from axdesk.ui.common.money_text import format_money

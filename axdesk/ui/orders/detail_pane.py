@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.api import OrderStatusInfo
-from axdesk.store.journal import JournalState, OrderDetail, TicketDetail
+from axdesk.store.journal_queries import JournalState, OrderDetail, TicketDetail
 from axdesk.store.search import parse_query, phone_forms
 from axdesk.ui.orders.cancel import CancelTarget
 from axdesk.ui.orders.table_model import (

@@ -31,7 +31,8 @@ from axdesk.store.export import (
     manifest_rows,
     write_csv,
 )
-from axdesk.store.journal import OrderDetail, OrderFilter, OrderJournal, OrderSort
+from axdesk.store.journal import OrderJournal
+from axdesk.store.journal_queries import OrderDetail, OrderFilter, OrderSort
 from axdesk.ui.common.money_text import rounded_amount
 from axdesk.ui.orders.table_model import Column, OrderRow, cell_text, column_title, row_from_detail
 

@@ -49,7 +49,8 @@ from axdesk.api import (
     AxServerError,
     OrderStatus,
 )
-from axdesk.store.journal import AxOrderRef, OrderJournal
+from axdesk.store.journal import OrderJournal
+from axdesk.store.journal_queries import AxOrderRef
 from axdesk.ui.common.context import Connection, NotConnectedError
 from axdesk.ui.common.error_text import ax_error_sentence
 from axdesk.ui.common.i18n import fill_args

@@ -48,8 +48,9 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.api import AxError, CancelledTicket, OrderStatus, OrderStatusInfo
+from axdesk.store.endpoints import normalize_endpoint
 from axdesk.store.export import ExportError
-from axdesk.store.journal import JournalState, OrderDetail, OrderFilter, normalize_endpoint
+from axdesk.store.journal_queries import JournalState, OrderDetail, OrderFilter
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Call, describe_error

@@ -38,13 +38,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from axdesk.api import OrderStatus, TicketStatus
-from axdesk.store.journal import (
-    JournalState,
-    OrderDetail,
-    OrderFilter,
-    OrderJournal,
-    OrderSort,
-)
+from axdesk.store.journal import OrderJournal
+from axdesk.store.journal_queries import JournalState, OrderDetail, OrderFilter, OrderSort
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import format_money as money_for_people
 from axdesk.ui.common.worker import Call, Worker

@@ -28,7 +28,7 @@ from axdesk.api import LineInput, OrderRequest, build_order_request, slot_dateti
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.store.catalog import CatalogOption, CatalogProduct
 from axdesk.store.db import transaction
-from axdesk.store.journal import JournalState
+from axdesk.store.journal_queries import JournalState
 from axdesk.ui.common.context import AppContext, SlotRef
 from axdesk.ui.order_entry.line import LineEditor
 from axdesk.ui.order_entry.request import traveler_input

@@ -25,7 +25,7 @@ from test_orders_support import MANUAL_SUPPLIER, Placed, place_order, traveler, 
 from axdesk.api import AxClient, OrderStatus, TicketStatus
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.store.export import CellValue, ManifestEntry, read_csv
-from axdesk.store.journal import JournalState, OrderFilter, OrderSort
+from axdesk.store.journal_queries import JournalState, OrderFilter, OrderSort
 from axdesk.ui.common.context import AppContext, ConnectionProfile
 from axdesk.ui.orders import export as orders_export
 from axdesk.ui.orders.cancel import (

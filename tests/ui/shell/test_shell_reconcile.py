@@ -22,7 +22,7 @@ from axdesk.api import (
     slot_datetime,
 )
 from axdesk.sandbox.embedded import RunningSandbox
-from axdesk.store.journal import JournalState
+from axdesk.store.journal_queries import JournalState
 from axdesk.store.reconcile import Reconciler, SubmitOutcome
 from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, ConnectionProfile
 from axdesk.ui.connection.secrets import Credentials

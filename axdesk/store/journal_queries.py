@@ -1,0 +1,560 @@
+"""The journal's reads, and the value types they return.
+
+One order in full (:meth:`JournalQueries.get_order`: an :class:`OrderDetail`
+with its lines, travelers, AX orders and their status history), a page of the
+orders table (:meth:`JournalQueries.list_orders`, :class:`OrderFilter`,
+:class:`OrderSort`, :class:`OrderSummary`), and what still needs AX: orders
+whose fate is not known (:meth:`JournalQueries.needs_reconciliation`, for the
+reconciler) and AX orders whose status may change
+(:meth:`JournalQueries.non_final_ax_orders`, for the poller).
+:class:`JournalState` is where an order stands between axdesk and AX. Reads
+hold the connection's lock for their statements and never write.
+
+Search (:meth:`JournalQueries.list_orders` with ``text``) uses one FTS5
+trigram document per order; see ``axdesk.store.search``. This SQLite has
+FTS5 with trigram (>= 3.34); where it does not, the migration creates a
+plain table and search falls back to ``LIKE`` scans, still correct.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Collection
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from axdesk.api import OrderStatus, TicketStatus
+from axdesk.store.db import (
+    locked,
+    money_from_db,
+    optional_money_from_db,
+    optional_time_from_db,
+    time_from_db,
+    time_to_db,
+)
+from axdesk.store.endpoints import normalize_endpoint
+from axdesk.store.journal_base import (
+    Clock,
+    JournalBase,
+    UnknownOrderError,
+    order_status_from_db,
+    utc_now,
+)
+from axdesk.store.search import parse_query, search_condition
+
+
+class JournalState(StrEnum):
+    """Where an order stands between axdesk and AX (not AX's own status)."""
+
+    SENDING = "sending"
+    """Recorded; the POST is under way (or axdesk stopped before it finished)."""
+    SENT = "sent"
+    """AX created it; its AX order and ticket codes are known."""
+    UNKNOWN = "unknown"
+    """No usable answer: it may or may not exist at AX. Reconciled, never re-made."""
+    REJECTED = "rejected"
+    """AX refused it (4xx); ``problem`` holds AX's message."""
+    REMOTE = "remote"
+    """Made elsewhere; looked up by code and followed here."""
+
+    @property
+    def needs_reconciliation(self) -> bool:
+        return self in (JournalState.SENDING, JournalState.UNKNOWN)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    at: dt.datetime
+    from_status: OrderStatus | None
+    to_status: OrderStatus
+    comment: str | None
+
+
+@dataclass(frozen=True)
+class AxOrderDetail:
+    """One AX order (one line of the channel order) and its status history, oldest first."""
+
+    ax_order_code: str
+    status: OrderStatus | None
+    comment: str | None
+    checked_at: dt.datetime | None
+    status_changed_at: dt.datetime | None
+    line_position: int | None
+    history: tuple[StatusChange, ...]
+
+
+@dataclass(frozen=True)
+class TicketDetail:
+    """One traveler: our ticket ``channel_code`` and, once AX answered, its ticket code."""
+
+    line_position: int
+    position: int
+    dc_code: str
+    channel_code: str
+    name: str
+    national_code: str
+    phone: str
+    email: str
+    ax_order_code: str | None
+    ax_ticket_code: str | None
+    status: TicketStatus | None
+    status_updated_at: dt.datetime | None
+
+    @property
+    def is_cancellable(self) -> bool:
+        """AX knows the ticket and it is still new (not used, not cancelled)."""
+        return (
+            self.ax_ticket_code is not None
+            and self.ax_order_code is not None
+            and self.status is not None
+            and self.status.is_cancellable
+        )
+
+
+@dataclass(frozen=True)
+class LineDetail:
+    """One option bought (one depth combination, one AX order)."""
+
+    position: int
+    dc_code: str
+    channel_product_mapping_code: str
+    product_code: str
+    product_name: str
+    option_name: str
+    inventory_at: dt.datetime
+    quantity: int
+    unit_price: Decimal
+    discount: Decimal | None
+    amount_price: Decimal
+    line_total: Decimal
+    ax_order: AxOrderDetail | None
+    tickets: tuple[TicketDetail, ...]
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    """Everything the journal knows about one channel order."""
+
+    channel_order_code: str
+    state: JournalState
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    sent_at: dt.datetime | None
+    attempts: int
+    last_attempt_at: dt.datetime | None
+    problem: str | None
+    rejected_errors: tuple[str, ...]
+    channel_order_status: OrderStatus | None
+    purchaser_name: str
+    purchaser_national_code: str
+    purchaser_phone: str
+    purchaser_email: str
+    sub_total: Decimal | None
+    discount: Decimal | None
+    total: Decimal | None
+    currency: str | None
+    comment: str | None
+    lines: tuple[LineDetail, ...]
+    ax_orders: tuple[AxOrderDetail, ...]
+    """Every AX order, those matched to a line and those not (remote orders)."""
+    wire_json: str | None
+    endpoint: str | None = None
+    """The AX server the order was sent to or looked up on; None: not recorded."""
+
+    @property
+    def tickets(self) -> tuple[TicketDetail, ...]:
+        return tuple(ticket for line in self.lines for ticket in line.tickets)
+
+
+@dataclass(frozen=True)
+class OrderSummary:
+    """One row of the orders table."""
+
+    channel_order_code: str
+    state: JournalState
+    created_at: dt.datetime
+    first_use_at: dt.datetime | None
+    purchaser_name: str
+    summary: str
+    ticket_count: int
+    cancelled_ticket_count: int
+    total: Decimal | None
+    currency: str | None
+    ax_statuses: tuple[OrderStatus, ...]
+    problem: str | None
+    last_checked_at: dt.datetime | None
+    endpoint: str | None = None
+    """The AX server the order was sent to or looked up on; None: not recorded."""
+
+
+class OrderSort(StrEnum):
+    CREATED = "created"
+    FIRST_USE = "first_use"
+    PURCHASER = "purchaser"
+    TOTAL = "total"
+    STATE = "state"
+    TICKETS = "tickets"
+
+
+_SORT_SQL = {
+    OrderSort.CREATED: "o.created_at",
+    OrderSort.FIRST_USE: "o.first_use_at",
+    OrderSort.PURCHASER: "o.purchaser_name COLLATE NOCASE",
+    OrderSort.TOTAL: "CAST(o.total AS REAL)",
+    OrderSort.STATE: "o.state",
+    OrderSort.TICKETS: "o.ticket_count",
+}
+
+
+@dataclass(frozen=True)
+class OrderFilter:
+    """Which orders to list. Every given criterion must hold.
+
+    ``ax_statuses`` matches an order when any of its AX orders has one of the
+    statuses. ``use_from``/``use_until`` (aware, half-open) match an order when
+    any of its lines is used in that range. ``text`` is searched in every
+    code, name, e-mail and phone number of the order.
+    """
+
+    states: Collection[JournalState] | None = None
+    ax_statuses: Collection[OrderStatus] | None = None
+    use_from: dt.datetime | None = None
+    use_until: dt.datetime | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class PendingOrder:
+    """An order whose fate at AX is not known yet ("sending" or "unknown")."""
+
+    channel_order_code: str
+    state: JournalState
+    created_at: dt.datetime
+    attempts: int
+    last_attempt_at: dt.datetime | None
+    problem: str | None
+    endpoint: str | None = None
+    """The AX server it was sent to; None: not recorded, so it needs the operator."""
+
+
+@dataclass(frozen=True)
+class AxOrderRef:
+    """An AX order the poller should ask about (its status is not final yet)."""
+
+    channel_order_code: str
+    ax_order_code: str
+    status: OrderStatus | None
+    checked_at: dt.datetime | None
+    endpoint: str | None = None
+    """The AX server to ask; None: not recorded (listed only when no endpoint is given)."""
+
+
+class JournalQueries(JournalBase):
+    """Reading the journal (see the module docstring)."""
+
+    def __init__(self, conn: sqlite3.Connection, *, clock: Clock = utc_now) -> None:
+        super().__init__(conn, clock=clock)
+        with locked(conn):
+            sql = conn.execute(
+                "SELECT sql FROM sqlite_master WHERE name = 'order_search'"
+            ).fetchone()
+        self.uses_fts = sql is not None and "fts5" in str(sql[0]).lower()
+
+    def state_of(self, channel_order_code: str) -> JournalState | None:
+        with locked(self._conn):
+            row = self._conn.execute(
+                "SELECT state FROM channel_order WHERE channel_order_code = ?",
+                (channel_order_code,),
+            ).fetchone()
+        return None if row is None else JournalState(row[0])
+
+    def stored_body(self, channel_order_code: str) -> str:
+        """The exact wire JSON recorded before the first POST."""
+        with locked(self._conn):
+            row = self._conn.execute(
+                "SELECT wire_json FROM channel_order WHERE channel_order_code = ?",
+                (channel_order_code,),
+            ).fetchone()
+        if row is None or row[0] is None:
+            raise UnknownOrderError(f"The journal holds no order body for {channel_order_code}.")
+        return str(row[0])
+
+    def needs_reconciliation(self, endpoint: str | None = None) -> list[PendingOrder]:
+        """Orders left "sending" or "unknown", oldest first.
+
+        With ``endpoint``, only those sent to that AX server: the ones it may
+        settle. Orders whose server is not recorded are then left out (they
+        are never re-sent on their own); without ``endpoint`` every pending
+        order is listed, each with its ``endpoint`` (None: needs the operator).
+        """
+        where = ""
+        params: list[Any] = []
+        if endpoint is not None:
+            where = " AND endpoint = ?"
+            params.append(normalize_endpoint(endpoint))
+        with locked(self._conn):
+            rows = self._conn.execute(
+                "SELECT channel_order_code, state, created_at, attempts, last_attempt_at, problem,"
+                f" endpoint FROM channel_order WHERE state IN ('sending', 'unknown'){where}"
+                " ORDER BY created_at, id",
+                params,
+            ).fetchall()
+        return [
+            PendingOrder(
+                row[0],
+                JournalState(row[1]),
+                time_from_db(row[2]),
+                int(row[3]),
+                optional_time_from_db(row[4]),
+                row[5],
+                row[6],
+            )
+            for row in rows
+        ]
+
+    def get_order(self, channel_order_code: str) -> OrderDetail | None:
+        with locked(self._conn):
+            row = self._conn.execute(
+                "SELECT id, channel_order_code, state, created_at, updated_at, sent_at, attempts,"
+                " last_attempt_at, problem, rejected_errors, channel_order_status,"
+                " purchaser_name, purchaser_national_code, purchaser_phone, purchaser_email,"
+                " sub_total, discount, total, currency, comment, wire_json, endpoint"
+                " FROM channel_order WHERE channel_order_code = ?",
+                (channel_order_code,),
+            ).fetchone()
+            if row is None:
+                return None
+            order_id = row[0]
+            history: dict[str, list[StatusChange]] = {}
+            for h in self._conn.execute(
+                "SELECT h.ax_order_code, h.at, h.from_status, h.to_status, h.comment"
+                " FROM ax_status_history h JOIN ax_order a ON a.ax_order_code = h.ax_order_code"
+                " WHERE a.order_id = ? ORDER BY h.id",
+                (order_id,),
+            ):
+                history.setdefault(h[0], []).append(
+                    StatusChange(
+                        time_from_db(h[1]), order_status_from_db(h[2]), OrderStatus(h[3]), h[4]
+                    )
+                )
+            ax_rows = self._conn.execute(
+                "SELECT a.ax_order_code, a.status, a.comment, a.checked_at, a.status_changed_at,"
+                " l.position, a.line_id FROM ax_order a LEFT JOIN order_line l ON l.id = a.line_id"
+                " WHERE a.order_id = ? ORDER BY l.position IS NULL, l.position, a.rowid",
+                (order_id,),
+            ).fetchall()
+            line_rows = self._conn.execute(
+                "SELECT id, position, dc_code, channel_product_mapping_code, product_code,"
+                " product_name, option_name, inventory_at, quantity, unit_price, discount,"
+                " amount_price, line_total FROM order_line WHERE order_id = ? ORDER BY position",
+                (order_id,),
+            ).fetchall()
+            ticket_rows = self._conn.execute(
+                "SELECT line_id, position, channel_code, name, national_code, phone, email,"
+                " ax_ticket_code, status, status_updated_at FROM ticket WHERE order_id = ?"
+                " ORDER BY line_id, position",
+                (order_id,),
+            ).fetchall()
+        ax_orders = [
+            AxOrderDetail(
+                ax_order_code=a[0],
+                status=order_status_from_db(a[1]),
+                comment=a[2],
+                checked_at=optional_time_from_db(a[3]),
+                status_changed_at=optional_time_from_db(a[4]),
+                line_position=a[5],
+                history=tuple(history.get(a[0], ())),
+            )
+            for a in ax_rows
+        ]
+        ax_by_line = {a[6]: detail for a, detail in zip(ax_rows, ax_orders, strict=True) if a[6]}
+        lines = []
+        for line in line_rows:
+            ax = ax_by_line.get(line[0])
+            tickets = tuple(
+                TicketDetail(
+                    line_position=line[1],
+                    position=t[1],
+                    dc_code=line[2],
+                    channel_code=t[2],
+                    name=t[3],
+                    national_code=t[4],
+                    phone=t[5],
+                    email=t[6],
+                    ax_order_code=None if ax is None else ax.ax_order_code,
+                    ax_ticket_code=t[7],
+                    status=None if t[8] is None else TicketStatus(t[8]),
+                    status_updated_at=optional_time_from_db(t[9]),
+                )
+                for t in ticket_rows
+                if t[0] == line[0]
+            )
+            lines.append(
+                LineDetail(
+                    position=line[1],
+                    dc_code=line[2],
+                    channel_product_mapping_code=line[3],
+                    product_code=line[4],
+                    product_name=line[5],
+                    option_name=line[6],
+                    inventory_at=time_from_db(line[7]),
+                    quantity=int(line[8]),
+                    unit_price=money_from_db(line[9]),
+                    discount=optional_money_from_db(line[10]),
+                    amount_price=money_from_db(line[11]),
+                    line_total=money_from_db(line[12]),
+                    ax_order=ax,
+                    tickets=tickets,
+                )
+            )
+        return OrderDetail(
+            channel_order_code=row[1],
+            state=JournalState(row[2]),
+            created_at=time_from_db(row[3]),
+            updated_at=time_from_db(row[4]),
+            sent_at=optional_time_from_db(row[5]),
+            attempts=int(row[6]),
+            last_attempt_at=optional_time_from_db(row[7]),
+            problem=row[8],
+            rejected_errors=tuple(json.loads(row[9])) if row[9] else (),
+            channel_order_status=order_status_from_db(row[10]),
+            purchaser_name=row[11],
+            purchaser_national_code=row[12],
+            purchaser_phone=row[13],
+            purchaser_email=row[14],
+            sub_total=optional_money_from_db(row[15]),
+            discount=optional_money_from_db(row[16]),
+            total=optional_money_from_db(row[17]),
+            currency=row[18],
+            comment=row[19],
+            lines=tuple(lines),
+            ax_orders=tuple(ax_orders),
+            wire_json=row[20],
+            endpoint=row[21],
+        )
+
+    def list_orders(
+        self,
+        filter: OrderFilter | None = None,
+        *,
+        limit: int = 200,
+        offset: int = 0,
+        sort: OrderSort = OrderSort.CREATED,
+        descending: bool = True,
+    ) -> list[OrderSummary]:
+        """One page of orders matching ``filter``, sorted; see :class:`OrderFilter`."""
+        where, params = self._where(filter or OrderFilter())
+        direction = "DESC" if descending else "ASC"
+        sql = (
+            "SELECT o.channel_order_code, o.state, o.created_at, o.first_use_at,"
+            " o.purchaser_name, o.summary, o.ticket_count,"
+            " (SELECT COUNT(*) FROM ticket t WHERE t.order_id = o.id AND t.status IN (?, ?)),"
+            " o.total, o.currency,"
+            " (SELECT group_concat(COALESCE(a.status, ''), ',') FROM ax_order a"
+            "  WHERE a.order_id = o.id),"
+            " o.problem,"
+            " (SELECT MAX(a.checked_at) FROM ax_order a WHERE a.order_id = o.id),"
+            " o.endpoint"
+            f" FROM channel_order o {where}"
+            f" ORDER BY {_SORT_SQL[OrderSort(sort)]} {direction}, o.id {direction}"
+            " LIMIT ? OFFSET ?"
+        )
+        cancelled = (TicketStatus.TRAVELER_CANCELED.value, TicketStatus.SUPPLIER_CANCELED.value)
+        with locked(self._conn):
+            rows = self._conn.execute(
+                sql, (*cancelled, *params, max(0, int(limit)), max(0, int(offset)))
+            ).fetchall()
+        return [
+            OrderSummary(
+                channel_order_code=row[0],
+                state=JournalState(row[1]),
+                created_at=time_from_db(row[2]),
+                first_use_at=optional_time_from_db(row[3]),
+                purchaser_name=row[4],
+                summary=row[5],
+                ticket_count=int(row[6]),
+                cancelled_ticket_count=int(row[7]),
+                total=optional_money_from_db(row[8]),
+                currency=row[9],
+                ax_statuses=tuple(
+                    OrderStatus(int(s)) for s in (row[10] or "").split(",") if s.strip()
+                ),
+                problem=row[11],
+                last_checked_at=optional_time_from_db(row[12]),
+                endpoint=row[13],
+            )
+            for row in rows
+        ]
+
+    def count_orders(self, filter: OrderFilter | None = None) -> int:
+        where, params = self._where(filter or OrderFilter())
+        with locked(self._conn):
+            row = self._conn.execute(
+                f"SELECT COUNT(*) FROM channel_order o {where}", params
+            ).fetchone()
+        return int(row[0])
+
+    def _where(self, criteria: OrderFilter) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if criteria.states is not None:
+            states = sorted(JournalState(s).value for s in criteria.states)
+            clauses.append(f"o.state IN ({', '.join('?' * len(states))})" if states else "0")
+            params.extend(states)
+        if criteria.ax_statuses is not None:
+            statuses = sorted(int(s) for s in criteria.ax_statuses)
+            if statuses:
+                clauses.append(
+                    "EXISTS (SELECT 1 FROM ax_order a WHERE a.order_id = o.id"
+                    f" AND a.status IN ({', '.join('?' * len(statuses))}))"
+                )
+                params.extend(statuses)
+            else:
+                clauses.append("0")
+        if criteria.use_from is not None or criteria.use_until is not None:
+            bounds = ["l.order_id = o.id"]
+            if criteria.use_from is not None:
+                bounds.append("l.inventory_at >= ?")
+                params.append(time_to_db(criteria.use_from))
+            if criteria.use_until is not None:
+                bounds.append("l.inventory_at < ?")
+                params.append(time_to_db(criteria.use_until))
+            clauses.append(f"EXISTS (SELECT 1 FROM order_line l WHERE {' AND '.join(bounds)})")
+        terms = parse_query(criteria.text)
+        if not terms.is_empty:
+            condition, text_params = search_condition(terms, fts=self.uses_fts, id_column="o.id")
+            clauses.append(condition)
+            params.extend(text_params)
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def non_final_ax_orders(self, endpoint: str | None = None) -> list[AxOrderRef]:
+        """AX orders whose status may still change, least recently checked first.
+
+        With ``endpoint``, only those of orders sent to (or looked up on) that
+        AX server: the ones to ask it about. Orders whose server is not
+        recorded are then left out; without ``endpoint`` every one is listed.
+        """
+        where = ""
+        params: list[Any] = [int(OrderStatus.NEW), int(OrderStatus.SUPPLIER_PENDING)]
+        if endpoint is not None:
+            where = " AND o.endpoint = ?"
+            params.append(normalize_endpoint(endpoint))
+        with locked(self._conn):
+            rows = self._conn.execute(
+                "SELECT o.channel_order_code, a.ax_order_code, a.status, a.checked_at, o.endpoint"
+                " FROM ax_order a JOIN channel_order o ON o.id = a.order_id"
+                " WHERE (a.status IS NULL OR a.status IN (?, ?))"
+                f" AND o.state IN ('sent', 'remote'){where}"
+                " ORDER BY a.checked_at IS NOT NULL, a.checked_at, a.ax_order_code",
+                params,
+            ).fetchall()
+        return [
+            AxOrderRef(
+                row[0], row[1], order_status_from_db(row[2]), optional_time_from_db(row[3]), row[4]
+            )
+            for row in rows
+        ]
