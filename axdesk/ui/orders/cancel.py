@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QFont
@@ -29,35 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.api import AxClient, AxError, CancelledTicket
-from axdesk.store.journal import OrderJournal
+from axdesk.store.cancel import CancelOutcome, CancelTarget
 from axdesk.ui.common.i18n import fill_args
 
 COMMENT_MAX_LENGTH = 500
-
-
-@dataclass(frozen=True)
-class CancelTarget:
-    """One ticket the operator is about to cancel, with what the confirmation shows."""
-
-    channel_order_code: str
-    ax_order_code: str
-    ticket_code: str
-    traveler_name: str
-    product_name: str
-    option_name: str
-    use_at: dt.datetime | None
-    """The slot's date and time of use, already in the supplier's time zone."""
-
-
-@dataclass(frozen=True)
-class CancelOutcome:
-    """What happened to one ticket of a "Cancel all tickets"."""
-
-    target: CancelTarget
-    succeeded: bool
-    detail: str
-    """The ticket's new status when it succeeded, the reason when it failed."""
 
 
 def format_use_at(value: dt.datetime | None, locale: QLocale | None = None) -> str:
@@ -288,54 +262,3 @@ def _value_label(text: str, *, mono: bool = False) -> QLabel:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-# ---------------------------------------------------------------------------
-# The calls (run on the worker; no widgets below this line)
-
-
-def cancel_one(
-    client: AxClient, journal: OrderJournal, target: CancelTarget, comment: str | None
-) -> CancelledTicket:
-    """Cancel one ticket at AX and record AX's answer in the journal.
-
-    Only on the AX server the order was sent to: for an order of another
-    server (or of one the journal did not record) the journal's
-    ``EndpointError``, an ``AxError`` with a sentence, is raised and nothing is
-    sent. Sending it again after a lost answer is safe: AX answers a ticket
-    that is already cancelled with 200 and the same body, and the journal
-    records the same statuses (no change, no new history row).
-    """
-    journal.check_endpoint(target.channel_order_code, client.base_url)
-    result = client.cancel_ticket(target.ax_order_code, target.ticket_code, comment)
-    journal.apply_cancellation(result)
-    return result
-
-
-def cancel_each(
-    client: AxClient,
-    journal: OrderJournal,
-    targets: Sequence[CancelTarget],
-    comment: str | None,
-) -> list[CancelOutcome]:
-    """Cancel every ticket in turn and say, per ticket, what happened.
-
-    A ticket whose answer was lost (``outcome_unknown``) is sent once more at
-    once, which is safe (see :func:`cancel_one`). One ticket's failure does not
-    stop the others.
-    """
-    outcomes: list[CancelOutcome] = []
-    for target in targets:
-        attempts = 0
-        while True:
-            attempts += 1
-            try:
-                result = cancel_one(client, journal, target, comment)
-            except AxError as error:
-                if error.outcome_unknown and attempts < 2:
-                    continue
-                outcomes.append(CancelOutcome(target, False, str(error)))
-            else:
-                outcomes.append(CancelOutcome(target, True, result.ax_ticket_status.value))
-            break
-    return outcomes

@@ -49,9 +49,9 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.api import OrderStatusInfo
+from axdesk.store.cancel import CancelTarget
 from axdesk.store.journal import JournalState, OrderDetail, TicketDetail
 from axdesk.store.search import parse_query, phone_forms
-from axdesk.ui.orders.cancel import CancelTarget
 from axdesk.ui.orders.table_model import (
     LookIcons,
     format_money,

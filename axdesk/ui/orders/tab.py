@@ -48,20 +48,13 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.api import AxError, CancelledTicket, OrderStatus, OrderStatusInfo
+from axdesk.store.cancel import CancelOutcome, CancelTarget, cancel_each, cancel_one
 from axdesk.store.export import ExportError
 from axdesk.store.journal import JournalState, OrderDetail, OrderFilter, normalize_endpoint
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Call, describe_error
-from axdesk.ui.orders.cancel import (
-    CancelAllDialog,
-    CancelOutcome,
-    CancelReportDialog,
-    CancelTarget,
-    CancelTicketDialog,
-    cancel_each,
-    cancel_one,
-)
+from axdesk.ui.orders.cancel import CancelAllDialog, CancelReportDialog, CancelTicketDialog
 from axdesk.ui.orders.detail_pane import LookupDialog, OrderDetailPane
 from axdesk.ui.orders.export import (
     ManifestDialog,
