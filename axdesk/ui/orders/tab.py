@@ -51,6 +51,7 @@ from axdesk.api import AxError, CancelledTicket, OrderStatus, OrderStatusInfo
 from axdesk.store.cancel import CancelOutcome, CancelTarget, cancel_each, cancel_one
 from axdesk.store.export import ExportError
 from axdesk.store.journal import JournalState, OrderDetail, OrderFilter, normalize_endpoint
+from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Call, describe_error
@@ -63,7 +64,7 @@ from axdesk.ui.orders.export import (
     manifest_titles,
     table_titles,
 )
-from axdesk.ui.orders.live_sync import OrderSync, SyncChange
+from axdesk.ui.orders.live_sync import OrderSync
 from axdesk.ui.orders.table_model import (
     SORT_BY_COLUMN,
     Column,

@@ -27,12 +27,12 @@ from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.store.cancel import CancelOutcome
 from axdesk.store.export import CellValue, ManifestEntry, read_csv
 from axdesk.store.journal import JournalState, OrderFilter, OrderSort
+from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, ConnectionProfile
 from axdesk.ui.orders import export as orders_export
 from axdesk.ui.orders.cancel import CancelAllDialog, CancelReportDialog, CancelTicketDialog
 from axdesk.ui.orders.detail_pane import LookupDialog
 from axdesk.ui.orders.export import ManifestDialog, manifest_entries, table_rows
-from axdesk.ui.orders.live_sync import SyncChange
 from axdesk.ui.orders.tab import OrdersTab
 from axdesk.ui.orders.table_model import Column, cell_text
 
