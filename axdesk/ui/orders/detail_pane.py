@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from axdesk.api import OrderStatusInfo
 from axdesk.store.cancel import CancelTarget
 from axdesk.store.journal import JournalState, OrderDetail, TicketDetail
+from axdesk.store.lookup import LookupAnswer
 from axdesk.store.search import parse_query, phone_forms
 from axdesk.ui.orders.table_model import (
     LookIcons,
@@ -692,9 +693,10 @@ class LookupDialog(QDialog):
             self.import_button.setEnabled(False)
             self.import_requested.emit(list(self.infos))
 
-    def show_answer(self, infos: Sequence[OrderStatusInfo], known_codes: set[str]) -> None:
-        """Show AX's answer; ``known_codes`` are channel order codes already journaled."""
+    def show_answer(self, answer: LookupAnswer) -> None:
+        """Show AX's answer; orders the journal follows already are not offered for import."""
         self.lookup_button.setEnabled(True)
+        infos = answer.infos
         self.infos = list(infos)
         self.result_tree.clear()
         for info in infos:
@@ -714,8 +716,7 @@ class LookupDialog(QDialog):
         if not infos:
             self.message_label.setText(self.tr("AX knows no order with this code."))
             return
-        channel_codes = {info.channel_order_code for info in infos}
-        if channel_codes <= known_codes:
+        if not answer.to_import:
             self.message_label.setText(
                 self.tr("This order is already in the journal; its status was updated.")
             )

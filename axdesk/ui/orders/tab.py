@@ -50,7 +50,8 @@ from PySide6.QtWidgets import (
 from axdesk.api import AxError, CancelledTicket, OrderStatus, OrderStatusInfo
 from axdesk.store.cancel import CancelOutcome, CancelTarget, cancel_each, cancel_one
 from axdesk.store.export import ExportError
-from axdesk.store.journal import JournalState, OrderDetail, OrderFilter, normalize_endpoint
+from axdesk.store.journal import JournalState, OrderDetail, OrderFilter
+from axdesk.store.lookup import import_answer, look_up
 from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.i18n import fill_args
@@ -843,25 +844,8 @@ class OrdersTab(QWidget):
 
     def _lookup(self, dialog: LookupDialog, code: str) -> None:
         connection, journal = self.ctx.connection, self.ctx.journal
-
-        def ask() -> tuple[list[OrderStatusInfo], set[str]]:
-            client = connection.client()
-            endpoint = normalize_endpoint(client.base_url)
-            infos = client.get_order_status(code)
-            # Orders journaled for this server are followed already: record AX's answer.
-            # Others (not journaled, or journaled for another or an unrecorded server)
-            # are offered for import, which records this server or says why it cannot.
-            known = {
-                info.channel_order_code
-                for info in infos
-                if journal.state_of(info.channel_order_code) is not None
-                and journal.endpoint_of(info.channel_order_code) == endpoint
-            }
-            journal.apply_status_infos([info for info in infos if info.channel_order_code in known])
-            return infos, known
-
-        self.ctx.worker.call(ask).on_success(
-            lambda answer: dialog.show_answer(answer[0], answer[1])
+        self.ctx.worker.call(lambda: look_up(connection.client(), journal, code)).on_success(
+            dialog.show_answer
         ).on_error(lambda error: dialog.show_error(describe_error(error) or "")).start()
 
     def _import(self, dialog: LookupDialog, infos: list[OrderStatusInfo]) -> None:
@@ -875,11 +859,9 @@ class OrdersTab(QWidget):
                 for code in codes:
                     self.order_imported.emit(code)
 
-        self.ctx.worker.call(
-            lambda: journal.import_remote_order(infos, endpoint=connection.client().base_url)
-        ).on_success(imported).on_error(
-            lambda error: dialog.show_error(describe_error(error) or "")
-        ).start()
+        self.ctx.worker.call(lambda: import_answer(connection.client(), journal, infos)).on_success(
+            imported
+        ).on_error(lambda error: dialog.show_error(describe_error(error) or "")).start()
 
     # -- export ------------------------------------------------------------------------------
 
