@@ -59,7 +59,7 @@ class CancelTicketDialog(QDialog):
         self.setModal(True)
 
         question = QLabel(
-            self.tr("Cancel the ticket of <b>%1</b>?").replace("%1", _escape(target.traveler_name))
+            fill_args(self.tr("Cancel the ticket of <b>%1</b>?"), _escape(target.traveler_name))
         )
         question.setTextFormat(Qt.TextFormat.RichText)
         bigger = QFont(question.font())
@@ -171,7 +171,7 @@ class CancelAllDialog(QDialog):
         self.confirm_button = QPushButton(
             self.tr("Cancel &ticket")
             if len(self.targets) == 1
-            else self.tr("Cancel %1 &tickets").replace("%1", str(len(self.targets)))
+            else fill_args(self.tr("Cancel %1 &tickets"), str(len(self.targets)))
         )
         self.confirm_button.setAccessibleName(self.tr("Confirm: cancel every listed ticket"))
         self.keep_button = QPushButton(self.tr("&Keep tickets"))
@@ -210,7 +210,7 @@ class CancelReportDialog(QDialog):
             summary = (
                 self.tr("1 ticket could not be cancelled.")
                 if failed == 1
-                else self.tr("%1 tickets could not be cancelled.").replace("%1", str(failed))
+                else fill_args(self.tr("%1 tickets could not be cancelled."), str(failed))
             )
         else:
             summary = self.tr("Every ticket was cancelled.")

@@ -53,6 +53,7 @@ from axdesk.store.cancel import CancelTarget
 from axdesk.store.journal import JournalState, OrderDetail, TicketDetail
 from axdesk.store.lookup import LookupAnswer
 from axdesk.store.search import parse_query, phone_forms
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.orders.table_model import (
     LookIcons,
     format_money,
@@ -404,7 +405,7 @@ class OrderDetailPane(QWidget):
             self._update_actions()
             return
         self.stack.setCurrentIndex(1)
-        self.title_label.setText(self.tr("Order %1").replace("%1", detail.channel_order_code))
+        self.title_label.setText(fill_args(self.tr("Order %1"), detail.channel_order_code))
         self.facts_label.setText(self._facts(detail))
         if detail.problem:
             self.problem_label.setText(detail.problem)
@@ -423,13 +424,13 @@ class OrderDetailPane(QWidget):
             contact = " · ".join(
                 part for part in (detail.purchaser_phone, detail.purchaser_email) if part
             )
-            purchaser = self.tr("Purchaser: %1").replace("%1", detail.purchaser_name)
+            purchaser = fill_args(self.tr("Purchaser: %1"), detail.purchaser_name)
             parts.append(f"{purchaser} ({contact})" if contact else purchaser)
         if detail.total is not None:
             parts.append(
-                self.tr("Total: %1").replace("%1", format_money(detail.total, detail.currency))
+                fill_args(self.tr("Total: %1"), format_money(detail.total, detail.currency))
             )
-        parts.append(self.tr("Ordered: %1").replace("%1", local_time(detail.created_at)))
+        parts.append(fill_args(self.tr("Ordered: %1"), local_time(detail.created_at)))
         parts.append(self._state_words(detail.state))
         return "   ·   ".join(parts)
 
@@ -452,7 +453,7 @@ class OrderDetailPane(QWidget):
             line = lines_by_position.get(ax.line_position) if ax.line_position is not None else None
             label = line_label(line.product_name, line.option_name, line.dc_code) if line else ""
             checked = (
-                self.tr("checked %1").replace("%1", local_time(ax.checked_at))
+                fill_args(self.tr("checked %1"), local_time(ax.checked_at))
                 if ax.checked_at
                 else self.tr("not checked yet")
             )
@@ -734,7 +735,8 @@ class LookupDialog(QDialog):
 
     def show_imported(self, channel_order_codes: Sequence[str]) -> None:
         self.message_label.setText(
-            self.tr("Imported: %1. It is now followed by live sync.").replace(
-                "%1", ", ".join(channel_order_codes)
+            fill_args(
+                self.tr("Imported: %1. It is now followed by live sync."),
+                ", ".join(channel_order_codes),
             )
         )

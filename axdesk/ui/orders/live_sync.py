@@ -272,8 +272,8 @@ class OrderSync(QObject):
             self._queue.appendleft(ref)
             self._pause(
                 wait,
-                self.tr("AX asked us to slow down; checking again in %1 s.").replace(
-                    "%1", _seconds(wait)
+                fill_args(
+                    self.tr("AX asked us to slow down; checking again in %1 s."), _seconds(wait)
                 ),
             )
         elif isinstance(error, (AxServerError, AxNetworkError)):
@@ -290,7 +290,7 @@ class OrderSync(QObject):
         elif isinstance(error, AxAuthError):
             self._queue.clear()
             self.problem.emit(
-                self.tr("Live sync stopped for now: %1").replace("%1", ax_error_sentence(error))
+                fill_args(self.tr("Live sync stopped for now: %1"), ax_error_sentence(error))
             )
         elif isinstance(error, AxError):
             self.problem.emit(

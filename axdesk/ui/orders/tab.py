@@ -534,10 +534,13 @@ class OrdersTab(QWidget):
         show_hint = self.model.rowCount() == 0 and bool(_CODE_LIKE.fullmatch(text))
         if show_hint:
             self.hint_label.setText(
-                self.tr(
-                    "No order in the journal matches “%1”. It may have been made "
-                    "elsewhere: AX can be asked about it."
-                ).replace("%1", text)
+                fill_args(
+                    self.tr(
+                        "No order in the journal matches “%1”. It may have been made "
+                        "elsewhere: AX can be asked about it."
+                    ),
+                    text,
+                )
             )
         self.hint_frame.setVisible(show_hint)
 
@@ -546,7 +549,7 @@ class OrdersTab(QWidget):
             self.count_label.setText(self.tr("Searching…"))
         else:
             self.count_label.setText(
-                self.tr("1 order") if count == 1 else self.tr("%1 orders").replace("%1", str(count))
+                self.tr("1 order") if count == 1 else fill_args(self.tr("%1 orders"), str(count))
             )
 
     # -- table and detail --------------------------------------------------------------------
@@ -670,14 +673,15 @@ class OrdersTab(QWidget):
         if not self.ctx.connection.is_connected:
             text = self.tr("Live sync: not connected")
         elif sync.is_paused:
-            text = self.tr("Live sync: paused, again in %1 s").replace(
-                "%1", str(round(sync.pause_remaining))
+            text = fill_args(
+                self.tr("Live sync: paused, again in %1 s"), str(round(sync.pause_remaining))
             )
         elif sync.in_cycle:
             text = self.tr("Live sync: checking…")
         elif sync.last_cycle_at is not None:
-            text = self.tr("Live sync: checked at %1").replace(
-                "%1", sync.last_cycle_at.astimezone().strftime("%H:%M:%S")
+            text = fill_args(
+                self.tr("Live sync: checked at %1"),
+                sync.last_cycle_at.astimezone().strftime("%H:%M:%S"),
             )
         else:
             text = self.tr("Live sync: starting")
@@ -700,9 +704,7 @@ class OrdersTab(QWidget):
         """Send the cancel of one ticket (no confirmation; :meth:`confirm_cancel` asks)."""
         connection, journal = self.ctx.connection, self.ctx.journal
         self.detail.set_cancelling(True)
-        self._show_message(
-            self.tr("Cancelling the ticket of %1…").replace("%1", target.traveler_name)
-        )
+        self._show_message(fill_args(self.tr("Cancelling the ticket of %1…"), target.traveler_name))
         self.ctx.worker.call(
             lambda: cancel_one(connection.client(), journal, target, comment)
         ).on_success(lambda result: self._cancelled(target, result)).on_error(
@@ -734,8 +736,9 @@ class OrdersTab(QWidget):
         if isinstance(error, AxError) and error.outcome_unknown:
             box.setIcon(QMessageBox.Icon.Warning)
             box.setText(
-                self.tr("AX's answer about the ticket of %1 did not arrive.").replace(
-                    "%1", target.traveler_name
+                fill_args(
+                    self.tr("AX's answer about the ticket of %1 did not arrive."),
+                    target.traveler_name,
                 )
             )
             box.setInformativeText(
@@ -756,9 +759,7 @@ class OrdersTab(QWidget):
         else:
             box.setIcon(QMessageBox.Icon.Warning)
             box.setText(
-                self.tr("The ticket of %1 could not be cancelled.").replace(
-                    "%1", target.traveler_name
-                )
+                fill_args(self.tr("The ticket of %1 could not be cancelled."), target.traveler_name)
             )
             box.setInformativeText(sentence)
             close = box.addButton(QMessageBox.StandardButton.Close)
@@ -782,7 +783,7 @@ class OrdersTab(QWidget):
         connection, journal = self.ctx.connection, self.ctx.journal
         chosen = list(targets)
         self.detail.set_cancelling(True)
-        self._show_message(self.tr("Cancelling %1 ticket(s)…").replace("%1", str(len(chosen))))
+        self._show_message(fill_args(self.tr("Cancelling %1 ticket(s)…"), str(len(chosen))))
         self.ctx.worker.call(
             lambda: cancel_each(connection.client(), journal, chosen, comment)
         ).on_success(lambda outcomes: self._cancelled_all(channel_order_code, outcomes)).on_error(
