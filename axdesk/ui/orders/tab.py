@@ -56,7 +56,7 @@ from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Call, describe_error
-from axdesk.ui.orders.cancel import CancelAllDialog, CancelReportDialog, CancelTicketDialog
+from axdesk.ui.orders.cancel_dialogs import CancelAllDialog, CancelReportDialog, CancelTicketDialog
 from axdesk.ui.orders.detail_pane import LookupDialog, OrderDetailPane
 from axdesk.ui.orders.export import (
     ManifestDialog,
