@@ -54,11 +54,9 @@ from axdesk.store.journal import JournalState, OrderDetail, TicketDetail
 from axdesk.store.lookup import LookupAnswer
 from axdesk.store.search import parse_query, phone_forms
 from axdesk.ui.common.i18n import fill_args
-from axdesk.ui.orders.table_model import (
+from axdesk.ui.orders.rows import format_money, line_label, local_time
+from axdesk.ui.orders.status_look import (
     LookIcons,
-    format_money,
-    line_label,
-    local_time,
     look_color,
     status_look,
     status_text,

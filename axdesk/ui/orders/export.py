@@ -33,7 +33,8 @@ from axdesk.store.export import (
 )
 from axdesk.store.journal import OrderDetail, OrderFilter, OrderJournal, OrderSort
 from axdesk.ui.common.money_text import rounded_amount
-from axdesk.ui.orders.table_model import Column, OrderRow, cell_text, column_title, row_from_detail
+from axdesk.ui.orders.rows import OrderRow, row_from_detail
+from axdesk.ui.orders.table_model import Column, cell_text, column_title
 
 EXPORT_PAGE = 500
 

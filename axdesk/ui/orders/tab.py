@@ -66,13 +66,9 @@ from axdesk.ui.orders.export import (
     table_titles,
 )
 from axdesk.ui.orders.live_sync import OrderSync
-from axdesk.ui.orders.table_model import (
-    SORT_BY_COLUMN,
-    Column,
-    OrdersModel,
-    local_time,
-    status_text,
-)
+from axdesk.ui.orders.rows import local_time
+from axdesk.ui.orders.status_look import status_text
+from axdesk.ui.orders.table_model import SORT_BY_COLUMN, Column, OrdersModel
 
 log = logging.getLogger(__name__)
 
