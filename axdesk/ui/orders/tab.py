@@ -57,7 +57,7 @@ from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Call, describe_error
 from axdesk.ui.orders.cancel_dialogs import CancelAllDialog, CancelReportDialog, CancelTicketDialog
-from axdesk.ui.orders.detail_pane import LookupDialog, OrderDetailPane
+from axdesk.ui.orders.detail_pane import OrderDetailPane
 from axdesk.ui.orders.export import (
     ManifestDialog,
     export_manifest,
@@ -66,6 +66,7 @@ from axdesk.ui.orders.export import (
     table_titles,
 )
 from axdesk.ui.orders.live_sync import OrderSync
+from axdesk.ui.orders.lookup import LookupDialog
 from axdesk.ui.orders.rows import local_time
 from axdesk.ui.orders.status_look import status_text
 from axdesk.ui.orders.table_model import SORT_BY_COLUMN, Column, OrdersModel

@@ -31,8 +31,8 @@ from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, ConnectionProfile
 from axdesk.ui.orders import export as orders_export
 from axdesk.ui.orders.cancel_dialogs import CancelAllDialog, CancelReportDialog, CancelTicketDialog
-from axdesk.ui.orders.detail_pane import LookupDialog
 from axdesk.ui.orders.export import ManifestDialog, manifest_entries, table_rows
+from axdesk.ui.orders.lookup import LookupDialog
 from axdesk.ui.orders.tab import OrdersTab
 from axdesk.ui.orders.table_model import Column, cell_text
 
