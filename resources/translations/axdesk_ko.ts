@@ -1725,6 +1725,125 @@
     </message>
 </context>
 <context>
+    <name>OrderFilterBar</name>
+    <message>
+        <source>No order in the journal matches “%1”. It may have been made elsewhere: AX can be asked about it.</source>
+        <translation>주문 대장에 “%1”과(와) 일치하는 주문이 없습니다. 다른 곳에서 만든 주문일 수 있으니 AX에 조회해 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>찾기(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Name, phone, e-mail or order code (Ctrl+F)</source>
+        <translation>이름·전화번호·이메일·주문 코드 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find an order</source>
+        <translation>주문 찾기</translation>
+    </message>
+    <message>
+        <source>Type a traveler&apos;s or purchaser&apos;s name, phone or e-mail, or an order code. Enter selects the first match and moves to its tickets.</source>
+        <translation>여행자나 구매자의 이름, 전화번호, 이메일 또는 주문 코드를 입력하세요. Enter를 누르면 첫 번째 결과를 선택하고 그 주문의 티켓으로 이동합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>상태(&amp;S):</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>모든 주문</translation>
+    </message>
+    <message>
+        <source>Waiting for the supplier</source>
+        <translation>공급사 확인 대기</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>확정</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>거절</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Needs attention (not settled with AX)</source>
+        <translation>확인 필요 (AX와 미정리)</translation>
+    </message>
+    <message>
+        <source>Show orders with this status</source>
+        <translation>이 상태의 주문만 보기</translation>
+    </message>
+    <message>
+        <source>&amp;Used between</source>
+        <translation>이용일(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Filter by date of use</source>
+        <translation>이용일로 거르기</translation>
+    </message>
+    <message>
+        <source>First date of use</source>
+        <translation>이용일 시작</translation>
+    </message>
+    <message>
+        <source>Last date of use</source>
+        <translation>이용일 끝</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ask AX about every open order now (F5)</source>
+        <translation>처리 중인 모든 주문을 지금 AX에 확인 (F5)</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>지금 새로 고침</translation>
+    </message>
+    <message>
+        <source>&amp;Look up at AX…</source>
+        <translation>AX에서 조회(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Look up an order that is not in the journal by its code (Ctrl+L)</source>
+        <translation>주문 대장에 없는 주문을 코드로 조회 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Look up an order at AX</source>
+        <translation>AX에서 주문 조회</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>내보내기(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>Orders shown, to CSV…</source>
+        <translation>표시된 주문을 CSV로…</translation>
+    </message>
+    <message>
+        <source>Traveler manifest for a day, to CSV…</source>
+        <translation>하루치 여행자 명단을 CSV로…</translation>
+    </message>
+    <message>
+        <source>Look up at AX</source>
+        <translation>AX에서 조회</translation>
+    </message>
+    <message>
+        <source>Look up this code at AX</source>
+        <translation>AX에서 이 코드 조회</translation>
+    </message>
+</context>
+<context>
     <name>OrderForm</name>
     <message>
         <source>Tickets</source>
@@ -2456,10 +2575,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>일치하는 주문이 없습니다.</translation>
     </message>
     <message>
-        <source>No order in the journal matches “%1”. It may have been made elsewhere: AX can be asked about it.</source>
-        <translation>주문 대장에 “%1”과(와) 일치하는 주문이 없습니다. 다른 곳에서 만든 주문일 수 있으니 AX에 조회해 볼 수 있습니다.</translation>
-    </message>
-    <message>
         <source>Searching…</source>
         <translation>검색 중…</translation>
     </message>
@@ -2570,118 +2685,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>%1 row(s) written to %2.</source>
         <translation>%2에 %1행을 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Find:</source>
-        <translation>찾기(&amp;F):</translation>
-    </message>
-    <message>
-        <source>Name, phone, e-mail or order code (Ctrl+F)</source>
-        <translation>이름·전화번호·이메일·주문 코드 (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Find an order</source>
-        <translation>주문 찾기</translation>
-    </message>
-    <message>
-        <source>Type a traveler&apos;s or purchaser&apos;s name, phone or e-mail, or an order code. Enter selects the first match and moves to its tickets.</source>
-        <translation>여행자나 구매자의 이름, 전화번호, 이메일 또는 주문 코드를 입력하세요. Enter를 누르면 첫 번째 결과를 선택하고 그 주문의 티켓으로 이동합니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Status:</source>
-        <translation>상태(&amp;S):</translation>
-    </message>
-    <message>
-        <source>All orders</source>
-        <translation>모든 주문</translation>
-    </message>
-    <message>
-        <source>Waiting for the supplier</source>
-        <translation>공급사 확인 대기</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>확정</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>거절</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>취소</translation>
-    </message>
-    <message>
-        <source>Needs attention (not settled with AX)</source>
-        <translation>확인 필요 (AX와 미정리)</translation>
-    </message>
-    <message>
-        <source>Show orders with this status</source>
-        <translation>이 상태의 주문만 보기</translation>
-    </message>
-    <message>
-        <source>&amp;Used between</source>
-        <translation>이용일(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Filter by date of use</source>
-        <translation>이용일로 거르기</translation>
-    </message>
-    <message>
-        <source>First date of use</source>
-        <translation>이용일 시작</translation>
-    </message>
-    <message>
-        <source>Last date of use</source>
-        <translation>이용일 끝</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh now</source>
-        <translation>새로 고침(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Ask AX about every open order now (F5)</source>
-        <translation>처리 중인 모든 주문을 지금 AX에 확인 (F5)</translation>
-    </message>
-    <message>
-        <source>Refresh now</source>
-        <translation>지금 새로 고침</translation>
-    </message>
-    <message>
-        <source>&amp;Look up at AX…</source>
-        <translation>AX에서 조회(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Look up an order that is not in the journal by its code (Ctrl+L)</source>
-        <translation>주문 대장에 없는 주문을 코드로 조회 (Ctrl+L)</translation>
-    </message>
-    <message>
-        <source>Look up an order at AX</source>
-        <translation>AX에서 주문 조회</translation>
-    </message>
-    <message>
-        <source>E&amp;xport</source>
-        <translation>내보내기(&amp;X)</translation>
-    </message>
-    <message>
-        <source>Export to CSV</source>
-        <translation>CSV로 내보내기</translation>
-    </message>
-    <message>
-        <source>Orders shown, to CSV…</source>
-        <translation>표시된 주문을 CSV로…</translation>
-    </message>
-    <message>
-        <source>Traveler manifest for a day, to CSV…</source>
-        <translation>하루치 여행자 명단을 CSV로…</translation>
-    </message>
-    <message>
-        <source>Look up at AX</source>
-        <translation>AX에서 조회</translation>
-    </message>
-    <message>
-        <source>Look up this code at AX</source>
-        <translation>AX에서 이 코드 조회</translation>
     </message>
     <message>
         <source>Orders</source>

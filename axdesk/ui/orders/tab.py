@@ -22,27 +22,16 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QMenu,
     QMessageBox,
-    QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +39,7 @@ from PySide6.QtWidgets import (
 from axdesk.api import AxError, CancelledTicket, OrderStatus, OrderStatusInfo
 from axdesk.store.cancel import CancelOutcome, CancelTarget, cancel_each, cancel_one
 from axdesk.store.export import ExportError
-from axdesk.store.journal import JournalState, OrderDetail, OrderFilter
+from axdesk.store.journal import OrderDetail, OrderFilter
 from axdesk.store.lookup import import_answer, look_up
 from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
@@ -65,35 +54,18 @@ from axdesk.ui.orders.export import (
     manifest_titles,
     table_titles,
 )
+from axdesk.ui.orders.filter_bar import OrderFilterBar
 from axdesk.ui.orders.live_sync import OrderSync
 from axdesk.ui.orders.lookup import LookupDialog
 from axdesk.ui.orders.rows import local_time
 from axdesk.ui.orders.status_look import status_text
-from axdesk.ui.orders.table_model import SORT_BY_COLUMN, Column, OrdersModel
+from axdesk.ui.orders.table_model import OrdersModel
+from axdesk.ui.orders.table_view import OrdersTableView
 
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 250
 _CODE_LIKE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{5,}")
-
-STATUS_FILTERS: tuple[
-    tuple[str, frozenset[OrderStatus] | None, frozenset[JournalState] | None], ...
-] = (
-    ("all", None, None),
-    ("waiting", frozenset({OrderStatus.NEW, OrderStatus.SUPPLIER_PENDING}), None),
-    ("confirmed", frozenset({OrderStatus.SUPPLIER_CONFIRM}), None),
-    ("rejected", frozenset({OrderStatus.SUPPLIER_REJECT}), None),
-    (
-        "cancelled",
-        frozenset({OrderStatus.TRAVELER_CANCEL, OrderStatus.UNAVOIDABLE_CANCEL}),
-        None,
-    ),
-    (
-        "attention",
-        None,
-        frozenset({JournalState.SENDING, JournalState.UNKNOWN, JournalState.REJECTED}),
-    ),
-)
 
 
 class OrdersTab(QWidget):
@@ -167,103 +139,9 @@ class OrdersTab(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search_edit = QLineEdit()
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(280)
-        self.search_edit.installEventFilter(self)
-        self.search_label = QLabel()
-        self.search_label.setBuddy(self.search_edit)
-
-        self.status_combo = QComboBox()
-        self.status_label = QLabel()
-        self.status_label.setBuddy(self.status_combo)
-
-        self.date_check = QCheckBox()
-        today = supplier_today(self.ctx.connection.supplier_timezone)
-        self.date_from = QDateEdit(QDate(today.year, today.month, today.day))
-        self.date_to = QDateEdit(QDate(today.year, today.month, today.day).addDays(30))
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setEnabled(False)
-        self.date_dash = QLabel("–")
-
-        self.refresh_button = QPushButton()
-        self.lookup_button = QPushButton()
-        self.export_button = QToolButton()
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_menu = QMenu(self)
-        self.export_table_action = self.export_menu.addAction("")
-        self.export_manifest_action = self.export_menu.addAction("")
-        self.export_button.setMenu(self.export_menu)
-
-        # Two rows, so that the search box keeps its width on a 1024-pixel screen
-        # (one row overlapped the status filter there, in Korean most of all).
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search_label)
-        search_row.addWidget(self.search_edit, 1)
-        search_row.addSpacing(8)
-        search_row.addWidget(self.refresh_button)
-        search_row.addWidget(self.lookup_button)
-        search_row.addWidget(self.export_button)
-        filter_row = QHBoxLayout()
-        filter_row.addWidget(self.status_label)
-        filter_row.addWidget(self.status_combo)
-        filter_row.addSpacing(8)
-        filter_row.addWidget(self.date_check)
-        filter_row.addWidget(self.date_from)
-        filter_row.addWidget(self.date_dash)
-        filter_row.addWidget(self.date_to)
-        filter_row.addStretch(1)
-        bar = QVBoxLayout()
-        bar.addLayout(search_row)
-        bar.addLayout(filter_row)
-
-        self.hint_frame = QFrame()
-        self.hint_frame.setStyleSheet(
-            "QFrame#hint { background: #e8f0fe; border: 1px solid #c6dafc; border-radius: 3px; }"
-        )
-        self.hint_frame.setObjectName("hint")
-        self.hint_label = QLabel()
-        self.hint_label.setWordWrap(True)
-        self.hint_button = QPushButton()
-        hint_layout = QHBoxLayout(self.hint_frame)
-        hint_layout.setContentsMargins(8, 4, 8, 4)
-        hint_layout.addWidget(self.hint_label, 1)
-        hint_layout.addWidget(self.hint_button)
-        self.hint_frame.hide()
-
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(int(Column.CREATED), Qt.SortOrder.DescendingOrder)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(int(Column.PRODUCT), QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        widths = {
-            Column.STATUS: 160,
-            Column.CHANNEL_ORDER: 110,
-            Column.AX_ORDERS: 110,
-            Column.USE_AT: 130,
-            Column.TRAVELERS: 190,
-            Column.PURCHASER: 100,
-            Column.TOTAL: 105,
-            Column.CREATED: 125,
-            Column.LAST_CHECKED: 125,
-        }
-        for column, width in widths.items():
-            self.table.setColumnWidth(int(column), width)
-        self._sort_column = int(Column.CREATED)
-        self._sort_order = Qt.SortOrder.DescendingOrder
+        self.filters = OrderFilterBar(supplier_today(self.ctx.connection.supplier_timezone))
+        self.filters.search_edit.installEventFilter(self)
+        self.table = OrdersTableView(self.model)
         self.table.installEventFilter(self)
 
         self.detail = OrderDetailPane(self.zone)
@@ -297,21 +175,12 @@ class OrdersTab(QWidget):
         footer.addWidget(self.sync_label, 2)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.hint_frame)
+        layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(footer)
 
         order = [
-            self.search_edit,
-            self.status_combo,
-            self.date_check,
-            self.date_from,
-            self.date_to,
-            self.refresh_button,
-            self.lookup_button,
-            self.export_button,
-            self.hint_button,
+            *self.filters.focus_order(),
             self.table,
             self.detail.tickets_view,
             self.detail.cancel_button,
@@ -335,19 +204,18 @@ class OrdersTab(QWidget):
         self._sync_tick.setInterval(1000)
 
     def _connect(self) -> None:
-        self.search_edit.textEdited.connect(lambda _text: self._debounce.start())
-        self.search_edit.textChanged.connect(self._search_text_changed)
-        self.search_edit.returnPressed.connect(self._enter_in_search)
+        self.filters.search_edit.textEdited.connect(lambda _text: self._debounce.start())
+        self.filters.search_edit.textChanged.connect(self._search_text_changed)
+        self.filters.search_edit.returnPressed.connect(self._enter_in_search)
         self._debounce.timeout.connect(self._apply_filters)
-        self.status_combo.currentIndexChanged.connect(lambda _i: self._apply_filters())
-        self.date_check.toggled.connect(self._date_toggled)
-        self.date_from.dateChanged.connect(lambda _d: self._apply_filters())
-        self.date_to.dateChanged.connect(lambda _d: self._apply_filters())
-        self.refresh_button.clicked.connect(self.refresh_now)
-        self.lookup_button.clicked.connect(lambda: self.open_lookup())
-        self.hint_button.clicked.connect(lambda: self.open_lookup(self.search_edit.text().strip()))
-        self.export_table_action.triggered.connect(self._choose_table_export)
-        self.export_manifest_action.triggered.connect(self._choose_manifest_export)
+        self.filters.filter_changed.connect(self._apply_filters)
+        self.filters.refresh_button.clicked.connect(self.refresh_now)
+        self.filters.lookup_button.clicked.connect(lambda: self.open_lookup())
+        self.filters.hint_button.clicked.connect(
+            lambda: self.open_lookup(self.filters.search_text())
+        )
+        self.filters.export_table_action.triggered.connect(self._choose_table_export)
+        self.filters.export_manifest_action.triggered.connect(self._choose_manifest_export)
         self.search_shortcut.activated.connect(self.focus_search)
         self.refresh_shortcut.activated.connect(self.refresh_now)
         self.lookup_shortcut.activated.connect(lambda: self.open_lookup())
@@ -357,7 +225,6 @@ class OrdersTab(QWidget):
         self.model.loading_changed.connect(lambda _busy: self._show_count(self.model.total_count))
         self.model.row_updated.connect(self._row_updated)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
 
         self.detail.cancel_ticket_requested.connect(self.confirm_cancel)
         self.detail.cancel_all_requested.connect(self.confirm_cancel_all)
@@ -378,7 +245,7 @@ class OrdersTab(QWidget):
         if self._shown_once:
             self.refresh()
         self._shown_once = True
-        self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.filters.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def shutdown(self) -> None:
         """Stop live sync and forget calls under way (the window is closing)."""
@@ -411,14 +278,7 @@ class OrdersTab(QWidget):
             self._select_row(row)
             return
         self._select_code_when_loaded = channel_order_code
-        self.status_combo.blockSignals(True)
-        self.status_combo.setCurrentIndex(0)
-        self.status_combo.blockSignals(False)
-        self.date_check.blockSignals(True)
-        self.date_check.setChecked(False)
-        self.date_check.blockSignals(False)
-        self._date_toggled(False, apply=False)
-        self.search_edit.setText(channel_order_code)
+        self.filters.show_everything_matching(channel_order_code)
         self._apply_filters()
 
     def zone(self) -> dt.tzinfo:
@@ -428,33 +288,15 @@ class OrdersTab(QWidget):
     # -- search and filters ------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
+        self.filters.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search_edit.selectAll()
 
     def current_filter(self) -> OrderFilter:
-        _key, statuses, states = STATUS_FILTERS[max(0, self.status_combo.currentIndex())]
-        use_from = use_until = None
-        if self.date_check.isChecked():
-            zone = self.zone()
-            first = self.date_from.date().toPython()
-            last = self.date_to.date().toPython()
-            assert isinstance(first, dt.date)
-            assert isinstance(last, dt.date)
-            if last < first:
-                first, last = last, first
-            use_from = dt.datetime.combine(first, dt.time(0, 0), tzinfo=zone)
-            use_until = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0, 0), tzinfo=zone)
-        return OrderFilter(
-            states=states,
-            ax_statuses=statuses,
-            use_from=use_from,
-            use_until=use_until,
-            text=self.search_edit.text().strip(),
-        )
+        return self.filters.criteria(self.zone())
 
     def _apply_filters(self) -> None:
         self._debounce.stop()
-        self.hint_frame.hide()
+        self.filters.hide_lookup_hint()
         self.model.set_query(self.current_filter())
 
     def _search_text_changed(self, text: str) -> None:
@@ -462,24 +304,9 @@ class OrdersTab(QWidget):
             self._debounce.stop()
             self._apply_filters()
 
-    def _date_toggled(self, checked: bool, apply: bool = True) -> None:
-        self.date_from.setEnabled(checked)
-        self.date_to.setEnabled(checked)
-        if apply:
-            self._apply_filters()
-
-    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        if Column(column) not in SORT_BY_COLUMN:
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(self._sort_column, self._sort_order)
-            header.blockSignals(False)
-            return
-        self._sort_column, self._sort_order = column, order
-
     def _enter_in_search(self) -> None:
         """Enter: select the first match and move to its tickets (after the query if pending)."""
-        if self._debounce.isActive() or self.model.criteria.text != self.search_edit.text().strip():
+        if self._debounce.isActive() or self.model.criteria.text != self.filters.search_text():
             self._enter_pending = True
             self._apply_filters()
             return
@@ -527,19 +354,11 @@ class OrdersTab(QWidget):
                 self._clear_detail()
         if self._enter_pending:
             self._take_first_match()
-        text = self.search_edit.text().strip()
-        show_hint = self.model.rowCount() == 0 and bool(_CODE_LIKE.fullmatch(text))
-        if show_hint:
-            self.hint_label.setText(
-                fill_args(
-                    self.tr(
-                        "No order in the journal matches “%1”. It may have been made "
-                        "elsewhere: AX can be asked about it."
-                    ),
-                    text,
-                )
-            )
-        self.hint_frame.setVisible(show_hint)
+        text = self.filters.search_text()
+        if self.model.rowCount() == 0 and _CODE_LIKE.fullmatch(text):
+            self.filters.show_lookup_hint(text)
+        else:
+            self.filters.hide_lookup_hint()
 
     def _show_count(self, count: int) -> None:
         if self.model.is_loading and not self.model.has_loaded:
@@ -552,18 +371,7 @@ class OrdersTab(QWidget):
     # -- table and detail --------------------------------------------------------------------
 
     def _select_row(self, row: int, *, load: bool = True) -> None:
-        index = self.model.index(row, 0)
-        selection = self.table.selectionModel()
-        if not load:
-            selection.blockSignals(True)
-        selection.setCurrentIndex(
-            index,
-            selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows,
-        )
-        if not load:
-            selection.blockSignals(False)
-            self.table.viewport().update()
-        self.table.scrollTo(index)
+        self.table.select_row(row, quietly=not load)
 
     def _current_row_changed(self, current: object, _previous: object) -> None:
         row = self.model.order_at(self.table.currentIndex().row())
@@ -617,7 +425,11 @@ class OrdersTab(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
-            if watched is self.search_edit and key == Qt.Key.Key_Down and self.model.rowCount():
+            if (
+                watched is self.filters.search_edit
+                and key == Qt.Key.Key_Down
+                and self.model.rowCount()
+            ):
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
                 if not self.table.currentIndex().isValid():
                     self._select_row(0)
@@ -925,7 +737,7 @@ class OrdersTab(QWidget):
             self.export_failed.emit(sentence)
 
         self.ctx.worker.call(write).on_success(done).on_error(failed).busy(
-            self.export_button
+            self.filters.export_button
         ).start()
 
     # -- texts -------------------------------------------------------------------------------
@@ -934,50 +746,6 @@ class OrdersTab(QWidget):
         self.message_label.setText(text)
 
     def retranslate_ui(self) -> None:
-        self.search_label.setText(self.tr("&Find:"))
-        self.search_edit.setPlaceholderText(self.tr("Name, phone, e-mail or order code (Ctrl+F)"))
-        self.search_edit.setAccessibleName(self.tr("Find an order"))
-        self.search_edit.setAccessibleDescription(
-            self.tr(
-                "Type a traveler's or purchaser's name, phone or e-mail, or an order code. "
-                "Enter selects the first match and moves to its tickets."
-            )
-        )
-        self.status_label.setText(self.tr("&Status:"))
-        current = max(0, self.status_combo.currentIndex())
-        self.status_combo.blockSignals(True)
-        self.status_combo.clear()
-        self.status_combo.addItems(
-            [
-                self.tr("All orders"),
-                self.tr("Waiting for the supplier"),
-                self.tr("Confirmed"),
-                self.tr("Rejected"),
-                self.tr("Cancelled"),
-                self.tr("Needs attention (not settled with AX)"),
-            ]
-        )
-        self.status_combo.setCurrentIndex(current)
-        self.status_combo.blockSignals(False)
-        self.status_combo.setAccessibleName(self.tr("Show orders with this status"))
-        self.date_check.setText(self.tr("&Used between"))
-        self.date_check.setAccessibleName(self.tr("Filter by date of use"))
-        self.date_from.setAccessibleName(self.tr("First date of use"))
-        self.date_to.setAccessibleName(self.tr("Last date of use"))
-        self.refresh_button.setText(self.tr("&Refresh now"))
-        self.refresh_button.setToolTip(self.tr("Ask AX about every open order now (F5)"))
-        self.refresh_button.setAccessibleName(self.tr("Refresh now"))
-        self.lookup_button.setText(self.tr("&Look up at AX…"))
-        self.lookup_button.setToolTip(
-            self.tr("Look up an order that is not in the journal by its code (Ctrl+L)")
-        )
-        self.lookup_button.setAccessibleName(self.tr("Look up an order at AX"))
-        self.export_button.setText(self.tr("E&xport"))
-        self.export_button.setAccessibleName(self.tr("Export to CSV"))
-        self.export_table_action.setText(self.tr("Orders shown, to CSV…"))
-        self.export_manifest_action.setText(self.tr("Traveler manifest for a day, to CSV…"))
-        self.hint_button.setText(self.tr("Look up at AX"))
-        self.hint_button.setAccessibleName(self.tr("Look up this code at AX"))
         self.table.setAccessibleName(self.tr("Orders"))
         self.count_label.setAccessibleName(self.tr("Number of orders shown"))
         self.sync_label.setAccessibleName(self.tr("Live sync state"))

@@ -135,8 +135,8 @@ def test_search_finds_by_name_and_by_phone_typed_differently(
     assert tab.model.rowCount() == 2
 
     def search(text: str) -> list[str]:
-        tab.search_edit.clear()
-        type_text(tab.search_edit, text)
+        tab.filters.search_edit.clear()
+        type_text(tab.filters.search_edit, text)
         wait_query(qtbot, tab, text)
         return [row.channel_order_code for row in tab.model.rows()]
 
@@ -173,10 +173,10 @@ def test_keyboard_cancel_one_of_three_tickets(
 
     # Ctrl+F, type the caller's phone as they say it, Enter.
     qtbot.keyClick(tab, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert tab.search_edit.hasFocus()
-    qtbot.keyClicks(tab.search_edit, "01033334444")
+    assert tab.filters.search_edit.hasFocus()
+    qtbot.keyClicks(tab.filters.search_edit, "01033334444")
     with qtbot.waitSignal(tab.detail_shown, timeout=5_000):
-        qtbot.keyClick(tab.search_edit, Qt.Key.Key_Return)
+        qtbot.keyClick(tab.filters.search_edit, Qt.Key.Key_Return)
     # The found order's tickets have the focus, on the caller's own ticket.
     qtbot.waitUntil(lambda: tab.detail.tickets_view.hasFocus())
     target = tab.detail.selected_target()
@@ -366,12 +366,12 @@ def test_lookup_and_import_an_order_made_elsewhere(
     tab = make_tab(qtbot, app_context)
 
     # Searching finds nothing and offers to ask AX.
-    qtbot.keyClicks(tab.search_edit, elsewhere.code)
+    qtbot.keyClicks(tab.filters.search_edit, elsewhere.code)
     wait_query(qtbot, tab, elsewhere.code)
     assert tab.model.rowCount() == 0
-    qtbot.waitUntil(lambda: tab.hint_frame.isVisible())
+    qtbot.waitUntil(lambda: tab.filters.hint_frame.isVisible())
 
-    tab.hint_button.click()
+    tab.filters.hint_button.click()
     dialog = tab.active_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.result_tree.topLevelItemCount() == 1)  # type: ignore[attr-defined]
@@ -493,7 +493,7 @@ def test_keyboard_walks_the_list_and_esc_keeps_the_tickets(
     tab.focus_search()
     # Down from the search box walks into the list; Enter there moves to the tickets.
     with qtbot.waitSignal(tab.detail_shown, timeout=5_000):
-        qtbot.keyClick(tab.search_edit, Qt.Key.Key_Down)
+        qtbot.keyClick(tab.filters.search_edit, Qt.Key.Key_Down)
     assert tab.table.hasFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tab.detail.tickets_view.hasFocus())
@@ -587,7 +587,7 @@ def test_days_of_use_start_from_the_suppliers_today(
     suppliers_today = dt.datetime.now(ZoneInfo(zone)).date()
     tab = make_tab(qtbot, app_context)
 
-    assert tab.date_from.date().toPython() == suppliers_today
+    assert tab.filters.date_from.date().toPython() == suppliers_today
     offered: list[dt.date] = []
 
     def look(dialog: ManifestDialog) -> int:
@@ -595,7 +595,7 @@ def test_days_of_use_start_from_the_suppliers_today(
         return QDialog.DialogCode.Rejected.value
 
     monkeypatch.setattr(ManifestDialog, "exec", look)
-    tab.export_manifest_action.trigger()
+    tab.filters.export_manifest_action.trigger()
     assert offered == [suppliers_today]
 
 
@@ -606,7 +606,7 @@ def test_every_input_and_button_has_an_accessible_name(
     tab = make_tab(qtbot, app_context)
     with qtbot.waitSignal(tab.detail_shown):
         tab.show_order(placed.code)
-    tab.hint_frame.show()
+    tab.filters.hint_frame.show()
     assert _unnamed_controls(tab) == []
 
     targets = tab.detail.live_targets()
