@@ -2587,10 +2587,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>주문 %1건</translation>
     </message>
     <message>
-        <source>This order has no ticket that can be cancelled.</source>
-        <translation>이 주문에는 취소할 수 있는 티켓이 없습니다.</translation>
-    </message>
-    <message>
         <source>Supplier confirmed an order</source>
         <translation>공급사가 주문을 확정했습니다</translation>
     </message>
@@ -2831,6 +2827,13 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>The saved API key for this profile in {where} is unreadable; please enter it again.</source>
         <translation>{where}에 저장된 이 프로필의 API 키를 읽을 수 없습니다. 다시 입력해 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectedOrder</name>
+    <message>
+        <source>This order has no ticket that can be cancelled.</source>
+        <translation>이 주문에는 취소할 수 있는 티켓이 없습니다.</translation>
     </message>
 </context>
 <context>

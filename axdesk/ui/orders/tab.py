@@ -39,12 +39,12 @@ from PySide6.QtWidgets import (
 from axdesk.api import AxError, CancelledTicket, OrderStatus, OrderStatusInfo
 from axdesk.store.cancel import CancelOutcome, CancelTarget, cancel_each, cancel_one
 from axdesk.store.export import ExportError
-from axdesk.store.journal import OrderDetail, OrderFilter
+from axdesk.store.journal import OrderFilter
 from axdesk.store.lookup import import_answer, look_up
 from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.i18n import fill_args
-from axdesk.ui.common.worker import Call, describe_error
+from axdesk.ui.common.worker import describe_error
 from axdesk.ui.orders.cancel_dialogs import CancelAllDialog, CancelReportDialog, CancelTicketDialog
 from axdesk.ui.orders.detail_pane import OrderDetailPane
 from axdesk.ui.orders.export import (
@@ -58,6 +58,7 @@ from axdesk.ui.orders.filter_bar import OrderFilterBar
 from axdesk.ui.orders.live_sync import OrderSync
 from axdesk.ui.orders.lookup import LookupDialog
 from axdesk.ui.orders.rows import local_time
+from axdesk.ui.orders.selected_order import SelectedOrder
 from axdesk.ui.orders.status_look import status_text
 from axdesk.ui.orders.table_model import OrdersModel
 from axdesk.ui.orders.table_view import OrdersTableView
@@ -108,9 +109,6 @@ class OrdersTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.active_dialog: QDialog | None = None
-        self._detail_call: Call[OrderDetail | None] | None = None
-        self._detail_code: str | None = None
-        self._focus_tickets_when_shown = False
         self._enter_pending = False
         self._select_code_when_loaded: str | None = None
         self._shown_once = False
@@ -130,6 +128,7 @@ class OrdersTab(QWidget):
         )
 
         self._build()
+        self.selection = SelectedOrder(self)
         self._connect()
         self.retranslate_ui()
         self._apply_filters()
@@ -223,8 +222,6 @@ class OrdersTab(QWidget):
         self.model.loaded.connect(self._query_loaded)
         self.model.count_changed.connect(self._show_count)
         self.model.loading_changed.connect(lambda _busy: self._show_count(self.model.total_count))
-        self.model.row_updated.connect(self._row_updated)
-        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
         self.detail.cancel_ticket_requested.connect(self.confirm_cancel)
         self.detail.cancel_all_requested.connect(self.confirm_cancel_all)
@@ -232,7 +229,7 @@ class OrdersTab(QWidget):
         self.sync.status_changed.connect(self._status_changed)
         self.sync.order_checked.connect(self.model.update_order)
         self.sync.backing_off.connect(lambda _s, reason: self._show_sync_state(reason))
-        self.sync.problem.connect(self._show_message)
+        self.sync.problem.connect(self.show_message)
         self.sync.running_changed.connect(lambda _r: self._show_sync_state())
         self._sync_tick.timeout.connect(lambda: self._show_sync_state())
         self._sync_tick.start()
@@ -252,9 +249,7 @@ class OrdersTab(QWidget):
         self.sync.stop()
         self._sync_tick.stop()
         self._debounce.stop()
-        if self._detail_call is not None:
-            self._detail_call.cancel()
-            self._detail_call = None
+        self.selection.stop()
         if self.active_dialog is not None:
             self.active_dialog.close()
             self.active_dialog = None
@@ -262,8 +257,7 @@ class OrdersTab(QWidget):
     def refresh(self) -> None:
         """Read the table and the shown order again from the journal."""
         self.model.reload(keep=self.model.rowCount())
-        if self._detail_code is not None:
-            self._load_detail(self._detail_code)
+        self.selection.reload()
 
     def refresh_now(self) -> None:
         """ "Refresh now": re-read the journal and ask AX about every open order at once."""
@@ -272,10 +266,10 @@ class OrdersTab(QWidget):
 
     def show_order(self, channel_order_code: str) -> None:
         """Select and show this order (clearing filters that would hide it)."""
-        self._load_detail(channel_order_code)
+        self.selection.load(channel_order_code)
         row = self.model.row_of(channel_order_code)
         if row is not None:
-            self._select_row(row)
+            self.selection.select_row(row)
             return
         self._select_code_when_loaded = channel_order_code
         self.filters.show_everything_matching(channel_order_code)
@@ -318,26 +312,9 @@ class OrdersTab(QWidget):
     def _take_first_match(self) -> None:
         self._enter_pending = False
         if self.model.rowCount() == 0:
-            self._show_message(self.tr("No order matches."))
+            self.show_message(self.tr("No order matches."))
             return
-        self._focus_tickets_when_shown = True
-        self._select_row(0)
-        row = self.model.order_at(0)
-        if (
-            row is not None
-            and self._detail_code == row.channel_order_code
-            and (
-                self.detail.detail is not None
-                and self.detail.detail.channel_order_code == row.channel_order_code
-                and self._detail_call is None
-            )
-        ):
-            self._focus_tickets_when_shown = False
-            self.detail.focus_tickets(self._prefer_text())
-
-    def _prefer_text(self) -> str:
-        """The search text, used to pick the caller's own ticket in the found order."""
-        return self.model.criteria.text
+        self.selection.select_and_focus_tickets(0)
 
     def _query_loaded(self) -> None:
         code = self._select_code_when_loaded
@@ -345,13 +322,13 @@ class OrdersTab(QWidget):
             self._select_code_when_loaded = None
             row = self.model.row_of(code)
             if row is not None:
-                self._select_row(row)
-        elif self._detail_code is not None:
-            row = self.model.row_of(self._detail_code)
+                self.selection.select_row(row)
+        elif self.selection.code is not None:
+            row = self.model.row_of(self.selection.code)
             if row is not None:
-                self._select_row(row, load=False)
+                self.selection.select_row(row, load=False)
             else:
-                self._clear_detail()
+                self.selection.clear()
         if self._enter_pending:
             self._take_first_match()
         text = self.filters.search_text()
@@ -368,60 +345,6 @@ class OrdersTab(QWidget):
                 self.tr("1 order") if count == 1 else fill_args(self.tr("%1 orders"), str(count))
             )
 
-    # -- table and detail --------------------------------------------------------------------
-
-    def _select_row(self, row: int, *, load: bool = True) -> None:
-        self.table.select_row(row, quietly=not load)
-
-    def _current_row_changed(self, current: object, _previous: object) -> None:
-        row = self.model.order_at(self.table.currentIndex().row())
-        if row is not None and row.channel_order_code != self._detail_code:
-            self._load_detail(row.channel_order_code)
-        elif row is not None and self._focus_tickets_when_shown and self._detail_call is None:
-            self._focus_tickets_when_shown = False
-            self.detail.focus_tickets(self._prefer_text())
-
-    def _clear_detail(self) -> None:
-        """The shown order is no longer in the list (a new search or filter hid it)."""
-        self._detail_code = None
-        if self._detail_call is not None:
-            self._detail_call.cancel()
-            self._detail_call = None
-        self.detail.show_detail(None)
-
-    def _load_detail(self, code: str) -> None:
-        self._detail_code = code
-        if self._detail_call is not None:
-            self._detail_call.cancel()
-        journal = self.ctx.journal
-        self._detail_call = (
-            self.ctx.worker.call(lambda: journal.get_order(code))
-            .on_success(lambda detail: self._detail_arrived(code, detail))
-            .on_error(self._detail_failed)
-            .start()
-        )
-
-    def _detail_arrived(self, code: str, detail: OrderDetail | None) -> None:
-        if code != self._detail_code:
-            return
-        self._detail_call = None
-        self.detail.show_detail(detail)
-        if detail is not None:
-            self.detail_shown.emit(code)
-        if self._focus_tickets_when_shown:
-            self._focus_tickets_when_shown = False
-            if not self.detail.focus_tickets(self._prefer_text()):
-                self._show_message(self.tr("This order has no ticket that can be cancelled."))
-
-    def _detail_failed(self, error: BaseException) -> None:
-        self._detail_call = None
-        self._focus_tickets_when_shown = False
-        self.ctx.worker.report_error(error)
-
-    def _row_updated(self, code: str) -> None:
-        if code == self._detail_code and self._detail_call is None:
-            self._load_detail(code)
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
@@ -432,23 +355,18 @@ class OrdersTab(QWidget):
             ):
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
                 if not self.table.currentIndex().isValid():
-                    self._select_row(0)
+                    self.selection.select_row(0)
                 return True
             if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self.table.currentIndex().isValid():
-                    if self._detail_call is None:
-                        self.detail.focus_tickets(self._prefer_text())
-                    else:
-                        self._focus_tickets_when_shown = True
+                    self.selection.focus_tickets_when_shown()
                 return True
         return super().eventFilter(watched, event)
 
     # -- live sync ---------------------------------------------------------------------------
 
     def _status_changed(self, change: SyncChange) -> None:
-        self.model.update_order(change.channel_order_code)
-        if change.channel_order_code == self._detail_code:
-            self._load_detail(change.channel_order_code)
+        self.selection.after_change(change.channel_order_code)
         self.status_changed.emit(change)
         title = {
             OrderStatus.SUPPLIER_CONFIRM: self.tr("Supplier confirmed an order"),
@@ -513,7 +431,7 @@ class OrdersTab(QWidget):
         """Send the cancel of one ticket (no confirmation; :meth:`confirm_cancel` asks)."""
         connection, journal = self.ctx.connection, self.ctx.journal
         self.detail.set_cancelling(True)
-        self._show_message(fill_args(self.tr("Cancelling the ticket of %1…"), target.traveler_name))
+        self.show_message(fill_args(self.tr("Cancelling the ticket of %1…"), target.traveler_name))
         self.ctx.worker.call(
             lambda: cancel_one(connection.client(), journal, target, comment)
         ).on_success(lambda result: self._cancelled(target, result)).on_error(
@@ -521,7 +439,7 @@ class OrdersTab(QWidget):
         ).on_done(lambda: self.detail.set_cancelling(False)).start()
 
     def _cancelled(self, target: CancelTarget, result: CancelledTicket) -> None:
-        self._show_message(
+        self.show_message(
             fill_args(
                 self.tr("The ticket of %1 is cancelled. AX order %2: %3."),
                 target.traveler_name,
@@ -529,7 +447,7 @@ class OrdersTab(QWidget):
                 status_text(result.ax_order_status),
             )
         )
-        self._after_change(result.channel_order_code)
+        self.selection.after_change(result.channel_order_code)
         self.ticket_cancelled.emit(target.ticket_code)
 
     def _cancel_error(
@@ -538,7 +456,7 @@ class OrdersTab(QWidget):
         sentence = describe_error(error)
         if sentence is None:
             return
-        self._show_message(sentence)
+        self.show_message(sentence)
         self.cancel_failed.emit(target.ticket_code, sentence)
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Cancel ticket"))
@@ -574,8 +492,7 @@ class OrdersTab(QWidget):
             close = box.addButton(QMessageBox.StandardButton.Close)
             close.setAccessibleName(self.tr("Close the message"))
             box.setDefaultButton(close)
-            if self._detail_code is not None:
-                self._load_detail(self._detail_code)
+            self.selection.reload()
         self._open_dialog(box)
 
     def confirm_cancel_all(self, channel_order_code: str, targets: Sequence[CancelTarget]) -> None:
@@ -592,7 +509,7 @@ class OrdersTab(QWidget):
         connection, journal = self.ctx.connection, self.ctx.journal
         chosen = list(targets)
         self.detail.set_cancelling(True)
-        self._show_message(fill_args(self.tr("Cancelling %1 ticket(s)…"), str(len(chosen))))
+        self.show_message(fill_args(self.tr("Cancelling %1 ticket(s)…"), str(len(chosen))))
         self.ctx.worker.call(
             lambda: cancel_each(connection.client(), journal, chosen, comment)
         ).on_success(lambda outcomes: self._cancelled_all(channel_order_code, outcomes)).on_error(
@@ -601,29 +518,24 @@ class OrdersTab(QWidget):
 
     def _cancelled_all(self, channel_order_code: str, outcomes: list[CancelOutcome]) -> None:
         failed = sum(1 for outcome in outcomes if not outcome.succeeded)
-        self._show_message(
+        self.show_message(
             fill_args(
                 self.tr("%1 of %2 tickets cancelled."),
                 str(len(outcomes) - failed),
                 str(len(outcomes)),
             )
         )
-        self._after_change(channel_order_code)
+        self.selection.after_change(channel_order_code)
         self._open_dialog(CancelReportDialog(outcomes, self))
         self.cancel_all_finished.emit(outcomes)
 
     def _cancel_all_error(self, error: BaseException) -> None:
         sentence = describe_error(error)
         if sentence:
-            self._show_message(sentence)
+            self.show_message(sentence)
             self.cancel_failed.emit("", sentence)
-        if self._detail_code is not None:
-            self._after_change(self._detail_code)
-
-    def _after_change(self, channel_order_code: str) -> None:
-        self.model.update_order(channel_order_code)
-        if channel_order_code == self._detail_code:
-            self._load_detail(channel_order_code)
+        if self.selection.code is not None:
+            self.selection.after_change(self.selection.code)
 
     def _open_dialog(self, dialog: QDialog) -> None:
         previous = self.active_dialog
@@ -722,7 +634,7 @@ class OrdersTab(QWidget):
         assert callable(write)
 
         def done(count: int) -> None:
-            self._show_message(
+            self.show_message(
                 fill_args(
                     self.tr("%1 row(s) written to %2."),
                     str(count),
@@ -733,7 +645,7 @@ class OrdersTab(QWidget):
 
         def failed(error: BaseException) -> None:
             sentence = str(error) if isinstance(error, ExportError) else describe_error(error) or ""
-            self._show_message(sentence)
+            self.show_message(sentence)
             self.export_failed.emit(sentence)
 
         self.ctx.worker.call(write).on_success(done).on_error(failed).busy(
@@ -742,7 +654,8 @@ class OrdersTab(QWidget):
 
     # -- texts -------------------------------------------------------------------------------
 
-    def _show_message(self, text: str) -> None:
+    def show_message(self, text: str) -> None:
+        """Say ``text`` in the status line under the list."""
         self.message_label.setText(text)
 
     def retranslate_ui(self) -> None:
