@@ -2063,6 +2063,13 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
     </message>
 </context>
 <context>
+    <name>OrderSearch</name>
+    <message>
+        <source>No order matches.</source>
+        <translation>일치하는 주문이 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>OrderStatus</name>
     <message>
         <source>Not known yet</source>
@@ -2570,10 +2577,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
 </context>
 <context>
     <name>OrdersTab</name>
-    <message>
-        <source>No order matches.</source>
-        <translation>일치하는 주문이 없습니다.</translation>
-    </message>
     <message>
         <source>Searching…</source>
         <translation>검색 중…</translation>

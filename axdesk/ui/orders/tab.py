@@ -18,12 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -39,7 +38,6 @@ from PySide6.QtWidgets import (
 from axdesk.api import AxError, CancelledTicket, OrderStatus, OrderStatusInfo
 from axdesk.store.cancel import CancelOutcome, CancelTarget, cancel_each, cancel_one
 from axdesk.store.export import ExportError
-from axdesk.store.journal import OrderFilter
 from axdesk.store.lookup import import_answer, look_up
 from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
@@ -58,15 +56,13 @@ from axdesk.ui.orders.filter_bar import OrderFilterBar
 from axdesk.ui.orders.live_sync import OrderSync
 from axdesk.ui.orders.lookup import LookupDialog
 from axdesk.ui.orders.rows import local_time
+from axdesk.ui.orders.search import OrderSearch
 from axdesk.ui.orders.selected_order import SelectedOrder
 from axdesk.ui.orders.status_look import status_text
 from axdesk.ui.orders.table_model import OrdersModel
 from axdesk.ui.orders.table_view import OrdersTableView
 
 log = logging.getLogger(__name__)
-
-SEARCH_DEBOUNCE_MS = 250
-_CODE_LIKE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{5,}")
 
 
 class OrdersTab(QWidget):
@@ -109,8 +105,6 @@ class OrdersTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.active_dialog: QDialog | None = None
-        self._enter_pending = False
-        self._select_code_when_loaded: str | None = None
         self._shown_once = False
 
         self.model = OrdersModel(ctx.worker, ctx.journal, zone=self.zone, parent=self)
@@ -129,9 +123,10 @@ class OrdersTab(QWidget):
 
         self._build()
         self.selection = SelectedOrder(self)
+        self.search = OrderSearch(self)
         self._connect()
         self.retranslate_ui()
-        self._apply_filters()
+        self.search.apply_filters()
         if start_sync:
             self.sync.start(first_delay=1.0)
 
@@ -139,9 +134,7 @@ class OrdersTab(QWidget):
 
     def _build(self) -> None:
         self.filters = OrderFilterBar(supplier_today(self.ctx.connection.supplier_timezone))
-        self.filters.search_edit.installEventFilter(self)
         self.table = OrdersTableView(self.model)
-        self.table.installEventFilter(self)
 
         self.detail = OrderDetailPane(self.zone)
 
@@ -189,25 +182,15 @@ class OrdersTab(QWidget):
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
-        self.search_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
-        self.search_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.refresh_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         self.refresh_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.lookup_shortcut = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L), self)
         self.lookup_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._sync_tick = QTimer(self)
         self._sync_tick.setInterval(1000)
 
     def _connect(self) -> None:
-        self.filters.search_edit.textEdited.connect(lambda _text: self._debounce.start())
-        self.filters.search_edit.textChanged.connect(self._search_text_changed)
-        self.filters.search_edit.returnPressed.connect(self._enter_in_search)
-        self._debounce.timeout.connect(self._apply_filters)
-        self.filters.filter_changed.connect(self._apply_filters)
         self.filters.refresh_button.clicked.connect(self.refresh_now)
         self.filters.lookup_button.clicked.connect(lambda: self.open_lookup())
         self.filters.hint_button.clicked.connect(
@@ -215,11 +198,9 @@ class OrdersTab(QWidget):
         )
         self.filters.export_table_action.triggered.connect(self._choose_table_export)
         self.filters.export_manifest_action.triggered.connect(self._choose_manifest_export)
-        self.search_shortcut.activated.connect(self.focus_search)
         self.refresh_shortcut.activated.connect(self.refresh_now)
         self.lookup_shortcut.activated.connect(lambda: self.open_lookup())
 
-        self.model.loaded.connect(self._query_loaded)
         self.model.count_changed.connect(self._show_count)
         self.model.loading_changed.connect(lambda _busy: self._show_count(self.model.total_count))
 
@@ -248,7 +229,7 @@ class OrdersTab(QWidget):
         """Stop live sync and forget calls under way (the window is closing)."""
         self.sync.stop()
         self._sync_tick.stop()
-        self._debounce.stop()
+        self.search.stop()
         self.selection.stop()
         if self.active_dialog is not None:
             self.active_dialog.close()
@@ -271,71 +252,11 @@ class OrdersTab(QWidget):
         if row is not None:
             self.selection.select_row(row)
             return
-        self._select_code_when_loaded = channel_order_code
-        self.filters.show_everything_matching(channel_order_code)
-        self._apply_filters()
+        self.search.find_order(channel_order_code)
 
     def zone(self) -> dt.tzinfo:
         """The supplier's time zone: dates and times of use are shown in it."""
         return supplier_zone(self.ctx.connection.supplier_timezone)
-
-    # -- search and filters ------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.filters.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filters.search_edit.selectAll()
-
-    def current_filter(self) -> OrderFilter:
-        return self.filters.criteria(self.zone())
-
-    def _apply_filters(self) -> None:
-        self._debounce.stop()
-        self.filters.hide_lookup_hint()
-        self.model.set_query(self.current_filter())
-
-    def _search_text_changed(self, text: str) -> None:
-        if not text:
-            self._debounce.stop()
-            self._apply_filters()
-
-    def _enter_in_search(self) -> None:
-        """Enter: select the first match and move to its tickets (after the query if pending)."""
-        if self._debounce.isActive() or self.model.criteria.text != self.filters.search_text():
-            self._enter_pending = True
-            self._apply_filters()
-            return
-        if self.model.is_loading or not self.model.has_loaded:
-            self._enter_pending = True
-            return
-        self._take_first_match()
-
-    def _take_first_match(self) -> None:
-        self._enter_pending = False
-        if self.model.rowCount() == 0:
-            self.show_message(self.tr("No order matches."))
-            return
-        self.selection.select_and_focus_tickets(0)
-
-    def _query_loaded(self) -> None:
-        code = self._select_code_when_loaded
-        if code is not None:
-            self._select_code_when_loaded = None
-            row = self.model.row_of(code)
-            if row is not None:
-                self.selection.select_row(row)
-        elif self.selection.code is not None:
-            row = self.model.row_of(self.selection.code)
-            if row is not None:
-                self.selection.select_row(row, load=False)
-            else:
-                self.selection.clear()
-        if self._enter_pending:
-            self._take_first_match()
-        text = self.filters.search_text()
-        if self.model.rowCount() == 0 and _CODE_LIKE.fullmatch(text):
-            self.filters.show_lookup_hint(text)
-        else:
-            self.filters.hide_lookup_hint()
 
     def _show_count(self, count: int) -> None:
         if self.model.is_loading and not self.model.has_loaded:
@@ -344,24 +265,6 @@ class OrdersTab(QWidget):
             self.count_label.setText(
                 self.tr("1 order") if count == 1 else fill_args(self.tr("%1 orders"), str(count))
             )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if (
-                watched is self.filters.search_edit
-                and key == Qt.Key.Key_Down
-                and self.model.rowCount()
-            ):
-                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-                if not self.table.currentIndex().isValid():
-                    self.selection.select_row(0)
-                return True
-            if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self.table.currentIndex().isValid():
-                    self.selection.focus_tickets_when_shown()
-                return True
-        return super().eventFilter(watched, event)
 
     # -- live sync ---------------------------------------------------------------------------
 

@@ -490,7 +490,7 @@ def test_keyboard_walks_the_list_and_esc_keeps_the_tickets(
 ) -> None:
     placed = place_order(app_context, sandbox, [traveler("김민준"), traveler("이서연")])
     tab = make_tab(qtbot, app_context)
-    tab.focus_search()
+    tab.search.focus()
     # Down from the search box walks into the list; Enter there moves to the tickets.
     with qtbot.waitSignal(tab.detail_shown, timeout=5_000):
         qtbot.keyClick(tab.filters.search_edit, Qt.Key.Key_Down)
