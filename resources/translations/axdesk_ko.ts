@@ -195,6 +195,41 @@
     </message>
 </context>
 <context>
+    <name>CancelFailedBox</name>
+    <message>
+        <source>Cancel ticket</source>
+        <translation>티켓 취소</translation>
+    </message>
+    <message>
+        <source>AX&apos;s answer about the ticket of %1 did not arrive.</source>
+        <translation>%1 님의 티켓 취소에 대한 AX의 응답이 오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The ticket may already be cancelled. Trying again is safe: AX answers a ticket that is already cancelled with the same result, and nothing is cancelled twice.</source>
+        <translation>티켓이 이미 취소되었을 수 있습니다. 다시 시도해도 안전합니다. 이미 취소된 티켓에는 AX가 같은 결과를 돌려주며, 두 번 취소되는 일은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Send the same cancel again</source>
+        <translation>같은 취소 요청을 다시 보내기</translation>
+    </message>
+    <message>
+        <source>Close without trying again</source>
+        <translation>다시 시도하지 않고 닫기</translation>
+    </message>
+    <message>
+        <source>The ticket of %1 could not be cancelled.</source>
+        <translation>%1 님의 티켓을 취소하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation>메시지 닫기</translation>
+    </message>
+</context>
+<context>
     <name>CancelReportDialog</name>
     <message>
         <source>Cancel all tickets: result</source>
@@ -2622,54 +2657,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>실시간 동기화: 시작하는 중</translation>
     </message>
     <message>
-        <source>Cancelling the ticket of %1…</source>
-        <translation>%1 님의 티켓을 취소하는 중…</translation>
-    </message>
-    <message>
-        <source>The ticket of %1 is cancelled. AX order %2: %3.</source>
-        <translation>%1 님의 티켓을 취소했습니다. AX 주문 %2: %3.</translation>
-    </message>
-    <message>
-        <source>Cancel ticket</source>
-        <translation>티켓 취소</translation>
-    </message>
-    <message>
-        <source>AX&apos;s answer about the ticket of %1 did not arrive.</source>
-        <translation>%1 님의 티켓 취소에 대한 AX의 응답이 오지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>The ticket may already be cancelled. Trying again is safe: AX answers a ticket that is already cancelled with the same result, and nothing is cancelled twice.</source>
-        <translation>티켓이 이미 취소되었을 수 있습니다. 다시 시도해도 안전합니다. 이미 취소된 티켓에는 AX가 같은 결과를 돌려주며, 두 번 취소되는 일은 없습니다.</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>다시 시도</translation>
-    </message>
-    <message>
-        <source>Send the same cancel again</source>
-        <translation>같은 취소 요청을 다시 보내기</translation>
-    </message>
-    <message>
-        <source>Close without trying again</source>
-        <translation>다시 시도하지 않고 닫기</translation>
-    </message>
-    <message>
-        <source>The ticket of %1 could not be cancelled.</source>
-        <translation>%1 님의 티켓을 취소하지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>Close the message</source>
-        <translation>메시지 닫기</translation>
-    </message>
-    <message>
-        <source>Cancelling %1 ticket(s)…</source>
-        <translation>티켓 %1매를 취소하는 중…</translation>
-    </message>
-    <message>
-        <source>%1 of %2 tickets cancelled.</source>
-        <translation>티켓 %2매 중 %1매를 취소했습니다.</translation>
-    </message>
-    <message>
         <source>Export orders to CSV</source>
         <translation>주문을 CSV로 내보내기</translation>
     </message>
@@ -3029,6 +3016,25 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>The practice sandbox could not start: {reason}</source>
         <translation>연습용 샌드박스를 시작할 수 없습니다: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketCancelling</name>
+    <message>
+        <source>Cancelling the ticket of %1…</source>
+        <translation>%1 님의 티켓을 취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Cancelling %1 ticket(s)…</source>
+        <translation>티켓 %1매를 취소하는 중…</translation>
+    </message>
+    <message>
+        <source>The ticket of %1 is cancelled. AX order %2: %3.</source>
+        <translation>%1 님의 티켓을 취소했습니다. AX 주문 %2: %3.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tickets cancelled.</source>
+        <translation>티켓 %2매 중 %1매를 취소했습니다.</translation>
     </message>
 </context>
 <context>

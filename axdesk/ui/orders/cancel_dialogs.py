@@ -5,7 +5,9 @@ the option, takes an optional comment, and has "Cancel ticket" as its
 default button: the operator on the phone presses Enter to confirm.
 :class:`CancelAllDialog` lists every live ticket of an order before they are
 all cancelled, and :class:`CancelReportDialog` tells, ticket by ticket, which
-cancels succeeded and which failed and why.
+cancels succeeded and which failed and why. :class:`CancelFailedBox` says that
+one ticket's cancel failed, and offers to send it again when AX's answer was
+lost.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -248,6 +251,60 @@ class CancelReportDialog(QDialog):
         layout.addWidget(self.result_list)
         layout.addWidget(buttons)
         self.resize(640, 320)
+
+
+class CancelFailedBox(QMessageBox):
+    """Says the cancel of ``traveler_name``'s ticket failed, with ``sentence`` (why).
+
+    When AX's answer was lost (``answer_lost``: the ticket may be cancelled
+    already), "Try again" is the default button and accepts the box: sending
+    the same cancel again is safe (see :func:`axdesk.store.cancel.cancel_one`).
+    The box's ``retry`` property is True then, and unset otherwise.
+    """
+
+    def __init__(
+        self,
+        traveler_name: str,
+        sentence: str,
+        *,
+        answer_lost: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Cancel ticket"))
+        self.setIcon(QMessageBox.Icon.Warning)
+        if answer_lost:
+            self.setText(
+                fill_args(
+                    self.tr("AX's answer about the ticket of %1 did not arrive."), traveler_name
+                )
+            )
+            self.setInformativeText(
+                self.tr(
+                    "The ticket may already be cancelled. Trying again is safe: AX answers "
+                    "a ticket that is already cancelled with the same result, and nothing "
+                    "is cancelled twice."
+                )
+            )
+            self.setDetailedText(sentence)
+            retry = self.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
+            retry.setAccessibleName(self.tr("Send the same cancel again"))
+            close = self.addButton(QMessageBox.StandardButton.Close)
+            close.setAccessibleName(self.tr("Close without trying again"))
+            self.setDefaultButton(retry)
+            self.setProperty("retry", True)
+        else:
+            self.setText(
+                fill_args(self.tr("The ticket of %1 could not be cancelled."), traveler_name)
+            )
+            self.setInformativeText(sentence)
+            close = self.addButton(QMessageBox.StandardButton.Close)
+            close.setAccessibleName(self.tr("Close the message"))
+            self.setDefaultButton(close)
+
+    @property
+    def offers_retry(self) -> bool:
+        return self.property("retry") is True
 
 
 def _value_label(text: str, *, mono: bool = False) -> QLabel:

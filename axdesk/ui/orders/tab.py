@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -28,22 +27,20 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from axdesk.api import AxError, CancelledTicket, OrderStatus, OrderStatusInfo
-from axdesk.store.cancel import CancelOutcome, CancelTarget, cancel_each, cancel_one
+from axdesk.api import OrderStatus, OrderStatusInfo
 from axdesk.store.export import ExportError
 from axdesk.store.lookup import import_answer, look_up
 from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import describe_error
-from axdesk.ui.orders.cancel_dialogs import CancelAllDialog, CancelReportDialog, CancelTicketDialog
+from axdesk.ui.orders.cancel import TicketCancelling
 from axdesk.ui.orders.detail_pane import OrderDetailPane
 from axdesk.ui.orders.export import (
     ManifestDialog,
@@ -124,6 +121,7 @@ class OrdersTab(QWidget):
         self._build()
         self.selection = SelectedOrder(self)
         self.search = OrderSearch(self)
+        self.cancelling = TicketCancelling(self)
         self._connect()
         self.retranslate_ui()
         self.search.apply_filters()
@@ -203,9 +201,6 @@ class OrdersTab(QWidget):
 
         self.model.count_changed.connect(self._show_count)
         self.model.loading_changed.connect(lambda _busy: self._show_count(self.model.total_count))
-
-        self.detail.cancel_ticket_requested.connect(self.confirm_cancel)
-        self.detail.cancel_all_requested.connect(self.confirm_cancel_all)
 
         self.sync.status_changed.connect(self._status_changed)
         self.sync.order_checked.connect(self.model.update_order)
@@ -322,125 +317,11 @@ class OrdersTab(QWidget):
             self.sync.refresh_now()
         self._show_sync_state()
 
-    # -- cancel ------------------------------------------------------------------------------
+    # -- dialogs ------------------------------------------------------------------------------
 
-    def confirm_cancel(self, target: CancelTarget) -> None:
-        """Ask to confirm the cancel of ``target``; on "Cancel ticket" it is sent."""
-        dialog = CancelTicketDialog(target, self)
-        dialog.accepted.connect(lambda: self.cancel_ticket(target, dialog.comment()))
-        self._open_dialog(dialog)
-
-    def cancel_ticket(self, target: CancelTarget, comment: str | None) -> None:
-        """Send the cancel of one ticket (no confirmation; :meth:`confirm_cancel` asks)."""
-        connection, journal = self.ctx.connection, self.ctx.journal
-        self.detail.set_cancelling(True)
-        self.show_message(fill_args(self.tr("Cancelling the ticket of %1…"), target.traveler_name))
-        self.ctx.worker.call(
-            lambda: cancel_one(connection.client(), journal, target, comment)
-        ).on_success(lambda result: self._cancelled(target, result)).on_error(
-            lambda error: self._cancel_error(target, comment, error)
-        ).on_done(lambda: self.detail.set_cancelling(False)).start()
-
-    def _cancelled(self, target: CancelTarget, result: CancelledTicket) -> None:
-        self.show_message(
-            fill_args(
-                self.tr("The ticket of %1 is cancelled. AX order %2: %3."),
-                target.traveler_name,
-                result.ax_order_code,
-                status_text(result.ax_order_status),
-            )
-        )
-        self.selection.after_change(result.channel_order_code)
-        self.ticket_cancelled.emit(target.ticket_code)
-
-    def _cancel_error(
-        self, target: CancelTarget, comment: str | None, error: BaseException
-    ) -> None:
-        sentence = describe_error(error)
-        if sentence is None:
-            return
-        self.show_message(sentence)
-        self.cancel_failed.emit(target.ticket_code, sentence)
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Cancel ticket"))
-        if isinstance(error, AxError) and error.outcome_unknown:
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setText(
-                fill_args(
-                    self.tr("AX's answer about the ticket of %1 did not arrive."),
-                    target.traveler_name,
-                )
-            )
-            box.setInformativeText(
-                self.tr(
-                    "The ticket may already be cancelled. Trying again is safe: AX answers "
-                    "a ticket that is already cancelled with the same result, and nothing "
-                    "is cancelled twice."
-                )
-            )
-            box.setDetailedText(sentence)
-            retry = box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
-            retry.setAccessibleName(self.tr("Send the same cancel again"))
-            close = box.addButton(QMessageBox.StandardButton.Close)
-            close.setAccessibleName(self.tr("Close without trying again"))
-            box.setDefaultButton(retry)
-            box.accepted.connect(lambda: self.cancel_ticket(target, comment))
-            box.setProperty("retry", True)
-        else:
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setText(
-                fill_args(self.tr("The ticket of %1 could not be cancelled."), target.traveler_name)
-            )
-            box.setInformativeText(sentence)
-            close = box.addButton(QMessageBox.StandardButton.Close)
-            close.setAccessibleName(self.tr("Close the message"))
-            box.setDefaultButton(close)
-            self.selection.reload()
-        self._open_dialog(box)
-
-    def confirm_cancel_all(self, channel_order_code: str, targets: Sequence[CancelTarget]) -> None:
-        dialog = CancelAllDialog(channel_order_code, targets, self)
-        dialog.accepted.connect(
-            lambda: self.cancel_all(channel_order_code, list(targets), dialog.comment())
-        )
-        self._open_dialog(dialog)
-
-    def cancel_all(
-        self, channel_order_code: str, targets: Sequence[CancelTarget], comment: str | None
-    ) -> None:
-        """Cancel every ticket in ``targets`` and report per ticket."""
-        connection, journal = self.ctx.connection, self.ctx.journal
-        chosen = list(targets)
-        self.detail.set_cancelling(True)
-        self.show_message(fill_args(self.tr("Cancelling %1 ticket(s)…"), str(len(chosen))))
-        self.ctx.worker.call(
-            lambda: cancel_each(connection.client(), journal, chosen, comment)
-        ).on_success(lambda outcomes: self._cancelled_all(channel_order_code, outcomes)).on_error(
-            self._cancel_all_error
-        ).on_done(lambda: self.detail.set_cancelling(False)).start()
-
-    def _cancelled_all(self, channel_order_code: str, outcomes: list[CancelOutcome]) -> None:
-        failed = sum(1 for outcome in outcomes if not outcome.succeeded)
-        self.show_message(
-            fill_args(
-                self.tr("%1 of %2 tickets cancelled."),
-                str(len(outcomes) - failed),
-                str(len(outcomes)),
-            )
-        )
-        self.selection.after_change(channel_order_code)
-        self._open_dialog(CancelReportDialog(outcomes, self))
-        self.cancel_all_finished.emit(outcomes)
-
-    def _cancel_all_error(self, error: BaseException) -> None:
-        sentence = describe_error(error)
-        if sentence:
-            self.show_message(sentence)
-            self.cancel_failed.emit("", sentence)
-        if self.selection.code is not None:
-            self.selection.after_change(self.selection.code)
-
-    def _open_dialog(self, dialog: QDialog) -> None:
+    def open_dialog(self, dialog: QDialog) -> None:
+        """Open ``dialog`` window-modal over the tab, closing the one open before; when it
+        closes, the shown order's tickets get the focus back."""
         previous = self.active_dialog
         self.active_dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -462,7 +343,7 @@ class OrdersTab(QWidget):
         dialog = LookupDialog(code, self)
         dialog.lookup_requested.connect(lambda text: self._lookup(dialog, text))
         dialog.import_requested.connect(lambda infos: self._import(dialog, infos))
-        self._open_dialog(dialog)
+        self.open_dialog(dialog)
         if code:
             dialog.lookup_button.click()
         return dialog

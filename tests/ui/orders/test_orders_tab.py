@@ -278,7 +278,7 @@ def test_cancel_all_makes_the_order_traveler_cancel(
     with qtbot.waitSignal(tab.detail_shown):
         tab.show_order(placed.code)
     with qtbot.waitSignal(tab.cancel_all_finished, timeout=10_000) as finished:
-        tab.cancel_all(placed.code, tab.detail.live_targets(), "고객 요청")
+        tab.cancelling.cancel_all(placed.code, tab.detail.live_targets(), "고객 요청")
     assert all(outcome.succeeded for outcome in finished.args[0])
     detail = app_context.journal.get_order(placed.code)
     assert detail is not None
@@ -303,7 +303,7 @@ def test_cancel_retried_after_a_lost_answer_changes_nothing_further(
     target = tab.detail.selected_target()
     assert target is not None
     with qtbot.waitSignal(tab.cancel_failed, timeout=10_000):
-        tab.cancel_ticket(target, "lost answer test")
+        tab.cancelling.cancel_ticket(target, "lost answer test")
     # AX applied it, but the answer never came: the operator is offered a safe retry.
     assert sandbox.state.slot(placed.slot.inventory_code).remain_quantity == seats_before + 1
     box = tab.active_dialog
@@ -546,7 +546,7 @@ def test_cancel_is_refused_on_another_ax_server(
         qtbot.assert_not_emitted(app_context.worker.error_reported),
         qtbot.waitSignal(tab.cancel_failed, timeout=5_000) as failed,
     ):
-        tab.cancel_ticket(target, None)
+        tab.cancelling.cancel_ticket(target, None)
     assert failed.args[1] == (
         f"This order was sent to {sandbox.base_url}; connect to that server to check it."
     )
