@@ -1,14 +1,19 @@
-"""Looking an order up at AX by code, and following it here.
+"""Looking an order up at AX by code, and following it here (Ctrl+L, "Look up at AX…").
 
+AX cannot list orders, so an order made elsewhere is found only by its code.
 :class:`LookupDialog` shows AX's answer (Get Confirm) for a code that may not
-be in the journal, and offers to import it.
+be in the journal, and offers to import it; :class:`OrderLookup` runs the
+lookup and the import (:mod:`axdesk.store.lookup`) on the worker and shows
+an imported order in the list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,15 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.api import OrderStatusInfo
-from axdesk.store.lookup import LookupAnswer
+from axdesk.store.lookup import LookupAnswer, import_answer, look_up
 from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.worker import describe_error
 from axdesk.ui.orders.status_look import LookIcons, status_look, status_text
+
+if TYPE_CHECKING:
+    from axdesk.ui.orders.tab import OrdersTab
 
 
 class LookupDialog(QDialog):
     """Look an order up at AX by code (Get Confirm) and import it into the journal.
 
-    The tab runs the calls; the dialog asks for them and shows their outcome.
+    :class:`OrderLookup` runs the calls; the dialog asks for them and shows their outcome.
 
     Signals:
         lookup_requested(str): look this code up at AX.
@@ -166,3 +175,50 @@ class LookupDialog(QDialog):
                 ", ".join(channel_order_codes),
             )
         )
+
+
+class OrderLookup(QObject):
+    """The Orders tab's lookup at AX (built as ``OrderLookup(tab)``): the "Look up at AX…"
+    button, Ctrl+L, and the hint's button, which looks up the code searched for."""
+
+    def __init__(self, tab: OrdersTab) -> None:
+        super().__init__(tab)
+        self._tab = tab
+        self.shortcut = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L), tab)
+        self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        tab.filters.lookup_button.clicked.connect(lambda: self.open())
+        tab.filters.hint_button.clicked.connect(lambda: self.open(tab.filters.search_text()))
+        self.shortcut.activated.connect(lambda: self.open())
+
+    def open(self, code: str = "") -> LookupDialog:
+        """Open the lookup dialog (looking ``code`` up at once when given)."""
+        dialog = LookupDialog(code, self._tab)
+        dialog.lookup_requested.connect(lambda text: self._look_up(dialog, text))
+        dialog.import_requested.connect(lambda infos: self._import(dialog, infos))
+        self._tab.open_dialog(dialog)
+        if code:
+            dialog.lookup_button.click()
+        return dialog
+
+    def _look_up(self, dialog: LookupDialog, code: str) -> None:
+        ctx = self._tab.ctx
+        connection, journal = ctx.connection, ctx.journal
+        ctx.worker.call(lambda: look_up(connection.client(), journal, code)).on_success(
+            dialog.show_answer
+        ).on_error(lambda error: dialog.show_error(describe_error(error) or "")).start()
+
+    def _import(self, dialog: LookupDialog, infos: list[OrderStatusInfo]) -> None:
+        tab = self._tab
+        connection, journal = tab.ctx.connection, tab.ctx.journal
+
+        def imported(codes: list[str]) -> None:
+            dialog.show_imported(codes)
+            tab.refresh()
+            if codes:
+                tab.show_order(codes[0])
+                for code in codes:
+                    tab.order_imported.emit(code)
+
+        tab.ctx.worker.call(lambda: import_answer(connection.client(), journal, infos)).on_success(
+            imported
+        ).on_error(lambda error: dialog.show_error(describe_error(error) or "")).start()

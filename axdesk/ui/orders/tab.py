@@ -33,9 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.api import OrderStatus, OrderStatusInfo
+from axdesk.api import OrderStatus
 from axdesk.store.export import ExportError
-from axdesk.store.lookup import import_answer, look_up
 from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.i18n import fill_args
@@ -51,7 +50,7 @@ from axdesk.ui.orders.export import (
 )
 from axdesk.ui.orders.filter_bar import OrderFilterBar
 from axdesk.ui.orders.live_sync import OrderSync
-from axdesk.ui.orders.lookup import LookupDialog
+from axdesk.ui.orders.lookup import OrderLookup
 from axdesk.ui.orders.rows import local_time
 from axdesk.ui.orders.search import OrderSearch
 from axdesk.ui.orders.selected_order import SelectedOrder
@@ -122,6 +121,7 @@ class OrdersTab(QWidget):
         self.selection = SelectedOrder(self)
         self.search = OrderSearch(self)
         self.cancelling = TicketCancelling(self)
+        self.lookup = OrderLookup(self)
         self._connect()
         self.retranslate_ui()
         self.search.apply_filters()
@@ -182,22 +182,15 @@ class OrdersTab(QWidget):
 
         self.refresh_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         self.refresh_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.lookup_shortcut = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L), self)
-        self.lookup_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self._sync_tick = QTimer(self)
         self._sync_tick.setInterval(1000)
 
     def _connect(self) -> None:
         self.filters.refresh_button.clicked.connect(self.refresh_now)
-        self.filters.lookup_button.clicked.connect(lambda: self.open_lookup())
-        self.filters.hint_button.clicked.connect(
-            lambda: self.open_lookup(self.filters.search_text())
-        )
         self.filters.export_table_action.triggered.connect(self._choose_table_export)
         self.filters.export_manifest_action.triggered.connect(self._choose_manifest_export)
         self.refresh_shortcut.activated.connect(self.refresh_now)
-        self.lookup_shortcut.activated.connect(lambda: self.open_lookup())
 
         self.model.count_changed.connect(self._show_count)
         self.model.loading_changed.connect(lambda _busy: self._show_count(self.model.total_count))
@@ -335,39 +328,6 @@ class OrdersTab(QWidget):
             self.active_dialog = None
             if self.detail.detail is not None and self.isVisible():
                 self.detail.tickets_view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # -- lookup ------------------------------------------------------------------------------
-
-    def open_lookup(self, code: str = "") -> LookupDialog:
-        """Open the lookup dialog (looking ``code`` up at once when given)."""
-        dialog = LookupDialog(code, self)
-        dialog.lookup_requested.connect(lambda text: self._lookup(dialog, text))
-        dialog.import_requested.connect(lambda infos: self._import(dialog, infos))
-        self.open_dialog(dialog)
-        if code:
-            dialog.lookup_button.click()
-        return dialog
-
-    def _lookup(self, dialog: LookupDialog, code: str) -> None:
-        connection, journal = self.ctx.connection, self.ctx.journal
-        self.ctx.worker.call(lambda: look_up(connection.client(), journal, code)).on_success(
-            dialog.show_answer
-        ).on_error(lambda error: dialog.show_error(describe_error(error) or "")).start()
-
-    def _import(self, dialog: LookupDialog, infos: list[OrderStatusInfo]) -> None:
-        connection, journal = self.ctx.connection, self.ctx.journal
-
-        def imported(codes: list[str]) -> None:
-            dialog.show_imported(codes)
-            self.refresh()
-            if codes:
-                self.show_order(codes[0])
-                for code in codes:
-                    self.order_imported.emit(code)
-
-        self.ctx.worker.call(lambda: import_answer(connection.client(), journal, infos)).on_success(
-            imported
-        ).on_error(lambda error: dialog.show_error(describe_error(error) or "")).start()
 
     # -- export ------------------------------------------------------------------------------
 

@@ -400,7 +400,7 @@ def test_lookup_of_an_unknown_code_says_so(
 ) -> None:
     tab = make_tab(qtbot, app_context)
     with qtbot.assert_not_emitted(app_context.worker.error_reported):
-        dialog = tab.open_lookup("no-such-order-123")
+        dialog = tab.lookup.open("no-such-order-123")
         qtbot.waitUntil(lambda: dialog.lookup_button.isEnabled())
     assert dialog.message_label.text().startswith(
         "AX does not know the order no-such-order-123 (HTTP 404)."
