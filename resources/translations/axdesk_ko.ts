@@ -1760,6 +1760,25 @@
     </message>
 </context>
 <context>
+    <name>OrderExport</name>
+    <message>
+        <source>Export orders to CSV</source>
+        <translation>주문을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export traveler manifest</source>
+        <translation>여행자 명단 내보내기</translation>
+    </message>
+    <message>
+        <source>%1 row(s) written to %2.</source>
+        <translation>%2에 %1행을 저장했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>OrderFilterBar</name>
     <message>
         <source>No order in the journal matches “%1”. It may have been made elsewhere: AX can be asked about it.</source>
@@ -2655,22 +2674,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>Live sync: starting</source>
         <translation>실시간 동기화: 시작하는 중</translation>
-    </message>
-    <message>
-        <source>Export orders to CSV</source>
-        <translation>주문을 CSV로 내보내기</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 파일 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export traveler manifest</source>
-        <translation>여행자 명단 내보내기</translation>
-    </message>
-    <message>
-        <source>%1 row(s) written to %2.</source>
-        <translation>%2에 %1행을 저장했습니다.</translation>
     </message>
     <message>
         <source>Orders</source>

@@ -18,13 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -34,20 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.api import OrderStatus
-from axdesk.store.export import ExportError
 from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.i18n import fill_args
-from axdesk.ui.common.worker import describe_error
 from axdesk.ui.orders.cancel import TicketCancelling
 from axdesk.ui.orders.detail_pane import OrderDetailPane
-from axdesk.ui.orders.export import (
-    ManifestDialog,
-    export_manifest,
-    export_table,
-    manifest_titles,
-    table_titles,
-)
+from axdesk.ui.orders.export import OrderExport
 from axdesk.ui.orders.filter_bar import OrderFilterBar
 from axdesk.ui.orders.live_sync import OrderSync
 from axdesk.ui.orders.lookup import OrderLookup
@@ -122,6 +112,7 @@ class OrdersTab(QWidget):
         self.search = OrderSearch(self)
         self.cancelling = TicketCancelling(self)
         self.lookup = OrderLookup(self)
+        self.exporting = OrderExport(self)
         self._connect()
         self.retranslate_ui()
         self.search.apply_filters()
@@ -188,8 +179,6 @@ class OrdersTab(QWidget):
 
     def _connect(self) -> None:
         self.filters.refresh_button.clicked.connect(self.refresh_now)
-        self.filters.export_table_action.triggered.connect(self._choose_table_export)
-        self.filters.export_manifest_action.triggered.connect(self._choose_manifest_export)
         self.refresh_shortcut.activated.connect(self.refresh_now)
 
         self.model.count_changed.connect(self._show_count)
@@ -328,73 +317,6 @@ class OrdersTab(QWidget):
             self.active_dialog = None
             if self.detail.detail is not None and self.isVisible():
                 self.detail.tickets_view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    # -- export ------------------------------------------------------------------------------
-
-    def _choose_table_export(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export orders to CSV"),
-            str(Path.home() / "axdesk-orders.csv"),
-            self.tr("CSV files (*.csv)"),
-        )
-        if path:
-            self.export_table(Path(path))
-
-    def _choose_manifest_export(self) -> None:
-        dialog = ManifestDialog(supplier_today(self.ctx.connection.supplier_timezone), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        day = dialog.day()
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export traveler manifest"),
-            str(Path.home() / f"axdesk-manifest-{day.isoformat()}.csv"),
-            self.tr("CSV files (*.csv)"),
-        )
-        if path:
-            self.export_manifest(day, Path(path), include_cancelled=dialog.include_cancelled())
-
-    def export_table(self, path: Path) -> None:
-        """Write every order matching the current filter (all pages) to ``path``."""
-        journal, zone, titles = self.ctx.journal, self.zone(), table_titles()
-        criteria, sort, descending = self.model.criteria, self.model.sort_key, self.model.descending
-        self._run_export(
-            path,
-            lambda: export_table(path, titles, journal, criteria, sort, descending, zone),
-        )
-
-    def export_manifest(self, day: dt.date, path: Path, *, include_cancelled: bool = False) -> None:
-        """Write the travelers of ``day`` (supplier's date) to ``path``."""
-        journal, zone, titles = self.ctx.journal, self.zone(), manifest_titles()
-        self._run_export(
-            path,
-            lambda: export_manifest(
-                path, titles, journal, day, zone, include_cancelled=include_cancelled
-            ),
-        )
-
-    def _run_export(self, path: Path, write: object) -> None:
-        assert callable(write)
-
-        def done(count: int) -> None:
-            self.show_message(
-                fill_args(
-                    self.tr("%1 row(s) written to %2."),
-                    str(count),
-                    str(path),
-                )
-            )
-            self.export_finished.emit(str(path), count)
-
-        def failed(error: BaseException) -> None:
-            sentence = str(error) if isinstance(error, ExportError) else describe_error(error) or ""
-            self.show_message(sentence)
-            self.export_failed.emit(sentence)
-
-        self.ctx.worker.call(write).on_success(done).on_error(failed).busy(
-            self.filters.export_button
-        ).start()
 
     # -- texts -------------------------------------------------------------------------------
 

@@ -422,7 +422,7 @@ def test_export_table_and_manifest_round_trip(
         qtbot.assert_not_emitted(app_context.worker.error_reported),
         qtbot.waitSignal(tab.export_finished, timeout=5_000) as done,
     ):
-        tab.export_table(target)
+        tab.exporting.export_table(target)
     assert done.args == [str(target), 2]
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
     header, rows = read_csv(target)
@@ -442,7 +442,7 @@ def test_export_table_and_manifest_round_trip(
 
     manifest = tmp_path / "manifest.csv"
     with qtbot.waitSignal(tab.export_finished, timeout=5_000) as done:
-        tab.export_manifest(first.slot.date, manifest)
+        tab.exporting.export_manifest(first.slot.date, manifest)
     header, rows = read_csv(manifest)
     assert header[:5] == ["Date", "Time", "Product", "Option", "Traveler"]
     names = {row[4] for row in rows}
@@ -481,7 +481,7 @@ def test_export_to_an_unwritable_place_is_a_sentence(
         qtbot.assert_not_emitted(app_context.worker.error_reported),
         qtbot.waitSignal(tab.export_failed, timeout=5_000) as failed,
     ):
-        tab.export_table(blocker / "orders.csv")
+        tab.exporting.export_table(blocker / "orders.csv")
     assert failed.args[0].startswith("Could not write")
 
 
