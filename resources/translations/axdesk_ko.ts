@@ -1426,6 +1426,41 @@
     </message>
 </context>
 <context>
+    <name>LiveSyncView</name>
+    <message>
+        <source>Live sync: not connected</source>
+        <translation>실시간 동기화: 연결 안 됨</translation>
+    </message>
+    <message>
+        <source>Live sync: paused, again in %1 s</source>
+        <translation>실시간 동기화: 일시 중지, %1초 뒤 재개</translation>
+    </message>
+    <message>
+        <source>Live sync: checking…</source>
+        <translation>실시간 동기화: 확인 중…</translation>
+    </message>
+    <message>
+        <source>Live sync: checked at %1</source>
+        <translation>실시간 동기화: %1에 확인</translation>
+    </message>
+    <message>
+        <source>Live sync: starting</source>
+        <translation>실시간 동기화: 시작하는 중</translation>
+    </message>
+    <message>
+        <source>Supplier confirmed an order</source>
+        <translation>공급사가 주문을 확정했습니다</translation>
+    </message>
+    <message>
+        <source>Supplier rejected an order</source>
+        <translation>공급사가 주문을 거절했습니다</translation>
+    </message>
+    <message>
+        <source>AX order %1: %2</source>
+        <translation>AX 주문 %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>LookupDialog</name>
     <message>
         <source>Look up an order at AX</source>
@@ -2642,38 +2677,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>%1 orders</source>
         <translation>주문 %1건</translation>
-    </message>
-    <message>
-        <source>Supplier confirmed an order</source>
-        <translation>공급사가 주문을 확정했습니다</translation>
-    </message>
-    <message>
-        <source>Supplier rejected an order</source>
-        <translation>공급사가 주문을 거절했습니다</translation>
-    </message>
-    <message>
-        <source>AX order %1: %2</source>
-        <translation>AX 주문 %1: %2</translation>
-    </message>
-    <message>
-        <source>Live sync: not connected</source>
-        <translation>실시간 동기화: 연결 안 됨</translation>
-    </message>
-    <message>
-        <source>Live sync: paused, again in %1 s</source>
-        <translation>실시간 동기화: 일시 중지, %1초 뒤 재개</translation>
-    </message>
-    <message>
-        <source>Live sync: checking…</source>
-        <translation>실시간 동기화: 확인 중…</translation>
-    </message>
-    <message>
-        <source>Live sync: checked at %1</source>
-        <translation>실시간 동기화: %1에 확인</translation>
-    </message>
-    <message>
-        <source>Live sync: starting</source>
-        <translation>실시간 동기화: 시작하는 중</translation>
     </message>
     <message>
         <source>Orders</source>

@@ -1,8 +1,22 @@
 """The Orders tab: every journaled order, live sync with AX, search, and per-ticket cancel.
 
-Layout: a search and filter bar; the orders table (paged, fetched off the GUI
-thread, :mod:`axdesk.ui.orders.table_model`); under it the selected order's detail
-(:mod:`axdesk.ui.orders.detail_pane`); a status line with the live-sync state.
+Layout: the search and filter bar (:mod:`axdesk.ui.orders.filter_bar`); the
+orders list (paged, fetched off the GUI thread, :mod:`axdesk.ui.orders.table_model`);
+under it the selected order's detail (:mod:`axdesk.ui.orders.detail_pane`); a
+status line with the live-sync state.
+
+The tab builds, lays out and wires; each action is one helper object built as
+``Helper(tab)``, which uses the tab's parts, its signals and its two doors,
+:meth:`OrdersTab.show_message` and :meth:`OrdersTab.open_dialog`:
+
+- ``tab.selection``, :class:`~axdesk.ui.orders.selected_order.SelectedOrder`:
+  the detail pane follows the list's current order;
+- ``tab.search``, :class:`~axdesk.ui.orders.search.OrderSearch`: the search
+  box, the filters and the keyboard walk from the search to the tickets;
+- ``tab.cancelling``, :class:`~axdesk.ui.orders.cancel.TicketCancelling`;
+- ``tab.lookup``, :class:`~axdesk.ui.orders.lookup.OrderLookup`;
+- ``tab.exporting``, :class:`~axdesk.ui.orders.export.OrderExport`;
+- ``tab.live_sync``, :class:`~axdesk.ui.orders.live_sync_view.LiveSyncView`.
 
 The phoned-in cancel, keyboard only (documented in ``docs/cancel-flow.md``):
 Ctrl+F, type the caller's name or phone, Enter (the first match is selected
@@ -17,9 +31,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import logging
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,8 +44,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.api import OrderStatus
-from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.orders.cancel import TicketCancelling
@@ -40,15 +51,12 @@ from axdesk.ui.orders.detail_pane import OrderDetailPane
 from axdesk.ui.orders.export import OrderExport
 from axdesk.ui.orders.filter_bar import OrderFilterBar
 from axdesk.ui.orders.live_sync import OrderSync
+from axdesk.ui.orders.live_sync_view import LiveSyncView
 from axdesk.ui.orders.lookup import OrderLookup
-from axdesk.ui.orders.rows import local_time
 from axdesk.ui.orders.search import OrderSearch
 from axdesk.ui.orders.selected_order import SelectedOrder
-from axdesk.ui.orders.status_look import status_text
 from axdesk.ui.orders.table_model import OrdersModel
 from axdesk.ui.orders.table_view import OrdersTableView
-
-log = logging.getLogger(__name__)
 
 
 class OrdersTab(QWidget):
@@ -113,6 +121,7 @@ class OrdersTab(QWidget):
         self.cancelling = TicketCancelling(self)
         self.lookup = OrderLookup(self)
         self.exporting = OrderExport(self)
+        self.live_sync = LiveSyncView(self)
         self._connect()
         self.retranslate_ui()
         self.search.apply_filters()
@@ -124,7 +133,6 @@ class OrdersTab(QWidget):
     def _build(self) -> None:
         self.filters = OrderFilterBar(supplier_today(self.ctx.connection.supplier_timezone))
         self.table = OrdersTableView(self.model)
-
         self.detail = OrderDetailPane(self.zone)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -174,24 +182,12 @@ class OrdersTab(QWidget):
         self.refresh_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         self.refresh_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-        self._sync_tick = QTimer(self)
-        self._sync_tick.setInterval(1000)
-
     def _connect(self) -> None:
         self.filters.refresh_button.clicked.connect(self.refresh_now)
         self.refresh_shortcut.activated.connect(self.refresh_now)
 
         self.model.count_changed.connect(self._show_count)
         self.model.loading_changed.connect(lambda _busy: self._show_count(self.model.total_count))
-
-        self.sync.status_changed.connect(self._status_changed)
-        self.sync.order_checked.connect(self.model.update_order)
-        self.sync.backing_off.connect(lambda _s, reason: self._show_sync_state(reason))
-        self.sync.problem.connect(self.show_message)
-        self.sync.running_changed.connect(lambda _r: self._show_sync_state())
-        self._sync_tick.timeout.connect(lambda: self._show_sync_state())
-        self._sync_tick.start()
-        self.ctx.connection.changed.connect(self._connection_changed)
 
     # -- the contract ----------------------------------------------------------------------
 
@@ -205,7 +201,7 @@ class OrdersTab(QWidget):
     def shutdown(self) -> None:
         """Stop live sync and forget calls under way (the window is closing)."""
         self.sync.stop()
-        self._sync_tick.stop()
+        self.live_sync.stop()
         self.search.stop()
         self.selection.stop()
         if self.active_dialog is not None:
@@ -243,62 +239,6 @@ class OrdersTab(QWidget):
                 self.tr("1 order") if count == 1 else fill_args(self.tr("%1 orders"), str(count))
             )
 
-    # -- live sync ---------------------------------------------------------------------------
-
-    def _status_changed(self, change: SyncChange) -> None:
-        self.selection.after_change(change.channel_order_code)
-        self.status_changed.emit(change)
-        title = {
-            OrderStatus.SUPPLIER_CONFIRM: self.tr("Supplier confirmed an order"),
-            OrderStatus.SUPPLIER_REJECT: self.tr("Supplier rejected an order"),
-        }.get(change.new)
-        if title is None:
-            return
-        row_number = self.model.row_of(change.channel_order_code)
-        row = self.model.order_at(row_number) if row_number is not None else None
-        parts = []
-        if row is not None:
-            who = row.purchaser_name or ", ".join(row.traveler_names[:2])
-            what = row.summary
-            when = local_time(row.first_use_at, self.zone())
-            parts.append(" — ".join(part for part in (who, what, when) if part))
-        parts.append(
-            fill_args(
-                self.tr("AX order %1: %2"),
-                change.ax_order_code,
-                status_text(change.new),
-            )
-        )
-        if change.comment:
-            parts.append(change.comment)
-        self.notify.emit(title, "\n".join(parts))
-
-    def _show_sync_state(self, reason: str | None = None) -> None:
-        sync = self.sync
-        if reason:
-            self.sync_label.setToolTip(reason)
-        if not self.ctx.connection.is_connected:
-            text = self.tr("Live sync: not connected")
-        elif sync.is_paused:
-            text = fill_args(
-                self.tr("Live sync: paused, again in %1 s"), str(round(sync.pause_remaining))
-            )
-        elif sync.in_cycle:
-            text = self.tr("Live sync: checking…")
-        elif sync.last_cycle_at is not None:
-            text = fill_args(
-                self.tr("Live sync: checked at %1"),
-                sync.last_cycle_at.astimezone().strftime("%H:%M:%S"),
-            )
-        else:
-            text = self.tr("Live sync: starting")
-        self.sync_label.setText(text)
-
-    def _connection_changed(self) -> None:
-        if self.ctx.connection.is_connected:
-            self.sync.refresh_now()
-        self._show_sync_state()
-
     # -- dialogs ------------------------------------------------------------------------------
 
     def open_dialog(self, dialog: QDialog) -> None:
@@ -330,7 +270,7 @@ class OrdersTab(QWidget):
         self.sync_label.setAccessibleName(self.tr("Live sync state"))
         self.model.retranslate()
         self._show_count(self.model.total_count)
-        self._show_sync_state()
+        self.live_sync.show_state()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
