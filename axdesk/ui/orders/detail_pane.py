@@ -5,7 +5,8 @@ travelers' tickets (the list the operator cancels from,
 :class:`~axdesk.ui.orders.tickets_model.TicketsModel`) and each AX order
 with its status history. Tickets that are used, already cancelled or not
 issued yet are disabled rows: they cannot be selected, so they cannot be
-cancelled. The pane only *asks* for cancels (signals); the tab runs them.
+cancelled. The pane only *asks* for cancels (signals); the tab's
+:class:`~axdesk.ui.orders.cancel.TicketCancelling` runs them.
 """
 
 from __future__ import annotations
