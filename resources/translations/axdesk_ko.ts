@@ -195,6 +195,41 @@
     </message>
 </context>
 <context>
+    <name>CancelFailedBox</name>
+    <message>
+        <source>Cancel ticket</source>
+        <translation>티켓 취소</translation>
+    </message>
+    <message>
+        <source>AX&apos;s answer about the ticket of %1 did not arrive.</source>
+        <translation>%1 님의 티켓 취소에 대한 AX의 응답이 오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The ticket may already be cancelled. Trying again is safe: AX answers a ticket that is already cancelled with the same result, and nothing is cancelled twice.</source>
+        <translation>티켓이 이미 취소되었을 수 있습니다. 다시 시도해도 안전합니다. 이미 취소된 티켓에는 AX가 같은 결과를 돌려주며, 두 번 취소되는 일은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Send the same cancel again</source>
+        <translation>같은 취소 요청을 다시 보내기</translation>
+    </message>
+    <message>
+        <source>Close without trying again</source>
+        <translation>다시 시도하지 않고 닫기</translation>
+    </message>
+    <message>
+        <source>The ticket of %1 could not be cancelled.</source>
+        <translation>%1 님의 티켓을 취소하지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Close the message</source>
+        <translation>메시지 닫기</translation>
+    </message>
+</context>
+<context>
     <name>CancelReportDialog</name>
     <message>
         <source>Cancel all tickets: result</source>
@@ -1391,6 +1426,41 @@
     </message>
 </context>
 <context>
+    <name>LiveSyncView</name>
+    <message>
+        <source>Live sync: not connected</source>
+        <translation>실시간 동기화: 연결 안 됨</translation>
+    </message>
+    <message>
+        <source>Live sync: paused, again in %1 s</source>
+        <translation>실시간 동기화: 일시 중지, %1초 뒤 재개</translation>
+    </message>
+    <message>
+        <source>Live sync: checking…</source>
+        <translation>실시간 동기화: 확인 중…</translation>
+    </message>
+    <message>
+        <source>Live sync: checked at %1</source>
+        <translation>실시간 동기화: %1에 확인</translation>
+    </message>
+    <message>
+        <source>Live sync: starting</source>
+        <translation>실시간 동기화: 시작하는 중</translation>
+    </message>
+    <message>
+        <source>Supplier confirmed an order</source>
+        <translation>공급사가 주문을 확정했습니다</translation>
+    </message>
+    <message>
+        <source>Supplier rejected an order</source>
+        <translation>공급사가 주문을 거절했습니다</translation>
+    </message>
+    <message>
+        <source>AX order %1: %2</source>
+        <translation>AX 주문 %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>LookupDialog</name>
     <message>
         <source>Look up an order at AX</source>
@@ -1725,6 +1795,144 @@
     </message>
 </context>
 <context>
+    <name>OrderExport</name>
+    <message>
+        <source>Export orders to CSV</source>
+        <translation>주문을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export traveler manifest</source>
+        <translation>여행자 명단 내보내기</translation>
+    </message>
+    <message>
+        <source>%1 row(s) written to %2.</source>
+        <translation>%2에 %1행을 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFilterBar</name>
+    <message>
+        <source>No order in the journal matches “%1”. It may have been made elsewhere: AX can be asked about it.</source>
+        <translation>주문 대장에 “%1”과(와) 일치하는 주문이 없습니다. 다른 곳에서 만든 주문일 수 있으니 AX에 조회해 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>찾기(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Name, phone, e-mail or order code (Ctrl+F)</source>
+        <translation>이름·전화번호·이메일·주문 코드 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find an order</source>
+        <translation>주문 찾기</translation>
+    </message>
+    <message>
+        <source>Type a traveler&apos;s or purchaser&apos;s name, phone or e-mail, or an order code. Enter selects the first match and moves to its tickets.</source>
+        <translation>여행자나 구매자의 이름, 전화번호, 이메일 또는 주문 코드를 입력하세요. Enter를 누르면 첫 번째 결과를 선택하고 그 주문의 티켓으로 이동합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>상태(&amp;S):</translation>
+    </message>
+    <message>
+        <source>All orders</source>
+        <translation>모든 주문</translation>
+    </message>
+    <message>
+        <source>Waiting for the supplier</source>
+        <translation>공급사 확인 대기</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>확정</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>거절</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Needs attention (not settled with AX)</source>
+        <translation>확인 필요 (AX와 미정리)</translation>
+    </message>
+    <message>
+        <source>Show orders with this status</source>
+        <translation>이 상태의 주문만 보기</translation>
+    </message>
+    <message>
+        <source>&amp;Used between</source>
+        <translation>이용일(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Filter by date of use</source>
+        <translation>이용일로 거르기</translation>
+    </message>
+    <message>
+        <source>First date of use</source>
+        <translation>이용일 시작</translation>
+    </message>
+    <message>
+        <source>Last date of use</source>
+        <translation>이용일 끝</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation>새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ask AX about every open order now (F5)</source>
+        <translation>처리 중인 모든 주문을 지금 AX에 확인 (F5)</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>지금 새로 고침</translation>
+    </message>
+    <message>
+        <source>&amp;Look up at AX…</source>
+        <translation>AX에서 조회(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Look up an order that is not in the journal by its code (Ctrl+L)</source>
+        <translation>주문 대장에 없는 주문을 코드로 조회 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Look up an order at AX</source>
+        <translation>AX에서 주문 조회</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>내보내기(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>Orders shown, to CSV…</source>
+        <translation>표시된 주문을 CSV로…</translation>
+    </message>
+    <message>
+        <source>Traveler manifest for a day, to CSV…</source>
+        <translation>하루치 여행자 명단을 CSV로…</translation>
+    </message>
+    <message>
+        <source>Look up at AX</source>
+        <translation>AX에서 조회</translation>
+    </message>
+    <message>
+        <source>Look up this code at AX</source>
+        <translation>AX에서 이 코드 조회</translation>
+    </message>
+</context>
+<context>
     <name>OrderForm</name>
     <message>
         <source>Tickets</source>
@@ -1941,6 +2149,13 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
     <message>
         <source>Order sent to AX</source>
         <translation>AX에 주문을 보냈습니다</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSearch</name>
+    <message>
+        <source>No order matches.</source>
+        <translation>일치하는 주문이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2452,14 +2667,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
 <context>
     <name>OrdersTab</name>
     <message>
-        <source>No order matches.</source>
-        <translation>일치하는 주문이 없습니다.</translation>
-    </message>
-    <message>
-        <source>No order in the journal matches “%1”. It may have been made elsewhere: AX can be asked about it.</source>
-        <translation>주문 대장에 “%1”과(와) 일치하는 주문이 없습니다. 다른 곳에서 만든 주문일 수 있으니 AX에 조회해 볼 수 있습니다.</translation>
-    </message>
-    <message>
         <source>Searching…</source>
         <translation>검색 중…</translation>
     </message>
@@ -2470,218 +2677,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>%1 orders</source>
         <translation>주문 %1건</translation>
-    </message>
-    <message>
-        <source>This order has no ticket that can be cancelled.</source>
-        <translation>이 주문에는 취소할 수 있는 티켓이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Supplier confirmed an order</source>
-        <translation>공급사가 주문을 확정했습니다</translation>
-    </message>
-    <message>
-        <source>Supplier rejected an order</source>
-        <translation>공급사가 주문을 거절했습니다</translation>
-    </message>
-    <message>
-        <source>AX order %1: %2</source>
-        <translation>AX 주문 %1: %2</translation>
-    </message>
-    <message>
-        <source>Live sync: not connected</source>
-        <translation>실시간 동기화: 연결 안 됨</translation>
-    </message>
-    <message>
-        <source>Live sync: paused, again in %1 s</source>
-        <translation>실시간 동기화: 일시 중지, %1초 뒤 재개</translation>
-    </message>
-    <message>
-        <source>Live sync: checking…</source>
-        <translation>실시간 동기화: 확인 중…</translation>
-    </message>
-    <message>
-        <source>Live sync: checked at %1</source>
-        <translation>실시간 동기화: %1에 확인</translation>
-    </message>
-    <message>
-        <source>Live sync: starting</source>
-        <translation>실시간 동기화: 시작하는 중</translation>
-    </message>
-    <message>
-        <source>Cancelling the ticket of %1…</source>
-        <translation>%1 님의 티켓을 취소하는 중…</translation>
-    </message>
-    <message>
-        <source>The ticket of %1 is cancelled. AX order %2: %3.</source>
-        <translation>%1 님의 티켓을 취소했습니다. AX 주문 %2: %3.</translation>
-    </message>
-    <message>
-        <source>Cancel ticket</source>
-        <translation>티켓 취소</translation>
-    </message>
-    <message>
-        <source>AX&apos;s answer about the ticket of %1 did not arrive.</source>
-        <translation>%1 님의 티켓 취소에 대한 AX의 응답이 오지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>The ticket may already be cancelled. Trying again is safe: AX answers a ticket that is already cancelled with the same result, and nothing is cancelled twice.</source>
-        <translation>티켓이 이미 취소되었을 수 있습니다. 다시 시도해도 안전합니다. 이미 취소된 티켓에는 AX가 같은 결과를 돌려주며, 두 번 취소되는 일은 없습니다.</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>다시 시도</translation>
-    </message>
-    <message>
-        <source>Send the same cancel again</source>
-        <translation>같은 취소 요청을 다시 보내기</translation>
-    </message>
-    <message>
-        <source>Close without trying again</source>
-        <translation>다시 시도하지 않고 닫기</translation>
-    </message>
-    <message>
-        <source>The ticket of %1 could not be cancelled.</source>
-        <translation>%1 님의 티켓을 취소하지 못했습니다.</translation>
-    </message>
-    <message>
-        <source>Close the message</source>
-        <translation>메시지 닫기</translation>
-    </message>
-    <message>
-        <source>Cancelling %1 ticket(s)…</source>
-        <translation>티켓 %1매를 취소하는 중…</translation>
-    </message>
-    <message>
-        <source>%1 of %2 tickets cancelled.</source>
-        <translation>티켓 %2매 중 %1매를 취소했습니다.</translation>
-    </message>
-    <message>
-        <source>Export orders to CSV</source>
-        <translation>주문을 CSV로 내보내기</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 파일 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export traveler manifest</source>
-        <translation>여행자 명단 내보내기</translation>
-    </message>
-    <message>
-        <source>%1 row(s) written to %2.</source>
-        <translation>%2에 %1행을 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Find:</source>
-        <translation>찾기(&amp;F):</translation>
-    </message>
-    <message>
-        <source>Name, phone, e-mail or order code (Ctrl+F)</source>
-        <translation>이름·전화번호·이메일·주문 코드 (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Find an order</source>
-        <translation>주문 찾기</translation>
-    </message>
-    <message>
-        <source>Type a traveler&apos;s or purchaser&apos;s name, phone or e-mail, or an order code. Enter selects the first match and moves to its tickets.</source>
-        <translation>여행자나 구매자의 이름, 전화번호, 이메일 또는 주문 코드를 입력하세요. Enter를 누르면 첫 번째 결과를 선택하고 그 주문의 티켓으로 이동합니다.</translation>
-    </message>
-    <message>
-        <source>&amp;Status:</source>
-        <translation>상태(&amp;S):</translation>
-    </message>
-    <message>
-        <source>All orders</source>
-        <translation>모든 주문</translation>
-    </message>
-    <message>
-        <source>Waiting for the supplier</source>
-        <translation>공급사 확인 대기</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>확정</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>거절</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>취소</translation>
-    </message>
-    <message>
-        <source>Needs attention (not settled with AX)</source>
-        <translation>확인 필요 (AX와 미정리)</translation>
-    </message>
-    <message>
-        <source>Show orders with this status</source>
-        <translation>이 상태의 주문만 보기</translation>
-    </message>
-    <message>
-        <source>&amp;Used between</source>
-        <translation>이용일(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Filter by date of use</source>
-        <translation>이용일로 거르기</translation>
-    </message>
-    <message>
-        <source>First date of use</source>
-        <translation>이용일 시작</translation>
-    </message>
-    <message>
-        <source>Last date of use</source>
-        <translation>이용일 끝</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh now</source>
-        <translation>새로 고침(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Ask AX about every open order now (F5)</source>
-        <translation>처리 중인 모든 주문을 지금 AX에 확인 (F5)</translation>
-    </message>
-    <message>
-        <source>Refresh now</source>
-        <translation>지금 새로 고침</translation>
-    </message>
-    <message>
-        <source>&amp;Look up at AX…</source>
-        <translation>AX에서 조회(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>Look up an order that is not in the journal by its code (Ctrl+L)</source>
-        <translation>주문 대장에 없는 주문을 코드로 조회 (Ctrl+L)</translation>
-    </message>
-    <message>
-        <source>Look up an order at AX</source>
-        <translation>AX에서 주문 조회</translation>
-    </message>
-    <message>
-        <source>E&amp;xport</source>
-        <translation>내보내기(&amp;X)</translation>
-    </message>
-    <message>
-        <source>Export to CSV</source>
-        <translation>CSV로 내보내기</translation>
-    </message>
-    <message>
-        <source>Orders shown, to CSV…</source>
-        <translation>표시된 주문을 CSV로…</translation>
-    </message>
-    <message>
-        <source>Traveler manifest for a day, to CSV…</source>
-        <translation>하루치 여행자 명단을 CSV로…</translation>
-    </message>
-    <message>
-        <source>Look up at AX</source>
-        <translation>AX에서 조회</translation>
-    </message>
-    <message>
-        <source>Look up this code at AX</source>
-        <translation>AX에서 이 코드 조회</translation>
     </message>
     <message>
         <source>Orders</source>
@@ -2828,6 +2823,13 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>The saved API key for this profile in {where} is unreadable; please enter it again.</source>
         <translation>{where}에 저장된 이 프로필의 API 키를 읽을 수 없습니다. 다시 입력해 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectedOrder</name>
+    <message>
+        <source>This order has no ticket that can be cancelled.</source>
+        <translation>이 주문에는 취소할 수 있는 티켓이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -3020,6 +3022,25 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>The practice sandbox could not start: {reason}</source>
         <translation>연습용 샌드박스를 시작할 수 없습니다: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TicketCancelling</name>
+    <message>
+        <source>Cancelling the ticket of %1…</source>
+        <translation>%1 님의 티켓을 취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Cancelling %1 ticket(s)…</source>
+        <translation>티켓 %1매를 취소하는 중…</translation>
+    </message>
+    <message>
+        <source>The ticket of %1 is cancelled. AX order %2: %3.</source>
+        <translation>%1 님의 티켓을 취소했습니다. AX 주문 %2: %3.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tickets cancelled.</source>
+        <translation>티켓 %2매 중 %1매를 취소했습니다.</translation>
     </message>
 </context>
 <context>

@@ -1,341 +1,139 @@
-"""The confirmations and the report of the per-ticket cancel.
+"""Cancelling travelers' tickets from the Orders tab: confirm, send, say how it went.
 
-:class:`CancelTicketDialog` names the traveler, the date and time of use and
-the option, takes an optional comment, and has "Cancel ticket" as its
-default button: the operator on the phone presses Enter to confirm.
-:class:`CancelAllDialog` lists every live ticket of an order before they are
-all cancelled, and :class:`CancelReportDialog` tells, ticket by ticket, which
-cancels succeeded and which failed and why.
+Delete (or "Cancel ticket…") on a ticket opens :class:`CancelTicketDialog`;
+its default button sends the cancel through :func:`axdesk.store.cancel.cancel_one`
+on the worker. When AX's answer is lost, :class:`CancelFailedBox` offers
+"Try again", which sends the same cancel (safe: nothing is cancelled twice).
+Ctrl+Shift+Delete (or "Cancel all tickets…") lists every live ticket of the
+order, cancels each in turn (:func:`~axdesk.store.cancel.cancel_each`) and
+reports ticket by ticket. The cancel buttons are off while a cancel is under way.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject
 
-from axdesk.api import AxClient, AxError, CancelledTicket
-from axdesk.store.journal import OrderJournal
+from axdesk.api import AxError, CancelledTicket
+from axdesk.store.cancel import CancelOutcome, CancelTarget, cancel_each, cancel_one
 from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.worker import describe_error
+from axdesk.ui.orders.cancel_dialogs import (
+    CancelAllDialog,
+    CancelFailedBox,
+    CancelReportDialog,
+    CancelTicketDialog,
+)
+from axdesk.ui.orders.status_look import status_text
 
-COMMENT_MAX_LENGTH = 500
-
-
-@dataclass(frozen=True)
-class CancelTarget:
-    """One ticket the operator is about to cancel, with what the confirmation shows."""
-
-    channel_order_code: str
-    ax_order_code: str
-    ticket_code: str
-    traveler_name: str
-    product_name: str
-    option_name: str
-    use_at: dt.datetime | None
-    """The slot's date and time of use, already in the supplier's time zone."""
+if TYPE_CHECKING:
+    from axdesk.ui.orders.tab import OrdersTab
 
 
-@dataclass(frozen=True)
-class CancelOutcome:
-    """What happened to one ticket of a "Cancel all tickets"."""
+class TicketCancelling(QObject):
+    """The Orders tab's cancels (built as ``TicketCancelling(tab)``).
 
-    target: CancelTarget
-    succeeded: bool
-    detail: str
-    """The ticket's new status when it succeeded, the reason when it failed."""
+    Outcomes are announced by the tab's signals ``ticket_cancelled``,
+    ``cancel_failed`` and ``cancel_all_finished``.
+    """
 
+    def __init__(self, tab: OrdersTab) -> None:
+        super().__init__(tab)
+        self._tab = tab
+        tab.detail.cancel_ticket_requested.connect(self.confirm_cancel)
+        tab.detail.cancel_all_requested.connect(self.confirm_cancel_all)
 
-def format_use_at(value: dt.datetime | None, locale: QLocale | None = None) -> str:
-    """A date and time of use as people read it ("Saturday, 1 March 2025, 14:00")."""
-    if value is None:
-        return "—"
-    locale = locale or QLocale()
-    day = locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.LongFormat)
-    return f"{day}, {value.strftime('%H:%M')}"
+    def confirm_cancel(self, target: CancelTarget) -> None:
+        """Ask to confirm the cancel of ``target``; on "Cancel ticket" it is sent."""
+        dialog = CancelTicketDialog(target, self._tab)
+        dialog.accepted.connect(lambda: self.cancel_ticket(target, dialog.comment()))
+        self._tab.open_dialog(dialog)
 
+    def cancel_ticket(self, target: CancelTarget, comment: str | None) -> None:
+        """Send the cancel of one ticket (no confirmation; :meth:`confirm_cancel` asks)."""
+        tab = self._tab
+        connection, journal = tab.ctx.connection, tab.ctx.journal
+        tab.detail.set_cancelling(True)
+        tab.show_message(fill_args(self.tr("Cancelling the ticket of %1…"), target.traveler_name))
+        tab.ctx.worker.call(
+            lambda: cancel_one(connection.client(), journal, target, comment)
+        ).on_success(lambda result: self._cancelled(target, result)).on_error(
+            lambda error: self._cancel_failed(target, comment, error)
+        ).on_done(lambda: tab.detail.set_cancelling(False)).start()
 
-def option_text(target: CancelTarget) -> str:
-    if target.product_name and target.option_name:
-        return f"{target.product_name} — {target.option_name}"
-    return target.product_name or target.option_name or "—"
-
-
-class CancelTicketDialog(QDialog):
-    """Asks to confirm the cancel of one traveler's ticket; Enter confirms."""
-
-    def __init__(self, target: CancelTarget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.target = target
-        self.setWindowTitle(self.tr("Cancel ticket"))
-        self.setModal(True)
-
-        question = QLabel(
-            self.tr("Cancel the ticket of <b>%1</b>?").replace("%1", _escape(target.traveler_name))
+    def confirm_cancel_all(self, channel_order_code: str, targets: Sequence[CancelTarget]) -> None:
+        """List every ticket in ``targets`` and ask to cancel them all."""
+        dialog = CancelAllDialog(channel_order_code, targets, self._tab)
+        dialog.accepted.connect(
+            lambda: self.cancel_all(channel_order_code, list(targets), dialog.comment())
         )
-        question.setTextFormat(Qt.TextFormat.RichText)
-        bigger = QFont(question.font())
-        bigger.setPointSizeF(bigger.pointSizeF() * 1.2)
-        question.setFont(bigger)
+        self._tab.open_dialog(dialog)
 
-        facts = QFormLayout()
-        facts.addRow(self.tr("Traveler:"), _value_label(target.traveler_name))
-        facts.addRow(self.tr("Date and time:"), _value_label(format_use_at(target.use_at)))
-        facts.addRow(self.tr("Option:"), _value_label(option_text(target)))
-        facts.addRow(self.tr("Ticket:"), _value_label(target.ticket_code, mono=True))
-        facts.addRow(self.tr("AX order:"), _value_label(target.ax_order_code, mono=True))
-
-        self.comment_edit = QLineEdit()
-        self.comment_edit.setMaxLength(COMMENT_MAX_LENGTH)
-        self.comment_edit.setPlaceholderText(self.tr("Optional, sent to AX with the cancel"))
-        self.comment_edit.setAccessibleName(self.tr("Cancellation comment"))
-        facts.addRow(self.tr("&Comment:"), self.comment_edit)
-        label = facts.labelForField(self.comment_edit)
-        if isinstance(label, QLabel):
-            label.setBuddy(self.comment_edit)
-
-        note = QLabel(
-            self.tr("AX gives the seat back. A cancelled ticket cannot be restored here.")
-        )
-        note.setWordWrap(True)
-        note.setEnabled(False)
-
-        buttons = QDialogButtonBox()
-        self.confirm_button = QPushButton(self.tr("Cancel &ticket"))
-        self.confirm_button.setAccessibleName(self.tr("Confirm: cancel the ticket"))
-        self.keep_button = QPushButton(self.tr("&Keep ticket"))
-        self.keep_button.setAccessibleName(self.tr("Keep the ticket, do not cancel"))
-        buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.keep_button.setAutoDefault(False)
-        self.confirm_button.setAutoDefault(True)
-        self.confirm_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(question)
-        layout.addLayout(facts)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
-
-        self.setTabOrder(self.comment_edit, self.confirm_button)
-        self.setTabOrder(self.confirm_button, self.keep_button)
-        # Focus starts in the comment: the operator may type a reason, and Enter
-        # (from the comment or anywhere) presses the default button, "Cancel ticket".
-        self.comment_edit.setFocus()
-
-    def comment(self) -> str | None:
-        """The comment to send, or None when the operator typed none."""
-        text = self.comment_edit.text().strip()
-        return text or None
-
-
-class CancelAllDialog(QDialog):
-    """Lists every live ticket of an order and asks to cancel them all."""
-
-    def __init__(
-        self, order_code: str, targets: Sequence[CancelTarget], parent: QWidget | None = None
+    def cancel_all(
+        self, channel_order_code: str, targets: Sequence[CancelTarget], comment: str | None
     ) -> None:
-        super().__init__(parent)
-        self.targets = list(targets)
-        self.setWindowTitle(self.tr("Cancel all tickets"))
-        self.setModal(True)
+        """Cancel every ticket in ``targets`` and report per ticket."""
+        tab = self._tab
+        connection, journal = tab.ctx.connection, tab.ctx.journal
+        chosen = list(targets)
+        tab.detail.set_cancelling(True)
+        tab.show_message(fill_args(self.tr("Cancelling %1 ticket(s)…"), str(len(chosen))))
+        tab.ctx.worker.call(
+            lambda: cancel_each(connection.client(), journal, chosen, comment)
+        ).on_success(lambda outcomes: self._cancelled_all(channel_order_code, outcomes)).on_error(
+            self._cancel_all_failed
+        ).on_done(lambda: tab.detail.set_cancelling(False)).start()
 
-        question = QLabel(
+    def _cancelled(self, target: CancelTarget, result: CancelledTicket) -> None:
+        self._tab.show_message(
             fill_args(
-                self.tr("Cancel all %1 live ticket(s) of order %2?"),
-                str(len(self.targets)),
-                order_code,
+                self.tr("The ticket of %1 is cancelled. AX order %2: %3."),
+                target.traveler_name,
+                result.ax_order_code,
+                status_text(result.ax_order_status),
             )
         )
-        question.setWordWrap(True)
+        self._tab.selection.after_change(result.channel_order_code)
+        self._tab.ticket_cancelled.emit(target.ticket_code)
 
-        self.ticket_list = QTreeWidget()
-        self.ticket_list.setAccessibleName(self.tr("Tickets to cancel"))
-        self.ticket_list.setHeaderLabels(
-            [self.tr("Traveler"), self.tr("Date and time"), self.tr("Option"), self.tr("Ticket")]
-        )
-        self.ticket_list.setRootIsDecorated(False)
-        self.ticket_list.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
-        self.ticket_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for target in self.targets:
-            QTreeWidgetItem(
-                self.ticket_list,
-                [
-                    target.traveler_name,
-                    format_use_at(target.use_at),
-                    option_text(target),
-                    target.ticket_code,
-                ],
-            )
-        for column in range(4):
-            self.ticket_list.resizeColumnToContents(column)
-
-        self.comment_edit = QLineEdit()
-        self.comment_edit.setMaxLength(COMMENT_MAX_LENGTH)
-        self.comment_edit.setPlaceholderText(self.tr("Optional, sent to AX with each cancel"))
-        self.comment_edit.setAccessibleName(self.tr("Cancellation comment"))
-        form = QFormLayout()
-        form.addRow(self.tr("&Comment:"), self.comment_edit)
-
-        buttons = QDialogButtonBox()
-        self.confirm_button = QPushButton(
-            self.tr("Cancel &ticket")
-            if len(self.targets) == 1
-            else self.tr("Cancel %1 &tickets").replace("%1", str(len(self.targets)))
-        )
-        self.confirm_button.setAccessibleName(self.tr("Confirm: cancel every listed ticket"))
-        self.keep_button = QPushButton(self.tr("&Keep tickets"))
-        self.keep_button.setAccessibleName(self.tr("Keep the tickets, do not cancel"))
-        buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.keep_button.setAutoDefault(False)
-        self.confirm_button.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(question)
-        layout.addWidget(self.ticket_list)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.setTabOrder(self.comment_edit, self.confirm_button)
-        self.setTabOrder(self.confirm_button, self.keep_button)
-        self.comment_edit.setFocus()
-        self.resize(620, 360)
-
-    def comment(self) -> str | None:
-        text = self.comment_edit.text().strip()
-        return text or None
-
-
-class CancelReportDialog(QDialog):
-    """Says, ticket by ticket, which cancels succeeded and which failed and why."""
-
-    def __init__(self, outcomes: Sequence[CancelOutcome], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.outcomes = list(outcomes)
-        self.setWindowTitle(self.tr("Cancel all tickets: result"))
-        failed = sum(1 for outcome in self.outcomes if not outcome.succeeded)
-        if failed:
-            summary = (
-                self.tr("1 ticket could not be cancelled.")
-                if failed == 1
-                else self.tr("%1 tickets could not be cancelled.").replace("%1", str(failed))
-            )
+    def _cancel_failed(
+        self, target: CancelTarget, comment: str | None, error: BaseException
+    ) -> None:
+        sentence = describe_error(error)
+        if sentence is None:
+            return
+        tab = self._tab
+        tab.show_message(sentence)
+        tab.cancel_failed.emit(target.ticket_code, sentence)
+        answer_lost = isinstance(error, AxError) and error.outcome_unknown
+        box = CancelFailedBox(target.traveler_name, sentence, answer_lost=answer_lost, parent=tab)
+        if box.offers_retry:
+            box.accepted.connect(lambda: self.cancel_ticket(target, comment))
         else:
-            summary = self.tr("Every ticket was cancelled.")
-        heading = QLabel(summary)
-        heading.setWordWrap(True)
+            tab.selection.reload()
+        tab.open_dialog(box)
 
-        self.result_list = QTreeWidget()
-        self.result_list.setAccessibleName(self.tr("Result for each ticket"))
-        self.result_list.setHeaderLabels(
-            [self.tr("Traveler"), self.tr("Ticket"), self.tr("Result"), self.tr("Detail")]
-        )
-        self.result_list.setRootIsDecorated(False)
-        self.result_list.setWordWrap(True)
-        for outcome in self.outcomes:
-            item = QTreeWidgetItem(
-                self.result_list,
-                [
-                    outcome.target.traveler_name,
-                    outcome.target.ticket_code,
-                    self.tr("Cancelled") if outcome.succeeded else self.tr("Failed"),
-                    outcome.detail,
-                ],
+    def _cancelled_all(self, channel_order_code: str, outcomes: list[CancelOutcome]) -> None:
+        failed = sum(1 for outcome in outcomes if not outcome.succeeded)
+        tab = self._tab
+        tab.show_message(
+            fill_args(
+                self.tr("%1 of %2 tickets cancelled."),
+                str(len(outcomes) - failed),
+                str(len(outcomes)),
             )
-            item.setToolTip(3, outcome.detail)
-        for column in range(3):
-            self.result_list.resizeColumnToContents(column)
+        )
+        tab.selection.after_change(channel_order_code)
+        tab.open_dialog(CancelReportDialog(outcomes, tab))
+        tab.cancel_all_finished.emit(outcomes)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close = buttons.button(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName(self.tr("Close the result"))
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.result_list)
-        layout.addWidget(buttons)
-        self.resize(640, 320)
-
-
-def _value_label(text: str, *, mono: bool = False) -> QLabel:
-    label = QLabel(text or "—")
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if mono:
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        label.setFont(font)
-    return label
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-# ---------------------------------------------------------------------------
-# The calls (run on the worker; no widgets below this line)
-
-
-def cancel_one(
-    client: AxClient, journal: OrderJournal, target: CancelTarget, comment: str | None
-) -> CancelledTicket:
-    """Cancel one ticket at AX and record AX's answer in the journal.
-
-    Only on the AX server the order was sent to: for an order of another
-    server (or of one the journal did not record) the journal's
-    ``EndpointError``, an ``AxError`` with a sentence, is raised and nothing is
-    sent. Sending it again after a lost answer is safe: AX answers a ticket
-    that is already cancelled with 200 and the same body, and the journal
-    records the same statuses (no change, no new history row).
-    """
-    journal.check_endpoint(target.channel_order_code, client.base_url)
-    result = client.cancel_ticket(target.ax_order_code, target.ticket_code, comment)
-    journal.apply_cancellation(result)
-    return result
-
-
-def cancel_each(
-    client: AxClient,
-    journal: OrderJournal,
-    targets: Sequence[CancelTarget],
-    comment: str | None,
-) -> list[CancelOutcome]:
-    """Cancel every ticket in turn and say, per ticket, what happened.
-
-    A ticket whose answer was lost (``outcome_unknown``) is sent once more at
-    once, which is safe (see :func:`cancel_one`). One ticket's failure does not
-    stop the others.
-    """
-    outcomes: list[CancelOutcome] = []
-    for target in targets:
-        attempts = 0
-        while True:
-            attempts += 1
-            try:
-                result = cancel_one(client, journal, target, comment)
-            except AxError as error:
-                if error.outcome_unknown and attempts < 2:
-                    continue
-                outcomes.append(CancelOutcome(target, False, str(error)))
-            else:
-                outcomes.append(CancelOutcome(target, True, result.ax_ticket_status.value))
-            break
-    return outcomes
+    def _cancel_all_failed(self, error: BaseException) -> None:
+        sentence = describe_error(error)
+        tab = self._tab
+        if sentence:
+            tab.show_message(sentence)
+            tab.cancel_failed.emit("", sentence)
+        if tab.selection.code is not None:
+            tab.selection.after_change(tab.selection.code)

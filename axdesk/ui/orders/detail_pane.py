@@ -1,43 +1,26 @@
-"""The detail pane of the Orders tab, and the dialog that looks an order up at AX.
+"""The detail pane of the Orders tab: one order, its tickets and its AX status history.
 
 :class:`OrderDetailPane` shows one channel order: who bought it, its
-travelers' tickets (the list the operator cancels from) and each AX order
+travelers' tickets (the list the operator cancels from,
+:class:`~axdesk.ui.orders.tickets_model.TicketsModel`) and each AX order
 with its status history. Tickets that are used, already cancelled or not
 issued yet are disabled rows: they cannot be selected, so they cannot be
-cancelled. The pane only *asks* for cancels (signals); the tab runs them.
-
-:class:`LookupDialog` shows AX's answer (Get Confirm) for a code that may not
-be in the journal, and offers to import it.
+cancelled. The pane only *asks* for cancels (signals); the tab's
+:class:`~axdesk.ui.orders.cancel.TicketCancelling` runs them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QEvent,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -48,209 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.api import OrderStatusInfo
-from axdesk.store.journal_queries import JournalState, OrderDetail, TicketDetail
-from axdesk.store.search import parse_query, phone_forms
-from axdesk.ui.orders.cancel import CancelTarget
-from axdesk.ui.orders.table_model import (
-    LookIcons,
-    format_money,
-    line_label,
-    local_time,
-    look_color,
-    status_look,
-    status_text,
-    ticket_look,
-    ticket_status_text,
-)
-
-ModelIndex = QModelIndex | QPersistentModelIndex
-TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-@dataclass(frozen=True)
-class TicketEntry:
-    """A ticket with the line it belongs to (what the tickets list shows)."""
-
-    channel_order_code: str
-    ticket: TicketDetail
-    product_name: str
-    option_name: str
-    dc_code: str
-    use_at: dt.datetime
-
-    def target(self, zone: dt.tzinfo) -> CancelTarget | None:
-        ticket = self.ticket
-        if ticket.ax_order_code is None or ticket.ax_ticket_code is None:
-            return None
-        return CancelTarget(
-            channel_order_code=self.channel_order_code,
-            ax_order_code=ticket.ax_order_code,
-            ticket_code=ticket.ax_ticket_code,
-            traveler_name=ticket.name,
-            product_name=self.product_name,
-            option_name=self.option_name or self.dc_code,
-            use_at=self.use_at.astimezone(zone),
-        )
-
-
-def ticket_entries(detail: OrderDetail) -> list[TicketEntry]:
-    return [
-        TicketEntry(
-            detail.channel_order_code,
-            ticket,
-            line.product_name,
-            line.option_name,
-            line.dc_code,
-            line.inventory_at,
-        )
-        for line in detail.lines
-        for ticket in line.tickets
-    ]
-
-
-def ticket_matches(ticket: TicketDetail, query: str) -> bool:
-    """True when ``query`` (as typed in the search box) names this traveler: by name,
-    e-mail, ticket code or phone, the phone however it was typed."""
-    terms = parse_query(query)
-    if terms.is_empty:
-        return False
-    document = [
-        part.casefold()
-        for part in (
-            ticket.name,
-            ticket.email,
-            ticket.channel_code,
-            ticket.ax_ticket_code or "",
-            *(phone_forms(ticket.phone, ticket.national_code) if ticket.phone else []),
-        )
-        if part
-    ]
-    return all(
-        any(alternative.casefold() in part for alternative in group for part in document)
-        for group in terms.groups
-    )
-
-
-def why_not_cancellable(ticket: TicketDetail) -> str | None:
-    """A sentence saying why this ticket cannot be cancelled, or None if it can."""
-    translate = QCoreApplication.translate
-    if ticket.is_cancellable:
-        return None
-    if ticket.ax_ticket_code is None or ticket.ax_order_code is None:
-        return translate("OrderDetail", "AX has not issued this ticket yet.")
-    if ticket.status is not None and ticket.status.is_cancelled:
-        return translate("OrderDetail", "This ticket is already cancelled.")
-    return translate("OrderDetail", "This ticket has been used; it cannot be cancelled.")
-
-
-class TicketsModel(QAbstractTableModel):
-    """The travelers' tickets of one order; rows that cannot be cancelled are disabled."""
-
-    COLUMN_COUNT = 6
-    STATUS_COLUMN = 1
-    OPTION_COLUMN = 4
-    TICKET_COLUMN = 5
-
-    @staticmethod
-    def title(section: int) -> str:
-        translate = QCoreApplication.translate
-        titles = (
-            translate("TicketsModel", "Traveler"),
-            translate("TicketsModel", "Status"),
-            translate("TicketsModel", "Phone"),
-            translate("TicketsModel", "Date and time"),
-            translate("TicketsModel", "Option"),
-            translate("TicketsModel", "Ticket"),
-        )
-        return titles[section]
-
-    def __init__(self, zone: Callable[[], dt.tzinfo], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._zone = zone
-        self._entries: list[TicketEntry] = []
-        self._icons = LookIcons()
-
-    def set_entries(self, entries: Sequence[TicketEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
-
-    def entries(self) -> list[TicketEntry]:
-        return list(self._entries)
-
-    def entry_at(self, row: int) -> TicketEntry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < self.COLUMN_COUNT
-        ):
-            return self.title(section)
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        entry = self.entry_at(index.row()) if index.isValid() else None
-        if entry is None or not entry.ticket.is_cancellable:
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        entry = self.entry_at(index.row()) if index.isValid() else None
-        if entry is None:
-            return None
-        ticket = entry.ticket
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = (
-                ticket.name,
-                ticket_status_text(ticket.status),
-                ticket.phone,
-                local_time(entry.use_at, self._zone()),
-                entry.option_name or entry.dc_code,
-                ticket.ax_ticket_code or "",
-            )
-            return values[column]
-        if role == TARGET_ROLE:
-            return entry.target(self._zone())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            reason = why_not_cancellable(ticket)
-            if reason:
-                return reason
-            if column == self.OPTION_COLUMN:
-                return line_label(entry.product_name, entry.option_name, entry.dc_code)
-            if column == self.TICKET_COLUMN:
-                return ticket.ax_ticket_code
-            return "\n".join(part for part in (ticket.name, ticket.phone, ticket.email) if part)
-        if column == self.STATUS_COLUMN:
-            look = ticket_look(ticket.status)
-            if role == Qt.ItemDataRole.DecorationRole:
-                return self._icons(look)
-            if role == Qt.ItemDataRole.ForegroundRole and ticket.is_cancellable:
-                return QBrush(look_color(look))
-        if (
-            role == Qt.ItemDataRole.FontRole
-            and column == 0
-            and ticket.status is not None
-            and ticket.status.is_cancelled
-        ):
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
+from axdesk.store.cancel import CancelTarget
+from axdesk.store.journal_queries import JournalState, OrderDetail
+from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.orders.rows import format_money, line_label, local_time
+from axdesk.ui.orders.status_look import LookIcons, look_color, status_look, status_text
+from axdesk.ui.orders.tickets_model import TicketsModel, ticket_entries, ticket_matches
 
 
 class OrderDetailPane(QWidget):
@@ -403,7 +189,7 @@ class OrderDetailPane(QWidget):
             self._update_actions()
             return
         self.stack.setCurrentIndex(1)
-        self.title_label.setText(self.tr("Order %1").replace("%1", detail.channel_order_code))
+        self.title_label.setText(fill_args(self.tr("Order %1"), detail.channel_order_code))
         self.facts_label.setText(self._facts(detail))
         if detail.problem:
             self.problem_label.setText(detail.problem)
@@ -422,13 +208,13 @@ class OrderDetailPane(QWidget):
             contact = " · ".join(
                 part for part in (detail.purchaser_phone, detail.purchaser_email) if part
             )
-            purchaser = self.tr("Purchaser: %1").replace("%1", detail.purchaser_name)
+            purchaser = fill_args(self.tr("Purchaser: %1"), detail.purchaser_name)
             parts.append(f"{purchaser} ({contact})" if contact else purchaser)
         if detail.total is not None:
             parts.append(
-                self.tr("Total: %1").replace("%1", format_money(detail.total, detail.currency))
+                fill_args(self.tr("Total: %1"), format_money(detail.total, detail.currency))
             )
-        parts.append(self.tr("Ordered: %1").replace("%1", local_time(detail.created_at)))
+        parts.append(fill_args(self.tr("Ordered: %1"), local_time(detail.created_at)))
         parts.append(self._state_words(detail.state))
         return "   ·   ".join(parts)
 
@@ -451,7 +237,7 @@ class OrderDetailPane(QWidget):
             line = lines_by_position.get(ax.line_position) if ax.line_position is not None else None
             label = line_label(line.product_name, line.option_name, line.dc_code) if line else ""
             checked = (
-                self.tr("checked %1").replace("%1", local_time(ax.checked_at))
+                fill_args(self.tr("checked %1"), local_time(ax.checked_at))
                 if ax.checked_at
                 else self.tr("not checked yet")
             )
@@ -599,141 +385,3 @@ class OrderDetailPane(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-
-class LookupDialog(QDialog):
-    """Look an order up at AX by code (Get Confirm) and import it into the journal.
-
-    The tab runs the calls; the dialog asks for them and shows their outcome.
-
-    Signals:
-        lookup_requested(str): look this code up at AX.
-        import_requested(object): import this answer (a list of ``OrderStatusInfo``).
-    """
-
-    lookup_requested = Signal(str)
-    import_requested = Signal(object)
-
-    def __init__(self, code: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.infos: list[OrderStatusInfo] = []
-        self._icons = LookIcons()
-        self.setWindowTitle(self.tr("Look up an order at AX"))
-
-        intro = QLabel(
-            self.tr(
-                "Enter a channel order code or an AX order code. AX's answer is shown; "
-                "an order made elsewhere can then be followed here."
-            )
-        )
-        intro.setWordWrap(True)
-        self.code_edit = QLineEdit(code)
-        self.code_edit.setAccessibleName(self.tr("Order code to look up"))
-        self.code_edit.setPlaceholderText(self.tr("Channel or AX order code"))
-        self.code_edit.setClearButtonEnabled(True)
-        self.code_edit.returnPressed.connect(self._lookup)
-        self.lookup_button = QPushButton(self.tr("&Look up"))
-        self.lookup_button.setAccessibleName(self.tr("Look the code up at AX"))
-        self.lookup_button.setAutoDefault(False)
-        self.lookup_button.clicked.connect(self._lookup)
-        row = QHBoxLayout()
-        row.addWidget(self.code_edit, 1)
-        row.addWidget(self.lookup_button)
-
-        self.result_tree = QTreeWidget()
-        self.result_tree.setAccessibleName(self.tr("AX's answer"))
-        self.result_tree.setHeaderLabels(
-            [self.tr("Channel order"), self.tr("AX order"), self.tr("Status"), self.tr("Comment")]
-        )
-        self.result_tree.setRootIsDecorated(False)
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setFrameShape(QFrame.Shape.NoFrame)
-
-        buttons = QDialogButtonBox()
-        self.import_button = QPushButton(self.tr("&Import into the journal"))
-        self.import_button.setAccessibleName(self.tr("Import the order into the journal"))
-        self.import_button.setEnabled(False)
-        self.import_button.clicked.connect(self._import)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName(self.tr("Close the lookup"))
-        close.setAutoDefault(False)
-        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(row)
-        layout.addWidget(self.result_tree, 1)
-        layout.addWidget(self.message_label)
-        layout.addWidget(buttons)
-        self.setTabOrder(self.code_edit, self.lookup_button)
-        self.setTabOrder(self.lookup_button, self.result_tree)
-        self.setTabOrder(self.result_tree, self.import_button)
-        self.resize(720, 340)
-
-    def code(self) -> str:
-        return self.code_edit.text().strip()
-
-    def _lookup(self) -> None:
-        code = self.code()
-        if not code:
-            self.message_label.setText(self.tr("Enter a code to look up."))
-            return
-        self.result_tree.clear()
-        self.infos = []
-        self.import_button.setEnabled(False)
-        self.message_label.setText(self.tr("Asking AX…"))
-        self.lookup_button.setEnabled(False)
-        self.lookup_requested.emit(code)
-
-    def _import(self) -> None:
-        if self.infos:
-            self.import_button.setEnabled(False)
-            self.import_requested.emit(list(self.infos))
-
-    def show_answer(self, infos: Sequence[OrderStatusInfo], known_codes: set[str]) -> None:
-        """Show AX's answer; ``known_codes`` are channel order codes already journaled."""
-        self.lookup_button.setEnabled(True)
-        self.infos = list(infos)
-        self.result_tree.clear()
-        for info in infos:
-            look = status_look(info.status)
-            item = QTreeWidgetItem(
-                self.result_tree,
-                [
-                    info.channel_order_code,
-                    info.ax_order_code,
-                    status_text(info.status),
-                    info.comment or "",
-                ],
-            )
-            item.setIcon(2, self._icons(look))
-        for column in range(3):
-            self.result_tree.resizeColumnToContents(column)
-        if not infos:
-            self.message_label.setText(self.tr("AX knows no order with this code."))
-            return
-        channel_codes = {info.channel_order_code for info in infos}
-        if channel_codes <= known_codes:
-            self.message_label.setText(
-                self.tr("This order is already in the journal; its status was updated.")
-            )
-            self.import_button.setEnabled(False)
-        else:
-            self.message_label.setText(
-                self.tr("This order is not in the journal. Import it to follow it here.")
-            )
-            self.import_button.setEnabled(True)
-            self.import_button.setDefault(True)
-
-    def show_error(self, sentence: str) -> None:
-        self.lookup_button.setEnabled(True)
-        self.message_label.setText(sentence)
-
-    def show_imported(self, channel_order_codes: Sequence[str]) -> None:
-        self.message_label.setText(
-            self.tr("Imported: %1. It is now followed by live sync.").replace(
-                "%1", ", ".join(channel_order_codes)
-            )
-        )

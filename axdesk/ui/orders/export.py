@@ -4,21 +4,25 @@ The writing is Qt-free (``axdesk.store.export``); this module gathers the rows
 from the journal. The ``export_*`` functions run on the worker: they read the
 journal and write the file, so neither a big journal nor a slow disk holds
 up the window. Column titles are translated on the GUI thread and handed in.
-:class:`ManifestDialog` asks which day's manifest to write.
+:class:`ManifestDialog` asks which day's manifest to write, and
+:class:`OrderExport` is the tab's "Export" menu: it asks where, runs the
+export on the worker and says how many rows were written, or why not.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QVBoxLayout,
     QWidget,
@@ -27,14 +31,22 @@ from PySide6.QtWidgets import (
 from axdesk.store.export import (
     MANIFEST_FIELDS,
     CellValue,
+    ExportError,
     ManifestEntry,
     manifest_rows,
     write_csv,
 )
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_queries import OrderDetail, OrderFilter, OrderSort
+from axdesk.ui.common.context import supplier_today
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import rounded_amount
-from axdesk.ui.orders.table_model import Column, OrderRow, cell_text, column_title, row_from_detail
+from axdesk.ui.common.worker import describe_error
+from axdesk.ui.orders.rows import OrderRow, row_from_detail
+from axdesk.ui.orders.table_model import Column, cell_text, column_title
+
+if TYPE_CHECKING:
+    from axdesk.ui.orders.tab import OrdersTab
 
 EXPORT_PAGE = 500
 
@@ -218,3 +230,82 @@ class ManifestDialog(QDialog):
 
     def include_cancelled(self) -> bool:
         return self.cancelled_check.isChecked()
+
+
+class OrderExport(QObject):
+    """The Orders tab's "Export" menu (built as ``OrderExport(tab)``).
+
+    Outcomes are announced by the tab's signals ``export_finished`` and
+    ``export_failed``; the "Export" button is busy while a file is written.
+    """
+
+    def __init__(self, tab: OrdersTab) -> None:
+        super().__init__(tab)
+        self._tab = tab
+        tab.filters.export_table_action.triggered.connect(self.choose_table_export)
+        tab.filters.export_manifest_action.triggered.connect(self.choose_manifest_export)
+
+    def choose_table_export(self) -> None:
+        """Ask where to write the orders shown, then write them."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self._tab,
+            self.tr("Export orders to CSV"),
+            str(Path.home() / "axdesk-orders.csv"),
+            self.tr("CSV files (*.csv)"),
+        )
+        if path:
+            self.export_table(Path(path))
+
+    def choose_manifest_export(self) -> None:
+        """Ask which day (the supplier's today first) and where, then write its manifest."""
+        tab = self._tab
+        dialog = ManifestDialog(supplier_today(tab.ctx.connection.supplier_timezone), tab)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        day = dialog.day()
+        path, _filter = QFileDialog.getSaveFileName(
+            tab,
+            self.tr("Export traveler manifest"),
+            str(Path.home() / f"axdesk-manifest-{day.isoformat()}.csv"),
+            self.tr("CSV files (*.csv)"),
+        )
+        if path:
+            self.export_manifest(day, Path(path), include_cancelled=dialog.include_cancelled())
+
+    def export_table(self, path: Path) -> None:
+        """Write every order matching the current filter (all pages) to ``path``."""
+        tab = self._tab
+        journal, zone, titles = tab.ctx.journal, tab.zone(), table_titles()
+        model = tab.model
+        criteria, sort, descending = model.criteria, model.sort_key, model.descending
+        self._run(
+            path,
+            lambda: export_table(path, titles, journal, criteria, sort, descending, zone),
+        )
+
+    def export_manifest(self, day: dt.date, path: Path, *, include_cancelled: bool = False) -> None:
+        """Write the travelers of ``day`` (supplier's date) to ``path``."""
+        tab = self._tab
+        journal, zone, titles = tab.ctx.journal, tab.zone(), manifest_titles()
+        self._run(
+            path,
+            lambda: export_manifest(
+                path, titles, journal, day, zone, include_cancelled=include_cancelled
+            ),
+        )
+
+    def _run(self, path: Path, write: Callable[[], int]) -> None:
+        tab = self._tab
+
+        def done(count: int) -> None:
+            tab.show_message(fill_args(self.tr("%1 row(s) written to %2."), str(count), str(path)))
+            tab.export_finished.emit(str(path), count)
+
+        def failed(error: BaseException) -> None:
+            sentence = str(error) if isinstance(error, ExportError) else describe_error(error) or ""
+            tab.show_message(sentence)
+            tab.export_failed.emit(sentence)
+
+        tab.ctx.worker.call(write).on_success(done).on_error(failed).busy(
+            tab.filters.export_button
+        ).start()

@@ -6,8 +6,9 @@ thread and only *schedules*: a ``QTimer`` starts a cycle every
 ``poll_interval_seconds``; a cycle asks the journal (on the worker) which AX
 orders are not final yet, then sends one Get Confirm per AX order through the
 worker, at most ``max_in_flight`` at a time, over the connection's one
-keep-alive client. Each answer is written to the journal on the worker too,
-and only the outcome comes back to the GUI thread.
+keep-alive client. Each answer is written to the journal on the worker too
+(:func:`axdesk.store.sync.poll_one`), and only the outcome comes back to the
+GUI thread.
 
 Why at most three in flight by default: the worker has four threads, and one
 is left free so that a cancel or a lookup the operator asks for is never
@@ -36,7 +37,6 @@ import datetime as dt
 import logging
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -47,10 +47,10 @@ from axdesk.api import (
     AxNetworkError,
     AxRateLimitedError,
     AxServerError,
-    OrderStatus,
 )
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_queries import AxOrderRef
+from axdesk.store.sync import PollResult, poll_one
 from axdesk.ui.common.context import Connection, NotConnectedError
 from axdesk.ui.common.error_text import ax_error_sentence
 from axdesk.ui.common.i18n import fill_args
@@ -63,56 +63,12 @@ DEFAULT_MIN_BACKOFF = 5.0
 DEFAULT_MAX_BACKOFF = 300.0
 
 
-@dataclass(frozen=True)
-class SyncChange:
-    """An AX order whose status AX reported differently from the journal."""
-
-    channel_order_code: str
-    ax_order_code: str
-    old: OrderStatus | None
-    new: OrderStatus
-    comment: str | None
-
-
-@dataclass(frozen=True)
-class PollResult:
-    """The outcome of one Get Confirm, already written to the journal."""
-
-    ref: AxOrderRef
-    changes: tuple[SyncChange, ...]
-
-
-def poll_one(client: AxClient, journal: OrderJournal, ref: AxOrderRef) -> PollResult:
-    """Ask AX about one AX order and record the answer. Runs on the worker.
-
-    Every AX order in the answer that the journal holds gets its status (and
-    check time) recorded; the asked order is marked as checked even when AX's
-    answer did not list it, so it moves to the back of the queue.
-    """
-    infos = client.get_order_status(ref.ax_order_code)
-    checked_at = dt.datetime.now(dt.UTC)
-    changed = set(journal.apply_status_infos(infos, checked_at=checked_at))
-    if all(info.ax_order_code != ref.ax_order_code for info in infos):
-        journal.touch_checked(ref.ax_order_code, checked_at)
-    changes = tuple(
-        SyncChange(
-            channel_order_code=info.channel_order_code or ref.channel_order_code,
-            ax_order_code=info.ax_order_code,
-            old=ref.status if info.ax_order_code == ref.ax_order_code else None,
-            new=info.status,
-            comment=info.comment,
-        )
-        for info in infos
-        if info.ax_order_code in changed
-    )
-    return PollResult(ref, changes)
-
-
 class OrderSync(QObject):
     """Polls AX for every non-final AX order on an interval, with bounded concurrency.
 
     Signals:
-        status_changed(object): a :class:`SyncChange`; the journal already holds it.
+        status_changed(object): a ``SyncChange`` (``axdesk.store.sync``); the journal
+            already holds it.
         order_checked(str): a channel order was asked about (its "last checked" moved).
         cycle_started(int): a cycle began with this many AX orders to ask about.
         cycle_finished(): every AX order of the cycle was asked about (or the cycle
@@ -317,8 +273,8 @@ class OrderSync(QObject):
             self._queue.appendleft(ref)
             self._pause(
                 wait,
-                self.tr("AX asked us to slow down; checking again in %1 s.").replace(
-                    "%1", _seconds(wait)
+                fill_args(
+                    self.tr("AX asked us to slow down; checking again in %1 s."), _seconds(wait)
                 ),
             )
         elif isinstance(error, (AxServerError, AxNetworkError)):
@@ -335,7 +291,7 @@ class OrderSync(QObject):
         elif isinstance(error, AxAuthError):
             self._queue.clear()
             self.problem.emit(
-                self.tr("Live sync stopped for now: %1").replace("%1", ax_error_sentence(error))
+                fill_args(self.tr("Live sync stopped for now: %1"), ax_error_sentence(error))
             )
         elif isinstance(error, AxError):
             self.problem.emit(

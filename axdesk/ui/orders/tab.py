@@ -1,8 +1,22 @@
 """The Orders tab: every journaled order, live sync with AX, search, and per-ticket cancel.
 
-Layout: a search and filter bar; the orders table (paged, fetched off the GUI
-thread, :mod:`axdesk.ui.orders.table_model`); under it the selected order's detail
-(:mod:`axdesk.ui.orders.detail_pane`); a status line with the live-sync state.
+Layout: the search and filter bar (:mod:`axdesk.ui.orders.filter_bar`); the
+orders list (paged, fetched off the GUI thread, :mod:`axdesk.ui.orders.table_model`);
+under it the selected order's detail (:mod:`axdesk.ui.orders.detail_pane`); a
+status line with the live-sync state.
+
+The tab builds, lays out and wires; each action is one helper object built as
+``Helper(tab)``, which uses the tab's parts, its signals and its two doors,
+:meth:`OrdersTab.show_message` and :meth:`OrdersTab.open_dialog`:
+
+- ``tab.selection``, :class:`~axdesk.ui.orders.selected_order.SelectedOrder`:
+  the detail pane follows the list's current order;
+- ``tab.search``, :class:`~axdesk.ui.orders.search.OrderSearch`: the search
+  box, the filters and the keyboard walk from the search to the tickets;
+- ``tab.cancelling``, :class:`~axdesk.ui.orders.cancel.TicketCancelling`;
+- ``tab.lookup``, :class:`~axdesk.ui.orders.lookup.OrderLookup`;
+- ``tab.exporting``, :class:`~axdesk.ui.orders.export.OrderExport`;
+- ``tab.live_sync``, :class:`~axdesk.ui.orders.live_sync_view.LiveSyncView`.
 
 The phoned-in cancel, keyboard only (documented in ``docs/cancel-flow.md``):
 Ctrl+F, type the caller's name or phone, Enter (the first match is selected
@@ -17,92 +31,32 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import logging
-import re
-from collections.abc import Sequence
-from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
-    QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from axdesk.api import AxError, CancelledTicket, OrderStatus, OrderStatusInfo
-from axdesk.store.endpoints import normalize_endpoint
-from axdesk.store.export import ExportError
-from axdesk.store.journal_queries import JournalState, OrderDetail, OrderFilter
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.i18n import fill_args
-from axdesk.ui.common.worker import Call, describe_error
-from axdesk.ui.orders.cancel import (
-    CancelAllDialog,
-    CancelOutcome,
-    CancelReportDialog,
-    CancelTarget,
-    CancelTicketDialog,
-    cancel_each,
-    cancel_one,
-)
-from axdesk.ui.orders.detail_pane import LookupDialog, OrderDetailPane
-from axdesk.ui.orders.export import (
-    ManifestDialog,
-    export_manifest,
-    export_table,
-    manifest_titles,
-    table_titles,
-)
-from axdesk.ui.orders.live_sync import OrderSync, SyncChange
-from axdesk.ui.orders.table_model import (
-    SORT_BY_COLUMN,
-    Column,
-    OrdersModel,
-    local_time,
-    status_text,
-)
-
-log = logging.getLogger(__name__)
-
-SEARCH_DEBOUNCE_MS = 250
-_CODE_LIKE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{5,}")
-
-STATUS_FILTERS: tuple[
-    tuple[str, frozenset[OrderStatus] | None, frozenset[JournalState] | None], ...
-] = (
-    ("all", None, None),
-    ("waiting", frozenset({OrderStatus.NEW, OrderStatus.SUPPLIER_PENDING}), None),
-    ("confirmed", frozenset({OrderStatus.SUPPLIER_CONFIRM}), None),
-    ("rejected", frozenset({OrderStatus.SUPPLIER_REJECT}), None),
-    (
-        "cancelled",
-        frozenset({OrderStatus.TRAVELER_CANCEL, OrderStatus.UNAVOIDABLE_CANCEL}),
-        None,
-    ),
-    (
-        "attention",
-        None,
-        frozenset({JournalState.SENDING, JournalState.UNKNOWN, JournalState.REJECTED}),
-    ),
-)
+from axdesk.ui.orders.cancel import TicketCancelling
+from axdesk.ui.orders.detail_pane import OrderDetailPane
+from axdesk.ui.orders.export import OrderExport
+from axdesk.ui.orders.filter_bar import OrderFilterBar
+from axdesk.ui.orders.live_sync import OrderSync
+from axdesk.ui.orders.live_sync_view import LiveSyncView
+from axdesk.ui.orders.lookup import OrderLookup
+from axdesk.ui.orders.search import OrderSearch
+from axdesk.ui.orders.selected_order import SelectedOrder
+from axdesk.ui.orders.table_model import OrdersModel
+from axdesk.ui.orders.table_view import OrdersTableView
 
 
 class OrdersTab(QWidget):
@@ -145,11 +99,6 @@ class OrdersTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.active_dialog: QDialog | None = None
-        self._detail_call: Call[OrderDetail | None] | None = None
-        self._detail_code: str | None = None
-        self._focus_tickets_when_shown = False
-        self._enter_pending = False
-        self._select_code_when_loaded: str | None = None
         self._shown_once = False
 
         self.model = OrdersModel(ctx.worker, ctx.journal, zone=self.zone, parent=self)
@@ -167,114 +116,23 @@ class OrdersTab(QWidget):
         )
 
         self._build()
+        self.selection = SelectedOrder(self)
+        self.search = OrderSearch(self)
+        self.cancelling = TicketCancelling(self)
+        self.lookup = OrderLookup(self)
+        self.exporting = OrderExport(self)
+        self.live_sync = LiveSyncView(self)
         self._connect()
         self.retranslate_ui()
-        self._apply_filters()
+        self.search.apply_filters()
         if start_sync:
             self.sync.start(first_delay=1.0)
 
     # -- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.search_edit = QLineEdit()
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(280)
-        self.search_edit.installEventFilter(self)
-        self.search_label = QLabel()
-        self.search_label.setBuddy(self.search_edit)
-
-        self.status_combo = QComboBox()
-        self.status_label = QLabel()
-        self.status_label.setBuddy(self.status_combo)
-
-        self.date_check = QCheckBox()
-        today = supplier_today(self.ctx.connection.supplier_timezone)
-        self.date_from = QDateEdit(QDate(today.year, today.month, today.day))
-        self.date_to = QDateEdit(QDate(today.year, today.month, today.day).addDays(30))
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setEnabled(False)
-        self.date_dash = QLabel("–")
-
-        self.refresh_button = QPushButton()
-        self.lookup_button = QPushButton()
-        self.export_button = QToolButton()
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_menu = QMenu(self)
-        self.export_table_action = self.export_menu.addAction("")
-        self.export_manifest_action = self.export_menu.addAction("")
-        self.export_button.setMenu(self.export_menu)
-
-        # Two rows, so that the search box keeps its width on a 1024-pixel screen
-        # (one row overlapped the status filter there, in Korean most of all).
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search_label)
-        search_row.addWidget(self.search_edit, 1)
-        search_row.addSpacing(8)
-        search_row.addWidget(self.refresh_button)
-        search_row.addWidget(self.lookup_button)
-        search_row.addWidget(self.export_button)
-        filter_row = QHBoxLayout()
-        filter_row.addWidget(self.status_label)
-        filter_row.addWidget(self.status_combo)
-        filter_row.addSpacing(8)
-        filter_row.addWidget(self.date_check)
-        filter_row.addWidget(self.date_from)
-        filter_row.addWidget(self.date_dash)
-        filter_row.addWidget(self.date_to)
-        filter_row.addStretch(1)
-        bar = QVBoxLayout()
-        bar.addLayout(search_row)
-        bar.addLayout(filter_row)
-
-        self.hint_frame = QFrame()
-        self.hint_frame.setStyleSheet(
-            "QFrame#hint { background: #e8f0fe; border: 1px solid #c6dafc; border-radius: 3px; }"
-        )
-        self.hint_frame.setObjectName("hint")
-        self.hint_label = QLabel()
-        self.hint_label.setWordWrap(True)
-        self.hint_button = QPushButton()
-        hint_layout = QHBoxLayout(self.hint_frame)
-        hint_layout.setContentsMargins(8, 4, 8, 4)
-        hint_layout.addWidget(self.hint_label, 1)
-        hint_layout.addWidget(self.hint_button)
-        self.hint_frame.hide()
-
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(int(Column.CREATED), Qt.SortOrder.DescendingOrder)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(int(Column.PRODUCT), QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        widths = {
-            Column.STATUS: 160,
-            Column.CHANNEL_ORDER: 110,
-            Column.AX_ORDERS: 110,
-            Column.USE_AT: 130,
-            Column.TRAVELERS: 190,
-            Column.PURCHASER: 100,
-            Column.TOTAL: 105,
-            Column.CREATED: 125,
-            Column.LAST_CHECKED: 125,
-        }
-        for column, width in widths.items():
-            self.table.setColumnWidth(int(column), width)
-        self._sort_column = int(Column.CREATED)
-        self._sort_order = Qt.SortOrder.DescendingOrder
-        self.table.installEventFilter(self)
-
+        self.filters = OrderFilterBar(supplier_today(self.ctx.connection.supplier_timezone))
+        self.table = OrdersTableView(self.model)
         self.detail = OrderDetailPane(self.zone)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -306,21 +164,12 @@ class OrdersTab(QWidget):
         footer.addWidget(self.sync_label, 2)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.hint_frame)
+        layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(footer)
 
         order = [
-            self.search_edit,
-            self.status_combo,
-            self.date_check,
-            self.date_from,
-            self.date_to,
-            self.refresh_button,
-            self.lookup_button,
-            self.export_button,
-            self.hint_button,
+            *self.filters.focus_order(),
             self.table,
             self.detail.tickets_view,
             self.detail.cancel_button,
@@ -330,55 +179,15 @@ class OrdersTab(QWidget):
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
-        self.search_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
-        self.search_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.refresh_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         self.refresh_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.lookup_shortcut = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L), self)
-        self.lookup_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._sync_tick = QTimer(self)
-        self._sync_tick.setInterval(1000)
 
     def _connect(self) -> None:
-        self.search_edit.textEdited.connect(lambda _text: self._debounce.start())
-        self.search_edit.textChanged.connect(self._search_text_changed)
-        self.search_edit.returnPressed.connect(self._enter_in_search)
-        self._debounce.timeout.connect(self._apply_filters)
-        self.status_combo.currentIndexChanged.connect(lambda _i: self._apply_filters())
-        self.date_check.toggled.connect(self._date_toggled)
-        self.date_from.dateChanged.connect(lambda _d: self._apply_filters())
-        self.date_to.dateChanged.connect(lambda _d: self._apply_filters())
-        self.refresh_button.clicked.connect(self.refresh_now)
-        self.lookup_button.clicked.connect(lambda: self.open_lookup())
-        self.hint_button.clicked.connect(lambda: self.open_lookup(self.search_edit.text().strip()))
-        self.export_table_action.triggered.connect(self._choose_table_export)
-        self.export_manifest_action.triggered.connect(self._choose_manifest_export)
-        self.search_shortcut.activated.connect(self.focus_search)
+        self.filters.refresh_button.clicked.connect(self.refresh_now)
         self.refresh_shortcut.activated.connect(self.refresh_now)
-        self.lookup_shortcut.activated.connect(lambda: self.open_lookup())
 
-        self.model.loaded.connect(self._query_loaded)
         self.model.count_changed.connect(self._show_count)
         self.model.loading_changed.connect(lambda _busy: self._show_count(self.model.total_count))
-        self.model.row_updated.connect(self._row_updated)
-        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
-
-        self.detail.cancel_ticket_requested.connect(self.confirm_cancel)
-        self.detail.cancel_all_requested.connect(self.confirm_cancel_all)
-
-        self.sync.status_changed.connect(self._status_changed)
-        self.sync.order_checked.connect(self.model.update_order)
-        self.sync.backing_off.connect(lambda _s, reason: self._show_sync_state(reason))
-        self.sync.problem.connect(self._show_message)
-        self.sync.running_changed.connect(lambda _r: self._show_sync_state())
-        self._sync_tick.timeout.connect(lambda: self._show_sync_state())
-        self._sync_tick.start()
-        self.ctx.connection.changed.connect(self._connection_changed)
 
     # -- the contract ----------------------------------------------------------------------
 
@@ -387,16 +196,14 @@ class OrdersTab(QWidget):
         if self._shown_once:
             self.refresh()
         self._shown_once = True
-        self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.filters.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def shutdown(self) -> None:
         """Stop live sync and forget calls under way (the window is closing)."""
         self.sync.stop()
-        self._sync_tick.stop()
-        self._debounce.stop()
-        if self._detail_call is not None:
-            self._detail_call.cancel()
-            self._detail_call = None
+        self.live_sync.stop()
+        self.search.stop()
+        self.selection.stop()
         if self.active_dialog is not None:
             self.active_dialog.close()
             self.active_dialog = None
@@ -404,8 +211,7 @@ class OrdersTab(QWidget):
     def refresh(self) -> None:
         """Read the table and the shown order again from the journal."""
         self.model.reload(keep=self.model.rowCount())
-        if self._detail_code is not None:
-            self._load_detail(self._detail_code)
+        self.selection.reload()
 
     def refresh_now(self) -> None:
         """ "Refresh now": re-read the journal and ask AX about every open order at once."""
@@ -414,414 +220,30 @@ class OrdersTab(QWidget):
 
     def show_order(self, channel_order_code: str) -> None:
         """Select and show this order (clearing filters that would hide it)."""
-        self._load_detail(channel_order_code)
+        self.selection.load(channel_order_code)
         row = self.model.row_of(channel_order_code)
         if row is not None:
-            self._select_row(row)
+            self.selection.select_row(row)
             return
-        self._select_code_when_loaded = channel_order_code
-        self.status_combo.blockSignals(True)
-        self.status_combo.setCurrentIndex(0)
-        self.status_combo.blockSignals(False)
-        self.date_check.blockSignals(True)
-        self.date_check.setChecked(False)
-        self.date_check.blockSignals(False)
-        self._date_toggled(False, apply=False)
-        self.search_edit.setText(channel_order_code)
-        self._apply_filters()
+        self.search.find_order(channel_order_code)
 
     def zone(self) -> dt.tzinfo:
         """The supplier's time zone: dates and times of use are shown in it."""
         return supplier_zone(self.ctx.connection.supplier_timezone)
-
-    # -- search and filters ------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_edit.selectAll()
-
-    def current_filter(self) -> OrderFilter:
-        _key, statuses, states = STATUS_FILTERS[max(0, self.status_combo.currentIndex())]
-        use_from = use_until = None
-        if self.date_check.isChecked():
-            zone = self.zone()
-            first = self.date_from.date().toPython()
-            last = self.date_to.date().toPython()
-            assert isinstance(first, dt.date)
-            assert isinstance(last, dt.date)
-            if last < first:
-                first, last = last, first
-            use_from = dt.datetime.combine(first, dt.time(0, 0), tzinfo=zone)
-            use_until = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0, 0), tzinfo=zone)
-        return OrderFilter(
-            states=states,
-            ax_statuses=statuses,
-            use_from=use_from,
-            use_until=use_until,
-            text=self.search_edit.text().strip(),
-        )
-
-    def _apply_filters(self) -> None:
-        self._debounce.stop()
-        self.hint_frame.hide()
-        self.model.set_query(self.current_filter())
-
-    def _search_text_changed(self, text: str) -> None:
-        if not text:
-            self._debounce.stop()
-            self._apply_filters()
-
-    def _date_toggled(self, checked: bool, apply: bool = True) -> None:
-        self.date_from.setEnabled(checked)
-        self.date_to.setEnabled(checked)
-        if apply:
-            self._apply_filters()
-
-    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        if Column(column) not in SORT_BY_COLUMN:
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(self._sort_column, self._sort_order)
-            header.blockSignals(False)
-            return
-        self._sort_column, self._sort_order = column, order
-
-    def _enter_in_search(self) -> None:
-        """Enter: select the first match and move to its tickets (after the query if pending)."""
-        if self._debounce.isActive() or self.model.criteria.text != self.search_edit.text().strip():
-            self._enter_pending = True
-            self._apply_filters()
-            return
-        if self.model.is_loading or not self.model.has_loaded:
-            self._enter_pending = True
-            return
-        self._take_first_match()
-
-    def _take_first_match(self) -> None:
-        self._enter_pending = False
-        if self.model.rowCount() == 0:
-            self._show_message(self.tr("No order matches."))
-            return
-        self._focus_tickets_when_shown = True
-        self._select_row(0)
-        row = self.model.order_at(0)
-        if (
-            row is not None
-            and self._detail_code == row.channel_order_code
-            and (
-                self.detail.detail is not None
-                and self.detail.detail.channel_order_code == row.channel_order_code
-                and self._detail_call is None
-            )
-        ):
-            self._focus_tickets_when_shown = False
-            self.detail.focus_tickets(self._prefer_text())
-
-    def _prefer_text(self) -> str:
-        """The search text, used to pick the caller's own ticket in the found order."""
-        return self.model.criteria.text
-
-    def _query_loaded(self) -> None:
-        code = self._select_code_when_loaded
-        if code is not None:
-            self._select_code_when_loaded = None
-            row = self.model.row_of(code)
-            if row is not None:
-                self._select_row(row)
-        elif self._detail_code is not None:
-            row = self.model.row_of(self._detail_code)
-            if row is not None:
-                self._select_row(row, load=False)
-            else:
-                self._clear_detail()
-        if self._enter_pending:
-            self._take_first_match()
-        text = self.search_edit.text().strip()
-        show_hint = self.model.rowCount() == 0 and bool(_CODE_LIKE.fullmatch(text))
-        if show_hint:
-            self.hint_label.setText(
-                self.tr(
-                    "No order in the journal matches “%1”. It may have been made "
-                    "elsewhere: AX can be asked about it."
-                ).replace("%1", text)
-            )
-        self.hint_frame.setVisible(show_hint)
 
     def _show_count(self, count: int) -> None:
         if self.model.is_loading and not self.model.has_loaded:
             self.count_label.setText(self.tr("Searching…"))
         else:
             self.count_label.setText(
-                self.tr("1 order") if count == 1 else self.tr("%1 orders").replace("%1", str(count))
+                self.tr("1 order") if count == 1 else fill_args(self.tr("%1 orders"), str(count))
             )
 
-    # -- table and detail --------------------------------------------------------------------
+    # -- dialogs ------------------------------------------------------------------------------
 
-    def _select_row(self, row: int, *, load: bool = True) -> None:
-        index = self.model.index(row, 0)
-        selection = self.table.selectionModel()
-        if not load:
-            selection.blockSignals(True)
-        selection.setCurrentIndex(
-            index,
-            selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows,
-        )
-        if not load:
-            selection.blockSignals(False)
-            self.table.viewport().update()
-        self.table.scrollTo(index)
-
-    def _current_row_changed(self, current: object, _previous: object) -> None:
-        row = self.model.order_at(self.table.currentIndex().row())
-        if row is not None and row.channel_order_code != self._detail_code:
-            self._load_detail(row.channel_order_code)
-        elif row is not None and self._focus_tickets_when_shown and self._detail_call is None:
-            self._focus_tickets_when_shown = False
-            self.detail.focus_tickets(self._prefer_text())
-
-    def _clear_detail(self) -> None:
-        """The shown order is no longer in the list (a new search or filter hid it)."""
-        self._detail_code = None
-        if self._detail_call is not None:
-            self._detail_call.cancel()
-            self._detail_call = None
-        self.detail.show_detail(None)
-
-    def _load_detail(self, code: str) -> None:
-        self._detail_code = code
-        if self._detail_call is not None:
-            self._detail_call.cancel()
-        journal = self.ctx.journal
-        self._detail_call = (
-            self.ctx.worker.call(lambda: journal.get_order(code))
-            .on_success(lambda detail: self._detail_arrived(code, detail))
-            .on_error(self._detail_failed)
-            .start()
-        )
-
-    def _detail_arrived(self, code: str, detail: OrderDetail | None) -> None:
-        if code != self._detail_code:
-            return
-        self._detail_call = None
-        self.detail.show_detail(detail)
-        if detail is not None:
-            self.detail_shown.emit(code)
-        if self._focus_tickets_when_shown:
-            self._focus_tickets_when_shown = False
-            if not self.detail.focus_tickets(self._prefer_text()):
-                self._show_message(self.tr("This order has no ticket that can be cancelled."))
-
-    def _detail_failed(self, error: BaseException) -> None:
-        self._detail_call = None
-        self._focus_tickets_when_shown = False
-        self.ctx.worker.report_error(error)
-
-    def _row_updated(self, code: str) -> None:
-        if code == self._detail_code and self._detail_call is None:
-            self._load_detail(code)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if watched is self.search_edit and key == Qt.Key.Key_Down and self.model.rowCount():
-                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-                if not self.table.currentIndex().isValid():
-                    self._select_row(0)
-                return True
-            if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self.table.currentIndex().isValid():
-                    if self._detail_call is None:
-                        self.detail.focus_tickets(self._prefer_text())
-                    else:
-                        self._focus_tickets_when_shown = True
-                return True
-        return super().eventFilter(watched, event)
-
-    # -- live sync ---------------------------------------------------------------------------
-
-    def _status_changed(self, change: SyncChange) -> None:
-        self.model.update_order(change.channel_order_code)
-        if change.channel_order_code == self._detail_code:
-            self._load_detail(change.channel_order_code)
-        self.status_changed.emit(change)
-        title = {
-            OrderStatus.SUPPLIER_CONFIRM: self.tr("Supplier confirmed an order"),
-            OrderStatus.SUPPLIER_REJECT: self.tr("Supplier rejected an order"),
-        }.get(change.new)
-        if title is None:
-            return
-        row_number = self.model.row_of(change.channel_order_code)
-        row = self.model.order_at(row_number) if row_number is not None else None
-        parts = []
-        if row is not None:
-            who = row.purchaser_name or ", ".join(row.traveler_names[:2])
-            what = row.summary
-            when = local_time(row.first_use_at, self.zone())
-            parts.append(" — ".join(part for part in (who, what, when) if part))
-        parts.append(
-            fill_args(
-                self.tr("AX order %1: %2"),
-                change.ax_order_code,
-                status_text(change.new),
-            )
-        )
-        if change.comment:
-            parts.append(change.comment)
-        self.notify.emit(title, "\n".join(parts))
-
-    def _show_sync_state(self, reason: str | None = None) -> None:
-        sync = self.sync
-        if reason:
-            self.sync_label.setToolTip(reason)
-        if not self.ctx.connection.is_connected:
-            text = self.tr("Live sync: not connected")
-        elif sync.is_paused:
-            text = self.tr("Live sync: paused, again in %1 s").replace(
-                "%1", str(round(sync.pause_remaining))
-            )
-        elif sync.in_cycle:
-            text = self.tr("Live sync: checking…")
-        elif sync.last_cycle_at is not None:
-            text = self.tr("Live sync: checked at %1").replace(
-                "%1", sync.last_cycle_at.astimezone().strftime("%H:%M:%S")
-            )
-        else:
-            text = self.tr("Live sync: starting")
-        self.sync_label.setText(text)
-
-    def _connection_changed(self) -> None:
-        if self.ctx.connection.is_connected:
-            self.sync.refresh_now()
-        self._show_sync_state()
-
-    # -- cancel ------------------------------------------------------------------------------
-
-    def confirm_cancel(self, target: CancelTarget) -> None:
-        """Ask to confirm the cancel of ``target``; on "Cancel ticket" it is sent."""
-        dialog = CancelTicketDialog(target, self)
-        dialog.accepted.connect(lambda: self.cancel_ticket(target, dialog.comment()))
-        self._open_dialog(dialog)
-
-    def cancel_ticket(self, target: CancelTarget, comment: str | None) -> None:
-        """Send the cancel of one ticket (no confirmation; :meth:`confirm_cancel` asks)."""
-        connection, journal = self.ctx.connection, self.ctx.journal
-        self.detail.set_cancelling(True)
-        self._show_message(
-            self.tr("Cancelling the ticket of %1…").replace("%1", target.traveler_name)
-        )
-        self.ctx.worker.call(
-            lambda: cancel_one(connection.client(), journal, target, comment)
-        ).on_success(lambda result: self._cancelled(target, result)).on_error(
-            lambda error: self._cancel_error(target, comment, error)
-        ).on_done(lambda: self.detail.set_cancelling(False)).start()
-
-    def _cancelled(self, target: CancelTarget, result: CancelledTicket) -> None:
-        self._show_message(
-            fill_args(
-                self.tr("The ticket of %1 is cancelled. AX order %2: %3."),
-                target.traveler_name,
-                result.ax_order_code,
-                status_text(result.ax_order_status),
-            )
-        )
-        self._after_change(result.channel_order_code)
-        self.ticket_cancelled.emit(target.ticket_code)
-
-    def _cancel_error(
-        self, target: CancelTarget, comment: str | None, error: BaseException
-    ) -> None:
-        sentence = describe_error(error)
-        if sentence is None:
-            return
-        self._show_message(sentence)
-        self.cancel_failed.emit(target.ticket_code, sentence)
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Cancel ticket"))
-        if isinstance(error, AxError) and error.outcome_unknown:
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setText(
-                self.tr("AX's answer about the ticket of %1 did not arrive.").replace(
-                    "%1", target.traveler_name
-                )
-            )
-            box.setInformativeText(
-                self.tr(
-                    "The ticket may already be cancelled. Trying again is safe: AX answers "
-                    "a ticket that is already cancelled with the same result, and nothing "
-                    "is cancelled twice."
-                )
-            )
-            box.setDetailedText(sentence)
-            retry = box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
-            retry.setAccessibleName(self.tr("Send the same cancel again"))
-            close = box.addButton(QMessageBox.StandardButton.Close)
-            close.setAccessibleName(self.tr("Close without trying again"))
-            box.setDefaultButton(retry)
-            box.accepted.connect(lambda: self.cancel_ticket(target, comment))
-            box.setProperty("retry", True)
-        else:
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setText(
-                self.tr("The ticket of %1 could not be cancelled.").replace(
-                    "%1", target.traveler_name
-                )
-            )
-            box.setInformativeText(sentence)
-            close = box.addButton(QMessageBox.StandardButton.Close)
-            close.setAccessibleName(self.tr("Close the message"))
-            box.setDefaultButton(close)
-            if self._detail_code is not None:
-                self._load_detail(self._detail_code)
-        self._open_dialog(box)
-
-    def confirm_cancel_all(self, channel_order_code: str, targets: Sequence[CancelTarget]) -> None:
-        dialog = CancelAllDialog(channel_order_code, targets, self)
-        dialog.accepted.connect(
-            lambda: self.cancel_all(channel_order_code, list(targets), dialog.comment())
-        )
-        self._open_dialog(dialog)
-
-    def cancel_all(
-        self, channel_order_code: str, targets: Sequence[CancelTarget], comment: str | None
-    ) -> None:
-        """Cancel every ticket in ``targets`` and report per ticket."""
-        connection, journal = self.ctx.connection, self.ctx.journal
-        chosen = list(targets)
-        self.detail.set_cancelling(True)
-        self._show_message(self.tr("Cancelling %1 ticket(s)…").replace("%1", str(len(chosen))))
-        self.ctx.worker.call(
-            lambda: cancel_each(connection.client(), journal, chosen, comment)
-        ).on_success(lambda outcomes: self._cancelled_all(channel_order_code, outcomes)).on_error(
-            self._cancel_all_error
-        ).on_done(lambda: self.detail.set_cancelling(False)).start()
-
-    def _cancelled_all(self, channel_order_code: str, outcomes: list[CancelOutcome]) -> None:
-        failed = sum(1 for outcome in outcomes if not outcome.succeeded)
-        self._show_message(
-            fill_args(
-                self.tr("%1 of %2 tickets cancelled."),
-                str(len(outcomes) - failed),
-                str(len(outcomes)),
-            )
-        )
-        self._after_change(channel_order_code)
-        self._open_dialog(CancelReportDialog(outcomes, self))
-        self.cancel_all_finished.emit(outcomes)
-
-    def _cancel_all_error(self, error: BaseException) -> None:
-        sentence = describe_error(error)
-        if sentence:
-            self._show_message(sentence)
-            self.cancel_failed.emit("", sentence)
-        if self._detail_code is not None:
-            self._after_change(self._detail_code)
-
-    def _after_change(self, channel_order_code: str) -> None:
-        self.model.update_order(channel_order_code)
-        if channel_order_code == self._detail_code:
-            self._load_detail(channel_order_code)
-
-    def _open_dialog(self, dialog: QDialog) -> None:
+    def open_dialog(self, dialog: QDialog) -> None:
+        """Open ``dialog`` window-modal over the tab, closing the one open before; when it
+        closes, the shown order's tickets get the focus back."""
         previous = self.active_dialog
         self.active_dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -836,181 +258,19 @@ class OrdersTab(QWidget):
             if self.detail.detail is not None and self.isVisible():
                 self.detail.tickets_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    # -- lookup ------------------------------------------------------------------------------
-
-    def open_lookup(self, code: str = "") -> LookupDialog:
-        """Open the lookup dialog (looking ``code`` up at once when given)."""
-        dialog = LookupDialog(code, self)
-        dialog.lookup_requested.connect(lambda text: self._lookup(dialog, text))
-        dialog.import_requested.connect(lambda infos: self._import(dialog, infos))
-        self._open_dialog(dialog)
-        if code:
-            dialog.lookup_button.click()
-        return dialog
-
-    def _lookup(self, dialog: LookupDialog, code: str) -> None:
-        connection, journal = self.ctx.connection, self.ctx.journal
-
-        def ask() -> tuple[list[OrderStatusInfo], set[str]]:
-            client = connection.client()
-            endpoint = normalize_endpoint(client.base_url)
-            infos = client.get_order_status(code)
-            # Orders journaled for this server are followed already: record AX's answer.
-            # Others (not journaled, or journaled for another or an unrecorded server)
-            # are offered for import, which records this server or says why it cannot.
-            known = {
-                info.channel_order_code
-                for info in infos
-                if journal.state_of(info.channel_order_code) is not None
-                and journal.endpoint_of(info.channel_order_code) == endpoint
-            }
-            journal.apply_status_infos([info for info in infos if info.channel_order_code in known])
-            return infos, known
-
-        self.ctx.worker.call(ask).on_success(
-            lambda answer: dialog.show_answer(answer[0], answer[1])
-        ).on_error(lambda error: dialog.show_error(describe_error(error) or "")).start()
-
-    def _import(self, dialog: LookupDialog, infos: list[OrderStatusInfo]) -> None:
-        connection, journal = self.ctx.connection, self.ctx.journal
-
-        def imported(codes: list[str]) -> None:
-            dialog.show_imported(codes)
-            self.refresh()
-            if codes:
-                self.show_order(codes[0])
-                for code in codes:
-                    self.order_imported.emit(code)
-
-        self.ctx.worker.call(
-            lambda: journal.import_remote_order(infos, endpoint=connection.client().base_url)
-        ).on_success(imported).on_error(
-            lambda error: dialog.show_error(describe_error(error) or "")
-        ).start()
-
-    # -- export ------------------------------------------------------------------------------
-
-    def _choose_table_export(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export orders to CSV"),
-            str(Path.home() / "axdesk-orders.csv"),
-            self.tr("CSV files (*.csv)"),
-        )
-        if path:
-            self.export_table(Path(path))
-
-    def _choose_manifest_export(self) -> None:
-        dialog = ManifestDialog(supplier_today(self.ctx.connection.supplier_timezone), self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        day = dialog.day()
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export traveler manifest"),
-            str(Path.home() / f"axdesk-manifest-{day.isoformat()}.csv"),
-            self.tr("CSV files (*.csv)"),
-        )
-        if path:
-            self.export_manifest(day, Path(path), include_cancelled=dialog.include_cancelled())
-
-    def export_table(self, path: Path) -> None:
-        """Write every order matching the current filter (all pages) to ``path``."""
-        journal, zone, titles = self.ctx.journal, self.zone(), table_titles()
-        criteria, sort, descending = self.model.criteria, self.model.sort_key, self.model.descending
-        self._run_export(
-            path,
-            lambda: export_table(path, titles, journal, criteria, sort, descending, zone),
-        )
-
-    def export_manifest(self, day: dt.date, path: Path, *, include_cancelled: bool = False) -> None:
-        """Write the travelers of ``day`` (supplier's date) to ``path``."""
-        journal, zone, titles = self.ctx.journal, self.zone(), manifest_titles()
-        self._run_export(
-            path,
-            lambda: export_manifest(
-                path, titles, journal, day, zone, include_cancelled=include_cancelled
-            ),
-        )
-
-    def _run_export(self, path: Path, write: object) -> None:
-        assert callable(write)
-
-        def done(count: int) -> None:
-            self._show_message(
-                fill_args(
-                    self.tr("%1 row(s) written to %2."),
-                    str(count),
-                    str(path),
-                )
-            )
-            self.export_finished.emit(str(path), count)
-
-        def failed(error: BaseException) -> None:
-            sentence = str(error) if isinstance(error, ExportError) else describe_error(error) or ""
-            self._show_message(sentence)
-            self.export_failed.emit(sentence)
-
-        self.ctx.worker.call(write).on_success(done).on_error(failed).busy(
-            self.export_button
-        ).start()
-
     # -- texts -------------------------------------------------------------------------------
 
-    def _show_message(self, text: str) -> None:
+    def show_message(self, text: str) -> None:
+        """Say ``text`` in the status line under the list."""
         self.message_label.setText(text)
 
     def retranslate_ui(self) -> None:
-        self.search_label.setText(self.tr("&Find:"))
-        self.search_edit.setPlaceholderText(self.tr("Name, phone, e-mail or order code (Ctrl+F)"))
-        self.search_edit.setAccessibleName(self.tr("Find an order"))
-        self.search_edit.setAccessibleDescription(
-            self.tr(
-                "Type a traveler's or purchaser's name, phone or e-mail, or an order code. "
-                "Enter selects the first match and moves to its tickets."
-            )
-        )
-        self.status_label.setText(self.tr("&Status:"))
-        current = max(0, self.status_combo.currentIndex())
-        self.status_combo.blockSignals(True)
-        self.status_combo.clear()
-        self.status_combo.addItems(
-            [
-                self.tr("All orders"),
-                self.tr("Waiting for the supplier"),
-                self.tr("Confirmed"),
-                self.tr("Rejected"),
-                self.tr("Cancelled"),
-                self.tr("Needs attention (not settled with AX)"),
-            ]
-        )
-        self.status_combo.setCurrentIndex(current)
-        self.status_combo.blockSignals(False)
-        self.status_combo.setAccessibleName(self.tr("Show orders with this status"))
-        self.date_check.setText(self.tr("&Used between"))
-        self.date_check.setAccessibleName(self.tr("Filter by date of use"))
-        self.date_from.setAccessibleName(self.tr("First date of use"))
-        self.date_to.setAccessibleName(self.tr("Last date of use"))
-        self.refresh_button.setText(self.tr("&Refresh now"))
-        self.refresh_button.setToolTip(self.tr("Ask AX about every open order now (F5)"))
-        self.refresh_button.setAccessibleName(self.tr("Refresh now"))
-        self.lookup_button.setText(self.tr("&Look up at AX…"))
-        self.lookup_button.setToolTip(
-            self.tr("Look up an order that is not in the journal by its code (Ctrl+L)")
-        )
-        self.lookup_button.setAccessibleName(self.tr("Look up an order at AX"))
-        self.export_button.setText(self.tr("E&xport"))
-        self.export_button.setAccessibleName(self.tr("Export to CSV"))
-        self.export_table_action.setText(self.tr("Orders shown, to CSV…"))
-        self.export_manifest_action.setText(self.tr("Traveler manifest for a day, to CSV…"))
-        self.hint_button.setText(self.tr("Look up at AX"))
-        self.hint_button.setAccessibleName(self.tr("Look up this code at AX"))
         self.table.setAccessibleName(self.tr("Orders"))
         self.count_label.setAccessibleName(self.tr("Number of orders shown"))
         self.sync_label.setAccessibleName(self.tr("Live sync state"))
         self.model.retranslate()
         self._show_count(self.model.total_count)
-        self._show_sync_state()
+        self.live_sync.show_state()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:

@@ -7,11 +7,10 @@ scrolls to the end (``canFetchMore``/``fetchMore``). Each new query bumps a
 generation number, so the answer of an older query (the operator kept
 typing) is dropped when it arrives.
 
-The row type, :class:`OrderRow`, and the functions that build rows from the
-journal are Qt-free, so the CSV export uses exactly what the table shows
-(except the total: plain decimals and the currency in a column of its own).
-The status look (colour, icon, words) is shared with the detail pane: every
-status is shown with its words, never by colour alone.
+The rows themselves (:class:`~axdesk.ui.orders.rows.OrderRow`) are built
+Qt-free in :mod:`axdesk.ui.orders.rows`, so the CSV export uses exactly what
+the table shows. The status look (colour, icon, words) is shared with the
+detail pane (:mod:`axdesk.ui.orders.status_look`).
 """
 
 from __future__ import annotations
@@ -19,8 +18,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
 from enum import IntEnum
 from typing import Any
 
@@ -30,19 +27,24 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPointF,
-    QRectF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QFont
 
-from axdesk.api import OrderStatus, TicketStatus
 from axdesk.store.journal import OrderJournal
-from axdesk.store.journal_queries import JournalState, OrderDetail, OrderFilter, OrderSort
+from axdesk.store.journal_queries import OrderFilter, OrderSort
 from axdesk.ui.common.i18n import fill_args
-from axdesk.ui.common.money_text import format_money as money_for_people
 from axdesk.ui.common.worker import Call, Worker
+from axdesk.ui.orders.rows import (
+    OrderRow,
+    fetch_row,
+    fetch_rows,
+    format_money,
+    local_time,
+    travelers_text,
+)
+from axdesk.ui.orders.status_look import Look, LookIcons, look_color, row_look, row_status_text
 
 PAGE_SIZE = 100
 
@@ -50,289 +52,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 # ---------------------------------------------------------------------------
-# Rows (Qt-free)
-
-
-@dataclass(frozen=True)
-class OrderRow:
-    """One channel order as the table shows it."""
-
-    channel_order_code: str
-    state: JournalState
-    created_at: dt.datetime
-    first_use_at: dt.datetime | None
-    purchaser_name: str
-    summary: str
-    ax_order_codes: tuple[str, ...]
-    ax_statuses: tuple[OrderStatus | None, ...]
-    traveler_names: tuple[str, ...]
-    ticket_count: int
-    cancelled_ticket_count: int
-    total: Decimal | None
-    currency: str | None
-    last_checked_at: dt.datetime | None
-    problem: str | None
-
-    @property
-    def live_ticket_count(self) -> int:
-        return self.ticket_count - self.cancelled_ticket_count
-
-
-def line_label(product_name: str, option_name: str, fallback: str) -> str:
-    names = [name for name in (product_name, option_name) if name]
-    return " · ".join(names) if names else fallback
-
-
-def row_from_detail(detail: OrderDetail) -> OrderRow:
-    """The table row of one order, from everything the journal knows about it."""
-    summary = "; ".join(
-        f"{line_label(line.product_name, line.option_name, line.dc_code)} ×{line.quantity}"
-        for line in detail.lines
-    )
-    uses = [line.inventory_at for line in detail.lines]
-    checks = [ax.checked_at for ax in detail.ax_orders if ax.checked_at is not None]
-    tickets = detail.tickets
-    return OrderRow(
-        channel_order_code=detail.channel_order_code,
-        state=detail.state,
-        created_at=detail.created_at,
-        first_use_at=min(uses) if uses else None,
-        purchaser_name=detail.purchaser_name,
-        summary=summary,
-        ax_order_codes=tuple(ax.ax_order_code for ax in detail.ax_orders),
-        ax_statuses=tuple(ax.status for ax in detail.ax_orders),
-        traveler_names=tuple(ticket.name for ticket in tickets),
-        ticket_count=len(tickets),
-        cancelled_ticket_count=sum(
-            1 for ticket in tickets if ticket.status is not None and ticket.status.is_cancelled
-        ),
-        total=detail.total,
-        currency=detail.currency,
-        last_checked_at=max(checks) if checks else None,
-        problem=detail.problem,
-    )
-
-
-def fetch_rows(
-    journal: OrderJournal,
-    criteria: OrderFilter,
-    sort: OrderSort,
-    descending: bool,
-    offset: int,
-    limit: int,
-) -> list[OrderRow]:
-    """One page of rows (runs on the worker)."""
-    rows: list[OrderRow] = []
-    for summary in journal.list_orders(
-        criteria, limit=limit, offset=offset, sort=sort, descending=descending
-    ):
-        detail = journal.get_order(summary.channel_order_code)
-        if detail is not None:
-            rows.append(row_from_detail(detail))
-    return rows
-
-
-def fetch_row(journal: OrderJournal, channel_order_code: str) -> OrderRow | None:
-    detail = journal.get_order(channel_order_code)
-    return None if detail is None else row_from_detail(detail)
-
-
-# ---------------------------------------------------------------------------
-# Status look (shared with the detail pane)
-
-_GREEN = "#1e8e3e"
-_RED = "#d93025"
-_AMBER = "#e37400"
-_BLUE = "#1a73e8"
-_GREY = "#5f6368"
-_PURPLE = "#8e24aa"
-
-
-class Look(IntEnum):
-    """What kind of state a row is in; decides colour and glyph."""
-
-    WAITING = 0
-    CONFIRMED = 1
-    REJECTED = 2
-    CANCELLED = 3
-    TROUBLE = 4
-    SENDING = 5
-    UNKNOWN = 6
-
-
-_LOOKS: dict[Look, tuple[str, str]] = {
-    Look.WAITING: (_AMBER, "…"),
-    Look.CONFIRMED: (_GREEN, "✓"),
-    Look.REJECTED: (_RED, "✕"),
-    Look.CANCELLED: (_GREY, "–"),
-    Look.TROUBLE: (_PURPLE, "!"),
-    Look.SENDING: (_BLUE, "↑"),
-    Look.UNKNOWN: (_PURPLE, "?"),
-}
-
-
-def status_look(status: OrderStatus | None) -> Look:
-    if status is None or status in (OrderStatus.NEW, OrderStatus.SUPPLIER_PENDING):
-        return Look.WAITING
-    if status is OrderStatus.SUPPLIER_CONFIRM:
-        return Look.CONFIRMED
-    if status is OrderStatus.SUPPLIER_REJECT:
-        return Look.REJECTED
-    if status is OrderStatus.UNAVOIDABLE_CANCEL:
-        return Look.TROUBLE
-    return Look.CANCELLED
-
-
-def status_text(status: OrderStatus | None) -> str:
-    """AX's order status in the user's language."""
-    translate = QCoreApplication.translate
-    if status is None:
-        return translate("OrderStatus", "Not known yet")
-    texts = {
-        OrderStatus.NEW: translate("OrderStatus", "New"),
-        OrderStatus.SUPPLIER_PENDING: translate("OrderStatus", "Supplier pending"),
-        OrderStatus.SUPPLIER_CONFIRM: translate("OrderStatus", "Supplier confirm"),
-        OrderStatus.SUPPLIER_REJECT: translate("OrderStatus", "Supplier reject"),
-        OrderStatus.TRAVELER_CANCEL: translate("OrderStatus", "Traveler cancel"),
-        OrderStatus.UNAVOIDABLE_CANCEL: translate("OrderStatus", "Unavoidable cancel"),
-    }
-    return texts[status]
-
-
-def ticket_status_text(status: TicketStatus | None) -> str:
-    translate = QCoreApplication.translate
-    if status is None:
-        return translate("TicketStatus", "Not issued yet")
-    texts = {
-        TicketStatus.NEW: translate("TicketStatus", "New"),
-        TicketStatus.USED: translate("TicketStatus", "Used"),
-        TicketStatus.TRAVELER_CANCELED: translate("TicketStatus", "Traveler canceled"),
-        TicketStatus.SUPPLIER_CANCELED: translate("TicketStatus", "Supplier canceled"),
-    }
-    return texts[status]
-
-
-def ticket_look(status: TicketStatus | None) -> Look:
-    if status is None:
-        return Look.SENDING
-    if status is TicketStatus.NEW:
-        return Look.CONFIRMED
-    if status is TicketStatus.USED:
-        return Look.CANCELLED
-    return Look.REJECTED if status is TicketStatus.SUPPLIER_CANCELED else Look.CANCELLED
-
-
-def row_look(row: OrderRow) -> Look:
-    """The row's overall look: its journal trouble first, then its most pressing AX status."""
-    if row.state is JournalState.SENDING:
-        return Look.SENDING
-    if row.state is JournalState.UNKNOWN:
-        return Look.UNKNOWN
-    if row.state is JournalState.REJECTED:
-        return Look.REJECTED
-    if not row.ax_statuses:
-        return Look.WAITING
-    looks = {status_look(status) for status in row.ax_statuses}
-    for look in (Look.REJECTED, Look.TROUBLE, Look.WAITING, Look.CONFIRMED):
-        if look in looks:
-            return look
-    return Look.CANCELLED
-
-
-def row_status_text(row: OrderRow) -> str:
-    """Words for the status column: the journal state when AX has not answered, else
-    AX's statuses (with counts when the order's AX orders differ)."""
-    translate = QCoreApplication.translate
-    if row.state is JournalState.SENDING:
-        return translate("OrdersModel", "Sending…")
-    if row.state is JournalState.UNKNOWN:
-        return translate("OrdersModel", "Outcome unknown, reconciling")
-    if row.state is JournalState.REJECTED:
-        return translate("OrdersModel", "Refused by AX")
-    if not row.ax_statuses:
-        return translate("OrdersModel", "Not checked yet")
-    counts: dict[OrderStatus | None, int] = {}
-    for status in row.ax_statuses:
-        counts[status] = counts.get(status, 0) + 1
-    if len(counts) == 1:
-        return status_text(row.ax_statuses[0])
-    return ", ".join(f"{status_text(status)} ×{count}" for status, count in counts.items())
-
-
-def look_color(look: Look) -> QColor:
-    return QColor(_LOOKS[look][0])
-
-
-class LookIcons:
-    """The status icons of one view, each drawn once: ``icons(look, size)``.
-
-    Each model or pane keeps its own, so no QIcon lives in module state (or past
-    the QApplication that drew it).
-    """
-
-    def __init__(self) -> None:
-        self._drawn: dict[tuple[Look, int], QIcon] = {}
-
-    def __call__(self, look: Look, size: int = 16) -> QIcon:
-        key = (look, size)
-        icon = self._drawn.get(key)
-        if icon is None:
-            icon = self._drawn[key] = look_icon(look, size)
-        return icon
-
-
-def look_icon(look: Look, size: int = 16) -> QIcon:
-    """A filled circle in the look's colour with a white glyph, drawn anew
-    (:class:`LookIcons` draws each once)."""
-    colour, glyph = _LOOKS[look]
-    pixmap = QPixmap(size * 2, size * 2)
-    pixmap.setDevicePixelRatio(2.0)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(QColor(colour)))
-    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(int(size * 0.7))
-    painter.setFont(font)
-    painter.setPen(QPen(QColor("#ffffff")))
-    painter.drawText(
-        QRectF(QPointF(0, 0), QPointF(size, size)), Qt.AlignmentFlag.AlignCenter, glyph
-    )
-    painter.end()
-    return QIcon(pixmap)
-
-
-# ---------------------------------------------------------------------------
-# Formatting
-
-
-def format_money(amount: Decimal | None, currency: str | None) -> str:
-    """``₩150,000`` / ``$12.50``, exactly as the New order tab shows it; empty when unknown."""
-    if amount is None:
-        return ""
-    return money_for_people(amount, currency)
-
-
-def local_time(moment: dt.datetime | None, zone: dt.tzinfo | None = None) -> str:
-    """``2025-03-01 14:00`` in ``zone`` (the computer's zone when None)."""
-    if moment is None:
-        return ""
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-
-
-def travelers_text(row: OrderRow) -> str:
-    """``3 · 김민준, 이서연, 박지훈``; ``2/3 · …`` when some tickets are cancelled."""
-    if not row.traveler_names:
-        return ""
-    count = (
-        f"{row.live_ticket_count}/{row.ticket_count}"
-        if row.cancelled_ticket_count
-        else str(row.ticket_count)
-    )
-    return f"{count} · {', '.join(row.traveler_names)}"
+# Texts the model shows
 
 
 def travelers_tooltip(row: OrderRow) -> str | None:

@@ -1,5 +1,8 @@
 """Helpers for the Orders tab tests (imported as ``test_orders_support``; holds no tests).
 
+``make_tab`` builds the tab the way the main window does (live sync off unless
+asked for); ``wait_query`` waits for a search's answer.
+
 Orders are put in the journal the way the app does it: the store's
 ``Reconciler`` with the real ``AxClient`` against the sandbox over loopback
 (journal first, then the POST, then AX's answer recorded); never through the
@@ -27,6 +30,7 @@ from axdesk.api import (
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.store.reconcile import Reconciler
 from axdesk.ui.common.context import AppContext
+from axdesk.ui.orders.tab import OrdersTab
 
 MANUAL_SUPPLIER = {"confirm_after": None}
 """Sandbox options: the supplier decides only when a test says so (set_order_status)."""
@@ -124,3 +128,27 @@ def type_text(widget: QWidget, text: str) -> None:
                 widget,
                 QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character),
             )
+
+
+def make_tab(
+    qtbot: Any, ctx: AppContext, *, sync: bool = False, interval: float = 0.2
+) -> OrdersTab:
+    """An Orders tab on ``ctx``, shown and with its first page loaded; live sync only
+    when ``sync`` (every ``interval`` seconds)."""
+    tab = OrdersTab(ctx, poll_interval_seconds=interval, start_sync=sync)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 760)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.activateWindow()
+    qtbot.waitUntil(lambda: tab.model.has_loaded)
+    return tab
+
+
+def wait_query(qtbot: Any, tab: OrdersTab, text: str) -> None:
+    """Wait until the list shows the answer of the search for ``text``."""
+    qtbot.waitUntil(
+        lambda: (
+            tab.model.has_loaded and tab.model.criteria.text == text and not tab.model.is_loading
+        )
+    )

@@ -31,10 +31,11 @@ from axdesk.store.journal import OrderJournal
 from axdesk.store.paths import AppPaths
 from axdesk.store.reconcile import Reconciler
 from axdesk.store.settings import Settings
+from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, Connection, ConnectionProfile
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Worker
-from axdesk.ui.orders.live_sync import OrderSync, SyncChange
+from axdesk.ui.orders.live_sync import OrderSync
 
 USE_AT = dt.datetime(2030, 6, 1, 5, 0, tzinfo=dt.UTC)
 ORDERS_PATH = "/v1/channel/orders/tour/"

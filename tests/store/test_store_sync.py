@@ -1,0 +1,133 @@
+"""poll_one with a stub Get Confirm and a real journal: what is recorded, what is reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from store_helpers import ENDPOINT, created_for, make_request, traveler
+
+from axdesk.api import OrderStatus, OrderStatusInfo
+from axdesk.store.journal import OrderJournal
+from axdesk.store.journal_queries import AxOrderRef
+from axdesk.store.sync import PollResult, SyncChange, poll_one
+
+
+class StubGetConfirm:
+    """Answers Get Confirm with whatever the test put in ``answers`` for the code asked."""
+
+    def __init__(self) -> None:
+        self.answers: dict[str, list[OrderStatusInfo]] = {}
+        self.asked: list[str] = []
+
+    def get_order_status(self, order_code: str) -> list[OrderStatusInfo]:
+        self.asked.append(order_code)
+        return self.answers.get(order_code, [])
+
+
+def sent(journal: OrderJournal, code: str, lines: int = 1) -> list[str]:
+    """Journal an order of ``lines`` options as sent to ENDPOINT; its AX order codes."""
+    request = make_request(*((f"dc-{n}", [traveler()]) for n in range(lines)), code=code)
+    created = created_for(request)
+    journal.record_sending(request, endpoint=ENDPOINT)
+    journal.mark_sent(code, created)
+    return [line.ax_order_code for line in created.depth_combinations]
+
+
+def ref_of(journal: OrderJournal, ax_order_code: str) -> AxOrderRef:
+    return next(
+        ref for ref in journal.non_final_ax_orders(ENDPOINT) if ref.ax_order_code == ax_order_code
+    )
+
+
+def info(
+    channel: str, ax_code: str, status: OrderStatus, comment: str | None = None
+) -> OrderStatusInfo:
+    return OrderStatusInfo(
+        channel_order_code=channel, ax_order_code=ax_code, status=status, comment=comment
+    )
+
+
+def ax_order(
+    journal: OrderJournal, channel: str, ax_code: str
+) -> tuple[OrderStatus | None, dt.datetime | None]:
+    detail = journal.get_order(channel)
+    assert detail is not None
+    found = next(ax for ax in detail.ax_orders if ax.ax_order_code == ax_code)
+    return found.status, found.checked_at
+
+
+def test_a_changed_status_is_recorded_and_reported(journal: OrderJournal) -> None:
+    (code,) = sent(journal, "o1")
+    ref = ref_of(journal, code)
+    ax = StubGetConfirm()
+    ax.answers[code] = [info("o1", code, OrderStatus.SUPPLIER_REJECT, "만석")]
+
+    result = poll_one(ax, journal, ref)
+
+    assert ax.asked == [code]
+    assert result == PollResult(
+        ref, (SyncChange("o1", code, OrderStatus.NEW, OrderStatus.SUPPLIER_REJECT, "만석"),)
+    )
+    status, checked_at = ax_order(journal, "o1", code)
+    assert status is OrderStatus.SUPPLIER_REJECT
+    assert checked_at is not None
+    detail = journal.get_order("o1")
+    assert detail is not None
+    last = detail.ax_orders[0].history[-1]
+    assert (last.from_status, last.to_status, last.comment) == (
+        OrderStatus.NEW,
+        OrderStatus.SUPPLIER_REJECT,
+        "만석",
+    )
+
+
+def test_the_same_status_again_reports_nothing_but_moves_the_check_time(
+    journal: OrderJournal,
+) -> None:
+    (code,) = sent(journal, "o1")
+    ax = StubGetConfirm()
+    ax.answers[code] = [info("o1", code, OrderStatus.NEW)]
+    before = dt.datetime.now(dt.UTC)
+
+    result = poll_one(ax, journal, ref_of(journal, code))
+
+    assert result.changes == ()
+    status, checked_at = ax_order(journal, "o1", code)
+    assert status is OrderStatus.NEW
+    assert checked_at is not None
+    assert checked_at >= before.replace(microsecond=0)
+
+
+def test_an_answer_without_the_asked_order_still_marks_it_checked(
+    journal: OrderJournal,
+) -> None:
+    first, second = (sent(journal, name)[0] for name in ("o1", "o2"))
+    assert [ref.ax_order_code for ref in journal.non_final_ax_orders(ENDPOINT)] == [first, second]
+
+    result = poll_one(StubGetConfirm(), journal, ref_of(journal, first))
+
+    assert result.changes == ()
+    assert ax_order(journal, "o1", first)[1] is not None
+    # Asked about, so it goes to the back of the queue.
+    assert [ref.ax_order_code for ref in journal.non_final_ax_orders(ENDPOINT)] == [second, first]
+
+
+def test_every_journaled_ax_order_in_the_answer_is_recorded(journal: OrderJournal) -> None:
+    asked, sibling = sent(journal, "o1", lines=2)
+    ax = StubGetConfirm()
+    ax.answers[asked] = [
+        info("o1", asked, OrderStatus.SUPPLIER_CONFIRM),
+        # AX named the channel order only by its AX order: the asked order's is kept.
+        info("", sibling, OrderStatus.SUPPLIER_PENDING),
+        info("elsewhere", "ax-not-journaled", OrderStatus.SUPPLIER_CONFIRM),
+    ]
+
+    result = poll_one(ax, journal, ref_of(journal, asked))
+
+    assert result.changes == (
+        SyncChange("o1", asked, OrderStatus.NEW, OrderStatus.SUPPLIER_CONFIRM, None),
+        # Only the asked order's old status is known to the poller.
+        SyncChange("o1", sibling, None, OrderStatus.SUPPLIER_PENDING, None),
+    )
+    assert ax_order(journal, "o1", sibling)[0] is OrderStatus.SUPPLIER_PENDING
+    assert journal.state_of("elsewhere") is None
