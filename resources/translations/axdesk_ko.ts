@@ -1593,6 +1593,10 @@
         <source>Note</source>
         <translation>알림</translation>
     </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
 </context>
 <context>
     <name>OrderDetail</name>
