@@ -19,7 +19,6 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
 
 from PySide6.QtCore import (
     QDate,
@@ -31,17 +30,15 @@ from PySide6.QtCore import (
     QTime,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QStyle,
     QTableView,
@@ -62,13 +59,9 @@ from axdesk.api import (
 from axdesk.store.export import ExportError
 from axdesk.store.settings import SettingsError
 from axdesk.ui.common.context import AppContext, NotConnectedError, SlotRef, supplier_today
+from axdesk.ui.common.notice_bar import INFO, PROBLEM, WARNING, NoticeBar
 from axdesk.ui.common.worker import Call, describe_error
-from axdesk.ui.inventory.calendar import (
-    InventoryCalendar,
-    InventoryLegend,
-    blend,
-    state_word,
-)
+from axdesk.ui.inventory.calendar import InventoryCalendar, InventoryLegend, state_word
 from axdesk.ui.inventory.index import (
     ALL_OPTIONS,
     MONTH_CSV_FIELDS,
@@ -84,74 +77,6 @@ from axdesk.ui.inventory.slot_model import (
 )
 
 log = logging.getLogger(__name__)
-
-
-class MessageBar(QFrame):
-    """An inline message with an icon, words and a close button; hidden when empty.
-
-    Signals: none (the action button is exposed as :attr:`action`).
-    """
-
-    ERROR, WARNING, INFO = "error", "warning", "info"
-    _TINTS: ClassVar[dict[str, str]] = {ERROR: "#c62828", WARNING: "#e08600", INFO: "#1e88e5"}
-    _ICONS: ClassVar[dict[str, QStyle.StandardPixmap]] = {
-        ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
-        WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-        INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    }
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("messageBar")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        layout.setSpacing(8)
-        self._icon = QLabel(self)
-        self._icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.text = QLabel(self)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)  # codes and names are never markup
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.action = QPushButton(self)
-        self.action.hide()
-        self._close = QToolButton(self)
-        self._close.setAutoRaise(True)
-        self._close.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
-        self._close.clicked.connect(self.hide)
-        layout.addWidget(self._icon)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.action)
-        layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
-        self.kind = self.INFO
-        self.hide()
-
-    def set_close_name(self, name: str) -> None:
-        self._close.setAccessibleName(name)
-        self._close.setToolTip(name)
-
-    def show_message(self, kind: str, text: str, details: str = "") -> None:
-        self.kind = kind
-        tint = self._TINTS[kind]
-        self.setStyleSheet(
-            f"QFrame#messageBar {{ border: 1px solid {tint}; border-radius: 4px;"
-            f" background: {self._background(tint)}; }}"
-        )
-        size = self.fontMetrics().height()
-        self._icon.setPixmap(self.style().standardIcon(self._ICONS[kind]).pixmap(size, size))
-        self.text.setText(text)
-        self.text.setToolTip(details)
-        self.setAccessibleDescription(text)
-        self.show()
-
-    def _background(self, tint: str) -> str:
-        base = self.palette().color(QPalette.ColorRole.Base)
-        return str(blend(base, QColor(tint), 0.1).name())
-
-    def clear(self) -> None:
-        self.text.clear()
-        self.hide()
 
 
 class InventoryTab(QWidget):
@@ -237,9 +162,9 @@ class InventoryTab(QWidget):
         bar.addWidget(self.status_label)
         outer.addLayout(bar)
 
-        self.message_bar = MessageBar(self)
+        self.message_bar = NoticeBar(self, append_problems=False)
         outer.addWidget(self.message_bar)
-        self.warning_bar = MessageBar(self)
+        self.warning_bar = NoticeBar(self, append_problems=False)
         self.warning_bar.action.show()
         outer.addWidget(self.warning_bar)
 
@@ -477,8 +402,8 @@ class InventoryTab(QWidget):
         """Fetch the chosen product's inventory on the worker (the window stays responsive)."""
         code = self.current_product_code()
         if not code:
-            self.message_bar.show_message(
-                MessageBar.INFO,
+            self.message_bar.show_notice(
+                INFO,
                 self.tr("Choose a product from the list, or paste a product code and press Enter."),
             )
             return
@@ -687,7 +612,7 @@ class InventoryTab(QWidget):
                 time=self._loaded_time_text(),
             )
         details = str(error) if isinstance(error, AxError) else ""
-        self.message_bar.show_message(MessageBar.ERROR, sentence, details)
+        self.message_bar.show_notice(PROBLEM, sentence, details)
 
     def _error_sentence(self, error: BaseException, code: str) -> str | None:
         """The sentence for a failed fetch, translated by the error's kind."""
@@ -841,7 +766,7 @@ class InventoryTab(QWidget):
             "received; check them with the supplier before selling."
         ).format(count=index.problem_count)
         details = "\n".join(problem for row in index.problem_rows[:20] for problem in row.problems)
-        self.warning_bar.show_message(MessageBar.WARNING, text, details)
+        self.warning_bar.show_notice(WARNING, text, details)
 
     def _show_first_problem(self) -> None:
         index = self._index
@@ -880,9 +805,7 @@ class InventoryTab(QWidget):
                 if not slot.is_order
                 else self.tr("This departure is sold out.")
             )
-            self.message_bar.show_message(
-                MessageBar.INFO, reason + " " + self.tr("Choose another departure.")
-            )
+            self.message_bar.show_notice(INFO, reason + " " + self.tr("Choose another departure."))
             return
         self.book_slot_requested.emit(
             SlotRef(
@@ -936,8 +859,8 @@ class InventoryTab(QWidget):
     def _exported(self, path: Path, count: int) -> None:
         self._export_call = None
         self._update_enabled()
-        self.message_bar.show_message(
-            MessageBar.INFO,
+        self.message_bar.show_notice(
+            INFO,
             self.tr("Saved the month to {path} (slots: {count}).").format(
                 path=str(path), count=count
             ),
@@ -949,7 +872,7 @@ class InventoryTab(QWidget):
         self._update_enabled()
         sentence = str(error) if isinstance(error, ExportError) else describe_error(error)
         if sentence:
-            self.message_bar.show_message(MessageBar.ERROR, sentence)
+            self.message_bar.show_notice(PROBLEM, sentence)
 
     # ------------------------------------------------------------------ time
 

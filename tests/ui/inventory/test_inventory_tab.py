@@ -35,11 +35,12 @@ from axdesk.store.export import read_csv
 from axdesk.ui.common import i18n
 from axdesk.ui.common.context import ENVIRONMENT_TEST, AppContext, ConnectionProfile, SlotRef
 from axdesk.ui.common.i18n import Translations
+from axdesk.ui.common.notice_bar import PROBLEM
 from axdesk.ui.common.resources import translations_dir
 from axdesk.ui.inventory.calendar import STATE_COLOURS
 from axdesk.ui.inventory.index import ALL_OPTIONS, SlotState
 from axdesk.ui.inventory.slot_model import SlotTableModel
-from axdesk.ui.inventory.tab import InventoryTab, MessageBar
+from axdesk.ui.inventory.tab import InventoryTab
 from axdesk.ui.shell.bootstrap import Shell
 
 TODAY = dt.date(2030, 3, 1)
@@ -606,7 +607,7 @@ def test_an_unwritable_export_is_a_sentence(
     blocker.write_text("a file where a folder should be", encoding="utf-8")
     with qtbot.assert_not_emitted(app_context.worker.error_reported):
         tab.export_month(blocker / "march.csv")
-        qtbot.waitUntil(lambda: tab.message_bar.kind == MessageBar.ERROR, timeout=5000)
+        qtbot.waitUntil(lambda: tab.message_bar.kind == PROBLEM, timeout=5000)
     assert tab.message_bar.text.text().startswith("Could not write")
     assert tab.export_button.isEnabled()
 
@@ -647,7 +648,7 @@ def test_a_malformed_inventory_is_a_clear_sentence_and_the_last_data_stays(
     )
     assert "Still showing 서울 도보 투어 / Seoul Walking Tour" in text
     assert "Traceback" not in text
-    assert tab.message_bar.kind == MessageBar.ERROR
+    assert tab.message_bar.kind == PROBLEM
     assert tab.inventory_index is before
     assert "Seats left: 15." in day_text(tab, dt.date(2030, 3, 4))
     assert tab.refresh_button.isEnabled()
