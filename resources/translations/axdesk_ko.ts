@@ -44,16 +44,16 @@
         <translation>서버의 응답이 AX 데이터가 아닙니다. 서버 주소를 확인하세요.</translation>
     </message>
     <message>
-        <source>(HTTP {status})</source>
-        <translation>(HTTP {status})</translation>
+        <source>(HTTP %1)</source>
+        <translation>(HTTP %1)</translation>
     </message>
     <message>
-        <source>AX said: {message}</source>
-        <translation>AX 응답: {message}</translation>
+        <source>AX said: %1</source>
+        <translation>AX 응답: %1</translation>
     </message>
     <message>
-        <source>Wait {seconds} s.</source>
-        <translation>{seconds}초 후에 다시 시도하세요.</translation>
+        <source>Wait %1 s.</source>
+        <translation>%1초 후에 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
