@@ -40,8 +40,8 @@
         <translation>AX에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is not AX data: check the server address.</source>
-        <translation>서버의 응답이 AX 데이터가 아닙니다. 서버 주소를 확인하세요.</translation>
+        <source>The server&apos;s answer is not AX data. Check the server address, or try again in a moment; the call log has the details.</source>
+        <translation>서버의 응답이 AX 데이터가 아닙니다. 서버 주소를 확인하거나 잠시 후 다시 시도하세요. 자세한 내용은 API 호출 기록에 있습니다.</translation>
     </message>
     <message>
         <source>(HTTP %1)</source>
@@ -1573,6 +1573,13 @@
     <message>
         <source>Do not export</source>
         <translation>내보내지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>NotConnectedError</name>
+    <message>
+        <source>Not connected to AX. Choose a connection in Connection &gt; Connect.</source>
+        <translation>AX에 연결되지 않았습니다. 연결 &gt; 연결 설정…에서 연결을 선택하세요.</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,9 @@ def _kind_sentence(error: AxError) -> str | None:
         )
     if isinstance(error, AxMalformedResponseError):
         return QCoreApplication.translate(
-            "AxErrorText", "The server's answer is not AX data: check the server address."
+            "AxErrorText",
+            "The server's answer is not AX data. Check the server address, or try again in a "
+            "moment; the call log has the details.",
         )
     return None
 
