@@ -1083,34 +1083,6 @@
         <translation>{time}에 불러온 {product} 재고를 계속 표시하고 있습니다.</translation>
     </message>
     <message>
-        <source>Not connected to AX. Choose a connection in Connection &gt; Connect.</source>
-        <translation>AX에 연결되지 않았습니다. 연결 &gt; 연결 설정…에서 연결을 선택하세요.</translation>
-    </message>
-    <message>
-        <source>AX answered with inventory data that axdesk cannot read, so nothing was changed. Try again in a moment; the call log has the details.</source>
-        <translation>AX가 보낸 재고 데이터를 axdesk가 읽을 수 없어 아무것도 바꾸지 않았습니다. 잠시 후 다시 시도하세요. 자세한 내용은 API 호출 기록에 있습니다.</translation>
-    </message>
-    <message>
-        <source>AX does not know the product {code}. Check the code, or pick the product from the list.</source>
-        <translation>AX에 {code} 상품이 없습니다. 코드를 확인하거나 목록에서 상품을 고르세요.</translation>
-    </message>
-    <message>
-        <source>AX refused the API key or channel code. Check the connection (Connection &gt; Connect).</source>
-        <translation>AX가 API 키 또는 채널 코드를 거부했습니다. 연결 설정을 확인하세요 (연결 &gt; 연결 설정…).</translation>
-    </message>
-    <message>
-        <source>Could not reach AX. Check the network connection and try again.</source>
-        <translation>AX에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>AX asked axdesk to slow down. Try again in a few seconds.</source>
-        <translation>AX가 요청을 줄여 달라고 했습니다. 몇 초 뒤 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>AX had a problem answering. Try again in a moment.</source>
-        <translation>AX가 응답하는 중에 문제가 생겼습니다. 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
         <source>All options</source>
         <translation>모든 옵션</translation>
     </message>

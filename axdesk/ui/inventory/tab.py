@@ -47,15 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.api import (
-    AxAuthError,
-    AxError,
-    AxMalformedResponseError,
-    AxNetworkError,
-    AxNotFoundError,
-    AxRateLimitedError,
-    AxServerError,
-)
+from axdesk.api import AxError
 from axdesk.store.export import ExportError
 from axdesk.store.settings import SettingsError
 from axdesk.ui.common.context import AppContext, NotConnectedError, SlotRef, supplier_today
@@ -558,7 +550,7 @@ class InventoryTab(QWidget):
         try:
             client = self._ctx.connection.client()
         except NotConnectedError as error:
-            self._show_load_error(error, code)
+            self._show_load_error(error)
             return
         threshold = self._ctx.settings.nearly_full_threshold
         self._loading_code = code
@@ -568,7 +560,7 @@ class InventoryTab(QWidget):
                 lambda: InventoryIndex.build(client.get_inventory(code), threshold)
             )
             .on_success(self.show_inventory)
-            .on_error(lambda error: self._show_load_error(error, code))
+            .on_error(self._show_load_error)
             .on_done(self._load_finished)
             .busy(self.refresh_button)
             .start()
@@ -602,44 +594,20 @@ class InventoryTab(QWidget):
         self._update_warning_bar()
         self.inventory_loaded.emit(index.product_code)
 
-    def _show_load_error(self, error: BaseException, code: str) -> None:
-        sentence = self._error_sentence(error, code)
+    def _show_load_error(self, error: BaseException) -> None:
+        """The sentence for the error's class (one per class, see ``error_text``), and that
+        the last good inventory is still on screen."""
+        sentence = describe_error(error)
         if sentence is None:
             return
+        # The client's own English sentence, when the one shown is a translation of its class.
+        details = str(error) if isinstance(error, AxError) and str(error) != sentence else ""
         if self._index is not None:
             sentence += " " + self.tr("Still showing {product}, loaded at {time}.").format(
                 product=self._product_name(self._index.product_code),
                 time=self._loaded_time_text(),
             )
-        details = str(error) if isinstance(error, AxError) else ""
         self.message_bar.show_notice(PROBLEM, sentence, details)
-
-    def _error_sentence(self, error: BaseException, code: str) -> str | None:
-        """The sentence for a failed fetch, translated by the error's kind."""
-        if isinstance(error, NotConnectedError):
-            return self.tr("Not connected to AX. Choose a connection in Connection > Connect.")
-        if isinstance(error, AxMalformedResponseError):
-            return self.tr(
-                "AX answered with inventory data that axdesk cannot read, so nothing was "
-                "changed. Try again in a moment; the call log has the details."
-            )
-        if isinstance(error, AxNotFoundError):
-            return self.tr(
-                "AX does not know the product {code}. Check the code, or pick the product "
-                "from the list."
-            ).format(code=code)
-        if isinstance(error, AxAuthError):
-            return self.tr(
-                "AX refused the API key or channel code. Check the connection "
-                "(Connection > Connect)."
-            )
-        if isinstance(error, AxNetworkError):
-            return self.tr("Could not reach AX. Check the network connection and try again.")
-        if isinstance(error, AxRateLimitedError):
-            return self.tr("AX asked axdesk to slow down. Try again in a few seconds.")
-        if isinstance(error, AxServerError):
-            return self.tr("AX had a problem answering. Try again in a moment.")
-        return describe_error(error)
 
     def _is_stale(self) -> bool:
         if self._loaded_at is None or self._index is None:

@@ -644,7 +644,8 @@ def test_a_malformed_inventory_is_a_clear_sentence_and_the_last_data_stays(
         qtbot.waitUntil(lambda: tab.message_bar.isVisibleTo(tab), timeout=LOAD_TIMEOUT_MS)
     text = tab.message_bar.text.text()
     assert text.startswith(
-        "AX answered with inventory data that axdesk cannot read, so nothing was changed."
+        "The server's answer (HTTP 200) is not valid JSON at line 5, column 25, so it cannot be "
+        "read as AX data."
     )
     assert "Still showing 서울 도보 투어 / Seoul Walking Tour" in text
     assert "Traceback" not in text
@@ -663,7 +664,7 @@ def test_an_unknown_product_is_named_and_the_last_data_stays(
         tab.show_product("no-such-product")
         qtbot.waitUntil(lambda: tab.message_bar.isVisibleTo(tab), timeout=LOAD_TIMEOUT_MS)
     assert tab.message_bar.text.text().startswith(
-        "AX does not know the product no-such-product. Check the code"
+        "AX does not know the product no-such-product (HTTP 404)."
     )
     index = tab.inventory_index
     assert index is not None
@@ -682,7 +683,8 @@ def test_a_refused_api_key_is_a_sentence(
         tab.show_product(PRODUCT)
         qtbot.waitUntil(lambda: tab.message_bar.isVisibleTo(tab), timeout=LOAD_TIMEOUT_MS)
     assert tab.message_bar.text.text() == (
-        "AX refused the API key or channel code. Check the connection (Connection > Connect)."
+        "AX refused the API key or the channel code (HTTP 403). Check both in the connection "
+        "settings. AX said: 이 작업을 수행할 권한(permission)이 없습니다."
     )
     assert tab.inventory_index is None
 
@@ -701,7 +703,7 @@ def test_an_unreachable_server_is_a_sentence(
         tab.show_product(PRODUCT)
         qtbot.waitUntil(lambda: tab.message_bar.isVisibleTo(tab), timeout=LOAD_TIMEOUT_MS)
     assert tab.message_bar.text.text() == (
-        "Could not reach AX. Check the network connection and try again."
+        "Could not connect to AX at 127.0.0.1: the connection was refused or the network is down."
     )
 
 
@@ -714,6 +716,24 @@ def test_without_a_connection_the_tab_says_so(
     assert tab.message_bar.text.text() == (
         "Not connected to AX. Choose a connection in Connection > Connect."
     )
+
+
+def test_without_a_connection_the_tab_says_so_in_korean(
+    qtbot: QtBot, tab: InventoryTab, app_context: AppContext, qapp: QCoreApplication, tmp_path: Path
+) -> None:
+    shutil.copy(translations_dir() / "axdesk_ko.ts", tmp_path / "axdesk_ko.ts")
+    i18n.build(tmp_path)
+    app_context.connection.drop()
+    translations = Translations(qapp, tmp_path)
+    try:
+        translations.apply("ko")
+        with qtbot.assert_not_emitted(app_context.worker.error_reported):
+            tab.show_product(PRODUCT)
+        assert tab.message_bar.text.text() == (
+            "AX에 연결되지 않았습니다. 연결 > 연결 설정…에서 연결을 선택하세요."
+        )
+    finally:
+        translations.apply("en")
 
 
 def test_refresh_without_a_product_asks_for_one(tab: InventoryTab) -> None:
