@@ -337,19 +337,6 @@ def paint_state_swatch(painter: QPainter, box: QRectF, state: SlotState, base: Q
     painter.restore()
 
 
-def swatch_pixmap(state: SlotState, base: QColor, size: QSize) -> QPixmap:
-    pixmap = QPixmap(size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    box = QRectF(0.5, 0.5, size.width() - 1, size.height() - 1)
-    paint_state_swatch(painter, box, state, base)
-    painter.setPen(QPen(blend(base, STATE_COLOURS[state], 0.6), 1))
-    painter.drawRoundedRect(box, 4, 4)
-    painter.end()
-    return pixmap
-
-
 # ---------------------------------------------------------------------------
 # Model
 
