@@ -24,7 +24,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from axdesk.api import UNKNOWN_OPTION
-from axdesk.ui.inventory.calendar import (
+from axdesk.ui.inventory.index import SlotRow, SlotState
+from axdesk.ui.inventory.painting import (
     BELOW_MINIMUM_COLOUR,
     GUARANTEED_COLOUR,
     STATE_COLOURS,
@@ -36,7 +37,6 @@ from axdesk.ui.inventory.calendar import (
     paint_warning_mark,
     state_word,
 )
-from axdesk.ui.inventory.index import SlotRow, SlotState
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

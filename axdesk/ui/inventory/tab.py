@@ -53,7 +53,7 @@ from axdesk.store.settings import SettingsError
 from axdesk.ui.common.context import AppContext, NotConnectedError, SlotRef, supplier_today
 from axdesk.ui.common.notice_bar import INFO, PROBLEM, WARNING, NoticeBar
 from axdesk.ui.common.worker import Call, describe_error
-from axdesk.ui.inventory.calendar import InventoryCalendar, InventoryLegend, state_word
+from axdesk.ui.inventory.calendar import InventoryCalendar
 from axdesk.ui.inventory.index import (
     ALL_OPTIONS,
     MONTH_CSV_FIELDS,
@@ -62,6 +62,8 @@ from axdesk.ui.inventory.index import (
     SlotState,
     export_month_csv,
 )
+from axdesk.ui.inventory.legend import InventoryLegend
+from axdesk.ui.inventory.painting import state_word
 from axdesk.ui.inventory.slot_model import (
     ParticipantsDelegate,
     SlotTableModel,

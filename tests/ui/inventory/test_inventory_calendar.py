@@ -11,8 +11,10 @@ from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
 from axdesk.api import Inventory
-from axdesk.ui.inventory.calendar import InventoryCalendar, InventoryLegend, day_sentence
+from axdesk.ui.inventory.calendar import InventoryCalendar
 from axdesk.ui.inventory.index import ALL_OPTIONS, InventoryIndex
+from axdesk.ui.inventory.legend import InventoryLegend
+from axdesk.ui.inventory.month_model import day_sentence
 
 TODAY = dt.date(2030, 3, 13)  # a Wednesday
 

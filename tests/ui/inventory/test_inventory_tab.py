@@ -37,8 +37,8 @@ from axdesk.ui.common.context import ENVIRONMENT_TEST, AppContext, ConnectionPro
 from axdesk.ui.common.i18n import Translations
 from axdesk.ui.common.notice_bar import PROBLEM
 from axdesk.ui.common.resources import translations_dir
-from axdesk.ui.inventory.calendar import STATE_COLOURS
 from axdesk.ui.inventory.index import ALL_OPTIONS, SlotState
+from axdesk.ui.inventory.painting import STATE_COLOURS
 from axdesk.ui.inventory.slot_model import SlotTableModel
 from axdesk.ui.inventory.tab import InventoryTab
 from axdesk.ui.shell.bootstrap import Shell
