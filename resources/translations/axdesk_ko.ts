@@ -795,6 +795,72 @@
     </message>
 </context>
 <context>
+    <name>DataWarnings</name>
+    <message>
+        <source>Numbers that do not add up in {count} of the slots AX sent (remaining + ordered is not the maximum, or a number is negative). They are marked and shown as received; check them with the supplier before selling.</source>
+        <translation>AX가 보낸 일정 중 {count}개의 수치가 맞지 않습니다(잔여 + 예약 수가 최대 인원과 다르거나 음수가 있음). 받은 그대로 표시해 두었으니, 판매하기 전에 공급사에 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Data warnings</source>
+        <translation>데이터 경고</translation>
+    </message>
+    <message>
+        <source>Close data warnings</source>
+        <translation>데이터 경고 닫기</translation>
+    </message>
+    <message>
+        <source>Show first</source>
+        <translation>첫 항목 보기</translation>
+    </message>
+    <message>
+        <source>Show the first slot with a warning</source>
+        <translation>경고가 있는 첫 일정 보기</translation>
+    </message>
+</context>
+<context>
+    <name>DayPanel</name>
+    <message>
+        <source>Selected day</source>
+        <translation>선택한 날짜</translation>
+    </message>
+    <message>
+        <source>Selected day summary</source>
+        <translation>선택한 날짜 요약</translation>
+    </message>
+    <message>
+        <source>Departures on the selected day</source>
+        <translation>선택한 날짜의 출발 일정</translation>
+    </message>
+    <message>
+        <source>&amp;Book this slot</source>
+        <translation>이 일정 예약(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Book this slot</source>
+        <translation>이 일정 예약</translation>
+    </message>
+    <message>
+        <source>Start an order for the selected departure (Enter or double-click)</source>
+        <translation>선택한 출발 일정으로 주문 시작 (Enter 또는 더블클릭)</translation>
+    </message>
+    <message>
+        <source>Choose a product to see its departures.</source>
+        <translation>상품을 고르면 출발 일정이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>No departures on this day.</source>
+        <translation>이 날짜에는 출발 일정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Closed: no departure on sale.</source>
+        <translation>판매 중지: 판매 중인 출발 일정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{state}. Departures on sale: {open}. Seats left: {seats}.</source>
+        <translation>{state}. 판매 일정 {open}개, 잔여석 {seats}석.</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentBadge</name>
     <message>
         <source>PRODUCTION</source>
@@ -925,6 +991,21 @@
     </message>
 </context>
 <context>
+    <name>InventoryLoader</name>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>{count} slots, updated {time}</source>
+        <translation>일정 {count}개, {time} 기준</translation>
+    </message>
+    <message>
+        <source>Still showing {product}, loaded at {time}.</source>
+        <translation>{time}에 불러온 {product} 재고를 계속 표시하고 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>InventoryTab</name>
     <message>
         <source>&amp;Product:</source>
@@ -979,22 +1060,6 @@
         <translation>메시지 관련 작업</translation>
     </message>
     <message>
-        <source>Data warnings</source>
-        <translation>데이터 경고</translation>
-    </message>
-    <message>
-        <source>Close data warnings</source>
-        <translation>데이터 경고 닫기</translation>
-    </message>
-    <message>
-        <source>Show first</source>
-        <translation>첫 항목 보기</translation>
-    </message>
-    <message>
-        <source>Show the first slot with a warning</source>
-        <translation>경고가 있는 첫 일정 보기</translation>
-    </message>
-    <message>
         <source>Previous month</source>
         <translation>이전 달</translation>
     </message>
@@ -1043,156 +1108,12 @@
         <translation>범례</translation>
     </message>
     <message>
-        <source>Selected day</source>
-        <translation>선택한 날짜</translation>
-    </message>
-    <message>
-        <source>Selected day summary</source>
-        <translation>선택한 날짜 요약</translation>
-    </message>
-    <message>
-        <source>Departures on the selected day</source>
-        <translation>선택한 날짜의 출발 일정</translation>
-    </message>
-    <message>
-        <source>&amp;Book this slot</source>
-        <translation>이 일정 예약(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Book this slot</source>
-        <translation>이 일정 예약</translation>
-    </message>
-    <message>
-        <source>Start an order for the selected departure (Enter or double-click)</source>
-        <translation>선택한 출발 일정으로 주문 시작 (Enter 또는 더블클릭)</translation>
-    </message>
-    <message>
         <source>Choose a product from the list, or paste a product code and press Enter.</source>
         <translation>목록에서 상품을 고르거나, 상품 코드를 붙여 넣고 Enter를 누르세요.</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>예</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>아니요</translation>
-    </message>
-    <message>
-        <source>Still showing {product}, loaded at {time}.</source>
-        <translation>{time}에 불러온 {product} 재고를 계속 표시하고 있습니다.</translation>
-    </message>
-    <message>
-        <source>All options</source>
-        <translation>모든 옵션</translation>
-    </message>
-    <message>
-        <source>Choose a product to see its departures.</source>
-        <translation>상품을 고르면 출발 일정이 나타납니다.</translation>
-    </message>
-    <message>
-        <source>No departures on this day.</source>
-        <translation>이 날짜에는 출발 일정이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Closed: no departure on sale.</source>
-        <translation>판매 중지: 판매 중인 출발 일정이 없습니다.</translation>
-    </message>
-    <message>
-        <source>{state}. Departures on sale: {open}. Seats left: {seats}.</source>
-        <translation>{state}. 판매 일정 {open}개, 잔여석 {seats}석.</translation>
-    </message>
-    <message>
         <source>{month} {year}</source>
         <translation>{year}년 {month}</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>불러오는 중…</translation>
-    </message>
-    <message>
-        <source>{count} slots, updated {time}</source>
-        <translation>일정 {count}개, {time} 기준</translation>
-    </message>
-    <message>
-        <source>Numbers that do not add up in {count} of the slots AX sent (remaining + ordered is not the maximum, or a number is negative). They are marked and shown as received; check them with the supplier before selling.</source>
-        <translation>AX가 보낸 일정 중 {count}개의 수치가 맞지 않습니다(잔여 + 예약 수가 최대 인원과 다르거나 음수가 있음). 받은 그대로 표시해 두었으니, 판매하기 전에 공급사에 확인하세요.</translation>
-    </message>
-    <message>
-        <source>This departure is not on sale.</source>
-        <translation>이 출발 일정은 판매하지 않습니다.</translation>
-    </message>
-    <message>
-        <source>This departure is sold out.</source>
-        <translation>이 출발 일정은 매진되었습니다.</translation>
-    </message>
-    <message>
-        <source>Choose another departure.</source>
-        <translation>다른 출발 일정을 고르세요.</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>날짜</translation>
-    </message>
-    <message>
-        <source>Weekday</source>
-        <translation>요일</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>출발 시각</translation>
-    </message>
-    <message>
-        <source>Option code</source>
-        <translation>옵션 코드</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>On sale</source>
-        <translation>판매 중</translation>
-    </message>
-    <message>
-        <source>Seats left</source>
-        <translation>잔여석</translation>
-    </message>
-    <message>
-        <source>Maximum</source>
-        <translation>최대 인원</translation>
-    </message>
-    <message>
-        <source>Ordered</source>
-        <translation>예약 수</translation>
-    </message>
-    <message>
-        <source>Minimum</source>
-        <translation>최소 인원</translation>
-    </message>
-    <message>
-        <source>Guaranteed</source>
-        <translation>출발 확정</translation>
-    </message>
-    <message>
-        <source>Warnings</source>
-        <translation>경고</translation>
-    </message>
-    <message>
-        <source>Inventory code</source>
-        <translation>재고 코드</translation>
-    </message>
-    <message>
-        <source>Export month to CSV</source>
-        <translation>월 재고를 CSV로 내보내기</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 파일 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Saved the month to {path} (slots: {count}).</source>
-        <translation>월 재고를 {path}에 저장했습니다 (일정 {count}개).</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1469,85 @@
     </message>
 </context>
 <context>
+    <name>MonthExport</name>
+    <message>
+        <source>Export month to CSV</source>
+        <translation>월 재고를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>요일</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>출발 시각</translation>
+    </message>
+    <message>
+        <source>Option code</source>
+        <translation>옵션 코드</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>판매 중</translation>
+    </message>
+    <message>
+        <source>Seats left</source>
+        <translation>잔여석</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>최대 인원</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>예약 수</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>최소 인원</translation>
+    </message>
+    <message>
+        <source>Guaranteed</source>
+        <translation>출발 확정</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Inventory code</source>
+        <translation>재고 코드</translation>
+    </message>
+    <message>
+        <source>Saved the month to {path} (slots: {count}).</source>
+        <translation>월 재고를 {path}에 저장했습니다 (일정 {count}개).</translation>
+    </message>
+</context>
+<context>
     <name>NotConnectedError</name>
     <message>
         <source>Not connected to AX. Choose a connection in Connection &gt; Connect.</source>
@@ -1575,6 +1575,13 @@
     <message>
         <source>Warning</source>
         <translation>경고</translation>
+    </message>
+</context>
+<context>
+    <name>OptionPicker</name>
+    <message>
+        <source>All options</source>
+        <translation>모든 옵션</translation>
     </message>
 </context>
 <context>
@@ -2937,6 +2944,21 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>Message</source>
         <translation>메시지</translation>
+    </message>
+</context>
+<context>
+    <name>SlotBooking</name>
+    <message>
+        <source>This departure is not on sale.</source>
+        <translation>이 출발 일정은 판매하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>This departure is sold out.</source>
+        <translation>이 출발 일정은 매진되었습니다.</translation>
+    </message>
+    <message>
+        <source>Choose another departure.</source>
+        <translation>다른 출발 일정을 고르세요.</translation>
     </message>
 </context>
 <context>

@@ -253,7 +253,7 @@ def day_text(tab: InventoryTab, day: dt.date) -> str:
 
 
 def table_texts(tab: InventoryTab, column: int) -> list[str]:
-    model = tab.slot_model
+    model = tab.day_panel.slot_model
     return [model.data(model.index(row, column)) for row in range(model.rowCount())]
 
 
@@ -460,7 +460,7 @@ def test_an_option_missing_from_the_catalog_is_shown_by_its_code(
 def test_selecting_a_day_lists_its_slots(qtbot: QtBot, tab: InventoryTab) -> None:
     load(qtbot, tab)
     tab.calendar.set_selected_date(dt.date(2030, 3, 11))
-    heading = tab.day_label.text()
+    heading = tab.day_panel.day_label.text()
     assert "Monday" in heading
     assert "11" in heading
     assert "2030" in heading
@@ -469,7 +469,7 @@ def test_selecting_a_day_lists_its_slots(qtbot: QtBot, tab: InventoryTab) -> Non
     assert table_texts(tab, SlotTableModel.SEATS) == ["14 / 20", "19 / 20"]
     assert table_texts(tab, SlotTableModel.PARTICIPANTS) == ["6 / 5", "1 / 5"]
     assert table_texts(tab, SlotTableModel.STATE) == ["On sale", "On sale"]
-    model = tab.slot_model
+    model = tab.day_panel.slot_model
     spoken = [
         model.data(
             model.index(row, SlotTableModel.PARTICIPANTS), Qt.ItemDataRole.AccessibleTextRole
@@ -477,14 +477,14 @@ def test_selecting_a_day_lists_its_slots(qtbot: QtBot, tab: InventoryTab) -> Non
         for row in range(2)
     ]
     assert spoken == ["6 of min. 5, guaranteed", "1 of min. 5, 4 more needed"]
-    assert "Departures on sale: 2. Seats left: 33." in tab.day_summary_label.text()
+    assert "Departures on sale: 2. Seats left: 33." in tab.day_panel.day_summary_label.text()
 
     tab.calendar.set_selected_date(dt.date(2030, 3, 7))
     assert table_texts(tab, SlotTableModel.STATE) == ["Closed"]
-    assert not tab.book_button.isEnabled()
+    assert not tab.day_panel.book_button.isEnabled()
     tab.calendar.set_selected_date(dt.date(2030, 3, 9))
-    assert tab.slot_model.rowCount() == 0
-    assert tab.day_summary_label.text() == "No departures on this day."
+    assert tab.day_panel.slot_model.rowCount() == 0
+    assert tab.day_panel.day_summary_label.text() == "No departures on this day."
 
 
 @pytest.mark.e2e
@@ -493,18 +493,18 @@ def test_book_this_slot_emits_the_slot_for_the_order_form(
 ) -> None:
     load(qtbot, tab)
     tab.calendar.set_selected_date(dt.date(2030, 3, 11))
-    tab.slot_table.selectRow(1)
+    tab.day_panel.slot_table.selectRow(1)
     expected = SlotRef(PRODUCT, ADULT, dt.date(2030, 3, 11), dt.time(14, 0), "inv-late")
     with (
         qtbot.assert_not_emitted(app_context.worker.error_reported),
         qtbot.waitSignal(tab.book_slot_requested) as booked,
     ):
-        qtbot.mouseClick(tab.book_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(tab.day_panel.book_button, Qt.MouseButton.LeftButton)
     assert booked.args == [expected]
 
-    tab.slot_table.selectRow(0)
+    tab.day_panel.slot_table.selectRow(0)
     with qtbot.waitSignal(tab.book_slot_requested) as by_key:
-        qtbot.keyClick(tab.slot_table, Qt.Key.Key_Return)
+        qtbot.keyClick(tab.day_panel.slot_table, Qt.Key.Key_Return)
     assert by_key.args[0].inventory_code == "inv-early"
 
 
@@ -517,8 +517,8 @@ def test_double_click_books_and_a_sold_out_slot_is_refused_in_words(
     tab.show()
     qtbot.waitExposed(tab)
     tab.calendar.set_selected_date(dt.date(2030, 3, 4))
-    center = tab.slot_table.visualRect(tab.slot_model.index(0, 1)).center()
-    viewport = tab.slot_table.viewport()
+    center = tab.day_panel.slot_table.visualRect(tab.day_panel.slot_model.index(0, 1)).center()
+    viewport = tab.day_panel.slot_table.viewport()
     with qtbot.waitSignal(tab.book_slot_requested) as booked:
         qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=center)
         qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=center)
@@ -526,9 +526,9 @@ def test_double_click_books_and_a_sold_out_slot_is_refused_in_words(
     assert booked.args[0].inventory_code == "inv-room"
 
     tab.calendar.set_selected_date(dt.date(2030, 3, 6))
-    assert not tab.book_button.isEnabled()
+    assert not tab.day_panel.book_button.isEnabled()
     with qtbot.assert_not_emitted(tab.book_slot_requested):
-        qtbot.keyClick(tab.slot_table, Qt.Key.Key_Return)
+        qtbot.keyClick(tab.day_panel.slot_table, Qt.Key.Key_Return)
     assert tab.message_bar.text.text() == ("This departure is sold out. Choose another departure.")
 
 
@@ -770,7 +770,7 @@ def test_numbers_that_do_not_add_up_are_flagged_not_fixed(
     assert "Warning" not in day_text(tab, dt.date(2030, 3, 6))
 
     tab.calendar.set_selected_date(dt.date(2030, 3, 4))
-    model = tab.slot_model
+    model = tab.day_panel.slot_model
     warnings = model.index(0, SlotTableModel.WARNINGS)
     tooltip = model.data(warnings, Qt.ItemDataRole.ToolTipRole)
     assert "20 remaining and 5 ordered, which does not add up to its maximum of 20" in tooltip
@@ -840,8 +840,8 @@ def test_tab_order_follows_the_screen(tab: InventoryTab) -> None:
         tab.today_button,
         tab.export_button,
         tab.calendar,
-        tab.slot_table,
-        tab.book_button,
+        tab.day_panel.slot_table,
+        tab.day_panel.book_button,
     ]
     positions = [order.index(widget) for widget in wanted]
     assert positions == sorted(positions)
