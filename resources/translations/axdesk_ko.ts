@@ -797,8 +797,8 @@
 <context>
     <name>DataWarnings</name>
     <message>
-        <source>Numbers that do not add up in {count} of the slots AX sent (remaining + ordered is not the maximum, or a number is negative). They are marked and shown as received; check them with the supplier before selling.</source>
-        <translation>AX가 보낸 일정 중 {count}개의 수치가 맞지 않습니다(잔여 + 예약 수가 최대 인원과 다르거나 음수가 있음). 받은 그대로 표시해 두었으니, 판매하기 전에 공급사에 확인하세요.</translation>
+        <source>Numbers that do not add up in %1 of the slots AX sent (remaining + ordered is not the maximum, or a number is negative). They are marked and shown as received; check them with the supplier before selling.</source>
+        <translation>AX가 보낸 일정 중 %1개의 수치가 맞지 않습니다(잔여 + 예약 수가 최대 인원과 다르거나 음수가 있음). 받은 그대로 표시해 두었으니, 판매하기 전에 공급사에 확인하세요.</translation>
     </message>
     <message>
         <source>Data warnings</source>
@@ -856,8 +856,8 @@
         <translation>판매 중지: 판매 중인 출발 일정이 없습니다.</translation>
     </message>
     <message>
-        <source>{state}. Departures on sale: {open}. Seats left: {seats}.</source>
-        <translation>{state}. 판매 일정 {open}개, 잔여석 {seats}석.</translation>
+        <source>%1. Departures on sale: %2. Seats left: %3.</source>
+        <translation>%1. 판매 일정 %2개, 잔여석 %3석.</translation>
     </message>
 </context>
 <context>
@@ -926,48 +926,12 @@
         <translation>판매 중지</translation>
     </message>
     <message>
-        <source>{date} (today)</source>
-        <translation>{date} (오늘)</translation>
-    </message>
-    <message>
-        <source>{date}: no departures.</source>
-        <translation>{date}: 출발 일정 없음.</translation>
-    </message>
-    <message>
-        <source>{date}: closed, not on sale.</source>
-        <translation>{date}: 판매 중지.</translation>
-    </message>
-    <message>
-        <source>{date}: {state}.</source>
-        <translation>{date}: {state}.</translation>
-    </message>
-    <message>
-        <source>Seats left: {count}.</source>
-        <translation>잔여석: {count}석.</translation>
-    </message>
-    <message>
-        <source>Departures on sale: {count}.</source>
-        <translation>판매 중인 출발 일정: {count}개.</translation>
-    </message>
-    <message>
-        <source>Guaranteed to run: {count}.</source>
-        <translation>출발 확정: {count}개.</translation>
-    </message>
-    <message>
-        <source>Not yet guaranteed (below the minimum): {count}.</source>
-        <translation>출발 미확정(최소 인원 미달): {count}개.</translation>
-    </message>
-    <message>
-        <source>Warning: slots with numbers that do not add up: {count}.</source>
-        <translation>주의: 수치가 맞지 않는 일정 {count}개.</translation>
-    </message>
-    <message>
         <source>On sale, with room</source>
         <translation>판매 중, 여유 있음</translation>
     </message>
     <message>
-        <source>Nearly full: {count} or fewer seats left</source>
-        <translation>마감 임박: 잔여석 {count}석 이하</translation>
+        <source>Nearly full: %1 or fewer seats left</source>
+        <translation>마감 임박: 잔여석 %1석 이하</translation>
     </message>
     <message>
         <source>Closed: not on sale</source>
@@ -989,6 +953,42 @@
         <source>The number in a day is the seats left on sale.</source>
         <translation>날짜 칸의 숫자는 판매 중인 잔여석입니다.</translation>
     </message>
+    <message>
+        <source>%1 (today)</source>
+        <translation>%1 (오늘)</translation>
+    </message>
+    <message>
+        <source>%1: no departures.</source>
+        <translation>%1: 출발 일정 없음.</translation>
+    </message>
+    <message>
+        <source>%1: closed, not on sale.</source>
+        <translation>%1: 판매 중지.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Seats left: %1.</source>
+        <translation>잔여석: %1석.</translation>
+    </message>
+    <message>
+        <source>Departures on sale: %1.</source>
+        <translation>판매 중인 출발 일정: %1개.</translation>
+    </message>
+    <message>
+        <source>Guaranteed to run: %1.</source>
+        <translation>출발 확정: %1개.</translation>
+    </message>
+    <message>
+        <source>Not yet guaranteed (below the minimum): %1.</source>
+        <translation>출발 미확정(최소 인원 미달): %1개.</translation>
+    </message>
+    <message>
+        <source>Warning: slots with numbers that do not add up: %1.</source>
+        <translation>주의: 수치가 맞지 않는 일정 %1개.</translation>
+    </message>
 </context>
 <context>
     <name>InventoryLoader</name>
@@ -997,12 +997,12 @@
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <source>{count} slots, updated {time}</source>
-        <translation>일정 {count}개, {time} 기준</translation>
+        <source>%1 slots, updated %2</source>
+        <translation>일정 %1개, %2 기준</translation>
     </message>
     <message>
-        <source>Still showing {product}, loaded at {time}.</source>
-        <translation>{time}에 불러온 {product} 재고를 계속 표시하고 있습니다.</translation>
+        <source>Still showing %1, loaded at %2.</source>
+        <translation>%2에 불러온 %1 재고를 계속 표시하고 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -1112,8 +1112,9 @@
         <translation>목록에서 상품을 고르거나, 상품 코드를 붙여 넣고 Enter를 누르세요.</translation>
     </message>
     <message>
-        <source>{month} {year}</source>
-        <translation>{year}년 {month}</translation>
+        <source>%1 %2</source>
+        <comment>the month shown: month name, year</comment>
+        <translation>%2년 %1</translation>
     </message>
 </context>
 <context>
@@ -1543,8 +1544,8 @@
         <translation>재고 코드</translation>
     </message>
     <message>
-        <source>Saved the month to {path} (slots: {count}).</source>
-        <translation>월 재고를 {path}에 저장했습니다 (일정 {count}개).</translation>
+        <source>Saved the month to %1 (slots: %2).</source>
+        <translation>월 재고를 %1에 저장했습니다 (일정 %2개).</translation>
     </message>
 </context>
 <context>
@@ -2968,16 +2969,17 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>AX에 이름이 없는 옵션</translation>
     </message>
     <message>
-        <source>{ordered} / {minimum}</source>
-        <translation>{ordered} / {minimum}</translation>
+        <source>%1 / %2</source>
+        <comment>travelers booked / minimum</comment>
+        <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>{ordered} of min. {minimum}, guaranteed</source>
-        <translation>최소 {minimum}명 중 {ordered}명 예약, 출발 확정</translation>
+        <source>%1 of min. %2, guaranteed</source>
+        <translation>최소 %2명 중 %1명 예약, 출발 확정</translation>
     </message>
     <message>
-        <source>{ordered} of min. {minimum}, {missing} more needed</source>
-        <translation>최소 {minimum}명 중 {ordered}명 예약, {missing}명 더 필요</translation>
+        <source>%1 of min. %2, %3 more needed</source>
+        <translation>최소 %2명 중 %1명 예약, %3명 더 필요</translation>
     </message>
     <message>
         <source>Start</source>
@@ -3012,8 +3014,9 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>경고 없음</translation>
     </message>
     <message>
-        <source>{remaining} / {maximum}</source>
-        <translation>{remaining} / {maximum}</translation>
+        <source>%1 / %2</source>
+        <comment>seats left / maximum</comment>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>

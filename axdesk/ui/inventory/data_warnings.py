@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.notice_bar import WARNING, NoticeBar
 from axdesk.ui.inventory.calendar import InventoryCalendar
 from axdesk.ui.inventory.day_panel import DayPanel
@@ -47,11 +48,14 @@ class DataWarnings(QObject):
         if index is None or not index.problem_count:
             self._bar.clear()
             return
-        text = self.tr(
-            "Numbers that do not add up in {count} of the slots AX sent (remaining + ordered "
-            "is not the maximum, or a number is negative). They are marked and shown as "
-            "received; check them with the supplier before selling."
-        ).format(count=index.problem_count)
+        text = fill_args(
+            self.tr(
+                "Numbers that do not add up in %1 of the slots AX sent (remaining + ordered "
+                "is not the maximum, or a number is negative). They are marked and shown as "
+                "received; check them with the supplier before selling."
+            ),
+            str(index.problem_count),
+        )
         details = "\n".join(
             problem for row in index.problem_rows[:MAX_DETAILS] for problem in row.problems
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.inventory.index import InventoryIndex, SlotRow, SlotState
 from axdesk.ui.inventory.painting import state_word
 from axdesk.ui.inventory.slot_model import ParticipantsDelegate, SlotTableModel
@@ -101,8 +102,11 @@ class DayPanel(QWidget):
         elif summary.state is SlotState.CLOSED:
             text = self.tr("Closed: no departure on sale.")
         else:
-            text = self.tr("{state}. Departures on sale: {open}. Seats left: {seats}.").format(
-                state=state_word(summary.state), open=summary.open_count, seats=summary.seats_left
+            text = fill_args(
+                self.tr("%1. Departures on sale: %2. Seats left: %3."),
+                state_word(summary.state),
+                str(summary.open_count),
+                str(summary.seats_left),
             )
         self.day_summary_label.setText(text)
         if rows:

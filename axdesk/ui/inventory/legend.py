@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.inventory.index import SlotState
 from axdesk.ui.inventory.painting import (
     STATE_COLOURS,
@@ -56,9 +57,12 @@ class InventoryLegend(QWidget):
             ),
             (
                 swatch(SlotState.NEARLY_FULL),
-                QCoreApplication.translate(
-                    "InventoryCalendar", "Nearly full: {count} or fewer seats left"
-                ).format(count=seats),
+                fill_args(
+                    QCoreApplication.translate(
+                        "InventoryCalendar", "Nearly full: %1 or fewer seats left"
+                    ),
+                    str(seats),
+                ),
             ),
             (
                 swatch(SlotState.SOLD_OUT),

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from axdesk.api import AxError
 from axdesk.ui.common.context import AppContext, NotConnectedError
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.notice_bar import PROBLEM, NoticeBar
 from axdesk.ui.common.worker import Call, describe_error
 from axdesk.ui.inventory.index import InventoryIndex
@@ -126,9 +127,10 @@ class InventoryLoader(QObject):
             self._status_label.setText("")
         else:
             self._status_label.setText(
-                self.tr("{count} slots, updated {time}").format(
-                    count=QLocale().toString(self._index.slot_count),
-                    time=self.loaded_time_text(),
+                fill_args(
+                    self.tr("%1 slots, updated %2"),
+                    QLocale().toString(self._index.slot_count),
+                    self.loaded_time_text(),
                 )
             )
 
@@ -155,8 +157,9 @@ class InventoryLoader(QObject):
         # The client's own English sentence, when the one shown is a translation of its class.
         details = str(error) if isinstance(error, AxError) and str(error) != sentence else ""
         if self._index is not None:
-            sentence += " " + self.tr("Still showing {product}, loaded at {time}.").format(
-                product=self._product_name(self._index.product_code),
-                time=self.loaded_time_text(),
+            sentence += " " + fill_args(
+                self.tr("Still showing %1, loaded at %2."),
+                self._product_name(self._index.product_code),
+                self.loaded_time_text(),
             )
         self._message_bar.show_notice(PROBLEM, sentence, details)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from axdesk.store.export import ExportError
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
 from axdesk.ui.common.worker import Call, Worker, describe_error
 from axdesk.ui.inventory.calendar import InventoryCalendar
@@ -142,9 +143,7 @@ class MonthExport(QObject):
         self.finished.emit()
         self._message_bar.show_notice(
             INFO,
-            self.tr("Saved the month to {path} (slots: {count}).").format(
-                path=str(path), count=count
-            ),
+            fill_args(self.tr("Saved the month to %1 (slots: %2)."), str(path), str(count)),
         )
         self.exported.emit(str(path))
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.inventory.index import (
     ALL_OPTIONS,
     DAYS_SHOWN,
@@ -49,46 +50,57 @@ def day_sentence(day: dt.date, summary: DaySummary | None, *, is_today: bool = F
     qdate = QDate(day.year, day.month, day.day)
     when = QLocale().toString(qdate, QLocale.FormatType.LongFormat)
     if is_today:
-        when = QCoreApplication.translate("InventoryCalendar", "{date} (today)").format(date=when)
+        when = fill_args(QCoreApplication.translate("InventoryCalendar", "%1 (today)"), when)
     if summary is None:
-        return QCoreApplication.translate("InventoryCalendar", "{date}: no departures.").format(
-            date=when
+        return fill_args(
+            QCoreApplication.translate("InventoryCalendar", "%1: no departures."), when
         )
     if summary.state is SlotState.CLOSED:
         parts = [
-            QCoreApplication.translate("InventoryCalendar", "{date}: closed, not on sale.").format(
-                date=when
+            fill_args(
+                QCoreApplication.translate("InventoryCalendar", "%1: closed, not on sale."), when
             )
         ]
     else:
         parts = [
-            QCoreApplication.translate("InventoryCalendar", "{date}: {state}.").format(
-                date=when, state=state_word(summary.state)
+            fill_args(
+                QCoreApplication.translate("InventoryCalendar", "%1: %2."),
+                when,
+                state_word(summary.state),
             ),
-            QCoreApplication.translate("InventoryCalendar", "Seats left: {count}.").format(
-                count=summary.seats_left
+            fill_args(
+                QCoreApplication.translate("InventoryCalendar", "Seats left: %1."),
+                str(summary.seats_left),
             ),
-            QCoreApplication.translate("InventoryCalendar", "Departures on sale: {count}.").format(
-                count=summary.open_count
+            fill_args(
+                QCoreApplication.translate("InventoryCalendar", "Departures on sale: %1."),
+                str(summary.open_count),
             ),
         ]
         if summary.guaranteed_count:
             parts.append(
-                QCoreApplication.translate(
-                    "InventoryCalendar", "Guaranteed to run: {count}."
-                ).format(count=summary.guaranteed_count)
+                fill_args(
+                    QCoreApplication.translate("InventoryCalendar", "Guaranteed to run: %1."),
+                    str(summary.guaranteed_count),
+                )
             )
         if summary.below_minimum_count:
             parts.append(
-                QCoreApplication.translate(
-                    "InventoryCalendar", "Not yet guaranteed (below the minimum): {count}."
-                ).format(count=summary.below_minimum_count)
+                fill_args(
+                    QCoreApplication.translate(
+                        "InventoryCalendar", "Not yet guaranteed (below the minimum): %1."
+                    ),
+                    str(summary.below_minimum_count),
+                )
             )
     if summary.problem_count:
         parts.append(
-            QCoreApplication.translate(
-                "InventoryCalendar", "Warning: slots with numbers that do not add up: {count}."
-            ).format(count=summary.problem_count)
+            fill_args(
+                QCoreApplication.translate(
+                    "InventoryCalendar", "Warning: slots with numbers that do not add up: %1."
+                ),
+                str(summary.problem_count),
+            )
         )
     return " ".join(parts)
 

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.store.settings import SettingsError
 from axdesk.ui.common.context import AppContext, supplier_today
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.notice_bar import INFO, NoticeBar
 from axdesk.ui.inventory.booking import SlotBooking
 from axdesk.ui.inventory.calendar import InventoryCalendar
@@ -432,8 +433,10 @@ class InventoryTab(QWidget):
     def _update_month_label(self, *_args: object) -> None:
         year, month = self.calendar.visible_month()
         locale = QLocale()
-        text = self.tr("{month} {year}").format(
-            month=locale.standaloneMonthName(month, QLocale.FormatType.LongFormat), year=year
+        text = fill_args(
+            self.tr("%1 %2", "the month shown: month name, year"),
+            locale.standaloneMonthName(month, QLocale.FormatType.LongFormat),
+            str(year),
         )
         self.month_label.setText(text)
         self.month_label.setAccessibleDescription(text)
