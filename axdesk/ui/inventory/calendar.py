@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -131,6 +131,16 @@ class InventoryCalendar(QTableView):
 
     def go_to_today(self) -> None:
         self.set_selected_date(self._today())
+
+    def turn_to_departures(self, dates: Sequence[dt.date]) -> None:
+        """A new product's departure ``dates`` (sorted): stay on the month shown if it has
+        one, else select the next departure from today (or the first, if all are past)."""
+        year, month = self.visible_month()
+        if not dates or any((d.year, d.month) == (year, month) for d in dates):
+            return
+        today = self._today()
+        upcoming = [d for d in dates if d >= today]
+        self.set_selected_date(upcoming[0] if upcoming else dates[0])
 
     def retranslate(self) -> None:
         """Follow a language switch: weekday names, the locale's first weekday, day sentences."""

@@ -388,7 +388,7 @@ class InventoryTab(QWidget):
         self.legend.set_threshold(index.nearly_full_threshold)
         self._show_data()
         if previous is None or previous.product_code != index.product_code:
-            self._go_to_first_departure()
+            self.calendar.turn_to_departures(index.dates(self.selected_option()))
         self.data_warnings.update_bar()
         self.inventory_loaded.emit(index.product_code)
 
@@ -407,19 +407,6 @@ class InventoryTab(QWidget):
         self.calendar.set_data(self.inventory_index, self.selected_option())
         self._update_enabled()
         self._show_day()
-
-    def _go_to_first_departure(self) -> None:
-        """A new product: stay on the month shown if it has departures, else jump to the next."""
-        index = self.inventory_index
-        if index is None:
-            return
-        year, month = self.calendar.visible_month()
-        dates = index.dates(self.selected_option())
-        if not dates or any((d.year, d.month) == (year, month) for d in dates):
-            return
-        today = self._today()
-        upcoming = [d for d in dates if d >= today]
-        self.calendar.set_selected_date(upcoming[0] if upcoming else dates[0])
 
     def _show_day(self, _day: object = None) -> None:
         self.day_panel.show_day(

@@ -175,3 +175,15 @@ def test_legend_names_every_state_and_mark_in_words(qtbot: QtBot) -> None:
     assert any(entry.startswith("Not yet guaranteed") for entry in entries)
     assert "Nearly full: 4 or fewer seats left" in legend.accessibleDescription()
     assert legend.heightForWidth(200) > legend.heightForWidth(2000)
+
+
+def test_a_new_products_departures_turn_the_month_only_when_it_has_none(qtbot: QtBot) -> None:
+    calendar = make_calendar(qtbot, first_weekday=0)
+    calendar.turn_to_departures([dt.date(2030, 3, 20), dt.date(2030, 5, 2)])
+    assert calendar.selected_date() == TODAY  # March has one: stay
+    calendar.turn_to_departures([dt.date(2030, 1, 5), dt.date(2030, 4, 9), dt.date(2030, 5, 2)])
+    assert calendar.selected_date() == dt.date(2030, 4, 9)  # the next one from today
+    calendar.turn_to_departures([dt.date(2029, 11, 5), dt.date(2029, 12, 1)])
+    assert calendar.selected_date() == dt.date(2029, 11, 5)  # all past: the first
+    calendar.turn_to_departures([])
+    assert calendar.selected_date() == dt.date(2029, 11, 5)
