@@ -40,20 +40,20 @@
         <translation>AX에 연결할 수 없습니다. 네트워크 연결을 확인하세요.</translation>
     </message>
     <message>
-        <source>The server&apos;s answer is not AX data: check the server address.</source>
-        <translation>서버의 응답이 AX 데이터가 아닙니다. 서버 주소를 확인하세요.</translation>
+        <source>The server&apos;s answer is not AX data. Check the server address, or try again in a moment; the call log has the details.</source>
+        <translation>서버의 응답이 AX 데이터가 아닙니다. 서버 주소를 확인하거나 잠시 후 다시 시도하세요. 자세한 내용은 API 호출 기록에 있습니다.</translation>
     </message>
     <message>
-        <source>(HTTP {status})</source>
-        <translation>(HTTP {status})</translation>
+        <source>(HTTP %1)</source>
+        <translation>(HTTP %1)</translation>
     </message>
     <message>
-        <source>AX said: {message}</source>
-        <translation>AX 응답: {message}</translation>
+        <source>AX said: %1</source>
+        <translation>AX 응답: %1</translation>
     </message>
     <message>
-        <source>Wait {seconds} s.</source>
-        <translation>{seconds}초 후에 다시 시도하세요.</translation>
+        <source>Wait %1 s.</source>
+        <translation>%1초 후에 다시 시도하세요.</translation>
     </message>
 </context>
 <context>
@@ -830,6 +830,72 @@
     </message>
 </context>
 <context>
+    <name>DataWarnings</name>
+    <message>
+        <source>Numbers that do not add up in %1 of the slots AX sent (remaining + ordered is not the maximum, or a number is negative). They are marked and shown as received; check them with the supplier before selling.</source>
+        <translation>AX가 보낸 일정 중 %1개의 수치가 맞지 않습니다(잔여 + 예약 수가 최대 인원과 다르거나 음수가 있음). 받은 그대로 표시해 두었으니, 판매하기 전에 공급사에 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Data warnings</source>
+        <translation>데이터 경고</translation>
+    </message>
+    <message>
+        <source>Close data warnings</source>
+        <translation>데이터 경고 닫기</translation>
+    </message>
+    <message>
+        <source>Show first</source>
+        <translation>첫 항목 보기</translation>
+    </message>
+    <message>
+        <source>Show the first slot with a warning</source>
+        <translation>경고가 있는 첫 일정 보기</translation>
+    </message>
+</context>
+<context>
+    <name>DayPanel</name>
+    <message>
+        <source>Selected day</source>
+        <translation>선택한 날짜</translation>
+    </message>
+    <message>
+        <source>Selected day summary</source>
+        <translation>선택한 날짜 요약</translation>
+    </message>
+    <message>
+        <source>Departures on the selected day</source>
+        <translation>선택한 날짜의 출발 일정</translation>
+    </message>
+    <message>
+        <source>&amp;Book this slot</source>
+        <translation>이 일정 예약(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Book this slot</source>
+        <translation>이 일정 예약</translation>
+    </message>
+    <message>
+        <source>Start an order for the selected departure (Enter or double-click)</source>
+        <translation>선택한 출발 일정으로 주문 시작 (Enter 또는 더블클릭)</translation>
+    </message>
+    <message>
+        <source>Choose a product to see its departures.</source>
+        <translation>상품을 고르면 출발 일정이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>No departures on this day.</source>
+        <translation>이 날짜에는 출발 일정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Closed: no departure on sale.</source>
+        <translation>판매 중지: 판매 중인 출발 일정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1. Departures on sale: %2. Seats left: %3.</source>
+        <translation>%1. 판매 일정 %2개, 잔여석 %3석.</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentBadge</name>
     <message>
         <source>PRODUCTION</source>
@@ -895,48 +961,12 @@
         <translation>판매 중지</translation>
     </message>
     <message>
-        <source>{date} (today)</source>
-        <translation>{date} (오늘)</translation>
-    </message>
-    <message>
-        <source>{date}: no departures.</source>
-        <translation>{date}: 출발 일정 없음.</translation>
-    </message>
-    <message>
-        <source>{date}: closed, not on sale.</source>
-        <translation>{date}: 판매 중지.</translation>
-    </message>
-    <message>
-        <source>{date}: {state}.</source>
-        <translation>{date}: {state}.</translation>
-    </message>
-    <message>
-        <source>Seats left: {count}.</source>
-        <translation>잔여석: {count}석.</translation>
-    </message>
-    <message>
-        <source>Departures on sale: {count}.</source>
-        <translation>판매 중인 출발 일정: {count}개.</translation>
-    </message>
-    <message>
-        <source>Guaranteed to run: {count}.</source>
-        <translation>출발 확정: {count}개.</translation>
-    </message>
-    <message>
-        <source>Not yet guaranteed (below the minimum): {count}.</source>
-        <translation>출발 미확정(최소 인원 미달): {count}개.</translation>
-    </message>
-    <message>
-        <source>Warning: slots with numbers that do not add up: {count}.</source>
-        <translation>주의: 수치가 맞지 않는 일정 {count}개.</translation>
-    </message>
-    <message>
         <source>On sale, with room</source>
         <translation>판매 중, 여유 있음</translation>
     </message>
     <message>
-        <source>Nearly full: {count} or fewer seats left</source>
-        <translation>마감 임박: 잔여석 {count}석 이하</translation>
+        <source>Nearly full: %1 or fewer seats left</source>
+        <translation>마감 임박: 잔여석 %1석 이하</translation>
     </message>
     <message>
         <source>Closed: not on sale</source>
@@ -957,6 +987,57 @@
     <message>
         <source>The number in a day is the seats left on sale.</source>
         <translation>날짜 칸의 숫자는 판매 중인 잔여석입니다.</translation>
+    </message>
+    <message>
+        <source>%1 (today)</source>
+        <translation>%1 (오늘)</translation>
+    </message>
+    <message>
+        <source>%1: no departures.</source>
+        <translation>%1: 출발 일정 없음.</translation>
+    </message>
+    <message>
+        <source>%1: closed, not on sale.</source>
+        <translation>%1: 판매 중지.</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Seats left: %1.</source>
+        <translation>잔여석: %1석.</translation>
+    </message>
+    <message>
+        <source>Departures on sale: %1.</source>
+        <translation>판매 중인 출발 일정: %1개.</translation>
+    </message>
+    <message>
+        <source>Guaranteed to run: %1.</source>
+        <translation>출발 확정: %1개.</translation>
+    </message>
+    <message>
+        <source>Not yet guaranteed (below the minimum): %1.</source>
+        <translation>출발 미확정(최소 인원 미달): %1개.</translation>
+    </message>
+    <message>
+        <source>Warning: slots with numbers that do not add up: %1.</source>
+        <translation>주의: 수치가 맞지 않는 일정 %1개.</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryLoader</name>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>%1 slots, updated %2</source>
+        <translation>일정 %1개, %2 기준</translation>
+    </message>
+    <message>
+        <source>Still showing %1, loaded at %2.</source>
+        <translation>%2에 불러온 %1 재고를 계속 표시하고 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -1014,22 +1095,6 @@
         <translation>메시지 관련 작업</translation>
     </message>
     <message>
-        <source>Data warnings</source>
-        <translation>데이터 경고</translation>
-    </message>
-    <message>
-        <source>Close data warnings</source>
-        <translation>데이터 경고 닫기</translation>
-    </message>
-    <message>
-        <source>Show first</source>
-        <translation>첫 항목 보기</translation>
-    </message>
-    <message>
-        <source>Show the first slot with a warning</source>
-        <translation>경고가 있는 첫 일정 보기</translation>
-    </message>
-    <message>
         <source>Previous month</source>
         <translation>이전 달</translation>
     </message>
@@ -1078,184 +1143,13 @@
         <translation>범례</translation>
     </message>
     <message>
-        <source>Selected day</source>
-        <translation>선택한 날짜</translation>
-    </message>
-    <message>
-        <source>Selected day summary</source>
-        <translation>선택한 날짜 요약</translation>
-    </message>
-    <message>
-        <source>Departures on the selected day</source>
-        <translation>선택한 날짜의 출발 일정</translation>
-    </message>
-    <message>
-        <source>&amp;Book this slot</source>
-        <translation>이 일정 예약(&amp;B)</translation>
-    </message>
-    <message>
-        <source>Book this slot</source>
-        <translation>이 일정 예약</translation>
-    </message>
-    <message>
-        <source>Start an order for the selected departure (Enter or double-click)</source>
-        <translation>선택한 출발 일정으로 주문 시작 (Enter 또는 더블클릭)</translation>
-    </message>
-    <message>
         <source>Choose a product from the list, or paste a product code and press Enter.</source>
         <translation>목록에서 상품을 고르거나, 상품 코드를 붙여 넣고 Enter를 누르세요.</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>예</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>아니요</translation>
-    </message>
-    <message>
-        <source>Still showing {product}, loaded at {time}.</source>
-        <translation>{time}에 불러온 {product} 재고를 계속 표시하고 있습니다.</translation>
-    </message>
-    <message>
-        <source>Not connected to AX. Choose a connection in Connection &gt; Connect.</source>
-        <translation>AX에 연결되지 않았습니다. 연결 &gt; 연결 설정…에서 연결을 선택하세요.</translation>
-    </message>
-    <message>
-        <source>AX answered with inventory data that axdesk cannot read, so nothing was changed. Try again in a moment; the call log has the details.</source>
-        <translation>AX가 보낸 재고 데이터를 axdesk가 읽을 수 없어 아무것도 바꾸지 않았습니다. 잠시 후 다시 시도하세요. 자세한 내용은 API 호출 기록에 있습니다.</translation>
-    </message>
-    <message>
-        <source>AX does not know the product {code}. Check the code, or pick the product from the list.</source>
-        <translation>AX에 {code} 상품이 없습니다. 코드를 확인하거나 목록에서 상품을 고르세요.</translation>
-    </message>
-    <message>
-        <source>AX refused the API key or channel code. Check the connection (Connection &gt; Connect).</source>
-        <translation>AX가 API 키 또는 채널 코드를 거부했습니다. 연결 설정을 확인하세요 (연결 &gt; 연결 설정…).</translation>
-    </message>
-    <message>
-        <source>Could not reach AX. Check the network connection and try again.</source>
-        <translation>AX에 연결할 수 없습니다. 네트워크 연결을 확인하고 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>AX asked axdesk to slow down. Try again in a few seconds.</source>
-        <translation>AX가 요청을 줄여 달라고 했습니다. 몇 초 뒤 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>AX had a problem answering. Try again in a moment.</source>
-        <translation>AX가 응답하는 중에 문제가 생겼습니다. 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>All options</source>
-        <translation>모든 옵션</translation>
-    </message>
-    <message>
-        <source>Choose a product to see its departures.</source>
-        <translation>상품을 고르면 출발 일정이 나타납니다.</translation>
-    </message>
-    <message>
-        <source>No departures on this day.</source>
-        <translation>이 날짜에는 출발 일정이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Closed: no departure on sale.</source>
-        <translation>판매 중지: 판매 중인 출발 일정이 없습니다.</translation>
-    </message>
-    <message>
-        <source>{state}. Departures on sale: {open}. Seats left: {seats}.</source>
-        <translation>{state}. 판매 일정 {open}개, 잔여석 {seats}석.</translation>
-    </message>
-    <message>
-        <source>{month} {year}</source>
-        <translation>{year}년 {month}</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>불러오는 중…</translation>
-    </message>
-    <message>
-        <source>{count} slots, updated {time}</source>
-        <translation>일정 {count}개, {time} 기준</translation>
-    </message>
-    <message>
-        <source>Numbers that do not add up in {count} of the slots AX sent (remaining + ordered is not the maximum, or a number is negative). They are marked and shown as received; check them with the supplier before selling.</source>
-        <translation>AX가 보낸 일정 중 {count}개의 수치가 맞지 않습니다(잔여 + 예약 수가 최대 인원과 다르거나 음수가 있음). 받은 그대로 표시해 두었으니, 판매하기 전에 공급사에 확인하세요.</translation>
-    </message>
-    <message>
-        <source>This departure is not on sale.</source>
-        <translation>이 출발 일정은 판매하지 않습니다.</translation>
-    </message>
-    <message>
-        <source>This departure is sold out.</source>
-        <translation>이 출발 일정은 매진되었습니다.</translation>
-    </message>
-    <message>
-        <source>Choose another departure.</source>
-        <translation>다른 출발 일정을 고르세요.</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>날짜</translation>
-    </message>
-    <message>
-        <source>Weekday</source>
-        <translation>요일</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>출발 시각</translation>
-    </message>
-    <message>
-        <source>Option code</source>
-        <translation>옵션 코드</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>On sale</source>
-        <translation>판매 중</translation>
-    </message>
-    <message>
-        <source>Seats left</source>
-        <translation>잔여석</translation>
-    </message>
-    <message>
-        <source>Maximum</source>
-        <translation>최대 인원</translation>
-    </message>
-    <message>
-        <source>Ordered</source>
-        <translation>예약 수</translation>
-    </message>
-    <message>
-        <source>Minimum</source>
-        <translation>최소 인원</translation>
-    </message>
-    <message>
-        <source>Guaranteed</source>
-        <translation>출발 확정</translation>
-    </message>
-    <message>
-        <source>Warnings</source>
-        <translation>경고</translation>
-    </message>
-    <message>
-        <source>Inventory code</source>
-        <translation>재고 코드</translation>
-    </message>
-    <message>
-        <source>Export month to CSV</source>
-        <translation>월 재고를 CSV로 내보내기</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 파일 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Saved the month to {path} (slots: {count}).</source>
-        <translation>월 재고를 {path}에 저장했습니다 (일정 {count}개).</translation>
+        <source>%1 %2</source>
+        <comment>the month shown: month name, year</comment>
+        <translation>%2년 %1</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +1540,92 @@
     </message>
 </context>
 <context>
+    <name>MonthExport</name>
+    <message>
+        <source>Export month to CSV</source>
+        <translation>월 재고를 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>요일</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>출발 시각</translation>
+    </message>
+    <message>
+        <source>Option code</source>
+        <translation>옵션 코드</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>On sale</source>
+        <translation>판매 중</translation>
+    </message>
+    <message>
+        <source>Seats left</source>
+        <translation>잔여석</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>최대 인원</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>예약 수</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>최소 인원</translation>
+    </message>
+    <message>
+        <source>Guaranteed</source>
+        <translation>출발 확정</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>경고</translation>
+    </message>
+    <message>
+        <source>Inventory code</source>
+        <translation>재고 코드</translation>
+    </message>
+    <message>
+        <source>Saved the month to %1 (slots: %2).</source>
+        <translation>월 재고를 %1에 저장했습니다 (일정 %2개).</translation>
+    </message>
+</context>
+<context>
+    <name>NotConnectedError</name>
+    <message>
+        <source>Not connected to AX. Choose a connection in Connection &gt; Connect.</source>
+        <translation>AX에 연결되지 않았습니다. 연결 &gt; 연결 설정…에서 연결을 선택하세요.</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
         <source>Dismiss</source>
@@ -1662,6 +1642,17 @@
     <message>
         <source>Note</source>
         <translation>알림</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>경고</translation>
+    </message>
+</context>
+<context>
+    <name>OptionPicker</name>
+    <message>
+        <source>All options</source>
+        <translation>모든 옵션</translation>
     </message>
 </context>
 <context>
@@ -2959,22 +2950,38 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     </message>
 </context>
 <context>
+    <name>SlotBooking</name>
+    <message>
+        <source>This departure is not on sale.</source>
+        <translation>이 출발 일정은 판매하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>This departure is sold out.</source>
+        <translation>이 출발 일정은 매진되었습니다.</translation>
+    </message>
+    <message>
+        <source>Choose another departure.</source>
+        <translation>다른 출발 일정을 고르세요.</translation>
+    </message>
+</context>
+<context>
     <name>SlotTableModel</name>
     <message>
         <source>Option not named by AX</source>
         <translation>AX에 이름이 없는 옵션</translation>
     </message>
     <message>
-        <source>{ordered} / {minimum}</source>
-        <translation>{ordered} / {minimum}</translation>
+        <source>%1 / %2</source>
+        <comment>travelers booked / minimum</comment>
+        <translation>%1 / %2</translation>
     </message>
     <message>
-        <source>{ordered} of min. {minimum}, guaranteed</source>
-        <translation>최소 {minimum}명 중 {ordered}명 예약, 출발 확정</translation>
+        <source>%1 of min. %2, guaranteed</source>
+        <translation>최소 %2명 중 %1명 예약, 출발 확정</translation>
     </message>
     <message>
-        <source>{ordered} of min. {minimum}, {missing} more needed</source>
-        <translation>최소 {minimum}명 중 {ordered}명 예약, {missing}명 더 필요</translation>
+        <source>%1 of min. %2, %3 more needed</source>
+        <translation>최소 %2명 중 %1명 예약, %3명 더 필요</translation>
     </message>
     <message>
         <source>Start</source>
@@ -3009,8 +3016,9 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>경고 없음</translation>
     </message>
     <message>
-        <source>{remaining} / {maximum}</source>
-        <translation>{remaining} / {maximum}</translation>
+        <source>%1 / %2</source>
+        <comment>seats left / maximum</comment>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from axdesk.api import AxClient, AxError
 from axdesk.store.catalog import CatalogStore
@@ -77,7 +77,12 @@ class NotConnectedError(AxError):
     """There is no connection profile in use yet."""
 
     def __init__(self) -> None:
-        super().__init__("Not connected to AX. Choose a connection in Connection > Connect.")
+        super().__init__(
+            QCoreApplication.translate(  # a sentence of the ui, so in the operator's language
+                "NotConnectedError",
+                "Not connected to AX. Choose a connection in Connection > Connect.",
+            )
+        )
 
 
 class Connection(QObject):

@@ -21,6 +21,7 @@ from axdesk.api import (
     AxRejectedError,
     AxServerError,
 )
+from axdesk.ui.common.i18n import fill_args
 
 MAX_FIELD_ERRORS = 3
 
@@ -65,7 +66,9 @@ def _kind_sentence(error: AxError) -> str | None:
         )
     if isinstance(error, AxMalformedResponseError):
         return QCoreApplication.translate(
-            "AxErrorText", "The server's answer is not AX data: check the server address."
+            "AxErrorText",
+            "The server's answer is not AX data. Check the server address, or try again in a "
+            "moment; the call log has the details.",
         )
     return None
 
@@ -80,12 +83,12 @@ def ax_error_sentence(error: AxError) -> str:
     parts = [sentence]
     if error.status is not None:
         parts.append(
-            QCoreApplication.translate("AxErrorText", "(HTTP {status})").format(status=error.status)
+            fill_args(QCoreApplication.translate("AxErrorText", "(HTTP %1)"), str(error.status))
         )
     if error.server_message:
         parts.append(
-            QCoreApplication.translate("AxErrorText", "AX said: {message}").format(
-                message=error.server_message
+            fill_args(
+                QCoreApplication.translate("AxErrorText", "AX said: %1"), error.server_message
             )
         )
     if isinstance(error, AxRejectedError) and error.errors:
@@ -95,8 +98,9 @@ def ax_error_sentence(error: AxError) -> str:
         parts.append(shown)
     if isinstance(error, AxRateLimitedError) and error.retry_after:
         parts.append(
-            QCoreApplication.translate("AxErrorText", "Wait {seconds} s.").format(
-                seconds=round(error.retry_after)
+            fill_args(
+                QCoreApplication.translate("AxErrorText", "Wait %1 s."),
+                str(round(error.retry_after)),
             )
         )
     return " ".join(parts)

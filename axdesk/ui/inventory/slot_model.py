@@ -24,7 +24,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from axdesk.api import UNKNOWN_OPTION
-from axdesk.ui.inventory.calendar import (
+from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.inventory.index import SlotRow, SlotState
+from axdesk.ui.inventory.painting import (
     BELOW_MINIMUM_COLOUR,
     GUARANTEED_COLOUR,
     STATE_COLOURS,
@@ -36,7 +38,6 @@ from axdesk.ui.inventory.calendar import (
     paint_warning_mark,
     state_word,
 )
-from axdesk.ui.inventory.index import SlotRow, SlotState
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -50,8 +51,10 @@ def option_label(dc_code: str, option_names: Mapping[str, str]) -> str:
 
 def participants_short(row: SlotRow) -> str:
     """Ordered against the minimum, as the table cell shows it beside its bar and mark."""
-    return QCoreApplication.translate("SlotTableModel", "{ordered} / {minimum}").format(
-        ordered=row.slot.ordered_quantity, minimum=row.slot.min_quantity
+    return fill_args(
+        QCoreApplication.translate("SlotTableModel", "%1 / %2", "travelers booked / minimum"),
+        str(row.slot.ordered_quantity),
+        str(row.slot.min_quantity),
     )
 
 
@@ -59,13 +62,18 @@ def participants_text(row: SlotRow) -> str:
     """Ordered against the minimum, in words (tooltip and accessible text)."""
     slot = row.slot
     if row.is_guaranteed:
-        return QCoreApplication.translate(
-            "SlotTableModel", "{ordered} of min. {minimum}, guaranteed"
-        ).format(ordered=slot.ordered_quantity, minimum=slot.min_quantity)
+        return fill_args(
+            QCoreApplication.translate("SlotTableModel", "%1 of min. %2, guaranteed"),
+            str(slot.ordered_quantity),
+            str(slot.min_quantity),
+        )
     missing = slot.min_quantity - slot.ordered_quantity
-    return QCoreApplication.translate(
-        "SlotTableModel", "{ordered} of min. {minimum}, {missing} more needed"
-    ).format(ordered=slot.ordered_quantity, minimum=slot.min_quantity, missing=missing)
+    return fill_args(
+        QCoreApplication.translate("SlotTableModel", "%1 of min. %2, %3 more needed"),
+        str(slot.ordered_quantity),
+        str(slot.min_quantity),
+        str(missing),
+    )
 
 
 class SlotTableModel(QAbstractTableModel):
@@ -212,8 +220,10 @@ class SlotTableModel(QAbstractTableModel):
         if column == self.OPTION:
             return option_label(row.dc_code, self._option_names)
         if column == self.SEATS:
-            return QCoreApplication.translate("SlotTableModel", "{remaining} / {maximum}").format(
-                remaining=slot.remain_quantity, maximum=slot.max_quantity
+            return fill_args(
+                QCoreApplication.translate("SlotTableModel", "%1 / %2", "seats left / maximum"),
+                str(slot.remain_quantity),
+                str(slot.max_quantity),
             )
         if column == self.PARTICIPANTS:
             return participants_short(row)

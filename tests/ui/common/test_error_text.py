@@ -19,6 +19,7 @@ from axdesk.api import (
     AxServerError,
 )
 from axdesk.ui.common import i18n
+from axdesk.ui.common.context import NotConnectedError
 from axdesk.ui.common.error_text import ax_error_sentence
 from axdesk.ui.common.i18n import Translations
 from axdesk.ui.common.worker import describe_error
@@ -92,3 +93,26 @@ def test_in_korean_each_kind_has_its_sentence(error: AxError, start: str) -> Non
 def test_an_error_of_no_known_kind_keeps_its_own_sentence() -> None:
     error = AxError("The number of retries must be zero or more.")
     assert ax_error_sentence(error) == str(error)
+
+
+def test_in_english_not_being_connected_says_where_to_connect(qapp: QApplication) -> None:
+    assert describe_error(NotConnectedError()) == (
+        "Not connected to AX. Choose a connection in Connection > Connect."
+    )
+
+
+@pytest.mark.usefixtures("korean")
+def test_in_korean_not_being_connected_is_a_korean_sentence() -> None:
+    sentence = describe_error(NotConnectedError())
+    assert sentence is not None
+    assert sentence.startswith("AX에 연결되지 않았습니다.")
+    assert "Connect" not in sentence
+
+
+@pytest.mark.usefixtures("korean")
+def test_in_korean_an_unreadable_answer_points_to_the_call_log() -> None:
+    sentence = ax_error_sentence(AxMalformedResponseError("not JSON", status=200))
+    assert sentence.startswith("서버의 응답이 AX 데이터가 아닙니다.")
+    assert "잠시 후 다시 시도하세요" in sentence
+    assert "호출 기록" in sentence
+    assert sentence.endswith("(HTTP 200)")

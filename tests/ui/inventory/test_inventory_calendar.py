@@ -1,51 +1,17 @@
-"""The month calendar widget on its own: grid, locale's first weekday, keyboard, words."""
+"""The month calendar widget on its own: grid, locale's first weekday, keyboard, departures."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
-from axdesk.api import Inventory
-from axdesk.ui.inventory.calendar import InventoryCalendar, InventoryLegend, day_sentence
-from axdesk.ui.inventory.index import ALL_OPTIONS, InventoryIndex
+from axdesk.ui.inventory.calendar import InventoryCalendar
 
 TODAY = dt.date(2030, 3, 13)  # a Wednesday
-
-
-def slot(day: str, *, ordered: int, maximum: int = 10, is_order: bool = True) -> dict[str, Any]:
-    return {
-        "inventory_code": f"inv-{day}",
-        "date": day,
-        "start_time": "10:00",
-        "is_order": is_order,
-        "max_quantity": maximum,
-        "min_quantity": 4,
-        "remain_quantity": maximum - ordered,
-        "ordered_quantity": ordered,
-    }
-
-
-@pytest.fixture
-def index() -> InventoryIndex:
-    inventory = Inventory.from_payload(
-        "product",
-        {
-            "option_codes": {
-                "dc": [
-                    slot("2030-03-04", ordered=2),
-                    slot("2030-03-05", ordered=9),
-                    slot("2030-03-06", ordered=10),
-                    slot("2030-03-07", ordered=1, is_order=False),
-                ]
-            }
-        },
-    )
-    return InventoryIndex.build(inventory, 3)
 
 
 @pytest.fixture
@@ -134,42 +100,13 @@ def test_enter_activates_the_selected_day(qtbot: QtBot) -> None:
     assert activated.args == [TODAY]
 
 
-def test_each_day_says_its_state_in_words(qtbot: QtBot, index: InventoryIndex) -> None:
+def test_a_new_products_departures_turn_the_month_only_when_it_has_none(qtbot: QtBot) -> None:
     calendar = make_calendar(qtbot, first_weekday=0)
-    calendar.set_data(index, ALL_OPTIONS)
-    model = calendar.month_model()
-
-    def words(day: int) -> str:
-        text = model.data(model.index_of(dt.date(2030, 3, day)), Qt.ItemDataRole.AccessibleTextRole)
-        assert isinstance(text, str)
-        return text
-
-    assert "On sale." in words(4)
-    assert "Seats left: 8." in words(4)
-    assert "Nearly full." in words(5)
-    assert "Sold out." in words(6)
-    assert "closed, not on sale" in words(7)
-    assert "Guaranteed to run: 1." in words(6)
-    assert "Not yet guaranteed (below the minimum): 1." in words(4)
-    assert "no departures" in words(8)
-    assert model.data(model.index_of(dt.date(2030, 3, 5)), Qt.ItemDataRole.DisplayRole) == (
-        "5 1 Nearly full"
-    )
-
-
-def test_day_sentence_without_data() -> None:
-    assert day_sentence(dt.date(2030, 3, 8), None).endswith(": no departures.")
-
-
-def test_legend_names_every_state_and_mark_in_words(qtbot: QtBot) -> None:
-    legend = InventoryLegend()
-    qtbot.addWidget(legend)
-    legend.set_threshold(4)
-    entries = legend.entries()
-    assert "Nearly full: 4 or fewer seats left" in entries
-    for words in ("On sale, with room", "Sold out", "Closed: not on sale"):
-        assert words in entries
-    assert any(entry.startswith("Guaranteed") for entry in entries)
-    assert any(entry.startswith("Not yet guaranteed") for entry in entries)
-    assert "Nearly full: 4 or fewer seats left" in legend.accessibleDescription()
-    assert legend.heightForWidth(200) > legend.heightForWidth(2000)
+    calendar.turn_to_departures([dt.date(2030, 3, 20), dt.date(2030, 5, 2)])
+    assert calendar.selected_date() == TODAY  # March has one: stay
+    calendar.turn_to_departures([dt.date(2030, 1, 5), dt.date(2030, 4, 9), dt.date(2030, 5, 2)])
+    assert calendar.selected_date() == dt.date(2030, 4, 9)  # the next one from today
+    calendar.turn_to_departures([dt.date(2029, 11, 5), dt.date(2029, 12, 1)])
+    assert calendar.selected_date() == dt.date(2029, 11, 5)  # all past: the first
+    calendar.turn_to_departures([])
+    assert calendar.selected_date() == dt.date(2029, 11, 5)

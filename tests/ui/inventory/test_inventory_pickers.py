@@ -1,0 +1,58 @@
+"""What the Inventory tab shows: a pasted or catalog product, and the option filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from inventory_support import ADULT, CHILD, LOAD_TIMEOUT_MS, OTHER_PRODUCT, day_text, load
+from pytestqt.qtbot import QtBot
+
+from axdesk.ui.common.context import AppContext
+from axdesk.ui.inventory.index import ALL_OPTIONS
+from axdesk.ui.inventory.tab import InventoryTab
+
+# Showing a top-level window on the offscreen platform logs this harmless warning.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.mark.e2e
+def test_a_pasted_product_code_loads_and_becomes_a_recent_product(
+    qtbot: QtBot, make_tab: Callable[..., InventoryTab], app_context: AppContext
+) -> None:
+    tab = make_tab()
+    tab.product_combo.setEditText(f"  {OTHER_PRODUCT} ")
+    assert tab.current_product_code() == OTHER_PRODUCT
+    with qtbot.waitSignal(tab.inventory_loaded, timeout=LOAD_TIMEOUT_MS):
+        tab.refresh()
+    assert app_context.settings.recent_products == (OTHER_PRODUCT,)
+    assert tab.calendar.visible_month() == (2030, 5)  # jumped to its first departure
+    later = make_tab()
+    assert later.product_combo.itemText(0) == "부산 야경 투어 / Busan Night Tour"
+
+
+@pytest.mark.e2e
+def test_the_option_filter_changes_the_day_state(qtbot: QtBot, tab: InventoryTab) -> None:
+    load(qtbot, tab)
+    labels = [tab.option_combo.itemText(i) for i in range(tab.option_combo.count())]
+    assert labels == ["All options", "성인 / Adult", "어린이 / Child"]
+    assert tab.selected_option() is ALL_OPTIONS
+    assert day_text(tab, dt.date(2030, 3, 5)).split(": ", 1)[1].startswith("On sale.")
+    assert "Seats left: 11." in day_text(tab, dt.date(2030, 3, 5))  # 2 adult + 9 child
+    tab.option_combo.setCurrentIndex(1)
+    assert tab.selected_option() == ADULT
+    assert "Nearly full." in day_text(tab, dt.date(2030, 3, 5))
+    tab.option_combo.setCurrentIndex(2)
+    assert day_text(tab, dt.date(2030, 3, 4)).endswith("no departures.")
+
+
+@pytest.mark.e2e
+def test_an_option_missing_from_the_catalog_is_shown_by_its_code(
+    qtbot: QtBot, make_tab: Callable[..., InventoryTab], app_context: AppContext
+) -> None:
+    assert app_context.catalog.delete_option(CHILD)
+    tab = make_tab()
+    load(qtbot, tab)
+    labels = [tab.option_combo.itemText(i) for i in range(tab.option_combo.count())]
+    assert labels == ["All options", "성인 / Adult", CHILD]
