@@ -255,12 +255,17 @@ def _today(clock: Clock, timezone: str) -> date:
 
 
 def _bind(host: str, port: int) -> socket.socket:
-    """Bind the listening socket here so port 0 yields its real port before serving."""
+    """Bind the listening socket here so port 0 yields its real port before serving.
+
+    The protocol is named (IPPROTO_TCP, not 0): accepted sockets inherit it, and
+    asyncio sets TCP_NODELAY only on sockets whose ``proto`` is IPPROTO_TCP. With
+    0, every keep-alive answer waited ~40 ms for the client's delayed ACK.
+    """
     try:
         family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
     except ValueError:
         family = socket.AF_INET  # a host name such as "localhost"
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         if sys.platform != "win32":  # on Windows it would let two servers share the port
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
