@@ -32,7 +32,7 @@ from axdesk.sandbox.clock import Clock, system_clock
 from axdesk.sandbox.demo import DEMO_TIMEZONE, demo_seed
 from axdesk.sandbox.faults import DEFAULT_DELAY_SECONDS, FaultMiddleware, FaultPlan
 from axdesk.sandbox.seed import SeedError, load_seed_file, parse_seed
-from axdesk.sandbox.state import SandboxState
+from axdesk.sandbox.state import CONFIRM_BY_ANY, SandboxState
 from axdesk.sandbox.storage import SqliteStorage
 
 STARTUP_TIMEOUT_SECONDS = 10.0
@@ -77,8 +77,12 @@ def prepare_sandbox(
     channel_code: str | None = None,
     clock: Clock | None = None,
     log_config: dict[str, Any] | None = None,
+    dedup: bool = True,
+    confirm_by: str = CONFIRM_BY_ANY,
 ) -> PreparedSandbox:
     """Build the state and a server bound to its socket, without serving yet.
+
+    ``dedup`` and ``confirm_by``: the behaviour modes, see :class:`SandboxState`.
 
     Raises ``SeedError``, ``StateFileError``, ``ValueError`` (bad numbers) or
     :class:`SandboxStartError`, each with a sentence.
@@ -117,6 +121,8 @@ def prepare_sandbox(
             faults=faults,
             storage=storage,
             orders=orders,
+            dedup=dedup,
+            confirm_by=confirm_by,
         )
         sock = _bind(host, port)
     except BaseException:
@@ -155,6 +161,8 @@ def start_sandbox(
     channel_code: str | None = None,
     clock: Clock | None = None,
     fault_delay: float = DEFAULT_DELAY_SECONDS,
+    dedup: bool = True,
+    confirm_by: str = CONFIRM_BY_ANY,
 ) -> RunningSandbox:
     """Start a sandbox in a daemon thread and return once it answers requests.
 
@@ -163,6 +171,8 @@ def start_sandbox(
     None means orders stay New until a test hook changes them.
     ``clock``: returns aware datetimes (default: the system clock); see also
     ``RunningSandbox.state.advance``.
+    ``dedup=False``: a repeated channel_order_code makes a new, separate order.
+    ``confirm_by="ax-code"``: Get Confirm answers 404 to a channel order code.
     """
     prepared = prepare_sandbox(
         seed=seed,
@@ -178,6 +188,8 @@ def start_sandbox(
         api_key=api_key,
         channel_code=channel_code,
         clock=clock,
+        dedup=dedup,
+        confirm_by=confirm_by,
     )
     return RunningSandbox(prepared)
 

@@ -63,6 +63,11 @@ class Storage(Protocol):
     def add_credential(self, credential: Credential) -> None: ...
 
 
+CONFIRM_BY_ANY = "any"
+CONFIRM_BY_AX_CODE = "ax-code"
+CONFIRM_BY_CHOICES = (CONFIRM_BY_ANY, CONFIRM_BY_AX_CODE)
+
+
 class NullStorage:
     def save(self, orders: Iterable[ChannelOrder], slots: Iterable[Slot]) -> None:
         """Nothing to write: the state lives in memory only."""
@@ -97,7 +102,18 @@ class SandboxState:
         faults: FaultPlan | None = None,
         storage: Storage | None = None,
         orders: Iterable[ChannelOrder] = (),
+        dedup: bool = True,
+        confirm_by: str = CONFIRM_BY_ANY,
     ) -> None:
+        """``dedup``: a repeated channel_order_code returns the order already made
+        (True), or makes a new, separate order as an AX that does not deduplicate
+        would (False). ``confirm_by``: Get Confirm accepts an AX order code or a
+        channel order code (``"any"``), or an AX order code only (``"ax-code"``).
+        """
+        if confirm_by not in CONFIRM_BY_CHOICES:
+            raise ValueError(
+                f"confirm_by must be one of {', '.join(CONFIRM_BY_CHOICES)}, not {confirm_by!r}."
+            )
         if confirm_after is not None and confirm_after < 0:
             raise ValueError("confirm_after must be 0 seconds or more (or None for never).")
         if not 0.0 <= reject_rate <= 1.0:
@@ -105,14 +121,19 @@ class SandboxState:
         self.catalog = catalog
         self.confirm_after = confirm_after
         self.reject_rate = reject_rate
+        self.dedup = dedup
+        self.confirm_by = confirm_by
         self.faults = faults if faults is not None else FaultPlan()
         self._clock = clock if clock is not None else system_clock
         self._offset = timedelta()
         self._storage: Storage = storage if storage is not None else NullStorage()
         self._rng = random.Random(f"orders:{random_seed}") if random_seed is not None else None
         self._lock = threading.RLock()
-        self._channel_orders: dict[tuple[str, str], ChannelOrder] = {}
+        # Every order made under a (channel, channel_order_code), oldest first: one
+        # when repeats are deduplicated, one per request made when they are not.
+        self._channel_orders: dict[tuple[str, str], list[ChannelOrder]] = {}
         self._ax_orders: dict[str, AxOrder] = {}
+        self._channel_order_of: dict[str, ChannelOrder] = {}  # by AX order code
         self._codes: set[str] = set()
         # (due time, tie-breaker, order) for every order the supplier has yet to move.
         self._due: list[tuple[datetime, int, AxOrder]] = []
@@ -183,12 +204,17 @@ class SandboxState:
             }
 
     def create_order(self, credential: Credential, body: Any, body_text: str) -> dict[str, Any]:
-        """Create the order (or recognise a repeat of it) and return the response ``data``."""
+        """Create the order (or recognise a repeat of it) and return the response ``data``.
+
+        Without ``dedup`` every valid request makes a new order, whatever was made
+        under its code before.
+        """
         with self._lock:
             self._catch_up()
             code = channel_order_code_of(body)
-            existing = self._channel_orders.get((credential.channel_code, code or ""))
-            if existing is not None:
+            made = self._channel_orders.get((credential.channel_code, code or ""), [])
+            if made and self.dedup:
+                existing = made[0]
                 if existing.body != body:
                     raise ApiProblem(
                         409,
@@ -204,17 +230,20 @@ class SandboxState:
             return created_data(channel_order)
 
     def order_status(self, credential: Credential, order_code: str) -> list[dict[str, Any]]:
-        """Get Confirm: the AX order with this code, or every AX order of this channel order."""
+        """Get Confirm: the AX order with this code, or (``confirm_by="any"``) every AX
+        order made under this channel order code, oldest order first."""
         with self._lock:
             self._catch_up()
             ax_order = self._ax_orders.get(order_code)
             if ax_order is not None and ax_order.channel_code == credential.channel_code:
                 found = [ax_order]
-            else:
-                channel_order = self._channel_orders.get((credential.channel_code, order_code))
-                if channel_order is None:
+            elif self.confirm_by == CONFIRM_BY_ANY:
+                made = self._channel_orders.get((credential.channel_code, order_code))
+                if not made:
                     raise not_found()
-                found = channel_order.ax_orders
+                found = [o for channel_order in made for o in channel_order.ax_orders]
+            else:
+                raise not_found()
             return [
                 {
                     "channel_order_code": o.channel_order_code,
@@ -309,22 +338,26 @@ class SandboxState:
             raise KeyError(f"No ticket has the code {ax_ticket_code}.")
 
     def order_count(self) -> int:
-        """How many channel orders exist (a repeated request does not add one)."""
+        """How many channel orders exist (a repeated request adds one only without ``dedup``)."""
         with self._lock:
-            return len(self._channel_orders)
+            return sum(len(made) for made in self._channel_orders.values())
 
     def ax_order_count(self) -> int:
         with self._lock:
             return len(self._ax_orders)
 
     def orders_for(self, channel_order_code: str) -> list[AxOrderView]:
-        """Snapshots of the AX orders of a channel order (any channel), in request order."""
+        """Snapshots of the AX orders of a channel order (any channel), in request order.
+
+        Without ``dedup``, the AX orders of every order made under the code, oldest first.
+        """
         with self._lock:
             self._catch_up()
             return [
                 AxOrderView.of(ax_order)
-                for (_, code), channel_order in self._channel_orders.items()
+                for (_, code), made in self._channel_orders.items()
                 if code == channel_order_code
+                for channel_order in made
                 for ax_order in channel_order.ax_orders
             ]
 
@@ -373,9 +406,10 @@ class SandboxState:
 
     def _remember(self, channel_order: ChannelOrder) -> None:
         key = (channel_order.channel_code, channel_order.channel_order_code)
-        self._channel_orders[key] = channel_order
+        self._channel_orders.setdefault(key, []).append(channel_order)
         for ax_order in channel_order.ax_orders:
             self._ax_orders[ax_order.ax_order_code] = ax_order
+            self._channel_order_of[ax_order.ax_order_code] = channel_order
             self._codes.add(ax_order.ax_order_code)
             self._codes.update(t.ax_ticket_code for t in ax_order.tickets)
             self._schedule(ax_order)
@@ -463,7 +497,10 @@ class SandboxState:
             )
             line.slot.ordered_quantity += line.quantity
             ax_orders.append(ax_order)
-        channel_order = ChannelOrder(credential.channel_code, code, body_text, body, now, ax_orders)
+        repeat = len(self._channel_orders.get((credential.channel_code, code), []))
+        channel_order = ChannelOrder(
+            credential.channel_code, code, body_text, body, now, ax_orders, repeat
+        )
         self._remember(channel_order)
         self._storage.save([channel_order], [line.slot for line in lines])
         return channel_order
@@ -520,7 +557,7 @@ class SandboxState:
             )
 
     def _save(self, order: AxOrder) -> None:
-        channel_order = self._channel_orders[(order.channel_code, order.channel_order_code)]
+        channel_order = self._channel_order_of[order.ax_order_code]
         self._storage.save([channel_order], [self.catalog.slots_by_code[order.inventory_code]])
 
 
