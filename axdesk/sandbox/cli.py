@@ -17,13 +17,13 @@ from typing import NoReturn
 from uvicorn.config import LOGGING_CONFIG
 
 from axdesk.sandbox.embedded import SandboxStartError, prepare_sandbox
-from axdesk.sandbox.faults import MAX_DELAY_SECONDS
+from axdesk.sandbox.faults import MAX_DELAY_SECONDS, MAX_LATENCY_SECONDS
 from axdesk.sandbox.seed import SeedError
 from axdesk.sandbox.state import CONFIRM_BY_ANY, CONFIRM_BY_AX_CODE, CONFIRM_BY_CHOICES
 from axdesk.sandbox.storage import StateFileError
 
 PROG = "axdesk-sandbox"
-MAX_LATENCY_MS = 60_000
+MAX_LATENCY_MS = round(MAX_LATENCY_SECONDS * 1000)
 
 
 class _Parser(argparse.ArgumentParser):

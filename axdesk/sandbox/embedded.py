@@ -31,6 +31,7 @@ from axdesk.sandbox.catalog import Catalog, Credential
 from axdesk.sandbox.clock import Clock, system_clock
 from axdesk.sandbox.demo import DEMO_TIMEZONE, demo_seed
 from axdesk.sandbox.faults import DEFAULT_DELAY_SECONDS, FaultMiddleware, FaultPlan
+from axdesk.sandbox.practice import Practice
 from axdesk.sandbox.seed import SeedError, load_seed_file, parse_seed
 from axdesk.sandbox.state import CONFIRM_BY_ANY, SandboxState
 from axdesk.sandbox.storage import SqliteStorage
@@ -200,6 +201,7 @@ class RunningSandbox:
     def __init__(self, prepared: PreparedSandbox) -> None:
         self._prepared = prepared
         self.state = prepared.state
+        self.practice = Practice(prepared.state)
         self.base_url = prepared.base_url
         self.api_key = prepared.credential.api_key
         self.channel_code = prepared.credential.channel_code

@@ -138,6 +138,9 @@ class SandboxState:
         # (due time, tie-breaker, order) for every order the supplier has yet to move.
         self._due: list[tuple[datetime, int, AxOrder]] = []
         self._due_order = itertools.count()
+        # Practice situations (see axdesk.sandbox.practice).
+        self._rejects_to_come = 0  # the next this many AX orders made are rejected
+        self._key_refused = False
         for channel_order in orders:
             self._remember(channel_order)
         # Seats sold before the sandbox started (the seed's ordered_quantity), per slot.
@@ -174,6 +177,8 @@ class SandboxState:
         if api_key is None:
             raise forbidden()
         with self._lock:
+            if self._key_refused:
+                raise forbidden()
             credentials = list(self.catalog.credentials)
         if channel is None and channel_optional:
             matches = [c for c in credentials if c.api_key == api_key]
@@ -337,6 +342,63 @@ class SandboxState:
                     return
             raise KeyError(f"No ticket has the code {ax_ticket_code}.")
 
+    def reject_next_order(self) -> None:
+        """The simulated supplier rejects the next AX order made, when it decides.
+
+        One AX order per call: of a channel order with several options, the
+        first option's. Orders made already, and repeats answered with an
+        existing order, do not use it up.
+        """
+        with self._lock:
+            self._rejects_to_come += 1
+
+    def cancel_rejects(self) -> None:
+        """Forget the rejections :meth:`reject_next_order` staged and not yet used."""
+        with self._lock:
+            self._rejects_to_come = 0
+
+    def rejects_to_come(self) -> int:
+        """How many of the next AX orders made will be rejected by :meth:`reject_next_order`."""
+        with self._lock:
+            return self._rejects_to_come
+
+    def refuse_key(self, refused: bool = True) -> None:
+        """While refused, every request is answered 403, as for a wrong API key."""
+        with self._lock:
+            self._key_refused = refused
+
+    def key_refused(self) -> bool:
+        with self._lock:
+            return self._key_refused
+
+    def mark_ticket_used(self, ax_order_code: str, ax_ticket_code: str | None = None) -> str:
+        """Mark a ticket of this AX order Used (the traveler came); returns its code.
+
+        Without ``ax_ticket_code``, the order's first ``New`` ticket. A ticket
+        already Used stays so. ``KeyError`` for an unknown order or ticket,
+        ``ValueError`` when the ticket (or every ticket) is cancelled; each
+        with a sentence.
+        """
+        with self._lock:
+            self._catch_up()
+            order = self._order(ax_order_code)
+            if ax_ticket_code is None:
+                ticket = next((t for t in order.tickets if t.status == TICKET_NEW), None)
+                if ticket is None:
+                    raise ValueError(f"AX order {ax_order_code} has no unused ticket left.")
+            else:
+                ticket = order.ticket(ax_ticket_code)
+                if ticket is None:
+                    raise KeyError(f"AX order {ax_order_code} has no ticket {ax_ticket_code}.")
+                if not ticket.holds_seat:
+                    raise ValueError(
+                        f"Ticket {ax_ticket_code} is {ticket.status.lower()} and cannot be used."
+                    )
+            if ticket.status != TICKET_USED:
+                self._set_ticket(order, ticket, TICKET_USED)
+                self._save(order)
+            return ticket.ax_ticket_code
+
     def order_count(self) -> int:
         """How many channel orders exist (a repeated request adds one only without ``dedup``)."""
         with self._lock:
@@ -479,6 +541,8 @@ class SandboxState:
         ax_orders = []
         for line in lines:
             chance = self._rng.random() if self._rng is not None else random.random()
+            rejected = chance < self.reject_rate or self._rejects_to_come > 0
+            self._rejects_to_come = max(0, self._rejects_to_come - 1)
             tickets = [Ticket(self._new_code(), channel) for channel in line.ticket_codes]
             ax_order = AxOrder(
                 ax_order_code=self._new_code(),
@@ -491,7 +555,7 @@ class SandboxState:
                 created_at=now,
                 pending_at=self._after(now, 0.5),
                 decide_at=self._after(now, 1.0),
-                outcome=SUPPLIER_REJECT if chance < self.reject_rate else SUPPLIER_CONFIRM,
+                outcome=SUPPLIER_REJECT if rejected else SUPPLIER_CONFIRM,
                 tickets=tickets,
                 history=[HistoryEntry(now, None, NEW, None)],
             )
