@@ -9,6 +9,7 @@ from axdesk.sandbox.clock import ManualClock
 from axdesk.sandbox.demo import DEMO_API_KEY, DEMO_CHANNEL_CODE
 from axdesk.sandbox.embedded import RunningSandbox, SandboxStartError, start_sandbox
 from axdesk.sandbox.faults import FAULT_KINDS
+from axdesk.sandbox.practice import Practice, PracticeSituation
 from axdesk.sandbox.seed import SeedError, load_seed_file, parse_seed
 from axdesk.sandbox.state import SandboxState
 from axdesk.sandbox.storage import StateFileError
@@ -20,6 +21,8 @@ __all__ = [
     "Catalog",
     "Credential",
     "ManualClock",
+    "Practice",
+    "PracticeSituation",
     "RunningSandbox",
     "SandboxStartError",
     "SandboxState",

@@ -17,12 +17,13 @@ from typing import NoReturn
 from uvicorn.config import LOGGING_CONFIG
 
 from axdesk.sandbox.embedded import SandboxStartError, prepare_sandbox
-from axdesk.sandbox.faults import MAX_DELAY_SECONDS
+from axdesk.sandbox.faults import MAX_DELAY_SECONDS, MAX_LATENCY_SECONDS
 from axdesk.sandbox.seed import SeedError
+from axdesk.sandbox.state import CONFIRM_BY_ANY, CONFIRM_BY_AX_CODE, CONFIRM_BY_CHOICES
 from axdesk.sandbox.storage import StateFileError
 
 PROG = "axdesk-sandbox"
-MAX_LATENCY_MS = 60_000
+MAX_LATENCY_MS = round(MAX_LATENCY_SECONDS * 1000)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -136,6 +137,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.sqlite",
         help="keep orders and seats in this SQLite file across restarts",
     )
+    add(
+        "--no-dedup",
+        dest="dedup",
+        action="store_false",
+        help="a repeated channel_order_code makes a new, separate order "
+        "(default: it returns the order already made)",
+    )
+    add(
+        "--confirm-by",
+        default=CONFIRM_BY_ANY,
+        choices=CONFIRM_BY_CHOICES,
+        help="what Get Confirm accepts: an AX order code or a channel order code (any, "
+        "the default), or an AX order code only (ax-code)",
+    )
     return parser
 
 
@@ -162,6 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             api_key=args.api_key,
             channel_code=args.channel_code,
             log_config=LOGGING_CONFIG,
+            dedup=args.dedup,
+            confirm_by=args.confirm_by,
         )
     except (SeedError, StateFileError, ValueError) as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
@@ -199,6 +216,10 @@ def _print_banner(
         )
     elif args.state is not None:
         lines.append(f"  New state file {args.state}")
+    if not args.dedup:
+        lines.append("  A repeated channel_order_code makes a new order (--no-dedup).")
+    if args.confirm_by == CONFIRM_BY_AX_CODE:
+        lines.append("  Get Confirm accepts AX order codes only (--confirm-by ax-code).")
     lines.append("  Credentials (Authorization: Token <API key>, Channel: Code <channel code>):")
     for key, channel in credentials:
         # Values the operator gave stay off the screen (and any log it is piped to).

@@ -31,8 +31,9 @@ from axdesk.sandbox.catalog import Catalog, Credential
 from axdesk.sandbox.clock import Clock, system_clock
 from axdesk.sandbox.demo import DEMO_TIMEZONE, demo_seed
 from axdesk.sandbox.faults import DEFAULT_DELAY_SECONDS, FaultMiddleware, FaultPlan
+from axdesk.sandbox.practice import Practice
 from axdesk.sandbox.seed import SeedError, load_seed_file, parse_seed
-from axdesk.sandbox.state import SandboxState
+from axdesk.sandbox.state import CONFIRM_BY_ANY, SandboxState
 from axdesk.sandbox.storage import SqliteStorage
 
 STARTUP_TIMEOUT_SECONDS = 10.0
@@ -77,8 +78,12 @@ def prepare_sandbox(
     channel_code: str | None = None,
     clock: Clock | None = None,
     log_config: dict[str, Any] | None = None,
+    dedup: bool = True,
+    confirm_by: str = CONFIRM_BY_ANY,
 ) -> PreparedSandbox:
     """Build the state and a server bound to its socket, without serving yet.
+
+    ``dedup`` and ``confirm_by``: the behaviour modes, see :class:`SandboxState`.
 
     Raises ``SeedError``, ``StateFileError``, ``ValueError`` (bad numbers) or
     :class:`SandboxStartError`, each with a sentence.
@@ -117,6 +122,8 @@ def prepare_sandbox(
             faults=faults,
             storage=storage,
             orders=orders,
+            dedup=dedup,
+            confirm_by=confirm_by,
         )
         sock = _bind(host, port)
     except BaseException:
@@ -155,6 +162,8 @@ def start_sandbox(
     channel_code: str | None = None,
     clock: Clock | None = None,
     fault_delay: float = DEFAULT_DELAY_SECONDS,
+    dedup: bool = True,
+    confirm_by: str = CONFIRM_BY_ANY,
 ) -> RunningSandbox:
     """Start a sandbox in a daemon thread and return once it answers requests.
 
@@ -163,6 +172,8 @@ def start_sandbox(
     None means orders stay New until a test hook changes them.
     ``clock``: returns aware datetimes (default: the system clock); see also
     ``RunningSandbox.state.advance``.
+    ``dedup=False``: a repeated channel_order_code makes a new, separate order.
+    ``confirm_by="ax-code"``: Get Confirm answers 404 to a channel order code.
     """
     prepared = prepare_sandbox(
         seed=seed,
@@ -178,6 +189,8 @@ def start_sandbox(
         api_key=api_key,
         channel_code=channel_code,
         clock=clock,
+        dedup=dedup,
+        confirm_by=confirm_by,
     )
     return RunningSandbox(prepared)
 
@@ -188,6 +201,7 @@ class RunningSandbox:
     def __init__(self, prepared: PreparedSandbox) -> None:
         self._prepared = prepared
         self.state = prepared.state
+        self.practice = Practice(prepared.state)
         self.base_url = prepared.base_url
         self.api_key = prepared.credential.api_key
         self.channel_code = prepared.credential.channel_code
@@ -255,12 +269,17 @@ def _today(clock: Clock, timezone: str) -> date:
 
 
 def _bind(host: str, port: int) -> socket.socket:
-    """Bind the listening socket here so port 0 yields its real port before serving."""
+    """Bind the listening socket here so port 0 yields its real port before serving.
+
+    The protocol is named (IPPROTO_TCP, not 0): accepted sockets inherit it, and
+    asyncio sets TCP_NODELAY only on sockets whose ``proto`` is IPPROTO_TCP. With
+    0, every keep-alive answer waited ~40 ms for the client's delayed ACK.
+    """
     try:
         family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
     except ValueError:
         family = socket.AF_INET  # a host name such as "localhost"
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         if sys.platform != "win32":  # on Windows it would let two servers share the port
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

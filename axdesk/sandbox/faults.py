@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import random
 import threading
 from collections import deque
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 FAULT_KINDS = ("500", "502", "503", "drop", "delay", "commit_then_drop")
 WRITE_METHODS = frozenset({"POST", "PATCH"})
 MAX_DELAY_SECONDS = 300.0
+MAX_LATENCY_SECONDS = 60.0
 DEFAULT_DELAY_SECONDS = 15.0
 
 _BAD_GATEWAY_HTML = (
@@ -92,6 +94,29 @@ class FaultPlan:
             if kind is not None:
                 self.injected.append((method, path, kind))
             return kind
+
+    def set_latency(self, seconds: float) -> None:
+        """Add ``seconds`` (0 to 60) to every request from now on; 0 removes the delay.
+
+        Requests already waiting keep the delay they started with.
+        """
+        if not (math.isfinite(seconds) and 0 <= seconds <= MAX_LATENCY_SECONDS):
+            raise ValueError(
+                f"The latency must be between 0 and {MAX_LATENCY_SECONDS:g} seconds, "
+                f"not {seconds!r}."
+            )
+        with self._lock:
+            self.latency_ms = round(seconds * 1000)
+
+    def queued(self, kind: str) -> int:
+        """How many faults of ``kind`` wait in the queue."""
+        with self._lock:
+            return sum(1 for queued_kind, _ in self._queue if queued_kind == kind)
+
+    def withdraw(self, kind: str) -> None:
+        """Take every queued fault of ``kind`` out of the queue."""
+        with self._lock:
+            self._queue = deque(entry for entry in self._queue if entry[0] != kind)
 
     def _take_queued(self, method: str) -> str | None:
         for index, (kind, wanted) in enumerate(self._queue):

@@ -106,7 +106,11 @@ class AxOrder:
 
 @dataclass
 class ChannelOrder:
-    """A channel's order as received: the request body is kept to recognise a repeat."""
+    """A channel's order as received: the request body is kept to recognise a repeat.
+
+    ``repeat`` is 0 for the first order made under its code; a sandbox that does
+    not deduplicate makes further orders under the same code, numbered 1, 2, ...
+    """
 
     channel_code: str = field(repr=False)
     channel_order_code: str
@@ -114,6 +118,7 @@ class ChannelOrder:
     body: Any
     created_at: datetime
     ax_orders: list[AxOrder]
+    repeat: int = 0
 
     @property
     def status(self) -> int:

@@ -4,11 +4,15 @@ Every public method takes one lock, so checking seats and taking them is a
 single step: two requests for the last seat cannot both win. Supplier
 decisions are not run by a timer; each call first applies whatever status
 changes are due by the (injectable) clock, stamped with the time they were
-due, so tests move time with :meth:`advance` instead of sleeping.
+due, so tests move time with :meth:`advance` instead of sleeping. The orders
+still waiting for the supplier sit in a heap by due time, so that catching up
+costs nothing per request for the orders already decided.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import random
 import threading
 import uuid
@@ -59,6 +63,11 @@ class Storage(Protocol):
     def add_credential(self, credential: Credential) -> None: ...
 
 
+CONFIRM_BY_ANY = "any"
+CONFIRM_BY_AX_CODE = "ax-code"
+CONFIRM_BY_CHOICES = (CONFIRM_BY_ANY, CONFIRM_BY_AX_CODE)
+
+
 class NullStorage:
     def save(self, orders: Iterable[ChannelOrder], slots: Iterable[Slot]) -> None:
         """Nothing to write: the state lives in memory only."""
@@ -93,7 +102,18 @@ class SandboxState:
         faults: FaultPlan | None = None,
         storage: Storage | None = None,
         orders: Iterable[ChannelOrder] = (),
+        dedup: bool = True,
+        confirm_by: str = CONFIRM_BY_ANY,
     ) -> None:
+        """``dedup``: a repeated channel_order_code returns the order already made
+        (True), or makes a new, separate order as an AX that does not deduplicate
+        would (False). ``confirm_by``: Get Confirm accepts an AX order code or a
+        channel order code (``"any"``), or an AX order code only (``"ax-code"``).
+        """
+        if confirm_by not in CONFIRM_BY_CHOICES:
+            raise ValueError(
+                f"confirm_by must be one of {', '.join(CONFIRM_BY_CHOICES)}, not {confirm_by!r}."
+            )
         if confirm_after is not None and confirm_after < 0:
             raise ValueError("confirm_after must be 0 seconds or more (or None for never).")
         if not 0.0 <= reject_rate <= 1.0:
@@ -101,15 +121,26 @@ class SandboxState:
         self.catalog = catalog
         self.confirm_after = confirm_after
         self.reject_rate = reject_rate
+        self.dedup = dedup
+        self.confirm_by = confirm_by
         self.faults = faults if faults is not None else FaultPlan()
         self._clock = clock if clock is not None else system_clock
         self._offset = timedelta()
         self._storage: Storage = storage if storage is not None else NullStorage()
         self._rng = random.Random(f"orders:{random_seed}") if random_seed is not None else None
         self._lock = threading.RLock()
-        self._channel_orders: dict[tuple[str, str], ChannelOrder] = {}
+        # Every order made under a (channel, channel_order_code), oldest first: one
+        # when repeats are deduplicated, one per request made when they are not.
+        self._channel_orders: dict[tuple[str, str], list[ChannelOrder]] = {}
         self._ax_orders: dict[str, AxOrder] = {}
+        self._channel_order_of: dict[str, ChannelOrder] = {}  # by AX order code
         self._codes: set[str] = set()
+        # (due time, tie-breaker, order) for every order the supplier has yet to move.
+        self._due: list[tuple[datetime, int, AxOrder]] = []
+        self._due_order = itertools.count()
+        # Practice situations (see axdesk.sandbox.practice).
+        self._rejects_to_come = 0  # the next this many AX orders made are rejected
+        self._key_refused = False
         for channel_order in orders:
             self._remember(channel_order)
         # Seats sold before the sandbox started (the seed's ordered_quantity), per slot.
@@ -146,6 +177,8 @@ class SandboxState:
         if api_key is None:
             raise forbidden()
         with self._lock:
+            if self._key_refused:
+                raise forbidden()
             credentials = list(self.catalog.credentials)
         if channel is None and channel_optional:
             matches = [c for c in credentials if c.api_key == api_key]
@@ -176,12 +209,17 @@ class SandboxState:
             }
 
     def create_order(self, credential: Credential, body: Any, body_text: str) -> dict[str, Any]:
-        """Create the order (or recognise a repeat of it) and return the response ``data``."""
+        """Create the order (or recognise a repeat of it) and return the response ``data``.
+
+        Without ``dedup`` every valid request makes a new order, whatever was made
+        under its code before.
+        """
         with self._lock:
             self._catch_up()
             code = channel_order_code_of(body)
-            existing = self._channel_orders.get((credential.channel_code, code or ""))
-            if existing is not None:
+            made = self._channel_orders.get((credential.channel_code, code or ""), [])
+            if made and self.dedup:
+                existing = made[0]
                 if existing.body != body:
                     raise ApiProblem(
                         409,
@@ -197,17 +235,20 @@ class SandboxState:
             return created_data(channel_order)
 
     def order_status(self, credential: Credential, order_code: str) -> list[dict[str, Any]]:
-        """Get Confirm: the AX order with this code, or every AX order of this channel order."""
+        """Get Confirm: the AX order with this code, or (``confirm_by="any"``) every AX
+        order made under this channel order code, oldest order first."""
         with self._lock:
             self._catch_up()
             ax_order = self._ax_orders.get(order_code)
             if ax_order is not None and ax_order.channel_code == credential.channel_code:
                 found = [ax_order]
-            else:
-                channel_order = self._channel_orders.get((credential.channel_code, order_code))
-                if channel_order is None:
+            elif self.confirm_by == CONFIRM_BY_ANY:
+                made = self._channel_orders.get((credential.channel_code, order_code))
+                if not made:
                     raise not_found()
-                found = channel_order.ax_orders
+                found = [o for channel_order in made for o in channel_order.ax_orders]
+            else:
+                raise not_found()
             return [
                 {
                     "channel_order_code": o.channel_order_code,
@@ -274,6 +315,7 @@ class SandboxState:
             self._catch_up()
             order = self._order(ax_order_code)
             order.change_status(status, self.now(), comment or DEFAULT_COMMENTS.get(status))
+            self._schedule(order)  # back to New or pending: the supplier carries on from there
             if status in CANCELLING_STATUSES:
                 ticket_status = (
                     TICKET_TRAVELER_CANCELED
@@ -300,23 +342,84 @@ class SandboxState:
                     return
             raise KeyError(f"No ticket has the code {ax_ticket_code}.")
 
-    def order_count(self) -> int:
-        """How many channel orders exist (a repeated request does not add one)."""
+    def reject_next_order(self) -> None:
+        """The simulated supplier rejects the next AX order made, when it decides.
+
+        One AX order per call: of a channel order with several options, the
+        first option's. Orders made already, and repeats answered with an
+        existing order, do not use it up.
+        """
         with self._lock:
-            return len(self._channel_orders)
+            self._rejects_to_come += 1
+
+    def cancel_rejects(self) -> None:
+        """Forget the rejections :meth:`reject_next_order` staged and not yet used."""
+        with self._lock:
+            self._rejects_to_come = 0
+
+    def rejects_to_come(self) -> int:
+        """How many of the next AX orders made will be rejected by :meth:`reject_next_order`."""
+        with self._lock:
+            return self._rejects_to_come
+
+    def refuse_key(self, refused: bool = True) -> None:
+        """While refused, every request is answered 403, as for a wrong API key."""
+        with self._lock:
+            self._key_refused = refused
+
+    def key_refused(self) -> bool:
+        with self._lock:
+            return self._key_refused
+
+    def mark_ticket_used(self, ax_order_code: str, ax_ticket_code: str | None = None) -> str:
+        """Mark a ticket of this AX order Used (the traveler came); returns its code.
+
+        Without ``ax_ticket_code``, the order's first ``New`` ticket. A ticket
+        already Used stays so. ``KeyError`` for an unknown order or ticket,
+        ``ValueError`` when the ticket (or every ticket) is cancelled; each
+        with a sentence.
+        """
+        with self._lock:
+            self._catch_up()
+            order = self._order(ax_order_code)
+            if ax_ticket_code is None:
+                ticket = next((t for t in order.tickets if t.status == TICKET_NEW), None)
+                if ticket is None:
+                    raise ValueError(f"AX order {ax_order_code} has no unused ticket left.")
+            else:
+                ticket = order.ticket(ax_ticket_code)
+                if ticket is None:
+                    raise KeyError(f"AX order {ax_order_code} has no ticket {ax_ticket_code}.")
+                if not ticket.holds_seat:
+                    raise ValueError(
+                        f"Ticket {ax_ticket_code} is {ticket.status.lower()} and cannot be used."
+                    )
+            if ticket.status != TICKET_USED:
+                self._set_ticket(order, ticket, TICKET_USED)
+                self._save(order)
+            return ticket.ax_ticket_code
+
+    def order_count(self) -> int:
+        """How many channel orders exist (a repeated request adds one only without ``dedup``)."""
+        with self._lock:
+            return sum(len(made) for made in self._channel_orders.values())
 
     def ax_order_count(self) -> int:
         with self._lock:
             return len(self._ax_orders)
 
     def orders_for(self, channel_order_code: str) -> list[AxOrderView]:
-        """Snapshots of the AX orders of a channel order (any channel), in request order."""
+        """Snapshots of the AX orders of a channel order (any channel), in request order.
+
+        Without ``dedup``, the AX orders of every order made under the code, oldest first.
+        """
         with self._lock:
             self._catch_up()
             return [
                 AxOrderView.of(ax_order)
-                for (_, code), channel_order in self._channel_orders.items()
+                for (_, code), made in self._channel_orders.items()
                 if code == channel_order_code
+                for channel_order in made
                 for ax_order in channel_order.ax_orders
             ]
 
@@ -365,11 +468,28 @@ class SandboxState:
 
     def _remember(self, channel_order: ChannelOrder) -> None:
         key = (channel_order.channel_code, channel_order.channel_order_code)
-        self._channel_orders[key] = channel_order
+        self._channel_orders.setdefault(key, []).append(channel_order)
         for ax_order in channel_order.ax_orders:
             self._ax_orders[ax_order.ax_order_code] = ax_order
+            self._channel_order_of[ax_order.ax_order_code] = channel_order
             self._codes.add(ax_order.ax_order_code)
             self._codes.update(t.ax_ticket_code for t in ax_order.tickets)
+            self._schedule(ax_order)
+
+    def _schedule(self, order: AxOrder) -> None:
+        """Put the order in the heap at its next supplier step, if it has one.
+
+        An entry may outlive a change made by a hook; :meth:`_catch_up` then finds
+        nothing due for it and drops it.
+        """
+        if order.status == NEW:
+            due = order.pending_at
+        elif order.status == SUPPLIER_PENDING:
+            due = order.decide_at
+        else:
+            return
+        if due is not None:
+            heapq.heappush(self._due, (due, next(self._due_order), order))
 
     def _held_seats(self) -> dict[str, int]:
         held: dict[str, int] = {}
@@ -421,6 +541,8 @@ class SandboxState:
         ax_orders = []
         for line in lines:
             chance = self._rng.random() if self._rng is not None else random.random()
+            rejected = chance < self.reject_rate or self._rejects_to_come > 0
+            self._rejects_to_come = max(0, self._rejects_to_come - 1)
             tickets = [Ticket(self._new_code(), channel) for channel in line.ticket_codes]
             ax_order = AxOrder(
                 ax_order_code=self._new_code(),
@@ -433,13 +555,16 @@ class SandboxState:
                 created_at=now,
                 pending_at=self._after(now, 0.5),
                 decide_at=self._after(now, 1.0),
-                outcome=SUPPLIER_REJECT if chance < self.reject_rate else SUPPLIER_CONFIRM,
+                outcome=SUPPLIER_REJECT if rejected else SUPPLIER_CONFIRM,
                 tickets=tickets,
                 history=[HistoryEntry(now, None, NEW, None)],
             )
             line.slot.ordered_quantity += line.quantity
             ax_orders.append(ax_order)
-        channel_order = ChannelOrder(credential.channel_code, code, body_text, body, now, ax_orders)
+        repeat = len(self._channel_orders.get((credential.channel_code, code), []))
+        channel_order = ChannelOrder(
+            credential.channel_code, code, body_text, body, now, ax_orders, repeat
+        )
         self._remember(channel_order)
         self._storage.save([channel_order], [line.slot for line in lines])
         return channel_order
@@ -452,7 +577,8 @@ class SandboxState:
     def _catch_up(self) -> None:
         """Apply the simulated supplier's decisions that are due by now."""
         now = self.now()
-        for order in self._ax_orders.values():
+        while self._due and self._due[0][0] <= now:
+            order = heapq.heappop(self._due)[2]
             changed = False
             if order.status == NEW and order.pending_at is not None and now >= order.pending_at:
                 order.change_status(
@@ -472,6 +598,7 @@ class SandboxState:
                 changed = True
             if changed:
                 self._save(order)
+            self._schedule(order)  # still pending: its decision is later
 
     def _set_ticket(self, order: AxOrder, ticket: Ticket, status: str) -> None:
         """Change a ticket's status, taking or giving back its seat."""
@@ -494,7 +621,7 @@ class SandboxState:
             )
 
     def _save(self, order: AxOrder) -> None:
-        channel_order = self._channel_orders[(order.channel_code, order.channel_order_code)]
+        channel_order = self._channel_order_of[order.ax_order_code]
         self._storage.save([channel_order], [self.catalog.slots_by_code[order.inventory_code]])
 
 

@@ -3,6 +3,10 @@
 The catalog is written once, when the file is new; afterwards each change
 (an order, a status, a cancelled ticket, the seat counts it moved) is
 written as it happens, inside the state's lock, in one transaction.
+
+Schema 2 numbers the orders made under one channel order code (``repeat_no``:
+a sandbox that does not deduplicate makes several). A schema 1 file is
+upgraded in place when opened; its orders become repeat 0.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from axdesk.sandbox.catalog import Catalog, Credential, Option, Product, Slot
 from axdesk.sandbox.orders import AxOrder, ChannelOrder, HistoryEntry, Ticket
 from axdesk.sandbox.wire import BodyError, parse_json
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -36,12 +40,14 @@ CREATE TABLE slots (
     ordered_quantity INTEGER NOT NULL, is_order INTEGER NOT NULL, position INTEGER NOT NULL);
 CREATE TABLE channel_orders (
     channel_code TEXT NOT NULL, channel_order_code TEXT NOT NULL, body TEXT NOT NULL,
-    created_at TEXT NOT NULL, PRIMARY KEY (channel_code, channel_order_code));
+    created_at TEXT NOT NULL, repeat_no INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (channel_code, channel_order_code, repeat_no));
 CREATE TABLE ax_orders (
     ax_order_code TEXT PRIMARY KEY, channel_code TEXT NOT NULL, channel_order_code TEXT NOT NULL,
     position INTEGER NOT NULL, dc_code TEXT NOT NULL, inventory_code TEXT NOT NULL,
     inventory_at TEXT NOT NULL, status INTEGER NOT NULL, created_at TEXT NOT NULL,
-    pending_at TEXT, decide_at TEXT, outcome INTEGER NOT NULL);
+    pending_at TEXT, decide_at TEXT, outcome INTEGER NOT NULL,
+    repeat_no INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE tickets (
     ax_ticket_code TEXT PRIMARY KEY, ax_order_code TEXT NOT NULL REFERENCES ax_orders,
     position INTEGER NOT NULL, channel_ticket_code TEXT NOT NULL, status TEXT NOT NULL);
@@ -49,6 +55,23 @@ CREATE TABLE history (
     ax_order_code TEXT NOT NULL REFERENCES ax_orders, seq INTEGER NOT NULL, at TEXT NOT NULL,
     from_status INTEGER, to_status INTEGER NOT NULL, comment TEXT,
     PRIMARY KEY (ax_order_code, seq));
+"""
+
+# Schema 1 had one order per channel order code; the columns are added at the end,
+# as in _SCHEMA, so both kinds of file have the same column order.
+_UPGRADE_FROM_1 = """
+BEGIN;
+CREATE TABLE channel_orders_2 (
+    channel_code TEXT NOT NULL, channel_order_code TEXT NOT NULL, body TEXT NOT NULL,
+    created_at TEXT NOT NULL, repeat_no INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (channel_code, channel_order_code, repeat_no));
+INSERT INTO channel_orders_2 (channel_code, channel_order_code, body, created_at)
+    SELECT channel_code, channel_order_code, body, created_at FROM channel_orders;
+DROP TABLE channel_orders;
+ALTER TABLE channel_orders_2 RENAME TO channel_orders;
+ALTER TABLE ax_orders ADD COLUMN repeat_no INTEGER NOT NULL DEFAULT 0;
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
+COMMIT;
 """
 
 
@@ -95,6 +118,9 @@ class SqliteStorage:
         row = None
         if "meta" in tables:
             row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is not None and row[0] == "1":
+            self._db.executescript(_UPGRADE_FROM_1)
+            return
         if row is None or row[0] != str(SCHEMA_VERSION):
             raise StateFileError(f"The file {self.path} is not an AX sandbox state file.")
 
@@ -173,17 +199,18 @@ class SqliteStorage:
 
     def _save_order(self, order: ChannelOrder) -> None:
         self._db.execute(
-            "INSERT OR IGNORE INTO channel_orders VALUES (?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO channel_orders VALUES (?, ?, ?, ?, ?)",
             (
                 order.channel_code,
                 order.channel_order_code,
                 order.body_text,
                 order.created_at.isoformat(),
+                order.repeat,
             ),
         )
         for position, ax in enumerate(order.ax_orders):
             self._db.execute(
-                "INSERT OR REPLACE INTO ax_orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO ax_orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     ax.ax_order_code,
                     ax.channel_code,
@@ -197,6 +224,7 @@ class SqliteStorage:
                     _iso(ax.pending_at),
                     _iso(ax.decide_at),
                     ax.outcome,
+                    order.repeat,
                 ),
             )
             self._db.executemany(
@@ -282,9 +310,9 @@ class SqliteStorage:
             history.setdefault(order_code, []).append(
                 HistoryEntry(datetime.fromisoformat(at), from_status, to_status, comment)
             )
-        ax_orders: dict[tuple[str, str], list[AxOrder]] = {}
+        ax_orders: dict[tuple[str, str, int], list[AxOrder]] = {}
         for row in self._db.execute(
-            "SELECT * FROM ax_orders ORDER BY channel_code, channel_order_code, position"
+            "SELECT * FROM ax_orders ORDER BY channel_code, channel_order_code, repeat_no, position"
         ):
             (
                 code,
@@ -299,8 +327,9 @@ class SqliteStorage:
                 pending_at,
                 decide_at,
                 outcome,
+                repeat,
             ) = row
-            ax_orders.setdefault((channel, channel_order_code), []).append(
+            ax_orders.setdefault((channel, channel_order_code, repeat), []).append(
                 AxOrder(
                     code,
                     channel,
@@ -324,11 +353,12 @@ class SqliteStorage:
                 body,
                 parse_json(body),
                 datetime.fromisoformat(created),
-                ax_orders.get((channel, code), []),
+                ax_orders.get((channel, code, repeat), []),
+                repeat,
             )
-            for channel, code, body, created in self._db.execute(
-                "SELECT channel_code, channel_order_code, body, created_at FROM channel_orders "
-                "ORDER BY created_at"
+            for channel, code, body, created, repeat in self._db.execute(
+                "SELECT channel_code, channel_order_code, body, created_at, repeat_no "
+                "FROM channel_orders ORDER BY created_at, repeat_no"
             )
         ]
 

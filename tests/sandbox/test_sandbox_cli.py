@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sandbox_support import auth, order_body, seed
 
 from axdesk.sandbox.cli import _print_banner, build_parser, main
 from axdesk.sandbox.demo import DEMO_API_KEY, DEMO_CHANNEL_CODE
@@ -237,3 +238,74 @@ def test_the_banner_hides_the_key_and_channel_code_given_on_the_command_line(
     assert "operator-channel-456" not in banner
     assert DEMO_API_KEY in banner  # the seed's credentials are there to be shared
     assert DEMO_CHANNEL_CODE in banner
+
+
+def test_an_unknown_confirm_by_is_one_sentence_and_exit_2(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["--confirm-by", "channel"]) == 2
+
+    sentence = _one_sentence(capsys.readouterr().err)
+    assert sentence.startswith("axdesk-sandbox: --confirm-by invalid choice: 'channel'")
+    assert "ax-code" in sentence
+
+
+def test_the_modes_are_off_by_default_and_named_in_the_banner_when_on(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    parser = build_parser()
+    default = parser.parse_args([])
+    modes = parser.parse_args(["--no-dedup", "--confirm-by", "ax-code"])
+
+    _print_banner("http://127.0.0.1:8000", default, False, [])
+    plain = capsys.readouterr().out
+    _print_banner("http://127.0.0.1:8000", modes, False, [])
+    named = capsys.readouterr().out
+
+    assert (default.dedup, default.confirm_by) == (True, "any")
+    assert (modes.dedup, modes.confirm_by) == (False, "ax-code")
+    assert "--no-dedup" not in plain
+    assert "--confirm-by" not in plain
+    assert "A repeated channel_order_code makes a new order (--no-dedup)." in named
+    assert "Get Confirm accepts AX order codes only (--confirm-by ax-code)." in named
+
+
+@pytest.mark.skipif(
+    sys.platform == "win32",
+    reason="needs POSIX signals: Windows cannot send SIGINT to a child process",
+)
+def test_the_command_serves_the_modes_it_is_given(tmp_path: Path) -> None:
+    seed_file = tmp_path / "seed.json"
+    seed_file.write_text(json.dumps(seed()))
+    argv = [sys.executable, "-m", "axdesk.sandbox", "--port", "0", "--seed", str(seed_file)]
+    modes = ["--no-dedup", "--confirm-by", "ax-code"]
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [*argv, *modes],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert process.stdout is not None
+    stdout = process.stdout
+    try:
+        first_line = stdout.readline()
+        url = first_line.split("listening on ")[1].strip()
+        headers = auth()
+        body = order_body()
+        with httpx.Client(base_url=url, headers=headers, timeout=10) as http:
+            made = [http.post("/v1/channel/orders/tour", json=body) for _ in range(2)]
+            by_channel = http.get("/v1/channel/orders/tour/co-1")
+    finally:
+        process.send_signal(signal.SIGINT)
+        code = process.wait(timeout=30)
+        stderr = process.stderr.read() if process.stderr else ""
+        if process.stderr:
+            process.stderr.close()
+        stdout.close()
+
+    assert [r.status_code for r in made] == [201, 201]
+    codes = {r.json()["data"]["depth_combinations"][0]["ax_order_code"] for r in made}
+    assert len(codes) == 2
+    assert by_channel.status_code == 404
+    assert code == 0, stderr

@@ -101,6 +101,36 @@ def test_a_late_read_applies_both_steps_at_their_due_times(
     assert [h.to_status for h in timed.state.orders_for("co-1")[0].history] == [1, 2, 3]
 
 
+def test_orders_decided_in_their_own_time_order_whatever_the_creation_order(
+    timed: RunningSandbox, timed_client: httpx.Client
+) -> None:
+    first = _create(timed_client, "co-1", quantity=1)["ax_order_code"]
+    timed.state.advance(40)
+    second = _create(timed_client, "co-2", quantity=1)["ax_order_code"]
+
+    timed.state.advance(35)  # 75 s: the first decided (at 60 s), the second pending (at 70 s)
+    assert (_status(timed_client, first)[0], _status(timed_client, second)[0]) == (3, 2)
+    timed.state.advance(25)  # 100 s: the second decided
+    assert _status(timed_client, second)[0] == 3
+
+
+def test_an_order_a_hook_moves_back_is_carried_on_by_the_supplier(
+    timed: RunningSandbox, timed_client: httpx.Client
+) -> None:
+    code = _create(timed_client)["ax_order_code"]
+    timed.state.set_order_status(code, 2, "검토 중")  # pending early, by hand
+
+    timed.state.advance(59)
+    assert _status(timed_client, code) == (2, "검토 중")
+    timed.state.advance(1)
+    assert _status(timed_client, code) == (3, "Supplier 확정")
+
+    timed.state.set_order_status(code, 1)  # back to New: its schedule is long past
+    assert _status(timed_client, code) == (3, "Supplier 확정")
+    history = [h.to_status for h in timed.state.orders_for("co-1")[0].history]
+    assert history == [1, 2, 3, 1, 2, 3]
+
+
 def test_create_response_repeat_reflects_the_current_status(
     timed: RunningSandbox, timed_client: httpx.Client
 ) -> None:

@@ -82,6 +82,55 @@ def test_a_new_state_file_gets_the_demo_catalog_and_extra_credentials(tmp_path: 
     assert again.status_code == 200  # the added credential was kept
 
 
+def _downgrade_to_schema_1(path: Path) -> None:
+    """Turn a state file back into the first schema: one order per channel order code."""
+    with sqlite3.connect(path) as db:
+        db.executescript(
+            """
+            CREATE TABLE old_orders (
+                channel_code TEXT NOT NULL, channel_order_code TEXT NOT NULL,
+                body TEXT NOT NULL, created_at TEXT NOT NULL,
+                PRIMARY KEY (channel_code, channel_order_code));
+            INSERT INTO old_orders SELECT channel_code, channel_order_code, body, created_at
+                FROM channel_orders;
+            DROP TABLE channel_orders;
+            ALTER TABLE old_orders RENAME TO channel_orders;
+            ALTER TABLE ax_orders DROP COLUMN repeat_no;
+            UPDATE meta SET value = '1' WHERE key = 'schema_version';
+            """
+        )
+    db.close()
+
+
+def test_a_schema_1_file_is_upgraded_and_keeps_its_orders(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    body = order_body("co-old", [line(quantity=1)])
+    with (
+        start_sandbox(seed=seed(), state_path=path, confirm_after=None) as first,
+        httpx.Client(base_url=first.base_url, headers=auth()) as http,
+    ):
+        created = http.post(ORDERS, json=body).json()
+    _downgrade_to_schema_1(path)
+
+    with (
+        start_sandbox(state_path=path, confirm_after=None, dedup=False) as second,
+        httpx.Client(base_url=second.base_url, headers=auth()) as http,
+    ):
+        again = http.post(ORDERS, json=body).json()
+        listed = http.get(f"{ORDERS}/co-old").json()["data"]
+        assert second.state.seat_problems() == []
+        assert second.state.slot(SLOT_OPEN).ordered_quantity == 12
+    with sqlite3.connect(path) as db:
+        version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    db.close()
+
+    first_code = created["data"]["depth_combinations"][0]["ax_order_code"]
+    second_code = again["data"]["depth_combinations"][0]["ax_order_code"]
+    assert first_code != second_code
+    assert [item["ax_order_code"] for item in listed] == [first_code, second_code]
+    assert version == ("2",)
+
+
 def test_a_file_that_is_not_a_state_file_is_refused(tmp_path: Path) -> None:
     text_file = tmp_path / "notes.sqlite"
     text_file.write_text("not a database at all, just some text " * 20)
