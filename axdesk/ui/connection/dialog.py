@@ -62,9 +62,9 @@ from axdesk.ui.common.context import (
     ConnectionProfile,
 )
 from axdesk.ui.common.worker import Call, CallGroup, describe_error
-from axdesk.ui.connection.net import InterruptibleTransport
+from axdesk.ui.connection.net import InterruptibleTransport, make_client
 from axdesk.ui.connection.secrets import Credentials, KeyringUnavailableError, SecretStoreError
-from axdesk.ui.shell.bootstrap import Shell, make_client
+from axdesk.ui.shell.bootstrap import Shell
 
 TEST_TIMEOUT_SECONDS = 8.0
 ENVIRONMENT_KINDS = (ENVIRONMENT_PRODUCTION, ENVIRONMENT_TEST, ENVIRONMENT_CUSTOM)

@@ -18,9 +18,8 @@ import httpx
 import pytest
 
 from axdesk.api import AxError
-from axdesk.ui.connection.net import proxy_patterns
+from axdesk.ui.connection.net import make_client, proxy_patterns
 from axdesk.ui.connection.secrets import Credentials
-from axdesk.ui.shell.bootstrap import make_client
 
 AX = "https://test.ax-cloud.com"
 CREDENTIALS = Credentials("key-0123456789", "channel-0123")
