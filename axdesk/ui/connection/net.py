@@ -1,4 +1,8 @@
-"""An HTTP transport whose in-flight requests can be interrupted at once.
+"""The client factory and its HTTP transport, interruptible at once (no Qt).
+
+:func:`make_client` builds every ``AxClient`` the app uses (the connection in
+use, and the connection dialog's test call) on an :class:`InterruptibleTransport`,
+through the proxy the system names.
 
 ``httpx.Client.close()`` does not wake a thread blocked reading an answer:
 the request runs on until its timeout (10 s), so closing the window would

@@ -1,8 +1,9 @@
-"""How the app assembles its collaborators: context, clients, practice mode.
+"""How the app assembles its collaborators: context, connection, practice mode.
 
 ``axdesk`` and ``axdesk --sandbox`` (``axdesk.ui.app``) and the tests
 (``tests/ui/conftest.py``) build the :class:`~axdesk.ui.common.context.AppContext`
-through these functions, so a test exercises exactly what the app runs.
+through these functions, so a test exercises exactly what the app runs. The
+clients come from :func:`axdesk.ui.connection.net.make_client`.
 
 Practice mode keeps its catalog and orders in a database of its own, in
 memory: the demo catalog replaces it on every start, and practice orders never
