@@ -75,14 +75,6 @@
         <translation>보여 줄 기록</translation>
     </message>
     <message>
-        <source>Every request to AX, newest at the bottom: method, address, answer, time taken and the headers with the API key and channel code hidden. File: {path}</source>
-        <translation>AX에 보낸 모든 요청입니다(맨 아래가 최신). 방식, 주소, 응답, 걸린 시간과 함께 API 키와 채널 코드를 가린 헤더를 보여 줍니다. 파일: {path}</translation>
-    </message>
-    <message>
-        <source>What axdesk noted while running, newest at the bottom, including the details of unexpected errors. File: {path}</source>
-        <translation>axdesk가 실행 중에 남긴 기록입니다(맨 아래가 최신). 예상하지 못한 오류의 자세한 내용도 여기에 있습니다. 파일: {path}</translation>
-    </message>
-    <message>
         <source>Log text</source>
         <translation>기록 내용</translation>
     </message>
@@ -99,8 +91,12 @@
         <translation>기록 전체 복사</translation>
     </message>
     <message>
-        <source>The log could not be read ({reason}).</source>
-        <translation>기록을 읽을 수 없습니다 ({reason}).</translation>
+        <source>Every request to AX, newest at the bottom: method, address, answer, time taken and the headers with the API key and channel code hidden. File: %1</source>
+        <translation>AX에 보낸 모든 요청입니다(맨 아래가 최신). 방식, 주소, 응답, 걸린 시간과 함께 API 키와 채널 코드를 가린 헤더를 보여 줍니다. 파일: %1</translation>
+    </message>
+    <message>
+        <source>What axdesk noted while running, newest at the bottom, including the details of unexpected errors. File: %1</source>
+        <translation>axdesk가 실행 중에 남긴 기록입니다(맨 아래가 최신). 예상하지 못한 오류의 자세한 내용도 여기에 있습니다. 파일: %1</translation>
     </message>
     <message>
         <source>&amp;Copy all</source>
@@ -129,6 +125,10 @@
     <message>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>The log could not be read (%1).</source>
+        <translation>기록을 읽을 수 없습니다 (%1).</translation>
     </message>
 </context>
 <context>
@@ -837,8 +837,8 @@
         <translation>AX에 연결되지 않음</translation>
     </message>
     <message>
-        <source>Environment: {description}</source>
-        <translation>환경: {description}</translation>
+        <source>Environment: %1</source>
+        <translation>환경: %1</translation>
     </message>
 </context>
 <context>
@@ -1504,8 +1504,24 @@
         <translation>axdesk — 연습 모드 (샌드박스)</translation>
     </message>
     <message>
-        <source>axdesk — {profile} ({environment})</source>
-        <translation>axdesk — {profile} ({environment})</translation>
+        <source>axdesk — %1 (%2)</source>
+        <translation>axdesk — %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Imported %1 products with %2 options.</source>
+        <translation>상품 %1개와 옵션 %2개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Exported %1 products to %2.</source>
+        <translation>상품 %1개를 %2(으)로 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>The documentation could not be opened; it is in %1.</source>
+        <translation>사용 설명서를 열 수 없습니다. 설명서 위치: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;Sell AX Cloud tours: availability, phone orders, supplier confirmations and ticket cancellations.&lt;/p&gt;&lt;p&gt;The API key and channel code stay in the system keyring. Start with &lt;code&gt;axdesk --sandbox&lt;/code&gt; to practise without an account.&lt;/p&gt;&lt;p&gt;Licence: MIT.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;AX Cloud 투어 판매 도구: 예약 가능 현황, 전화 주문, 공급사 확정 확인, 티켓 취소.&lt;/p&gt;&lt;p&gt;API 키와 채널 코드는 시스템 키링에만 보관됩니다. 계정 없이 연습하려면 &lt;code&gt;axdesk --sandbox&lt;/code&gt;로 시작하세요.&lt;/p&gt;&lt;p&gt;라이선스: MIT&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Testing the connection…</source>
@@ -1520,28 +1536,12 @@
         <translation>카탈로그 가져오기</translation>
     </message>
     <message>
-        <source>Imported {products} products with {options} options.</source>
-        <translation>상품 {products}개와 옵션 {options}개를 가져왔습니다.</translation>
-    </message>
-    <message>
         <source>Export catalog</source>
         <translation>카탈로그 내보내기</translation>
     </message>
     <message>
-        <source>Exported {count} products to {path}.</source>
-        <translation>상품 {count}개를 {path}(으)로 내보냈습니다.</translation>
-    </message>
-    <message>
-        <source>The documentation could not be opened; it is in {path}.</source>
-        <translation>사용 설명서를 열 수 없습니다. 설명서 위치: {path}</translation>
-    </message>
-    <message>
         <source>About axdesk</source>
         <translation>axdesk 정보</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;axdesk {version}&lt;/h3&gt;&lt;p&gt;Sell AX Cloud tours: availability, phone orders, supplier confirmations and ticket cancellations.&lt;/p&gt;&lt;p&gt;The API key and channel code stay in the system keyring. Start with &lt;code&gt;axdesk --sandbox&lt;/code&gt; to practise without an account.&lt;/p&gt;&lt;p&gt;Licence: MIT.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;axdesk {version}&lt;/h3&gt;&lt;p&gt;AX Cloud 투어 판매 도구: 예약 가능 현황, 전화 주문, 공급사 확정 확인, 티켓 취소.&lt;/p&gt;&lt;p&gt;API 키와 채널 코드는 시스템 키링에만 보관됩니다. 계정 없이 연습하려면 &lt;code&gt;axdesk --sandbox&lt;/code&gt;로 시작하세요.&lt;/p&gt;&lt;p&gt;라이선스: MIT&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2924,12 +2924,16 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>연결되지 않았습니다. 연결 &gt; 연결 설정…에서 시작하세요.</translation>
     </message>
     <message>
-        <source>{profile}: the last request to AX failed ({reason}).</source>
-        <translation>{profile}: AX에 보낸 마지막 요청이 실패했습니다 ({reason}).</translation>
+        <source>%1: the last request to AX failed (%2).</source>
+        <translation>%1: AX에 보낸 마지막 요청이 실패했습니다 (%2).</translation>
     </message>
     <message>
-        <source>Connected: {profile} ({url})</source>
-        <translation>연결됨: {profile} ({url})</translation>
+        <source>Connected: %1 (%2)</source>
+        <translation>연결됨: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Last successful call: %1</source>
+        <translation>마지막 성공 요청: %1</translation>
     </message>
     <message>
         <source>Connection state</source>
@@ -2938,10 +2942,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>No successful call yet</source>
         <translation>아직 성공한 요청 없음</translation>
-    </message>
-    <message>
-        <source>Last successful call: {time}</source>
-        <translation>마지막 성공 요청: {time}</translation>
     </message>
     <message>
         <source>Time of the last successful call to AX</source>
@@ -3014,12 +3014,12 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
 <context>
     <name>Startup</name>
     <message>
-        <source>axdesk could not open its log file {path} ({reason}); check that you may write to {folder} and that nothing else holds the file.</source>
-        <translation>axdesk가 로그 파일 {path}을(를) 열 수 없습니다({reason}). {folder}에 쓸 권한이 있는지, 다른 프로그램이 이 파일을 사용하고 있지 않은지 확인하세요.</translation>
+        <source>axdesk could not open its log file %1 (%2); check that you may write to %3 and that nothing else holds the file.</source>
+        <translation>axdesk가 로그 파일 %1을(를) 열 수 없습니다(%2). %3에 쓸 권한이 있는지, 다른 프로그램이 이 파일을 사용하고 있지 않은지 확인하세요.</translation>
     </message>
     <message>
-        <source>The practice sandbox could not start: {reason}</source>
-        <translation>연습용 샌드박스를 시작할 수 없습니다: {reason}</translation>
+        <source>The practice sandbox could not start: %1</source>
+        <translation>연습용 샌드박스를 시작할 수 없습니다: %1</translation>
     </message>
 </context>
 <context>

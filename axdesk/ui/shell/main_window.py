@@ -40,7 +40,7 @@ from axdesk.ui.catalog.dialog import (
     run_catalog_import,
 )
 from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, ConnectionProfile, SlotRef
-from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations
+from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations, fill_args
 from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
 from axdesk.ui.common.resources import app_icon, resources_dir
 from axdesk.ui.common.worker import describe_error
@@ -215,8 +215,8 @@ class MainWindow(QMainWindow):
         elif profile.environment == ENVIRONMENT_SANDBOX:
             title = self.tr("axdesk — practice mode (sandbox)")
         else:
-            title = self.tr("axdesk — {profile} ({environment})").format(
-                profile=profile.name, environment=self.status.badge.words()[0]
+            title = fill_args(
+                self.tr("axdesk — %1 (%2)"), profile.name, self.status.badge.words()[0]
             )
         self.setWindowTitle(title)
 
@@ -351,8 +351,10 @@ class MainWindow(QMainWindow):
         )
 
     def _imported(self, result: ImportResult) -> None:
-        text = self.tr("Imported {products} products with {options} options.").format(
-            products=result.products, options=result.options
+        text = fill_args(
+            self.tr("Imported %1 products with %2 options."),
+            str(result.products),
+            str(result.options),
         )
         if result.warnings:
             text += "\n\n" + "\n".join(result.warnings)
@@ -370,7 +372,7 @@ class MainWindow(QMainWindow):
             self.ctx,
             path,
             lambda count: self.status.show_note(
-                self.tr("Exported {count} products to {path}.").format(count=count, path=path)
+                fill_args(self.tr("Exported %1 products to %2."), str(count), str(path))
             ),
             lambda error: self.show_problem(describe_catalog_failure(error)),
         )
@@ -397,8 +399,9 @@ class MainWindow(QMainWindow):
     def open_documentation(self) -> None:
         if not QDesktopServices.openUrl(self.documentation_url()):
             self.show_problem(
-                self.tr("The documentation could not be opened; it is in {path}.").format(
-                    path=self.documentation_url().toLocalFile()
+                fill_args(
+                    self.tr("The documentation could not be opened; it is in %1."),
+                    self.documentation_url().toLocalFile(),
                 )
             )
 
@@ -406,14 +409,17 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About axdesk"),
-            self.tr(
-                "<h3>axdesk {version}</h3>"
-                "<p>Sell AX Cloud tours: availability, phone orders, supplier confirmations "
-                "and ticket cancellations.</p>"
-                "<p>The API key and channel code stay in the system keyring. "
-                "Start with <code>axdesk --sandbox</code> to practise without an account.</p>"
-                "<p>Licence: MIT.</p>"
-            ).format(version=__version__),
+            fill_args(
+                self.tr(
+                    "<h3>axdesk %1</h3>"
+                    "<p>Sell AX Cloud tours: availability, phone orders, supplier confirmations "
+                    "and ticket cancellations.</p>"
+                    "<p>The API key and channel code stay in the system keyring. "
+                    "Start with <code>axdesk --sandbox</code> to practise without an account.</p>"
+                    "<p>Licence: MIT.</p>"
+                ),
+                __version__,
+            ),
         )
 
     # -- window life -----------------------------------------------------------------
