@@ -570,32 +570,32 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <source>AX refused the API key or the channel code (HTTP {status}). Check that both were copied whole from your AX account, without spaces.</source>
-        <translation>AX가 API 키 또는 채널 코드를 거부했습니다 (HTTP {status}). 두 값을 AX 계정에서 공백 없이 그대로 복사했는지 확인하세요.</translation>
-    </message>
-    <message>
-        <source>The secure connection to {host} failed: its certificate could not be verified. Check the address; axdesk never skips this check.</source>
-        <translation>{host}와(과)의 보안 연결에 실패했습니다. 서버 인증서를 확인할 수 없습니다. 주소를 확인하세요. axdesk는 인증서 확인을 건너뛰지 않습니다.</translation>
-    </message>
-    <message>
-        <source>The server name {host} could not be found. Check the address.</source>
-        <translation>서버 이름 {host}을(를) 찾을 수 없습니다. 주소를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>Could not reach {host}: there is no network connection, or no server answers at this address. Check the network and the address.</source>
-        <translation>{host}에 연결할 수 없습니다. 네트워크가 끊겼거나 이 주소에서 응답하는 서버가 없습니다. 네트워크와 주소를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>The server at {url} answered, but it is not an AX server (it sent a web page or an unexpected reply). Check the address.</source>
-        <translation>{url}의 서버가 응답했지만 AX 서버가 아닙니다 (웹 페이지나 예상하지 못한 응답을 보냈습니다). 주소를 확인하세요.</translation>
-    </message>
-    <message>
         <source>AX is busy right now (too many requests). Wait a minute and test again.</source>
         <translation>지금 AX에 요청이 몰려 있습니다. 1분쯤 기다린 뒤 다시 테스트하세요.</translation>
     </message>
     <message>
-        <source>AX had a server error (HTTP {status}), so the key could not be checked. Try again later.</source>
-        <translation>AX 서버 오류(HTTP {status})로 키를 확인하지 못했습니다. 잠시 후 다시 시도하세요.</translation>
+        <source>AX refused the API key or the channel code (HTTP %1). Check that both were copied whole from your AX account, without spaces.</source>
+        <translation>AX가 API 키 또는 채널 코드를 거부했습니다 (HTTP %1). 두 값을 AX 계정에서 공백 없이 그대로 복사했는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: its certificate could not be verified. Check the address; axdesk never skips this check.</source>
+        <translation>%1와(과)의 보안 연결에 실패했습니다. 서버 인증서를 확인할 수 없습니다. 주소를 확인하세요. axdesk는 인증서 확인을 건너뛰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The server name %1 could not be found. Check the address.</source>
+        <translation>서버 이름 %1을(를) 찾을 수 없습니다. 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: there is no network connection, or no server answers at this address. Check the network and the address.</source>
+        <translation>%1에 연결할 수 없습니다. 네트워크가 끊겼거나 이 주소에서 응답하는 서버가 없습니다. 네트워크와 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered, but it is not an AX server (it sent a web page or an unexpected reply). Check the address.</source>
+        <translation>%1의 서버가 응답했지만 AX 서버가 아닙니다 (웹 페이지나 예상하지 못한 응답을 보냈습니다). 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>AX had a server error (HTTP %1), so the key could not be checked. Try again later.</source>
+        <translation>AX 서버 오류(HTTP %1)로 키를 확인하지 못했습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
         <source>Connect to AX</source>
@@ -742,32 +742,36 @@
         <translation>프로필 삭제</translation>
     </message>
     <message>
-        <source>Delete the profile {name} and its API key and channel code from this computer?</source>
-        <translation>{name} 프로필과 그 API 키, 채널 코드를 이 컴퓨터에서 삭제할까요?</translation>
+        <source>Delete the profile %1 and its API key and channel code from this computer?</source>
+        <translation>%1 프로필과 그 API 키, 채널 코드를 이 컴퓨터에서 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>The API key and channel code are kept in %1.</source>
+        <translation>API 키와 채널 코드는 %1에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>A profile named %1 already exists; choose another name.</source>
+        <translation>%1 프로필이 이미 있습니다. 다른 이름을 정하세요.</translation>
+    </message>
+    <message>
+        <source>%1 is not a known time zone. Choose one from the list, for example Asia/Seoul.</source>
+        <translation>%1은(는) 알 수 없는 시간대입니다. 목록에서 고르세요. 예: Asia/Seoul</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>%1 연결을 테스트하는 중…</translation>
     </message>
     <message>
         <source>The API key and channel code are kept in memory for this session only.</source>
         <translation>API 키와 채널 코드는 이번 실행 동안만 메모리에 보관됩니다.</translation>
     </message>
     <message>
-        <source>The API key and channel code are kept in {where}.</source>
-        <translation>API 키와 채널 코드는 {where}에 보관됩니다.</translation>
-    </message>
-    <message>
         <source>Give the profile a name, for example: Seoul desk.</source>
         <translation>프로필 이름을 입력하세요. 예: 서울 데스크</translation>
     </message>
     <message>
-        <source>A profile named {name} already exists; choose another name.</source>
-        <translation>{name} 프로필이 이미 있습니다. 다른 이름을 정하세요.</translation>
-    </message>
-    <message>
         <source>The server address must start with https:// and name a server, with no user name, &apos;?&apos; or &apos;#&apos;. Plain http:// is allowed only for this computer (127.0.0.1 or localhost).</source>
         <translation>서버 주소는 https://로 시작하고 서버 이름이 있어야 하며, 사용자 이름이나 &apos;?&apos;, &apos;#&apos;을 넣을 수 없습니다. http://는 이 컴퓨터(127.0.0.1 또는 localhost)에만 쓸 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>{zone} is not a known time zone. Choose one from the list, for example Asia/Seoul.</source>
-        <translation>{zone}은(는) 알 수 없는 시간대입니다. 목록에서 고르세요. 예: Asia/Seoul</translation>
     </message>
     <message>
         <source>Enter the API key from your AX account.</source>
@@ -776,10 +780,6 @@
     <message>
         <source>Enter the channel code from your AX account.</source>
         <translation>AX 계정의 채널 코드를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Testing the connection to {url}…</source>
-        <translation>{url} 연결을 테스트하는 중…</translation>
     </message>
     <message>
         <source>The connection works: AX accepted the API key and channel code.</source>
@@ -2806,16 +2806,20 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>Windows 자격 증명 관리자</translation>
     </message>
     <message>
-        <source>axdesk could not read the API key from {where}, where it keeps the secrets of each connection. Check that {where} is running and unlocked, then try again.</source>
-        <translation>axdesk가 {where}에서 API 키를 읽지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 {where}에 보관합니다. {where}이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
+        <source>axdesk could not read the API key from %1, where it keeps the secrets of each connection. Check that %1 is running and unlocked, then try again.</source>
+        <translation>axdesk가 %1에서 API 키를 읽지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 %1에 보관합니다. %1이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <source>axdesk could not save the API key in {where}, where it keeps the secrets of each connection. Check that {where} is running and unlocked, then try again.</source>
-        <translation>axdesk가 {where}에 API 키를 저장하지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 {where}에 보관합니다. {where}이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
+        <source>axdesk could not save the API key in %1, where it keeps the secrets of each connection. Check that %1 is running and unlocked, then try again.</source>
+        <translation>axdesk가 %1에 API 키를 저장하지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 %1에 보관합니다. %1이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <source>axdesk could not delete the API key from {where}, where it keeps the secrets of each connection. Check that {where} is running and unlocked, then try again.</source>
-        <translation>axdesk가 {where}에서 API 키를 삭제하지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 {where}에 보관합니다. {where}이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
+        <source>axdesk could not delete the API key from %1, where it keeps the secrets of each connection. Check that %1 is running and unlocked, then try again.</source>
+        <translation>axdesk가 %1에서 API 키를 삭제하지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 %1에 보관합니다. %1이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The saved API key for this profile in %1 is unreadable; please enter it again.</source>
+        <translation>%1에 저장된 이 프로필의 API 키를 읽을 수 없습니다. 다시 입력해 주세요.</translation>
     </message>
     <message>
         <source>in memory for this session only</source>
@@ -2824,10 +2828,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>No secure keyring (such as GNOME Keyring, KDE Wallet, macOS Keychain or Windows Credential Manager) is available on this computer, so axdesk will not save the API key; you can keep it for this session only.</source>
         <translation>이 컴퓨터에는 안전한 키링(GNOME 키링, KDE 지갑, macOS 키체인, Windows 자격 증명 관리자 등)이 없어서 axdesk가 API 키를 저장하지 않습니다. 이번 실행 동안만 보관할 수는 있습니다.</translation>
-    </message>
-    <message>
-        <source>The saved API key for this profile in {where} is unreadable; please enter it again.</source>
-        <translation>{where}에 저장된 이 프로필의 API 키를 읽을 수 없습니다. 다시 입력해 주세요.</translation>
     </message>
 </context>
 <context>

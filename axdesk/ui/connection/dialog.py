@@ -61,6 +61,7 @@ from axdesk.ui.common.context import (
     ENVIRONMENT_TEST,
     ConnectionProfile,
 )
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Call, CallGroup, describe_error
 from axdesk.ui.connection.net import InterruptibleTransport, make_client
 from axdesk.ui.connection.secrets import Credentials, KeyringUnavailableError, SecretStoreError
@@ -100,45 +101,63 @@ def describe_test_failure(error: BaseException, base_url: str) -> str:
     """A plain sentence for what went wrong in a connection test."""
     host = urlsplit(base_url).hostname or base_url
     if isinstance(error, AxAuthError):
-        return QCoreApplication.translate(
-            "ConnectionDialog",
-            "AX refused the API key or the channel code (HTTP {status}). Check that both "
-            "were copied whole from your AX account, without spaces.",
-        ).format(status=error.status or 403)
+        return fill_args(
+            QCoreApplication.translate(
+                "ConnectionDialog",
+                "AX refused the API key or the channel code (HTTP %1). Check that both "
+                "were copied whole from your AX account, without spaces.",
+            ),
+            str(error.status or 403),
+        )
     if isinstance(error, AxNetworkError):
         detail = str(error).lower()
         if "certificate" in detail:
-            return QCoreApplication.translate(
-                "ConnectionDialog",
-                "The secure connection to {host} failed: its certificate could not be "
-                "verified. Check the address; axdesk never skips this check.",
-            ).format(host=host)
+            return fill_args(
+                QCoreApplication.translate(
+                    "ConnectionDialog",
+                    "The secure connection to %1 failed: its certificate could not be "
+                    "verified. Check the address; axdesk never skips this check.",
+                ),
+                host,
+            )
         if "could not be found" in detail:
-            return QCoreApplication.translate(
-                "ConnectionDialog", "The server name {host} could not be found. Check the address."
-            ).format(host=host)
-        return QCoreApplication.translate(
-            "ConnectionDialog",
-            "Could not reach {host}: there is no network connection, or no server answers "
-            "at this address. Check the network and the address.",
-        ).format(host=host)
+            return fill_args(
+                QCoreApplication.translate(
+                    "ConnectionDialog", "The server name %1 could not be found. Check the address."
+                ),
+                host,
+            )
+        return fill_args(
+            QCoreApplication.translate(
+                "ConnectionDialog",
+                "Could not reach %1: there is no network connection, or no server answers "
+                "at this address. Check the network and the address.",
+            ),
+            host,
+        )
     if isinstance(error, AxMalformedResponseError):
-        return QCoreApplication.translate(
-            "ConnectionDialog",
-            "The server at {url} answered, but it is not an AX server (it sent a web page "
-            "or an unexpected reply). Check the address.",
-        ).format(url=base_url)
+        return fill_args(
+            QCoreApplication.translate(
+                "ConnectionDialog",
+                "The server at %1 answered, but it is not an AX server (it sent a web page "
+                "or an unexpected reply). Check the address.",
+            ),
+            base_url,
+        )
     if isinstance(error, AxRateLimitedError):
         return QCoreApplication.translate(
             "ConnectionDialog",
             "AX is busy right now (too many requests). Wait a minute and test again.",
         )
     if isinstance(error, AxServerError):
-        return QCoreApplication.translate(
-            "ConnectionDialog",
-            "AX had a server error (HTTP {status}), so the key could not be checked. "
-            "Try again later.",
-        ).format(status=error.status or 500)
+        return fill_args(
+            QCoreApplication.translate(
+                "ConnectionDialog",
+                "AX had a server error (HTTP %1), so the key could not be checked. "
+                "Try again later.",
+            ),
+            str(error.status or 500),
+        )
     if isinstance(error, AxError):
         return str(error)
     return describe_error(error) or ""
@@ -403,9 +422,12 @@ class ConnectionDialog(QDialog):
         answer = QMessageBox.question(
             self,
             self.tr("Delete profile"),
-            self.tr(
-                "Delete the profile {name} and its API key and channel code from this computer?"
-            ).format(name=name),
+            fill_args(
+                self.tr(
+                    "Delete the profile %1 and its API key and channel code from this computer?"
+                ),
+                name,
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -453,9 +475,7 @@ class ConnectionDialog(QDialog):
         if self._secrets.session_only:
             text = self.tr("The API key and channel code are kept in memory for this session only.")
         elif usable:
-            text = self.tr("The API key and channel code are kept in {where}.").format(
-                where=location
-            )
+            text = fill_args(self.tr("The API key and channel code are kept in %1."), location)
         else:
             text = self._secrets.unavailable_sentence()
         self.secret_location_label.setText(text)
@@ -521,8 +541,9 @@ class ConnectionDialog(QDialog):
             self._editing is None or clash.name.casefold() != self._editing.casefold()
         ):
             self._show_problem(
-                self.tr("A profile named {name} already exists; choose another name.").format(
-                    name=clash.name
+                fill_args(
+                    self.tr("A profile named %1 already exists; choose another name."),
+                    clash.name,
                 )
             )
             self.name_edit.setFocus()
@@ -547,10 +568,13 @@ class ConnectionDialog(QDialog):
             zoneinfo.ZoneInfo(timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             self._show_problem(
-                self.tr(
-                    "{zone} is not a known time zone. Choose one from the list, for example "
-                    "Asia/Seoul."
-                ).format(zone=timezone or "…")
+                fill_args(
+                    self.tr(
+                        "%1 is not a known time zone. Choose one from the list, for example "
+                        "Asia/Seoul."
+                    ),
+                    timezone or "…",
+                )
             )
             self.timezone_combo.setFocus()
             return None
@@ -592,7 +616,7 @@ class ConnectionDialog(QDialog):
             self._finish_test(False, str(error))
             return
         self._running_tests.append(transport)
-        self._set_result(self.tr("Testing the connection to {url}…").format(url=base_url))
+        self._set_result(fill_args(self.tr("Testing the connection to %1…"), base_url))
 
         def run() -> None:
             try:
