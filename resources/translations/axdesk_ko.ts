@@ -315,12 +315,12 @@
         <translation>카탈로그 파일 (*.csv *.json);;CSV 파일 (*.csv);;JSON 파일 (*.json)</translation>
     </message>
     <message>
-        <source>… and {count} more.</source>
-        <translation>… 외 {count}건</translation>
+        <source>… and %1 more.</source>
+        <translation>… 외 %1건</translation>
     </message>
     <message>
-        <source>Nothing was imported from {file}. Fix these problems and import again:</source>
-        <translation>{file}에서 아무것도 가져오지 않았습니다. 아래 문제를 고친 뒤 다시 가져오세요:</translation>
+        <source>Nothing was imported from %1. Fix these problems and import again:</source>
+        <translation>%1에서 아무것도 가져오지 않았습니다. 아래 문제를 고친 뒤 다시 가져오세요:</translation>
     </message>
     <message>
         <source>the file</source>
@@ -483,8 +483,44 @@
         <translation>연습 모드: 이 카탈로그는 샌드박스에서 가져온 것으로, 시작할 때마다 새로 불러옵니다. 실제 카탈로그는 바뀌지 않습니다.</translation>
     </message>
     <message>
-        <source>Option of {product}</source>
-        <translation>{product}의 옵션</translation>
+        <source>Option of %1</source>
+        <translation>%1의 옵션</translation>
+    </message>
+    <message>
+        <source>A product with the code %1 is already in the catalog.</source>
+        <translation>상품 코드 %1은(는) 이미 카탈로그에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Saved the product %1.</source>
+        <translation>상품 %1을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>The option code %1 is already used by %2.</source>
+        <translation>옵션 코드 %1은(는) 이미 %2에서 쓰고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Saved the option %1.</source>
+        <translation>옵션 %1을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Remove the product %1 and all its options?</source>
+        <translation>상품 %1와(과) 그 옵션을 모두 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Remove the option %1?</source>
+        <translation>옵션 %1을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1을(를) 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Imported %1 products with %2 options.</source>
+        <translation>상품 %1개와 옵션 %2개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Exported %1 products to %2.</source>
+        <translation>상품 %1개를 %2(으)로 내보냈습니다.</translation>
     </message>
     <message>
         <source>Choose the product the new option belongs to first.</source>
@@ -497,14 +533,6 @@
     <message>
         <source>Enter the product name.</source>
         <translation>상품명을 입력하세요.</translation>
-    </message>
-    <message>
-        <source>A product with the code {code} is already in the catalog.</source>
-        <translation>상품 코드 {code}은(는) 이미 카탈로그에 있습니다.</translation>
-    </message>
-    <message>
-        <source>Saved the product {code}.</source>
-        <translation>상품 {code}을(를) 저장했습니다.</translation>
     </message>
     <message>
         <source>Enter the option code (dc_code).</source>
@@ -523,48 +551,20 @@
         <translation>단가는 0 이상의 숫자로, 소수점 아래 5자리까지 입력할 수 있습니다. 예: 45000 또는 12.50</translation>
     </message>
     <message>
-        <source>The option code {code} is already used by {product}.</source>
-        <translation>옵션 코드 {code}은(는) 이미 {product}에서 쓰고 있습니다.</translation>
-    </message>
-    <message>
         <source>The product of this option is no longer in the catalog.</source>
         <translation>이 옵션이 속한 상품이 카탈로그에 더 이상 없습니다.</translation>
-    </message>
-    <message>
-        <source>Saved the option {code}.</source>
-        <translation>옵션 {code}을(를) 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>Remove the product {code} and all its options?</source>
-        <translation>상품 {code}와(과) 그 옵션을 모두 삭제할까요?</translation>
-    </message>
-    <message>
-        <source>Remove the option {code}?</source>
-        <translation>옵션 {code}을(를) 삭제할까요?</translation>
     </message>
     <message>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <source>Removed {code}.</source>
-        <translation>{code}을(를) 삭제했습니다.</translation>
-    </message>
-    <message>
         <source>Import catalog</source>
         <translation>카탈로그 가져오기</translation>
     </message>
     <message>
-        <source>Imported {products} products with {options} options.</source>
-        <translation>상품 {products}개와 옵션 {options}개를 가져왔습니다.</translation>
-    </message>
-    <message>
         <source>Export catalog</source>
         <translation>카탈로그 내보내기</translation>
-    </message>
-    <message>
-        <source>Exported {count} products to {path}.</source>
-        <translation>상품 {count}개를 {path}(으)로 내보냈습니다.</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,7 @@ from axdesk.store.catalog import (
     parse_price,
 )
 from axdesk.ui.common.context import AppContext
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Call, CallGroup, describe_error
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -83,15 +84,17 @@ def describe_catalog_failure(error: BaseException, path: Path | None = None) -> 
         listed = list(error.problems[:MAX_LISTED_PROBLEMS])
         if len(error.problems) > MAX_LISTED_PROBLEMS:
             listed.append(
-                QCoreApplication.translate("CatalogDialog", "… and {count} more.").format(
-                    count=len(error.problems) - MAX_LISTED_PROBLEMS
+                fill_args(
+                    QCoreApplication.translate("CatalogDialog", "… and %1 more."),
+                    str(len(error.problems) - MAX_LISTED_PROBLEMS),
                 )
             )
-        head = QCoreApplication.translate(
-            "CatalogDialog",
-            "Nothing was imported from {file}. Fix these problems and import again:",
-        ).format(
-            file=path.name if path else QCoreApplication.translate("CatalogDialog", "the file")
+        head = fill_args(
+            QCoreApplication.translate(
+                "CatalogDialog",
+                "Nothing was imported from %1. Fix these problems and import again:",
+            ),
+            path.name if path else QCoreApplication.translate("CatalogDialog", "the file"),
         )
         return "\n".join([head, *listed])
     if isinstance(error, CatalogError | OSError):
@@ -509,7 +512,7 @@ class CatalogDialog(QDialog):
             self.option_product_label.clear()
             return
         name = self._catalog.product_name(code) or code
-        self.option_product_label.setText(self.tr("Option of {product}").format(product=name))
+        self.option_product_label.setText(fill_args(self.tr("Option of %1"), name))
 
     def new_product(self) -> None:
         self.tree.clearSelection()
@@ -560,9 +563,7 @@ class CatalogDialog(QDialog):
         catalog = self._catalog
         if code != old_code and catalog.get_product(code) is not None:
             self._show_problem(
-                self.tr("A product with the code {code} is already in the catalog.").format(
-                    code=code
-                )
+                fill_args(self.tr("A product with the code %1 is already in the catalog."), code)
             )
             return
 
@@ -586,7 +587,7 @@ class CatalogDialog(QDialog):
             catalog.save_product(CatalogProduct(code, name, moved))
             catalog.delete_product(old_code)
 
-        self._write(write, (PRODUCT, code), self.tr("Saved the product {code}.").format(code=code))
+        self._write(write, (PRODUCT, code), fill_args(self.tr("Saved the product %1."), code))
 
     def _save_option(self) -> None:
         product_code = self._option_product
@@ -621,9 +622,10 @@ class CatalogDialog(QDialog):
             clash = catalog.get_option(dc_code)
             if clash is not None:
                 self._show_problem(
-                    self.tr("The option code {code} is already used by {product}.").format(
-                        code=dc_code,
-                        product=catalog.product_name(clash.product_code) or clash.product_code,
+                    fill_args(
+                        self.tr("The option code %1 is already used by %2."),
+                        dc_code,
+                        catalog.product_name(clash.product_code) or clash.product_code,
                     )
                 )
                 self.dc_code_edit.setFocus()
@@ -645,9 +647,7 @@ class CatalogDialog(QDialog):
             options[position : position + 1] = [option]
             catalog.save_product(CatalogProduct(product.product_code, product.name, tuple(options)))
 
-        self._write(
-            write, (OPTION, dc_code), self.tr("Saved the option {code}.").format(code=dc_code)
-        )
+        self._write(write, (OPTION, dc_code), fill_args(self.tr("Saved the option %1."), dc_code))
 
     def _write(self, write: Callable[[], None], select: tuple[str, str], done: str) -> None:
         def saved(_result: object) -> None:
@@ -669,9 +669,9 @@ class CatalogDialog(QDialog):
             return
         kind, code = item
         if kind == PRODUCT:
-            question = self.tr("Remove the product {code} and all its options?").format(code=code)
+            question = fill_args(self.tr("Remove the product %1 and all its options?"), code)
         else:
-            question = self.tr("Remove the option {code}?").format(code=code)
+            question = fill_args(self.tr("Remove the option %1?"), code)
         answer = QMessageBox.question(self, self.tr("Remove"), question)
         if answer == QMessageBox.StandardButton.Yes:
             self.remove(kind, code)
@@ -687,7 +687,7 @@ class CatalogDialog(QDialog):
 
         def removed(_result: object) -> None:
             self.reload()
-            self._show_message(self.tr("Removed {code}.").format(code=code))
+            self._show_message(fill_args(self.tr("Removed %1."), code))
             self.catalog_changed.emit()
 
         self._track(
@@ -706,8 +706,10 @@ class CatalogDialog(QDialog):
     def import_file(self, path: Path) -> None:
         def imported(result: ImportResult) -> None:
             self.reload()
-            text = self.tr("Imported {products} products with {options} options.").format(
-                products=result.products, options=result.options
+            text = fill_args(
+                self.tr("Imported %1 products with %2 options."),
+                str(result.products),
+                str(result.options),
             )
             if result.warnings:
                 text += "\n" + "\n".join(result.warnings)
@@ -736,7 +738,7 @@ class CatalogDialog(QDialog):
                 self._ctx,
                 path,
                 lambda count: self._show_message(
-                    self.tr("Exported {count} products to {path}.").format(count=count, path=path)
+                    fill_args(self.tr("Exported %1 products to %2."), str(count), str(path))
                 ),
                 self._failed,
             )
