@@ -570,34 +570,6 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <source>AX is busy right now (too many requests). Wait a minute and test again.</source>
-        <translation>지금 AX에 요청이 몰려 있습니다. 1분쯤 기다린 뒤 다시 테스트하세요.</translation>
-    </message>
-    <message>
-        <source>AX refused the API key or the channel code (HTTP %1). Check that both were copied whole from your AX account, without spaces.</source>
-        <translation>AX가 API 키 또는 채널 코드를 거부했습니다 (HTTP %1). 두 값을 AX 계정에서 공백 없이 그대로 복사했는지 확인하세요.</translation>
-    </message>
-    <message>
-        <source>The secure connection to %1 failed: its certificate could not be verified. Check the address; axdesk never skips this check.</source>
-        <translation>%1와(과)의 보안 연결에 실패했습니다. 서버 인증서를 확인할 수 없습니다. 주소를 확인하세요. axdesk는 인증서 확인을 건너뛰지 않습니다.</translation>
-    </message>
-    <message>
-        <source>The server name %1 could not be found. Check the address.</source>
-        <translation>서버 이름 %1을(를) 찾을 수 없습니다. 주소를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>Could not reach %1: there is no network connection, or no server answers at this address. Check the network and the address.</source>
-        <translation>%1에 연결할 수 없습니다. 네트워크가 끊겼거나 이 주소에서 응답하는 서버가 없습니다. 네트워크와 주소를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>The server at %1 answered, but it is not an AX server (it sent a web page or an unexpected reply). Check the address.</source>
-        <translation>%1의 서버가 응답했지만 AX 서버가 아닙니다 (웹 페이지나 예상하지 못한 응답을 보냈습니다). 주소를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>AX had a server error (HTTP %1), so the key could not be checked. Try again later.</source>
-        <translation>AX 서버 오류(HTTP %1)로 키를 확인하지 못했습니다. 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
         <source>Connect to AX</source>
         <translation>AX 연결</translation>
     </message>
@@ -624,94 +596,6 @@
     <message>
         <source>Delete this profile</source>
         <translation>이 프로필 삭제</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>이름(&amp;N):</translation>
-    </message>
-    <message>
-        <source>Profile name</source>
-        <translation>프로필 이름</translation>
-    </message>
-    <message>
-        <source>&amp;Environment:</source>
-        <translation>환경(&amp;E):</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>환경</translation>
-    </message>
-    <message>
-        <source>Server &amp;address:</source>
-        <translation>서버 주소(&amp;A):</translation>
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation>서버 주소</translation>
-    </message>
-    <message>
-        <source>Supplier &amp;time zone:</source>
-        <translation>공급사 시간대(&amp;T):</translation>
-    </message>
-    <message>
-        <source>Supplier time zone</source>
-        <translation>공급사 시간대</translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <translation>API 키(&amp;K):</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API 키</translation>
-    </message>
-    <message>
-        <source>&amp;Channel code:</source>
-        <translation>채널 코드(&amp;C):</translation>
-    </message>
-    <message>
-        <source>Channel code</source>
-        <translation>채널 코드</translation>
-    </message>
-    <message>
-        <source>for example: Seoul desk</source>
-        <translation>예: 서울 데스크</translation>
-    </message>
-    <message>
-        <source>Production (real orders)</source>
-        <translation>운영 (실제 주문)</translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation>테스트</translation>
-    </message>
-    <message>
-        <source>Custom address</source>
-        <translation>직접 입력한 주소</translation>
-    </message>
-    <message>
-        <source>from your AX account</source>
-        <translation>AX 계정에서 확인하세요</translation>
-    </message>
-    <message>
-        <source>&amp;Show the API key and channel code</source>
-        <translation>API 키와 채널 코드 보기(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Show the API key and channel code</source>
-        <translation>API 키와 채널 코드 보기</translation>
-    </message>
-    <message>
-        <source>Keep them for this session only (forgotten when axdesk quits)</source>
-        <translation>이번 실행 동안만 보관 (axdesk를 끄면 지워짐)</translation>
-    </message>
-    <message>
-        <source>Keep secrets for this session only</source>
-        <translation>API 키와 채널 코드를 이번 실행 동안만 보관</translation>
-    </message>
-    <message>
-        <source>Where the secrets are kept</source>
-        <translation>API 키와 채널 코드 보관 위치</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
@@ -750,40 +634,8 @@
         <translation>API 키와 채널 코드는 %1에 보관됩니다.</translation>
     </message>
     <message>
-        <source>A profile named %1 already exists; choose another name.</source>
-        <translation>%1 프로필이 이미 있습니다. 다른 이름을 정하세요.</translation>
-    </message>
-    <message>
-        <source>%1 is not a known time zone. Choose one from the list, for example Asia/Seoul.</source>
-        <translation>%1은(는) 알 수 없는 시간대입니다. 목록에서 고르세요. 예: Asia/Seoul</translation>
-    </message>
-    <message>
-        <source>Testing the connection to %1…</source>
-        <translation>%1 연결을 테스트하는 중…</translation>
-    </message>
-    <message>
         <source>The API key and channel code are kept in memory for this session only.</source>
         <translation>API 키와 채널 코드는 이번 실행 동안만 메모리에 보관됩니다.</translation>
-    </message>
-    <message>
-        <source>Give the profile a name, for example: Seoul desk.</source>
-        <translation>프로필 이름을 입력하세요. 예: 서울 데스크</translation>
-    </message>
-    <message>
-        <source>The server address must start with https:// and name a server, with no user name, &apos;?&apos; or &apos;#&apos;. Plain http:// is allowed only for this computer (127.0.0.1 or localhost).</source>
-        <translation>서버 주소는 https://로 시작하고 서버 이름이 있어야 하며, 사용자 이름이나 &apos;?&apos;, &apos;#&apos;을 넣을 수 없습니다. http://는 이 컴퓨터(127.0.0.1 또는 localhost)에만 쓸 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Enter the API key from your AX account.</source>
-        <translation>AX 계정의 API 키를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Enter the channel code from your AX account.</source>
-        <translation>AX 계정의 채널 코드를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>The connection works: AX accepted the API key and channel code.</source>
-        <translation>연결에 성공했습니다. AX가 API 키와 채널 코드를 확인했습니다.</translation>
     </message>
     <message>
         <source>Success:</source>
@@ -792,6 +644,45 @@
     <message>
         <source>Problem:</source>
         <translation>문제:</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>The connection works: AX accepted the API key and channel code.</source>
+        <translation>연결에 성공했습니다. AX가 API 키와 채널 코드를 확인했습니다.</translation>
+    </message>
+    <message>
+        <source>AX refused the API key or the channel code (HTTP %1). Check that both were copied whole from your AX account, without spaces.</source>
+        <translation>AX가 API 키 또는 채널 코드를 거부했습니다 (HTTP %1). 두 값을 AX 계정에서 공백 없이 그대로 복사했는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: its certificate could not be verified. Check the address; axdesk never skips this check.</source>
+        <translation>%1와(과)의 보안 연결에 실패했습니다. 서버 인증서를 확인할 수 없습니다. 주소를 확인하세요. axdesk는 인증서 확인을 건너뛰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The server name %1 could not be found. Check the address.</source>
+        <translation>서버 이름 %1을(를) 찾을 수 없습니다. 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: there is no network connection, or no server answers at this address. Check the network and the address.</source>
+        <translation>%1에 연결할 수 없습니다. 네트워크가 끊겼거나 이 주소에서 응답하는 서버가 없습니다. 네트워크와 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered, but it is not an AX server (it sent a web page or an unexpected reply). Check the address.</source>
+        <translation>%1의 서버가 응답했지만 AX 서버가 아닙니다 (웹 페이지나 예상하지 못한 응답을 보냈습니다). 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>AX is busy right now (too many requests). Wait a minute and test again.</source>
+        <translation>지금 AX에 요청이 몰려 있습니다. 1분쯤 기다린 뒤 다시 테스트하세요.</translation>
+    </message>
+    <message>
+        <source>AX had a server error (HTTP %1), so the key could not be checked. Try again later.</source>
+        <translation>AX 서버 오류(HTTP %1)로 키를 확인하지 못했습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>%1 연결을 테스트하는 중…</translation>
     </message>
 </context>
 <context>
@@ -1526,10 +1417,6 @@
     <message>
         <source>Testing the connection…</source>
         <translation>연결을 테스트하는 중…</translation>
-    </message>
-    <message>
-        <source>The connection works: AX accepted the API key and channel code.</source>
-        <translation>연결에 성공했습니다. AX가 API 키와 채널 코드를 확인했습니다.</translation>
     </message>
     <message>
         <source>Import catalog</source>
@@ -2781,6 +2668,121 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>e.g. {example}</source>
         <translation>예: {example}</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>프로필 이름</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>환경(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>환경</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>서버 주소(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <source>Supplier &amp;time zone:</source>
+        <translation>공급사 시간대(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Supplier time zone</source>
+        <translation>공급사 시간대</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 키(&amp;K):</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 키</translation>
+    </message>
+    <message>
+        <source>&amp;Channel code:</source>
+        <translation>채널 코드(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Channel code</source>
+        <translation>채널 코드</translation>
+    </message>
+    <message>
+        <source>for example: Seoul desk</source>
+        <translation>예: 서울 데스크</translation>
+    </message>
+    <message>
+        <source>Production (real orders)</source>
+        <translation>운영 (실제 주문)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>Custom address</source>
+        <translation>직접 입력한 주소</translation>
+    </message>
+    <message>
+        <source>from your AX account</source>
+        <translation>AX 계정에서 확인하세요</translation>
+    </message>
+    <message>
+        <source>&amp;Show the API key and channel code</source>
+        <translation>API 키와 채널 코드 보기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the API key and channel code</source>
+        <translation>API 키와 채널 코드 보기</translation>
+    </message>
+    <message>
+        <source>Keep them for this session only (forgotten when axdesk quits)</source>
+        <translation>이번 실행 동안만 보관 (axdesk를 끄면 지워짐)</translation>
+    </message>
+    <message>
+        <source>Keep secrets for this session only</source>
+        <translation>API 키와 채널 코드를 이번 실행 동안만 보관</translation>
+    </message>
+    <message>
+        <source>Where the secrets are kept</source>
+        <translation>API 키와 채널 코드 보관 위치</translation>
+    </message>
+    <message>
+        <source>Give the profile a name, for example: Seoul desk.</source>
+        <translation>프로필 이름을 입력하세요. 예: 서울 데스크</translation>
+    </message>
+    <message>
+        <source>A profile named %1 already exists; choose another name.</source>
+        <translation>%1 프로필이 이미 있습니다. 다른 이름을 정하세요.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// and name a server, with no user name, &apos;?&apos; or &apos;#&apos;. Plain http:// is allowed only for this computer (127.0.0.1 or localhost).</source>
+        <translation>서버 주소는 https://로 시작하고 서버 이름이 있어야 하며, 사용자 이름이나 &apos;?&apos;, &apos;#&apos;을 넣을 수 없습니다. http://는 이 컴퓨터(127.0.0.1 또는 localhost)에만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a known time zone. Choose one from the list, for example Asia/Seoul.</source>
+        <translation>%1은(는) 알 수 없는 시간대입니다. 목록에서 고르세요. 예: Asia/Seoul</translation>
+    </message>
+    <message>
+        <source>Enter the API key from your AX account.</source>
+        <translation>AX 계정의 API 키를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the channel code from your AX account.</source>
+        <translation>AX 계정의 채널 코드를 입력하세요.</translation>
     </message>
 </context>
 <context>

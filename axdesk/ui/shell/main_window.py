@@ -44,12 +44,9 @@ from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations, fill_args
 from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
 from axdesk.ui.common.resources import app_icon, resources_dir
 from axdesk.ui.common.worker import describe_error
-from axdesk.ui.connection.dialog import (
-    ConnectionDialog,
-    describe_test_failure,
-    probe,
-    to_connection_profile,
-)
+from axdesk.ui.connection.dialog import ConnectionDialog
+from axdesk.ui.connection.probe import connection_works_sentence, describe_test_failure, probe
+from axdesk.ui.connection.profile_form import to_connection_profile
 from axdesk.ui.connection.secrets import Credentials, SecretStoreError
 from axdesk.ui.inventory.tab import InventoryTab
 from axdesk.ui.order_entry.tab import OrderTab
@@ -311,9 +308,7 @@ class MainWindow(QMainWindow):
         assert profile is not None
         self.status.show_note(self.tr("Testing the connection…"), 0)
         self.ctx.worker.call(lambda: probe(client)).on_success(
-            lambda _: self._tested(
-                True, self.tr("The connection works: AX accepted the API key and channel code.")
-            )
+            lambda _: self._tested(True, connection_works_sentence())
         ).on_error(
             lambda error: self._tested(False, describe_test_failure(error, profile.base_url))
         ).start()

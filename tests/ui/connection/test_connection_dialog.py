@@ -62,12 +62,14 @@ def dialog(qtbot, shell: Shell) -> ConnectionDialog:
 
 def fill(dialog: ConnectionDialog, url: str, api_key: str, channel_code: str) -> None:
     dialog.new_profile()
-    dialog.name_edit.setText("Seoul desk")
-    dialog.environment_combo.setCurrentIndex(dialog.environment_combo.findData(ENVIRONMENT_CUSTOM))
-    dialog.url_edit.setText(url)
-    dialog.timezone_combo.setCurrentText("Asia/Seoul")
-    dialog.api_key_edit.setText(api_key)
-    dialog.channel_code_edit.setText(channel_code)
+    dialog.profile_form.name_edit.setText("Seoul desk")
+    dialog.profile_form.environment_combo.setCurrentIndex(
+        dialog.profile_form.environment_combo.findData(ENVIRONMENT_CUSTOM)
+    )
+    dialog.profile_form.url_edit.setText(url)
+    dialog.profile_form.timezone_combo.setCurrentText("Asia/Seoul")
+    dialog.profile_form.api_key_edit.setText(api_key)
+    dialog.profile_form.channel_code_edit.setText(channel_code)
 
 
 def run_test(qtbot, dialog: ConnectionDialog) -> tuple[bool, str]:
@@ -131,7 +133,7 @@ def test_plain_http_is_refused_for_other_computers(qtbot, dialog) -> None:
 
 def test_unknown_time_zone_is_refused(qtbot, dialog, sandbox) -> None:
     fill(dialog, sandbox.base_url, sandbox.api_key, sandbox.channel_code)
-    dialog.timezone_combo.setCurrentText("Asia/Nowhere")
+    dialog.profile_form.timezone_combo.setCurrentText("Asia/Nowhere")
     with qtbot.waitSignal(dialog.problem_shown) as blocker:
         dialog.test_button.click()
     assert "Asia/Nowhere is not a known time zone" in blocker.args[0]
@@ -183,12 +185,12 @@ def test_reopening_fills_the_secrets_from_the_keyring(qtbot, shell, sandbox) -> 
     with qtbot.waitSignal(reopened.secrets_loaded, timeout=5000) as blocker:
         pass
     assert blocker.args == ["Seoul desk"]
-    assert reopened.name_edit.text() == "Seoul desk"
-    assert reopened.api_key_edit.text() == sandbox.api_key
-    assert reopened.channel_code_edit.text() == sandbox.channel_code
-    assert reopened.api_key_edit.echoMode() == QLineEdit.EchoMode.Password
-    reopened.show_secrets_check.setChecked(True)
-    assert reopened.api_key_edit.echoMode() == QLineEdit.EchoMode.Normal
+    assert reopened.profile_form.name_edit.text() == "Seoul desk"
+    assert reopened.profile_form.api_key_edit.text() == sandbox.api_key
+    assert reopened.profile_form.channel_code_edit.text() == sandbox.channel_code
+    assert reopened.profile_form.api_key_edit.echoMode() == QLineEdit.EchoMode.Password
+    reopened.profile_form.show_secrets_check.setChecked(True)
+    assert reopened.profile_form.api_key_edit.echoMode() == QLineEdit.EchoMode.Normal
 
 
 def test_without_a_real_keyring_it_fails_closed_and_offers_session_only(
@@ -203,10 +205,10 @@ def test_without_a_real_keyring_it_fails_closed_and_offers_session_only(
         dialog.connect_button.click()
     assert "No secure keyring" in blocker.args[0]
     assert "session only" in blocker.args[0]
-    assert dialog.session_only_check.isVisibleTo(dialog)
+    assert dialog.profile_form.session_only_check.isVisibleTo(dialog)
     assert shell.ctx.settings.profile("Seoul desk") is None  # nothing half-saved
 
-    dialog.session_only_check.setChecked(True)
+    dialog.profile_form.session_only_check.setChecked(True)
     assert shell.settings_saver is not None
     with (
         qtbot.waitSignal(dialog.connected),

@@ -254,11 +254,13 @@ def test_secrets_never_reach_settings_or_logs(qtbot, launch_window, sandbox, app
     dialog = ConnectionDialog(window.shell, window)
     qtbot.addWidget(dialog)
     dialog.new_profile()
-    dialog.name_edit.setText("Busan desk")
-    dialog.environment_combo.setCurrentIndex(dialog.environment_combo.findData(ENVIRONMENT_CUSTOM))
-    dialog.url_edit.setText(sandbox.base_url)
-    dialog.api_key_edit.setText(sandbox.api_key)
-    dialog.channel_code_edit.setText(sandbox.channel_code)
+    dialog.profile_form.name_edit.setText("Busan desk")
+    dialog.profile_form.environment_combo.setCurrentIndex(
+        dialog.profile_form.environment_combo.findData(ENVIRONMENT_CUSTOM)
+    )
+    dialog.profile_form.url_edit.setText(sandbox.base_url)
+    dialog.profile_form.api_key_edit.setText(sandbox.api_key)
+    dialog.profile_form.channel_code_edit.setText(sandbox.channel_code)
     with qtbot.waitSignal(dialog.test_finished):
         dialog.test_button.click()
     with qtbot.waitSignal(dialog.connected):

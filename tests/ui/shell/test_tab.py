@@ -45,9 +45,7 @@ def test_the_frame_reaches_exactly_the_tabs_it_shows(window: MainWindow) -> None
         pytest.param(ORDERS_TAB, id="orders"),
     ],
 )
-def test_every_tab_the_frame_builds_keeps_the_tab_contract(
-    window: MainWindow, index: int
-) -> None:
+def test_every_tab_the_frame_builds_keeps_the_tab_contract(window: MainWindow, index: int) -> None:
     tab = window.frame_tabs()[index]
     assert isinstance(tab, Tab)
     for name in CONTRACT:
