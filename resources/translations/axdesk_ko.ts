@@ -630,14 +630,6 @@
         <translation>%1 프로필과 그 API 키, 채널 코드를 이 컴퓨터에서 삭제할까요?</translation>
     </message>
     <message>
-        <source>The API key and channel code are kept in %1.</source>
-        <translation>API 키와 채널 코드는 %1에 보관됩니다.</translation>
-    </message>
-    <message>
-        <source>The API key and channel code are kept in memory for this session only.</source>
-        <translation>API 키와 채널 코드는 이번 실행 동안만 메모리에 보관됩니다.</translation>
-    </message>
-    <message>
         <source>Success:</source>
         <translation>성공:</translation>
     </message>
@@ -1112,6 +1104,17 @@
     <message>
         <source>Saved the month to {path} (slots: {count}).</source>
         <translation>월 재고를 {path}에 저장했습니다 (일정 {count}개).</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringStep</name>
+    <message>
+        <source>The API key and channel code are kept in memory for this session only.</source>
+        <translation>API 키와 채널 코드는 이번 실행 동안만 메모리에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>The API key and channel code are kept in %1.</source>
+        <translation>API 키와 채널 코드는 %1에 보관됩니다.</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,11 @@
 """Connection > Connect…: profiles, their secrets, and a real "Test connection".
 
-A profile is a name, an environment (production, test or a custom address),
-and the supplier's time zone; it is kept in the settings. Its API key and
-channel code go to the OS keyring through :class:`~axdesk.ui.connection.secrets.SecretStore`
-(never the settings). Keyring work and the test call run on the worker.
-
-"Test connection" makes one real, harmless call with the form's values
-(:class:`~axdesk.ui.connection.probe.ConnectionTest`).
+The dialog picks, adds and deletes profiles and connects with one; it is composed
+of the profile's form (:mod:`~axdesk.ui.connection.profile_form`), its keyring
+work (:class:`~axdesk.ui.connection.keyring_step.KeyringStep`: the API key and
+channel code go to the OS keyring, never the settings) and Test connection
+(:class:`~axdesk.ui.connection.probe.ConnectionTest`). Keyring work and the test
+call run on the worker.
 """
 
 from __future__ import annotations
@@ -35,10 +34,11 @@ from axdesk.store.settings import (
     SettingValueError,
 )
 from axdesk.ui.common.i18n import fill_args
-from axdesk.ui.common.worker import Call, CallGroup, describe_error
+from axdesk.ui.common.worker import Call, CallGroup
+from axdesk.ui.connection.keyring_step import KeyringStep
 from axdesk.ui.connection.probe import ConnectionTest
 from axdesk.ui.connection.profile_form import FormProblem, ProfileForm, to_connection_profile
-from axdesk.ui.connection.secrets import Credentials, KeyringUnavailableError, SecretStoreError
+from axdesk.ui.connection.secrets import Credentials
 from axdesk.ui.shell.bootstrap import Shell
 
 
@@ -61,15 +61,14 @@ class ConnectionDialog(QDialog):
         super().__init__(parent)
         self.shell = shell
         self._settings = shell.ctx.settings
-        self._worker = shell.ctx.worker
-        self._secrets = shell.secrets
         self._editing: str | None = None  # the name the profile had when loaded
         self._calls = CallGroup()
         self.connection_test = ConnectionTest(self)
+        self.keyring = KeyringStep(self)
         self._build()
         self.retranslate_ui()
         self._reload_profiles(self._settings.last_profile)
-        self._refresh_secret_location()
+        self.keyring.show_location()
         self.finished.connect(self.connection_test.abort_all)
         self.finished.connect(self._calls.cancel_all)
 
@@ -127,7 +126,7 @@ class ConnectionDialog(QDialog):
         self.profile_combo.activated.connect(self._on_profile_chosen)
         self.new_button.clicked.connect(self.new_profile)
         self.delete_button.clicked.connect(self.delete_profile)
-        self.profile_form.session_only_check.toggled.connect(self._on_session_only)
+        self.profile_form.session_only_check.toggled.connect(self.keyring.choose_session_only)
         self.test_button.clicked.connect(self.test_connection)
         self.buttons.accepted.connect(self.connect_profile)
         self.buttons.rejected.connect(self.reject)
@@ -153,7 +152,7 @@ class ConnectionDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
-            self._refresh_secret_location()
+            self.keyring.show_location()
         super().changeEvent(event)
 
     # -- profiles ----------------------------------------------------------------------
@@ -183,7 +182,7 @@ class ConnectionDialog(QDialog):
         self._editing = profile.name
         self.profile_form.show_profile(profile)
         self.set_result("")
-        self._load_secrets(profile.name)
+        self.keyring.load(profile.name)
 
     def new_profile(self) -> None:
         self._editing = None
@@ -216,39 +215,17 @@ class ConnectionDialog(QDialog):
         try:
             self._settings.remove_profile(name)
         except SettingsError as error:
-            self._show_problem(str(error))
+            self.show_problem(str(error))
             return
-        secrets = self._secrets
-        self.track(
-            self._worker.call(lambda: secrets.delete(name)).on_error(self._on_secret_error).start()
-        )
+        self.keyring.delete(name)
         self._reload_profiles(None)
 
-    # -- secrets -----------------------------------------------------------------------
+    @property
+    def editing(self) -> str | None:
+        """The name the profile in the form had when it was loaded (None for a new one)."""
+        return self._editing
 
-    def _refresh_secret_location(self) -> None:
-        secrets = self._secrets
-
-        def where() -> tuple[bool, str]:
-            return secrets.session_only or secrets.is_available, secrets.location()
-
-        self.track(self._worker.call(where).on_success(self._show_secret_location).start())
-
-    def _show_secret_location(self, answer: tuple[bool, str]) -> None:
-        usable, location = answer
-        if self._secrets.session_only:
-            text = self.tr("The API key and channel code are kept in memory for this session only.")
-        elif usable:
-            text = fill_args(self.tr("The API key and channel code are kept in %1."), location)
-        else:
-            text = self._secrets.unavailable_sentence()
-        self.profile_form.secret_location_label.setText(text)
-        self.profile_form.session_only_check.setVisible(not usable or self._secrets.session_only)
-        self.profile_form.session_only_check.setChecked(self._secrets.session_only)
-        self.profile_form.session_only_check.setEnabled(not self._secrets.session_only)
-        self._fit_height()
-
-    def _fit_height(self) -> None:
+    def fit_height(self) -> None:
         """Grow to show a sentence that arrived after the dialog was laid out (word-wrapped
         labels do not ask for their height by themselves)."""
         layout = self.layout()
@@ -257,38 +234,6 @@ class ConnectionDialog(QDialog):
         needed = self.sizeHint().height()
         if self.height() < needed:
             self.resize(self.width(), needed)
-
-    def _on_session_only(self, checked: bool) -> None:
-        if checked and not self._secrets.session_only:
-            self._secrets.use_session_only()
-            self._refresh_secret_location()
-
-    def _load_secrets(self, name: str) -> None:
-        secrets = self._secrets
-
-        def loaded(credentials: Credentials | None) -> None:
-            if self._editing != name:
-                return  # another profile was picked meanwhile
-            if credentials is not None:
-                self.profile_form.show_credentials(credentials)
-            self.secrets_loaded.emit(name)
-
-        self.track(
-            self._worker.call(lambda: secrets.load(name))
-            .on_success(loaded)
-            .on_error(self._on_secret_error)
-            .start()
-        )
-
-    def _on_secret_error(self, error: BaseException) -> None:
-        if isinstance(error, KeyringUnavailableError):
-            self.profile_form.session_only_check.setVisible(True)
-            self.profile_form.session_only_check.setEnabled(True)
-            self._show_problem(str(error))
-        elif isinstance(error, SecretStoreError):
-            self._show_problem(str(error))
-        else:
-            self._show_problem(describe_error(error) or "")
 
     # -- reading the form --------------------------------------------------------------
 
@@ -308,7 +253,7 @@ class ConnectionDialog(QDialog):
             return None
 
     def _show_form_problem(self, problem: FormProblem) -> None:
-        self._show_problem(str(problem))
+        self.show_problem(str(problem))
         problem.field.setFocus()
 
     # -- testing -----------------------------------------------------------------------
@@ -333,20 +278,9 @@ class ConnectionDialog(QDialog):
         credentials = self.form_credentials() if profile is not None else None
         if profile is None or credentials is None:
             return
-        secrets = self._secrets
         previous = self._editing
-
-        def store() -> None:
-            secrets.save(profile.name, credentials)
-            if previous is not None and previous.casefold() != profile.name.casefold():
-                secrets.delete(previous)
-
-        self.track(
-            self._worker.call(store)
-            .on_success(lambda _: self._use(profile, credentials, previous))
-            .on_error(self._on_secret_error)
-            .busy(self.connect_button or self)
-            .start()
+        self.keyring.save(
+            profile.name, credentials, previous, lambda: self._use(profile, credentials, previous)
         )
 
     def _use(self, profile: Profile, credentials: Credentials, previous: str | None) -> None:
@@ -354,12 +288,12 @@ class ConnectionDialog(QDialog):
             saved = self._settings.put_profile(profile, replacing=previous)
             self._settings.last_profile = saved.name
         except (SettingValueError, SettingsError) as error:
-            self._show_problem(str(error))
+            self.show_problem(str(error))
             return
         try:
             self.shell.connect(to_connection_profile(saved), credentials)
         except AxError as error:
-            self._show_problem(str(error))
+            self.show_problem(str(error))
             return
         self._editing = saved.name
         self.connected.emit(saved.name)
@@ -373,9 +307,10 @@ class ConnectionDialog(QDialog):
         prefix = {True: self.tr("Success:"), False: self.tr("Problem:"), None: ""}[ok]
         self.result_label.setStyleSheet(f"color: {colour};" if colour else "")
         self.result_label.setText(f"{prefix} {text}".strip() if text else "")
-        self._fit_height()
+        self.fit_height()
 
-    def _show_problem(self, sentence: str) -> None:
+    def show_problem(self, sentence: str) -> None:
+        """Say what went wrong on the result line (never a modal box)."""
         self.set_result(sentence, ok=False)
         self.problem_shown.emit(sentence)
 
