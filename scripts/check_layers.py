@@ -359,6 +359,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     problems = check(args.source_root)
     for problem in problems:
         print(problem)
+    sys.stdout.flush()  # the lines first, then the summary on stderr
     if problems:
         print(f"check_layers: {len(problems)} violation(s) of the layering rules", file=sys.stderr)
         return 1
