@@ -33,11 +33,12 @@ from axdesk.store.settings import (
     SettingsError,
     SettingValueError,
 )
+from axdesk.ui.common.form_problem import FormProblem
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Call, CallGroup
 from axdesk.ui.connection.keyring_step import KeyringStep
 from axdesk.ui.connection.probe import ConnectionTest
-from axdesk.ui.connection.profile_form import FormProblem, ProfileForm, to_connection_profile
+from axdesk.ui.connection.profile_form import ProfileForm, to_connection_profile
 from axdesk.ui.connection.secrets import Credentials
 from axdesk.ui.shell.bootstrap import Shell
 
@@ -254,7 +255,8 @@ class ConnectionDialog(QDialog):
 
     def _show_form_problem(self, problem: FormProblem) -> None:
         self.show_problem(str(problem))
-        problem.field.setFocus()
+        if problem.field is not None:
+            problem.field.setFocus()
 
     # -- testing -----------------------------------------------------------------------
 

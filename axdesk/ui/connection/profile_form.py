@@ -37,6 +37,7 @@ from axdesk.ui.common.context import (
     ENVIRONMENT_TEST,
     ConnectionProfile,
 )
+from axdesk.ui.common.form_problem import FormProblem
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.connection.secrets import Credentials
 
@@ -55,14 +56,6 @@ def to_connection_profile(profile: Profile) -> ConnectionProfile:
         base_url=base_url,
         supplier_timezone=profile.supplier_timezone,
     )
-
-
-class FormProblem(Exception):
-    """What to fix in the form: ``str(problem)`` is the sentence, ``field`` the input."""
-
-    def __init__(self, sentence: str, field: QWidget) -> None:
-        super().__init__(sentence)
-        self.field = field
 
 
 class ProfileForm(QWidget):

@@ -9,7 +9,8 @@ from connection_support import fill
 from axdesk.api import ENVIRONMENTS
 from axdesk.store.settings import Profile
 from axdesk.ui.common.context import ENVIRONMENT_CUSTOM, ENVIRONMENT_PRODUCTION, ENVIRONMENT_TEST
-from axdesk.ui.connection.profile_form import FormProblem, ProfileForm, to_connection_profile
+from axdesk.ui.common.form_problem import FormProblem
+from axdesk.ui.connection.profile_form import ProfileForm, to_connection_profile
 
 
 def test_plain_http_is_refused_for_other_computers(qtbot, dialog) -> None:
