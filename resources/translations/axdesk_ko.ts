@@ -311,44 +311,8 @@
 <context>
     <name>CatalogDialog</name>
     <message>
-        <source>Catalog files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json)</source>
-        <translation>카탈로그 파일 (*.csv *.json);;CSV 파일 (*.csv);;JSON 파일 (*.json)</translation>
-    </message>
-    <message>
-        <source>… and %1 more.</source>
-        <translation>… 외 %1건</translation>
-    </message>
-    <message>
-        <source>Nothing was imported from %1. Fix these problems and import again:</source>
-        <translation>%1에서 아무것도 가져오지 않았습니다. 아래 문제를 고친 뒤 다시 가져오세요:</translation>
-    </message>
-    <message>
-        <source>the file</source>
-        <translation>파일</translation>
-    </message>
-    <message>
         <source>Catalog</source>
         <translation>상품 카탈로그</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>이름</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>코드</translation>
-    </message>
-    <message>
-        <source>Mapping code</source>
-        <translation>매핑 코드</translation>
-    </message>
-    <message>
-        <source>Unit price</source>
-        <translation>단가</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>통화</translation>
     </message>
     <message>
         <source>Products and options</source>
@@ -379,22 +343,6 @@
         <translation>선택한 항목 삭제</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>저장(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Save this item</source>
-        <translation>이 항목 저장</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>되돌리기(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Undo the changes to this item</source>
-        <translation>이 항목의 변경 내용 취소</translation>
-    </message>
-    <message>
         <source>&amp;Import…</source>
         <translation>가져오기(&amp;I)…</translation>
     </message>
@@ -413,6 +361,88 @@
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Practice mode: this catalog comes from the sandbox and is loaded again at every start; your real catalog is not touched.</source>
+        <translation>연습 모드: 이 카탈로그는 샌드박스에서 가져온 것으로, 시작할 때마다 새로 불러옵니다. 실제 카탈로그는 바뀌지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Remove the product %1 and all its options?</source>
+        <translation>상품 %1와(과) 그 옵션을 모두 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Remove the option %1?</source>
+        <translation>옵션 %1을(를) 삭제할까요?</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>%1을(를) 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Choose the product the new option belongs to first.</source>
+        <translation>새 옵션을 넣을 상품을 먼저 고르세요.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogFiles</name>
+    <message>
+        <source>Catalog files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json)</source>
+        <translation>카탈로그 파일 (*.csv *.json);;CSV 파일 (*.csv);;JSON 파일 (*.json)</translation>
+    </message>
+    <message>
+        <source>Import catalog</source>
+        <translation>카탈로그 가져오기</translation>
+    </message>
+    <message>
+        <source>Export catalog</source>
+        <translation>카탈로그 내보내기</translation>
+    </message>
+    <message>
+        <source>Imported %1 products with %2 options.</source>
+        <translation>상품 %1개와 옵션 %2개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Exported %1 products to %2.</source>
+        <translation>상품 %1개를 %2(으)로 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… 외 %1건</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1. Fix these problems and import again:</source>
+        <translation>%1에서 아무것도 가져오지 않았습니다. 아래 문제를 고친 뒤 다시 가져오세요:</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>파일</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogItemForm</name>
+    <message>
+        <source>The product of this option is no longer in the catalog.</source>
+        <translation>이 옵션이 속한 상품이 카탈로그에 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save this item</source>
+        <translation>이 항목 저장</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>되돌리기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Undo the changes to this item</source>
+        <translation>이 항목의 변경 내용 취소</translation>
     </message>
     <message>
         <source>Product &amp;code:</source>
@@ -467,6 +497,10 @@
         <translation>통화(&amp;U):</translation>
     </message>
     <message>
+        <source>Currency</source>
+        <translation>통화</translation>
+    </message>
+    <message>
         <source>channel_product_mapping_code: how AX maps your channel&apos;s option to its own</source>
         <translation>channel_product_mapping_code: 우리 채널의 옵션을 AX 옵션과 연결하는 코드</translation>
     </message>
@@ -479,52 +513,8 @@
         <translation>수정할 상품이나 옵션을 고르거나 새로 추가하세요. AX에는 상품 목록을 조회하는 기능이 없어서, axdesk는 옵션별 코드와 가격을 이 카탈로그에서 가져옵니다.</translation>
     </message>
     <message>
-        <source>Practice mode: this catalog comes from the sandbox and is loaded again at every start; your real catalog is not touched.</source>
-        <translation>연습 모드: 이 카탈로그는 샌드박스에서 가져온 것으로, 시작할 때마다 새로 불러옵니다. 실제 카탈로그는 바뀌지 않습니다.</translation>
-    </message>
-    <message>
         <source>Option of %1</source>
         <translation>%1의 옵션</translation>
-    </message>
-    <message>
-        <source>A product with the code %1 is already in the catalog.</source>
-        <translation>상품 코드 %1은(는) 이미 카탈로그에 있습니다.</translation>
-    </message>
-    <message>
-        <source>Saved the product %1.</source>
-        <translation>상품 %1을(를) 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>The option code %1 is already used by %2.</source>
-        <translation>옵션 코드 %1은(는) 이미 %2에서 쓰고 있습니다.</translation>
-    </message>
-    <message>
-        <source>Saved the option %1.</source>
-        <translation>옵션 %1을(를) 저장했습니다.</translation>
-    </message>
-    <message>
-        <source>Remove the product %1 and all its options?</source>
-        <translation>상품 %1와(과) 그 옵션을 모두 삭제할까요?</translation>
-    </message>
-    <message>
-        <source>Remove the option %1?</source>
-        <translation>옵션 %1을(를) 삭제할까요?</translation>
-    </message>
-    <message>
-        <source>Removed %1.</source>
-        <translation>%1을(를) 삭제했습니다.</translation>
-    </message>
-    <message>
-        <source>Imported %1 products with %2 options.</source>
-        <translation>상품 %1개와 옵션 %2개를 가져왔습니다.</translation>
-    </message>
-    <message>
-        <source>Exported %1 products to %2.</source>
-        <translation>상품 %1개를 %2(으)로 내보냈습니다.</translation>
-    </message>
-    <message>
-        <source>Choose the product the new option belongs to first.</source>
-        <translation>새 옵션을 넣을 상품을 먼저 고르세요.</translation>
     </message>
     <message>
         <source>Enter the product code.</source>
@@ -533,6 +523,14 @@
     <message>
         <source>Enter the product name.</source>
         <translation>상품명을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>A product with the code %1 is already in the catalog.</source>
+        <translation>상품 코드 %1은(는) 이미 카탈로그에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Saved the product %1.</source>
+        <translation>상품 %1을(를) 저장했습니다.</translation>
     </message>
     <message>
         <source>Enter the option code (dc_code).</source>
@@ -551,20 +549,35 @@
         <translation>단가는 0 이상의 숫자로, 소수점 아래 5자리까지 입력할 수 있습니다. 예: 45000 또는 12.50</translation>
     </message>
     <message>
-        <source>The product of this option is no longer in the catalog.</source>
-        <translation>이 옵션이 속한 상품이 카탈로그에 더 이상 없습니다.</translation>
+        <source>The option code %1 is already used by %2.</source>
+        <translation>옵션 코드 %1은(는) 이미 %2에서 쓰고 있습니다.</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>삭제</translation>
+        <source>Saved the option %1.</source>
+        <translation>옵션 %1을(를) 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTreeModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
     </message>
     <message>
-        <source>Import catalog</source>
-        <translation>카탈로그 가져오기</translation>
+        <source>Code</source>
+        <translation>코드</translation>
     </message>
     <message>
-        <source>Export catalog</source>
-        <translation>카탈로그 내보내기</translation>
+        <source>Mapping code</source>
+        <translation>매핑 코드</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>단가</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>통화</translation>
     </message>
 </context>
 <context>
@@ -1402,14 +1415,6 @@
         <translation>axdesk — %1 (%2)</translation>
     </message>
     <message>
-        <source>Imported %1 products with %2 options.</source>
-        <translation>상품 %1개와 옵션 %2개를 가져왔습니다.</translation>
-    </message>
-    <message>
-        <source>Exported %1 products to %2.</source>
-        <translation>상품 %1개를 %2(으)로 내보냈습니다.</translation>
-    </message>
-    <message>
         <source>The documentation could not be opened; it is in %1.</source>
         <translation>사용 설명서를 열 수 없습니다. 설명서 위치: %1</translation>
     </message>
@@ -1420,14 +1425,6 @@
     <message>
         <source>Testing the connection…</source>
         <translation>연결을 테스트하는 중…</translation>
-    </message>
-    <message>
-        <source>Import catalog</source>
-        <translation>카탈로그 가져오기</translation>
-    </message>
-    <message>
-        <source>Export catalog</source>
-        <translation>카탈로그 내보내기</translation>
     </message>
     <message>
         <source>About axdesk</source>

@@ -19,7 +19,6 @@ from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QSystemTrayIcon,
@@ -30,12 +29,14 @@ from PySide6.QtWidgets import (
 
 from axdesk import __version__
 from axdesk.api import AxError
-from axdesk.store.catalog import ImportResult
 from axdesk.store.settings import SettingsError
-from axdesk.ui.catalog.dialog import (
-    CatalogDialog,
-    catalog_file_filter,
+from axdesk.ui.catalog.dialog import CatalogDialog
+from axdesk.ui.catalog.files import (
+    choose_export_path,
+    choose_import_path,
     describe_catalog_failure,
+    export_summary,
+    import_summary,
     run_catalog_export,
     run_catalog_import,
 )
@@ -330,45 +331,24 @@ class MainWindow(QMainWindow):
         return dialog
 
     def import_catalog(self, path: Path | None = None) -> None:
-        if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Import catalog"), "", catalog_file_filter(self)
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
-        chosen_path = path
+        chosen = path if path is not None else choose_import_path(self)
+        if chosen is None:
+            return
         run_catalog_import(
             self.ctx,
-            path,
-            self._imported,
-            lambda error: self.show_problem(describe_catalog_failure(error, chosen_path)),
+            chosen,
+            lambda result: self.show_note(import_summary(result, "\n\n")),
+            lambda error: self.show_problem(describe_catalog_failure(error, chosen)),
         )
-
-    def _imported(self, result: ImportResult) -> None:
-        text = fill_args(
-            self.tr("Imported %1 products with %2 options."),
-            str(result.products),
-            str(result.options),
-        )
-        if result.warnings:
-            text += "\n\n" + "\n".join(result.warnings)
-        self.show_note(text)
 
     def export_catalog(self, path: Path | None = None) -> None:
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export catalog"), "catalog.csv", catalog_file_filter(self)
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
+        chosen = path if path is not None else choose_export_path(self)
+        if chosen is None:
+            return
         run_catalog_export(
             self.ctx,
-            path,
-            lambda count: self.status.show_note(
-                fill_args(self.tr("Exported %1 products to %2."), str(count), str(path))
-            ),
+            chosen,
+            lambda count: self.status.show_note(export_summary(count, chosen)),
             lambda error: self.show_problem(describe_catalog_failure(error)),
         )
 

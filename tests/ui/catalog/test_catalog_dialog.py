@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from axdesk.ui.catalog.dialog import OPTION, PRODUCT, CatalogDialog, show_price
+from axdesk.ui.catalog.dialog import CatalogDialog
+from axdesk.ui.catalog.tree import OPTION, PRODUCT, show_price
 from axdesk.ui.common.context import AppContext
 
 
@@ -30,7 +31,7 @@ def save_and_wait(qtbot, dialog: CatalogDialog, ctx: AppContext) -> None:
         qtbot.assert_not_emitted(ctx.worker.error_reported),
         qtbot.waitSignal(dialog.catalog_changed),
     ):
-        dialog.save_button.click()
+        dialog.item_form.save_button.click()
 
 
 def test_lists_the_sandbox_catalog(dialog: CatalogDialog, sandbox) -> None:
@@ -44,24 +45,24 @@ def test_lists_the_sandbox_catalog(dialog: CatalogDialog, sandbox) -> None:
         assert product_item.rowCount() == len(by_code[code]["options"])
     first_option = catalog[0]["options"][0]
     select(dialog, OPTION, first_option["dc_code"])
-    assert dialog.mapping_code_edit.text() == first_option["channel_product_mapping_code"]
-    assert Decimal(dialog.price_edit.text()) == Decimal(first_option["unit_price"])
-    assert dialog.currency_combo.currentText() == first_option["currency"]
+    assert dialog.item_form.mapping_code_edit.text() == first_option["channel_product_mapping_code"]
+    assert Decimal(dialog.item_form.price_edit.text()) == Decimal(first_option["unit_price"])
+    assert dialog.item_form.currency_combo.currentText() == first_option["currency"]
 
 
 def test_add_a_product_and_an_option(qtbot, dialog: CatalogDialog, app_context) -> None:
     dialog.add_product_button.click()
-    dialog.product_code_edit.setText("P-JEJU-1")
-    dialog.product_name_edit.setText("제주 올레길 트레킹")
+    dialog.item_form.product_code_edit.setText("P-JEJU-1")
+    dialog.item_form.product_name_edit.setText("제주 올레길 트레킹")
     save_and_wait(qtbot, dialog, app_context)
     assert dialog.current_item() == (PRODUCT, "P-JEJU-1")
 
     dialog.add_option_button.click()
-    dialog.dc_code_edit.setText("DC-JEJU-ADULT")
-    dialog.option_name_edit.setText("성인")
-    dialog.mapping_code_edit.setText("MAP-77")
-    dialog.price_edit.setText("45,000.5")
-    dialog.currency_combo.setCurrentText("KRW")
+    dialog.item_form.dc_code_edit.setText("DC-JEJU-ADULT")
+    dialog.item_form.option_name_edit.setText("성인")
+    dialog.item_form.mapping_code_edit.setText("MAP-77")
+    dialog.item_form.price_edit.setText("45,000.5")
+    dialog.item_form.currency_combo.setCurrentText("KRW")
     save_and_wait(qtbot, dialog, app_context)
 
     option = app_context.catalog.get_option("DC-JEJU-ADULT")
@@ -82,12 +83,12 @@ def test_bad_prices_are_refused_with_a_sentence(
 ) -> None:
     option = sandbox.catalog()[0]["options"][0]
     select(dialog, OPTION, option["dc_code"])
-    dialog.price_edit.setText(price)
+    dialog.item_form.price_edit.setText(price)
     with (
         qtbot.assert_not_emitted(dialog.catalog_changed),
         qtbot.waitSignal(dialog.problem_shown) as blocker,
     ):
-        dialog.save_button.click()
+        dialog.item_form.save_button.click()
     assert fragment in blocker.args[0]
     stored = app_context.catalog.get_option(option["dc_code"])
     assert stored.unit_price == Decimal(option["unit_price"])  # nothing changed
@@ -98,15 +99,15 @@ def test_missing_fields_and_duplicate_codes_are_refused(
 ) -> None:
     products = sandbox.catalog()
     select(dialog, OPTION, products[0]["options"][0]["dc_code"])
-    dialog.mapping_code_edit.setText("  ")
+    dialog.item_form.mapping_code_edit.setText("  ")
     with qtbot.waitSignal(dialog.problem_shown) as blocker:
-        dialog.save_button.click()
+        dialog.item_form.save_button.click()
     assert "mapping code" in blocker.args[0]
 
     select(dialog, OPTION, products[0]["options"][0]["dc_code"])
-    dialog.dc_code_edit.setText(products[-1]["options"][-1]["dc_code"])
+    dialog.item_form.dc_code_edit.setText(products[-1]["options"][-1]["dc_code"])
     with qtbot.waitSignal(dialog.problem_shown) as blocker:
-        dialog.save_button.click()
+        dialog.item_form.save_button.click()
     assert "is already used by" in blocker.args[0]
 
 
@@ -116,7 +117,7 @@ def test_renaming_an_option_code_keeps_its_place(
     product = sandbox.catalog()[0]
     old_codes = [o["dc_code"] for o in product["options"]]
     select(dialog, OPTION, old_codes[0])
-    dialog.dc_code_edit.setText("DC-RENAMED")
+    dialog.item_form.dc_code_edit.setText("DC-RENAMED")
     save_and_wait(qtbot, dialog, app_context)
     stored = app_context.catalog.get_product(product["product_code"])
     assert [o.dc_code for o in stored.options] == ["DC-RENAMED", *old_codes[1:]]
@@ -128,7 +129,7 @@ def test_renaming_a_product_code_moves_its_options(
 ) -> None:
     product = sandbox.catalog()[0]
     select(dialog, PRODUCT, product["product_code"])
-    dialog.product_code_edit.setText("P-NEW-CODE")
+    dialog.item_form.product_code_edit.setText("P-NEW-CODE")
     save_and_wait(qtbot, dialog, app_context)
     assert app_context.catalog.get_product(product["product_code"]) is None
     moved = app_context.catalog.get_product("P-NEW-CODE")
