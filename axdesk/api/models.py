@@ -651,14 +651,25 @@ def _put(target: dict[str, Any], key: str, value: object) -> None:
         target[key] = value
 
 
-def _contact_wire(person: TicketRequest | Purchaser | Representative) -> dict[str, Any]:
-    """The contact fields every person on an order carries, in the pages' order."""
-    return {
+def _person_wire(
+    person: TicketRequest | Purchaser | Representative, **first: object
+) -> dict[str, Any]:
+    """A person on the order as the pages write it: the fields of its own kind
+    (``first``), the contact fields, then ``additional`` and ``extra`` when set.
+
+    The one wire form of a traveler, the purchaser and the representative. The
+    purchaser's ``extra`` is never None, so it is always written (``""`` at least).
+    """
+    wire: dict[str, Any] = {
+        **first,
         "name": person.name,
         "national_code": person.national_code,
         "phone": person.phone,
         "email": person.email,
     }
+    _put(wire, "additional", person.additional)
+    _put(wire, "extra", person.extra)
+    return wire
 
 
 class TicketRequest(_RequestModel):
@@ -673,10 +684,7 @@ class TicketRequest(_RequestModel):
     extra: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
-        wire: dict[str, Any] = {"channel_code": self.channel_code, **_contact_wire(self)}
-        _put(wire, "additional", self.additional)
-        _put(wire, "extra", self.extra)
-        return wire
+        return _person_wire(self, channel_code=self.channel_code)
 
 
 class Purchaser(_RequestModel):
@@ -689,13 +697,7 @@ class Purchaser(_RequestModel):
     extra: str = ""
 
     def to_wire(self) -> dict[str, Any]:
-        wire: dict[str, Any] = {
-            "is_required_more_information": self.is_required_more_information,
-            **_contact_wire(self),
-        }
-        _put(wire, "additional", self.additional)
-        wire["extra"] = self.extra
-        return wire
+        return _person_wire(self, is_required_more_information=self.is_required_more_information)
 
 
 class Representative(_RequestModel):
@@ -709,10 +711,7 @@ class Representative(_RequestModel):
     extra: str | None = None
 
     def to_wire(self) -> dict[str, Any]:
-        wire = _contact_wire(self)
-        _put(wire, "additional", self.additional)
-        _put(wire, "extra", self.extra)
-        return wire
+        return _person_wire(self)
 
 
 class DepthCombinationRequest(_RequestModel):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from axdesk import __version__
 from axdesk.store.db import DatabaseError
 from axdesk.store.paths import AppPaths, AppPathsError
-from axdesk.ui.common.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, Translations
+from axdesk.ui.common.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, Translations, fill_args
 from axdesk.ui.common.resources import APP_ID, app_icon
 from axdesk.ui.shell.bootstrap import Shell, open_shell, start_practice
 from axdesk.ui.shell.main_window import MainWindow, language_choice
@@ -74,14 +74,15 @@ def configure_logging(paths: AppPaths) -> None:
         )
     except OSError as error:
         raise StartupError(
-            QApplication.translate(
-                "Startup",
-                "axdesk could not open its log file {path} ({reason}); check that you "
-                "may write to {folder} and that nothing else holds the file.",
-            ).format(
-                path=paths.app_log_path,
-                reason=error.strerror or error,
-                folder=paths.app_log_path.parent,
+            fill_args(
+                QApplication.translate(
+                    "Startup",
+                    "axdesk could not open its log file %1 (%2); check that you "
+                    "may write to %3 and that nothing else holds the file.",
+                ),
+                str(paths.app_log_path),
+                str(error.strerror or error),
+                str(paths.app_log_path.parent),
             )
         ) from error
     file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -135,9 +136,10 @@ def _start_practice(shell: Shell, options: dict[str, Any]) -> None:
         shell.close()
         log.exception("The AX sandbox could not start")
         raise StartupError(
-            QApplication.translate(
-                "Startup", "The practice sandbox could not start: {reason}"
-            ).format(reason=error)
+            fill_args(
+                QApplication.translate("Startup", "The practice sandbox could not start: %1"),
+                str(error),
+            )
         ) from error
 
 

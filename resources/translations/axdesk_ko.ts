@@ -75,14 +75,6 @@
         <translation>보여 줄 기록</translation>
     </message>
     <message>
-        <source>Every request to AX, newest at the bottom: method, address, answer, time taken and the headers with the API key and channel code hidden. File: {path}</source>
-        <translation>AX에 보낸 모든 요청입니다(맨 아래가 최신). 방식, 주소, 응답, 걸린 시간과 함께 API 키와 채널 코드를 가린 헤더를 보여 줍니다. 파일: {path}</translation>
-    </message>
-    <message>
-        <source>What axdesk noted while running, newest at the bottom, including the details of unexpected errors. File: {path}</source>
-        <translation>axdesk가 실행 중에 남긴 기록입니다(맨 아래가 최신). 예상하지 못한 오류의 자세한 내용도 여기에 있습니다. 파일: {path}</translation>
-    </message>
-    <message>
         <source>Log text</source>
         <translation>기록 내용</translation>
     </message>
@@ -99,8 +91,12 @@
         <translation>기록 전체 복사</translation>
     </message>
     <message>
-        <source>The log could not be read ({reason}).</source>
-        <translation>기록을 읽을 수 없습니다 ({reason}).</translation>
+        <source>Every request to AX, newest at the bottom: method, address, answer, time taken and the headers with the API key and channel code hidden. File: %1</source>
+        <translation>AX에 보낸 모든 요청입니다(맨 아래가 최신). 방식, 주소, 응답, 걸린 시간과 함께 API 키와 채널 코드를 가린 헤더를 보여 줍니다. 파일: %1</translation>
+    </message>
+    <message>
+        <source>What axdesk noted while running, newest at the bottom, including the details of unexpected errors. File: %1</source>
+        <translation>axdesk가 실행 중에 남긴 기록입니다(맨 아래가 최신). 예상하지 못한 오류의 자세한 내용도 여기에 있습니다. 파일: %1</translation>
     </message>
     <message>
         <source>&amp;Copy all</source>
@@ -129,6 +125,10 @@
     <message>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>The log could not be read (%1).</source>
+        <translation>기록을 읽을 수 없습니다 (%1).</translation>
     </message>
 </context>
 <context>
@@ -346,44 +346,8 @@
 <context>
     <name>CatalogDialog</name>
     <message>
-        <source>Catalog files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json)</source>
-        <translation>카탈로그 파일 (*.csv *.json);;CSV 파일 (*.csv);;JSON 파일 (*.json)</translation>
-    </message>
-    <message>
-        <source>… and {count} more.</source>
-        <translation>… 외 {count}건</translation>
-    </message>
-    <message>
-        <source>Nothing was imported from {file}. Fix these problems and import again:</source>
-        <translation>{file}에서 아무것도 가져오지 않았습니다. 아래 문제를 고친 뒤 다시 가져오세요:</translation>
-    </message>
-    <message>
-        <source>the file</source>
-        <translation>파일</translation>
-    </message>
-    <message>
         <source>Catalog</source>
         <translation>상품 카탈로그</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>이름</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>코드</translation>
-    </message>
-    <message>
-        <source>Mapping code</source>
-        <translation>매핑 코드</translation>
-    </message>
-    <message>
-        <source>Unit price</source>
-        <translation>단가</translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation>통화</translation>
     </message>
     <message>
         <source>Products and options</source>
@@ -414,20 +378,16 @@
         <translation>선택한 항목 삭제</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>저장(&amp;S)</translation>
+        <source>Remove the product %1 and all its options?</source>
+        <translation>상품 %1와(과) 그 옵션을 모두 삭제할까요?</translation>
     </message>
     <message>
-        <source>Save this item</source>
-        <translation>이 항목 저장</translation>
+        <source>Remove the option %1?</source>
+        <translation>옵션 %1을(를) 삭제할까요?</translation>
     </message>
     <message>
-        <source>Re&amp;vert</source>
-        <translation>되돌리기(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Undo the changes to this item</source>
-        <translation>이 항목의 변경 내용 취소</translation>
+        <source>Removed %1.</source>
+        <translation>%1을(를) 삭제했습니다.</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -448,6 +408,76 @@
     <message>
         <source>Close</source>
         <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Practice mode: this catalog comes from the sandbox and is loaded again at every start; your real catalog is not touched.</source>
+        <translation>연습 모드: 이 카탈로그는 샌드박스에서 가져온 것으로, 시작할 때마다 새로 불러옵니다. 실제 카탈로그는 바뀌지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Choose the product the new option belongs to first.</source>
+        <translation>새 옵션을 넣을 상품을 먼저 고르세요.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogFiles</name>
+    <message>
+        <source>Catalog files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json)</source>
+        <translation>카탈로그 파일 (*.csv *.json);;CSV 파일 (*.csv);;JSON 파일 (*.json)</translation>
+    </message>
+    <message>
+        <source>Import catalog</source>
+        <translation>카탈로그 가져오기</translation>
+    </message>
+    <message>
+        <source>Export catalog</source>
+        <translation>카탈로그 내보내기</translation>
+    </message>
+    <message>
+        <source>Imported %1 products with %2 options.</source>
+        <translation>상품 %1개와 옵션 %2개를 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Exported %1 products to %2.</source>
+        <translation>상품 %1개를 %2(으)로 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… 외 %1건</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1. Fix these problems and import again:</source>
+        <translation>%1에서 아무것도 가져오지 않았습니다. 아래 문제를 고친 뒤 다시 가져오세요:</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>파일</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogItemForm</name>
+    <message>
+        <source>The product of this option is no longer in the catalog.</source>
+        <translation>이 옵션이 속한 상품이 카탈로그에 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save this item</source>
+        <translation>이 항목 저장</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>되돌리기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Undo the changes to this item</source>
+        <translation>이 항목의 변경 내용 취소</translation>
     </message>
     <message>
         <source>Product &amp;code:</source>
@@ -502,6 +532,10 @@
         <translation>통화(&amp;U):</translation>
     </message>
     <message>
+        <source>Currency</source>
+        <translation>통화</translation>
+    </message>
+    <message>
         <source>channel_product_mapping_code: how AX maps your channel&apos;s option to its own</source>
         <translation>channel_product_mapping_code: 우리 채널의 옵션을 AX 옵션과 연결하는 코드</translation>
     </message>
@@ -514,16 +548,8 @@
         <translation>수정할 상품이나 옵션을 고르거나 새로 추가하세요. AX에는 상품 목록을 조회하는 기능이 없어서, axdesk는 옵션별 코드와 가격을 이 카탈로그에서 가져옵니다.</translation>
     </message>
     <message>
-        <source>Practice mode: this catalog comes from the sandbox and is loaded again at every start; your real catalog is not touched.</source>
-        <translation>연습 모드: 이 카탈로그는 샌드박스에서 가져온 것으로, 시작할 때마다 새로 불러옵니다. 실제 카탈로그는 바뀌지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Option of {product}</source>
-        <translation>{product}의 옵션</translation>
-    </message>
-    <message>
-        <source>Choose the product the new option belongs to first.</source>
-        <translation>새 옵션을 넣을 상품을 먼저 고르세요.</translation>
+        <source>Option of %1</source>
+        <translation>%1의 옵션</translation>
     </message>
     <message>
         <source>Enter the product code.</source>
@@ -534,12 +560,12 @@
         <translation>상품명을 입력하세요.</translation>
     </message>
     <message>
-        <source>A product with the code {code} is already in the catalog.</source>
-        <translation>상품 코드 {code}은(는) 이미 카탈로그에 있습니다.</translation>
+        <source>A product with the code %1 is already in the catalog.</source>
+        <translation>상품 코드 %1은(는) 이미 카탈로그에 있습니다.</translation>
     </message>
     <message>
-        <source>Saved the product {code}.</source>
-        <translation>상품 {code}을(를) 저장했습니다.</translation>
+        <source>Saved the product %1.</source>
+        <translation>상품 %1을(를) 저장했습니다.</translation>
     </message>
     <message>
         <source>Enter the option code (dc_code).</source>
@@ -558,80 +584,39 @@
         <translation>단가는 0 이상의 숫자로, 소수점 아래 5자리까지 입력할 수 있습니다. 예: 45000 또는 12.50</translation>
     </message>
     <message>
-        <source>The option code {code} is already used by {product}.</source>
-        <translation>옵션 코드 {code}은(는) 이미 {product}에서 쓰고 있습니다.</translation>
+        <source>The option code %1 is already used by %2.</source>
+        <translation>옵션 코드 %1은(는) 이미 %2에서 쓰고 있습니다.</translation>
     </message>
     <message>
-        <source>The product of this option is no longer in the catalog.</source>
-        <translation>이 옵션이 속한 상품이 카탈로그에 더 이상 없습니다.</translation>
+        <source>Saved the option %1.</source>
+        <translation>옵션 %1을(를) 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTreeModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
     </message>
     <message>
-        <source>Saved the option {code}.</source>
-        <translation>옵션 {code}을(를) 저장했습니다.</translation>
+        <source>Code</source>
+        <translation>코드</translation>
     </message>
     <message>
-        <source>Remove the product {code} and all its options?</source>
-        <translation>상품 {code}와(과) 그 옵션을 모두 삭제할까요?</translation>
+        <source>Mapping code</source>
+        <translation>매핑 코드</translation>
     </message>
     <message>
-        <source>Remove the option {code}?</source>
-        <translation>옵션 {code}을(를) 삭제할까요?</translation>
+        <source>Unit price</source>
+        <translation>단가</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>삭제</translation>
-    </message>
-    <message>
-        <source>Removed {code}.</source>
-        <translation>{code}을(를) 삭제했습니다.</translation>
-    </message>
-    <message>
-        <source>Import catalog</source>
-        <translation>카탈로그 가져오기</translation>
-    </message>
-    <message>
-        <source>Imported {products} products with {options} options.</source>
-        <translation>상품 {products}개와 옵션 {options}개를 가져왔습니다.</translation>
-    </message>
-    <message>
-        <source>Export catalog</source>
-        <translation>카탈로그 내보내기</translation>
-    </message>
-    <message>
-        <source>Exported {count} products to {path}.</source>
-        <translation>상품 {count}개를 {path}(으)로 내보냈습니다.</translation>
+        <source>Currency</source>
+        <translation>통화</translation>
     </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
-    <message>
-        <source>AX refused the API key or the channel code (HTTP {status}). Check that both were copied whole from your AX account, without spaces.</source>
-        <translation>AX가 API 키 또는 채널 코드를 거부했습니다 (HTTP {status}). 두 값을 AX 계정에서 공백 없이 그대로 복사했는지 확인하세요.</translation>
-    </message>
-    <message>
-        <source>The secure connection to {host} failed: its certificate could not be verified. Check the address; axdesk never skips this check.</source>
-        <translation>{host}와(과)의 보안 연결에 실패했습니다. 서버 인증서를 확인할 수 없습니다. 주소를 확인하세요. axdesk는 인증서 확인을 건너뛰지 않습니다.</translation>
-    </message>
-    <message>
-        <source>The server name {host} could not be found. Check the address.</source>
-        <translation>서버 이름 {host}을(를) 찾을 수 없습니다. 주소를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>Could not reach {host}: there is no network connection, or no server answers at this address. Check the network and the address.</source>
-        <translation>{host}에 연결할 수 없습니다. 네트워크가 끊겼거나 이 주소에서 응답하는 서버가 없습니다. 네트워크와 주소를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>The server at {url} answered, but it is not an AX server (it sent a web page or an unexpected reply). Check the address.</source>
-        <translation>{url}의 서버가 응답했지만 AX 서버가 아닙니다 (웹 페이지나 예상하지 못한 응답을 보냈습니다). 주소를 확인하세요.</translation>
-    </message>
-    <message>
-        <source>AX is busy right now (too many requests). Wait a minute and test again.</source>
-        <translation>지금 AX에 요청이 몰려 있습니다. 1분쯤 기다린 뒤 다시 테스트하세요.</translation>
-    </message>
-    <message>
-        <source>AX had a server error (HTTP {status}), so the key could not be checked. Try again later.</source>
-        <translation>AX 서버 오류(HTTP {status})로 키를 확인하지 못했습니다. 잠시 후 다시 시도하세요.</translation>
-    </message>
     <message>
         <source>Connect to AX</source>
         <translation>AX 연결</translation>
@@ -661,92 +646,8 @@
         <translation>이 프로필 삭제</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>이름(&amp;N):</translation>
-    </message>
-    <message>
-        <source>Profile name</source>
-        <translation>프로필 이름</translation>
-    </message>
-    <message>
-        <source>&amp;Environment:</source>
-        <translation>환경(&amp;E):</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>환경</translation>
-    </message>
-    <message>
-        <source>Server &amp;address:</source>
-        <translation>서버 주소(&amp;A):</translation>
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation>서버 주소</translation>
-    </message>
-    <message>
-        <source>Supplier &amp;time zone:</source>
-        <translation>공급사 시간대(&amp;T):</translation>
-    </message>
-    <message>
-        <source>Supplier time zone</source>
-        <translation>공급사 시간대</translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <translation>API 키(&amp;K):</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API 키</translation>
-    </message>
-    <message>
-        <source>&amp;Channel code:</source>
-        <translation>채널 코드(&amp;C):</translation>
-    </message>
-    <message>
-        <source>Channel code</source>
-        <translation>채널 코드</translation>
-    </message>
-    <message>
-        <source>for example: Seoul desk</source>
-        <translation>예: 서울 데스크</translation>
-    </message>
-    <message>
-        <source>Production (real orders)</source>
-        <translation>운영 (실제 주문)</translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation>테스트</translation>
-    </message>
-    <message>
-        <source>Custom address</source>
-        <translation>직접 입력한 주소</translation>
-    </message>
-    <message>
-        <source>from your AX account</source>
-        <translation>AX 계정에서 확인하세요</translation>
-    </message>
-    <message>
-        <source>&amp;Show the API key and channel code</source>
-        <translation>API 키와 채널 코드 보기(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Show the API key and channel code</source>
-        <translation>API 키와 채널 코드 보기</translation>
-    </message>
-    <message>
-        <source>Keep them for this session only (forgotten when axdesk quits)</source>
-        <translation>이번 실행 동안만 보관 (axdesk를 끄면 지워짐)</translation>
-    </message>
-    <message>
-        <source>Keep secrets for this session only</source>
-        <translation>API 키와 채널 코드를 이번 실행 동안만 보관</translation>
-    </message>
-    <message>
-        <source>Where the secrets are kept</source>
-        <translation>API 키와 채널 코드 보관 위치</translation>
+        <source>Delete the profile %1 and its API key and channel code from this computer?</source>
+        <translation>%1 프로필과 그 API 키, 채널 코드를 이 컴퓨터에서 삭제할까요?</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
@@ -777,56 +678,51 @@
         <translation>프로필 삭제</translation>
     </message>
     <message>
-        <source>Delete the profile {name} and its API key and channel code from this computer?</source>
-        <translation>{name} 프로필과 그 API 키, 채널 코드를 이 컴퓨터에서 삭제할까요?</translation>
-    </message>
-    <message>
-        <source>The API key and channel code are kept in memory for this session only.</source>
-        <translation>API 키와 채널 코드는 이번 실행 동안만 메모리에 보관됩니다.</translation>
-    </message>
-    <message>
-        <source>The API key and channel code are kept in {where}.</source>
-        <translation>API 키와 채널 코드는 {where}에 보관됩니다.</translation>
-    </message>
-    <message>
-        <source>Give the profile a name, for example: Seoul desk.</source>
-        <translation>프로필 이름을 입력하세요. 예: 서울 데스크</translation>
-    </message>
-    <message>
-        <source>A profile named {name} already exists; choose another name.</source>
-        <translation>{name} 프로필이 이미 있습니다. 다른 이름을 정하세요.</translation>
-    </message>
-    <message>
-        <source>The server address must start with https:// and name a server, with no user name, &apos;?&apos; or &apos;#&apos;. Plain http:// is allowed only for this computer (127.0.0.1 or localhost).</source>
-        <translation>서버 주소는 https://로 시작하고 서버 이름이 있어야 하며, 사용자 이름이나 &apos;?&apos;, &apos;#&apos;을 넣을 수 없습니다. http://는 이 컴퓨터(127.0.0.1 또는 localhost)에만 쓸 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>{zone} is not a known time zone. Choose one from the list, for example Asia/Seoul.</source>
-        <translation>{zone}은(는) 알 수 없는 시간대입니다. 목록에서 고르세요. 예: Asia/Seoul</translation>
-    </message>
-    <message>
-        <source>Enter the API key from your AX account.</source>
-        <translation>AX 계정의 API 키를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Enter the channel code from your AX account.</source>
-        <translation>AX 계정의 채널 코드를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>Testing the connection to {url}…</source>
-        <translation>{url} 연결을 테스트하는 중…</translation>
-    </message>
-    <message>
-        <source>The connection works: AX accepted the API key and channel code.</source>
-        <translation>연결에 성공했습니다. AX가 API 키와 채널 코드를 확인했습니다.</translation>
-    </message>
-    <message>
         <source>Success:</source>
         <translation>성공:</translation>
     </message>
     <message>
         <source>Problem:</source>
         <translation>문제:</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTest</name>
+    <message>
+        <source>The connection works: AX accepted the API key and channel code.</source>
+        <translation>연결에 성공했습니다. AX가 API 키와 채널 코드를 확인했습니다.</translation>
+    </message>
+    <message>
+        <source>AX refused the API key or the channel code (HTTP %1). Check that both were copied whole from your AX account, without spaces.</source>
+        <translation>AX가 API 키 또는 채널 코드를 거부했습니다 (HTTP %1). 두 값을 AX 계정에서 공백 없이 그대로 복사했는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: its certificate could not be verified. Check the address; axdesk never skips this check.</source>
+        <translation>%1와(과)의 보안 연결에 실패했습니다. 서버 인증서를 확인할 수 없습니다. 주소를 확인하세요. axdesk는 인증서 확인을 건너뛰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The server name %1 could not be found. Check the address.</source>
+        <translation>서버 이름 %1을(를) 찾을 수 없습니다. 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: there is no network connection, or no server answers at this address. Check the network and the address.</source>
+        <translation>%1에 연결할 수 없습니다. 네트워크가 끊겼거나 이 주소에서 응답하는 서버가 없습니다. 네트워크와 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered, but it is not an AX server (it sent a web page or an unexpected reply). Check the address.</source>
+        <translation>%1의 서버가 응답했지만 AX 서버가 아닙니다 (웹 페이지나 예상하지 못한 응답을 보냈습니다). 주소를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>AX is busy right now (too many requests). Wait a minute and test again.</source>
+        <translation>지금 AX에 요청이 몰려 있습니다. 1분쯤 기다린 뒤 다시 테스트하세요.</translation>
+    </message>
+    <message>
+        <source>AX had a server error (HTTP %1), so the key could not be checked. Try again later.</source>
+        <translation>AX 서버 오류(HTTP %1)로 키를 확인하지 못했습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>%1 연결을 테스트하는 중…</translation>
     </message>
 </context>
 <context>
@@ -938,8 +834,8 @@
         <translation>AX에 연결되지 않음</translation>
     </message>
     <message>
-        <source>Environment: {description}</source>
-        <translation>환경: {description}</translation>
+        <source>Environment: %1</source>
+        <translation>환경: %1</translation>
     </message>
 </context>
 <context>
@@ -1150,6 +1046,17 @@
         <source>%1 %2</source>
         <comment>the month shown: month name, year</comment>
         <translation>%2년 %1</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringStep</name>
+    <message>
+        <source>The API key and channel code are kept in memory for this session only.</source>
+        <translation>API 키와 채널 코드는 이번 실행 동안만 메모리에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>The API key and channel code are kept in %1.</source>
+        <translation>API 키와 채널 코드는 %1에 보관됩니다.</translation>
     </message>
 </context>
 <context>
@@ -1468,44 +1375,24 @@
         <translation>axdesk — 연습 모드 (샌드박스)</translation>
     </message>
     <message>
-        <source>axdesk — {profile} ({environment})</source>
-        <translation>axdesk — {profile} ({environment})</translation>
+        <source>axdesk — %1 (%2)</source>
+        <translation>axdesk — %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The documentation could not be opened; it is in %1.</source>
+        <translation>사용 설명서를 열 수 없습니다. 설명서 위치: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;Sell AX Cloud tours: availability, phone orders, supplier confirmations and ticket cancellations.&lt;/p&gt;&lt;p&gt;The API key and channel code stay in the system keyring. Start with &lt;code&gt;axdesk --sandbox&lt;/code&gt; to practise without an account.&lt;/p&gt;&lt;p&gt;Licence: MIT.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;AX Cloud 투어 판매 도구: 예약 가능 현황, 전화 주문, 공급사 확정 확인, 티켓 취소.&lt;/p&gt;&lt;p&gt;API 키와 채널 코드는 시스템 키링에만 보관됩니다. 계정 없이 연습하려면 &lt;code&gt;axdesk --sandbox&lt;/code&gt;로 시작하세요.&lt;/p&gt;&lt;p&gt;라이선스: MIT&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Testing the connection…</source>
         <translation>연결을 테스트하는 중…</translation>
     </message>
     <message>
-        <source>The connection works: AX accepted the API key and channel code.</source>
-        <translation>연결에 성공했습니다. AX가 API 키와 채널 코드를 확인했습니다.</translation>
-    </message>
-    <message>
-        <source>Import catalog</source>
-        <translation>카탈로그 가져오기</translation>
-    </message>
-    <message>
-        <source>Imported {products} products with {options} options.</source>
-        <translation>상품 {products}개와 옵션 {options}개를 가져왔습니다.</translation>
-    </message>
-    <message>
-        <source>Export catalog</source>
-        <translation>카탈로그 내보내기</translation>
-    </message>
-    <message>
-        <source>Exported {count} products to {path}.</source>
-        <translation>상품 {count}개를 {path}(으)로 내보냈습니다.</translation>
-    </message>
-    <message>
-        <source>The documentation could not be opened; it is in {path}.</source>
-        <translation>사용 설명서를 열 수 없습니다. 설명서 위치: {path}</translation>
-    </message>
-    <message>
         <source>About axdesk</source>
         <translation>axdesk 정보</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;axdesk {version}&lt;/h3&gt;&lt;p&gt;Sell AX Cloud tours: availability, phone orders, supplier confirmations and ticket cancellations.&lt;/p&gt;&lt;p&gt;The API key and channel code stay in the system keyring. Start with &lt;code&gt;axdesk --sandbox&lt;/code&gt; to practise without an account.&lt;/p&gt;&lt;p&gt;Licence: MIT.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;axdesk {version}&lt;/h3&gt;&lt;p&gt;AX Cloud 투어 판매 도구: 예약 가능 현황, 전화 주문, 공급사 확정 확인, 티켓 취소.&lt;/p&gt;&lt;p&gt;API 키와 채널 코드는 시스템 키링에만 보관됩니다. 계정 없이 연습하려면 &lt;code&gt;axdesk --sandbox&lt;/code&gt;로 시작하세요.&lt;/p&gt;&lt;p&gt;라이선스: MIT&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2770,6 +2657,121 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     </message>
 </context>
 <context>
+    <name>ProfileForm</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>프로필 이름</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>환경(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>환경</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>서버 주소(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <source>Supplier &amp;time zone:</source>
+        <translation>공급사 시간대(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Supplier time zone</source>
+        <translation>공급사 시간대</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 키(&amp;K):</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 키</translation>
+    </message>
+    <message>
+        <source>&amp;Channel code:</source>
+        <translation>채널 코드(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Channel code</source>
+        <translation>채널 코드</translation>
+    </message>
+    <message>
+        <source>for example: Seoul desk</source>
+        <translation>예: 서울 데스크</translation>
+    </message>
+    <message>
+        <source>Production (real orders)</source>
+        <translation>운영 (실제 주문)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>Custom address</source>
+        <translation>직접 입력한 주소</translation>
+    </message>
+    <message>
+        <source>from your AX account</source>
+        <translation>AX 계정에서 확인하세요</translation>
+    </message>
+    <message>
+        <source>&amp;Show the API key and channel code</source>
+        <translation>API 키와 채널 코드 보기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the API key and channel code</source>
+        <translation>API 키와 채널 코드 보기</translation>
+    </message>
+    <message>
+        <source>Keep them for this session only (forgotten when axdesk quits)</source>
+        <translation>이번 실행 동안만 보관 (axdesk를 끄면 지워짐)</translation>
+    </message>
+    <message>
+        <source>Keep secrets for this session only</source>
+        <translation>API 키와 채널 코드를 이번 실행 동안만 보관</translation>
+    </message>
+    <message>
+        <source>Where the secrets are kept</source>
+        <translation>API 키와 채널 코드 보관 위치</translation>
+    </message>
+    <message>
+        <source>Give the profile a name, for example: Seoul desk.</source>
+        <translation>프로필 이름을 입력하세요. 예: 서울 데스크</translation>
+    </message>
+    <message>
+        <source>A profile named %1 already exists; choose another name.</source>
+        <translation>%1 프로필이 이미 있습니다. 다른 이름을 정하세요.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// and name a server, with no user name, &apos;?&apos; or &apos;#&apos;. Plain http:// is allowed only for this computer (127.0.0.1 or localhost).</source>
+        <translation>서버 주소는 https://로 시작하고 서버 이름이 있어야 하며, 사용자 이름이나 &apos;?&apos;, &apos;#&apos;을 넣을 수 없습니다. http://는 이 컴퓨터(127.0.0.1 또는 localhost)에만 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not a known time zone. Choose one from the list, for example Asia/Seoul.</source>
+        <translation>%1은(는) 알 수 없는 시간대입니다. 목록에서 고르세요. 예: Asia/Seoul</translation>
+    </message>
+    <message>
+        <source>Enter the API key from your AX account.</source>
+        <translation>AX 계정의 API 키를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the channel code from your AX account.</source>
+        <translation>AX 계정의 채널 코드를 입력하세요.</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>no keyring</source>
@@ -2792,16 +2794,20 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>Windows 자격 증명 관리자</translation>
     </message>
     <message>
-        <source>axdesk could not read the API key from {where}, where it keeps the secrets of each connection. Check that {where} is running and unlocked, then try again.</source>
-        <translation>axdesk가 {where}에서 API 키를 읽지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 {where}에 보관합니다. {where}이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
+        <source>axdesk could not read the API key from %1, where it keeps the secrets of each connection. Check that %1 is running and unlocked, then try again.</source>
+        <translation>axdesk가 %1에서 API 키를 읽지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 %1에 보관합니다. %1이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <source>axdesk could not save the API key in {where}, where it keeps the secrets of each connection. Check that {where} is running and unlocked, then try again.</source>
-        <translation>axdesk가 {where}에 API 키를 저장하지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 {where}에 보관합니다. {where}이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
+        <source>axdesk could not save the API key in %1, where it keeps the secrets of each connection. Check that %1 is running and unlocked, then try again.</source>
+        <translation>axdesk가 %1에 API 키를 저장하지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 %1에 보관합니다. %1이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <source>axdesk could not delete the API key from {where}, where it keeps the secrets of each connection. Check that {where} is running and unlocked, then try again.</source>
-        <translation>axdesk가 {where}에서 API 키를 삭제하지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 {where}에 보관합니다. {where}이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
+        <source>axdesk could not delete the API key from %1, where it keeps the secrets of each connection. Check that %1 is running and unlocked, then try again.</source>
+        <translation>axdesk가 %1에서 API 키를 삭제하지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 %1에 보관합니다. %1이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The saved API key for this profile in %1 is unreadable; please enter it again.</source>
+        <translation>%1에 저장된 이 프로필의 API 키를 읽을 수 없습니다. 다시 입력해 주세요.</translation>
     </message>
     <message>
         <source>in memory for this session only</source>
@@ -2810,10 +2816,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>No secure keyring (such as GNOME Keyring, KDE Wallet, macOS Keychain or Windows Credential Manager) is available on this computer, so axdesk will not save the API key; you can keep it for this session only.</source>
         <translation>이 컴퓨터에는 안전한 키링(GNOME 키링, KDE 지갑, macOS 키체인, Windows 자격 증명 관리자 등)이 없어서 axdesk가 API 키를 저장하지 않습니다. 이번 실행 동안만 보관할 수는 있습니다.</translation>
-    </message>
-    <message>
-        <source>The saved API key for this profile in {where} is unreadable; please enter it again.</source>
-        <translation>{where}에 저장된 이 프로필의 API 키를 읽을 수 없습니다. 다시 입력해 주세요.</translation>
     </message>
 </context>
 <context>
@@ -2917,12 +2919,16 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>연결되지 않았습니다. 연결 &gt; 연결 설정…에서 시작하세요.</translation>
     </message>
     <message>
-        <source>{profile}: the last request to AX failed ({reason}).</source>
-        <translation>{profile}: AX에 보낸 마지막 요청이 실패했습니다 ({reason}).</translation>
+        <source>%1: the last request to AX failed (%2).</source>
+        <translation>%1: AX에 보낸 마지막 요청이 실패했습니다 (%2).</translation>
     </message>
     <message>
-        <source>Connected: {profile} ({url})</source>
-        <translation>연결됨: {profile} ({url})</translation>
+        <source>Connected: %1 (%2)</source>
+        <translation>연결됨: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Last successful call: %1</source>
+        <translation>마지막 성공 요청: %1</translation>
     </message>
     <message>
         <source>Connection state</source>
@@ -2931,10 +2937,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>No successful call yet</source>
         <translation>아직 성공한 요청 없음</translation>
-    </message>
-    <message>
-        <source>Last successful call: {time}</source>
-        <translation>마지막 성공 요청: {time}</translation>
     </message>
     <message>
         <source>Time of the last successful call to AX</source>
@@ -3024,12 +3026,12 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
 <context>
     <name>Startup</name>
     <message>
-        <source>axdesk could not open its log file {path} ({reason}); check that you may write to {folder} and that nothing else holds the file.</source>
-        <translation>axdesk가 로그 파일 {path}을(를) 열 수 없습니다({reason}). {folder}에 쓸 권한이 있는지, 다른 프로그램이 이 파일을 사용하고 있지 않은지 확인하세요.</translation>
+        <source>axdesk could not open its log file %1 (%2); check that you may write to %3 and that nothing else holds the file.</source>
+        <translation>axdesk가 로그 파일 %1을(를) 열 수 없습니다(%2). %3에 쓸 권한이 있는지, 다른 프로그램이 이 파일을 사용하고 있지 않은지 확인하세요.</translation>
     </message>
     <message>
-        <source>The practice sandbox could not start: {reason}</source>
-        <translation>연습용 샌드박스를 시작할 수 없습니다: {reason}</translation>
+        <source>The practice sandbox could not start: %1</source>
+        <translation>연습용 샌드박스를 시작할 수 없습니다: %1</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,10 @@
 AX has no call that lists them, so the operator keeps, per option, its
 ``dc_code``, ``channel_product_mapping_code``, a display name and a default
 unit price (``Decimal``) and currency. The dialog lists them in a tree
-(products, their options under them), edits one item at a time in a form
-with validation, and imports/exports CSV and JSON through
-:class:`~axdesk.store.catalog.CatalogStore` (imports are all-or-nothing: a bad
-file changes nothing and every problem is listed).
+(:mod:`~axdesk.ui.catalog.tree`: products, their options under them), edits one
+item at a time in a form with validation (:mod:`~axdesk.ui.catalog.item_form`),
+and imports/exports CSV and JSON (:mod:`~axdesk.ui.catalog.files`; imports are
+all-or-nothing: a bad file changes nothing and every problem is listed).
 
 Reads of the small local catalog happen on the GUI thread; writes and file
 work go through the worker.
@@ -15,119 +15,41 @@ work go through the worker.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from axdesk.store.catalog import (
-    CURRENCIES,
-    MAX_CODE_LENGTH,
-    MAX_NAME_LENGTH,
-    CatalogError,
-    CatalogImportError,
-    CatalogOption,
-    CatalogProduct,
-    ImportResult,
-    parse_price,
+from axdesk.store.catalog import ImportResult
+from axdesk.ui.catalog.files import (
+    choose_export_path,
+    choose_import_path,
+    describe_catalog_failure,
+    export_summary,
+    import_summary,
+    run_catalog_export,
+    run_catalog_import,
 )
+from axdesk.ui.catalog.item_form import CatalogChange, CatalogItemForm
+from axdesk.ui.catalog.tree import CODE_ROLE, KIND_ROLE, PRODUCT, CatalogTreeModel
 from axdesk.ui.common.context import AppContext
-from axdesk.ui.common.worker import Call, CallGroup, describe_error
-
-CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2
-PRODUCT, OPTION = "product", "option"
-PAGE_EMPTY, PAGE_PRODUCT, PAGE_OPTION = range(3)
-MAX_LISTED_PROBLEMS = 20
-
-
-def catalog_file_filter(_widget: QWidget | None = None) -> str:
-    return QCoreApplication.translate(
-        "CatalogDialog", "Catalog files (*.csv *.json);;CSV files (*.csv);;JSON files (*.json)"
-    )
-
-
-def show_price(amount: Decimal) -> str:
-    """``45000.00000`` -> ``45,000``; ``12.50000`` -> ``12.5``."""
-    normal = amount.normalize()
-    if normal == normal.to_integral_value():
-        normal = normal.quantize(Decimal(1))
-    return f"{normal:,f}"
-
-
-def describe_catalog_failure(error: BaseException, path: Path | None = None) -> str:
-    """A sentence for a failed catalog change, import or export (nothing was changed)."""
-    if isinstance(error, CatalogImportError):
-        listed = list(error.problems[:MAX_LISTED_PROBLEMS])
-        if len(error.problems) > MAX_LISTED_PROBLEMS:
-            listed.append(
-                QCoreApplication.translate("CatalogDialog", "… and {count} more.").format(
-                    count=len(error.problems) - MAX_LISTED_PROBLEMS
-                )
-            )
-        head = QCoreApplication.translate(
-            "CatalogDialog",
-            "Nothing was imported from {file}. Fix these problems and import again:",
-        ).format(
-            file=path.name if path else QCoreApplication.translate("CatalogDialog", "the file")
-        )
-        return "\n".join([head, *listed])
-    if isinstance(error, CatalogError | OSError):
-        return str(error)
-    return describe_error(error) or ""
-
-
-def run_catalog_import(
-    ctx: AppContext,
-    path: Path,
-    on_success: Callable[[ImportResult], None],
-    on_error: Callable[[BaseException], None],
-) -> Call[ImportResult]:
-    """Import a CSV or JSON catalog file on the worker (merging: products in the file
-    replace their own options; other products stay)."""
-    catalog = ctx.catalog
-    if path.suffix.lower() == ".json":
-        call = ctx.worker.call(lambda: catalog.import_json(path))
-    else:
-        call = ctx.worker.call(lambda: catalog.import_csv(path))
-    return call.on_success(on_success).on_error(on_error).start()
-
-
-def run_catalog_export(
-    ctx: AppContext,
-    path: Path,
-    on_success: Callable[[int], None],
-    on_error: Callable[[BaseException], None],
-) -> Call[int]:
-    """Export the catalog as JSON (``.json``) or CSV (anything else) on the worker."""
-    catalog = ctx.catalog
-    if path.suffix.lower() == ".json":
-        call = ctx.worker.call(lambda: catalog.export_json(path))
-    else:
-        call = ctx.worker.call(lambda: catalog.export_csv(path))
-    return call.on_success(on_success).on_error(on_error).start()
+from axdesk.ui.common.form_problem import FormProblem
+from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.worker import Call, CallGroup
 
 
 class CatalogDialog(QDialog):
@@ -145,8 +67,6 @@ class CatalogDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._catalog = ctx.catalog
-        self._editing_code: str | None = None  # code of the item in the form (None = new)
-        self._option_product: str | None = None
         self._calls = CallGroup()
         self._build()
         self.finished.connect(self._calls.cancel_all)
@@ -157,7 +77,7 @@ class CatalogDialog(QDialog):
 
     def _build(self) -> None:
         self.setMinimumSize(900, 520)
-        self.model = QStandardItemModel(0, 5, self)
+        self.model = CatalogTreeModel(self)
         self.tree = QTreeView()
         self.tree.setModel(self.model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -189,72 +109,14 @@ class CatalogDialog(QDialog):
         left_layout.addWidget(self.tree, 1)
         left_layout.addLayout(list_buttons)
 
-        # product page
-        self.product_code_edit = QLineEdit()
-        self.product_code_edit.setMaxLength(MAX_CODE_LENGTH)
-        self.product_name_edit = QLineEdit()
-        self.product_name_edit.setMaxLength(MAX_NAME_LENGTH)
-        self.product_form = QFormLayout()
-        self.product_labels = [QLabel(), QLabel()]
-        for label, edit in zip(
-            self.product_labels, (self.product_code_edit, self.product_name_edit), strict=True
-        ):
-            label.setBuddy(edit)
-            self.product_form.addRow(label, edit)
-        product_page = QWidget()
-        product_page.setLayout(self.product_form)
-
-        # option page
-        self.option_product_label = QLabel()
-        self.option_product_label.setWordWrap(True)
-        self.dc_code_edit = QLineEdit()
-        self.dc_code_edit.setMaxLength(MAX_CODE_LENGTH)
-        self.option_name_edit = QLineEdit()
-        self.option_name_edit.setMaxLength(MAX_NAME_LENGTH)
-        self.mapping_code_edit = QLineEdit()
-        self.mapping_code_edit.setMaxLength(MAX_CODE_LENGTH)
-        self.price_edit = QLineEdit()
-        self.price_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.currency_combo = QComboBox()
-        self.currency_combo.addItems(list(CURRENCIES))
-        self.option_form = QFormLayout()
-        self.option_form.addRow(self.option_product_label)
-        self.option_labels = [QLabel() for _ in range(5)]
-        option_fields: list[QWidget] = [
-            self.dc_code_edit,
-            self.option_name_edit,
-            self.mapping_code_edit,
-            self.price_edit,
-            self.currency_combo,
-        ]
-        for label, field in zip(self.option_labels, option_fields, strict=True):
-            label.setBuddy(field)
-            self.option_form.addRow(label, field)
-        option_page = QWidget()
-        option_page.setLayout(self.option_form)
-
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.empty_label)
-        self.pages.addWidget(product_page)
-        self.pages.addWidget(option_page)
-
-        self.save_button = QPushButton()
-        self.revert_button = QPushButton()
-        form_buttons = QHBoxLayout()
-        form_buttons.addStretch(1)
-        form_buttons.addWidget(self.revert_button)
-        form_buttons.addWidget(self.save_button)
+        self.item_form = CatalogItemForm(self._catalog)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.pages)
-        right_layout.addLayout(form_buttons)
+        right_layout.addWidget(self.item_form)
         right_layout.addWidget(self.message_label)
         right_layout.addStretch(1)
 
@@ -284,34 +146,17 @@ class CatalogDialog(QDialog):
         self.add_product_button.clicked.connect(self.new_product)
         self.add_option_button.clicked.connect(self.new_option)
         self.remove_button.clicked.connect(self.remove_current)
-        self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self._revert)
+        self.item_form.save_requested.connect(self.save)
+        self.item_form.revert_requested.connect(self._revert)
         self.import_button.clicked.connect(self.choose_import)
         self.export_button.clicked.connect(self.choose_export)
-        for edit in (
-            self.product_code_edit,
-            self.product_name_edit,
-            self.dc_code_edit,
-            self.option_name_edit,
-            self.mapping_code_edit,
-            self.price_edit,
-        ):
-            edit.returnPressed.connect(self.save)
 
         order: list[QWidget] = [
             self.tree,
             self.add_product_button,
             self.add_option_button,
             self.remove_button,
-            self.product_code_edit,
-            self.product_name_edit,
-            self.dc_code_edit,
-            self.option_name_edit,
-            self.mapping_code_edit,
-            self.price_edit,
-            self.currency_combo,
-            self.revert_button,
-            self.save_button,
+            *self.item_form.tab_order(),
             self.import_button,
             self.export_button,
         ]
@@ -320,22 +165,12 @@ class CatalogDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Catalog"))
-        self.model.setHorizontalHeaderLabels(
-            [
-                self.tr("Name"),
-                self.tr("Code"),
-                self.tr("Mapping code"),
-                self.tr("Unit price"),
-                self.tr("Currency"),
-            ]
-        )
+        self.model.retranslate_ui()
         self.tree.setAccessibleName(self.tr("Products and options"))
         pairs = [
             (self.add_product_button, self.tr("Add &product"), self.tr("Add a product")),
             (self.add_option_button, self.tr("Add &option"), self.tr("Add an option")),
             (self.remove_button, self.tr("&Remove"), self.tr("Remove the selected item")),
-            (self.save_button, self.tr("&Save"), self.tr("Save this item")),
-            (self.revert_button, self.tr("Re&vert"), self.tr("Undo the changes to this item")),
             (self.import_button, self.tr("&Import…"), self.tr("Import a catalog file")),
             (self.export_button, self.tr("E&xport…"), self.tr("Export the catalog to a file")),
         ]
@@ -345,47 +180,12 @@ class CatalogDialog(QDialog):
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         if close is not None:
             close.setAccessibleName(self.tr("Close"))
-        product_texts = [
-            (self.tr("Product &code:"), self.tr("Product code")),
-            (self.tr("Product &name:"), self.tr("Product name")),
-        ]
-        for label, (text, accessible) in zip(self.product_labels, product_texts, strict=True):
-            label.setText(text)
-            buddy = label.buddy()
-            if buddy is not None:
-                buddy.setAccessibleName(accessible)
-        option_texts = [
-            (self.tr("Option code (dc_&code):"), self.tr("Option code (dc_code)")),
-            (self.tr("Option &name:"), self.tr("Option name")),
-            (
-                self.tr("&Mapping code:"),
-                self.tr("Channel product mapping code"),
-            ),
-            (self.tr("Default unit &price:"), self.tr("Default unit price")),
-            (self.tr("C&urrency:"), self.tr("Currency")),
-        ]
-        for label, (text, accessible) in zip(self.option_labels, option_texts, strict=True):
-            label.setText(text)
-            buddy = label.buddy()
-            if buddy is not None:
-                buddy.setAccessibleName(accessible)
-        self.mapping_code_edit.setToolTip(
-            self.tr("channel_product_mapping_code: how AX maps your channel's option to its own")
-        )
-        self.price_edit.setPlaceholderText(self.tr("for example 45000 or 12.50"))
-        self.empty_label.setText(
-            self.tr(
-                "Choose a product or an option to edit it, or add one. AX has no list of "
-                "products, so this catalog is where axdesk learns each option's codes and price."
-            )
-        )
         self.practice_label.setText(
             self.tr(
                 "Practice mode: this catalog comes from the sandbox and is loaded again at "
                 "every start; your real catalog is not touched."
             )
         )
-        self._show_option_product()
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -399,25 +199,7 @@ class CatalogDialog(QDialog):
 
     def reload(self, select: tuple[str, str] | None = None) -> None:
         """Read the catalog again; select ``(kind, code)`` when given."""
-        self.model.removeRows(0, self.model.rowCount())
-        target: QModelIndex | None = None
-        for product in self._catalog.list_products():
-            row = self._row(PRODUCT, product.product_code, product.name)
-            self.model.appendRow(row)
-            if select == (PRODUCT, product.product_code):
-                target = row[0].index()
-            for option in product.options:
-                option_row = self._row(
-                    OPTION,
-                    option.dc_code,
-                    option.name,
-                    option.channel_product_mapping_code,
-                    show_price(option.unit_price),
-                    option.currency,
-                )
-                row[0].appendRow(option_row)
-                if select == (OPTION, option.dc_code):
-                    target = option_row[0].index()
+        target = self.model.fill(self._catalog.list_products(), select)
         self.tree.expandAll()
         if target is not None:
             self.tree.selectionModel().setCurrentIndex(
@@ -426,37 +208,25 @@ class CatalogDialog(QDialog):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
         else:
-            self._show_page(PAGE_EMPTY)
+            self.item_form.show_empty()
         self.remove_button.setEnabled(target is not None)
-
-    @staticmethod
-    def _row(kind: str, code: str, name: str, *rest: str) -> list[QStandardItem]:
-        cells = [name, code, *rest]
-        items = [QStandardItem(text) for text in cells]
-        for item in items:
-            item.setToolTip(item.text())
-            item.setData(code, CODE_ROLE)
-            item.setData(kind, KIND_ROLE)
-        if len(items) > 3:
-            items[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return items
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.remove_button.setEnabled(current.isValid())
         self.message_label.clear()
         if not current.isValid():
-            self._show_page(PAGE_EMPTY)
+            self.item_form.show_empty()
             return
         kind = current.data(KIND_ROLE)
         code = current.data(CODE_ROLE)
         if kind == PRODUCT:
             product = self._catalog.get_product(code)
             if product is not None:
-                self._edit_product(product)
+                self.item_form.edit_product(product)
         else:
             option = self._catalog.get_option(code)
             if option is not None:
-                self._edit_option(option)
+                self.item_form.edit_option(option)
 
     def current_item(self) -> tuple[str, str] | None:
         index = self.tree.currentIndex()
@@ -476,190 +246,53 @@ class CatalogDialog(QDialog):
 
     # -- the form ----------------------------------------------------------------------
 
-    def _show_page(self, page: int) -> None:
-        self.pages.setCurrentIndex(page)
-        editing = page != PAGE_EMPTY
-        self.save_button.setEnabled(editing)
-        self.revert_button.setEnabled(editing)
-
-    def _edit_product(self, product: CatalogProduct | None) -> None:
-        self._editing_code = product.product_code if product else None
-        self.product_code_edit.setText(product.product_code if product else "")
-        self.product_name_edit.setText(product.name if product else "")
-        self.product_code_edit.setCursorPosition(0)
-        self.product_name_edit.setCursorPosition(0)
-        self._show_page(PAGE_PRODUCT)
-
-    def _edit_option(self, option: CatalogOption | None, product_code: str | None = None) -> None:
-        self._editing_code = option.dc_code if option else None
-        self._option_product = option.product_code if option else product_code
-        self.dc_code_edit.setText(option.dc_code if option else "")
-        self.option_name_edit.setText(option.name if option else "")
-        self.mapping_code_edit.setText(option.channel_product_mapping_code if option else "")
-        self.price_edit.setText(show_price(option.unit_price).replace(",", "") if option else "")
-        self.currency_combo.setCurrentText(option.currency if option else CURRENCIES[0])
-        for edit in (self.dc_code_edit, self.option_name_edit, self.mapping_code_edit):
-            edit.setCursorPosition(0)  # show the start of long codes
-        self._show_option_product()
-        self._show_page(PAGE_OPTION)
-
-    def _show_option_product(self) -> None:
-        code = self._option_product
-        if code is None:
-            self.option_product_label.clear()
-            return
-        name = self._catalog.product_name(code) or code
-        self.option_product_label.setText(self.tr("Option of {product}").format(product=name))
-
     def new_product(self) -> None:
         self.tree.clearSelection()
-        self._edit_product(None)
+        self.item_form.edit_product(None)
         self.message_label.clear()
-        self.product_code_edit.setFocus()
+        self.item_form.product_code_edit.setFocus()
 
     def new_option(self) -> None:
         product_code = self._current_product_code()
         if product_code is None:
             self._show_problem(self.tr("Choose the product the new option belongs to first."))
             return
-        self._edit_option(None, product_code)
+        self.item_form.edit_option(None, product_code)
         self.message_label.clear()
-        self.dc_code_edit.setFocus()
+        self.item_form.dc_code_edit.setFocus()
 
     def _revert(self) -> None:
         item = self.current_item()
         if item is None:
-            self._show_page(PAGE_EMPTY)
+            self.item_form.show_empty()
             return
         self.reload(select=item)
 
     # -- saving ------------------------------------------------------------------------
 
     def save(self) -> None:
-        if self.pages.currentIndex() == PAGE_PRODUCT:
-            self._save_product()
-        elif self.pages.currentIndex() == PAGE_OPTION:
-            self._save_option()
-
-    def _required(self, edit: QLineEdit, sentence: str) -> str | None:
-        text = edit.text().strip()
-        if not text:
-            self._show_problem(sentence)
-            edit.setFocus()
-            return None
-        return text
-
-    def _save_product(self) -> None:
-        code = self._required(self.product_code_edit, self.tr("Enter the product code."))
-        if code is None:
-            return
-        name = self._required(self.product_name_edit, self.tr("Enter the product name."))
-        if name is None:
-            return
-        old_code = self._editing_code
-        catalog = self._catalog
-        if code != old_code and catalog.get_product(code) is not None:
-            self._show_problem(
-                self.tr("A product with the code {code} is already in the catalog.").format(
-                    code=code
-                )
-            )
-            return
-
-        def write() -> None:
-            if old_code is None or old_code == code:
-                catalog.upsert_product(code, name)
-                return
-            current = catalog.get_product(old_code)
-            options = current.options if current else ()
-            moved = tuple(
-                CatalogOption(
-                    o.dc_code,
-                    code,
-                    o.name,
-                    o.channel_product_mapping_code,
-                    o.unit_price,
-                    o.currency,
-                )
-                for o in options
-            )
-            catalog.save_product(CatalogProduct(code, name, moved))
-            catalog.delete_product(old_code)
-
-        self._write(write, (PRODUCT, code), self.tr("Saved the product {code}.").format(code=code))
-
-    def _save_option(self) -> None:
-        product_code = self._option_product
-        if product_code is None:
-            return
-        dc_code = self._required(self.dc_code_edit, self.tr("Enter the option code (dc_code)."))
-        if dc_code is None:
-            return
-        name = self._required(self.option_name_edit, self.tr("Enter the option name."))
-        if name is None:
-            return
-        mapping = self._required(
-            self.mapping_code_edit, self.tr("Enter the channel product mapping code.")
-        )
-        if mapping is None:
-            return
+        """Check the item in the form and write it on the worker."""
         try:
-            price = parse_price(self.price_edit.text())
-        except ValueError:
-            self._show_problem(
-                self.tr(
-                    "The unit price must be a number of 0 or more with at most 5 decimals, "
-                    "for example 45000 or 12.50."
-                )
-            )
-            self.price_edit.setFocus()
+            change = self.item_form.change()
+        except FormProblem as problem:
+            self._show_problem(str(problem))
+            if problem.field is not None:
+                problem.field.setFocus()
             return
-        currency = self.currency_combo.currentText()
-        old_code = self._editing_code
-        catalog = self._catalog
-        if dc_code != old_code:
-            clash = catalog.get_option(dc_code)
-            if clash is not None:
-                self._show_problem(
-                    self.tr("The option code {code} is already used by {product}.").format(
-                        code=dc_code,
-                        product=catalog.product_name(clash.product_code) or clash.product_code,
-                    )
-                )
-                self.dc_code_edit.setFocus()
-                return
-        option = CatalogOption(dc_code, product_code, name, mapping, price, currency)
+        if change is not None:
+            self._write(change)
 
-        def write() -> None:
-            product = catalog.get_product(product_code)
-            if product is None:
-                raise CatalogError(
-                    QCoreApplication.translate(
-                        "CatalogDialog", "The product of this option is no longer in the catalog."
-                    )
-                )
-            options = list(product.options)
-            position = next(
-                (i for i, o in enumerate(options) if o.dc_code == old_code), len(options)
-            )
-            options[position : position + 1] = [option]
-            catalog.save_product(CatalogProduct(product.product_code, product.name, tuple(options)))
-
-        self._write(
-            write, (OPTION, dc_code), self.tr("Saved the option {code}.").format(code=dc_code)
-        )
-
-    def _write(self, write: Callable[[], None], select: tuple[str, str], done: str) -> None:
+    def _write(self, change: CatalogChange) -> None:
         def saved(_result: object) -> None:
-            self.reload(select=select)
-            self._show_message(done)
+            self.reload(select=change.select)
+            self._show_message(change.done)
             self.catalog_changed.emit()
 
         self._track(
-            self._ctx.worker.call(write)
+            self._ctx.worker.call(change.write)
             .on_success(saved)
             .on_error(self._failed)
-            .busy(self.save_button)
+            .busy(self.item_form.save_button)
             .start()
         )
 
@@ -669,9 +302,9 @@ class CatalogDialog(QDialog):
             return
         kind, code = item
         if kind == PRODUCT:
-            question = self.tr("Remove the product {code} and all its options?").format(code=code)
+            question = fill_args(self.tr("Remove the product %1 and all its options?"), code)
         else:
-            question = self.tr("Remove the option {code}?").format(code=code)
+            question = fill_args(self.tr("Remove the option %1?"), code)
         answer = QMessageBox.question(self, self.tr("Remove"), question)
         if answer == QMessageBox.StandardButton.Yes:
             self.remove(kind, code)
@@ -687,7 +320,7 @@ class CatalogDialog(QDialog):
 
         def removed(_result: object) -> None:
             self.reload()
-            self._show_message(self.tr("Removed {code}.").format(code=code))
+            self._show_message(fill_args(self.tr("Removed %1."), code))
             self.catalog_changed.emit()
 
         self._track(
@@ -697,21 +330,14 @@ class CatalogDialog(QDialog):
     # -- files -------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import catalog"), "", catalog_file_filter(self)
-        )
-        if chosen:
-            self.import_file(Path(chosen))
+        path = choose_import_path(self)
+        if path is not None:
+            self.import_file(path)
 
     def import_file(self, path: Path) -> None:
         def imported(result: ImportResult) -> None:
             self.reload()
-            text = self.tr("Imported {products} products with {options} options.").format(
-                products=result.products, options=result.options
-            )
-            if result.warnings:
-                text += "\n" + "\n".join(result.warnings)
-            self._show_message(text)
+            self._show_message(import_summary(result, "\n"))
             self.catalog_changed.emit()
 
         self._track(
@@ -724,20 +350,16 @@ class CatalogDialog(QDialog):
         )
 
     def choose_export(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export catalog"), "catalog.csv", catalog_file_filter(self)
-        )
-        if chosen:
-            self.export_file(Path(chosen))
+        path = choose_export_path(self)
+        if path is not None:
+            self.export_file(path)
 
     def export_file(self, path: Path) -> None:
         self._track(
             run_catalog_export(
                 self._ctx,
                 path,
-                lambda count: self._show_message(
-                    self.tr("Exported {count} products to {path}.").format(count=count, path=path)
-                ),
+                lambda count: self._show_message(export_summary(count, path)),
                 self._failed,
             )
         )

@@ -5,9 +5,10 @@ Korean translations and is committed. ``python -m axdesk.ui.common.i18n --build`
 compiles it into the ``.qm`` file (``pyside6-lrelease``) that
 :class:`Translations` loads; it never rewrites the ``.ts``, so ``./dev run`` and
 ``./dev test`` leave tracked files alone. ``python -m axdesk.ui.common.i18n --update``
-is for developers: it refreshes the ``.ts`` from every ``axdesk/ui/*.py``
-(``pyside6-lupdate``), keeping the existing translations and dropping entries
-whose source string is gone; new strings arrive unfinished, to be translated.
+is for developers: it refreshes the ``.ts`` from every module of ``axdesk/ui`` and
+its sub-packages (``pyside6-lupdate``), keeping the existing translations and
+dropping entries whose source string is gone; new strings arrive unfinished, to be
+translated.
 
 Switching language installs new translators; Qt then sends every widget a
 ``QEvent.LanguageChange``, and each widget re-reads its texts (its

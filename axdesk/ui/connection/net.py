@@ -1,4 +1,8 @@
-"""An HTTP transport whose in-flight requests can be interrupted at once.
+"""The client factory and its HTTP transport, interruptible at once (no Qt).
+
+:func:`make_client` builds every ``AxClient`` the app uses (the connection in
+use, and the connection dialog's test call) on an :class:`InterruptibleTransport`,
+through the proxy the system names.
 
 ``httpx.Client.close()`` does not wake a thread blocked reading an answer:
 the request runs on until its timeout (10 s), so closing the window would
@@ -27,12 +31,15 @@ import threading
 import typing
 import urllib.request
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import httpcore
 import httpx
 
-from axdesk.api import is_loopback_host
+from axdesk.api import AxClient, AxError, CallRecord, is_loopback_host, validate_base_url
+
+if typing.TYPE_CHECKING:  # secrets translates its sentences with Qt; this module has no Qt
+    from axdesk.ui.connection.secrets import Credentials
 
 _SocketOption = typing.Any
 
@@ -276,3 +283,40 @@ class InterruptibleTransport(httpx.HTTPTransport):
         """Refuse new requests and interrupt the ones in flight (they fail at once)."""
         self._aborted.set()
         self._backend.interrupt_all()
+
+
+def make_client(
+    base_url: str,
+    credentials: Credentials,
+    on_call: Callable[[CallRecord], None] | None,
+    *,
+    timeout: float = 10.0,
+    max_retries: int = 3,
+) -> tuple[AxClient, InterruptibleTransport]:
+    """A client whose in-flight requests the returned transport can interrupt.
+
+    It goes through the proxy the system names for ``base_url``, if any (see
+    :meth:`InterruptibleTransport.proxy_mounts`); ``AxError`` if that proxy
+    cannot be used, or if the address or credentials cannot.
+    """
+    transport = InterruptibleTransport()
+    try:
+        try:
+            mounts = transport.proxy_mounts(validate_base_url(base_url))
+        except ValueError as error:
+            raise AxError(str(error)) from None
+        client = AxClient(
+            base_url,
+            credentials.api_key,
+            credentials.channel_code,
+            timeout=timeout,
+            max_retries=max_retries,
+            transport=transport,
+            mounts=mounts,
+            sleep=transport.sleep,
+            on_call=on_call,
+        )
+    except BaseException:
+        transport.close()
+        raise
+    return client, transport

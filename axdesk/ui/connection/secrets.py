@@ -29,6 +29,8 @@ import keyring.errors
 from keyring.backends import chainer, fail, null
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from axdesk.ui.common.i18n import fill_args
+
 log = logging.getLogger(__name__)
 
 SERVICE = "axdesk"
@@ -117,22 +119,22 @@ def describe_backend(backend: keyring.backend.KeyringBackend | None) -> str:
 _READ_FAILED = str(
     QT_TRANSLATE_NOOP(
         "SecretStore",
-        "axdesk could not read the API key from {where}, where it keeps the secrets of "
-        "each connection. Check that {where} is running and unlocked, then try again.",
+        "axdesk could not read the API key from %1, where it keeps the secrets of "
+        "each connection. Check that %1 is running and unlocked, then try again.",
     )
 )
 _SAVE_FAILED = str(
     QT_TRANSLATE_NOOP(
         "SecretStore",
-        "axdesk could not save the API key in {where}, where it keeps the secrets of "
-        "each connection. Check that {where} is running and unlocked, then try again.",
+        "axdesk could not save the API key in %1, where it keeps the secrets of "
+        "each connection. Check that %1 is running and unlocked, then try again.",
     )
 )
 _DELETE_FAILED = str(
     QT_TRANSLATE_NOOP(
         "SecretStore",
-        "axdesk could not delete the API key from {where}, where it keeps the secrets of "
-        "each connection. Check that {where} is running and unlocked, then try again.",
+        "axdesk could not delete the API key from %1, where it keeps the secrets of "
+        "each connection. Check that %1 is running and unlocked, then try again.",
     )
 )
 
@@ -208,11 +210,14 @@ class SecretStore:
         except (ValueError, TypeError, KeyError):
             log.warning("The keyring entry for profile %r is not in axdesk's format", profile_name)
             raise SecretStoreError(
-                QCoreApplication.translate(
-                    "SecretStore",
-                    "The saved API key for this profile in {where} is unreadable; "
-                    "please enter it again.",
-                ).format(where=describe_backend(backend))
+                fill_args(
+                    QCoreApplication.translate(
+                        "SecretStore",
+                        "The saved API key for this profile in %1 is unreadable; "
+                        "please enter it again.",
+                    ),
+                    describe_backend(backend),
+                )
             ) from None
 
     def save(self, profile_name: str, credentials: Credentials) -> None:
@@ -263,4 +268,4 @@ class SecretStore:
     def _failure(backend: keyring.backend.KeyringBackend, template: str) -> SecretStoreError:
         where = describe_backend(backend)
         log.warning("Keyring %s failed (%s)", where, template[:40])
-        return SecretStoreError(_tr(template).format(where=where))
+        return SecretStoreError(fill_args(_tr(template), where))

@@ -1,8 +1,9 @@
-"""How the app assembles its collaborators: context, clients, practice mode.
+"""How the app assembles its collaborators: context, connection, practice mode.
 
 ``axdesk`` and ``axdesk --sandbox`` (``axdesk.ui.app``) and the tests
 (``tests/ui/conftest.py``) build the :class:`~axdesk.ui.common.context.AppContext`
-through these functions, so a test exercises exactly what the app runs.
+through these functions, so a test exercises exactly what the app runs. The
+clients come from :func:`axdesk.ui.connection.net.make_client`.
 
 Practice mode keeps its catalog and orders in a database of its own, in
 memory: the demo catalog replaces it on every start, and practice orders never
@@ -21,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from axdesk.api import AxClient, AxError, CallRecord, validate_base_url
+from axdesk.api import AxClient, CallRecord
 from axdesk.store.catalog import CatalogStore
 from axdesk.store.db import open_database
 from axdesk.store.journal import OrderJournal
@@ -34,7 +35,7 @@ from axdesk.ui.common.context import (
     ConnectionProfile,
 )
 from axdesk.ui.common.worker import Worker
-from axdesk.ui.connection.net import InterruptibleTransport
+from axdesk.ui.connection.net import make_client
 from axdesk.ui.connection.secrets import Credentials, SecretStore
 from axdesk.ui.shell.call_log import CallLog
 from axdesk.ui.shell.settings_saver import SettingsSaver
@@ -100,43 +101,6 @@ def record_calls(call_log: CallLog, connection: Connection) -> Callable[[CallRec
             connection.call_finished.emit(record)
 
     return on_call
-
-
-def make_client(
-    base_url: str,
-    credentials: Credentials,
-    on_call: Callable[[CallRecord], None] | None,
-    *,
-    timeout: float = 10.0,
-    max_retries: int = 3,
-) -> tuple[AxClient, InterruptibleTransport]:
-    """A client whose in-flight requests the returned transport can interrupt.
-
-    It goes through the proxy the system names for ``base_url``, if any (see
-    :meth:`InterruptibleTransport.proxy_mounts`); ``AxError`` if that proxy
-    cannot be used, or if the address or credentials cannot.
-    """
-    transport = InterruptibleTransport()
-    try:
-        try:
-            mounts = transport.proxy_mounts(validate_base_url(base_url))
-        except ValueError as error:
-            raise AxError(str(error)) from None
-        client = AxClient(
-            base_url,
-            credentials.api_key,
-            credentials.channel_code,
-            timeout=timeout,
-            max_retries=max_retries,
-            transport=transport,
-            mounts=mounts,
-            sleep=transport.sleep,
-            on_call=on_call,
-        )
-    except BaseException:
-        transport.close()
-        raise
-    return client, transport
 
 
 def open_shell(

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Call, Worker
 
 MAX_BYTES = 1_000_000
@@ -197,14 +198,14 @@ class CallLogDialog(QDialog):
         if self._path == self._logs[0]:
             summary = self.tr(
                 "Every request to AX, newest at the bottom: method, address, answer, time taken "
-                "and the headers with the API key and channel code hidden. File: {path}"
+                "and the headers with the API key and channel code hidden. File: %1"
             )
         else:
             summary = self.tr(
                 "What axdesk noted while running, newest at the bottom, including the details "
-                "of unexpected errors. File: {path}"
+                "of unexpected errors. File: %1"
             )
-        self._summary.setText(summary.format(path=self._path))
+        self._summary.setText(fill_args(summary, str(self._path)))
         self.text.setAccessibleName(self.tr("Log text"))
         self._reload_button.setText(self.tr("&Reload"))
         self._reload_button.setAccessibleName(self.tr("Read the log again"))
@@ -266,9 +267,7 @@ class CallLogDialog(QDialog):
         self.loaded = True
         self.text.setPlainText("")
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        self.text.setPlaceholderText(
-            self.tr("The log could not be read ({reason}).").format(reason=reason)
-        )
+        self.text.setPlaceholderText(fill_args(self.tr("The log could not be read (%1)."), reason))
 
     def copy_all(self) -> None:
         clipboard = QGuiApplication.clipboard()

@@ -20,6 +20,7 @@ from axdesk.ui.common.context import (
     LINK_PROBLEM_KINDS,
     Connection,
 )
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Worker
 
 # background, text colour (contrast checked: white on red/green, near-black on amber)
@@ -71,9 +72,7 @@ class EnvironmentBadge(QLabel):
         text, description = self.words()
         self.setText(text)
         self.setToolTip(description)
-        self.setAccessibleName(
-            self.tr("Environment: {description}").format(description=description)
-        )
+        self.setAccessibleName(fill_args(self.tr("Environment: %1"), description))
 
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -160,13 +159,13 @@ class ShellStatusBar(QStatusBar):
         if profile is None:
             state = self.tr("Not connected. Choose Connection > Connect… to start.")
         elif self._last_failure is not None:
-            state = self.tr("{profile}: the last request to AX failed ({reason}).").format(
-                profile=profile.name, reason=self._reason(self._last_failure)
+            state = fill_args(
+                self.tr("%1: the last request to AX failed (%2)."),
+                profile.name,
+                self._reason(self._last_failure),
             )
         else:
-            state = self.tr("Connected: {profile} ({url})").format(
-                profile=profile.name, url=profile.base_url
-            )
+            state = fill_args(self.tr("Connected: %1 (%2)"), profile.name, profile.base_url)
         self.state_label.setText(state)
         self.state_label.setAccessibleName(self.tr("Connection state"))
         last = self._connection.last_success
@@ -175,7 +174,7 @@ class ShellStatusBar(QStatusBar):
         else:
             local = last.astimezone()
             self.last_call_label.setText(
-                self.tr("Last successful call: {time}").format(time=_clock(local))
+                fill_args(self.tr("Last successful call: %1"), _clock(local))
             )
         self.last_call_label.setAccessibleName(self.tr("Time of the last successful call to AX"))
         self.busy_label.setText(self.tr("Working…") if self._busy else "")

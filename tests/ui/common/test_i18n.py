@@ -29,6 +29,7 @@ from axdesk.ui.common.resources import translations_dir
 from axdesk.ui.shell.main_window import MainWindow
 
 TS_FILE = translations_dir() / "axdesk_ko.ts"
+UI_ROOT = Path(i18n.__file__).resolve().parents[1]  # axdesk/ui
 # {name} for str.format, %1..%99 (also %L1) for QString::arg, %n for plural counts.
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}|%L?\d{1,2}|%n")
 # A shortcut letter follows a single & ("&&" is a literal ampersand).
@@ -44,7 +45,7 @@ class Message:
     numerus: bool
     translations: tuple[str, ...]  # one per plural form for numerus messages
     state: str | None  # None when finished, else "unfinished", "vanished" or "obsolete"
-    where: str  # "file:line" when the .ts records locations, else ""
+    where: str  # "shell/tab.py:12" when the .ts records locations, else ""
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -57,6 +58,15 @@ class Message:
     def label(self) -> str:
         place = f" ({self.where})" if self.where else ""
         return f"{self.context or '<no context>'}: {self.source!r}{place}"
+
+
+def ui_relative(path: Path) -> str:
+    """A source file named by its path under axdesk/ui ("shell/tab.py"): several
+    modules share a base name (tab.py, dialog.py), never a path."""
+    resolved = path.resolve()
+    if resolved.is_relative_to(UI_ROOT):
+        return resolved.relative_to(UI_ROOT).as_posix()
+    return resolved.name
 
 
 def read_ts(ts_file: Path) -> list[Message]:
@@ -75,7 +85,9 @@ def read_ts(ts_file: Path) -> list[Message]:
             location = message.find("location")
             where = ""
             if location is not None:
-                where = f"{Path(location.get('filename', '')).name}:{location.get('line', '')}"
+                # lupdate writes the file's path relative to the .ts file.
+                source = ts_file.parent / location.get("filename", "")
+                where = f"{ui_relative(source)}:{location.get('line', '')}"
             found.append(
                 Message(
                     context=name,
@@ -142,9 +154,17 @@ def test_every_string_in_the_code_has_a_korean_translation(
         )
 
 
+def test_each_ui_module_is_checked_once_under_its_own_path() -> None:
+    names = [ui_relative(path) for path in i18n.ui_sources()]
+    assert len(names) == len(set(names))
+    # The sub-packages are walked, and files that share a base name stay apart.
+    assert {"shell/tab.py", "inventory/tab.py", "orders/tab.py", "app.py"} <= set(names)
+    assert not [name for name in names if not name.endswith(".py") or name.startswith("/")]
+
+
 @pytest.mark.parametrize(
     "source_file",
-    [path.name for path in i18n.ui_sources()],
+    [ui_relative(path) for path in i18n.ui_sources()],
 )
 def test_strings_are_looked_up_under_the_context_lupdate_files_them_in(
     in_code: list[Message], source_file: str
@@ -161,8 +181,10 @@ def test_strings_are_looked_up_under_the_context_lupdate_files_them_in(
         pytest.fail("Write translate('Context', '...') out in full for:\n  " + "\n  ".join(orphans))
 
 
-def translate_calls_inside_f_strings(path: Path) -> list[str]:
-    """``tr(...)``/``translate(...)`` calls written inside an f-string's braces."""
+def translate_calls_inside_f_strings(path: Path, shown_as: str | None = None) -> list[str]:
+    """``tr(...)``/``translate(...)`` calls written inside an f-string's braces, each as
+    "file:line: call" (the file ``shown_as``, by default its base name)."""
+    shown = shown_as if shown_as is not None else path.name
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.JoinedStr):
@@ -171,17 +193,17 @@ def translate_calls_inside_f_strings(path: Path) -> list[str]:
             if isinstance(inner, ast.Call):
                 name = getattr(inner.func, "attr", getattr(inner.func, "id", ""))
                 if name in ("tr", "translate"):
-                    found.append(f"{path.name}:{inner.lineno}: {ast.unparse(inner)}")
+                    found.append(f"{shown}:{inner.lineno}: {ast.unparse(inner)}")
     return found
 
 
 @pytest.mark.parametrize(
     "source_file",
-    [pytest.param(path, id=path.name) for path in i18n.ui_sources()],
+    [pytest.param(path, id=ui_relative(path)) for path in i18n.ui_sources()],
 )
 def test_no_translated_string_hides_inside_an_f_string(source_file: Path) -> None:
     """pyside6-lupdate does not look inside f-strings, so a tr() there is never translated."""
-    hidden = translate_calls_inside_f_strings(source_file)
+    hidden = translate_calls_inside_f_strings(source_file, ui_relative(source_file))
     if hidden:
         pytest.fail("Call tr() outside the f-string for:\n  " + "\n  ".join(hidden))
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import gc
 import socket
-import ssl
 import threading
 import time
 from collections.abc import Iterator
 
-import httpx
 import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QPushButton
@@ -183,25 +181,6 @@ def test_shutdown_interrupts_a_hung_http_request(qtbot, worker: Worker, silent_s
     assert time.monotonic() - began < 1.0
     assert errors
     assert isinstance(errors[0], AxError)
-
-
-def test_an_aborted_transport_refuses_new_requests() -> None:
-    transport = InterruptibleTransport()
-    transport.abort()
-    with pytest.raises(httpx.ConnectError):
-        transport.handle_request(httpx.Request("GET", "http://127.0.0.1:9/"))
-    began = time.monotonic()
-    transport.sleep(5)
-    assert time.monotonic() - began < 0.5
-    transport.close()
-
-
-def test_transport_verifies_tls_certificates() -> None:
-    transport = InterruptibleTransport()
-    context = transport._pool._ssl_context  # the pool we built
-    assert context.verify_mode == ssl.CERT_REQUIRED
-    assert context.check_hostname
-    transport.close()
 
 
 def test_many_cancelled_calls_are_dropped_safely(qtbot, worker: Worker) -> None:

@@ -1,4 +1,6 @@
-"""Proxies: the client goes through the proxy the system names, and abort still interrupts it.
+"""The transport and the client factory (connection/net.py): TLS always verified, abort
+refuses new requests at once, and the client goes through the proxy the system names
+with abort still interrupting it.
 
 A custom transport makes httpx ignore the proxy settings, so ``make_client``
 mounts the proxies' transports itself. These tests read the settings from a
@@ -9,6 +11,7 @@ records what it is asked.
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Iterator
@@ -18,9 +21,8 @@ import httpx
 import pytest
 
 from axdesk.api import AxError
-from axdesk.ui.connection.net import proxy_patterns
+from axdesk.ui.connection.net import InterruptibleTransport, make_client, proxy_patterns
 from axdesk.ui.connection.secrets import Credentials
-from axdesk.ui.shell.bootstrap import make_client
 
 AX = "https://test.ax-cloud.com"
 CREDENTIALS = Credentials("key-0123456789", "channel-0123")
@@ -193,3 +195,22 @@ def test_abort_interrupts_a_call_waiting_on_the_proxy(silent_proxy: FakeProxy) -
     assert time.monotonic() - began < 5  # not the 30 s read timeout
     (error,) = outcome
     assert isinstance(error, AxError)
+
+
+def test_an_aborted_transport_refuses_new_requests() -> None:
+    transport = InterruptibleTransport()
+    transport.abort()
+    with pytest.raises(httpx.ConnectError):
+        transport.handle_request(httpx.Request("GET", "http://127.0.0.1:9/"))
+    began = time.monotonic()
+    transport.sleep(5)
+    assert time.monotonic() - began < 0.5
+    transport.close()
+
+
+def test_transport_verifies_tls_certificates() -> None:
+    transport = InterruptibleTransport()
+    context = transport._pool._ssl_context  # the pool we built
+    assert context.verify_mode == ssl.CERT_REQUIRED
+    assert context.check_hostname
+    transport.close()

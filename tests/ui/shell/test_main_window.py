@@ -1,60 +1,25 @@
-"""The desktop shell: practice-mode start-up, wiring, shortcuts, a clean and quick close."""
+"""The main window: practice-mode start-up, wiring, its size kept, problems shown, start-up
+with the last profile, and a clean and quick close."""
 
 from __future__ import annotations
 
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
 
-from axdesk.api import AxClient, CallRecord
 from axdesk.store.paths import AppPaths
 from axdesk.store.settings import Profile
-from axdesk.ui.app import launch
 from axdesk.ui.common.context import (
     ENVIRONMENT_CUSTOM,
     ENVIRONMENT_SANDBOX,
-    Connection,
-    ConnectionProfile,
     SlotRef,
 )
-from axdesk.ui.common.worker import Worker
 from axdesk.ui.connection.dialog import ConnectionDialog
 from axdesk.ui.connection.secrets import Credentials
-from axdesk.ui.shell.main_window import ORDER_TAB, ORDERS_TAB, MainWindow
-from axdesk.ui.shell.status_bar import ShellStatusBar
-
-SEED = 20240301
-
-LaunchWindow = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def launch_window(qtbot, qapp) -> Iterator[LaunchWindow]:
-    """Build windows exactly as ``axdesk [--sandbox]`` does, and close them after the test."""
-    windows: list[MainWindow] = []
-
-    def build(*, sandbox: bool = True, **options: object) -> MainWindow:
-        sandbox_options = {"random_seed": SEED, **options}
-        window = launch(
-            qapp,
-            AppPaths.default(),
-            sandbox=sandbox,
-            language="en",
-            sandbox_options=sandbox_options if sandbox else None,
-        )
-        windows.append(window)
-        qtbot.addWidget(window)
-        return window
-
-    yield build
-    for window in windows:
-        window.close()
+from axdesk.ui.shell.main_window import ORDER_TAB
 
 
 def test_sandbox_start_up_is_practice_mode(qtbot, launch_window, memory_keyring) -> None:
@@ -153,40 +118,6 @@ def test_tabs_are_wired_together(qtbot, launch_window) -> None:
         assert window.status.badge.isVisible()  # a message never hides the environment
 
 
-def test_keyboard_shortcuts(qtbot, launch_window) -> None:
-    window = launch_window()
-    window.show()
-    actions = window.actions_
-    assert actions.quit.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
-    assert actions.refresh.shortcut() == QKeySequence("F5")
-    assert [a.shortcut().toString() for a in actions.tab_actions] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
-
-    actions.tab_actions[ORDERS_TAB].trigger()
-    assert window.tabs.currentIndex() == ORDERS_TAB
-    actions.tab_actions[0].trigger()
-    assert window.tabs.currentIndex() == 0
-
-    refreshed: list[bool] = []
-    window.inventory_tab.refresh = lambda: refreshed.append(True)
-    actions.refresh.trigger()
-    assert refreshed == [True]
-
-
-def test_every_menu_action_has_text(qtbot, launch_window) -> None:
-    window = launch_window()
-    menus = [action.menu() for action in window.menuBar().actions()]
-    assert len(menus) == 5
-    pending = list(menus)
-    while pending:
-        menu = pending.pop()
-        assert menu.title().strip()
-        for action in menu.actions():
-            if action.menu() is not None:
-                pending.append(action.menu())
-            elif not action.isSeparator():
-                assert action.text().strip(), f"an action without a name in {menu.title()}"
-
-
 def test_geometry_is_saved_and_restored(qtbot, launch_window) -> None:
     window = launch_window()
     window.resize(781, 655)  # within the offscreen screen (800 x 800)
@@ -226,39 +157,19 @@ def test_unhandled_worker_errors_are_shown(qtbot, launch_window) -> None:
     assert not window.notice.isVisible()
 
 
-def test_call_log_viewer_shows_calls_without_secrets(qtbot, launch_window) -> None:
-    window = launch_window()
-    window.show()
-    with qtbot.waitSignal(window.connection_tested):
-        window.actions_.test_connection.trigger()
-    dialog = window.show_call_log()
-    qtbot.waitUntil(lambda: dialog.loaded)
-    text = dialog.text.toPlainText()
-    assert "GET /v1/channel/orders/tour/" in text
-    assert "-> 404" in text
-    assert "authorization: token ***" in text.lower()
-    sandbox = window.shell.sandbox
-    assert sandbox.api_key not in text
-    dialog.copy_all()
-    assert QApplication.clipboard().text() == text
-
-    dialog.log_combo.setCurrentIndex(1)  # the application log, where bugs are written
-    qtbot.waitUntil(lambda: dialog.loaded)
-    assert str(window.ctx.paths.app_log_path) in dialog._summary.text()
-    dialog.close()
-
-
 def test_secrets_never_reach_settings_or_logs(qtbot, launch_window, sandbox, app_home) -> None:
     window = launch_window(sandbox=False)
     window.show()
     dialog = ConnectionDialog(window.shell, window)
     qtbot.addWidget(dialog)
     dialog.new_profile()
-    dialog.name_edit.setText("Busan desk")
-    dialog.environment_combo.setCurrentIndex(dialog.environment_combo.findData(ENVIRONMENT_CUSTOM))
-    dialog.url_edit.setText(sandbox.base_url)
-    dialog.api_key_edit.setText(sandbox.api_key)
-    dialog.channel_code_edit.setText(sandbox.channel_code)
+    dialog.profile_form.name_edit.setText("Busan desk")
+    dialog.profile_form.environment_combo.setCurrentIndex(
+        dialog.profile_form.environment_combo.findData(ENVIRONMENT_CUSTOM)
+    )
+    dialog.profile_form.url_edit.setText(sandbox.base_url)
+    dialog.profile_form.api_key_edit.setText(sandbox.api_key)
+    dialog.profile_form.channel_code_edit.setText(sandbox.channel_code)
     with qtbot.waitSignal(dialog.test_finished):
         dialog.test_button.click()
     with qtbot.waitSignal(dialog.connected):
@@ -332,69 +243,3 @@ def test_dialogs_closed_while_their_calls_run_stay_quiet(qtbot, launch_window) -
         catalog.reject()
     qtbot.waitUntil(lambda: window.ctx.worker.active_count == 0)
     qtbot.wait(100)  # any late delivery to a deleted dialog would raise in the event loop
-
-
-@pytest.mark.parametrize(
-    ("error", "link_is_down", "words"),
-    [
-        ("AxAuthError: AX refused the API key", True, "AX refused the API key or channel code"),
-        ("AxNetworkError: no answer", True, "AX could not be reached"),
-        ("AxServerError: HTTP 500", True, "AX had a server error"),
-        ("AxMalformedResponseError: not JSON", True, "the answer was not understood"),
-        ("AxNotFoundError: HTTP 404", False, "Connected: Desk"),
-        (None, False, "Connected: Desk"),
-    ],
-)
-def test_the_status_bar_and_the_last_success_agree_on_what_a_link_problem_is(
-    qapp, error: str | None, link_is_down: bool, words: str
-) -> None:
-    connection, worker = Connection(), Worker()
-    client = AxClient("https://ax.example", "key-1234", "channel-1234")
-    connection.use(ConnectionProfile("Desk", ENVIRONMENT_CUSTOM, client.base_url), client)
-    bar = ShellStatusBar(connection, worker)
-    try:
-        connection.call_finished.emit(CallRecord("GET", "/v1/x", 403, 1.0, error=error))
-
-        assert words in bar.state_label.text()
-        assert (connection.last_success is None) is link_is_down
-    finally:
-        bar.deleteLater()
-        connection.close_client()
-        worker.shutdown()
-
-
-def test_settings_are_written_off_the_gui_thread(qtbot, launch_window, monkeypatch) -> None:
-    import axdesk.store.settings as settings_module
-
-    real_write = settings_module.atomic_write_text
-    writers: list[threading.Thread] = []
-
-    def recording_write(path: Path, text: str) -> None:
-        writers.append(threading.current_thread())
-        real_write(path, text)
-
-    monkeypatch.setattr(settings_module, "atomic_write_text", recording_write)
-    window = launch_window()
-    saver = window.shell.settings_saver
-    assert saver is not None
-    writers.clear()
-
-    with qtbot.waitSignal(saver.saved, timeout=5000):
-        window.set_language("ko")
-        window.ctx.settings.remember_product("PRD-SLOW-DISK")
-        assert writers == []  # nothing written while the GUI thread was busy changing them
-
-    assert writers
-    assert threading.main_thread() not in writers
-    saved = AppPaths.default().settings_path.read_text(encoding="utf-8")
-    assert '"ko"' in saved
-    assert "PRD-SLOW-DISK" in saved
-
-
-def test_the_last_setting_changed_before_closing_is_kept(qtbot, launch_window) -> None:
-    window = launch_window()
-    window.ctx.settings.remember_product("PRD-AT-EXIT")
-    window.close()
-
-    again = launch_window()
-    assert again.ctx.settings.recent_products[0] == "PRD-AT-EXIT"
