@@ -2,7 +2,7 @@
 
 The form owns no network or disk work: it reads and writes an
 :class:`~axdesk.ui.order_entry.state.OrderFormState`, validates it with
-:func:`~axdesk.ui.order_entry.rules.validate_order` as the user types, and
+:func:`~axdesk.ui.order_entry.rules.order.validate_order` as the user types, and
 shows each sentence next to its field. Empty required fields are shown only
 once touched (or after :meth:`OrderForm.show_all_problems`); a wrong value
 shows at once. The tab (:mod:`axdesk.ui.order_entry.tab`) does the sending.
@@ -33,7 +33,7 @@ from axdesk.ui.common.money_text import format_money
 from axdesk.ui.order_entry.header import OrderHeader
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.line import LineEditor
-from axdesk.ui.order_entry.rules import (
+from axdesk.ui.order_entry.rules.order import (
     Issue,
     parse_line_key,
     parse_traveler_key,

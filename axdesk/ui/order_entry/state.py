@@ -2,7 +2,7 @@
 
 The form's widgets read and write an :class:`OrderFormState`. Everything is
 kept as the user typed it (amounts stay text) so that a half-typed order can
-be saved as a draft and restored exactly; :mod:`axdesk.ui.order_entry.rules`
+be saved as a draft and restored exactly; :mod:`axdesk.ui.order_entry.rules.order`
 says what is wrong with it and :func:`to_builder_inputs` turns a valid state
 into the ``axdesk.api`` builder inputs when the order is sent.
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from axdesk.ui.common.money_text import format_money, parse_amount_text
-from axdesk.ui.order_entry.rules import (
+from axdesk.ui.order_entry.rules.order import (
     SlotAvailability,
     check_phone,
     is_valid_email,
