@@ -33,12 +33,9 @@ from axdesk.ui.common.money_text import format_money
 from axdesk.ui.order_entry.header import OrderHeader
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.line import LineEditor
-from axdesk.ui.order_entry.rules.order import (
-    Issue,
-    parse_line_key,
-    parse_traveler_key,
-    validate_order,
-)
+from axdesk.ui.order_entry.rules.fields import parse_line_key, parse_traveler_key
+from axdesk.ui.order_entry.rules.issue import Issue
+from axdesk.ui.order_entry.rules.order import validate_order
 from axdesk.ui.order_entry.seats import form_availability
 from axdesk.ui.order_entry.state import LineState, OrderFormState
 from axdesk.ui.order_entry.totals import FormTotals, compute_form_totals

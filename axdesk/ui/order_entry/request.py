@@ -19,7 +19,7 @@ from axdesk.api import (
     slot_datetime,
 )
 from axdesk.ui.common.money_text import parse_amount_text
-from axdesk.ui.order_entry.rules.order import wire_national_code, wire_phone
+from axdesk.ui.order_entry.rules.people import wire_national_code, wire_phone
 from axdesk.ui.order_entry.state import LineState, OrderFormState, PersonState
 
 

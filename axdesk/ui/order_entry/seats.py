@@ -11,7 +11,9 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
 from axdesk.api import UNKNOWN_OPTION, Inventory, InventorySlot
-from axdesk.ui.order_entry.rules.order import Issue, SlotAvailability, validate_order
+from axdesk.ui.order_entry.rules.issue import Issue
+from axdesk.ui.order_entry.rules.lines import SlotAvailability
+from axdesk.ui.order_entry.rules.order import validate_order
 from axdesk.ui.order_entry.state import LineState, OrderFormState
 
 InventoryKey = tuple[str, dt.date]

@@ -58,7 +58,8 @@ from axdesk.ui.order_entry.form import OrderForm
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.request import build_request
 from axdesk.ui.order_entry.result_panel import OrderResultPanel
-from axdesk.ui.order_entry.rules.order import Issue, server_error_field
+from axdesk.ui.order_entry.rules.fields import server_error_field
+from axdesk.ui.order_entry.rules.issue import Issue
 from axdesk.ui.order_entry.seats import InventoryKey, inventory_keys, seat_issues
 from axdesk.ui.order_entry.state import OrderFormState
 from axdesk.ui.order_entry.widgets import FORM_STYLE, repolish

@@ -8,15 +8,10 @@ from decimal import Decimal
 import pytest
 
 from axdesk.ui.common.money_text import format_money, parse_amount_text
-from axdesk.ui.order_entry.rules.order import (
-    SlotAvailability,
-    check_phone,
-    is_valid_email,
-    issues_by_field,
-    server_error_field,
-    validate_order,
-    wire_phone,
-)
+from axdesk.ui.order_entry.rules.fields import server_error_field
+from axdesk.ui.order_entry.rules.lines import SlotAvailability
+from axdesk.ui.order_entry.rules.order import issues_by_field, validate_order
+from axdesk.ui.order_entry.rules.people import check_phone, is_valid_email, wire_phone
 from axdesk.ui.order_entry.state import (
     LineState,
     OrderFormState,
