@@ -29,7 +29,6 @@ worker a moment after each change, and once more on :meth:`OrderTab.shutdown`.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import threading
 from collections.abc import Mapping, Sequence
@@ -54,6 +53,13 @@ from axdesk.store.reconcile import DEFAULT_RETRY_DELAYS, Reconciler, SubmitOutco
 from axdesk.ui.common.context import AppContext, SlotRef
 from axdesk.ui.common.money_text import format_money
 from axdesk.ui.common.worker import describe_error
+from axdesk.ui.order_entry.drafts import (
+    DRAFT_KEY,
+    draft_json,
+    is_readable_draft,
+    keep_draft_file,
+    submitted_code_of,
+)
 from axdesk.ui.order_entry.form import OrderForm
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.request import build_request
@@ -66,33 +72,7 @@ from axdesk.ui.order_entry.widgets import FORM_STYLE, repolish
 
 log = logging.getLogger(__name__)
 
-DRAFT_KEY = "new-order"
 DRAFT_DELAY_MS = 400
-SUBMITTED_CODE_KEY = "submitted_code"
-
-
-def is_readable_draft(text: str) -> bool:
-    """True when a stored draft is a JSON object (what the form writes)."""
-    try:
-        return isinstance(json.loads(text), dict)
-    except (ValueError, TypeError):
-        return False
-
-
-def keep_draft_file(folder: Path, text: str, now: dt.datetime) -> Path:
-    """Write ``text`` unchanged to a new ``unreadable-draft-<time>.json`` in ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = f"unreadable-draft-{now:%Y%m%d-%H%M%S}"
-    number = 1
-    while True:
-        path = folder / (f"{stem}.json" if number == 1 else f"{stem}-{number}.json")
-        try:
-            with path.open("x", encoding="utf-8") as handle:
-                handle.write(text)
-        except FileExistsError:
-            number += 1
-            continue
-        return path
 
 
 @dataclass(frozen=True)
@@ -302,10 +282,7 @@ class OrderTab(QWidget):
     # -- draft --------------------------------------------------------------------------
 
     def _draft_json(self) -> str:
-        data = self.form.state().to_dict()
-        if self._submitted_code:
-            data[SUBMITTED_CODE_KEY] = self._submitted_code
-        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+        return draft_json(self.form.state(), self._submitted_code)
 
     def _write_draft(self, text: str | None) -> None:
         """Write (or with None clear) the draft; runs on the worker, or at shutdown."""
@@ -355,11 +332,8 @@ class OrderTab(QWidget):
             self._keep_unreadable_draft(text)
             return
         state = OrderFormState.from_json(text)
-        try:
-            code = json.loads(text).get(SUBMITTED_CODE_KEY, "")
-        except (ValueError, AttributeError):
-            code = ""
-        journal_state = self.ctx.journal.state_of(code) if isinstance(code, str) and code else None
+        code = submitted_code_of(text)
+        journal_state = self.ctx.journal.state_of(code) if code else None
         if journal_state is JournalState.SENT:
             # The order in the draft was made (the draft outlived it): do not offer it again.
             self.ctx.journal.clear_draft(DRAFT_KEY)

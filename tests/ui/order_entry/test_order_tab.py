@@ -30,11 +30,12 @@ from axdesk.store.catalog import CatalogOption, CatalogProduct
 from axdesk.store.db import transaction
 from axdesk.store.journal import JournalState
 from axdesk.ui.common.context import AppContext, SlotRef
+from axdesk.ui.order_entry.drafts import DRAFT_KEY
 from axdesk.ui.order_entry.line import LineEditor
 from axdesk.ui.order_entry.request import traveler_input
 from axdesk.ui.order_entry.result_panel import Outcome
 from axdesk.ui.order_entry.state import PersonState
-from axdesk.ui.order_entry.tab import DRAFT_KEY, OrderTab
+from axdesk.ui.order_entry.tab import OrderTab
 from axdesk.ui.shell.bootstrap import Shell
 
 pytestmark = [
