@@ -11,13 +11,11 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
 from axdesk.api import UNKNOWN_OPTION, Inventory, InventorySlot
+from axdesk.store.submission import InventoryKey
 from axdesk.ui.order_entry.rules.issue import Issue
 from axdesk.ui.order_entry.rules.lines import SlotAvailability
 from axdesk.ui.order_entry.rules.order import validate_order
 from axdesk.ui.order_entry.state import LineState, OrderFormState
-
-InventoryKey = tuple[str, dt.date]
-"""(product code, date): one inventory fetch covers every option of a product on a day."""
 
 
 def option_slots(inventory: Inventory, dc_code: str, day: dt.date) -> list[InventorySlot]:

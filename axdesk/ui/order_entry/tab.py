@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from axdesk.api import AxError, Inventory, OrderInputError, OrderRequest
 from axdesk.store.journal import JournalState, OptionLabel, OrderDetail
 from axdesk.store.reconcile import DEFAULT_RETRY_DELAYS, Reconciler, SubmitOutcome
+from axdesk.store.submission import InventoryKey
 from axdesk.ui.common.context import AppContext, SlotRef
 from axdesk.ui.common.money_text import format_money
 from axdesk.ui.common.worker import describe_error
@@ -66,7 +67,7 @@ from axdesk.ui.order_entry.request import build_request
 from axdesk.ui.order_entry.result_panel import OrderResultPanel
 from axdesk.ui.order_entry.rules.fields import server_error_field
 from axdesk.ui.order_entry.rules.issue import Issue
-from axdesk.ui.order_entry.seats import InventoryKey, inventory_keys, seat_issues
+from axdesk.ui.order_entry.seats import inventory_keys, seat_issues
 from axdesk.ui.order_entry.state import OrderFormState
 from axdesk.ui.order_entry.widgets import FORM_STYLE, repolish
 
