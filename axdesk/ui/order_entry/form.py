@@ -319,10 +319,14 @@ class OrderForm(QWidget):
             totals=compute_form_totals(state),
         )
 
-    def revalidate(self) -> list[Issue]:
-        """Check everything now, repaint the fields and the totals; returns every issue."""
+    def revalidate(self, state: OrderFormState | None = None) -> list[Issue]:
+        """Check everything now, repaint the fields and the totals; returns every issue.
+
+        ``state`` is the form's state when the caller has just read it (a send).
+        """
         self._validate_timer.stop()
-        state = self.state()
+        if state is None:
+            state = self.state()
         self._totals = compute_form_totals(state)
         self._issues = self.compute_issues(state)
         self._show_problems()

@@ -31,8 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -47,10 +46,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.api import AxError, Inventory, OrderInputError, OrderRequest
-from axdesk.store.journal import JournalState, OptionLabel, OrderDetail
+from axdesk.store.journal import JournalState
 from axdesk.store.reconcile import DEFAULT_RETRY_DELAYS, Reconciler, SubmitOutcome
-from axdesk.store.submission import InventoryKey
+from axdesk.store.submission import (
+    NotSent,
+    OrderSubmission,
+    Rejected,
+    SeatsChanged,
+    SeatsNotRead,
+    SendResult,
+    Sent,
+    Settled,
+    Unknown,
+    new_channel_order_code,
+)
 from axdesk.ui.common.context import AppContext, SlotRef
 from axdesk.ui.common.money_text import format_money
 from axdesk.ui.common.worker import describe_error
@@ -62,26 +71,17 @@ from axdesk.ui.order_entry.drafts import (
     submitted_code_of,
 )
 from axdesk.ui.order_entry.form import OrderForm
+from axdesk.ui.order_entry.form_order import FormOrder
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
-from axdesk.ui.order_entry.request import build_request
 from axdesk.ui.order_entry.result_panel import OrderResultPanel
 from axdesk.ui.order_entry.rules.fields import server_error_field
 from axdesk.ui.order_entry.rules.issue import Issue
-from axdesk.ui.order_entry.seats import inventory_keys, seat_issues
 from axdesk.ui.order_entry.state import OrderFormState
 from axdesk.ui.order_entry.widgets import FORM_STYLE, repolish
 
 log = logging.getLogger(__name__)
 
 DRAFT_DELAY_MS = 400
-
-
-@dataclass(frozen=True)
-class _Settled:
-    """What the worker hands back after a submit or reconcile."""
-
-    outcome: SubmitOutcome
-    detail: OrderDetail | None
 
 
 class OrderTab(QWidget):
@@ -93,6 +93,7 @@ class OrderTab(QWidget):
     """
 
     order_sent = Signal(str)
+    _sending = Signal(str)  # from the worker: the seats are fine, this order goes out now
 
     def __init__(
         self,
@@ -110,6 +111,9 @@ class OrderTab(QWidget):
             ctx.journal,
             sleep=self._pause,
             retry_delays=retry_delays,
+        )
+        self.submission = OrderSubmission(
+            ctx.connection.client, ctx.journal, self.reconciler, draft_key=DRAFT_KEY
         )
         self._busy = False
         self._submitted_code = ""
@@ -169,6 +173,7 @@ class OrderTab(QWidget):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self._save_draft)
 
+        self._sending.connect(self._show_sending)
         self.submit_button.clicked.connect(self.submit)
         self.new_button.clicked.connect(self.new_order)
         self.result.retry_requested.connect(self.retry)
@@ -262,17 +267,9 @@ class OrderTab(QWidget):
             self._reconcile_pending_again = True
             return
         self._reconciling_pending = True
-        reconciler, journal = self.reconciler, self.ctx.journal
-
-        def work() -> list[_Settled]:
-            return [
-                _Settled(outcome, journal.get_order(outcome.channel_order_code))
-                for outcome in reconciler.reconcile_pending()
-            ]
-
-        self.ctx.worker.call(work).on_success(self._pending_reconciled).on_error(
-            self._reconcile_failed
-        ).on_done(self._pending_run_ended).start()
+        self.ctx.worker.call(self.submission.settle_pending).on_success(
+            self._pending_reconciled
+        ).on_error(self._reconcile_failed).on_done(self._pending_run_ended).start()
 
     def _pending_run_ended(self) -> None:
         self._reconciling_pending = False
@@ -470,12 +467,13 @@ class OrderTab(QWidget):
         if self._locked():
             return
         self.form.commit_open_editors()
-        self.form.revalidate()
+        state = self.form.state()
+        self.form.revalidate(state)
         self._update_bar()
-        if self.submit_button.isEnabled():
-            self.submit()
-        else:
+        if not self.submit_button.isEnabled():
             self.show_problems()
+        elif not self._closed:
+            self._send(state)
 
     # -- sending ------------------------------------------------------------------------
 
@@ -484,135 +482,95 @@ class OrderTab(QWidget):
         if self._locked() or self._closed:
             return
         self.form.commit_open_editors()
-        issues = self.form.revalidate()
-        if issues:
+        state = self.form.state()
+        if self.form.revalidate(state):
             self.show_problems()
             self._update_bar()
             return
+        self._send(state)
+
+    def _send(self, state: OrderFormState) -> None:
+        """Send ``state`` in one worker call (:meth:`OrderSubmission.send`) under a new code.
+
+        The code is chosen here, before the call: from now until the outcome
+        the form is locked on it, and a draft written meanwhile (the window
+        closing) names it, as the one the call writes does.
+        """
+        code = new_channel_order_code()
+        order = FormOrder(state, tuple(self.form.products), self.ctx.connection.supplier_timezone)
         self._busy = True
+        self._submitted_code = code
         self._draft_timer.stop()
         self.form.set_editable(False)
         self._update_bar()
-        state = self.form.state()
-        keys = inventory_keys(state)
-        connection = self.ctx.connection
         self.result.show_busy(
             self.tr("Checking the seats…"),
             self.tr("Reading the seats left once more before anything is sent."),
         )
+        submission, stopping, sending = self.submission, self._stopping, self._sending
 
-        def read_seats() -> dict[InventoryKey, Inventory]:
-            client = connection.client()
-            return {key: client.get_inventory(key[0], key[1], key[1]) for key in keys}
+        def announce() -> None:  # on the worker: the seats are fine, the order goes out
+            if not stopping.is_set():
+                sending.emit(code)
 
-        self.ctx.worker.call(read_seats).on_success(
-            lambda inventories: self._seats_read(state, inventories)
-        ).on_error(self._seat_check_failed).start()
-
-    def _seats_read(
-        self, state: OrderFormState, inventories: Mapping[InventoryKey, Inventory]
-    ) -> None:
-        for key, inventory in inventories.items():
-            self.inventory.store(key, inventory)
-        problems = seat_issues(state, inventories)
-        if problems:
-            lines = [
-                self.tr("{where}: {sentence}").format(
-                    where=self.form.describe_field(issue.field),
-                    sentence=issue.sentence(self.form.translate_template),
-                )
-                for issue in problems
-            ]
-            self._stop_sending()
-            self.form.revalidate()
-            self.show_problems()
-            self.result.show_not_sent(
-                self.tr("Not sent: the seats changed"),
-                "\n".join(lines) + "\n" + self.tr("Nothing was sent to AX. Adjust and send again."),
-            )
-            return
-        try:
-            request = build_request(
-                state,
-                mapping_code_for=self._mapping_code,
-                tz_name=self.ctx.connection.supplier_timezone,
-            )
-        except (OrderInputError, AxError) as error:
-            self._stop_sending()
-            self.result.show_not_sent(self.tr("Not sent"), str(error))
-            return
-        self._send(request, state)
-
-    def _seat_check_failed(self, error: BaseException) -> None:
-        self._stop_sending()
-        sentence = describe_error(error) or self.tr("The seat check was cancelled.")
-        self.result.show_not_sent(
-            self.tr("Not sent: the seats could not be checked"),
-            sentence + "\n" + self.tr("Nothing was sent to AX. Try again in a moment."),
-        )
-
-    def _mapping_code(self, product_code: str, dc_code: str) -> str | None:
-        for product in self.form.products:
-            if product.product_code == product_code:
-                option = product.option(dc_code)
-                return option.channel_product_mapping_code if option else None
-        return None
-
-    def _labels(self, state: OrderFormState) -> dict[str, OptionLabel]:
-        labels: dict[str, OptionLabel] = {}
-        for line in state.lines:
-            for product in self.form.products:
-                option = product.option(line.dc_code)
-                if product.product_code == line.product_code and option is not None:
-                    labels[line.dc_code] = OptionLabel(
-                        product.product_code, product.name, option.name
-                    )
-        return labels
-
-    def _send(self, request: OrderRequest, state: OrderFormState) -> None:
-        code = request.order.channel_order_code
-        self._submitted_code = code
-        draft = self._draft_json()
-        labels = self._labels(state)
-        reconciler, journal = self.reconciler, self.ctx.journal
-        self.result.show_busy(
-            self.tr("Sending the order to AX…"),
-            self.tr("Order {code} is recorded in the journal before it is sent.").format(code=code),
-            code,
-        )
-
-        def work() -> _Settled:
-            # The draft names the order first: after a crash, the form reopens locked on
-            # it instead of offering to send the same order again under a new code.
-            journal.save_draft(DRAFT_KEY, draft)
-            outcome = reconciler.submit(request, labels)
-            return _Settled(outcome, journal.get_order(code))
-
-        self.ctx.worker.call(work).on_success(self._settled).on_error(
-            lambda error: self._send_failed(code, error)
+        self.ctx.worker.call(lambda: submission.send(order, code, on_sending=announce)).on_success(
+            self._sent
         ).start()
 
-    def _send_failed(self, code: str, error: BaseException) -> None:
-        """The submit or check raised (no client, or a bug): is the order in the journal?"""
-        sentence = describe_error(error) or self.tr("Sending was cancelled.")
-        self._busy = False
-        try:
-            state = self.ctx.journal.state_of(code)
-        except Exception:
-            log.exception("Reading the journal after a failed send")
-            state = JournalState.UNKNOWN
-        mine = code == self._submitted_code
-        if state is None or state is JournalState.REJECTED:
-            if mine:
-                self._submitted_code = ""
-                self._form_changed()
-            self._stop_sending()
-            self.result.show_not_sent(self.tr("Not sent"), sentence)
-            return
-        if mine:
-            self.form.set_editable(False)
-        self.result.show_unknown(code, sentence)
-        self._update_bar()
+    def _show_sending(self, code: str) -> None:
+        if self._busy and code == self._submitted_code:
+            self.result.show_busy(
+                self.tr("Sending the order to AX…"),
+                self.tr("Order {code} is recorded in the journal before it is sent.").format(
+                    code=code
+                ),
+                code,
+            )
+
+    def _sent(self, result: SendResult[Issue]) -> None:
+        """The one answer to a send: show the seats read, then what became of the order."""
+        for key, inventory in result.inventories.items():
+            self.inventory.store(key, inventory)
+        match result.outcome:
+            case SeatsNotRead(error=error):
+                self._nothing_sent()
+                sentence = describe_error(error) or self.tr("The seat check was cancelled.")
+                self.result.show_not_sent(
+                    self.tr("Not sent: the seats could not be checked"),
+                    sentence + "\n" + self.tr("Nothing was sent to AX. Try again in a moment."),
+                )
+            case SeatsChanged(problems=problems):
+                self._seats_changed(problems)
+            case NotSent() as not_sent:
+                self._not_sent(result.code, not_sent)
+            case settled:
+                self._settled(settled)
+
+    def _seats_changed(self, problems: Sequence[Issue]) -> None:
+        lines = [
+            self.tr("{where}: {sentence}").format(
+                where=self.form.describe_field(issue.field),
+                sentence=issue.sentence(self.form.translate_template),
+            )
+            for issue in problems
+        ]
+        self._nothing_sent()
+        self.form.revalidate()
+        self.show_problems()
+        self.result.show_not_sent(
+            self.tr("Not sent: the seats changed"),
+            "\n".join(lines) + "\n" + self.tr("Nothing was sent to AX. Adjust and send again."),
+        )
+
+    def _not_sent(self, code: str, not_sent: NotSent) -> None:
+        """Nothing of ``code`` is on its way to AX: the form opens again, with a sentence."""
+        if code == self._submitted_code:
+            self._submitted_code = ""
+            if not_sent.draft_named_it:
+                self._form_changed()  # the draft saved for the send names the code
+        self._stop_sending()
+        sentence = describe_error(not_sent.error) or self.tr("Sending was cancelled.")
+        self.result.show_not_sent(self.tr("Not sent"), sentence)
 
     def retry(self, code: str | None = None, *, assign_endpoint: bool = False) -> None:
         """Check the pending order with AX once more (the Retry button).
@@ -627,20 +585,18 @@ class OrderTab(QWidget):
         self._busy = True
         self._update_bar()
         self.result.show_busy(self.tr("Checking the order with AX…"), "", code)
-        reconciler, journal = self.reconciler, self.ctx.journal
+        submission = self.submission
+        self.ctx.worker.call(
+            lambda: submission.check_again(code, assign_endpoint=assign_endpoint)
+        ).on_success(lambda checked: self._checked(code, checked, asked=assign_endpoint)).start()
 
-        def work() -> _Settled:
-            outcome = reconciler.reconcile(code, assign_endpoint=assign_endpoint)
-            return _Settled(outcome, journal.get_order(code))
-
-        self.ctx.worker.call(work).on_success(
-            lambda settled: self._retried(settled, asked=assign_endpoint)
-        ).on_error(lambda error: self._send_failed(code, error)).start()
-
-    def _retried(self, settled: _Settled, *, asked: bool) -> None:
-        self._settled(settled)
-        outcome = settled.outcome
-        if asked or not outcome.needs_assignment or self._closed:
+    def _checked(self, code: str, checked: Settled | NotSent, *, asked: bool) -> None:
+        if isinstance(checked, NotSent):
+            self._busy = False
+            self._not_sent(code, checked)
+            return
+        self._settled(checked)
+        if asked or not checked.outcome.needs_assignment or self._closed:
             return
         profile = self.ctx.connection.profile
         server = profile.base_url if profile is not None else ""
@@ -651,28 +607,33 @@ class OrderTab(QWidget):
                 "taken while connected to {server}?\n\nAnswer Yes only if so: it is then "
                 "checked there and, if AX does not have it, sent there under the same code. "
                 "Otherwise answer No and connect to the server it was taken on."
-            ).format(code=outcome.channel_order_code, server=server),
+            ).format(code=checked.code, server=server),
         ):
-            self.retry(outcome.channel_order_code, assign_endpoint=True)
+            self.retry(checked.code, assign_endpoint=True)
 
-    def _settled(self, settled: _Settled) -> None:
-        outcome = settled.outcome
-        code = outcome.channel_order_code
+    def _settled(self, settled: Settled) -> None:
+        code = settled.code
         self._busy = False
-        if outcome.is_sent:
-            self._order_made(settled)
-        elif outcome.is_rejected:
-            self._order_rejected(outcome)
-        else:
-            if code == self._submitted_code:
-                self.form.set_editable(False)
-            else:
-                self.form.set_editable(not self._submitted_code)
-            self.result.show_unknown(code, outcome.message)
+        match settled:
+            case Sent():
+                self._order_made(settled)
+            case Rejected():
+                self._order_rejected(settled.outcome)
+            case Unknown():
+                if code == self._submitted_code:
+                    self.form.set_editable(False)
+                else:
+                    self.form.set_editable(not self._submitted_code)
+                self.result.show_unknown(code, self._unknown_reason(settled))
         self._update_bar()
 
-    def _order_made(self, settled: _Settled) -> None:
-        code = settled.outcome.channel_order_code
+    def _unknown_reason(self, unknown: Unknown) -> str:
+        if unknown.error is None:
+            return unknown.outcome.message
+        return describe_error(unknown.error) or self.tr("Sending was cancelled.")
+
+    def _order_made(self, sent: Sent) -> None:
+        code = sent.code
         if code == self._submitted_code:
             self._submitted_code = ""
             self.form.set_state(OrderFormState())
@@ -681,10 +642,10 @@ class OrderTab(QWidget):
             self._draft_dirty = False
             journal = self.ctx.journal
             self.ctx.worker.call(lambda: journal.clear_draft(DRAFT_KEY)).start()
-        if settled.detail is not None:
-            self.result.show_sent(settled.detail, self.ctx.connection.supplier_timezone)
+        if sent.detail is not None:
+            self.result.show_sent(sent.detail, self.ctx.connection.supplier_timezone)
         else:
-            self.result.show_info(self.tr("Order sent to AX"), settled.outcome.message)
+            self.result.show_info(self.tr("Order sent to AX"), sent.outcome.message)
         self.order_sent.emit(code)
 
     def _order_rejected(self, outcome: SubmitOutcome) -> None:
@@ -721,9 +682,14 @@ class OrderTab(QWidget):
         self.form.set_editable(not self._submitted_code)
         self._update_bar()
 
+    def _nothing_sent(self) -> None:
+        """The send stopped before the order could reach the journal: the form opens again."""
+        self._submitted_code = ""
+        self._stop_sending()
+
     # -- start-up reconciliation --------------------------------------------------------
 
-    def _pending_reconciled(self, settled: list[_Settled]) -> None:
+    def _pending_reconciled(self, settled: list[Settled]) -> None:
         if not settled:
             return
         mine = [s for s in settled if s.outcome.channel_order_code == self._submitted_code]
