@@ -795,6 +795,33 @@
     </message>
 </context>
 <context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>This order was being sent when axdesk stopped.</source>
+        <translation>axdesk가 종료될 때 이 주문을 보내는 중이었습니다.</translation>
+    </message>
+    <message>
+        <source>Your unfinished order is back</source>
+        <translation>작성 중이던 주문을 다시 불러왔습니다</translation>
+    </message>
+    <message>
+        <source>It was saved as you typed. Press New order to start from a blank form.</source>
+        <translation>입력하는 동안 저장해 두었습니다. 빈 양식으로 시작하려면 새 주문을 누르세요.</translation>
+    </message>
+    <message>
+        <source>The saved draft could not be read</source>
+        <translation>저장된 임시 주문을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The saved draft could not be read, so the form starts blank; it was kept in {path}.</source>
+        <translation>저장된 임시 주문을 읽을 수 없어 빈 양식으로 시작합니다. 원래 내용은 {path}에 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>The saved draft could not be read, and it could not be copied to {folder}; it stays in the order journal until you type a new order.</source>
+        <translation>저장된 임시 주문을 읽을 수 없고 {folder}에 복사하지도 못했습니다. 새 주문을 입력하기 전까지는 주문 기록에 그대로 남아 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentBadge</name>
     <message>
         <source>PRODUCTION</source>
@@ -1944,6 +1971,77 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
     </message>
 </context>
 <context>
+    <name>OrderSending</name>
+    <message>
+        <source>Checking the seats…</source>
+        <translation>잔여석 확인 중…</translation>
+    </message>
+    <message>
+        <source>Reading the seats left once more before anything is sent.</source>
+        <translation>보내기 전에 잔여석을 한 번 더 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Sending the order to AX…</source>
+        <translation>AX로 주문을 보내는 중…</translation>
+    </message>
+    <message>
+        <source>Order {code} is recorded in the journal before it is sent.</source>
+        <translation>주문 {code}은(는) 보내기 전에 주문 대장에 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>The seat check was cancelled.</source>
+        <translation>잔여석 확인을 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Not sent: the seats could not be checked</source>
+        <translation>전송 안 함: 잔여석을 확인할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to AX. Try again in a moment.</source>
+        <translation>AX에 아무것도 보내지 않았습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>{where}: {sentence}</source>
+        <translation>{where}: {sentence}</translation>
+    </message>
+    <message>
+        <source>Not sent: the seats changed</source>
+        <translation>전송 안 함: 잔여석이 바뀌었습니다</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to AX. Adjust and send again.</source>
+        <translation>AX에 아무것도 보내지 않았습니다. 수정한 뒤 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>전송을 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>전송 안 함</translation>
+    </message>
+    <message>
+        <source>Checking the order with AX…</source>
+        <translation>AX에 주문을 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Which AX server has this order?</source>
+        <translation>이 주문은 어느 AX 서버에 있나요?</translation>
+    </message>
+    <message>
+        <source>axdesk did not record which AX server order {code} was sent to. Was it taken while connected to {server}?
+
+Answer Yes only if so: it is then checked there and, if AX does not have it, sent there under the same code. Otherwise answer No and connect to the server it was taken on.</source>
+        <translation>주문 {code}을(를) 어느 AX 서버로 보냈는지 axdesk에 기록되어 있지 않습니다. {server}에 연결된 상태에서 받은 주문인가요?
+
+그렇다면 예를 누르세요. 그 서버에서 주문을 확인하고, AX에 주문이 없으면 같은 코드로 그 서버에 보냅니다. 아니라면 아니요를 누르고, 주문을 받을 때 연결했던 서버에 연결하세요.</translation>
+    </message>
+    <message>
+        <source>Order sent to AX</source>
+        <translation>AX에 주문을 보냈습니다</translation>
+    </message>
+</context>
+<context>
     <name>OrderStatus</name>
     <message>
         <source>Not known yet</source>
@@ -1996,20 +2094,8 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
 <context>
     <name>OrderTab</name>
     <message>
-        <source>Ne&amp;w order</source>
-        <translation>새 주문(&amp;W)</translation>
-    </message>
-    <message>
         <source>New order</source>
         <translation>새 주문</translation>
-    </message>
-    <message>
-        <source>Clear the form and start another order</source>
-        <translation>입력 내용을 지우고 새 주문 시작</translation>
-    </message>
-    <message>
-        <source>Send order</source>
-        <translation>주문 전송</translation>
     </message>
     <message>
         <source>The form is busy with another order</source>
@@ -2018,30 +2104,6 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
     <message>
         <source>Wait for its outcome, or press New order, then book the slot again.</source>
         <translation>결과를 기다리거나 새 주문을 누른 뒤, 이 일정을 다시 예약하세요.</translation>
-    </message>
-    <message>
-        <source>This order was being sent when axdesk stopped.</source>
-        <translation>axdesk가 종료될 때 이 주문을 보내는 중이었습니다.</translation>
-    </message>
-    <message>
-        <source>Your unfinished order is back</source>
-        <translation>작성 중이던 주문을 다시 불러왔습니다</translation>
-    </message>
-    <message>
-        <source>It was saved as you typed. Press New order to start from a blank form.</source>
-        <translation>입력하는 동안 저장해 두었습니다. 빈 양식으로 시작하려면 새 주문을 누르세요.</translation>
-    </message>
-    <message>
-        <source>The saved draft could not be read</source>
-        <translation>저장된 임시 주문을 읽을 수 없습니다</translation>
-    </message>
-    <message>
-        <source>The saved draft could not be read, so the form starts blank; it was kept in {path}.</source>
-        <translation>저장된 임시 주문을 읽을 수 없어 빈 양식으로 시작합니다. 원래 내용은 {path}에 보관했습니다.</translation>
-    </message>
-    <message>
-        <source>The saved draft could not be read, and it could not be copied to {folder}; it stays in the order journal until you type a new order.</source>
-        <translation>저장된 임시 주문을 읽을 수 없고 {folder}에 복사하지도 못했습니다. 새 주문을 입력하기 전까지는 주문 기록에 그대로 남아 있습니다.</translation>
     </message>
     <message>
         <source>Sending… wait for AX&apos;s answer.</source>
@@ -2066,114 +2128,6 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
     <message>
         <source>Not connected to AX. Choose a connection in Connection &gt; Connect.</source>
         <translation>AX에 연결되지 않았습니다. 연결 &gt; 연결 설정…에서 연결을 선택하세요.</translation>
-    </message>
-    <message>
-        <source>Total {amount}</source>
-        <translation>합계 {amount}</translation>
-    </message>
-    <message>
-        <source>Total —</source>
-        <translation>합계 —</translation>
-    </message>
-    <message>
-        <source>Send the order to AX (Ctrl+Enter)</source>
-        <translation>AX로 주문 전송 (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Ready to send: Ctrl+Enter</source>
-        <translation>전송 준비 완료: Ctrl+Enter</translation>
-    </message>
-    <message>
-        <source>Ready to send</source>
-        <translation>전송 준비 완료</translation>
-    </message>
-    <message>
-        <source>Cannot send yet: {reason}</source>
-        <translation>아직 보낼 수 없습니다: {reason}</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>보기</translation>
-    </message>
-    <message>
-        <source>Checking the seats…</source>
-        <translation>잔여석 확인 중…</translation>
-    </message>
-    <message>
-        <source>Reading the seats left once more before anything is sent.</source>
-        <translation>보내기 전에 잔여석을 한 번 더 확인합니다.</translation>
-    </message>
-    <message>
-        <source>Not sent: the seats changed</source>
-        <translation>전송 안 함: 잔여석이 바뀌었습니다</translation>
-    </message>
-    <message>
-        <source>Nothing was sent to AX. Adjust and send again.</source>
-        <translation>AX에 아무것도 보내지 않았습니다. 수정한 뒤 다시 보내세요.</translation>
-    </message>
-    <message>
-        <source>Not sent</source>
-        <translation>전송 안 함</translation>
-    </message>
-    <message>
-        <source>The seat check was cancelled.</source>
-        <translation>잔여석 확인을 취소했습니다.</translation>
-    </message>
-    <message>
-        <source>Not sent: the seats could not be checked</source>
-        <translation>전송 안 함: 잔여석을 확인할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Nothing was sent to AX. Try again in a moment.</source>
-        <translation>AX에 아무것도 보내지 않았습니다. 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>Sending the order to AX…</source>
-        <translation>AX로 주문을 보내는 중…</translation>
-    </message>
-    <message>
-        <source>Order {code} is recorded in the journal before it is sent.</source>
-        <translation>주문 {code}은(는) 보내기 전에 주문 대장에 기록됩니다.</translation>
-    </message>
-    <message>
-        <source>Sending was cancelled.</source>
-        <translation>전송을 취소했습니다.</translation>
-    </message>
-    <message>
-        <source>Checking the order with AX…</source>
-        <translation>AX에 주문을 확인하는 중…</translation>
-    </message>
-    <message>
-        <source>Which AX server has this order?</source>
-        <translation>이 주문은 어느 AX 서버에 있나요?</translation>
-    </message>
-    <message>
-        <source>axdesk did not record which AX server order {code} was sent to. Was it taken while connected to {server}?
-
-Answer Yes only if so: it is then checked there and, if AX does not have it, sent there under the same code. Otherwise answer No and connect to the server it was taken on.</source>
-        <translation>주문 {code}을(를) 어느 AX 서버로 보냈는지 axdesk에 기록되어 있지 않습니다. {server}에 연결된 상태에서 받은 주문인가요?
-
-그렇다면 예를 누르세요. 그 서버에서 주문을 확인하고, AX에 주문이 없으면 같은 코드로 그 서버에 보냅니다. 아니라면 아니요를 누르고, 주문을 받을 때 연결했던 서버에 연결하세요.</translation>
-    </message>
-    <message>
-        <source>Order sent to AX</source>
-        <translation>AX에 주문을 보냈습니다</translation>
-    </message>
-    <message>
-        <source>{count} were sent to another AX server, or to one axdesk did not record, and were not checked here.</source>
-        <translation>{count}건은 다른 AX 서버나 axdesk에 기록되지 않은 서버로 보낸 주문이라 여기서 확인하지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Unfinished orders were checked with AX</source>
-        <translation>처리 중이던 주문을 AX에 확인했습니다</translation>
-    </message>
-    <message>
-        <source>{sent} sent, {rejected} refused by AX, {unknown} still not known. See the Orders tab.</source>
-        <translation>접수 {sent}건, AX 거부 {rejected}건, 아직 모름 {unknown}건. 주문 목록 탭에서 확인하세요.</translation>
-    </message>
-    <message>
-        <source>Unfinished orders could not be checked</source>
-        <translation>처리 중이던 주문을 확인하지 못했습니다</translation>
     </message>
     <message>
         <source>Clear the form? What is typed now will be lost.</source>
@@ -2697,6 +2651,25 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     </message>
 </context>
 <context>
+    <name>PendingOrders</name>
+    <message>
+        <source>{sent} sent, {rejected} refused by AX, {unknown} still not known. See the Orders tab.</source>
+        <translation>접수 {sent}건, AX 거부 {rejected}건, 아직 모름 {unknown}건. 주문 목록 탭에서 확인하세요.</translation>
+    </message>
+    <message>
+        <source>{count} were sent to another AX server, or to one axdesk did not record, and were not checked here.</source>
+        <translation>{count}건은 다른 AX 서버나 axdesk에 기록되지 않은 서버로 보낸 주문이라 여기서 확인하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Unfinished orders were checked with AX</source>
+        <translation>처리 중이던 주문을 AX에 확인했습니다</translation>
+    </message>
+    <message>
+        <source>Unfinished orders could not be checked</source>
+        <translation>처리 중이던 주문을 확인하지 못했습니다</translation>
+    </message>
+</context>
+<context>
     <name>PersonEditor</name>
     <message>
         <source>Country code</source>
@@ -3020,6 +2993,53 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>The practice sandbox could not start: {reason}</source>
         <translation>연습용 샌드박스를 시작할 수 없습니다: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitBar</name>
+    <message>
+        <source>Ne&amp;w order</source>
+        <translation>새 주문(&amp;W)</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>새 주문</translation>
+    </message>
+    <message>
+        <source>Clear the form and start another order</source>
+        <translation>입력 내용을 지우고 새 주문 시작</translation>
+    </message>
+    <message>
+        <source>Send order</source>
+        <translation>주문 전송</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>합계 {amount}</translation>
+    </message>
+    <message>
+        <source>Total —</source>
+        <translation>합계 —</translation>
+    </message>
+    <message>
+        <source>Send the order to AX (Ctrl+Enter)</source>
+        <translation>AX로 주문 전송 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ready to send: Ctrl+Enter</source>
+        <translation>전송 준비 완료: Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Ready to send</source>
+        <translation>전송 준비 완료</translation>
+    </message>
+    <message>
+        <source>Cannot send yet: {reason}</source>
+        <translation>아직 보낼 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>보기</translation>
     </message>
 </context>
 <context>

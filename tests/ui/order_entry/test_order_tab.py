@@ -212,7 +212,9 @@ def one_ticket_order(departure: Departure, name: str) -> OrderRequest:
 
 
 def wait_outcome(qtbot: QtBot, tab: OrderTab, *outcomes: Outcome) -> None:
-    qtbot.waitUntil(lambda: not tab._busy and tab.result.outcome in outcomes, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: not tab.sending.busy and tab.result.outcome in outcomes, timeout=WAIT_MS
+    )
 
 
 # --- the tests -------------------------------------------------------------------------
@@ -232,7 +234,7 @@ def test_two_option_order_typed_from_the_keyboard_reaches_ax_and_the_journal(
     fill_travelers(qtbot, tab.form.lines[1], traveler_rows(2, start=4))
     tab.form.revalidate()
     assert tab.form.issues == []
-    assert tab.submit_button.isEnabled()
+    assert tab.bar.submit_button.isEnabled()
 
     with qtbot.waitSignal(tab.order_sent, timeout=WAIT_MS) as sent:
         qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -297,9 +299,9 @@ def test_each_rule_shows_its_sentence_next_to_the_field_while_typing(
     qtbot.waitUntil(lambda: shown_problem(purchaser, "phone") == "")
 
     # The button says why it is disabled, in its tooltip and next to it.
-    assert not tab.submit_button.isEnabled()
-    assert "Enter a name." in tab.reason_label.text()
-    assert "Enter a name." in tab.submit_button.toolTip()
+    assert not tab.bar.submit_button.isEnabled()
+    assert "Enter a name." in tab.bar.reason_label.text()
+    assert "Enter a name." in tab.bar.submit_button.toolTip()
 
 
 def test_quantity_above_the_seats_left_is_refused_with_a_sentence(
@@ -325,13 +327,13 @@ def test_a_discount_above_the_sub_total_is_a_negative_total(
     departure = a_departure(app_context, 2)
     tab = build_tab(qtbot, app_context)
     a_complete_order(qtbot, tab, departure, 2)
-    assert tab.submit_button.isEnabled()
+    assert tab.bar.submit_button.isEnabled()
     sub_total = departure.option.unit_price * 2
     type_into(qtbot, tab.form.header.discount_edit, str(int(sub_total) + 1))
     qtbot.waitUntil(lambda: tab.form.total_message.text() != "")
     assert tab.form.total_message.text().startswith("The total is negative")
-    assert not tab.submit_button.isEnabled()
-    assert "The total is negative" in tab.submit_button.toolTip()
+    assert not tab.bar.submit_button.isEnabled()
+    assert "The total is negative" in tab.bar.submit_button.toolTip()
 
 
 def test_travelers_follow_the_quantity_and_copy_buttons_fill_them(
@@ -412,9 +414,9 @@ def test_new_order_clears_the_form_and_its_draft_only_after_confirming(
     qtbot.waitUntil(lambda: app_context.journal.load_draft(DRAFT_KEY) is not None)
     answers = iter([False, True])
     monkeypatch.setattr(tab, "ask_confirmation", lambda _title, _text: next(answers))
-    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.bar.new_button, Qt.MouseButton.LeftButton)
     assert tab.form.state().purchaser.name == "Kim Minji"
-    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.bar.new_button, Qt.MouseButton.LeftButton)
     assert tab.form.state().is_blank()
     qtbot.waitUntil(lambda: app_context.journal.load_draft(DRAFT_KEY) is None)
 
@@ -427,7 +429,7 @@ def test_a_lost_answer_after_the_commit_leaves_exactly_one_order(
     a_complete_order(qtbot, tab, departure, 2)
     sandbox.state.queue_fault("commit_then_drop", "POST")
     with qtbot.waitSignal(tab.order_sent, timeout=WAIT_MS) as sent:
-        qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(tab.bar.submit_button, Qt.MouseButton.LeftButton)
     code = sent.args[0]
     assert sandbox.state.order_count() == 1
     ax_orders = sandbox.state.orders_for(code)
@@ -542,11 +544,11 @@ def test_double_submit_makes_one_order(
     tab = build_tab(qtbot, app_context)
     a_complete_order(qtbot, tab, departure, 2)
     with qtbot.waitSignal(tab.order_sent, timeout=WAIT_MS):
-        qtbot.mouseDClick(tab.submit_button, Qt.MouseButton.LeftButton)
-        qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseDClick(tab.bar.submit_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(tab.bar.submit_button, Qt.MouseButton.LeftButton)
         for _ in range(2):
             qtbot.keyClick(
-                tab.submit_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+                tab.bar.submit_button, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
             )
         tab.submit()
     qtbot.wait(300)
@@ -560,13 +562,13 @@ def test_seats_taken_meanwhile_stop_the_order_before_anything_is_sent(
     departure = a_departure(app_context, 2, most=8)
     tab = build_tab(qtbot, app_context)
     a_complete_order(qtbot, tab, departure, departure.seats)
-    assert tab.submit_button.isEnabled()
+    assert tab.bar.submit_button.isEnabled()
     # Another channel takes a seat of the same departure.
     other = one_ticket_order(departure, "Other Channel")
     app_context.connection.client().create_order(other)
     assert sandbox.state.order_count() == 1
 
-    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.bar.submit_button, Qt.MouseButton.LeftButton)
     wait_outcome(qtbot, tab, Outcome.NOT_SENT)
     assert "the seats changed" in tab.result.title.text()
     assert sandbox.state.order_count() == 1
@@ -589,8 +591,8 @@ def test_a_400_from_ax_is_shown_next_to_the_field_it_names(
     )
     tab = build_tab(qtbot, app_context)
     a_complete_order(qtbot, tab, departure, 2)
-    assert tab.submit_button.isEnabled()
-    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    assert tab.bar.submit_button.isEnabled()
+    qtbot.mouseClick(tab.bar.submit_button, Qt.MouseButton.LeftButton)
     wait_outcome(qtbot, tab, Outcome.REJECTED)
     line = tab.form.lines[0]
     assert shown_problem(line, "option") == '"stale-mapping-code" is not a known mapping'
@@ -599,7 +601,7 @@ def test_a_400_from_ax_is_shown_next_to_the_field_it_names(
     (summary,) = app_context.journal.list_orders()
     assert app_context.journal.state_of(summary.channel_order_code) is JournalState.REJECTED
     assert line.option_combo.isEnabled()
-    assert tab.submit_button.isEnabled()  # fixable and sendable again
+    assert tab.bar.submit_button.isEnabled()  # fixable and sendable again
 
 
 def test_an_unknown_outcome_locks_the_form_until_check_again_settles_it(
@@ -609,12 +611,12 @@ def test_an_unknown_outcome_locks_the_form_until_check_again_settles_it(
     tab = build_tab(qtbot, app_context, retry_delays=())
     a_complete_order(qtbot, tab, departure, 1)
     sandbox.state.queue_fault("drop", "POST")
-    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.bar.submit_button, Qt.MouseButton.LeftButton)
     wait_outcome(qtbot, tab, Outcome.UNKNOWN)
     code = tab.result.channel_order_code
     assert app_context.journal.state_of(code) is JournalState.UNKNOWN
-    assert not tab.submit_button.isEnabled()
-    assert code in tab.reason_label.text()
+    assert not tab.bar.submit_button.isEnabled()
+    assert code in tab.bar.reason_label.text()
     assert not tab.form.header.isEnabled()
     assert tab.result.retry_button.isVisible()
 
@@ -736,7 +738,7 @@ def test_a_crash_while_the_outcome_is_unknown_reopens_locked_and_start_up_settle
     tab = build_tab(qtbot, app_context, retry_delays=(), owned_by_qtbot=False)
     a_complete_order(qtbot, tab, departure, 1)
     sandbox.state.queue_fault("drop", "POST")
-    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.bar.submit_button, Qt.MouseButton.LeftButton)
     wait_outcome(qtbot, tab, Outcome.UNKNOWN)
     code = tab.result.channel_order_code
     typed = tab.form.state()
@@ -748,7 +750,7 @@ def test_a_crash_while_the_outcome_is_unknown_reopens_locked_and_start_up_settle
     # The same order comes back, locked: it cannot be sent again under a new code.
     assert again.form.state() == typed
     assert again.result.outcome is Outcome.UNKNOWN
-    assert not again.submit_button.isEnabled()
+    assert not again.bar.submit_button.isEnabled()
     again.submit()
     assert app_context.journal.count_orders() == 1
 
@@ -799,14 +801,14 @@ def test_a_representative_other_than_the_purchaser_is_checked_and_sent(
     assert not header.same_check.isChecked()
     tab.form.show_all_problems()
     qtbot.waitUntil(lambda: header.representative.boxes["name"].problem == "Enter a name.")
-    assert not tab.submit_button.isEnabled()
+    assert not tab.bar.submit_button.isEnabled()
     representative = header.representative
     type_into(qtbot, representative.name_edit, "Park Sora")
     type_into(qtbot, representative.phone_edit, "010-9876-5432")
     type_into(qtbot, representative.email_edit, "sora@example.com")
-    qtbot.waitUntil(tab.submit_button.isEnabled)
+    qtbot.waitUntil(tab.bar.submit_button.isEnabled)
     with qtbot.waitSignal(tab.order_sent, timeout=WAIT_MS) as sent:
-        qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(tab.bar.submit_button, Qt.MouseButton.LeftButton)
     detail = app_context.journal.get_order(sent.args[0])
     assert detail is not None
     assert detail.wire_json is not None
@@ -826,5 +828,5 @@ def test_a_price_too_long_for_money_arithmetic_is_shown_not_raised(
     tab.form.revalidate()
 
     # (No exception in the slots; sending it is refused with the builders' sentence.)
-    assert tab.total_label.text().startswith("Total ₩")
-    assert len(tab.total_label.text().replace(",", "")) >= len("Total ₩") + 30
+    assert tab.bar.total_label.text().startswith("Total ₩")
+    assert len(tab.bar.total_label.text().replace(",", "")) >= len("Total ₩") + 30
