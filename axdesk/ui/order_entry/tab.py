@@ -120,6 +120,13 @@ class OrderTab(QWidget):
             line.refresh_times_if_needed()
         self.update_bar()
 
+    def refresh(self) -> None:
+        """View > Refresh (F5): read the catalog again, and every line's seats from AX."""
+        self.form.reload_catalog()
+        for line in self.form.lines:
+            line.refresh_inventory()
+        self.update_bar()
+
     def shutdown(self) -> None:
         """The window closes: keep the draft and stop waiting on AX."""
         if self.closed:

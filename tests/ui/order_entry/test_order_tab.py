@@ -37,6 +37,7 @@ from axdesk.ui.order_entry.result_panel import Outcome
 from axdesk.ui.order_entry.state import PersonState
 from axdesk.ui.order_entry.tab import OrderTab
 from axdesk.ui.shell.bootstrap import Shell
+from axdesk.ui.shell.tab import Tab
 
 pytestmark = [
     pytest.mark.e2e,
@@ -626,6 +627,36 @@ def test_an_unknown_outcome_locks_the_form_until_check_again_settles_it(
     assert sandbox.state.order_count() == 1
     assert app_context.journal.state_of(code) is JournalState.SENT
     assert tab.form.header.isEnabled()
+
+
+def test_refresh_reads_the_catalog_and_the_seats_of_the_lines_again(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    departure = a_departure(app_context, 2, most=8)
+    tab = build_tab(qtbot, app_context)
+    line = tab.form.lines[0]
+    fill_line(qtbot, tab, line, departure, 1)
+    assert f"{departure.seats} seats left" in line.time_combo.currentText()
+    # Meanwhile another channel takes a seat and the catalog renames the option.
+    app_context.connection.client().create_order(one_ticket_order(departure, "Other Channel"))
+    app_context.catalog.upsert_option(replace(departure.option, name="Sunset cruise"))
+    tab.on_shown()  # showing the tab reads the catalog, not the seats
+    assert line.option_combo.currentText().startswith("Sunset cruise")
+    assert f"{departure.seats} seats left" in line.time_combo.currentText()
+    app_context.catalog.upsert_option(replace(departure.option, name="Night cruise"))
+
+    tab.refresh()
+
+    qtbot.waitUntil(
+        lambda: f"{departure.seats - 1} seats left" in line.time_combo.currentText(),
+        timeout=WAIT_MS,
+    )
+    assert line.option_combo.currentText().startswith("Night cruise")
+    assert line.time_combo.currentData() == departure.start.isoformat(timespec="minutes")
+
+
+def test_the_tab_keeps_the_tab_contract(qtbot: QtBot, app_context: AppContext) -> None:
+    assert isinstance(build_tab(qtbot, app_context), Tab)
 
 
 def test_book_this_slot_fills_a_line(qtbot: QtBot, app_context: AppContext) -> None:
