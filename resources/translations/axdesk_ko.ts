@@ -795,6 +795,49 @@
     </message>
 </context>
 <context>
+    <name>DeparturePicker</name>
+    <message>
+        <source>Reload the departures of line {n}</source>
+        <translation>항목 {n}의 출발 일정 다시 불러오기</translation>
+    </message>
+    <message>
+        <source>Read the seats left again from AX</source>
+        <translation>AX에서 잔여석을 다시 읽기</translation>
+    </message>
+    <message>
+        <source>Choose a time…</source>
+        <translation>시각 선택…</translation>
+    </message>
+    <message>
+        <source>{time} · not on sale</source>
+        <translation>{time} · 판매 중지</translation>
+    </message>
+    <message>
+        <source>{time} · sold out</source>
+        <translation>{time} · 매진</translation>
+    </message>
+    <message>
+        <source>{time} · {seats} seats left</source>
+        <translation>{time} · 잔여 {seats}석</translation>
+    </message>
+    <message>
+        <source>Reading seats…</source>
+        <translation>잔여석 확인 중…</translation>
+    </message>
+    <message>
+        <source>No departures of this option on this day.</source>
+        <translation>이 날짜에는 이 옵션의 출발 일정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>of {seats} left (min. {minimum}{guaranteed})</source>
+        <translation>/ 잔여 {seats}석 (최소 {minimum}명{guaranteed})</translation>
+    </message>
+    <message>
+        <source>guaranteed</source>
+        <translation>출발 확정</translation>
+    </message>
+</context>
+<context>
     <name>DraftKeeper</name>
     <message>
         <source>This order was being sent when axdesk stopped.</source>
@@ -1329,14 +1372,6 @@
         <translation>항목 {n} 삭제</translation>
     </message>
     <message>
-        <source>Reload the departures of line {n}</source>
-        <translation>항목 {n}의 출발 일정 다시 불러오기</translation>
-    </message>
-    <message>
-        <source>Read the seats left again from AX</source>
-        <translation>AX에서 잔여석을 다시 읽기</translation>
-    </message>
-    <message>
         <source>YYYY-MM-DD or 11/23</source>
         <translation>YYYY-MM-DD 또는 11/23</translation>
     </message>
@@ -1355,50 +1390,6 @@
     <message>
         <source>Taken off each ticket&apos;s price (sent to AX as the amount per unit)</source>
         <translation>티켓 1매 가격에서 빼는 금액 (AX에는 1매당 금액으로 보냅니다)</translation>
-    </message>
-    <message>
-        <source>Choose a product…</source>
-        <translation>상품 선택…</translation>
-    </message>
-    <message>
-        <source>Choose an option…</source>
-        <translation>옵션 선택…</translation>
-    </message>
-    <message>
-        <source>{code} (not in the catalog)</source>
-        <translation>{code} (카탈로그에 없음)</translation>
-    </message>
-    <message>
-        <source>Choose a time…</source>
-        <translation>시각 선택…</translation>
-    </message>
-    <message>
-        <source>{time} · not on sale</source>
-        <translation>{time} · 판매 중지</translation>
-    </message>
-    <message>
-        <source>{time} · sold out</source>
-        <translation>{time} · 매진</translation>
-    </message>
-    <message>
-        <source>{time} · {seats} seats left</source>
-        <translation>{time} · 잔여 {seats}석</translation>
-    </message>
-    <message>
-        <source>Reading seats…</source>
-        <translation>잔여석 확인 중…</translation>
-    </message>
-    <message>
-        <source>No departures of this option on this day.</source>
-        <translation>이 날짜에는 이 옵션의 출발 일정이 없습니다.</translation>
-    </message>
-    <message>
-        <source>of {seats} left (min. {minimum}{guaranteed})</source>
-        <translation>/ 잔여 {seats}석 (최소 {minimum}명{guaranteed})</translation>
-    </message>
-    <message>
-        <source>guaranteed</source>
-        <translation>출발 확정</translation>
     </message>
     <message>
         <source>“{text}” is not a date; write it like 2026-11-23.</source>
@@ -1619,6 +1610,21 @@
     <message>
         <source>Note</source>
         <translation>알림</translation>
+    </message>
+</context>
+<context>
+    <name>OptionPicker</name>
+    <message>
+        <source>Choose a product…</source>
+        <translation>상품 선택…</translation>
+    </message>
+    <message>
+        <source>Choose an option…</source>
+        <translation>옵션 선택…</translation>
+    </message>
+    <message>
+        <source>{code} (not in the catalog)</source>
+        <translation>{code} (카탈로그에 없음)</translation>
     </message>
 </context>
 <context>
