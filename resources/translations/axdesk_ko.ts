@@ -1772,14 +1772,6 @@
         <translation>항목 추가</translation>
     </message>
     <message>
-        <source>Sub-total</source>
-        <translation>소계</translation>
-    </message>
-    <message>
-        <source>Order discount</source>
-        <translation>주문 할인</translation>
-    </message>
-    <message>
         <source>Total</source>
         <translation>합계</translation>
     </message>
@@ -3096,6 +3088,21 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>Status</source>
         <translation>상태</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsView</name>
+    <message>
+        <source>Sub-total</source>
+        <translation>소계</translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation>주문 할인</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from axdesk.ui.order_entry.rules.fields import server_error_field
+from axdesk.ui.order_entry.rules.fields import server_error_field, shift_line_key
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,11 @@ from axdesk.ui.order_entry.rules.fields import server_error_field
 )
 def test_server_errors_map_to_form_fields(entry: str, key: str | None, message: str) -> None:
     assert server_error_field(entry) == (key, message)
+
+
+def test_keys_after_a_removed_line_move_up_and_those_on_it_go() -> None:
+    assert shift_line_key("lines[2].quantity", 1) == "lines[1].quantity"
+    assert shift_line_key("lines[2].travelers[0].email", 1) == "lines[1].travelers[0].email"
+    assert shift_line_key("lines[1].travelers[0].email", 1) == ""
+    assert shift_line_key("lines[0].quantity", 1) == "lines[0].quantity"
+    assert shift_line_key("purchaser.email", 0) == "purchaser.email"

@@ -331,8 +331,8 @@ def test_a_discount_above_the_sub_total_is_a_negative_total(
     assert tab.bar.submit_button.isEnabled()
     sub_total = departure.option.unit_price * 2
     type_into(qtbot, tab.form.header.discount_edit, str(int(sub_total) + 1))
-    qtbot.waitUntil(lambda: tab.form.total_message.text() != "")
-    assert tab.form.total_message.text().startswith("The total is negative")
+    qtbot.waitUntil(lambda: tab.form.totals_view.total_message.text() != "")
+    assert tab.form.totals_view.total_message.text().startswith("The total is negative")
     assert not tab.bar.submit_button.isEnabled()
     assert "The total is negative" in tab.bar.submit_button.toolTip()
 

@@ -112,3 +112,16 @@ def server_error_field(entry: str) -> tuple[str | None, str]:
         if name:
             return person_key(head, name), message
     return None, entry.strip()
+
+
+def shift_line_key(key: str, removed: int) -> str:
+    """A field key after line ``removed`` was deleted ("" when it was on that line)."""
+    parsed = parse_line_key(key) or parse_traveler_key(key)
+    if parsed is None:
+        return key
+    index = parsed[0]
+    if index == removed:
+        return ""
+    if index < removed:
+        return key
+    return key.replace(f"lines[{index}]", f"lines[{index - 1}]", 1)
