@@ -7,6 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import format_money
 from axdesk.ui.order_entry.widgets import repolish
 
@@ -71,7 +72,7 @@ class SubmitBar(QFrame):
     ) -> None:
         """Show the total and ``reason`` ("": ready to send, and Send is enabled)."""
         self.total_label.setText(
-            self.tr("Total {amount}").format(amount=format_money(total, currency))
+            fill_args(self.tr("Total %1"), format_money(total, currency))
             if total is not None
             else self.tr("Total —")
         )
@@ -86,9 +87,7 @@ class SubmitBar(QFrame):
             self.reason_label.setText(self.tr("Ready to send: Ctrl+Enter"))
             self.reason_label.setAccessibleName(self.tr("Ready to send"))
         else:
-            self.submit_button.setToolTip(
-                self.tr("Cannot send yet: {reason}").format(reason=reason)
-            )
+            self.submit_button.setToolTip(fill_args(self.tr("Cannot send yet: %1"), reason))
             shown = reason.replace("&", "&amp;").replace("<", "&lt;")
             if names_a_field:
                 show = self.tr("Show")

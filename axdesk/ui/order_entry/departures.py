@@ -15,6 +15,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QLabel, QToolButton, QWidget
 
 from axdesk.api import InventorySlot
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.seats import option_slots
 from axdesk.ui.order_entry.widgets import INPUT_ROW_HEIGHT
@@ -43,7 +44,7 @@ class DeparturePicker(QObject):
 
     def retranslate(self, number: int) -> None:
         self.refresh_button.setAccessibleName(
-            self.tr("Reload the departures of line {n}").format(n=number)
+            fill_args(self.tr("Reload the departures of line %1"), str(number))
         )
         self.refresh_button.setToolTip(self.tr("Read the seats left again from AX"))
 
@@ -91,13 +92,11 @@ class DeparturePicker(QObject):
             start = slot.start_time.replace(tzinfo=None)
             clock = start.strftime("%H:%M")
             if not slot.is_order:
-                text = self.tr("{time} · not on sale").format(time=clock)
+                text = fill_args(self.tr("%1 · not on sale"), clock)
             elif slot.is_sold_out:
-                text = self.tr("{time} · sold out").format(time=clock)
+                text = fill_args(self.tr("%1 · sold out"), clock)
             else:
-                text = self.tr("{time} · {seats} seats left").format(
-                    time=clock, seats=slot.remain_quantity
-                )
+                text = fill_args(self.tr("%1 · %2 seats left"), clock, str(slot.remain_quantity))
             combo.addItem(text, start.isoformat(timespec="minutes"))
             if not slot.is_bookable and start != self.wanted_time:
                 item = (
@@ -133,10 +132,11 @@ class DeparturePicker(QObject):
         elif slots is not None and not slots and dc_code:
             text = self.tr("No departures of this option on this day.")
         elif slot is not None:
-            text = self.tr("of {seats} left (min. {minimum}{guaranteed})").format(
-                seats=slot.remain_quantity,
-                minimum=slot.min_quantity,
-                guaranteed=", " + self.tr("guaranteed") if slot.is_guaranteed else "",
+            text = fill_args(
+                self.tr("of %1 left (min. %2%3)"),
+                str(slot.remain_quantity),
+                str(slot.min_quantity),
+                ", " + self.tr("guaranteed") if slot.is_guaranteed else "",
             )
         else:
             text = ""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from axdesk.store.journal import JournalState
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.order_entry.drafts import (
     DRAFT_KEY,
     draft_json,
@@ -159,20 +160,26 @@ class DraftKeeper(QObject):
         def kept(path: Path) -> None:
             result.show_info(
                 self.tr("The saved draft could not be read"),
-                self.tr(
-                    "The saved draft could not be read, so the form starts blank; "
-                    "it was kept in {path}."
-                ).format(path=str(path)),
+                fill_args(
+                    self.tr(
+                        "The saved draft could not be read, so the form starts blank; "
+                        "it was kept in %1."
+                    ),
+                    str(path),
+                ),
             )
 
         def not_kept(error: BaseException) -> None:
             log.error("The unreadable order draft could not be kept aside", exc_info=error)
             result.show_info(
                 self.tr("The saved draft could not be read"),
-                self.tr(
-                    "The saved draft could not be read, and it could not be copied to {folder}; "
-                    "it stays in the order journal until you type a new order."
-                ).format(folder=str(folder)),
+                fill_args(
+                    self.tr(
+                        "The saved draft could not be read, and it could not be copied to %1; "
+                        "it stays in the order journal until you type a new order."
+                    ),
+                    str(folder),
+                ),
             )
 
         log.warning("The order draft is not readable; keeping it aside")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.store.catalog import CatalogProduct, CatalogStore
 from axdesk.ui.common.context import supplier_today
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.order_entry.header import OrderHeader
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.line import LineEditor
@@ -374,8 +375,11 @@ class OrderForm(QWidget):
                         COLUMNS.index(field), Qt.Orientation.Horizontal
                     )
                 )
-            return self.tr("Line {line}, traveler {row}, {field}").format(
-                line=line_index + 1, row=row + 1, field=title or field
+            return fill_args(
+                self.tr("Line %1, traveler %2, %3"),
+                str(line_index + 1),
+                str(row + 1),
+                title or field,
             )
         widget = self.field_widget(key)
         if widget is not None and widget.accessibleName():

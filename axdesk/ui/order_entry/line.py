@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.api import MINOR_UNIT_DIGITS
 from axdesk.store.catalog import CatalogOption, CatalogProduct
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import format_money
 from axdesk.ui.order_entry.date_field import DateField
 from axdesk.ui.order_entry.departures import DeparturePicker
@@ -213,23 +214,25 @@ class LineEditor(QFrame):
         for name, text in texts.items():
             self.labels[name].setText(text)
         accessible = {
-            "product": self.tr("Line {n} product"),
-            "option": self.tr("Line {n} option"),
-            "date": self.tr("Line {n} date"),
-            "time": self.tr("Line {n} start time"),
-            "quantity": self.tr("Line {n} quantity"),
-            "unit_price": self.tr("Line {n} unit price"),
-            "discount": self.tr("Line {n} discount per unit"),
-            "discount_method": self.tr("Line {n} discount method"),
+            "product": self.tr("Line %1 product"),
+            "option": self.tr("Line %1 option"),
+            "date": self.tr("Line %1 date"),
+            "time": self.tr("Line %1 start time"),
+            "quantity": self.tr("Line %1 quantity"),
+            "unit_price": self.tr("Line %1 unit price"),
+            "discount": self.tr("Line %1 discount per unit"),
+            "discount_method": self.tr("Line %1 discount method"),
         }
         for name, text in accessible.items():
-            self.inputs[name].setAccessibleName(text.format(n=self._number))
-        self.title.setText(self.tr("Line {n}").format(n=self._number))
+            self.inputs[name].setAccessibleName(fill_args(text, str(self._number)))
+        self.title.setText(fill_args(self.tr("Line %1"), str(self._number)))
         self.remove_button.setText(self.tr("Remove line"))
-        self.remove_button.setAccessibleName(self.tr("Remove line {n}").format(n=self._number))
+        self.remove_button.setAccessibleName(
+            fill_args(self.tr("Remove line %1"), str(self._number))
+        )
         self.departures.retranslate(self._number)
         self.date_edit.setPlaceholderText(self.tr("YYYY-MM-DD or 11/23"))
-        self.date_edit.setAccessibleName(self.tr("Line {n} date").format(n=self._number))
+        self.date_edit.setAccessibleName(fill_args(self.tr("Line %1 date"), str(self._number)))
         self.date_field.calendar_button.setAccessibleName(self.tr("Open the calendar"))
         self.boxes["date"].set_hint(
             self.tr("Type 2026-11-23 or 11/23; Up and Down change the day; F4 opens a calendar")
@@ -396,8 +399,9 @@ class LineEditor(QFrame):
     ) -> None:
         shown = dict(problems)
         if self.date_field.has_unreadable_text():
-            shown["date"] = self.tr("“{text}” is not a date; write it like 2026-11-23.").format(
-                text=self.date_field.text().strip()
+            shown["date"] = fill_args(
+                self.tr("“%1” is not a date; write it like 2026-11-23."),
+                self.date_field.text().strip(),
             )
         for name, box in self.boxes.items():
             box.set_problem(shown.get(name))
@@ -407,14 +411,16 @@ class LineEditor(QFrame):
         if figures.unit_price is None:
             self.figures_label.setText(self.tr("Enter the unit price to see the line total."))
             return
-        text = self.tr("{quantity} × {unit} = {total}").format(
-            quantity=figures.quantity,
-            unit=format_money(figures.unit_price, currency),
-            total=format_money(figures.line_total or Decimal(0), currency),
+        text = fill_args(
+            self.tr("%1 × %2 = %3"),
+            str(figures.quantity),
+            format_money(figures.unit_price, currency),
+            format_money(figures.line_total or Decimal(0), currency),
         )
         if figures.discount and figures.amount_per_unit is not None:
-            text += "   ·   " + self.tr("after the discount {amount} per ticket").format(
-                amount=format_money(figures.amount_per_unit, currency)
+            text += "   ·   " + fill_args(
+                self.tr("after the discount %1 per ticket"),
+                format_money(figures.amount_per_unit, currency),
             )
         self.figures_label.setText(text)
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from axdesk.store.catalog import CatalogOption, CatalogProduct
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import format_money
 
 
@@ -63,7 +64,7 @@ class OptionPicker(QObject):
         index = self.product_combo.findData(product_code) if product_code else 0
         if index < 0:
             self.product_combo.addItem(
-                self.tr("{code} (not in the catalog)").format(code=product_code), product_code
+                fill_args(self.tr("%1 (not in the catalog)"), product_code), product_code
             )
             index = self.product_combo.count() - 1
         self.product_combo.setCurrentIndex(index)
@@ -86,7 +87,7 @@ class OptionPicker(QObject):
         index = self.option_combo.findData(dc_code) if dc_code else 0
         if index < 0:
             self.option_combo.addItem(
-                self.tr("{code} (not in the catalog)").format(code=dc_code), dc_code
+                fill_args(self.tr("%1 (not in the catalog)"), dc_code), dc_code
             )
             index = self.option_combo.count() - 1
         self.option_combo.setCurrentIndex(index)

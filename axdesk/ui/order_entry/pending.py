@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from axdesk.store.submission import Settled
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import describe_error
 
 if TYPE_CHECKING:
@@ -82,14 +83,20 @@ class PendingOrders(QObject):
         unknown = sum(1 for s in others if s.outcome.is_unknown) - elsewhere
         if mine and not unknown and not elsewhere:
             return  # the form's own order is what the banner shows
-        text = self.tr(
-            "{sent} sent, {rejected} refused by AX, {unknown} still not known. See the Orders tab."
-        ).format(sent=sent, rejected=rejected, unknown=unknown)
+        text = fill_args(
+            self.tr("%1 sent, %2 refused by AX, %3 still not known. See the Orders tab."),
+            str(sent),
+            str(rejected),
+            str(unknown),
+        )
         if elsewhere:
-            text += " " + self.tr(
-                "{count} were sent to another AX server, or to one axdesk did not record, "
-                "and were not checked here."
-            ).format(count=elsewhere)
+            text += " " + fill_args(
+                self.tr(
+                    "%1 were sent to another AX server, or to one axdesk did not record, "
+                    "and were not checked here."
+                ),
+                str(elsewhere),
+            )
         tab.result.show_info(self.tr("Unfinished orders were checked with AX"), text)
 
     def _failed(self, error: BaseException) -> None:

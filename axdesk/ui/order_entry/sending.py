@@ -44,6 +44,7 @@ from axdesk.store.submission import (
     Unknown,
     new_channel_order_code,
 )
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.order_entry.drafts import DRAFT_KEY
 from axdesk.ui.order_entry.form_order import FormOrder
@@ -147,9 +148,7 @@ class OrderSending(QObject):
         if self.busy and code == self.submitted_code:
             self._tab.result.show_busy(
                 self.tr("Sending the order to AX…"),
-                self.tr("Order {code} is recorded in the journal before it is sent.").format(
-                    code=code
-                ),
+                fill_args(self.tr("Order %1 is recorded in the journal before it is sent."), code),
                 code,
             )
 
@@ -176,9 +175,10 @@ class OrderSending(QObject):
     def _seats_changed(self, problems: Sequence[Issue]) -> None:
         form = self._tab.form
         lines = [
-            self.tr("{where}: {sentence}").format(
-                where=form.describe_field(issue.field),
-                sentence=issue.sentence(form.translate_template),
+            fill_args(
+                self.tr("%1: %2"),
+                form.describe_field(issue.field),
+                issue.sentence(form.translate_template),
             )
             for issue in problems
         ]
@@ -232,12 +232,16 @@ class OrderSending(QObject):
         server = profile.base_url if profile is not None else ""
         if server and tab.ask_confirmation(
             self.tr("Which AX server has this order?"),
-            self.tr(
-                "axdesk did not record which AX server order {code} was sent to. Was it "
-                "taken while connected to {server}?\n\nAnswer Yes only if so: it is then "
-                "checked there and, if AX does not have it, sent there under the same code. "
-                "Otherwise answer No and connect to the server it was taken on."
-            ).format(code=checked.code, server=server),
+            fill_args(
+                self.tr(
+                    "axdesk did not record which AX server order %1 was sent to. Was it "
+                    "taken while connected to %2?\n\nAnswer Yes only if so: it is then "
+                    "checked there and, if AX does not have it, sent there under the same code. "
+                    "Otherwise answer No and connect to the server it was taken on."
+                ),
+                checked.code,
+                server,
+            ),
         ):
             self.retry(checked.code, assign_endpoint=True)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from axdesk.store.reconcile import DEFAULT_RETRY_DELAYS
 from axdesk.ui.common.context import AppContext, SlotRef
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.order_entry.bar import SubmitBar
 from axdesk.ui.order_entry.draft_keeper import DraftKeeper
 from axdesk.ui.order_entry.form import OrderForm
@@ -165,10 +166,13 @@ class OrderTab(QWidget):
             return self.tr("Sending… wait for AX's answer."), False
         if self.sending.submitted_code:
             return (
-                self.tr(
-                    "Waiting to know whether AX made order {code}. Press Retry, "
-                    "or New order to start another one."
-                ).format(code=self.sending.submitted_code),
+                fill_args(
+                    self.tr(
+                        "Waiting to know whether AX made order %1. Press Retry, "
+                        "or New order to start another one."
+                    ),
+                    self.sending.submitted_code,
+                ),
                 False,
             )
         issues = self.form.issues
@@ -180,11 +184,9 @@ class OrderTab(QWidget):
         if issues:
             first = issues[0]
             where = self.form.describe_field(first.field)
-            text = self.tr("{where}: {sentence}").format(
-                where=where, sentence=first.sentence(self.form.translate_template)
-            )
+            text = fill_args(self.tr("%1: %2"), where, first.sentence(self.form.translate_template))
             if len(issues) > 1:
-                text += " " + self.tr("(and {count} more)").format(count=len(issues) - 1)
+                text += " " + fill_args(self.tr("(and %1 more)"), str(len(issues) - 1))
             return text, True
         if not self.ctx.connection.is_connected:
             return self.tr(
@@ -254,10 +256,13 @@ class OrderTab(QWidget):
         if not self.form.state().is_blank() or code:
             text = self.tr("Clear the form? What is typed now will be lost.")
             if code:
-                text = self.tr(
-                    "Start a new order? Order {code} stays in the journal and is still checked "
-                    "with AX; nothing is lost."
-                ).format(code=code)
+                text = fill_args(
+                    self.tr(
+                        "Start a new order? Order %1 stays in the journal and is still checked "
+                        "with AX; nothing is lost."
+                    ),
+                    code,
+                )
             if not self.ask_confirmation(self.tr("New order"), text):
                 return
         self.sending.release()
