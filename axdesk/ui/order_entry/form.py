@@ -5,7 +5,8 @@ The form owns no network or disk work: it reads and writes an
 :func:`~axdesk.ui.order_entry.rules.order.validate_order` as the user types, and
 shows each sentence next to its field. Empty required fields are shown only
 once touched (or after :meth:`OrderForm.show_all_problems`); a wrong value
-shows at once. The tab (:mod:`axdesk.ui.order_entry.tab`) does the sending.
+shows at once. Sending is :mod:`axdesk.ui.order_entry.sending`'s, which reads the
+form's state once per send.
 """
 
 from __future__ import annotations

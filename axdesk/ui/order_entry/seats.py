@@ -1,8 +1,9 @@
 """Seats: what the live inventory says about each line of the form (no Qt).
 
 Used twice: while the operator types (the time list and the quantity check)
-and once more just before sending, on freshly fetched inventory, so an order
-that no longer fits is stopped before anything reaches AX.
+and once more just before sending, on freshly read inventory (the submission
+asks :meth:`FormOrder.seat_problems <axdesk.ui.order_entry.form_order.FormOrder.seat_problems>`),
+so an order that no longer fits is stopped before anything reaches AX.
 """
 
 from __future__ import annotations

@@ -200,7 +200,7 @@ class OrderSending(QObject):
         sentence = describe_error(not_sent.error) or self.tr("Sending was cancelled.")
         self._tab.result.show_not_sent(self.tr("Not sent"), sentence)
 
-    # -- check again ----------------------------------------------------------------
+    # -- retry ----------------------------------------------------------------------
 
     def retry(self, code: str | None = None, *, assign_endpoint: bool = False) -> None:
         """Check the pending order with AX once more (the Retry button).

@@ -41,8 +41,8 @@ class OrderTab(QWidget):
     """Point-and-click order entry for the operator on the phone.
 
     Signals:
-        order_sent(str): AX made this channel order (after a submit, a Check
-            again, or the start-up reconciliation).
+        order_sent(str): AX made this channel order (after a send, a Retry, or
+            the start-up reconciliation).
     """
 
     order_sent = Signal(str)
@@ -224,7 +224,7 @@ class OrderTab(QWidget):
             self.sending.send(state)
 
     def submit(self) -> None:
-        """Send the order (Submit button, Ctrl+Enter). A second press while busy does nothing."""
+        """Send the order (the Send order button). A second press while busy does nothing."""
         if self.sending.locked or self.closed:
             return
         self.form.commit_open_editors()
