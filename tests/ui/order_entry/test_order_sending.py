@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
 
 import pytest
 from order_tab_helpers import (
@@ -31,8 +33,13 @@ from pytestqt.qtbot import QtBot
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.store.journal import JournalState
 from axdesk.ui.common.context import AppContext
-from axdesk.ui.order_entry.drafts import DRAFT_KEY
+from axdesk.ui.order_entry import form as form_module
+from axdesk.ui.order_entry import seats as seats_module
+from axdesk.ui.order_entry.drafts import DRAFT_KEY, submitted_code_of
 from axdesk.ui.order_entry.result_panel import Outcome
+from axdesk.ui.order_entry.state import OrderFormState
+
+T = TypeVar("T")
 
 pytestmark = [
     pytest.mark.e2e,
@@ -249,3 +256,95 @@ def test_a_representative_other_than_the_purchaser_is_checked_and_sent(
     assert wire["representative"]["name"] == "Park Sora"
     assert wire["representative"]["phone"] == "01098765432"
     assert wire["purchaser"]["name"] == "Kim Minji"
+
+
+def test_the_banner_says_each_step_of_a_send_and_the_order_goes_out_under_its_code(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    departure = a_departure(app_context, 1)
+    tab = build_tab(qtbot, app_context)
+    a_complete_order(qtbot, tab, departure, 1)
+    sandbox.state.faults.latency_ms = 600  # each request takes a while: every step shows
+    seen: list[tuple[str, str, str]] = []
+
+    def note() -> bool:
+        step = (tab.result.title.text(), tab.result.text.text(), tab.result.channel_order_code)
+        if not seen or seen[-1] != step:
+            seen.append(step)
+        return tab.result.outcome is Outcome.SENT
+
+    qtbot.mouseClick(tab.bar.submit_button, Qt.MouseButton.LeftButton)
+    code = tab.sending.submitted_code
+    assert code  # chosen before anything leaves the GUI thread; the form is locked on it
+    assert not tab.form.header.isEnabled()
+    qtbot.waitUntil(note, timeout=WAIT_MS)
+
+    assert seen[0] == (
+        "Checking the seats…",
+        "Reading the seats left once more before anything is sent.",
+        "",
+    )
+    assert (
+        "Sending the order to AX…",
+        f"Order {code} is recorded in the journal before it is sent.",
+        code,
+    ) in seen
+    assert seen[-1][0] == "Order sent to AX"
+    assert [order.channel_order_code for order in app_context.journal.list_orders()] == [code]
+    assert len(sandbox.state.orders_for(code)) == 1
+
+
+def test_a_window_closed_while_an_order_is_on_its_way_keeps_a_draft_naming_it(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    departure = a_departure(app_context, 1)
+    tab = build_tab(qtbot, app_context)
+    a_complete_order(qtbot, tab, departure, 1)
+    type_into(qtbot, tab.form.header.comment_edit, "Window seats")  # typed, not yet saved
+    sandbox.state.faults.latency_ms = 1500
+    qtbot.mouseClick(tab.bar.submit_button, Qt.MouseButton.LeftButton)
+    code = tab.sending.submitted_code
+
+    tab.shutdown()  # before AX answered, maybe before the seats were read
+
+    draft = app_context.journal.load_draft(DRAFT_KEY)
+    assert draft is not None
+    assert submitted_code_of(draft) == code
+    assert OrderFormState.from_json(draft).comment == "Window seats"
+
+
+def test_one_send_reads_the_form_once_and_checks_it_once_then_the_seats_once(
+    qtbot: QtBot,
+    app_context: AppContext,
+    sandbox: RunningSandbox,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    departure = a_departure(app_context, 1)
+    tab = build_tab(qtbot, app_context)
+    a_complete_order(qtbot, tab, departure, 1)
+    qtbot.wait(600)  # the draft and validation timers have run
+    form_checks: list[int] = []
+    seat_checks: list[int] = []
+    reads: list[int] = []
+    # The form calls its own state(): counted on the instance.
+    monkeypatch.setattr(tab.form, "state", counted(tab.form.state, reads))
+    monkeypatch.setattr(
+        form_module, "validate_order", counted(form_module.validate_order, form_checks)
+    )
+    monkeypatch.setattr(
+        seats_module, "validate_order", counted(seats_module.validate_order, seat_checks)
+    )
+
+    tab.submit()
+
+    assert (len(reads), len(form_checks)) == (1, 1)
+    wait_outcome(qtbot, tab, Outcome.SENT)
+    assert len(seat_checks) == 1
+
+
+def counted(function: Callable[..., T], calls: list[int]) -> Callable[..., T]:
+    def wrapper(*args: object, **kwargs: object) -> T:
+        calls.append(1)
+        return function(*args, **kwargs)
+
+    return wrapper
