@@ -376,16 +376,26 @@ class AxClient:
             return answer.early
         return self._read(lambda: Inventory.from_payload(code, answer.payload), "GET", answer)
 
-    def create_order(self, request: OrderRequest) -> CreatedOrder:
-        """``POST /v1/channel/orders/tour``. Never retried: on an unknown outcome, reconcile."""
+    def create_order(self, request: OrderRequest, *, body: bytes | None = None) -> CreatedOrder:
+        """``POST /v1/channel/orders/tour``. Never retried: on an unknown outcome, reconcile.
+
+        ``body`` is the request's wire JSON (``encode_json(request.to_wire())``)
+        when the caller has it already: the journal records those exact bytes
+        before the POST, and passing them here sends what was recorded, byte
+        for byte, instead of encoding the request a second time. Without
+        ``body`` the request is encoded here.
+        """
         if not isinstance(request, OrderRequest):
             raise AxError("Only a complete order can be sent to AX.")
-        try:
-            body = encode_json(request.to_wire())
-        except (TypeError, ValueError) as error:
-            raise OrderInputError(
-                f"The order cannot be written as JSON ({type(error).__name__})."
-            ) from None
+        if body is None:
+            try:
+                body = encode_json(request.to_wire())
+            except (TypeError, ValueError) as error:
+                raise OrderInputError(
+                    f"The order cannot be written as JSON ({type(error).__name__})."
+                ) from None
+        elif not isinstance(body, bytes):
+            raise AxError("The order body must be the order's JSON as bytes.")
         answer = self._call(
             "POST",
             "/v1/channel/orders/tour",

@@ -80,7 +80,7 @@ class ChannelClient(Protocol):
     @property
     def base_url(self) -> str: ...
 
-    def create_order(self, request: OrderRequest) -> CreatedOrder: ...
+    def create_order(self, request: OrderRequest, *, body: bytes | None = None) -> CreatedOrder: ...
 
     def get_order_status(self, order_code: str) -> list[OrderStatusInfo]: ...
 
@@ -232,10 +232,14 @@ class Reconciler:
         *,
         known: Sequence[OrderStatusInfo],
     ) -> SubmitOutcome:
-        """POST ``request`` (whose bytes are ``body``) and record what AX answered."""
+        """POST ``body``, the journaled bytes of ``request``, and record what AX answered.
+
+        The client sends ``body`` as it is: what reaches AX is exactly what the
+        journal holds, and the request is not encoded a second time.
+        """
         self._journal.note_attempt(code)
         try:
-            created = client.create_order(request)
+            created = client.create_order(request, body=body.encode("utf-8"))
         except _REFUSALS as error:
             if known:
                 return self._known_without_tickets(code, known, error)

@@ -792,6 +792,76 @@
     </message>
 </context>
 <context>
+    <name>DeparturePicker</name>
+    <message>
+        <source>Reload the departures of line %1</source>
+        <translation>항목 %1의 출발 일정 다시 불러오기</translation>
+    </message>
+    <message>
+        <source>Read the seats left again from AX</source>
+        <translation>AX에서 잔여석을 다시 읽기</translation>
+    </message>
+    <message>
+        <source>Choose a time…</source>
+        <translation>시각 선택…</translation>
+    </message>
+    <message>
+        <source>%1 · not on sale</source>
+        <translation>%1 · 판매 중지</translation>
+    </message>
+    <message>
+        <source>%1 · sold out</source>
+        <translation>%1 · 매진</translation>
+    </message>
+    <message>
+        <source>%1 · %2 seats left</source>
+        <translation>%1 · 잔여 %2석</translation>
+    </message>
+    <message>
+        <source>Reading seats…</source>
+        <translation>잔여석 확인 중…</translation>
+    </message>
+    <message>
+        <source>No departures of this option on this day.</source>
+        <translation>이 날짜에는 이 옵션의 출발 일정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>of %1 left (min. %2%3)</source>
+        <translation>/ 잔여 %1석 (최소 %2명%3)</translation>
+    </message>
+    <message>
+        <source>guaranteed</source>
+        <translation>출발 확정</translation>
+    </message>
+</context>
+<context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>This order was being sent when axdesk stopped.</source>
+        <translation>axdesk가 종료될 때 이 주문을 보내는 중이었습니다.</translation>
+    </message>
+    <message>
+        <source>Your unfinished order is back</source>
+        <translation>작성 중이던 주문을 다시 불러왔습니다</translation>
+    </message>
+    <message>
+        <source>It was saved as you typed. Press New order to start from a blank form.</source>
+        <translation>입력하는 동안 저장해 두었습니다. 빈 양식으로 시작하려면 새 주문을 누르세요.</translation>
+    </message>
+    <message>
+        <source>The saved draft could not be read</source>
+        <translation>저장된 임시 주문을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The saved draft could not be read, so the form starts blank; it was kept in %1.</source>
+        <translation>저장된 임시 주문을 읽을 수 없어 빈 양식으로 시작합니다. 원래 내용은 %1에 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>The saved draft could not be read, and it could not be copied to %1; it stays in the order journal until you type a new order.</source>
+        <translation>저장된 임시 주문을 읽을 수 없고 %1에 복사하지도 못했습니다. 새 주문을 입력하기 전까지는 주문 기록에 그대로 남아 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>EnvironmentBadge</name>
     <message>
         <source>PRODUCTION</source>
@@ -1094,56 +1164,60 @@
         <translation>할인 방식</translation>
     </message>
     <message>
-        <source>Line {n} product</source>
-        <translation>항목 {n} 상품</translation>
+        <source>Line %1 product</source>
+        <translation>항목 %1 상품</translation>
     </message>
     <message>
-        <source>Line {n} option</source>
-        <translation>항목 {n} 옵션</translation>
+        <source>Line %1 option</source>
+        <translation>항목 %1 옵션</translation>
     </message>
     <message>
-        <source>Line {n} date</source>
-        <translation>항목 {n} 이용일</translation>
+        <source>Line %1 date</source>
+        <translation>항목 %1 이용일</translation>
     </message>
     <message>
-        <source>Line {n} start time</source>
-        <translation>항목 {n} 출발 시각</translation>
+        <source>Line %1 start time</source>
+        <translation>항목 %1 출발 시각</translation>
     </message>
     <message>
-        <source>Line {n} quantity</source>
-        <translation>항목 {n} 수량</translation>
+        <source>Line %1 quantity</source>
+        <translation>항목 %1 수량</translation>
     </message>
     <message>
-        <source>Line {n} unit price</source>
-        <translation>항목 {n} 단가</translation>
+        <source>Line %1 unit price</source>
+        <translation>항목 %1 단가</translation>
     </message>
     <message>
-        <source>Line {n} discount per unit</source>
-        <translation>항목 {n} 1매당 할인</translation>
+        <source>Line %1 discount per unit</source>
+        <translation>항목 %1 1매당 할인</translation>
     </message>
     <message>
-        <source>Line {n} discount method</source>
-        <translation>항목 {n} 할인 방식</translation>
+        <source>Line %1 discount method</source>
+        <translation>항목 %1 할인 방식</translation>
     </message>
     <message>
-        <source>Line {n}</source>
-        <translation>항목 {n}</translation>
+        <source>Line %1</source>
+        <translation>항목 %1</translation>
+    </message>
+    <message>
+        <source>Remove line %1</source>
+        <translation>항목 %1 삭제</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date; write it like 2026-11-23.</source>
+        <translation>“%1”은(는) 날짜가 아닙니다. 2026-11-23 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>%1 × %2 = %3</source>
+        <translation>%1 × %2 = %3</translation>
+    </message>
+    <message>
+        <source>after the discount %1 per ticket</source>
+        <translation>1매당 %1 할인 적용</translation>
     </message>
     <message>
         <source>Remove line</source>
         <translation>항목 삭제</translation>
-    </message>
-    <message>
-        <source>Remove line {n}</source>
-        <translation>항목 {n} 삭제</translation>
-    </message>
-    <message>
-        <source>Reload the departures of line {n}</source>
-        <translation>항목 {n}의 출발 일정 다시 불러오기</translation>
-    </message>
-    <message>
-        <source>Read the seats left again from AX</source>
-        <translation>AX에서 잔여석을 다시 읽기</translation>
     </message>
     <message>
         <source>YYYY-MM-DD or 11/23</source>
@@ -1166,64 +1240,8 @@
         <translation>티켓 1매 가격에서 빼는 금액 (AX에는 1매당 금액으로 보냅니다)</translation>
     </message>
     <message>
-        <source>Choose a product…</source>
-        <translation>상품 선택…</translation>
-    </message>
-    <message>
-        <source>Choose an option…</source>
-        <translation>옵션 선택…</translation>
-    </message>
-    <message>
-        <source>{code} (not in the catalog)</source>
-        <translation>{code} (카탈로그에 없음)</translation>
-    </message>
-    <message>
-        <source>Choose a time…</source>
-        <translation>시각 선택…</translation>
-    </message>
-    <message>
-        <source>{time} · not on sale</source>
-        <translation>{time} · 판매 중지</translation>
-    </message>
-    <message>
-        <source>{time} · sold out</source>
-        <translation>{time} · 매진</translation>
-    </message>
-    <message>
-        <source>{time} · {seats} seats left</source>
-        <translation>{time} · 잔여 {seats}석</translation>
-    </message>
-    <message>
-        <source>Reading seats…</source>
-        <translation>잔여석 확인 중…</translation>
-    </message>
-    <message>
-        <source>No departures of this option on this day.</source>
-        <translation>이 날짜에는 이 옵션의 출발 일정이 없습니다.</translation>
-    </message>
-    <message>
-        <source>of {seats} left (min. {minimum}{guaranteed})</source>
-        <translation>/ 잔여 {seats}석 (최소 {minimum}명{guaranteed})</translation>
-    </message>
-    <message>
-        <source>guaranteed</source>
-        <translation>출발 확정</translation>
-    </message>
-    <message>
-        <source>“{text}” is not a date; write it like 2026-11-23.</source>
-        <translation>“{text}”은(는) 날짜가 아닙니다. 2026-11-23 형식으로 입력하세요.</translation>
-    </message>
-    <message>
         <source>Enter the unit price to see the line total.</source>
         <translation>단가를 입력하면 이 항목의 금액이 나옵니다.</translation>
-    </message>
-    <message>
-        <source>{quantity} × {unit} = {total}</source>
-        <translation>{quantity} × {unit} = {total}</translation>
-    </message>
-    <message>
-        <source>after the discount {amount} per ticket</source>
-        <translation>1매당 {amount} 할인 적용</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1559,18 @@
         <source>All options</source>
         <translation>모든 옵션</translation>
     </message>
+    <message>
+        <source>Choose a product…</source>
+        <translation>상품 선택…</translation>
+    </message>
+    <message>
+        <source>Choose an option…</source>
+        <translation>옵션 선택…</translation>
+    </message>
+    <message>
+        <source>%1 (not in the catalog)</source>
+        <translation>%1 (카탈로그에 없음)</translation>
+    </message>
 </context>
 <context>
     <name>OrderDetail</name>
@@ -1825,20 +1855,12 @@
         <translation>항목 추가</translation>
     </message>
     <message>
-        <source>Sub-total</source>
-        <translation>소계</translation>
-    </message>
-    <message>
-        <source>Order discount</source>
-        <translation>주문 할인</translation>
+        <source>Line %1, traveler %2, %3</source>
+        <translation>항목 %1, 여행자 %2, %3</translation>
     </message>
     <message>
         <source>Total</source>
         <translation>합계</translation>
-    </message>
-    <message>
-        <source>Line {line}, traveler {row}, {field}</source>
-        <translation>항목 {line}, 여행자 {row}, {field}</translation>
     </message>
 </context>
 <context>
@@ -1951,6 +1973,30 @@
         <translation>요약 복사</translation>
     </message>
     <message>
+        <source>Order %1</source>
+        <translation>주문 %1</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>합계: %1</translation>
+    </message>
+    <message>
+        <source>Line %1: %2, %3 (%4), %5 ticket(s)</source>
+        <translation>항목 %1: %2, %3 (%4), 티켓 %5매</translation>
+    </message>
+    <message>
+        <source>AX order: %1</source>
+        <translation>AX 주문: %1</translation>
+    </message>
+    <message>
+        <source>%1. %2: ticket %3</source>
+        <translation>%1. %2: 티켓 %3</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>참고: %1</translation>
+    </message>
+    <message>
         <source>Dismiss</source>
         <translation>닫기</translation>
     </message>
@@ -1963,32 +2009,22 @@
         <translation>AX가 주문을 접수했는지 아직 알 수 없음</translation>
     </message>
     <message>
+        <source>%1
+The order %2 is kept in the journal and is checked with AX again (now, at every start, and when you press Retry). It is never sent twice under another code.</source>
+        <translation>%1
+주문 %2은(는) 주문 대장에 남아 있으며 AX에 다시 확인합니다(지금, axdesk를 시작할 때마다, 재시도를 누를 때). 다른 코드로 두 번 보내는 일은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2, %3</source>
+        <translation>항목 %1: %2, %3</translation>
+    </message>
+    <message>
+        <source>Order %1 · %2 ticket(s) · %3</source>
+        <translation>주문 %1 · 티켓 %2매 · %3</translation>
+    </message>
+    <message>
         <source>Retry</source>
         <translation>재시도</translation>
-    </message>
-    <message>
-        <source>Order {code}</source>
-        <translation>주문 {code}</translation>
-    </message>
-    <message>
-        <source>Total: {total}</source>
-        <translation>합계: {total}</translation>
-    </message>
-    <message>
-        <source>Line {n}: {name}, {when} ({zone}), {quantity} ticket(s)</source>
-        <translation>항목 {n}: {name}, {when} ({zone}), 티켓 {quantity}매</translation>
-    </message>
-    <message>
-        <source>AX order: {code}</source>
-        <translation>AX 주문: {code}</translation>
-    </message>
-    <message>
-        <source>{n}. {name}: ticket {code}</source>
-        <translation>{n}. {name}: 티켓 {code}</translation>
-    </message>
-    <message>
-        <source>Note: {problem}</source>
-        <translation>참고: {problem}</translation>
     </message>
     <message>
         <source>Ask AX whether the order was made; if it was not, the same order is sent again under the same code</source>
@@ -1999,12 +2035,6 @@
         <translation>재시도: AX에 주문 확인</translation>
     </message>
     <message>
-        <source>{reason}
-The order {code} is kept in the journal and is checked with AX again (now, at every start, and when you press Retry). It is never sent twice under another code.</source>
-        <translation>{reason}
-주문 {code}은(는) 주문 대장에 남아 있으며 AX에 다시 확인합니다(지금, axdesk를 시작할 때마다, 재시도를 누를 때). 다른 코드로 두 번 보내는 일은 없습니다.</translation>
-    </message>
-    <message>
         <source>Nothing was booked. Fix the fields marked in red and send again.</source>
         <translation>예약되지 않았습니다. 빨간색으로 표시된 입력란을 고친 뒤 다시 보내세요.</translation>
     </message>
@@ -2013,16 +2043,8 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
         <translation>AX가 주문을 거부했습니다</translation>
     </message>
     <message>
-        <source>Line {n}: {name}, {when}</source>
-        <translation>항목 {n}: {name}, {when}</translation>
-    </message>
-    <message>
         <source>not known yet</source>
         <translation>아직 모름</translation>
-    </message>
-    <message>
-        <source>Order {code} · {tickets} ticket(s) · {total}</source>
-        <translation>주문 {code} · 티켓 {tickets}매 · {total}</translation>
     </message>
     <message>
         <source>Order sent to AX</source>
@@ -2034,6 +2056,77 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
     <message>
         <source>No order matches.</source>
         <translation>일치하는 주문이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSending</name>
+    <message>
+        <source>Checking the seats…</source>
+        <translation>잔여석 확인 중…</translation>
+    </message>
+    <message>
+        <source>Reading the seats left once more before anything is sent.</source>
+        <translation>보내기 전에 잔여석을 한 번 더 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Sending the order to AX…</source>
+        <translation>AX로 주문을 보내는 중…</translation>
+    </message>
+    <message>
+        <source>Order %1 is recorded in the journal before it is sent.</source>
+        <translation>주문 %1은(는) 보내기 전에 주문 대장에 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>The seat check was cancelled.</source>
+        <translation>잔여석 확인을 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Not sent: the seats could not be checked</source>
+        <translation>전송 안 함: 잔여석을 확인할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to AX. Try again in a moment.</source>
+        <translation>AX에 아무것도 보내지 않았습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Not sent: the seats changed</source>
+        <translation>전송 안 함: 잔여석이 바뀌었습니다</translation>
+    </message>
+    <message>
+        <source>Nothing was sent to AX. Adjust and send again.</source>
+        <translation>AX에 아무것도 보내지 않았습니다. 수정한 뒤 다시 보내세요.</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled.</source>
+        <translation>전송을 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>전송 안 함</translation>
+    </message>
+    <message>
+        <source>Checking the order with AX…</source>
+        <translation>AX에 주문을 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Which AX server has this order?</source>
+        <translation>이 주문은 어느 AX 서버에 있나요?</translation>
+    </message>
+    <message>
+        <source>axdesk did not record which AX server order %1 was sent to. Was it taken while connected to %2?
+
+Answer Yes only if so: it is then checked there and, if AX does not have it, sent there under the same code. Otherwise answer No and connect to the server it was taken on.</source>
+        <translation>주문 %1을(를) 어느 AX 서버로 보냈는지 axdesk에 기록되어 있지 않습니다. %2에 연결된 상태에서 받은 주문인가요?
+
+그렇다면 예를 누르세요. 그 서버에서 주문을 확인하고, AX에 주문이 없으면 같은 코드로 그 서버에 보냅니다. 아니라면 아니요를 누르고, 주문을 받을 때 연결했던 서버에 연결하세요.</translation>
+    </message>
+    <message>
+        <source>Order sent to AX</source>
+        <translation>AX에 주문을 보냈습니다</translation>
     </message>
 </context>
 <context>
@@ -2089,20 +2182,8 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
 <context>
     <name>OrderTab</name>
     <message>
-        <source>Ne&amp;w order</source>
-        <translation>새 주문(&amp;W)</translation>
-    </message>
-    <message>
         <source>New order</source>
         <translation>새 주문</translation>
-    </message>
-    <message>
-        <source>Clear the form and start another order</source>
-        <translation>입력 내용을 지우고 새 주문 시작</translation>
-    </message>
-    <message>
-        <source>Send order</source>
-        <translation>주문 전송</translation>
     </message>
     <message>
         <source>The form is busy with another order</source>
@@ -2113,168 +2194,36 @@ The order {code} is kept in the journal and is checked with AX again (now, at ev
         <translation>결과를 기다리거나 새 주문을 누른 뒤, 이 일정을 다시 예약하세요.</translation>
     </message>
     <message>
-        <source>This order was being sent when axdesk stopped.</source>
-        <translation>axdesk가 종료될 때 이 주문을 보내는 중이었습니다.</translation>
+        <source>Waiting to know whether AX made order %1. Press Retry, or New order to start another one.</source>
+        <translation>AX가 주문 %1을(를) 접수했는지 확인을 기다리는 중입니다. 재시도를 누르거나, 새 주문을 눌러 다른 주문을 시작하세요.</translation>
     </message>
     <message>
-        <source>Your unfinished order is back</source>
-        <translation>작성 중이던 주문을 다시 불러왔습니다</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <source>It was saved as you typed. Press New order to start from a blank form.</source>
-        <translation>입력하는 동안 저장해 두었습니다. 빈 양식으로 시작하려면 새 주문을 누르세요.</translation>
+        <source>(and %1 more)</source>
+        <translation>(외 %1건)</translation>
     </message>
     <message>
-        <source>The saved draft could not be read</source>
-        <translation>저장된 임시 주문을 읽을 수 없습니다</translation>
-    </message>
-    <message>
-        <source>The saved draft could not be read, so the form starts blank; it was kept in {path}.</source>
-        <translation>저장된 임시 주문을 읽을 수 없어 빈 양식으로 시작합니다. 원래 내용은 {path}에 보관했습니다.</translation>
-    </message>
-    <message>
-        <source>The saved draft could not be read, and it could not be copied to {folder}; it stays in the order journal until you type a new order.</source>
-        <translation>저장된 임시 주문을 읽을 수 없고 {folder}에 복사하지도 못했습니다. 새 주문을 입력하기 전까지는 주문 기록에 그대로 남아 있습니다.</translation>
+        <source>Start a new order? Order %1 stays in the journal and is still checked with AX; nothing is lost.</source>
+        <translation>새 주문을 시작할까요? 주문 %1은(는) 주문 대장에 남아 계속 AX에 확인하므로 잃어버리는 것은 없습니다.</translation>
     </message>
     <message>
         <source>Sending… wait for AX&apos;s answer.</source>
         <translation>보내는 중… AX의 응답을 기다리세요.</translation>
     </message>
     <message>
-        <source>Waiting to know whether AX made order {code}. Press Retry, or New order to start another one.</source>
-        <translation>AX가 주문 {code}을(를) 접수했는지 확인을 기다리는 중입니다. 재시도를 누르거나, 새 주문을 눌러 다른 주문을 시작하세요.</translation>
-    </message>
-    <message>
         <source>Type the purchaser&apos;s name, or book a slot from the Inventory tab.</source>
         <translation>구매자 이름을 입력하거나, 재고 탭에서 일정을 골라 예약하세요.</translation>
-    </message>
-    <message>
-        <source>{where}: {sentence}</source>
-        <translation>{where}: {sentence}</translation>
-    </message>
-    <message>
-        <source>(and {count} more)</source>
-        <translation>(외 {count}건)</translation>
     </message>
     <message>
         <source>Not connected to AX. Choose a connection in Connection &gt; Connect.</source>
         <translation>AX에 연결되지 않았습니다. 연결 &gt; 연결 설정…에서 연결을 선택하세요.</translation>
     </message>
     <message>
-        <source>Total {amount}</source>
-        <translation>합계 {amount}</translation>
-    </message>
-    <message>
-        <source>Total —</source>
-        <translation>합계 —</translation>
-    </message>
-    <message>
-        <source>Send the order to AX (Ctrl+Enter)</source>
-        <translation>AX로 주문 전송 (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Ready to send: Ctrl+Enter</source>
-        <translation>전송 준비 완료: Ctrl+Enter</translation>
-    </message>
-    <message>
-        <source>Ready to send</source>
-        <translation>전송 준비 완료</translation>
-    </message>
-    <message>
-        <source>Cannot send yet: {reason}</source>
-        <translation>아직 보낼 수 없습니다: {reason}</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>보기</translation>
-    </message>
-    <message>
-        <source>Checking the seats…</source>
-        <translation>잔여석 확인 중…</translation>
-    </message>
-    <message>
-        <source>Reading the seats left once more before anything is sent.</source>
-        <translation>보내기 전에 잔여석을 한 번 더 확인합니다.</translation>
-    </message>
-    <message>
-        <source>Not sent: the seats changed</source>
-        <translation>전송 안 함: 잔여석이 바뀌었습니다</translation>
-    </message>
-    <message>
-        <source>Nothing was sent to AX. Adjust and send again.</source>
-        <translation>AX에 아무것도 보내지 않았습니다. 수정한 뒤 다시 보내세요.</translation>
-    </message>
-    <message>
-        <source>Not sent</source>
-        <translation>전송 안 함</translation>
-    </message>
-    <message>
-        <source>The seat check was cancelled.</source>
-        <translation>잔여석 확인을 취소했습니다.</translation>
-    </message>
-    <message>
-        <source>Not sent: the seats could not be checked</source>
-        <translation>전송 안 함: 잔여석을 확인할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>Nothing was sent to AX. Try again in a moment.</source>
-        <translation>AX에 아무것도 보내지 않았습니다. 잠시 후 다시 시도하세요.</translation>
-    </message>
-    <message>
-        <source>Sending the order to AX…</source>
-        <translation>AX로 주문을 보내는 중…</translation>
-    </message>
-    <message>
-        <source>Order {code} is recorded in the journal before it is sent.</source>
-        <translation>주문 {code}은(는) 보내기 전에 주문 대장에 기록됩니다.</translation>
-    </message>
-    <message>
-        <source>Sending was cancelled.</source>
-        <translation>전송을 취소했습니다.</translation>
-    </message>
-    <message>
-        <source>Checking the order with AX…</source>
-        <translation>AX에 주문을 확인하는 중…</translation>
-    </message>
-    <message>
-        <source>Which AX server has this order?</source>
-        <translation>이 주문은 어느 AX 서버에 있나요?</translation>
-    </message>
-    <message>
-        <source>axdesk did not record which AX server order {code} was sent to. Was it taken while connected to {server}?
-
-Answer Yes only if so: it is then checked there and, if AX does not have it, sent there under the same code. Otherwise answer No and connect to the server it was taken on.</source>
-        <translation>주문 {code}을(를) 어느 AX 서버로 보냈는지 axdesk에 기록되어 있지 않습니다. {server}에 연결된 상태에서 받은 주문인가요?
-
-그렇다면 예를 누르세요. 그 서버에서 주문을 확인하고, AX에 주문이 없으면 같은 코드로 그 서버에 보냅니다. 아니라면 아니요를 누르고, 주문을 받을 때 연결했던 서버에 연결하세요.</translation>
-    </message>
-    <message>
-        <source>Order sent to AX</source>
-        <translation>AX에 주문을 보냈습니다</translation>
-    </message>
-    <message>
-        <source>{count} were sent to another AX server, or to one axdesk did not record, and were not checked here.</source>
-        <translation>{count}건은 다른 AX 서버나 axdesk에 기록되지 않은 서버로 보낸 주문이라 여기서 확인하지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Unfinished orders were checked with AX</source>
-        <translation>처리 중이던 주문을 AX에 확인했습니다</translation>
-    </message>
-    <message>
-        <source>{sent} sent, {rejected} refused by AX, {unknown} still not known. See the Orders tab.</source>
-        <translation>접수 {sent}건, AX 거부 {rejected}건, 아직 모름 {unknown}건. 주문 목록 탭에서 확인하세요.</translation>
-    </message>
-    <message>
-        <source>Unfinished orders could not be checked</source>
-        <translation>처리 중이던 주문을 확인하지 못했습니다</translation>
-    </message>
-    <message>
         <source>Clear the form? What is typed now will be lost.</source>
         <translation>입력 내용을 지울까요? 지금 입력한 내용은 사라집니다.</translation>
-    </message>
-    <message>
-        <source>Start a new order? Order {code} stays in the journal and is still checked with AX; nothing is lost.</source>
-        <translation>새 주문을 시작할까요? 주문 {code}은(는) 주문 대장에 남아 계속 AX에 확인하므로 잃어버리는 것은 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2570,6 +2519,25 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     </message>
 </context>
 <context>
+    <name>PendingOrders</name>
+    <message>
+        <source>%1 sent, %2 refused by AX, %3 still not known. See the Orders tab.</source>
+        <translation>접수 %1건, AX 거부 %2건, 아직 모름 %3건. 주문 목록 탭에서 확인하세요.</translation>
+    </message>
+    <message>
+        <source>%1 were sent to another AX server, or to one axdesk did not record, and were not checked here.</source>
+        <translation>%1건은 다른 AX 서버나 axdesk에 기록되지 않은 서버로 보낸 주문이라 여기서 확인하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Unfinished orders were checked with AX</source>
+        <translation>처리 중이던 주문을 AX에 확인했습니다</translation>
+    </message>
+    <message>
+        <source>Unfinished orders could not be checked</source>
+        <translation>처리 중이던 주문을 확인하지 못했습니다</translation>
+    </message>
+</context>
+<context>
     <name>PersonEditor</name>
     <message>
         <source>Country code</source>
@@ -2604,28 +2572,32 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>대표 여행자</translation>
     </message>
     <message>
-        <source>{who} name</source>
-        <translation>{who} 이름</translation>
+        <source>%1 name</source>
+        <translation>%1 이름</translation>
     </message>
     <message>
-        <source>{who} country calling code</source>
-        <translation>{who} 국가번호</translation>
+        <source>%1 country calling code</source>
+        <translation>%1 국가번호</translation>
     </message>
     <message>
-        <source>{who} phone</source>
-        <translation>{who} 전화번호</translation>
+        <source>%1 phone</source>
+        <translation>%1 전화번호</translation>
     </message>
     <message>
-        <source>{who} email</source>
-        <translation>{who} 이메일</translation>
+        <source>%1 email</source>
+        <translation>%1 이메일</translation>
     </message>
     <message>
-        <source>{who} note</source>
-        <translation>{who} 요청 사항</translation>
+        <source>%1 note</source>
+        <translation>%1 요청 사항</translation>
     </message>
     <message>
-        <source>{who} additional fields</source>
-        <translation>{who} 추가 정보</translation>
+        <source>%1 additional fields</source>
+        <translation>%1 추가 정보</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>예: %1</translation>
     </message>
     <message>
         <source>Full name</source>
@@ -2650,10 +2622,6 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>Extra data the supplier asks for, written as name=value pairs separated by ;</source>
         <translation>공급사가 요구하는 추가 정보. 이름=값 형식으로 쓰고 ;로 구분합니다</translation>
-    </message>
-    <message>
-        <source>e.g. {example}</source>
-        <translation>예: {example}</translation>
     </message>
 </context>
 <context>
@@ -3035,6 +3003,53 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     </message>
 </context>
 <context>
+    <name>SubmitBar</name>
+    <message>
+        <source>Ne&amp;w order</source>
+        <translation>새 주문(&amp;W)</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>새 주문</translation>
+    </message>
+    <message>
+        <source>Clear the form and start another order</source>
+        <translation>입력 내용을 지우고 새 주문 시작</translation>
+    </message>
+    <message>
+        <source>Send order</source>
+        <translation>주문 전송</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>합계 %1</translation>
+    </message>
+    <message>
+        <source>Total —</source>
+        <translation>합계 —</translation>
+    </message>
+    <message>
+        <source>Send the order to AX (Ctrl+Enter)</source>
+        <translation>AX로 주문 전송 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Ready to send: Ctrl+Enter</source>
+        <translation>전송 준비 완료: Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Ready to send</source>
+        <translation>전송 준비 완료</translation>
+    </message>
+    <message>
+        <source>Cannot send yet: %1</source>
+        <translation>아직 보낼 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>보기</translation>
+    </message>
+</context>
+<context>
     <name>TicketCancelling</name>
     <message>
         <source>Cancelling the ticket of %1…</source>
@@ -3104,6 +3119,21 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     </message>
 </context>
 <context>
+    <name>TotalsView</name>
+    <message>
+        <source>Sub-total</source>
+        <translation>소계</translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation>주문 할인</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+</context>
+<context>
     <name>TravelerTable</name>
     <message>
         <source>Travelers</source>
@@ -3130,12 +3160,12 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>확인이 필요한 여행자가 있습니다.</translation>
     </message>
     <message>
-        <source>Traveler {row}, {field}: {sentence}</source>
-        <translation>여행자 {row}, {field}: {sentence}</translation>
+        <source>Traveler %1, %2: %3</source>
+        <translation>여행자 %1, %2: %3</translation>
     </message>
     <message>
-        <source>({count} more marked in red)</source>
-        <translation>(빨간색으로 표시된 {count}건 더 있음)</translation>
+        <source>(%1 more marked in red)</source>
+        <translation>(빨간색으로 표시된 %1건 더 있음)</translation>
     </message>
 </context>
 <context>

@@ -306,6 +306,33 @@ def test_create_order_sends_the_exact_wire_bytes_and_reads_the_example(
     assert created.channel_order_status is OrderStatus.NEW
 
 
+def test_create_order_sends_a_given_body_as_it_is_without_encoding_the_request_again(
+    harness_factory: Callable[..., Harness], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    harness = harness_factory(respond(201, CREATE_ORDER_201))
+    request = page_request()
+    journaled = encode_json(request.to_wire())  # what the journal recorded before the POST
+
+    def no_second_encoding(_self: OrderRequest) -> Any:
+        raise AssertionError("the request was encoded again")
+
+    monkeypatch.setattr(OrderRequest, "to_wire", no_second_encoding)
+    created = harness.client.create_order(request, body=journaled)
+    (sent,) = harness.script.requests
+    assert sent.content == journaled
+    assert created.channel_order_status is OrderStatus.NEW
+
+
+def test_create_order_refuses_a_body_that_is_not_bytes(
+    harness_factory: Callable[..., Harness],
+) -> None:
+    harness = harness_factory(respond(201, CREATE_ORDER_201))
+    request = page_request()
+    with pytest.raises(AxError, match="JSON as bytes"):
+        harness.client.create_order(request, body=encode_json(request.to_wire()).decode())  # type: ignore[arg-type]
+    assert harness.script.requests == []
+
+
 def test_create_order_reads_the_wrapped_form(harness_factory: Callable[..., Harness]) -> None:
     wrapped = '{"status_code": 201, "data": ' + CREATE_ORDER_201 + "}"
     harness = harness_factory(respond(201, wrapped))

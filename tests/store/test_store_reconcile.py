@@ -47,8 +47,10 @@ class StubAx:
         self.status_queries: list[str] = []
         self.refuse_repeats = False
 
-    def create_order(self, request: OrderRequest) -> CreatedOrder:
-        self.bodies.append(encode_json(request.to_wire()))
+    def create_order(self, request: OrderRequest, *, body: bytes | None = None) -> CreatedOrder:
+        sent = encode_json(request.to_wire()) if body is None else body
+        assert sent == encode_json(request.to_wire()), "the body sent is not this request's"
+        self.bodies.append(sent)
         fault = self.create_faults.pop(0) if self.create_faults else None
         if fault == "drop":
             raise AxNetworkError("The connection to AX dropped.", request_sent=True)
@@ -147,6 +149,37 @@ def test_a_201_marks_the_order_sent(
     assert ax.status_queries == []
     assert sleeps == []
     _assert_matches_ax(journal, ax, "o1")
+
+
+def test_the_post_carries_the_journaled_bytes_and_the_order_is_encoded_once(
+    journal: OrderJournal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class BodyRecorder:
+        base_url = ENDPOINT
+
+        def __init__(self) -> None:
+            self.bodies: list[bytes | None] = []
+
+        def create_order(self, request: OrderRequest, *, body: bytes | None = None) -> CreatedOrder:
+            self.bodies.append(body)
+            return created_for(request, prefix="AX")
+
+        def get_order_status(self, order_code: str) -> list[OrderStatusInfo]:
+            raise AssertionError("a 201 needs no status check")
+
+    request = make_request(code="once")
+    encodings: list[str] = []
+    to_wire = OrderRequest.to_wire
+
+    def counted(self: OrderRequest) -> dict[str, object]:
+        encodings.append(self.order.channel_order_code)
+        return to_wire(self)
+
+    monkeypatch.setattr(OrderRequest, "to_wire", counted)
+    ax = BodyRecorder()
+    assert Reconciler(ax, journal).submit(request).is_sent
+    assert ax.bodies == [journal.stored_body("once").encode("utf-8")]
+    assert encodings == ["once"]  # by the journal; the client sends those bytes
 
 
 @pytest.mark.parametrize("fault", ["reject", "auth", "404"])

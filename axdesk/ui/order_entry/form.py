@@ -2,10 +2,11 @@
 
 The form owns no network or disk work: it reads and writes an
 :class:`~axdesk.ui.order_entry.state.OrderFormState`, validates it with
-:func:`~axdesk.ui.order_entry.rules.validate_order` as the user types, and
+:func:`~axdesk.ui.order_entry.rules.order.validate_order` as the user types, and
 shows each sentence next to its field. Empty required fields are shown only
 once touched (or after :meth:`OrderForm.show_all_problems`); a wrong value
-shows at once. The tab (:mod:`axdesk.ui.order_entry.tab`) does the sending.
+shows at once. Sending is :mod:`axdesk.ui.order_entry.sending`'s, which reads the
+form's state once per send.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping
-from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,19 +28,17 @@ from PySide6.QtWidgets import (
 
 from axdesk.store.catalog import CatalogProduct, CatalogStore
 from axdesk.ui.common.context import supplier_today
-from axdesk.ui.common.money_text import format_money
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.order_entry.header import OrderHeader
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.line import LineEditor
-from axdesk.ui.order_entry.rules import (
-    Issue,
-    parse_line_key,
-    parse_traveler_key,
-    validate_order,
-)
+from axdesk.ui.order_entry.rules.fields import parse_line_key, parse_traveler_key, shift_line_key
+from axdesk.ui.order_entry.rules.issue import Issue
+from axdesk.ui.order_entry.rules.order import validate_order
 from axdesk.ui.order_entry.seats import form_availability
 from axdesk.ui.order_entry.state import LineState, OrderFormState
 from axdesk.ui.order_entry.totals import FormTotals, compute_form_totals
+from axdesk.ui.order_entry.totals_view import TotalsView
 from axdesk.ui.order_entry.travelers import COLUMNS
 from axdesk.ui.order_entry.widgets import MessageLabel
 
@@ -92,33 +89,7 @@ class OrderForm(QWidget):
         self.add_line_button = QPushButton(self)
         self.add_line_button.clicked.connect(lambda: self.add_line(focus=True))
 
-        self.totals_frame = QFrame(self)
-        self.sub_total_caption = QLabel(self.totals_frame)
-        self.sub_total_value = QLabel(self.totals_frame)
-        self.discount_caption = QLabel(self.totals_frame)
-        self.discount_value = QLabel(self.totals_frame)
-        self.total_caption = QLabel(self.totals_frame)
-        self.total_value = QLabel(self.totals_frame)
-        self.total_caption.setProperty("role", "total")
-        self.total_value.setProperty("role", "total")
-        self.total_message = MessageLabel(self.totals_frame)
-        totals = QGridLayout(self.totals_frame)
-        totals.setContentsMargins(0, 0, 0, 0)
-        totals.setColumnStretch(0, 1)
-        for row, (caption, value) in enumerate(
-            (
-                (self.sub_total_caption, self.sub_total_value),
-                (self.discount_caption, self.discount_value),
-                (self.total_caption, self.total_value),
-            )
-        ):
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight)
-            value.setAlignment(Qt.AlignmentFlag.AlignRight)
-            value.setMinimumWidth(130)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            totals.addWidget(caption, row, 1)
-            totals.addWidget(value, row, 2)
-        totals.addWidget(self.total_message, 3, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
+        self.totals_view = TotalsView(self)
 
         content = QWidget(self)
         content_layout = QVBoxLayout(content)
@@ -135,7 +106,7 @@ class OrderForm(QWidget):
         add_row.addWidget(self.add_line_button)
         add_row.addStretch(1)
         content_layout.addLayout(add_row)
-        content_layout.addWidget(self.totals_frame)
+        content_layout.addWidget(self.totals_view)
         content_layout.addStretch(1)
 
         self.scroll_area = QScrollArea(self)
@@ -159,12 +130,6 @@ class OrderForm(QWidget):
         self.lines_title.setText(self.tr("Tickets"))
         self.add_line_button.setText(self.tr("Add &line (another option)"))
         self.add_line_button.setAccessibleName(self.tr("Add line"))
-        self.sub_total_caption.setText(self.tr("Sub-total"))
-        self.discount_caption.setText(self.tr("Order discount"))
-        self.total_caption.setText(self.tr("Total"))
-        self.sub_total_value.setAccessibleName(self.tr("Sub-total"))
-        self.discount_value.setAccessibleName(self.tr("Order discount"))
-        self.total_value.setAccessibleName(self.tr("Total"))
         self._request_validation()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -216,7 +181,7 @@ class OrderForm(QWidget):
         self._lines_layout.removeWidget(editor)
         editor.deleteLater()
         self._touched = {key for key in self._touched if not key.startswith("lines[")} | {
-            _shift_line_key(key, index) for key in self._touched if key.startswith("lines[")
+            shift_line_key(key, index) for key in self._touched if key.startswith("lines[")
         } - {""}
         self._server_problems.clear()
         if not self.lines:
@@ -322,10 +287,14 @@ class OrderForm(QWidget):
             totals=compute_form_totals(state),
         )
 
-    def revalidate(self) -> list[Issue]:
-        """Check everything now, repaint the fields and the totals; returns every issue."""
+    def revalidate(self, state: OrderFormState | None = None) -> list[Issue]:
+        """Check everything now, repaint the fields and the totals; returns every issue.
+
+        ``state`` is the form's state when the caller has just read it (a send).
+        """
         self._validate_timer.stop()
-        state = self.state()
+        if state is None:
+            state = self.state()
         self._totals = compute_form_totals(state)
         self._issues = self.compute_issues(state)
         self._show_problems()
@@ -384,21 +353,14 @@ class OrderForm(QWidget):
                 if parsed is not None and parsed[0] == index:
                     line_problems[parsed[1]] = sentence
             line.set_problems(line_problems, traveler_problems)
-        self.total_message.show_message(shown.get("order.total"))
+        self.totals_view.total_message.show_message(shown.get("order.total"))
         self.lines_message.show_message(shown.get("order.lines"))
 
     def _show_totals(self, currency: str) -> None:
         totals = self._totals
         for line, figures in zip(self.lines, totals.lines, strict=False):
             line.show_figures(figures, currency)
-
-        def money(value: object) -> str:
-            return format_money(value, currency) if isinstance(value, Decimal) else "—"
-
-        self.sub_total_value.setText(money(totals.sub_total))
-        discount = totals.order_discount
-        self.discount_value.setText("−" + money(discount) if discount else money(discount))
-        self.total_value.setText(money(totals.total))
+        self.totals_view.show_totals(totals, currency)
 
     # -- focus ----------------------------------------------------------------------
 
@@ -414,8 +376,11 @@ class OrderForm(QWidget):
                         COLUMNS.index(field), Qt.Orientation.Horizontal
                     )
                 )
-            return self.tr("Line {line}, traveler {row}, {field}").format(
-                line=line_index + 1, row=row + 1, field=title or field
+            return fill_args(
+                self.tr("Line %1, traveler %2, %3"),
+                str(line_index + 1),
+                str(row + 1),
+                title or field,
             )
         widget = self.field_widget(key)
         if widget is not None and widget.accessibleName():
@@ -478,16 +443,3 @@ class OrderForm(QWidget):
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
             self.scroll_area.ensureWidgetVisible(widget)
-
-
-def _shift_line_key(key: str, removed: int) -> str:
-    """A touched-field key after line ``removed`` was deleted ("" when it was on that line)."""
-    parsed = parse_line_key(key) or parse_traveler_key(key)
-    if parsed is None:
-        return key
-    index = parsed[0]
-    if index == removed:
-        return ""
-    if index < removed:
-        return key
-    return key.replace(f"lines[{index}]", f"lines[{index - 1}]", 1)

@@ -11,9 +11,9 @@ import datetime as dt
 from PySide6.QtCore import QObject, Signal
 
 from axdesk.api import Inventory
+from axdesk.store.submission import InventoryKey
 from axdesk.ui.common.context import Connection
 from axdesk.ui.common.worker import Call, Worker, describe_error
-from axdesk.ui.order_entry.seats import InventoryKey
 
 
 class InventoryCache(QObject):

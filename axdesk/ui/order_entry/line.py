@@ -7,9 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -17,17 +15,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from axdesk.api import MINOR_UNIT_DIGITS, InventorySlot
+from axdesk.api import MINOR_UNIT_DIGITS
 from axdesk.store.catalog import CatalogOption, CatalogProduct
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import format_money
 from axdesk.ui.order_entry.date_field import DateField
+from axdesk.ui.order_entry.departures import DeparturePicker
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
-from axdesk.ui.order_entry.seats import option_slots
+from axdesk.ui.order_entry.options import OptionPicker
 from axdesk.ui.order_entry.state import LineState
 from axdesk.ui.order_entry.totals import LineFigures
 from axdesk.ui.order_entry.travelers import TravelerTable
@@ -72,8 +71,6 @@ class LineEditor(QFrame):
         self.setProperty("role", "line")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._inventory = inventory
-        self._products: list[CatalogProduct] = []
-        self._wanted_time: dt.time | None = None
         self._currency = "KRW"
         self._number = 1
         self._setting = False
@@ -82,29 +79,22 @@ class LineEditor(QFrame):
         self.title.setProperty("role", "section")
         self.remove_button = QPushButton(self)
         self.remove_button.setFlat(True)
-        self.product_combo = QComboBox(self)
-        self.option_combo = QComboBox(self)
-        for combo in (self.product_combo, self.option_combo):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(18)
+        self.options = OptionPicker(self)
+        self.product_combo = self.options.product_combo
+        self.option_combo = self.options.option_combo
         self.date_field = DateField(today, self)
         self.date_edit = self.date_field.edit
         self.weekday_label = QLabel(self)
         self.weekday_label.setProperty("role", "hint")
         self.weekday_label.setMinimumWidth(28)
         self.weekday_label.setMinimumHeight(INPUT_ROW_HEIGHT)
-        self.time_combo = QComboBox(self)
-        self.time_combo.setMinimumContentsLength(16)
-        self.refresh_button = QToolButton(self)
-        self.refresh_button.setText("↻")
+        self.departures = DeparturePicker(inventory, self)
+        self.time_combo = self.departures.time_combo
+        self.refresh_button = self.departures.refresh_button
         self.quantity_spin = QSpinBox(self)
         self.quantity_spin.setRange(1, MAX_QUANTITY)
         self.quantity_spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.seats_label = QLabel(self)
-        self.seats_label.setProperty("role", "hint")
-        self.seats_label.setMinimumHeight(INPUT_ROW_HEIGHT)
+        self.seats_label = self.departures.seats_label
         self.price_edit = QLineEdit(self)
         self.discount_edit = QLineEdit(self)
         self.method_edit = QLineEdit(self)
@@ -135,7 +125,6 @@ class LineEditor(QFrame):
         self._build_layout()
         self._connect()
         self.retranslate_ui()
-        self._fill_products()
         self._rebuild_times()
 
     # -- building -------------------------------------------------------------------
@@ -225,26 +214,25 @@ class LineEditor(QFrame):
         for name, text in texts.items():
             self.labels[name].setText(text)
         accessible = {
-            "product": self.tr("Line {n} product"),
-            "option": self.tr("Line {n} option"),
-            "date": self.tr("Line {n} date"),
-            "time": self.tr("Line {n} start time"),
-            "quantity": self.tr("Line {n} quantity"),
-            "unit_price": self.tr("Line {n} unit price"),
-            "discount": self.tr("Line {n} discount per unit"),
-            "discount_method": self.tr("Line {n} discount method"),
+            "product": self.tr("Line %1 product"),
+            "option": self.tr("Line %1 option"),
+            "date": self.tr("Line %1 date"),
+            "time": self.tr("Line %1 start time"),
+            "quantity": self.tr("Line %1 quantity"),
+            "unit_price": self.tr("Line %1 unit price"),
+            "discount": self.tr("Line %1 discount per unit"),
+            "discount_method": self.tr("Line %1 discount method"),
         }
         for name, text in accessible.items():
-            self.inputs[name].setAccessibleName(text.format(n=self._number))
-        self.title.setText(self.tr("Line {n}").format(n=self._number))
+            self.inputs[name].setAccessibleName(fill_args(text, str(self._number)))
+        self.title.setText(fill_args(self.tr("Line %1"), str(self._number)))
         self.remove_button.setText(self.tr("Remove line"))
-        self.remove_button.setAccessibleName(self.tr("Remove line {n}").format(n=self._number))
-        self.refresh_button.setAccessibleName(
-            self.tr("Reload the departures of line {n}").format(n=self._number)
+        self.remove_button.setAccessibleName(
+            fill_args(self.tr("Remove line %1"), str(self._number))
         )
-        self.refresh_button.setToolTip(self.tr("Read the seats left again from AX"))
+        self.departures.retranslate(self._number)
         self.date_edit.setPlaceholderText(self.tr("YYYY-MM-DD or 11/23"))
-        self.date_edit.setAccessibleName(self.tr("Line {n} date").format(n=self._number))
+        self.date_edit.setAccessibleName(fill_args(self.tr("Line %1 date"), str(self._number)))
         self.date_field.calendar_button.setAccessibleName(self.tr("Open the calendar"))
         self.boxes["date"].set_hint(
             self.tr("Type 2026-11-23 or 11/23; Up and Down change the day; F4 opens a calendar")
@@ -254,10 +242,7 @@ class LineEditor(QFrame):
         self.boxes["discount"].set_hint(
             self.tr("Taken off each ticket's price (sent to AX as the amount per unit)")
         )
-        if self.product_combo.count():
-            self.product_combo.setItemText(0, self.tr("Choose a product…"))
-        if self.option_combo.count():
-            self.option_combo.setItemText(0, self.tr("Choose an option…"))
+        self.options.retranslate()
         self._rebuild_times()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -272,64 +257,21 @@ class LineEditor(QFrame):
     # -- catalog --------------------------------------------------------------------
 
     def set_catalog(self, products: Sequence[CatalogProduct]) -> None:
-        current = self.state()
-        self._products = list(products)
-        self._fill_products()
-        self._select_product(current.product_code)
-        self._fill_options(current.product_code)
-        self._select_option(current.dc_code)
-
-    def _fill_products(self) -> None:
-        self.product_combo.clear()
-        self.product_combo.addItem(self.tr("Choose a product…"), "")
-        for product in self._products:
-            self.product_combo.addItem(product.name, product.product_code)
-
-    def _select_product(self, product_code: str) -> None:
-        index = self.product_combo.findData(product_code) if product_code else 0
-        if index < 0:
-            self.product_combo.addItem(
-                self.tr("{code} (not in the catalog)").format(code=product_code), product_code
-            )
-            index = self.product_combo.count() - 1
-        self.product_combo.setCurrentIndex(index)
-
-    def _product(self, product_code: str) -> CatalogProduct | None:
-        return next((p for p in self._products if p.product_code == product_code), None)
-
-    def _fill_options(self, product_code: str) -> None:
-        self.option_combo.clear()
-        self.option_combo.addItem(self.tr("Choose an option…"), "")
-        product = self._product(product_code)
-        for option in product.options if product else ():
-            self.option_combo.addItem(
-                f"{option.name} · {format_money(option.unit_price, option.currency)}",
-                option.dc_code,
-            )
-
-    def _select_option(self, dc_code: str) -> None:
-        index = self.option_combo.findData(dc_code) if dc_code else 0
-        if index < 0:
-            self.option_combo.addItem(
-                self.tr("{code} (not in the catalog)").format(code=dc_code), dc_code
-            )
-            index = self.option_combo.count() - 1
-        self.option_combo.setCurrentIndex(index)
+        self.options.set_catalog(products)
 
     def catalog_option(self) -> CatalogOption | None:
-        product = self._product(self.product_combo.currentData() or "")
-        return product.option(self.option_combo.currentData() or "") if product else None
+        return self.options.catalog_option()
 
     # -- user actions ---------------------------------------------------------------
 
     def _product_activated(self, _index: int) -> None:
-        product_code = self.product_combo.currentData() or ""
-        self._fill_options(product_code)
-        product = self._product(product_code)
+        product_code = self.options.product_code
+        self.options.fill_options(product_code)
+        product = self.options.product(product_code)
         if product is not None and len(product.options) == 1:
             self.option_combo.setCurrentIndex(1)
             self._option_activated(1)
-        self._wanted_time = None
+        self.departures.wanted_time = None
         self._request_inventory()
         self._rebuild_times()
         self.edited.emit("product")
@@ -353,9 +295,7 @@ class LineEditor(QFrame):
         self._emit_changed()
 
     def _time_activated(self, _index: int) -> None:
-        chosen = self.time_combo.currentData()
-        self._wanted_time = dt.time.fromisoformat(chosen) if chosen else None
-        self._update_seats_label()
+        self.departures.choose_current()
         self.edited.emit("time")
         self._emit_changed()
 
@@ -381,16 +321,14 @@ class LineEditor(QFrame):
         return self.date_field.date()
 
     def _request_inventory(self) -> None:
-        self._inventory.request(self.product_combo.currentData() or "", self.selected_date())
+        self._inventory.request(self.options.product_code, self.selected_date())
 
     def refresh_inventory(self) -> None:
-        self._inventory.request(
-            self.product_combo.currentData() or "", self.selected_date(), refresh=True
-        )
+        self._inventory.request(self.options.product_code, self.selected_date(), refresh=True)
         self._rebuild_times()
 
     def _inventory_updated(self, product_code: str, day: object) -> None:
-        if product_code == (self.product_combo.currentData() or "") and day == self.selected_date():
+        if product_code == self.options.product_code and day == self.selected_date():
             self._rebuild_times()
             self.refreshed.emit()
 
@@ -399,102 +337,19 @@ class LineEditor(QFrame):
         self._request_inventory()
         self._rebuild_times()
 
-    def _slots(self) -> list[InventorySlot] | None:
-        product_code = self.product_combo.currentData() or ""
-        dc_code = self.option_combo.currentData() or ""
-        day = self.selected_date()
-        inventory = self._inventory.get(product_code, day)
-        if inventory is None or not dc_code or day is None:
-            return None
-        return option_slots(inventory, dc_code, day)
-
-    def current_slot(self) -> InventorySlot | None:
-        if self._wanted_time is None:
-            return None
-        return next(
-            (
-                s
-                for s in self._slots() or ()
-                if s.start_time.replace(tzinfo=None) == self._wanted_time
-            ),
-            None,
-        )
-
     def _rebuild_times(self) -> None:
         """List the departures of the chosen option and day with their seats left."""
-        combo = self.time_combo
-        combo.blockSignals(True)
-        combo.clear()
-        slots = self._slots()
-        combo.addItem(self.tr("Choose a time…"), "")
-        wanted_listed = False
-        model = combo.model()
-        for slot in slots or ():
-            start = slot.start_time.replace(tzinfo=None)
-            clock = start.strftime("%H:%M")
-            if not slot.is_order:
-                text = self.tr("{time} · not on sale").format(time=clock)
-            elif slot.is_sold_out:
-                text = self.tr("{time} · sold out").format(time=clock)
-            else:
-                text = self.tr("{time} · {seats} seats left").format(
-                    time=clock, seats=slot.remain_quantity
-                )
-            combo.addItem(text, start.isoformat(timespec="minutes"))
-            if not slot.is_bookable and start != self._wanted_time:
-                item = (
-                    model.item(combo.count() - 1) if isinstance(model, QStandardItemModel) else None
-                )
-                if item is not None:
-                    item.setEnabled(False)
-            if start == self._wanted_time:
-                wanted_listed = True
-        if self._wanted_time is not None and not wanted_listed:
-            clock = self._wanted_time.strftime("%H:%M")
-            combo.addItem(clock, self._wanted_time.isoformat(timespec="minutes"))
-        index = (
-            combo.findData(self._wanted_time.isoformat(timespec="minutes"))
-            if self._wanted_time
-            else 0
-        )
-        combo.setCurrentIndex(max(0, index))
-        combo.blockSignals(False)
-        self._update_seats_label()
-
-    def _update_seats_label(self) -> None:
-        product_code = self.product_combo.currentData() or ""
-        day = self.selected_date()
-        error = self._inventory.error(product_code, day)
-        slots = self._slots()
-        slot = self.current_slot()
-        if not product_code or day is None:
-            text = ""
-        elif self._inventory.is_loading(product_code, day):
-            text = self.tr("Reading seats…")
-        elif error:
-            text = error
-        elif slots is not None and not slots and self.option_combo.currentData():
-            text = self.tr("No departures of this option on this day.")
-        elif slot is not None:
-            text = self.tr("of {seats} left (min. {minimum}{guaranteed})").format(
-                seats=slot.remain_quantity,
-                minimum=slot.min_quantity,
-                guaranteed=", " + self.tr("guaranteed") if slot.is_guaranteed else "",
-            )
-        else:
-            text = ""
-        self.seats_label.setText(text)
-        self.seats_label.setToolTip(text)
+        self.departures.show(self.options.product_code, self.options.dc_code, self.selected_date())
 
     # -- state ----------------------------------------------------------------------
 
     def state(self) -> LineState:
         travelers = self.travelers.model.travelers()
         return LineState(
-            product_code=self.product_combo.currentData() or "",
-            dc_code=self.option_combo.currentData() or "",
+            product_code=self.options.product_code,
+            dc_code=self.options.dc_code,
             date=self.selected_date(),
-            start_time=self._wanted_time,
+            start_time=self.departures.wanted_time,
             quantity=self.quantity_spin.value(),
             unit_price=self.price_edit.text(),
             discount=self.discount_edit.text(),
@@ -505,11 +360,11 @@ class LineEditor(QFrame):
     def set_state(self, line: LineState) -> None:
         self._setting = True
         try:
-            self._select_product(line.product_code)
-            self._fill_options(line.product_code)
-            self._select_option(line.dc_code)
+            self.options.select_product(line.product_code)
+            self.options.fill_options(line.product_code)
+            self.options.select_option(line.dc_code)
             self.date_field.set_date(line.date)
-            self._wanted_time = line.start_time
+            self.departures.wanted_time = line.start_time
             self.travelers.model.set_travelers(line.travelers)
             self.quantity_spin.setValue(max(1, line.quantity))
             self.travelers.model.resize(self.quantity_spin.value())
@@ -528,7 +383,7 @@ class LineEditor(QFrame):
         state.dc_code = dc_code
         state.date = day
         state.start_time = start.replace(second=0, microsecond=0, tzinfo=None)
-        option = self._product(product_code)
+        option = self.options.product(product_code)
         catalog_option = option.option(dc_code) if option else None
         if catalog_option is not None:
             state.unit_price = price_text(catalog_option.unit_price, catalog_option.currency)
@@ -544,8 +399,9 @@ class LineEditor(QFrame):
     ) -> None:
         shown = dict(problems)
         if self.date_field.has_unreadable_text():
-            shown["date"] = self.tr("“{text}” is not a date; write it like 2026-11-23.").format(
-                text=self.date_field.text().strip()
+            shown["date"] = fill_args(
+                self.tr("“%1” is not a date; write it like 2026-11-23."),
+                self.date_field.text().strip(),
             )
         for name, box in self.boxes.items():
             box.set_problem(shown.get(name))
@@ -555,14 +411,16 @@ class LineEditor(QFrame):
         if figures.unit_price is None:
             self.figures_label.setText(self.tr("Enter the unit price to see the line total."))
             return
-        text = self.tr("{quantity} × {unit} = {total}").format(
-            quantity=figures.quantity,
-            unit=format_money(figures.unit_price, currency),
-            total=format_money(figures.line_total or Decimal(0), currency),
+        text = fill_args(
+            self.tr("%1 × %2 = %3"),
+            str(figures.quantity),
+            format_money(figures.unit_price, currency),
+            format_money(figures.line_total or Decimal(0), currency),
         )
         if figures.discount and figures.amount_per_unit is not None:
-            text += "   ·   " + self.tr("after the discount {amount} per ticket").format(
-                amount=format_money(figures.amount_per_unit, currency)
+            text += "   ·   " + fill_args(
+                self.tr("after the discount %1 per ticket"),
+                format_money(figures.amount_per_unit, currency),
             )
         self.figures_label.setText(text)
 

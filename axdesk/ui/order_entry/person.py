@@ -13,6 +13,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from axdesk.store.search import calling_code_region
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.order_entry.state import PersonState, format_additional, parse_additional
 from axdesk.ui.order_entry.widgets import FieldBox, field_label
 
@@ -120,15 +121,15 @@ class PersonEditor(QWidget):
             self.labels[name].setText(text)
         who = self.tr("Purchaser") if self._role == "purchaser" else self.tr("Representative")
         accessible = {
-            "name": self.tr("{who} name"),
-            "national_code": self.tr("{who} country calling code"),
-            "phone": self.tr("{who} phone"),
-            "email": self.tr("{who} email"),
-            "extra": self.tr("{who} note"),
-            "additional": self.tr("{who} additional fields"),
+            "name": self.tr("%1 name"),
+            "national_code": self.tr("%1 country calling code"),
+            "phone": self.tr("%1 phone"),
+            "email": self.tr("%1 email"),
+            "extra": self.tr("%1 note"),
+            "additional": self.tr("%1 additional fields"),
         }
         for name, text in accessible.items():
-            self.edits[name].setAccessibleName(text.format(who=who))
+            self.edits[name].setAccessibleName(fill_args(text, who))
         self.name_edit.setPlaceholderText(self.tr("Full name"))
         self.code_edit.setPlaceholderText("82")
         self.email_edit.setPlaceholderText(self.tr("name@example.com"))
@@ -150,7 +151,7 @@ class PersonEditor(QWidget):
     def _update_phone_placeholder(self) -> None:
         example = example_phone(self.code_edit.text())
         self.phone_edit.setPlaceholderText(
-            self.tr("e.g. {example}").format(example=example) if example else ""
+            fill_args(self.tr("e.g. %1"), example) if example else ""
         )
 
     def state(self) -> PersonState:

@@ -1,6 +1,6 @@
 """Turn a validated New order form into the Create Order body (no Qt).
 
-Only called once :func:`axdesk.ui.order_entry.rules.validate_order` found
+Only called once :func:`axdesk.ui.order_entry.rules.order.validate_order` found
 nothing: the builders still check everything again and raise
 ``OrderInputError`` with a sentence if something slipped through.
 """
@@ -19,7 +19,7 @@ from axdesk.api import (
     slot_datetime,
 )
 from axdesk.ui.common.money_text import parse_amount_text
-from axdesk.ui.order_entry.rules import wire_national_code, wire_phone
+from axdesk.ui.order_entry.rules.people import wire_national_code, wire_phone
 from axdesk.ui.order_entry.state import LineState, OrderFormState, PersonState
 
 

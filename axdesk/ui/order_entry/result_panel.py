@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.store.journal_queries import OrderDetail
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import format_money
 
 
@@ -61,51 +62,51 @@ def order_summary_text(detail: OrderDetail, tz_name: str) -> str:
 
     not_known = QCoreApplication.translate("OrderResultPanel", "not known yet")
     out = [
-        QCoreApplication.translate("OrderResultPanel", "Order {code}").format(
-            code=detail.channel_order_code
+        fill_args(
+            QCoreApplication.translate("OrderResultPanel", "Order %1"), detail.channel_order_code
         )
     ]
     if detail.total is not None and detail.currency:
         out.append(
-            QCoreApplication.translate("OrderResultPanel", "Total: {total}").format(
-                total=format_money(detail.total, detail.currency)
+            fill_args(
+                QCoreApplication.translate("OrderResultPanel", "Total: %1"),
+                format_money(detail.total, detail.currency),
             )
         )
     for line in detail.lines:
         name = " / ".join(part for part in (line.product_name, line.option_name) if part)
         out.append(
-            QCoreApplication.translate(
-                "OrderResultPanel", "Line {n}: {name}, {when} ({zone}), {quantity} ticket(s)"
-            ).format(
-                n=line.position + 1,
-                name=name or line.dc_code,
-                when=_local(line.inventory_at, tz_name),
-                zone=tz_name,
-                quantity=line.quantity,
+            fill_args(
+                QCoreApplication.translate(
+                    "OrderResultPanel", "Line %1: %2, %3 (%4), %5 ticket(s)"
+                ),
+                str(line.position + 1),
+                name or line.dc_code,
+                _local(line.inventory_at, tz_name),
+                tz_name,
+                str(line.quantity),
             )
         )
         out.append(
             "  "
-            + QCoreApplication.translate("OrderResultPanel", "AX order: {code}").format(
-                code=line.ax_order.ax_order_code if line.ax_order else not_known
+            + fill_args(
+                QCoreApplication.translate("OrderResultPanel", "AX order: %1"),
+                line.ax_order.ax_order_code if line.ax_order else not_known,
             )
         )
         for ticket in line.tickets:
             out.append(
                 "  "
-                + QCoreApplication.translate(
-                    "OrderResultPanel", "{n}. {name}: ticket {code}"
-                ).format(
-                    n=ticket.position + 1,
-                    name=ticket.name,
-                    code=ticket.ax_ticket_code or not_known,
+                + fill_args(
+                    QCoreApplication.translate("OrderResultPanel", "%1. %2: ticket %3"),
+                    str(ticket.position + 1),
+                    ticket.name,
+                    ticket.ax_ticket_code or not_known,
                 )
             )
     if detail.problem:
         out.append(
-            QCoreApplication.translate("OrderResultPanel", "Note: {problem}").format(
-                problem=detail.problem
-            )
+            fill_args(QCoreApplication.translate("OrderResultPanel", "Note: %1"), detail.problem)
         )
     return "\n".join(out)
 
@@ -234,11 +235,15 @@ class OrderResultPanel(QFrame):
         self._apply(
             Outcome.UNKNOWN,
             self.tr("Not known yet whether AX made the order"),
-            self.tr(
-                "{reason}\nThe order {code} is kept in the journal and is checked with AX "
-                "again (now, at every start, and when you press Retry). It is never "
-                "sent twice under another code."
-            ).format(reason=reason, code=code),
+            fill_args(
+                self.tr(
+                    "%1\nThe order %2 is kept in the journal and is checked with AX "
+                    "again (now, at every start, and when you press Retry). It is never "
+                    "sent twice under another code."
+                ),
+                reason,
+                code,
+            ),
             code,
         )
 
@@ -256,10 +261,11 @@ class OrderResultPanel(QFrame):
             name = " / ".join(part for part in (line.product_name, line.option_name) if part)
             line_item = QTreeWidgetItem(
                 [
-                    self.tr("Line {n}: {name}, {when}").format(
-                        n=line.position + 1,
-                        name=name or line.dc_code,
-                        when=_local(line.inventory_at, tz_name),
+                    fill_args(
+                        self.tr("Line %1: %2, %3"),
+                        str(line.position + 1),
+                        name or line.dc_code,
+                        _local(line.inventory_at, tz_name),
                     ),
                     line.ax_order.ax_order_code if line.ax_order else self.tr("not known yet"),
                 ]
@@ -290,8 +296,11 @@ class OrderResultPanel(QFrame):
             if detail.total is not None and detail.currency
             else ""
         )
-        text = self.tr("Order {code} · {tickets} ticket(s) · {total}").format(
-            code=detail.channel_order_code, tickets=len(detail.tickets), total=total
+        text = fill_args(
+            self.tr("Order %1 · %2 ticket(s) · %3"),
+            detail.channel_order_code,
+            str(len(detail.tickets)),
+            total,
         )
         if detail.problem:
             text += "\n" + detail.problem

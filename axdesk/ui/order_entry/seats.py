@@ -1,8 +1,9 @@
 """Seats: what the live inventory says about each line of the form (no Qt).
 
 Used twice: while the operator types (the time list and the quantity check)
-and once more just before sending, on freshly fetched inventory, so an order
-that no longer fits is stopped before anything reaches AX.
+and once more just before sending, on freshly read inventory (the submission
+asks :meth:`FormOrder.seat_problems <axdesk.ui.order_entry.form_order.FormOrder.seat_problems>`),
+so an order that no longer fits is stopped before anything reaches AX.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
 from axdesk.api import UNKNOWN_OPTION, Inventory, InventorySlot
-from axdesk.ui.order_entry.rules import Issue, SlotAvailability, validate_order
+from axdesk.store.submission import InventoryKey
+from axdesk.ui.order_entry.rules.issue import Issue
+from axdesk.ui.order_entry.rules.lines import SlotAvailability
+from axdesk.ui.order_entry.rules.order import validate_order
 from axdesk.ui.order_entry.state import LineState, OrderFormState
-
-InventoryKey = tuple[str, dt.date]
-"""(product code, date): one inventory fetch covers every option of a product on a day."""
 
 
 def option_slots(inventory: Inventory, dc_code: str, day: dt.date) -> list[InventorySlot]:

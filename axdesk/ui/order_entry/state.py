@@ -3,12 +3,12 @@
 The form's widgets read and write an :class:`OrderFormState`. Everything is
 kept as the user typed it (amounts stay text) so that a half-typed order can
 be saved as a draft and restored exactly; :mod:`axdesk.ui.order_entry.rules`
-says what is wrong with it and :func:`to_builder_inputs` turns a valid state
-into the ``axdesk.api`` builder inputs when the order is sent.
+says what is wrong with it and :func:`axdesk.ui.order_entry.request.build_request`
+turns a valid state into the Create Order body when the order is sent.
 
-Drafts are JSON (:meth:`OrderFormState.to_json` / :meth:`OrderFormState.from_json`);
-reading is forgiving, because a draft written by an older axdesk, or damaged,
-must never stop the form from opening.
+Drafts are JSON (:meth:`OrderFormState.to_dict` / :meth:`OrderFormState.from_json`,
+written by :mod:`axdesk.ui.order_entry.drafts`); reading is forgiving, because a
+draft written by an older axdesk, or damaged, must never stop the form from opening.
 """
 
 from __future__ import annotations

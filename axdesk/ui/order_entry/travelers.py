@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.order_entry.state import PersonState, format_additional, parse_additional
 from axdesk.ui.order_entry.widgets import (
     INVALID_BACKGROUND,
@@ -325,13 +326,14 @@ class TravelerTable(QWidget):
             problems.items(), key=lambda item: (item[0][0], COLUMNS.index(item[0][1]))
         )
         more = len(problems) - 1
-        text = self.tr("Traveler {row}, {field}: {sentence}").format(
-            row=row + 1,
-            field=self.model.headerData(COLUMNS.index(field), Qt.Orientation.Horizontal),
-            sentence=sentence,
+        text = fill_args(
+            self.tr("Traveler %1, %2: %3"),
+            str(row + 1),
+            self.model.headerData(COLUMNS.index(field), Qt.Orientation.Horizontal),
+            sentence,
         )
         if more:
-            text += " " + self.tr("({count} more marked in red)").format(count=more)
+            text += " " + fill_args(self.tr("(%1 more marked in red)"), str(more))
         self.message.show_message(text)
 
     def commit_open_editor(self) -> None:

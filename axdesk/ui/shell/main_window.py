@@ -97,9 +97,7 @@ class MainWindow(QMainWindow):
         self.inventory_tab = InventoryTab(self.ctx, self)
         self.order_tab = OrderTab(self.ctx, self)
         self.orders_tab = OrdersTab(self.ctx, self)
-        # OrderTab.refresh() comes with the New order tab's part of issue 10; mypy then
-        # reports this ignore as unused (warn_unused_ignores) and it goes.
-        self._tabs: list[Tab] = [self.inventory_tab, self.order_tab, self.orders_tab]  # type: ignore[list-item]
+        self._tabs: list[Tab] = [self.inventory_tab, self.order_tab, self.orders_tab]
         self.tabs.addTab(self.inventory_tab, "")
         self.tabs.addTab(self.order_tab, "")
         self.tabs.addTab(self.orders_tab, "")

@@ -96,7 +96,7 @@ def test_a_new_connection_settles_what_was_left_meanwhile(
     qtbot: QtBot, shell: Shell, sandbox: RunningSandbox
 ) -> None:
     window = open_window(qtbot, shell)
-    qtbot.waitUntil(lambda: not window.order_tab._reconciling_pending, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.order_tab.pending.running, timeout=WAIT_MS)
     request = an_order(shell, "Lee Jiwoo")
     code = request.order.channel_order_code
     shell.ctx.journal.record_sending(request, endpoint=sandbox.base_url)
@@ -128,7 +128,8 @@ def test_an_order_of_another_server_is_never_sent_to_the_sandbox(
 
     result.retry_button.click()
     qtbot.waitUntil(
-        lambda: not window.order_tab._busy and result.outcome is Outcome.UNKNOWN, timeout=WAIT_MS
+        lambda: not window.order_tab.sending.busy and result.outcome is Outcome.UNKNOWN,
+        timeout=WAIT_MS,
     )
     assert "https://prod.ax-cloud.com" in result.text.text()
     assert sandbox.state.order_count() == 0
@@ -171,10 +172,10 @@ def test_connection_changes_during_a_run_queue_one_more_run_never_two_at_once(
 ) -> None:
     window = open_window(qtbot, shell)
     tab = window.order_tab
-    assert tab._reconciling_pending  # started at construction: the shell is connected
+    assert tab.pending.running  # started at construction: the shell is connected
     reconnect(shell, sandbox)
     reconnect(shell, sandbox)
-    qtbot.waitUntil(lambda: not tab._reconciling_pending, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not tab.pending.running, timeout=WAIT_MS)
     qtbot.wait(100)
     assert [event for event, _at in run_log] == ["start", "end", "start", "end"]
     assert _most_at_once(run_log) == 1
@@ -187,5 +188,5 @@ def test_no_run_while_not_connected(
     window = open_window(qtbot, shell)
     shell.ctx.connection.changed.emit()
     qtbot.wait(200)
-    assert not window.order_tab._reconciling_pending
+    assert not window.order_tab.pending.running
     assert run_log == []

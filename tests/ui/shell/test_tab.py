@@ -33,15 +33,7 @@ def test_the_frame_reaches_exactly_the_tabs_it_shows(window: MainWindow) -> None
     "index",
     [
         pytest.param(INVENTORY_TAB, id="inventory"),
-        pytest.param(
-            ORDER_TAB,
-            id="new-order",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="OrderTab has no refresh() yet: the New order tab's part of issue 10 "
-                "adds it (then this passes, strict xfail fails, and the mark goes)",
-            ),
-        ),
+        pytest.param(ORDER_TAB, id="new-order"),
         pytest.param(ORDERS_TAB, id="orders"),
     ],
 )
