@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from axdesk.store.departures import manifest_entry, read_departures
 from axdesk.store.export import (
     MANIFEST_FIELDS,
     CellValue,
@@ -92,6 +93,10 @@ def manifest_titles() -> list[str]:
         "ax_order_code": translate("OrdersExport", "AX order"),
         "ax_order_status": translate("OrdersExport", "AX status"),
         "channel_order_code": translate("OrdersExport", "Channel order"),
+        "traveler_note": translate("OrdersExport", "Traveler note"),
+        "additional": translate("OrdersExport", "Additional"),
+        "purchaser_note": translate("OrdersExport", "Purchaser note"),
+        "order_comment": translate("OrdersExport", "Order comment"),
     }
     return [titles[field] for field in MANIFEST_FIELDS]
 
@@ -142,35 +147,13 @@ def export_table(
 
 
 def manifest_entries(journal: OrderJournal, day: dt.date, zone: dt.tzinfo) -> list[ManifestEntry]:
-    """Every traveler whose option is used on ``day`` (a day in the supplier's ``zone``)."""
-    start = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone)
-    criteria = OrderFilter(use_from=start, use_until=start + dt.timedelta(days=1))
-    entries: list[ManifestEntry] = []
-    for detail in matching_orders(journal, criteria, OrderSort.FIRST_USE, descending=False):
-        for line in detail.lines:
-            ax_status = (
-                line.ax_order.status.label
-                if line.ax_order is not None and line.ax_order.status is not None
-                else ""
-            )
-            for ticket in line.tickets:
-                entries.append(
-                    ManifestEntry(
-                        use_at=line.inventory_at,
-                        product_name=line.product_name,
-                        option_name=line.option_name or line.dc_code,
-                        traveler_name=ticket.name,
-                        phone=ticket.phone,
-                        email=ticket.email,
-                        national_code=ticket.national_code,
-                        ticket_code=ticket.ax_ticket_code or "",
-                        ticket_status=ticket.status.value if ticket.status else "",
-                        ax_order_code=ticket.ax_order_code or "",
-                        ax_order_status=ax_status,
-                        channel_order_code=detail.channel_order_code,
-                    )
-                )
-    return entries
+    """Every traveler of every departure of ``day`` (a day in the supplier's ``zone``),
+    with the notes their order sent; orders AX refused are left out."""
+    return [
+        manifest_entry(traveler)
+        for departure in read_departures(journal, day, zone, page=EXPORT_PAGE)
+        for traveler in departure.travelers
+    ]
 
 
 def export_manifest(
