@@ -281,7 +281,7 @@ class OrderExport(QObject):
         tab = self._tab
 
         def done(count: int) -> None:
-            tab.show_message(fill_args(self.tr("%1 row(s) written to %2."), str(count), str(path)))
+            tab.show_message(fill_args(self.tr("%n row(s) written to %1.", "", count), str(path)))
             tab.export_finished.emit(str(path), count)
 
         def failed(error: BaseException) -> None:
