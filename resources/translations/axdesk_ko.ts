@@ -1686,6 +1686,9 @@
         <source>Do not export</source>
         <translation>내보내지 않음</translation>
     </message>
+</context>
+<context>
+    <name>ManifestPrintDialog</name>
     <message>
         <source>Day manifest</source>
         <translation>일일 명단</translation>
@@ -1693,6 +1696,10 @@
     <message>
         <source>Include cancelled tickets (struck through)</source>
         <translation>취소된 티켓 포함 (취소선 표시)</translation>
+    </message>
+    <message>
+        <source>Include cancelled tickets</source>
+        <translation>취소된 티켓 포함</translation>
     </message>
     <message>
         <source>&amp;Print…</source>

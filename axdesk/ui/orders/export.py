@@ -43,6 +43,7 @@ from axdesk.ui.common.context import supplier_today
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import rounded_amount
 from axdesk.ui.common.worker import describe_error
+from axdesk.ui.orders.departure_picker import default_choice
 from axdesk.ui.orders.rows import OrderRow, row_from_detail
 from axdesk.ui.orders.table_model import Column, cell_text, column_title
 
@@ -176,8 +177,8 @@ def export_manifest(
 
 
 class ManifestDialog(QDialog):
-    """Asks which day's traveler manifest to export, starting from ``day`` (the
-    supplier's today: a manifest is for a day where the tours run)."""
+    """Asks which day's traveler manifest to export, starting from ``day`` (the selected
+    order's day, else the supplier's today: a manifest is for a day where the tours run)."""
 
     def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -240,9 +241,12 @@ class OrderExport(QObject):
             self.export_table(Path(path))
 
     def choose_manifest_export(self) -> None:
-        """Ask which day (the supplier's today first) and where, then write its manifest."""
+        """Ask which day (the selected order's, else the supplier's today) and where, then
+        write its manifest."""
         tab = self._tab
-        dialog = ManifestDialog(supplier_today(tab.ctx.connection.supplier_timezone), tab)
+        today = supplier_today(tab.ctx.connection.supplier_timezone)
+        day, _departure = default_choice(tab.detail.detail, today, tab.zone())
+        dialog = ManifestDialog(day, tab)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         day = dialog.day()

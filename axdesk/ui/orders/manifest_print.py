@@ -13,7 +13,7 @@ Korean names need a font with Hangul: :func:`korean_font_family` picks an
 installed one (Noto Sans CJK, Nanum, Malgun Gothic, …); when there is none
 and the sheet holds Korean, nothing is printed and the operator is told.
 
-:class:`ManifestDialog` chooses the day and the departure (starting on the
+:class:`ManifestPrintDialog` chooses the day and the departure (starting on the
 selected order's, not today's); :class:`ManifestPrinting` (built as
 ``ManifestPrinting(tab)``) prints or saves, the PDF written on the worker
 (0600: it holds travelers' data).
@@ -231,7 +231,7 @@ def pdf_bytes(document: QTextDocument, title: str) -> bytes:
     return bytes(data.data())
 
 
-class ManifestDialog(QDialog):
+class ManifestPrintDialog(QDialog):
     """Chooses the departure (or every departure of a day) to print or save as PDF."""
 
     def __init__(self, picker: DeparturePicker, parent: QWidget | None = None) -> None:
@@ -280,7 +280,7 @@ class ManifestPrinting(QObject):
     def __init__(self, tab: OrdersTab) -> None:
         super().__init__(tab)
         self._tab = tab
-        self.dialog: ManifestDialog | None = None
+        self.dialog: ManifestPrintDialog | None = None
         self.print_dialog: QPrintDialog | None = None
         tab.filters.print_manifest_action.triggered.connect(self.choose)
 
@@ -292,7 +292,7 @@ class ManifestPrinting(QObject):
         picker = DeparturePicker(
             tab.ctx.worker, tab.ctx.journal, tab.zone, day, key, offer_all=True
         )
-        dialog = ManifestDialog(picker, tab)
+        dialog = ManifestPrintDialog(picker, tab)
         dialog.print_button.clicked.connect(lambda: self._ask_printer(dialog))
         dialog.pdf_button.clicked.connect(lambda: self._ask_pdf_path(dialog))
         dialog.finished.connect(lambda _result: picker.stop())
@@ -367,7 +367,7 @@ class ManifestPrinting(QObject):
             self._tab.manifest_failed.emit("")
             return None
 
-    def _ask_printer(self, dialog: ManifestDialog) -> None:
+    def _ask_printer(self, dialog: ManifestPrintDialog) -> None:
         departures = dialog.picker.chosen_departures()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         _page_setup(printer)
@@ -385,7 +385,7 @@ class ManifestPrinting(QObject):
         self.print_dialog = ask
         ask.show()
 
-    def _ask_pdf_path(self, dialog: ManifestDialog) -> None:
+    def _ask_pdf_path(self, dialog: ManifestPrintDialog) -> None:
         departures = dialog.picker.chosen_departures()
         day = dialog.picker.day().isoformat()
         path, _filter = QFileDialog.getSaveFileName(

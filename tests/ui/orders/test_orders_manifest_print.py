@@ -24,7 +24,7 @@ from test_orders_support import make_tab, place_order, traveler
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.ui.common.context import AppContext, supplier_today
 from axdesk.ui.orders import manifest_print
-from axdesk.ui.orders.manifest_print import ManifestDialog, korean_font_family
+from axdesk.ui.orders.manifest_print import ManifestPrintDialog, korean_font_family
 
 pytestmark = [
     pytest.mark.e2e,
@@ -61,10 +61,10 @@ def _assert_fonts_embedded(data: bytes) -> None:
     assert b"/ToUnicode" in data  # glyphs map back to text (search, copy, pdftotext)
 
 
-def _open_manifest(qtbot: Any, tab: Any) -> ManifestDialog:
+def _open_manifest(qtbot: Any, tab: Any) -> ManifestPrintDialog:
     tab.filters.print_manifest_action.trigger()
     dialog = tab.active_dialog
-    assert isinstance(dialog, ManifestDialog)
+    assert isinstance(dialog, ManifestPrintDialog)
     qtbot.waitUntil(lambda: not dialog.picker.is_loading)
     return dialog
 
