@@ -17,6 +17,9 @@
             <numerusform>Cancel %n tickets…</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>DepartureCancelReport</name>
     <message numerus="yes">
         <source>Of %n ticket(s): %1 cancelled, %2 not cancelled, %3 unknown, %4 not sent.</source>
         <translation>

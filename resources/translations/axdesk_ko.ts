@@ -885,6 +885,9 @@
         <source>Not cancelled: %1</source>
         <translation>취소되지 않음: %1</translation>
     </message>
+</context>
+<context>
+    <name>DepartureCancelReport</name>
     <message numerus="yes">
         <source>Of %n ticket(s): %1 cancelled, %2 not cancelled, %3 unknown, %4 not sent.</source>
         <translation>

@@ -143,6 +143,26 @@ class DepartureCancelRun(QObject):
         self.finished.emit(list(self.outcomes))
 
 
+class DepartureCancelReport(QObject):
+    """The sum of a departure's cancel (its own ``tr`` context: plural forms need a class)."""
+
+    def report_sentence(self, outcomes: Sequence[DepartureCancelOutcome]) -> str:
+        counts = {result: 0 for result in CancelResult}
+        for outcome in outcomes:
+            counts[outcome.result] += 1
+        return fill_args(
+            self.tr(
+                "Of %n ticket(s): %1 cancelled, %2 not cancelled, %3 unknown, %4 not sent.",
+                "",
+                len(outcomes),
+            ),
+            str(counts[CancelResult.CANCELLED]),
+            str(counts[CancelResult.FAILED]),
+            str(counts[CancelResult.UNKNOWN]),
+            str(counts[CancelResult.NOT_SENT]),
+        )
+
+
 class DepartureCancelDialog(QDialog):
     """A departure and its travelers; cancels every live ticket on it (see the module)."""
 
@@ -292,22 +312,14 @@ class DepartureCancelDialog(QDialog):
             )
         return fill_args(self.tr("Not cancelled: %1"), reason or "—")
 
+    @staticmethod
+    def report_sentence_for(outcomes: Sequence[DepartureCancelOutcome]) -> str:
+        """:meth:`report_sentence` without a dialog (it may be closed by then)."""
+        return DepartureCancelReport().report_sentence(outcomes)
+
     def report_sentence(self, outcomes: Sequence[DepartureCancelOutcome]) -> str:
         """``Of 12 tickets: 10 cancelled, 1 not cancelled, 1 unknown, 0 not sent.``"""
-        counts = {result: 0 for result in CancelResult}
-        for outcome in outcomes:
-            counts[outcome.result] += 1
-        return fill_args(
-            self.tr(
-                "Of %n ticket(s): %1 cancelled, %2 not cancelled, %3 unknown, %4 not sent.",
-                "",
-                len(outcomes),
-            ),
-            str(counts[CancelResult.CANCELLED]),
-            str(counts[CancelResult.FAILED]),
-            str(counts[CancelResult.UNKNOWN]),
-            str(counts[CancelResult.NOT_SENT]),
-        )
+        return DepartureCancelReport().report_sentence(outcomes)
 
     def show_outcome(self, outcome: DepartureCancelOutcome) -> None:
         item = self._rows.get(outcome.target.ticket_code)
@@ -395,7 +407,7 @@ class DepartureCancelling(QObject):
         )
         self.run = run
         dialog.set_running(True)
-        run.ticket_finished.connect(lambda _index, outcome: dialog.show_outcome(outcome))
+        run.ticket_finished.connect(lambda _index, outcome: self._ticket_finished(dialog, outcome))
         run.finished.connect(lambda outcomes: self._finished(dialog, outcomes))
         tab.show_message(self.tr("Cancelling %n ticket(s) of the departure…", "", len(targets)))
         run.start()
@@ -406,13 +418,20 @@ class DepartureCancelling(QObject):
         if self.run is not None and self.run.is_running:
             self.run.stop()
 
+    def _ticket_finished(
+        self, dialog: DepartureCancelDialog, outcome: DepartureCancelOutcome
+    ) -> None:
+        if self.dialog is dialog:  # (a dialog closed meanwhile is gone)
+            dialog.show_outcome(outcome)
+
     def _finished(
         self, dialog: DepartureCancelDialog, outcomes: list[DepartureCancelOutcome]
     ) -> None:
         self.run = None
-        dialog.show_report(outcomes)
+        if self.dialog is dialog:
+            dialog.show_report(outcomes)
         tab = self._tab
-        tab.show_message(dialog.report_sentence(outcomes))
+        tab.show_message(DepartureCancelDialog.report_sentence_for(outcomes))
         tab.refresh()
         tab.departure_cancel_finished.emit(outcomes)
 

@@ -295,7 +295,7 @@ class ManifestPrinting(QObject):
         dialog = ManifestPrintDialog(picker, tab)
         dialog.print_button.clicked.connect(lambda: self._ask_printer(dialog))
         dialog.pdf_button.clicked.connect(lambda: self._ask_pdf_path(dialog))
-        dialog.finished.connect(lambda _result: picker.stop())
+        dialog.finished.connect(lambda _result: self._closed(dialog))
         self.dialog = dialog
         tab.open_dialog(dialog)
 
@@ -397,7 +397,13 @@ class ManifestPrinting(QObject):
         if path:
             self.write_pdf(Path(path), departures, include_cancelled=dialog.include_cancelled())
 
+    def _closed(self, dialog: ManifestPrintDialog) -> None:
+        dialog.picker.stop()
+        if self.dialog is dialog:
+            self.dialog = None
+            self.print_dialog = None
+
     def _say(self, sentence: str) -> None:
-        if self.dialog is not None and self.dialog.isVisible():
+        if self.dialog is not None:
             self.dialog.state_label.setText(sentence)
         self._tab.show_message(sentence)

@@ -167,3 +167,26 @@ def test_orders_not_settled_with_ax_are_named_not_cancelled(
     assert dialog.warning_label.isVisible()
     assert pending.code[:8] in dialog.warning_label.text()
     assert len(dialog.targets) == 1
+
+
+def test_closing_the_dialog_mid_run_stops_it_and_still_reports(
+    qtbot: Any, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    placed = place_order(app_context, sandbox, [traveler("김민준"), traveler("이서연")])
+    tab = make_tab(qtbot, app_context)
+    with qtbot.waitSignal(tab.detail_shown):
+        tab.show_order(placed.code)
+    dialog = _open(qtbot, tab)
+    box = _confirm(dialog)
+    confirm = next(
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
+    )
+    with (
+        qtbot.assert_not_emitted(app_context.worker.error_reported),
+        qtbot.waitSignal(tab.departure_cancel_finished, timeout=20_000) as finished,
+    ):
+        confirm.click()
+        dialog.reject()  # the operator closes the window while the first cancel is out
+    assert [o.result for o in finished.args[0]] == [CancelResult.CANCELLED, CancelResult.NOT_SENT]
+    assert tab.active_dialog is None
+    assert tab.message_label.toolTip().startswith("Of 2 ticket")
