@@ -285,9 +285,20 @@ def _add_order_endpoint(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX channel_order_by_endpoint ON channel_order(endpoint, state)")
 
 
+def _add_internal_note(conn: sqlite3.Connection) -> None:
+    """v5: the desk's internal note on each channel order, and when it was last saved.
+
+    The note is the agency's own (never sent to AX): orders from before get an
+    empty one. ``internal_note_at`` is NULL until a note is first saved.
+    """
+    conn.execute("ALTER TABLE channel_order ADD COLUMN internal_note TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE channel_order ADD COLUMN internal_note_at TEXT")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "catalog, order journal, AX statuses, tickets, drafts, search", _create_v1),
     Migration(2, "the AX server (endpoint) each order was sent to", _add_order_endpoint),
+    Migration(5, "the desk's internal note on each order", _add_internal_note),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -1,4 +1,5 @@
-"""CSV export of the orders table and of a per-date traveler manifest.
+"""CSV export of the orders table and of a per-date traveler manifest (with the notes the
+order sent: the traveler's note and additional fields, the purchaser's note, the comment).
 
 The files are written as UTF-8 *with* a byte-order mark: Excel on Windows
 opens a BOM-less UTF-8 CSV as the local code page and turns Korean names into
@@ -138,6 +139,11 @@ class ManifestEntry:
     ax_order_code: str
     ax_order_status: str
     channel_order_code: str
+    traveler_note: str = ""
+    traveler_additional: str = ""
+    """The traveler's additional fields, ``name: value; name: value``."""
+    purchaser_note: str = ""
+    order_comment: str = ""
 
 
 MANIFEST_FIELDS: tuple[str, ...] = (
@@ -154,6 +160,10 @@ MANIFEST_FIELDS: tuple[str, ...] = (
     "ax_order_code",
     "ax_order_status",
     "channel_order_code",
+    "traveler_note",
+    "additional",
+    "purchaser_note",
+    "order_comment",
 )
 """Machine names of the manifest columns, in order (the UI shows translated titles)."""
 
@@ -198,6 +208,10 @@ def manifest_rows(
             entry.ax_order_code,
             entry.ax_order_status,
             entry.channel_order_code,
+            entry.traveler_note,
+            entry.traveler_additional,
+            entry.purchaser_note,
+            entry.order_comment,
         ]
         for local, entry in chosen
     ]

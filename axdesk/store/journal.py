@@ -35,6 +35,7 @@ cancellations and lookups (``axdesk.store.journal_statuses``), the reads
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -62,6 +63,29 @@ class DuplicateOrderError(JournalError):
 
 class JournalStateError(JournalError):
     """The order is not in a state that allows this change (e.g. rejecting a sent order)."""
+
+
+INTERNAL_NOTE_MAX_LENGTH = 4000
+"""The longest internal note the journal keeps, in characters."""
+
+
+class NoteTooLongError(JournalError):
+    """The internal note is longer than ``limit`` characters; nothing was saved."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"The internal note is longer than {limit} characters.")
+        self.limit = limit
+
+
+class NoteChangedError(JournalError):
+    """The internal note changed since it was read (another desk saved one); nothing was
+    saved. ``current`` is the note the journal holds now."""
+
+    def __init__(self, channel_order_code: str, current: str) -> None:
+        super().__init__(
+            f"The internal note of {channel_order_code} was changed elsewhere in the meantime."
+        )
+        self.current = current
 
 
 @dataclass(frozen=True)
@@ -308,6 +332,37 @@ class OrderJournal(JournalStatuses, JournalQueries, JournalEndpoints, JournalDra
                 " updated_at = ? WHERE id = ?",
                 (state.value, problem, errors, time_to_db(self._now()), order_id),
             )
+
+    # -- the desk's internal note ---------------------------------------------------
+
+    def save_internal_note(
+        self, channel_order_code: str, text: str, *, based_on: str
+    ) -> dt.datetime:
+        """Keep ``text`` as the order's internal note (never sent to AX); returns when.
+
+        ``based_on`` is the note the operator started from (as read with the
+        order). When the journal holds another note by now, saved from another
+        desk, nothing is written and :class:`NoteChangedError` carries the
+        current one, so that neither text is lost unseen. ``""`` clears the note.
+        The note is part of the order's search document.
+        """
+        if len(text) > INTERNAL_NOTE_MAX_LENGTH:
+            raise NoteTooLongError(INTERNAL_NOTE_MAX_LENGTH)
+        now = self._now()
+        with transaction(self._conn):
+            order_id = self._require_order(channel_order_code)
+            row = self._conn.execute(
+                "SELECT internal_note FROM channel_order WHERE id = ?", (order_id,)
+            ).fetchone()
+            current = row[0] or ""
+            if current != based_on and current != text:
+                raise NoteChangedError(channel_order_code, current)
+            self._conn.execute(
+                "UPDATE channel_order SET internal_note = ?, internal_note_at = ? WHERE id = ?",
+                (text, time_to_db(now), order_id),
+            )
+            index_order(self._conn, order_id)
+        return now
 
     # -- internals ----------------------------------------------------------------
 

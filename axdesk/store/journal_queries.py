@@ -22,7 +22,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -88,6 +88,24 @@ class AxOrderDetail:
 
 
 @dataclass(frozen=True)
+class PersonNotes:
+    """What the order form sent about a person besides name and contact: the free-text
+    note (the wire's ``extra``) and the additional fields, as ``(name, value)`` text pairs
+    in the order they were sent (values that are not text are written as JSON)."""
+
+    note: str = ""
+    additional: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.note.strip() and not self.additional
+
+    def additional_text(self) -> str:
+        """``english_name: Kim Minsu; age: 71`` (empty when there are none)."""
+        return "; ".join(f"{name}: {value}" for name, value in self.additional)
+
+
+@dataclass(frozen=True)
 class TicketDetail:
     """One traveler: our ticket ``channel_code`` and, once AX answered, its ticket code."""
 
@@ -103,6 +121,8 @@ class TicketDetail:
     ax_ticket_code: str | None
     status: TicketStatus | None
     status_updated_at: dt.datetime | None
+    notes: PersonNotes = PersonNotes()
+    """The traveler's note and additional fields, as the order sent them."""
 
     @property
     def is_cancellable(self) -> bool:
@@ -164,6 +184,16 @@ class OrderDetail:
     wire_json: str | None
     endpoint: str | None = None
     """The AX server the order was sent to or looked up on; None: not recorded."""
+    purchaser_notes: PersonNotes = PersonNotes()
+    """The purchaser's note and additional fields, as the order sent them."""
+    representative_name: str = ""
+    representative_phone: str = ""
+    representative_notes: PersonNotes = PersonNotes()
+    """The lead traveler (the purchaser's data unless the form named another person)."""
+    internal_note: str = ""
+    """The desk's own note (never sent to AX); empty when there is none."""
+    internal_note_at: dt.datetime | None = None
+    """When the internal note was last saved; None: never."""
 
     @property
     def tickets(self) -> tuple[TicketDetail, ...]:
@@ -217,7 +247,7 @@ class OrderFilter:
     ``ax_statuses`` matches an order when any of its AX orders has one of the
     statuses. ``use_from``/``use_until`` (aware, half-open) match an order when
     any of its lines is used in that range. ``text`` is searched in every
-    code, name, e-mail and phone number of the order.
+    code, name, e-mail and phone number of the order, and in its internal note.
     """
 
     states: Collection[JournalState] | None = None
@@ -322,7 +352,8 @@ class JournalQueries(JournalBase):
                 "SELECT id, channel_order_code, state, created_at, updated_at, sent_at, attempts,"
                 " last_attempt_at, problem, rejected_errors, channel_order_status,"
                 " purchaser_name, purchaser_national_code, purchaser_phone, purchaser_email,"
-                " sub_total, discount, total, currency, comment, wire_json, endpoint"
+                " sub_total, discount, total, currency, comment, wire_json, endpoint,"
+                " internal_note, internal_note_at"
                 " FROM channel_order WHERE channel_order_code = ?",
                 (channel_order_code,),
             ).fetchone()
@@ -372,6 +403,7 @@ class JournalQueries(JournalBase):
             for a in ax_rows
         ]
         ax_by_line = {a[6]: detail for a, detail in zip(ax_rows, ax_orders, strict=True) if a[6]}
+        sent = _SentNotes.read(row[20])
         lines = []
         for line in line_rows:
             ax = ax_by_line.get(line[0])
@@ -389,6 +421,7 @@ class JournalQueries(JournalBase):
                     ax_ticket_code=t[7],
                     status=None if t[8] is None else TicketStatus(t[8]),
                     status_updated_at=optional_time_from_db(t[9]),
+                    notes=sent.tickets.get(t[2], PersonNotes()),
                 )
                 for t in ticket_rows
                 if t[0] == line[0]
@@ -435,6 +468,12 @@ class JournalQueries(JournalBase):
             ax_orders=tuple(ax_orders),
             wire_json=row[20],
             endpoint=row[21],
+            purchaser_notes=sent.purchaser,
+            representative_name=sent.representative_name,
+            representative_phone=sent.representative_phone,
+            representative_notes=sent.representative,
+            internal_note=row[22] or "",
+            internal_note_at=optional_time_from_db(row[23]),
         )
 
     def list_orders(
@@ -558,3 +597,66 @@ class JournalQueries(JournalBase):
             )
             for row in rows
         ]
+
+
+@dataclass(frozen=True)
+class _SentNotes:
+    """The notes an order's stored wire JSON carries (see :class:`PersonNotes`)."""
+
+    purchaser: PersonNotes = PersonNotes()
+    representative_name: str = ""
+    representative_phone: str = ""
+    representative: PersonNotes = PersonNotes()
+    tickets: dict[str, PersonNotes] = field(default_factory=dict)
+    """By the ticket's ``channel_code`` (unique within an order)."""
+
+    @classmethod
+    def read(cls, wire_json: str | None) -> _SentNotes:
+        """Read them from ``wire_json``; a body that is missing (an order looked up by
+        code) or unreadable gives no notes rather than an error: the rest of the order
+        is still shown."""
+        if not wire_json:
+            return cls()
+        try:
+            body = json.loads(wire_json)
+        except ValueError:
+            return cls()
+        if not isinstance(body, dict):
+            return cls()
+        tickets: dict[str, PersonNotes] = {}
+        for line in _list(body.get("depth_combinations")):
+            for ticket in _list(line.get("tickets") if isinstance(line, dict) else None):
+                if isinstance(ticket, dict) and isinstance(ticket.get("channel_code"), str):
+                    tickets[ticket["channel_code"]] = _person_notes(ticket)
+        purchaser = body.get("purchaser")
+        representative = body.get("representative")
+        lead = representative if isinstance(representative, dict) else {}
+        return cls(
+            purchaser=_person_notes(purchaser) if isinstance(purchaser, dict) else PersonNotes(),
+            representative_name=_text(lead.get("name")),
+            representative_phone=_text(lead.get("phone")),
+            representative=_person_notes(lead),
+            tickets=tickets,
+        )
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _person_notes(person: dict[str, Any]) -> PersonNotes:
+    additional = person.get("additional")
+    pairs = (
+        tuple((str(name), _text(value)) for name, value in additional.items())
+        if isinstance(additional, dict)
+        else ()
+    )
+    return PersonNotes(_text(person.get("extra")), pairs)

@@ -173,14 +173,16 @@ def index_order(conn: sqlite3.Connection, order_id: int) -> None:
 
     The journal calls it in every write that changes what the order is found
     by (its travelers, purchaser, representative, options, AX order and ticket
-    codes), inside that write's transaction; it opens none itself.
+    codes, the desk's internal note), inside that write's transaction; it opens
+    none itself.
     """
     order = conn.execute(
         "SELECT channel_order_code, purchaser_name, purchaser_national_code,"
-        " purchaser_phone, purchaser_email, wire_json FROM channel_order WHERE id = ?",
+        " purchaser_phone, purchaser_email, wire_json, internal_note FROM channel_order"
+        " WHERE id = ?",
         (order_id,),
     ).fetchone()
-    parts: list[str] = [order[0], order[1], order[4]]
+    parts: list[str] = [order[0], order[1], order[4], order[6] or ""]
     parts.extend(phone_forms(order[3], order[2]) if order[3] else [])
     if order[5]:
         representative = json.loads(order[5]).get("representative") or {}

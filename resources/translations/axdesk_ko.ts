@@ -792,6 +792,151 @@
     </message>
 </context>
 <context>
+    <name>DepartureCancelDialog</name>
+    <message>
+        <source>Cancel a departure</source>
+        <translation>출발 회차 취소</translation>
+    </message>
+    <message>
+        <source>Travelers on the departure</source>
+        <translation>이 출발 회차의 여행자</translation>
+    </message>
+    <message>
+        <source>Traveler</source>
+        <translation>여행자</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>주문 정보</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>티켓</translation>
+    </message>
+    <message>
+        <source>Status / result</source>
+        <translation>상태 / 결과</translation>
+    </message>
+    <message>
+        <source>e.g. Typhoon: the tour does not run</source>
+        <translation>예: 태풍으로 투어가 운행되지 않음</translation>
+    </message>
+    <message>
+        <source>Cancellation comment</source>
+        <translation>취소 사유</translation>
+    </message>
+    <message>
+        <source>&amp;Comment for AX:</source>
+        <translation>AX에 보낼 사유(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Cancel every live ticket of the departure</source>
+        <translation>이 출발 회차의 유효한 티켓을 모두 취소</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop: send no further cancel</source>
+        <translation>중지: 더 이상 취소를 보내지 않음</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) on this departure are not settled with AX yet (%1): their tickets are not issued, so they cannot be cancelled until the journal knows their outcome.</source>
+        <translation>
+            <numerusform>이 출발 회차의 주문 %n건은 아직 AX와 결과가 확정되지 않았습니다(%1). 티켓이 발권되지 않아, 저널이 결과를 알 때까지 취소할 수 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n ticket(s)…</source>
+        <translation>
+            <numerusform>티켓 %n매 취소…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No live ticket on this departure.</source>
+        <translation>이 출발 회차에는 유효한 티켓이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Cancelling at AX, one ticket at a time…</source>
+        <translation>AX에서 티켓을 한 장씩 취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Cancelled (%1)</source>
+        <translation>취소됨 (%1)</translation>
+    </message>
+    <message>
+        <source>Not sent: stopped before this ticket</source>
+        <translation>보내지 않음: 이 티켓 전에 중지됨</translation>
+    </message>
+    <message>
+        <source>Outcome unknown: AX may have cancelled it (%1). Live sync will tell; cancelling it again is safe.</source>
+        <translation>결과 알 수 없음: AX가 이미 취소했을 수 있습니다(%1). 실시간 동기화가 알려 줍니다. 다시 취소해도 안전합니다.</translation>
+    </message>
+    <message>
+        <source>Not cancelled: %1</source>
+        <translation>취소되지 않음: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DepartureCancelReport</name>
+    <message numerus="yes">
+        <source>Of %n ticket(s): %1 cancelled, %2 not cancelled, %3 unknown, %4 not sent.</source>
+        <translation>
+            <numerusform>티켓 %n매 중 취소 %1, 취소 안 됨 %2, 알 수 없음 %3, 보내지 않음 %4.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DepartureCancelling</name>
+    <message>
+        <source>Cancel a departure</source>
+        <translation>출발 회차 취소</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel all %n live ticket(s) of %1?</source>
+        <translation>
+            <numerusform>%1의 유효한 티켓 %n매를 모두 취소할까요?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>AX gives the seats back and each traveler&apos;s ticket is cancelled. A cancelled ticket cannot be restored here.</source>
+        <translation>AX가 좌석을 돌려받고 여행자마다 티켓이 취소됩니다. 취소된 티켓은 여기서 되돌릴 수 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n ticket(s)</source>
+        <translation>
+            <numerusform>티켓 %n매 취소</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm: cancel every listed ticket</source>
+        <translation>확인: 목록의 티켓을 모두 취소</translation>
+    </message>
+    <message>
+        <source>&amp;Keep tickets</source>
+        <translation>취소 안 함(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keep the tickets, do not cancel</source>
+        <translation>티켓을 그대로 두고 취소하지 않음</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelling %n ticket(s) of the departure…</source>
+        <translation>
+            <numerusform>출발 회차의 티켓 %n매를 취소하는 중…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeparturePicker</name>
     <message>
         <source>Reload the departures of line %1</source>
@@ -832,6 +977,54 @@
     <message>
         <source>guaranteed</source>
         <translation>출발 확정</translation>
+    </message>
+    <message>
+        <source>Reading the journal…</source>
+        <translation>저널을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Every departure of the day (one page each)</source>
+        <translation>이날의 모든 출발 회차 (회차마다 한 쪽)</translation>
+    </message>
+    <message>
+        <source>No journaled order is used on this day.</source>
+        <translation>이날 이용하는 주문이 저널에 없습니다.</translation>
+    </message>
+    <message>
+        <source>The journal could not be read.</source>
+        <translation>저널을 읽을 수 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n traveler(s)</source>
+        <translation>
+            <numerusform>여행자 %n명</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n live ticket(s)</source>
+        <translation>
+            <numerusform>유효 티켓 %n매</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 — %3, %4</source>
+        <translation>%1 · %2 — %3, %4</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>날짜(&amp;D):</translation>
+    </message>
+    <message>
+        <source>De&amp;parture:</source>
+        <translation>출발 회차(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Day of the departure</source>
+        <translation>출발 날짜</translation>
+    </message>
+    <message>
+        <source>Departures journaled on this day</source>
+        <translation>이날 저널에 있는 출발 회차</translation>
     </message>
 </context>
 <context>
@@ -906,6 +1099,59 @@
     <message>
         <source>Environment: %1</source>
         <translation>환경: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InternalNoteBox</name>
+    <message>
+        <source>Not saved yet…</source>
+        <translation>아직 저장되지 않음…</translation>
+    </message>
+    <message>
+        <source>Another desk changed this note meanwhile to “%1”. Your text is kept here: Save note replaces the other one.</source>
+        <translation>그사이 다른 데스크가 이 메모를 “%1”(으)로 바꿨습니다. 입력한 내용은 여기 그대로 있습니다. 메모 저장을 누르면 다른 메모를 대신합니다.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1에 저장됨</translation>
+    </message>
+    <message>
+        <source>Only this agency sees it; AX never does.</source>
+        <translation>이 여행사만 봅니다. AX에는 보내지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>저장됨</translation>
+    </message>
+    <message>
+        <source>Internal &amp;note (this desk only, never sent to AX)</source>
+        <translation>내부 메모(&amp;N) (데스크 전용, AX에 보내지 않음)</translation>
+    </message>
+    <message>
+        <source>Internal note of the order</source>
+        <translation>주문의 내부 메모</translation>
+    </message>
+    <message>
+        <source>e.g. VIP, pays cash at pick-up, called back at 9</source>
+        <translation>예: VIP, 픽업 때 현금 결제, 9시에 다시 전화함</translation>
+    </message>
+    <message>
+        <source>Save note</source>
+        <translation>메모 저장</translation>
+    </message>
+    <message>
+        <source>Save the internal note now</source>
+        <translation>내부 메모를 지금 저장</translation>
+    </message>
+    <message numerus="yes">
+        <source>The note is longer than %n character(s); shorten it to save it.</source>
+        <translation>
+            <numerusform>메모가 %n자보다 깁니다. 줄여야 저장할 수 있습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1691,135 @@
     </message>
 </context>
 <context>
+    <name>ManifestPrintDialog</name>
+    <message>
+        <source>Day manifest</source>
+        <translation>일일 명단</translation>
+    </message>
+    <message>
+        <source>Include cancelled tickets (struck through)</source>
+        <translation>취소된 티켓 포함 (취소선 표시)</translation>
+    </message>
+    <message>
+        <source>Include cancelled tickets</source>
+        <translation>취소된 티켓 포함</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>인쇄(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the manifest</source>
+        <translation>명단 인쇄</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>PDF로 저장(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the manifest as a PDF file</source>
+        <translation>명단을 PDF 파일로 저장</translation>
+    </message>
+    <message>
+        <source>Close the manifest</source>
+        <translation>명단 닫기</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestPrinting</name>
+    <message>
+        <source>The manifest was sent to the printer.</source>
+        <translation>명단을 프린터로 보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Day manifest</source>
+        <translation>일일 명단</translation>
+    </message>
+    <message>
+        <source>The manifest was saved to %1.</source>
+        <translation>명단을 %1에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>The manifest could not be saved to %1: %2.</source>
+        <translation>명단을 %1에 저장할 수 없습니다: %2.</translation>
+    </message>
+    <message>
+        <source>The manifest could not be saved to %1.</source>
+        <translation>명단을 %1에 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No font with Korean letters is installed, so Korean names would print as empty boxes. Install one (for example Noto Sans CJK or Nanum) and try again.</source>
+        <translation>한글 글꼴이 설치되어 있지 않아 한글 이름이 빈 네모로 인쇄됩니다. 글꼴(예: Noto Sans CJK 또는 나눔)을 설치한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Save the manifest as PDF</source>
+        <translation>명단을 PDF로 저장</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 파일 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestSheet</name>
+    <message>
+        <source>Purchaser: %1</source>
+        <translation>구매자: %1</translation>
+    </message>
+    <message>
+        <source>Order: %1</source>
+        <translation>주문: %1</translation>
+    </message>
+    <message>
+        <source>Outcome at AX not known yet</source>
+        <translation>AX 결과 아직 모름</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n traveler(s)</source>
+        <translation>
+            <numerusform>여행자 %n명</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n live ticket(s)</source>
+        <translation>
+            <numerusform>유효 티켓 %n매</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Traveler</source>
+        <translation>여행자</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>티켓</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>주문 정보</translation>
+    </message>
+    <message>
+        <source>No traveler on this departure.</source>
+        <translation>이 출발 회차에는 여행자가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Day manifest</source>
+        <translation>일일 명단</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · printed %3</source>
+        <translation>%1 · %2 · %3 인쇄</translation>
+    </message>
+</context>
+<context>
     <name>MonthExport</name>
     <message>
         <source>Export month to CSV</source>
@@ -1606,6 +1981,10 @@
         <translation>주문 일시: %1</translation>
     </message>
     <message>
+        <source>The order sent no comment and no notes.</source>
+        <translation>주문에 코멘트나 메모가 없습니다.</translation>
+    </message>
+    <message>
         <source>Being sent to AX</source>
         <translation>AX로 보내는 중</translation>
     </message>
@@ -1636,6 +2015,10 @@
     <message>
         <source>Select an order to see its travelers&apos; tickets and its AX status history.</source>
         <translation>주문을 선택하면 여행자별 티켓과 AX 상태 이력이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Sent with the order</source>
+        <translation>주문과 함께 보낸 내용</translation>
     </message>
     <message>
         <source>&amp;Tickets</source>
@@ -1716,9 +2099,11 @@
         <source>Export traveler manifest</source>
         <translation>여행자 명단 내보내기</translation>
     </message>
-    <message>
-        <source>%1 row(s) written to %2.</source>
-        <translation>%2에 %1행을 저장했습니다.</translation>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <translation>
+            <numerusform>%1에 %n행을 저장했습니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1830,6 +2215,22 @@
     <message>
         <source>Traveler manifest for a day, to CSV…</source>
         <translation>하루치 여행자 명단을 CSV로…</translation>
+    </message>
+    <message>
+        <source>&amp;Departures</source>
+        <translation>출발 회차(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Departures: manifest and cancel</source>
+        <translation>출발 회차: 명단과 취소</translation>
+    </message>
+    <message>
+        <source>Day manifest: print or save as PDF…</source>
+        <translation>일일 명단: 인쇄 또는 PDF로 저장…</translation>
+    </message>
+    <message>
+        <source>Cancel a departure…</source>
+        <translation>출발 회차 취소…</translation>
     </message>
     <message>
         <source>Look up at AX</source>
@@ -1948,6 +2349,17 @@
     <message>
         <source>Comment sent with the order</source>
         <translation>주문과 함께 보낼 메모</translation>
+    </message>
+</context>
+<context>
+    <name>OrderNoteSaving</name>
+    <message>
+        <source>Another desk changed this note meanwhile; nothing was overwritten.</source>
+        <translation>그사이 다른 데스크가 이 메모를 바꿨습니다. 아무것도 덮어쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>This order is no longer in the journal; the note was not kept.</source>
+        <translation>이 주문이 더 이상 저널에 없어 메모를 저장하지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -2419,6 +2831,22 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <source>Channel order</source>
         <translation>채널 주문</translation>
     </message>
+    <message>
+        <source>Traveler note</source>
+        <translation>여행자 메모</translation>
+    </message>
+    <message>
+        <source>Additional</source>
+        <translation>추가 정보</translation>
+    </message>
+    <message>
+        <source>Purchaser note</source>
+        <translation>구매자 메모</translation>
+    </message>
+    <message>
+        <source>Order comment</source>
+        <translation>주문 메모</translation>
+    </message>
 </context>
 <context>
     <name>OrdersModel</name>
@@ -2439,8 +2867,10 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>아직 확인 안 함</translation>
     </message>
     <message>
-        <source>%1 of %2 tickets cancelled</source>
-        <translation>티켓 %2매 중 %1매 취소</translation>
+        <source>%1
+Internal note: %2</source>
+        <translation>%1
+내부 메모: %2</translation>
     </message>
     <message>
         <source>AX status</source>
@@ -2485,6 +2915,12 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>Made elsewhere (looked up by code)</source>
         <translation>다른 곳에서 접수 (코드로 조회)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n ticket(s) cancelled</source>
+        <translation>
+            <numerusform>티켓 %n매 중 %1매 취소</numerusform>
+        </translation>
     </message>
     <message>
         <source>This column cannot be sorted.</source>
@@ -2794,6 +3230,29 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     </message>
 </context>
 <context>
+    <name>SentNotes</name>
+    <message>
+        <source>Note: %1</source>
+        <translation>참고: %1</translation>
+    </message>
+    <message>
+        <source>Additional: %1</source>
+        <translation>추가 정보: %1</translation>
+    </message>
+    <message>
+        <source>Order comment: %1</source>
+        <translation>주문 코멘트: %1</translation>
+    </message>
+    <message>
+        <source>Purchaser&apos;s note: %1</source>
+        <translation>구매자 메모: %1</translation>
+    </message>
+    <message>
+        <source>Lead traveler %1: %2</source>
+        <translation>대표 여행자 %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ShellActions</name>
     <message>
         <source>&amp;File</source>
@@ -3075,8 +3534,8 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>미발권</translation>
     </message>
     <message>
-        <source>New</source>
-        <translation>발권</translation>
+        <source>Not used yet (AX: New)</source>
+        <translation>미사용 (AX: New)</translation>
     </message>
     <message>
         <source>Used</source>
@@ -3089,6 +3548,10 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>Supplier canceled</source>
         <translation>공급사 취소</translation>
+    </message>
+    <message>
+        <source>AX&apos;s ticket status “New”: the ticket is issued and not used yet, so it can still be cancelled. Whether the supplier confirmed is the order&apos;s AX status.</source>
+        <translation>AX 티켓 상태 “New”: 티켓이 발권되었고 아직 사용되지 않아 취소할 수 있습니다. 공급사 확정 여부는 주문의 AX 상태가 알려 줍니다.</translation>
     </message>
 </context>
 <context>

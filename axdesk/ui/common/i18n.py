@@ -39,6 +39,9 @@ LANGUAGE_KOREAN = "ko"
 LANGUAGE_ENGLISH = "en"
 LANGUAGE_CHOICES = (LANGUAGE_SYSTEM, LANGUAGE_KOREAN, LANGUAGE_ENGLISH)
 TRANSLATED_LANGUAGES = (LANGUAGE_KOREAN,)  # English is the source language
+PLURAL_ONLY_LANGUAGES = (LANGUAGE_ENGLISH,)
+"""The source language's plural forms: ``axdesk_en.ts`` holds only the numerus texts
+(``self.tr("%n ticket(s)", "", n)`` reads "1 ticket" / "3 tickets"), as Qt asks."""
 
 
 def fill_args(text: str, *values: str) -> str:
@@ -112,6 +115,10 @@ class Translations(QObject):
                     language,
                     self._directory,
                 )
+        elif language in PLURAL_ONLY_LANGUAGES and not self._load(
+            f"axdesk_{language}", str(self._directory)
+        ):
+            log.warning("No compiled plural forms axdesk_%s.qm in %s", language, self._directory)
         QLocale.setDefault(self._locale_for(language))
         self.choice = choice
         changed = language != self.language
@@ -159,12 +166,15 @@ def ui_sources() -> list[Path]:
     return sorted(Path(__file__).resolve().parents[1].rglob("*.py"))
 
 
-def extract(ts_file: Path, language: str, *, locations: str = "none") -> Path:
+def extract(
+    ts_file: Path, language: str, *, locations: str = "none", plural_only: bool = False
+) -> Path:
     """Run ``pyside6-lupdate`` over :func:`ui_sources` into ``ts_file``.
 
     An existing ``ts_file`` keeps its translations; entries whose source string
     is no longer in the code are dropped (``-no-obsolete``). The committed file
-    records no ``locations``, so moving code does not churn it.
+    records no ``locations``, so moving code does not churn it. ``plural_only``:
+    only the numerus texts (the source language's plural forms).
     """
     subprocess.run(  # noqa: S603 - fixed tool, our own file list
         [
@@ -172,6 +182,7 @@ def extract(ts_file: Path, language: str, *, locations: str = "none") -> Path:
             *[str(path) for path in ui_sources()],
             "-silent",
             "-no-obsolete",
+            *(["-pluralonly"] if plural_only else []),
             "-locations",
             locations,
             "-source-language",
@@ -205,14 +216,25 @@ def update(directory: Path | None = None, memory_files: Sequence[Path] = ()) -> 
         if fill_from_memory(ts_file, memory):
             extract(ts_file, language)  # lupdate writes the filled file back in its own layout
         updated.append(ts_file)
+    for language in PLURAL_ONLY_LANGUAGES:  # refreshed where it is kept (committed)
+        ts_file = directory / f"axdesk_{language}.ts"
+        if ts_file.is_file():
+            updated.append(extract(ts_file, language, plural_only=True))
     return updated
 
 
 def build(directory: Path | None = None) -> list[Path]:
-    """Compile the ``.ts`` files as committed into ``.qm`` files; returns the ``.qm`` files."""
+    """Compile the ``.ts`` files as committed into ``.qm`` files; returns the ``.qm`` files.
+
+    The plural-only files (:data:`PLURAL_ONLY_LANGUAGES`) are compiled when present."""
     directory = directory if directory is not None else translations_dir()
     compiled = []
-    for language in TRANSLATED_LANGUAGES:
+    plural_only = [
+        language
+        for language in PLURAL_ONLY_LANGUAGES
+        if (directory / f"axdesk_{language}.ts").is_file()
+    ]
+    for language in (*TRANSLATED_LANGUAGES, *plural_only):
         ts_file = directory / f"axdesk_{language}.ts"
         qm_file = directory / f"axdesk_{language}.qm"
         if not ts_file.is_file():

@@ -1,6 +1,8 @@
-"""The detail pane of the Orders tab: one order, its tickets and its AX status history.
+"""The detail pane of the Orders tab: one order, its notes, its tickets and its AX status history.
 
-:class:`OrderDetailPane` shows one channel order: who bought it, its
+:class:`OrderDetailPane` shows one channel order: who bought it, the notes
+the order sent (:mod:`axdesk.ui.orders.sent_notes`) beside the desk's own
+internal note (:class:`~axdesk.ui.orders.order_note.InternalNoteBox`), its
 travelers' tickets (the list the operator cancels from,
 :class:`~axdesk.ui.orders.tickets_model.TicketsModel`) and each AX order
 with its status history. Tickets that are used, already cancelled or not
@@ -34,7 +36,9 @@ from PySide6.QtWidgets import (
 from axdesk.store.cancel import CancelTarget
 from axdesk.store.journal_queries import JournalState, OrderDetail
 from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.orders.order_note import InternalNoteBox
 from axdesk.ui.orders.rows import format_money, line_label, local_time
+from axdesk.ui.orders.sent_notes import sent_notes_lines
 from axdesk.ui.orders.status_look import LookIcons, look_color, status_look, status_text
 from axdesk.ui.orders.tickets_model import TicketsModel, ticket_entries, ticket_matches
 
@@ -80,6 +84,23 @@ class OrderDetailPane(QWidget):
             " border-radius: 3px; padding: 4px 8px; }"
         )
         self.problem_label.hide()
+
+        self.sent_notes_caption = QLabel()
+        self.sent_notes_caption.setStyleSheet("QLabel { font-weight: bold; }")
+        self.sent_notes_label = QLabel()
+        self.sent_notes_label.setWordWrap(True)
+        self.sent_notes_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.sent_notes_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.sent_notes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note_box = InternalNoteBox()
+        sent_box = QWidget()
+        sent_layout = QVBoxLayout(sent_box)
+        sent_layout.setContentsMargins(0, 0, 0, 0)
+        sent_layout.addWidget(self.sent_notes_caption)
+        sent_layout.addWidget(self.sent_notes_label, 1)
+        notes_row = QHBoxLayout()
+        notes_row.addWidget(sent_box, 3)
+        notes_row.addWidget(self.note_box, 2)
 
         self.tickets_caption = QLabel()
         self.tickets_caption.setStyleSheet("QLabel { font-weight: bold; }")
@@ -161,6 +182,7 @@ class OrderDetailPane(QWidget):
         content_layout.addWidget(self.title_label)
         content_layout.addWidget(self.facts_label)
         content_layout.addWidget(self.problem_label)
+        content_layout.addLayout(notes_row)
         content_layout.addWidget(self.splitter, 1)
 
         self.stack = QStackedWidget()
@@ -173,6 +195,8 @@ class OrderDetailPane(QWidget):
         self.setTabOrder(self.tickets_view, self.cancel_button)
         self.setTabOrder(self.cancel_button, self.cancel_all_button)
         self.setTabOrder(self.cancel_all_button, self.history_tree)
+        self.setTabOrder(self.history_tree, self.note_box.editor)
+        self.setTabOrder(self.note_box.editor, self.note_box.save_button)
         self.retranslate_ui()
         self.show_detail(None)
 
@@ -182,6 +206,7 @@ class OrderDetailPane(QWidget):
         """Show ``detail`` (None: the placeholder); keeps the selected ticket if still live."""
         previous = self.selected_target()
         self.detail = detail
+        self.note_box.show_order(detail)
         if detail is None:
             self.tickets_model.set_entries([])
             self.history_tree.clear()
@@ -196,6 +221,7 @@ class OrderDetailPane(QWidget):
             self.problem_label.show()
         else:
             self.problem_label.hide()
+        self._show_sent_notes(detail)
         self.tickets_model.set_entries(ticket_entries(detail))
         self._fill_history(detail)
         if previous is not None:
@@ -217,6 +243,13 @@ class OrderDetailPane(QWidget):
         parts.append(fill_args(self.tr("Ordered: %1"), local_time(detail.created_at)))
         parts.append(self._state_words(detail.state))
         return "   ·   ".join(parts)
+
+    def _show_sent_notes(self, detail: OrderDetail) -> None:
+        lines = sent_notes_lines(detail)
+        self.sent_notes_label.setText(
+            "\n".join(lines) if lines else self.tr("The order sent no comment and no notes.")
+        )
+        self.sent_notes_label.setEnabled(bool(lines))
 
     def _state_words(self, state: JournalState) -> str:
         words = {
@@ -357,6 +390,7 @@ class OrderDetailPane(QWidget):
         self.placeholder.setText(
             self.tr("Select an order to see its travelers' tickets and its AX status history.")
         )
+        self.sent_notes_caption.setText(self.tr("Sent with the order"))
         self.tickets_caption.setText(self.tr("&Tickets"))
         self.tickets_view.setAccessibleName(self.tr("Tickets of the selected order"))
         self.tickets_view.setAccessibleDescription(

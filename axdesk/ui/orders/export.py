@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from axdesk.store.departures import manifest_entry, read_departures
 from axdesk.store.export import (
     MANIFEST_FIELDS,
     CellValue,
@@ -42,6 +43,7 @@ from axdesk.ui.common.context import supplier_today
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import rounded_amount
 from axdesk.ui.common.worker import describe_error
+from axdesk.ui.orders.departure_picker import default_choice
 from axdesk.ui.orders.rows import OrderRow, row_from_detail
 from axdesk.ui.orders.table_model import Column, cell_text, column_title
 
@@ -92,6 +94,10 @@ def manifest_titles() -> list[str]:
         "ax_order_code": translate("OrdersExport", "AX order"),
         "ax_order_status": translate("OrdersExport", "AX status"),
         "channel_order_code": translate("OrdersExport", "Channel order"),
+        "traveler_note": translate("OrdersExport", "Traveler note"),
+        "additional": translate("OrdersExport", "Additional"),
+        "purchaser_note": translate("OrdersExport", "Purchaser note"),
+        "order_comment": translate("OrdersExport", "Order comment"),
     }
     return [titles[field] for field in MANIFEST_FIELDS]
 
@@ -142,35 +148,13 @@ def export_table(
 
 
 def manifest_entries(journal: OrderJournal, day: dt.date, zone: dt.tzinfo) -> list[ManifestEntry]:
-    """Every traveler whose option is used on ``day`` (a day in the supplier's ``zone``)."""
-    start = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone)
-    criteria = OrderFilter(use_from=start, use_until=start + dt.timedelta(days=1))
-    entries: list[ManifestEntry] = []
-    for detail in matching_orders(journal, criteria, OrderSort.FIRST_USE, descending=False):
-        for line in detail.lines:
-            ax_status = (
-                line.ax_order.status.label
-                if line.ax_order is not None and line.ax_order.status is not None
-                else ""
-            )
-            for ticket in line.tickets:
-                entries.append(
-                    ManifestEntry(
-                        use_at=line.inventory_at,
-                        product_name=line.product_name,
-                        option_name=line.option_name or line.dc_code,
-                        traveler_name=ticket.name,
-                        phone=ticket.phone,
-                        email=ticket.email,
-                        national_code=ticket.national_code,
-                        ticket_code=ticket.ax_ticket_code or "",
-                        ticket_status=ticket.status.value if ticket.status else "",
-                        ax_order_code=ticket.ax_order_code or "",
-                        ax_order_status=ax_status,
-                        channel_order_code=detail.channel_order_code,
-                    )
-                )
-    return entries
+    """Every traveler of every departure of ``day`` (a day in the supplier's ``zone``),
+    with the notes their order sent; orders AX refused are left out."""
+    return [
+        manifest_entry(traveler)
+        for departure in read_departures(journal, day, zone, page=EXPORT_PAGE)
+        for traveler in departure.travelers
+    ]
 
 
 def export_manifest(
@@ -193,8 +177,8 @@ def export_manifest(
 
 
 class ManifestDialog(QDialog):
-    """Asks which day's traveler manifest to export, starting from ``day`` (the
-    supplier's today: a manifest is for a day where the tours run)."""
+    """Asks which day's traveler manifest to export, starting from ``day`` (the selected
+    order's day, else the supplier's today: a manifest is for a day where the tours run)."""
 
     def __init__(self, day: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -257,9 +241,12 @@ class OrderExport(QObject):
             self.export_table(Path(path))
 
     def choose_manifest_export(self) -> None:
-        """Ask which day (the supplier's today first) and where, then write its manifest."""
+        """Ask which day (the selected order's, else the supplier's today) and where, then
+        write its manifest."""
         tab = self._tab
-        dialog = ManifestDialog(supplier_today(tab.ctx.connection.supplier_timezone), tab)
+        today = supplier_today(tab.ctx.connection.supplier_timezone)
+        day, _departure = default_choice(tab.detail.detail, today, tab.zone())
+        dialog = ManifestDialog(day, tab)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         day = dialog.day()
@@ -298,7 +285,7 @@ class OrderExport(QObject):
         tab = self._tab
 
         def done(count: int) -> None:
-            tab.show_message(fill_args(self.tr("%1 row(s) written to %2."), str(count), str(path)))
+            tab.show_message(fill_args(self.tr("%n row(s) written to %1.", "", count), str(path)))
             tab.export_finished.emit(str(path), count)
 
         def failed(error: BaseException) -> None:

@@ -2,7 +2,8 @@
 
 Two rows, so that the search box keeps its width on a 1024-pixel screen (one
 row overlapped the status filter there, in Korean most of all): the search
-box with "Refresh now", "Look up at AX…" and "Export"; then the status filter
+box with "Refresh now", "Look up at AX…", "Export" and "Departures" (the day
+manifest, the cancel of a departure); then the status filter
 and the dates of use. Under them, hidden until a search finds nothing that
 looks like an order code, the hint that offers to ask AX about it.
 
@@ -96,6 +97,12 @@ class OrderFilterBar(QWidget):
         self.export_table_action = self.export_menu.addAction("")
         self.export_manifest_action = self.export_menu.addAction("")
         self.export_button.setMenu(self.export_menu)
+        self.departures_button = QToolButton()
+        self.departures_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.departures_menu = QMenu(self)
+        self.print_manifest_action = self.departures_menu.addAction("")
+        self.cancel_departure_action = self.departures_menu.addAction("")
+        self.departures_button.setMenu(self.departures_menu)
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_label)
@@ -104,6 +111,7 @@ class OrderFilterBar(QWidget):
         search_row.addWidget(self.refresh_button)
         search_row.addWidget(self.lookup_button)
         search_row.addWidget(self.export_button)
+        search_row.addWidget(self.departures_button)
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.status_label)
         filter_row.addWidget(self.status_combo)
@@ -151,6 +159,7 @@ class OrderFilterBar(QWidget):
             self.refresh_button,
             self.lookup_button,
             self.export_button,
+            self.departures_button,
             self.hint_button,
         ]
 
@@ -257,6 +266,10 @@ class OrderFilterBar(QWidget):
         self.export_button.setAccessibleName(self.tr("Export to CSV"))
         self.export_table_action.setText(self.tr("Orders shown, to CSV…"))
         self.export_manifest_action.setText(self.tr("Traveler manifest for a day, to CSV…"))
+        self.departures_button.setText(self.tr("&Departures"))
+        self.departures_button.setAccessibleName(self.tr("Departures: manifest and cancel"))
+        self.print_manifest_action.setText(self.tr("Day manifest: print or save as PDF…"))
+        self.cancel_departure_action.setText(self.tr("Cancel a departure…"))
         self.hint_button.setText(self.tr("Look up at AX"))
         self.hint_button.setAccessibleName(self.tr("Look up this code at AX"))
 

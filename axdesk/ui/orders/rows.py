@@ -37,6 +37,8 @@ class OrderRow:
     currency: str | None
     last_checked_at: dt.datetime | None
     problem: str | None
+    internal_note: str = ""
+    """The desk's own note (never sent to AX); empty when there is none."""
 
     @property
     def live_ticket_count(self) -> int:
@@ -75,6 +77,7 @@ def row_from_detail(detail: OrderDetail) -> OrderRow:
         currency=detail.currency,
         last_checked_at=max(checks) if checks else None,
         problem=detail.problem,
+        internal_note=detail.internal_note,
     )
 
 

@@ -20,6 +20,7 @@ _AMBER = "#e37400"
 _BLUE = "#1a73e8"
 _GREY = "#5f6368"
 _PURPLE = "#8e24aa"
+_TEAL = "#00796b"
 
 
 class Look(IntEnum):
@@ -32,6 +33,8 @@ class Look(IntEnum):
     TROUBLE = 4
     SENDING = 5
     UNKNOWN = 6
+    LIVE = 7
+    """A ticket AX calls "New": issued, not used yet (not the supplier's decision)."""
 
 
 _LOOKS: dict[Look, tuple[str, str]] = {
@@ -42,6 +45,7 @@ _LOOKS: dict[Look, tuple[str, str]] = {
     Look.TROUBLE: (_PURPLE, "!"),
     Look.SENDING: (_BLUE, "↑"),
     Look.UNKNOWN: (_PURPLE, "?"),
+    Look.LIVE: (_TEAL, "○"),
 }
 
 
@@ -78,7 +82,7 @@ def ticket_status_text(status: TicketStatus | None) -> str:
     if status is None:
         return translate("TicketStatus", "Not issued yet")
     texts = {
-        TicketStatus.NEW: translate("TicketStatus", "New"),
+        TicketStatus.NEW: translate("TicketStatus", "Not used yet (AX: New)"),
         TicketStatus.USED: translate("TicketStatus", "Used"),
         TicketStatus.TRAVELER_CANCELED: translate("TicketStatus", "Traveler canceled"),
         TicketStatus.SUPPLIER_CANCELED: translate("TicketStatus", "Supplier canceled"),
@@ -86,11 +90,22 @@ def ticket_status_text(status: TicketStatus | None) -> str:
     return texts[status]
 
 
+def ticket_status_explained(status: TicketStatus | None) -> str:
+    """What a ticket status means, for its tooltip (AX's "New" is not "a new order")."""
+    if status is TicketStatus.NEW:
+        return QCoreApplication.translate(
+            "TicketStatus",
+            "AX's ticket status “New”: the ticket is issued and not used yet, so it can "
+            "still be cancelled. Whether the supplier confirmed is the order's AX status.",
+        )
+    return ticket_status_text(status)
+
+
 def ticket_look(status: TicketStatus | None) -> Look:
     if status is None:
         return Look.SENDING
     if status is TicketStatus.NEW:
-        return Look.CONFIRMED
+        return Look.LIVE
     if status is TicketStatus.USED:
         return Look.CANCELLED
     return Look.REJECTED if status is TicketStatus.SUPPLIER_CANCELED else Look.CANCELLED

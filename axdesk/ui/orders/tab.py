@@ -16,6 +16,13 @@ The tab builds, lays out and wires; each action is one helper object built as
 - ``tab.cancelling``, :class:`~axdesk.ui.orders.cancel.TicketCancelling`;
 - ``tab.lookup``, :class:`~axdesk.ui.orders.lookup.OrderLookup`;
 - ``tab.exporting``, :class:`~axdesk.ui.orders.export.OrderExport`;
+- ``tab.note_saving``, :class:`~axdesk.ui.orders.order_note.OrderNoteSaving`:
+  the desk's internal note, typed in the detail pane;
+- ``tab.manifest``, :class:`~axdesk.ui.orders.manifest_print.ManifestPrinting`:
+  the guide's day manifest, printed or saved as PDF;
+- ``tab.departure_cancelling``,
+  :class:`~axdesk.ui.orders.departure_cancel.DepartureCancelling`: every live
+  ticket of a departure cancelled with one confirmation;
 - ``tab.live_sync``, :class:`~axdesk.ui.orders.live_sync_view.LiveSyncView`.
 
 The phoned-in cancel, keyboard only (documented in ``docs/cancel-flow.md``):
@@ -45,14 +52,18 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
+from axdesk.ui.common.elided_label import ElidedLabel
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.orders.cancel import TicketCancelling
+from axdesk.ui.orders.departure_cancel import DepartureCancelling
 from axdesk.ui.orders.detail_pane import OrderDetailPane
 from axdesk.ui.orders.export import OrderExport
 from axdesk.ui.orders.filter_bar import OrderFilterBar
 from axdesk.ui.orders.live_sync import OrderSync
 from axdesk.ui.orders.live_sync_view import LiveSyncView
 from axdesk.ui.orders.lookup import OrderLookup
+from axdesk.ui.orders.manifest_print import ManifestPrinting
+from axdesk.ui.orders.order_note import OrderNoteSaving
 from axdesk.ui.orders.search import OrderSearch
 from axdesk.ui.orders.selected_order import SelectedOrder
 from axdesk.ui.orders.table_model import OrdersModel
@@ -76,6 +87,14 @@ class OrdersTab(QWidget):
         order_imported(str): an order looked up at AX is now in the journal.
         export_finished(str, int): a CSV was written (path, rows).
         export_failed(str): a CSV could not be written (sentence).
+        manifest_written(str): the day manifest was saved as this PDF file.
+        manifest_printed(): the day manifest was sent to a printer.
+        manifest_failed(str): the manifest (of this file, "" when printing) was not made.
+        departure_cancel_finished(object): a departure's cancel ended; a list of
+            ``DepartureCancelOutcome``, one per ticket.
+        note_saved(str): the internal note of this channel order is in the journal.
+        note_failed(str, str): the internal note of this channel order was not saved
+            (sentence); the text typed is still in the detail pane.
     """
 
     notify = Signal(str, str)
@@ -87,6 +106,12 @@ class OrdersTab(QWidget):
     order_imported = Signal(str)
     export_finished = Signal(str, int)
     export_failed = Signal(str)
+    manifest_written = Signal(str)
+    manifest_printed = Signal()
+    manifest_failed = Signal(str)
+    departure_cancel_finished = Signal(object)
+    note_saved = Signal(str)
+    note_failed = Signal(str, str)
 
     def __init__(
         self,
@@ -121,6 +146,9 @@ class OrdersTab(QWidget):
         self.cancelling = TicketCancelling(self)
         self.lookup = OrderLookup(self)
         self.exporting = OrderExport(self)
+        self.note_saving = OrderNoteSaving(self)
+        self.manifest = ManifestPrinting(self)
+        self.departure_cancelling = DepartureCancelling(self)
         self.live_sync = LiveSyncView(self)
         self._connect()
         self.retranslate_ui()
@@ -146,10 +174,10 @@ class OrdersTab(QWidget):
         self.count_label = QLabel()
         self.sync_label = QLabel()
         self.sync_label.setEnabled(False)
-        self.message_label = QLabel()
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label = ElidedLabel()
         # Texts here change while the window is open: give the labels fixed minimum
         # widths so a longer text never changes the window's minimum size.
+        # (A long message is elided, its whole text in the tooltip.)
         for label, width in (
             (self.count_label, 80),
             (self.message_label, 40),
@@ -175,6 +203,8 @@ class OrdersTab(QWidget):
             self.detail.cancel_button,
             self.detail.cancel_all_button,
             self.detail.history_tree,
+            self.detail.note_box.editor,
+            self.detail.note_box.save_button,
         ]
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
@@ -199,7 +229,10 @@ class OrdersTab(QWidget):
         self.filters.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def shutdown(self) -> None:
-        """Stop live sync and forget calls under way (the window is closing)."""
+        """Keep a note still being typed, stop live sync and forget calls under way (the
+        window is closing)."""
+        self.note_saving.save_before_closing()
+        self.departure_cancelling.stop()
         self.sync.stop()
         self.live_sync.stop()
         self.search.stop()

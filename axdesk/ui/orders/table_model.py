@@ -30,12 +30,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QIcon
 
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_queries import OrderFilter, OrderSort
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Call, Worker
+from axdesk.ui.orders.order_note import note_icon
 from axdesk.ui.orders.rows import (
     OrderRow,
     fetch_row,
@@ -55,19 +56,16 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 # Texts the model shows
 
 
-def travelers_tooltip(row: OrderRow) -> str | None:
-    if not row.traveler_names:
-        return None
-    lines = list(row.traveler_names)
-    if row.cancelled_ticket_count:
-        lines.append(
-            fill_args(
-                QCoreApplication.translate("OrdersModel", "%1 of %2 tickets cancelled"),
-                str(row.cancelled_ticket_count),
-                str(row.ticket_count),
-            )
-        )
-    return "\n".join(lines)
+def channel_order_tooltip(row: OrderRow) -> str:
+    """The code, and the desk's internal note when there is one."""
+    note = row.internal_note.strip()
+    if not note:
+        return row.channel_order_code
+    return fill_args(
+        QCoreApplication.translate("OrdersModel", "%1\nInternal note: %2"),
+        row.channel_order_code,
+        note,
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -182,6 +180,7 @@ class OrdersModel(QAbstractTableModel):
         self.total_count = 0
         self.has_loaded = False
         self._icons = LookIcons()
+        self._note_mark: QIcon | None = None
 
     # -- query ----------------------------------------------------------------------
 
@@ -333,6 +332,20 @@ class OrdersModel(QAbstractTableModel):
     def zone(self) -> dt.tzinfo:
         return self._zone()
 
+    def _travelers_tooltip(self, row: OrderRow) -> str | None:
+        if not row.traveler_names:
+            return None
+        lines = list(row.traveler_names)
+        if row.cancelled_ticket_count:
+            cancelled = self.tr("%1 of %n ticket(s) cancelled", "", row.ticket_count)
+            lines.append(fill_args(cancelled, str(row.cancelled_ticket_count)))
+        return "\n".join(lines)
+
+    def _note_icon(self) -> QIcon:
+        if self._note_mark is None:
+            self._note_mark = note_icon()
+        return self._note_mark
+
     # -- Qt model interface ------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -376,10 +389,14 @@ class OrdersModel(QAbstractTableModel):
                 return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.TOTAL:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column is Column.CHANNEL_ORDER and role == Qt.ItemDataRole.DecorationRole:
+            return self._note_icon() if row.internal_note.strip() else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.TRAVELERS:
-                return travelers_tooltip(row)
-            if column in (Column.CHANNEL_ORDER, Column.AX_ORDERS, Column.PRODUCT):
+                return self._travelers_tooltip(row)
+            if column is Column.CHANNEL_ORDER:
+                return channel_order_tooltip(row)
+            if column in (Column.AX_ORDERS, Column.PRODUCT, Column.PURCHASER):
                 return cell_text(row, column, self._zone()) or None
         if role == Qt.ItemDataRole.FontRole and column in (
             Column.CHANNEL_ORDER,

@@ -29,7 +29,14 @@ from axdesk.store.cancel import CancelTarget
 from axdesk.store.journal_queries import OrderDetail, TicketDetail
 from axdesk.store.search import parse_query, phone_forms
 from axdesk.ui.orders.rows import line_label, local_time
-from axdesk.ui.orders.status_look import LookIcons, look_color, ticket_look, ticket_status_text
+from axdesk.ui.orders.sent_notes import traveler_note_lines
+from axdesk.ui.orders.status_look import (
+    LookIcons,
+    look_color,
+    ticket_look,
+    ticket_status_explained,
+    ticket_status_text,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -193,12 +200,15 @@ class TicketsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             reason = why_not_cancellable(ticket)
             if reason:
-                return reason
+                return "\n".join([reason, *traveler_note_lines(ticket.notes)])
+            if column == self.STATUS_COLUMN:
+                return ticket_status_explained(ticket.status)
             if column == self.OPTION_COLUMN:
                 return line_label(entry.product_name, entry.option_name, entry.dc_code)
             if column == self.TICKET_COLUMN:
                 return ticket.ax_ticket_code
-            return "\n".join(part for part in (ticket.name, ticket.phone, ticket.email) if part)
+            person = (ticket.name, ticket.phone, ticket.email, *traveler_note_lines(ticket.notes))
+            return "\n".join(part for part in person if part)
         if column == self.STATUS_COLUMN:
             look = ticket_look(ticket.status)
             if role == Qt.ItemDataRole.DecorationRole:

@@ -11,6 +11,7 @@ New order tab.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -36,13 +37,23 @@ MANUAL_SUPPLIER = {"confirm_after": None}
 """Sandbox options: the supplier decides only when a test says so (set_order_status)."""
 
 
-def traveler(name: str, phone: str = "010-0000-0000", email: str = "") -> TravelerInput:
+def traveler(
+    name: str,
+    phone: str = "010-0000-0000",
+    email: str = "",
+    *,
+    note: str | None = None,
+    additional: dict[str, Any] | None = None,
+) -> TravelerInput:
+    """A traveler (or purchaser); ``note`` is the wire's ``extra``, ``additional`` its fields."""
     local = "".join(ch for ch in name.lower() if ch.isascii() and ch.isalnum()) or "t"
     return TravelerInput(
         name=name,
         national_code="82",
         phone=phone,
         email=email or f"{local}.{abs(hash(name)) % 10_000}@example.com",
+        extra=note,
+        additional=additional,
     )
 
 
@@ -62,13 +73,21 @@ class Placed:
 
 
 def pick_slot(
-    ctx: AppContext, sandbox: RunningSandbox, seats: int, product: int = 0, option: int = 0
+    ctx: AppContext,
+    sandbox: RunningSandbox,
+    seats: int,
+    product: int = 0,
+    option: int = 0,
+    after: dt.date | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any], InventorySlot]:
+    """The first slot of the option with ``seats`` left (on a day after ``after``)."""
     catalog = sandbox.catalog()
     chosen_product = catalog[product]
     chosen_option = chosen_product["options"][option]
     inventory = ctx.connection.client().get_inventory(chosen_product["product_code"])
     for slot in inventory.options[chosen_option["dc_code"]]:
+        if after is not None and slot.date <= after:
+            continue
         if slot.is_order and slot.remain_quantity >= seats:
             return chosen_product, chosen_option, slot
     raise AssertionError("the sandbox has no slot with enough seats")
@@ -83,9 +102,12 @@ def place_order(
     product: int = 0,
     option: int = 0,
     journal: bool = True,
+    comment: str | None = None,
+    after: dt.date | None = None,
 ) -> Placed:
-    """Order one option for ``travelers`` at the sandbox, journaled like the app does."""
-    _product, chosen, slot = pick_slot(ctx, sandbox, len(travelers), product, option)
+    """Order one option for ``travelers`` at the sandbox, journaled like the app does
+    (on its first slot with seats left, or its first after the day ``after``)."""
+    _product, chosen, slot = pick_slot(ctx, sandbox, len(travelers), product, option, after)
     line = LineInput(
         channel_product_mapping_code=chosen["channel_product_mapping_code"],
         dc_code=chosen["dc_code"],
@@ -93,7 +115,9 @@ def place_order(
         unit_price=Decimal(chosen["unit_price"]),
         travelers=travelers,
     )
-    request = build_order_request([line], purchaser or travelers[0], currency=chosen["currency"])
+    request = build_order_request(
+        [line], purchaser or travelers[0], currency=chosen["currency"], comment=comment
+    )
     if not journal:
         created = ctx.connection.client().create_order(request)
         line = created.depth_combinations[0]

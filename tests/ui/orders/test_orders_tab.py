@@ -26,10 +26,13 @@ from test_orders_support import make_tab, place_order, traveler
 from axdesk.api import OrderStatus, TicketStatus
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.store.cancel import CancelOutcome
-from axdesk.ui.common.context import AppContext, ConnectionProfile
+from axdesk.ui.common.context import AppContext, ConnectionProfile, supplier_today
 from axdesk.ui.orders.cancel_dialogs import CancelAllDialog, CancelReportDialog, CancelTicketDialog
+from axdesk.ui.orders.departure_cancel import DepartureCancelDialog
+from axdesk.ui.orders.departure_picker import DeparturePicker
 from axdesk.ui.orders.export import ManifestDialog
 from axdesk.ui.orders.lookup import LookupDialog
+from axdesk.ui.orders.manifest_print import ManifestPrintDialog
 from axdesk.ui.orders.table_model import Column
 
 pytestmark = [
@@ -157,6 +160,10 @@ def test_keyboard_walks_the_list_and_esc_keeps_the_tickets(
     assert [t.status for t in sandbox.state.orders_for(placed.code)[0].tickets] == ["New", "New"]
 
 
+def _picker(tab: Any) -> DeparturePicker:
+    return DeparturePicker(tab.ctx.worker, tab.ctx.journal, tab.zone, dt.date(2026, 3, 1))
+
+
 def _unnamed_controls(top: QWidget) -> list[str]:
     """Focusable inputs and buttons (and lists) of ``top`` without an accessible name."""
     kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
@@ -200,6 +207,26 @@ def test_days_of_use_start_from_the_suppliers_today(
     assert offered == [suppliers_today]
 
 
+def test_the_manifest_csv_starts_on_the_selected_orders_day(
+    qtbot: Any, app_context: AppContext, sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    today = supplier_today(app_context.connection.supplier_timezone)
+    placed = place_order(app_context, sandbox, [traveler("김민준")], after=today)
+    tab = make_tab(qtbot, app_context)
+    with qtbot.waitSignal(tab.detail_shown):
+        tab.show_order(placed.code)
+    offered: list[dt.date] = []
+
+    def look(dialog: ManifestDialog) -> int:
+        offered.append(dialog.day())
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(ManifestDialog, "exec", look)
+    tab.filters.export_manifest_action.trigger()
+    assert offered == [placed.slot.date]
+    assert placed.slot.date != today
+
+
 def test_every_input_and_button_has_an_accessible_name(
     qtbot: Any, app_context: AppContext, sandbox: RunningSandbox
 ) -> None:
@@ -218,6 +245,8 @@ def test_every_input_and_button_has_an_accessible_name(
         CancelReportDialog([outcome], tab),
         LookupDialog("", tab),
         ManifestDialog(dt.date(2026, 3, 1), tab),
+        ManifestPrintDialog(_picker(tab), tab),
+        DepartureCancelDialog(_picker(tab), tab),
     ):
         dialog.show()
         assert _unnamed_controls(dialog) == [], type(dialog).__name__
