@@ -2998,6 +2998,10 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>axdesk가 로그 파일 %1을(를) 열 수 없습니다(%2). %3에 쓸 권한이 있는지, 다른 프로그램이 이 파일을 사용하고 있지 않은지 확인하세요.</translation>
     </message>
     <message>
+        <source>Starting the practice AX…</source>
+        <translation>연습용 AX를 시작하는 중…</translation>
+    </message>
+    <message>
         <source>The practice sandbox could not start: %1</source>
         <translation>연습용 샌드박스를 시작할 수 없습니다: %1</translation>
     </message>
