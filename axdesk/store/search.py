@@ -29,8 +29,7 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import phonenumbers
+from typing import Any
 
 DEFAULT_REGION = "KR"
 _PHONE_QUERY = re.compile(r"[0-9\s\-().+/]+")
@@ -43,6 +42,7 @@ def calling_code_region(code_text: str) -> str | None:
     code = code_text.strip().lstrip("+").strip()
     if not code.isdigit() or not 1 <= len(code) <= 3:
         return None
+    phonenumbers = _phonenumbers()
     region = phonenumbers.region_code_for_country_code(int(code))
     return None if region == phonenumbers.UNKNOWN_REGION else str(region)
 
@@ -66,6 +66,7 @@ def phone_forms(raw: str, national_code: str = "") -> list[str]:
 def _phone_forms(raw: str, national_code: str) -> tuple[str, ...]:
     text = raw.strip()
     forms = [text, _digits(text)]
+    phonenumbers = _phonenumbers()
     try:
         number = phonenumbers.parse(text, region_for(national_code))
     except phonenumbers.NumberParseException:
@@ -75,6 +76,13 @@ def _phone_forms(raw: str, national_code: str) -> tuple[str, ...]:
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         forms.extend([_digits(national), _digits(e164)])
     return tuple(_unique(form for form in forms if form))
+
+
+def _phonenumbers() -> Any:
+    """The phone number library, imported on first use (not before the window paints)."""
+    import phonenumbers
+
+    return phonenumbers
 
 
 def _digits(text: str) -> str:
