@@ -2498,6 +2498,10 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>검색 중…</translation>
     </message>
     <message>
+        <source>%1+ orders</source>
+        <translation>주문 %1건 이상</translation>
+    </message>
+    <message>
         <source>1 order</source>
         <translation>주문 1건</translation>
     </message>
