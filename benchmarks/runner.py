@@ -358,9 +358,10 @@ def child_submit(args: argparse.Namespace) -> dict[str, Any]:
                 spin(0.3)
                 since = time.perf_counter()
                 tab.submit()
-                spin(20, lambda: not tab.sending.locked)
+                spin(20, lambda: shell.ctx.journal.count_orders() > run and not tab.sending.locked)
                 spin(0.5)
                 stalls["submit"].append(longest_gap_ms(beat.ticks, since))
+            sent = shell.ctx.journal.count_orders()
             beat.stop()
             tab.shutdown()
             tab.close()
@@ -369,7 +370,7 @@ def child_submit(args: argparse.Namespace) -> dict[str, Any]:
         assert sandbox.stdin is not None
         sandbox.stdin.close()
         sandbox.wait(timeout=20)
-    return {"stalls": stalls}
+    return {"stalls": stalls, "sent": sent}
 
 
 def child_search(args: argparse.Namespace) -> dict[str, Any]:
@@ -417,32 +418,52 @@ def child_search(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def child_memory(args: argparse.Namespace) -> dict[str, Any]:
-    """RSS of a window with the journal listed and a year calendar shown (this process)."""
-    from bench_inventory import FIRST_DAY, PRODUCT
+def child_memory_data(args: argparse.Namespace) -> dict[str, Any]:
+    """Fill the journal, the catalog and one inventory answer under AXDESK_HOME (another
+    process than the measured one, so that none of this garbage is in its RSS)."""
     from bench_journal_search import fill
-    from PySide6.QtWidgets import QApplication
 
     from axdesk.store.catalog import CatalogStore
     from axdesk.store.db import open_database, transaction
     from axdesk.store.journal import OrderJournal
+    from axdesk.store.paths import AppPaths
+
+    paths = AppPaths.default()
+    paths.ensure_dirs()
+    bodies, products, _client = _bench_inventory()
+    (Path(os.environ["AXDESK_HOME"]) / "inventory.json").write_bytes(bodies[0])
+    conn = open_database(paths.database_path)
+    with transaction(conn):
+        fill(OrderJournal(conn), args.tickets, random.Random(1))
+    CatalogStore(conn).replace_all(products)
+    conn.close()
+    return {"written": True}
+
+
+def child_memory(args: argparse.Namespace) -> dict[str, Any]:
+    """RSS of a window with the journal listed and a year calendar shown (this process)."""
+    import httpx
+    from bench_inventory import FIRST_DAY, PRODUCT
+    from PySide6.QtWidgets import QApplication
+
+    from axdesk.api import AxClient
     from axdesk.store.paths import AppPaths
     from axdesk.ui.app import launch
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as home:
         os.environ["AXDESK_HOME"] = home
-        paths = AppPaths.default()
-        paths.ensure_dirs()
-        _bodies, products, client = _bench_inventory()
-        conn = open_database(paths.database_path)
-        with transaction(conn):
-            fill(OrderJournal(conn), args.tickets, random.Random(1))
-        CatalogStore(conn).replace_all(products)
-        conn.close()
-        del _bodies
-        gc.collect()
-        window = launch(app, paths, language="en")
+        filled = child("memory_data", args)
+        if "error" in filled:
+            return filled
+        body = (Path(home) / "inventory.json").read_bytes()
+        client = AxClient(
+            "https://test.ax-cloud.com",
+            "bench-key",
+            "bench-channel",
+            transport=httpx.MockTransport(lambda request: httpx.Response(200, content=body)),
+        )
+        window = launch(app, AppPaths.default(), language="en")
         window.resize(1280, 860)
         window.show()
         spin(0.5)
@@ -458,8 +479,9 @@ def child_memory(args: argparse.Namespace) -> dict[str, Any]:
         spin(30, lambda: window.orders_tab.model.has_loaded)
         spin(1.0)
         used = rss_mb()
+        shown = window.orders_tab.model.rowCount()
         window.close()
-    return {"rss": used}
+    return {"rss": used, "orders_shown": shown, "answer_mb": len(body) / 1e6}
 
 
 def child_bare_memory(_args: argparse.Namespace) -> dict[str, Any]:
@@ -485,6 +507,7 @@ CHILDREN: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "submit": child_submit,
     "search": child_search,
     "memory": child_memory,
+    "memory_data": child_memory_data,
     "bare_memory": child_bare_memory,
 }
 
@@ -565,6 +588,8 @@ def main() -> None:
             if name == "idle":
                 continue
             worst = med(values)
+            if name == "submit":
+                name += f" ({results['submit'].get('sent', '?')} orders sent, AX answers in 2 s)"
             row(
                 f"GUI stall over the 5 ms heartbeat: {name}",
                 f"idle {idle:.1f} ms",
