@@ -13,6 +13,7 @@ are ``None``. ``OrderRequest.from_wire()`` reads that back unchanged.
 
 from __future__ import annotations
 
+import functools
 import json
 import operator
 import re
@@ -23,25 +24,25 @@ from decimal import Decimal
 from enum import IntEnum, StrEnum
 from typing import Annotated, Any, TypeVar
 
+import msgspec
 from pydantic import (
     AliasChoices,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
     PlainValidator,
     TypeAdapter,
     ValidationError,
     field_validator,
     model_validator,
 )
-from pydantic.dataclasses import dataclass as pydantic_dataclass
-from pydantic.fields import FieldInfo
-from pydantic_core import SchemaValidator, core_schema
+from pydantic_core import core_schema
 
 from axdesk.api.errors import AxMalformedResponseError, OrderInputError
 from axdesk.api.money import CURRENCIES, check_currency_precision, parse_money, to_wire_money
-from axdesk.api.wire import format_wire_datetime, parse_wire_datetime
+from axdesk.api.wire import decode_json, format_wire_datetime, parse_wire_datetime
 
 __all__ = [
     "UNKNOWN_OPTION",
@@ -289,32 +290,74 @@ def unwrap_data(payload: object) -> object:
 # --------------------------------------------------------------------------- inventory
 
 
-# defer_build: the class's own validator (the careful reading, with Python field
-# readers) is built on first use, after ``_COMMON_INVENTORY`` below. pydantic-core
-# reuses a finished class's own validator wherever the class appears in a schema,
-# so this order is what lets the fast reader make slots with its exact schema.
-@pydantic_dataclass(frozen=True, slots=True, config=ConfigDict(extra="ignore", defer_build=True))
-class InventorySlot:
+class SlotTime(time):
+    """A slot's start time: a ``datetime.time`` (a subclass only so that the fast reader,
+    msgspec, hands ``"14:00"`` to :func:`_slot_time`; it reads only ``HH:MM:SS``)."""
+
+    __slots__ = ()
+
+
+_SLOT_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?")
+
+
+@functools.lru_cache(maxsize=1024)
+def _slot_time(text: str) -> SlotTime:
+    """``"14:00"`` or ``"14:00:30"`` exactly (the usual answer); anything else is refused,
+    and the slot is then read the careful way."""
+    if not _SLOT_TIME.fullmatch(text):
+        raise ValueError("not the usual start time")
+    moment = time.fromisoformat(text)
+    return SlotTime(moment.hour, moment.minute, moment.second)
+
+
+def _as_slot_time(moment: time) -> SlotTime:
+    if type(moment) is SlotTime:
+        return moment
+    return SlotTime(
+        moment.hour,
+        moment.minute,
+        moment.second,
+        moment.microsecond,
+        moment.tzinfo,
+        fold=moment.fold,
+    )
+
+
+class InventorySlot(
+    msgspec.Struct,
+    frozen=True,
+    gc=False,
+    rename={"reported_weekday": "day_of_the_week"},
+):
     """One departure (date and start time) of one option, with its seat counts.
 
-    A slotted dataclass rather than a model: a year of a big product is tens of
-    thousands of slots, and without a ``__dict__`` and a set of the fields given,
-    each takes about a fifth of the memory, which is most of the time it takes to
-    make, group and later collect them.
+    The one definition of a slot. A year of a big product is tens of thousands of
+    slots, so it is a ``msgspec.Struct``: the usual Get Inventory answer is decoded
+    straight into slots in one pass of C (``Inventory.from_common_json``), each slot is
+    about a fifth of a model's memory, and, holding only texts, numbers and dates,
+    slots are left out of the cyclic garbage collector's walks (``gc=False``). The
+    careful reading (pydantic, every variant the AX pages show) is derived from the
+    same fields (``__get_pydantic_core_schema__``), so the two cannot drift apart.
     """
 
     inventory_code: str
-    date: TrimmedDate
-    start_time: TrimmedTime
+    date: date
+    start_time: SlotTime
     is_order: bool
-    max_quantity: WireInt
-    min_quantity: WireInt
-    remain_quantity: WireInt
-    ordered_quantity: WireInt
+    max_quantity: int
+    min_quantity: int
+    remain_quantity: int
+    ordered_quantity: int
     depth_combination_id: str | None = None
-    reported_weekday: str | None = Field(
-        default=None, validation_alias=AliasChoices("day_of_the_week", "reported_weekday")
-    )
+    reported_weekday: str | None = None
+    """The server's ``day_of_the_week`` (often wrong: see :attr:`weekday`)."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        """The careful reading of a slot: each field by the reader of its type."""
+        return _careful_slot_schema(handler)
 
     @classmethod
     def validate(cls, payload: object) -> InventorySlot:
@@ -322,7 +365,7 @@ class InventorySlot:
 
         Raises pydantic's ``ValidationError`` when the payload is not a slot.
         """
-        return _SLOT_READER.validate_python(payload)
+        return _slot_reader().validate_python(payload)
 
     @property
     def weekday(self) -> str:
@@ -414,121 +457,82 @@ class InventorySlot:
         return self.ordered_quantity >= self.min_quantity
 
 
-_SLOT_FIELDS: dict[str, FieldInfo] = vars(InventorySlot)["__pydantic_fields__"]
-"""The slot's fields as pydantic collected them, with their aliases (typed for mypy)."""
+_CAREFUL_READERS: dict[object, object] = {
+    str: str,
+    date: TrimmedDate,
+    SlotTime: TrimmedTime,
+    bool: bool,
+    int: WireInt,
+    str | None: str | None,
+}
+"""The careful reader of each type a slot field has (every field's type must be here)."""
 
 
-def _slot_keys() -> frozenset[str]:
-    """The keys an ``InventorySlot`` reads from a mapping (field names and aliases)."""
-    keys: set[str] = set()
-    for name, field in _SLOT_FIELDS.items():
-        alias = field.validation_alias
-        if alias is None:
-            keys.add(name)
-        elif isinstance(alias, str):
-            keys.add(alias)
-        elif isinstance(alias, AliasChoices) and all(isinstance(c, str) for c in alias.choices):
-            keys.update(str(choice) for choice in alias.choices)
-        else:
-            raise TypeError(f"the fast inventory reader cannot tell which key {name} reads")
-    return frozenset(keys)
-
-
-_SLOT_KEYS = _slot_keys()
-
-
-def _holds_float(value: object) -> bool:
-    """Whether a parsed JSON value holds a float anywhere (``decode_json`` reads those exactly)."""
-    if isinstance(value, float):
-        return True
-    if isinstance(value, dict):
-        return any(_holds_float(inner) for inner in value.values())
-    if isinstance(value, list):
-        return any(_holds_float(inner) for inner in value)
-    return False
-
-
-def _common_inventory_validator() -> SchemaValidator | None:
-    """The validator behind ``Inventory.from_common_json``; None if it cannot be trusted.
-
-    Each slot comes out as an ``InventorySlot`` made by pydantic-core from an exact
-    schema (JSON integers, booleans and strings; ISO dates and times), with no
-    Python call per slot; or, when that check fails, as the plain parsed JSON for
-    the careful per-slot reading.
-
-    pydantic-core builds the instances the way it builds any pydantic dataclass's,
-    which is what ``InventorySlot.validate`` gives for the same fields. It takes
-    this schema only while ``InventorySlot`` is unfinished (``defer_build``): for a
-    finished class it always uses the class's own validator, Python field readers
-    included, which is exactly the careful reading this is here to avoid. So this
-    must run before anything validates a slot, and it is switched off (None) if the
-    class is already finished or has a post-init hook the exact schema would skip.
-    """
-    if InventorySlot.__dict__.get("__pydantic_complete__", True) or hasattr(
-        InventorySlot, "__post_init__"
-    ):
-        return None
-    whole = core_schema.int_schema(strict=True)
-    optional_text = core_schema.with_default_schema(
-        core_schema.nullable_schema(core_schema.str_schema(strict=True)), default=None
-    )
-    exact: dict[str, core_schema.CoreSchema] = {
-        "inventory_code": core_schema.str_schema(strict=True),
-        "date": core_schema.date_schema(strict=True),
-        "start_time": core_schema.time_schema(strict=True),
-        "is_order": core_schema.bool_schema(strict=True),
-        "max_quantity": whole,
-        "min_quantity": whole,
-        "remain_quantity": whole,
-        "ordered_quantity": whole,
-        "depth_combination_id": optional_text,
-        "reported_weekday": optional_text,
-    }
-    if list(exact) != list(_SLOT_FIELDS):
-        raise TypeError("the fast inventory reader must name every InventorySlot field, in order")
-    fields = core_schema.dataclass_args_schema(
-        "InventorySlot",
-        [
-            core_schema.dataclass_field(
-                name, schema, validation_alias=_alias_paths(_SLOT_FIELDS[name])
+def _careful_slot_schema(handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+    fields: dict[str, core_schema.TypedDictField] = {}
+    for field in msgspec.structs.fields(InventorySlot):
+        reader = _CAREFUL_READERS[field.type]
+        names: list[list[str | int]] = [[field.encode_name]]
+        if field.encode_name != field.name:
+            names.append([field.name])  # the Python name is accepted too
+        schema = handler.generate_schema(reader)
+        if field.required:
+            fields[field.name] = core_schema.typed_dict_field(
+                schema, required=True, validation_alias=names
             )
-            for name, schema in exact.items()
-        ],
-        extra_behavior="ignore",
+        else:
+            fields[field.name] = core_schema.typed_dict_field(
+                core_schema.with_default_schema(schema, default=field.default),
+                required=False,
+                validation_alias=names,
+            )
+    read = core_schema.no_info_after_validator_function(
+        _slot_from_fields, core_schema.typed_dict_schema(fields, extra_behavior="ignore")
     )
-    slot = core_schema.dataclass_schema(InventorySlot, fields, list(exact), slots=True, frozen=True)
-    slot_or_other = core_schema.union_schema([slot, core_schema.any_schema()], mode="left_to_right")
-    status = core_schema.with_default_schema(core_schema.nullable_schema(whole), default=None)
-    options = core_schema.dict_schema(
-        core_schema.str_schema(strict=True),
-        core_schema.list_schema(slot_or_other, strict=True),
-        strict=True,
-    )
-    return SchemaValidator(
-        core_schema.typed_dict_schema(
-            {
-                "status_code": core_schema.typed_dict_field(status, required=False),
-                "option_codes": core_schema.typed_dict_field(options),
-            },
-            extra_behavior="ignore",
-        ),
-        # Every slot has its own inventory code, and looking each one up in the parser's
-        # string cache (which it then evicts) costs more than it saves: 5-7 ms a year of
-        # slots, for 3 MB more of repeated option codes and weekday names.
-        core_schema.CoreConfig(cache_strings="keys"),
-    )
+    # A slot already made passes as it is; anything else is read (its errors as they are).
+    return core_schema.no_info_wrap_validator_function(_slot_or_read, read)
 
 
-def _alias_paths(field: FieldInfo) -> str | list[str | int] | list[list[str | int]] | None:
-    alias = field.validation_alias
-    if alias is None or isinstance(alias, str):
-        return alias
-    return alias.convert_to_aliases()
+def _slot_or_read(value: object, read: core_schema.ValidatorFunctionWrapHandler) -> InventorySlot:
+    if isinstance(value, InventorySlot):
+        return value
+    slot: InventorySlot = read(value)
+    return slot
 
 
-_COMMON_INVENTORY = _common_inventory_validator()
-_ONLY_SLOTS = frozenset({InventorySlot})
-_SLOT_READER = TypeAdapter(InventorySlot)  # the careful reading; only after _COMMON_INVENTORY
+def _slot_from_fields(values: dict[str, Any]) -> InventorySlot:
+    values["start_time"] = _as_slot_time(values["start_time"])
+    return InventorySlot(**values)
+
+
+@functools.cache
+def _slot_reader() -> TypeAdapter[InventorySlot]:
+    return TypeAdapter(InventorySlot)
+
+
+class _CommonAnswer(msgspec.Struct):
+    """The usual Get Inventory answer, decoded by msgspec into slots."""
+
+    option_codes: dict[str, list[InventorySlot]]
+    status_code: int | None = None
+
+
+class _CommonAnswerRaw(msgspec.Struct):
+    """The same, each slot left as its bytes (to read the odd ones one by one)."""
+
+    option_codes: dict[str, list[msgspec.Raw]]
+    status_code: int | None = None
+
+
+def _decode_hook(kind: type, value: object) -> object:
+    if kind is SlotTime and isinstance(value, str):
+        return _slot_time(value)
+    raise TypeError("not the usual start time")  # msgspec makes it a ValidationError
+
+
+_COMMON_DECODER = msgspec.json.Decoder(_CommonAnswer, dec_hook=_decode_hook)
+_RAW_DECODER = msgspec.json.Decoder(_CommonAnswerRaw)
+_SLOT_DECODER = msgspec.json.Decoder(InventorySlot, dec_hook=_decode_hook)
 
 
 _MAX_QUANTITY = operator.attrgetter("max_quantity")
@@ -569,58 +573,66 @@ class Inventory(BaseModel):
     def from_common_json(cls, product_code: str, body: bytes) -> Inventory | None:
         """Read the usual Get Inventory answer straight from its bytes; None for any other.
 
-        A year of a big product is tens of thousands of slots, and the careful reading
+        A year of a big product is tens of thousands of slots. The careful reading
         (``decode_json`` then ``from_payload``) builds a Python dict of each slot and
-        then calls six Python validators on it, for numbers and dates that are almost
-        always already what they should be. This reads the common shape,
-        ``{"status_code": <below 400>, "option_codes": {code: [slot, ...]}}``, in one
-        pass inside pydantic-core: JSON parsing and exact type checks (JSON integers,
-        booleans and strings; dates and times as ISO strings without stray spaces),
-        extra keys ignored as usual, and pydantic-core makes each ``InventorySlot``
-        itself, with no Python call per slot (see ``_common_inventory_validator``).
+        calls a Python reader on most fields; this decodes the common shape,
+        ``{"status_code": <below 400>, "option_codes": {code: [slot, ...]}}``, with
+        msgspec straight into :class:`InventorySlot` s: exact types only (JSON integers,
+        booleans and strings, ISO dates, ``HH:MM[:SS]`` times), extra keys ignored, in
+        one pass of C that holds the GIL for a few milliseconds, not the tens that
+        pydantic-core's or ``json``'s take for the same bytes.
 
         A slot that is not exactly that (quantities as strings, stray spaces, a missing
-        field) is read on its own by ``InventorySlot.validate``, as the careful
-        reading would. Whenever the result could differ from the careful reading, this
-        returns None and the caller reads the payload the careful way, which also
-        gives the usual sentence for bad data: another shape or wrapper, a status of
-        400 or more in the body, a JSON number with a fraction or exponent in a field
-        of an odd slot (the careful reading keeps it as a ``Decimal``), JSON constants
-        it refuses (``NaN``, ``Infinity``), trailing commas, a byte order mark, invalid
-        text, or a slot that does not validate. ``tests/api/test_api_inventory_fast.py`` holds
-        both readings equal.
+        field, a fraction) is read on its own, the careful way (``decode_json`` of its
+        bytes, then ``InventorySlot.validate``), so it reads as the careful reading
+        reads it. Whenever the result could still differ, this returns None and the
+        caller reads the payload the careful way, which also gives the usual sentence
+        for bad data: another shape or wrapper, a status of 400 or more in the body,
+        JSON that msgspec or ``decode_json`` refuse (``NaN``, trailing commas, a byte
+        order mark, invalid text), or a slot that does not validate. A slot with the
+        ``reported_weekday`` key (which the careful reading takes as well as
+        ``day_of_the_week``) is read carefully. ``tests/api/test_api_inventory_fast.py``
+        holds both readings equal.
         """
-        if _COMMON_INVENTORY is None:
-            return None
-        # NaN and Infinity are accepted by pydantic-core's parser, refused by decode_json.
-        # Looking for one byte is a memchr; looking for a word is a slower loop, worth
-        # running only when the byte is there (AX's codes and dates have no N or I).
-        if (b"N" in body and b"NaN" in body) or (b"I" in body and b"Infinity" in body):
-            return None
+        if b"reported_weekday" in body:  # the careful reading also takes the Python name
+            return _read_odd_slots(product_code, body)
         try:
-            common = _COMMON_INVENTORY.validate_json(body)
-        except ValidationError:
+            common = _COMMON_DECODER.decode(body)
+        except msgspec.ValidationError:
+            return _read_odd_slots(product_code, body)
+        except msgspec.DecodeError:
             return None
-        status = common["status_code"]
-        if status is not None and status >= 400:
+        if common.status_code is not None and common.status_code >= 400:
             return None
-        options: dict[str, list[Any]] = common["option_codes"]
-        for slots in options.values():
-            if set(map(type, slots)) <= _ONLY_SLOTS:  # the usual case, checked at C speed
-                continue
-            for position, item in enumerate(slots):
-                if type(item) is InventorySlot:  # made by pydantic-core; JSON never makes one
-                    continue
-                if isinstance(item, Mapping) and any(
-                    _holds_float(item[key]) for key in _SLOT_KEYS.intersection(item)
-                ):
-                    return None
+        # Every value is an InventorySlot under a text key, as validation would check.
+        return cls.model_construct(product_code=product_code, options=common.option_codes)
+
+
+def _read_odd_slots(product_code: str, body: bytes) -> Inventory | None:
+    """The usual shape with some odd slots: the usual ones fast, each odd one carefully."""
+    try:
+        common = _RAW_DECODER.decode(body)
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return None
+    if common.status_code is not None and common.status_code >= 400:
+        return None
+    options: dict[str, list[InventorySlot]] = {}
+    for code, raws in common.option_codes.items():
+        slots: list[InventorySlot] = []
+        for raw in raws:
+            text = bytes(raw)
+            if b"reported_weekday" not in text:
                 try:
-                    slots[position] = InventorySlot.validate(item)
-                except ValidationError:
-                    return None
-        # Every value is now an InventorySlot under a text key, as validation would check.
-        return cls.model_construct(product_code=product_code, options=options)
+                    slots.append(_SLOT_DECODER.decode(text))
+                    continue
+                except (msgspec.ValidationError, msgspec.DecodeError):
+                    pass
+            try:
+                slots.append(InventorySlot.validate(decode_json(text)))
+            except (ValidationError, AxMalformedResponseError):
+                return None
+        options[code] = slots
+    return Inventory.model_construct(product_code=product_code, options=options)
 
 
 def _inventory_options(payload: object) -> Mapping[str, object] | None:

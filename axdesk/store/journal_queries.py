@@ -221,6 +221,40 @@ class OrderSummary:
     """The AX server the order was sent to or looked up on; None: not recorded."""
 
 
+@dataclass(frozen=True)
+class OverviewLine:
+    """One line of an order as the orders table lists it."""
+
+    dc_code: str
+    product_name: str
+    option_name: str
+    quantity: int
+    inventory_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class OrderOverview:
+    """One order as the orders table shows it (:meth:`JournalQueries.list_order_overviews`).
+
+    The AX orders (codes, statuses, when last checked) are in :meth:`get_order`'s order,
+    every one of them; the travelers' names and ticket statuses line by line.
+    """
+
+    channel_order_code: str
+    state: JournalState
+    created_at: dt.datetime
+    purchaser_name: str
+    lines: tuple[OverviewLine, ...]
+    ax_order_codes: tuple[str, ...]
+    ax_statuses: tuple[OrderStatus | None, ...]
+    ax_checked_at: tuple[dt.datetime | None, ...]
+    traveler_names: tuple[str, ...]
+    ticket_statuses: tuple[TicketStatus | None, ...]
+    total: Decimal | None
+    currency: str | None
+    problem: str | None
+
+
 class OrderSort(StrEnum):
     CREATED = "created"
     FIRST_USE = "first_use"
@@ -485,9 +519,12 @@ class JournalQueries(JournalBase):
         sort: OrderSort = OrderSort.CREATED,
         descending: bool = True,
     ) -> list[OrderSummary]:
-        """One page of orders matching ``filter``, sorted; see :class:`OrderFilter`."""
-        where, params = self._where(filter or OrderFilter())
-        direction = "DESC" if descending else "ASC"
+        """One page of orders matching ``filter``, sorted; see :class:`OrderFilter`.
+
+        The page is chosen first (ids only), then only its orders are read.
+        """
+        page, params = self._page_ids_sql(filter, limit, offset, sort, descending)
+        order_by = self._order_by(sort, descending)
         sql = (
             "SELECT o.channel_order_code, o.state, o.created_at, o.first_use_at,"
             " o.purchaser_name, o.summary, o.ticket_count,"
@@ -498,15 +535,11 @@ class JournalQueries(JournalBase):
             " o.problem,"
             " (SELECT MAX(a.checked_at) FROM ax_order a WHERE a.order_id = o.id),"
             " o.endpoint"
-            f" FROM channel_order o {where}"
-            f" ORDER BY {_SORT_SQL[OrderSort(sort)]} {direction}, o.id {direction}"
-            " LIMIT ? OFFSET ?"
+            f" FROM channel_order o WHERE o.id IN ({page}) ORDER BY {order_by}"
         )
         cancelled = (TicketStatus.TRAVELER_CANCELED.value, TicketStatus.SUPPLIER_CANCELED.value)
         with locked(self._conn):
-            rows = self._conn.execute(
-                sql, (*cancelled, *params, max(0, int(limit)), max(0, int(offset)))
-            ).fetchall()
+            rows = self._conn.execute(sql, (*cancelled, *params)).fetchall()
         return [
             OrderSummary(
                 channel_order_code=row[0],
@@ -529,13 +562,123 @@ class JournalQueries(JournalBase):
             for row in rows
         ]
 
-    def count_orders(self, filter: OrderFilter | None = None) -> int:
+    def count_orders(self, filter: OrderFilter | None = None, *, at_most: int | None = None) -> int:
+        """How many orders match ``filter``; with ``at_most``, counting stops after
+        ``at_most + 1`` (a result above ``at_most`` means "more than ``at_most``")."""
         where, params = self._where(filter or OrderFilter())
+        if at_most is None:
+            sql = f"SELECT COUNT(*) FROM channel_order o {where}"
+        else:
+            sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM channel_order o {where} LIMIT ?) AS found"
+            params.append(max(0, int(at_most)) + 1)
         with locked(self._conn):
-            row = self._conn.execute(
-                f"SELECT COUNT(*) FROM channel_order o {where}", params
-            ).fetchone()
+            row = self._conn.execute(sql, params).fetchone()
         return int(row[0])
+
+    def list_order_overviews(
+        self,
+        filter: OrderFilter | None = None,
+        *,
+        limit: int = 200,
+        offset: int = 0,
+        sort: OrderSort = OrderSort.CREATED,
+        descending: bool = True,
+    ) -> list[OrderOverview]:
+        """One page of orders as the orders table shows them, in four statements whatever
+        the page's length: the page's orders, then their lines, AX orders and tickets.
+
+        Each :class:`OrderOverview` holds what :meth:`get_order` reads for the table, in
+        the same order (lines by position, AX orders by line, tickets by line and position).
+        """
+        page, params = self._page_ids_sql(filter, limit, offset, sort, descending)
+        with locked(self._conn):
+            orders = self._conn.execute(
+                "SELECT o.id, o.channel_order_code, o.state, o.created_at, o.purchaser_name,"
+                " o.total, o.currency, o.problem"
+                f" FROM channel_order o WHERE o.id IN ({page})"
+                f" ORDER BY {self._order_by(sort, descending)}",
+                params,
+            ).fetchall()
+            if not orders:
+                return []
+            ids = [row[0] for row in orders]
+            marks = ", ".join("?" * len(ids))
+            line_rows = self._conn.execute(
+                "SELECT order_id, id, dc_code, product_name, option_name, quantity, inventory_at"
+                f" FROM order_line WHERE order_id IN ({marks}) ORDER BY order_id, position",
+                ids,
+            ).fetchall()
+            ax_rows = self._conn.execute(
+                "SELECT a.order_id, a.ax_order_code, a.status, a.checked_at FROM ax_order a"
+                f" LEFT JOIN order_line l ON l.id = a.line_id WHERE a.order_id IN ({marks})"
+                " ORDER BY a.order_id, l.position IS NULL, l.position, a.rowid",
+                ids,
+            ).fetchall()
+            ticket_rows = self._conn.execute(
+                "SELECT line_id, name, status FROM ticket"
+                f" WHERE order_id IN ({marks}) ORDER BY line_id, position",
+                ids,
+            ).fetchall()
+        lines: dict[int, list[OverviewLine]] = {}
+        line_ids: dict[int, list[int]] = {}
+        for order_id, line_id, dc_code, product, option, quantity, at in line_rows:
+            lines.setdefault(order_id, []).append(
+                OverviewLine(dc_code, product, option, int(quantity), time_from_db(at))
+            )
+            line_ids.setdefault(order_id, []).append(line_id)
+        ax_orders: dict[int, list[tuple[str, OrderStatus | None, dt.datetime | None]]] = {}
+        for order_id, code, status, checked_at in ax_rows:
+            ax_orders.setdefault(order_id, []).append(
+                (code, order_status_from_db(status), optional_time_from_db(checked_at))
+            )
+        tickets: dict[int, list[tuple[str, TicketStatus | None]]] = {}
+        for line_id, name, status in ticket_rows:
+            tickets.setdefault(line_id, []).append(
+                (name, None if status is None else TicketStatus(status))
+            )
+        overviews = []
+        for order_id, code, state, created_at, purchaser, total, currency, problem in orders:
+            axes = ax_orders.get(order_id, [])
+            people = [t for line_id in line_ids.get(order_id, []) for t in tickets.get(line_id, [])]
+            overviews.append(
+                OrderOverview(
+                    channel_order_code=code,
+                    state=JournalState(state),
+                    created_at=time_from_db(created_at),
+                    purchaser_name=purchaser,
+                    lines=tuple(lines.get(order_id, ())),
+                    ax_order_codes=tuple(a[0] for a in axes),
+                    ax_statuses=tuple(a[1] for a in axes),
+                    ax_checked_at=tuple(a[2] for a in axes),
+                    traveler_names=tuple(name for name, _ in people),
+                    ticket_statuses=tuple(status for _, status in people),
+                    total=optional_money_from_db(total),
+                    currency=currency,
+                    problem=problem,
+                )
+            )
+        return overviews
+
+    def _page_ids_sql(
+        self,
+        criteria: OrderFilter | None,
+        limit: int,
+        offset: int,
+        sort: OrderSort,
+        descending: bool,
+    ) -> tuple[str, list[Any]]:
+        """The SELECT of a page's order ids (and its parameters), to use as ``IN (...)``."""
+        where, params = self._where(criteria or OrderFilter())
+        params.extend((max(0, int(limit)), max(0, int(offset))))
+        order_by = self._order_by(sort, descending)
+        return f"SELECT o.id FROM channel_order o {where} ORDER BY {order_by} LIMIT ? OFFSET ?", (
+            params
+        )
+
+    @staticmethod
+    def _order_by(sort: OrderSort, descending: bool) -> str:
+        direction = "DESC" if descending else "ASC"
+        return f"{_SORT_SQL[OrderSort(sort)]} {direction}, o.id {direction}"
 
     def _where(self, criteria: OrderFilter) -> tuple[str, list[Any]]:
         clauses: list[str] = []

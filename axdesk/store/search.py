@@ -7,9 +7,10 @@ changes the order. With SQLite's FTS5 ``trigram`` tokenizer (SQLite >=
 3.34) any substring of three characters or more is found through the index,
 case-insensitively, which is what Korean names need (no word boundaries:
 "민수" must find "김민수"). Shorter fragments (a one- or two-syllable Korean
-name part) cannot use trigrams and are matched with ``LIKE`` over the same
-documents (a scan: tens of milliseconds at 50,000 tickets, see
-``benchmarks/bench_journal_search.py``). When this SQLite lacks FTS5,
+name part) cannot use trigrams and are matched with ``LIKE`` in each order's
+document, newest orders first, until the page is full: a common fragment stops
+after a page's worth of documents, one that matches few orders reads them all
+(a scan: see ``benchmarks/bench_journal_search.py``). When this SQLite lacks FTS5,
 ``order_search`` is a plain table and every fragment uses ``LIKE`` (correct,
 but a scan instead of an index lookup).
 
@@ -29,8 +30,7 @@ import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import phonenumbers
+from typing import Any
 
 DEFAULT_REGION = "KR"
 _PHONE_QUERY = re.compile(r"[0-9\s\-().+/]+")
@@ -43,6 +43,7 @@ def calling_code_region(code_text: str) -> str | None:
     code = code_text.strip().lstrip("+").strip()
     if not code.isdigit() or not 1 <= len(code) <= 3:
         return None
+    phonenumbers = _phonenumbers()
     region = phonenumbers.region_code_for_country_code(int(code))
     return None if region == phonenumbers.UNKNOWN_REGION else str(region)
 
@@ -66,6 +67,7 @@ def phone_forms(raw: str, national_code: str = "") -> list[str]:
 def _phone_forms(raw: str, national_code: str) -> tuple[str, ...]:
     text = raw.strip()
     forms = [text, _digits(text)]
+    phonenumbers = _phonenumbers()
     try:
         number = phonenumbers.parse(text, region_for(national_code))
     except phonenumbers.NumberParseException:
@@ -75,6 +77,13 @@ def _phone_forms(raw: str, national_code: str) -> tuple[str, ...]:
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         forms.extend([_digits(national), _digits(e164)])
     return tuple(_unique(form for form in forms if form))
+
+
+def _phonenumbers() -> Any:
+    """The phone number library, imported on first use (not before the window paints)."""
+    import phonenumbers
+
+    return phonenumbers
 
 
 def _digits(text: str) -> str:
@@ -138,7 +147,12 @@ def like_pattern(fragment: str) -> str:
 def search_condition(terms: SearchTerms, *, fts: bool, id_column: str) -> tuple[str, list[str]]:
     """SQL (and its parameters) true for orders whose document matches every group.
 
-    ``id_column`` is the SQL expression of the channel order's id.
+    ``id_column`` is the SQL expression of the channel order's id. A fragment of
+    three characters or more is looked up in the trigram index (the set of matching
+    orders, made once). A shorter one is checked in the order's own document, order
+    by order (``EXISTS``), so that a query sorted the way an index reads can stop at
+    the end of its page: a fragment as common as ``0`` or ``e`` fills a page of the
+    newest orders after looking at about as many documents.
     """
     clauses: list[str] = []
     params: list[str] = []
@@ -156,7 +170,8 @@ def search_condition(terms: SearchTerms, *, fts: bool, id_column: str) -> tuple[
             # "+" keeps FTS5 from taking over the LIKE: SQLite 3.40's trigram LIKE
             # finds nothing for a pattern of one or two Korean syllables.
             alternatives.append(
-                f"{id_column} IN (SELECT rowid FROM order_search WHERE +text LIKE ? ESCAPE '\\')"
+                "EXISTS (SELECT 1 FROM order_search s"
+                f" WHERE s.rowid = {id_column} AND +s.text LIKE ? ESCAPE '\\')"
             )
             params.append(like_pattern(fragment))
         clauses.append("(" + " OR ".join(alternatives) + ")")

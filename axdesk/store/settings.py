@@ -40,7 +40,6 @@ from typing import Any, Generic, TypeVar, overload
 from urllib.parse import urlsplit
 
 from axdesk.api import AxError
-from axdesk.api import validate_base_url as client_validate_base_url
 from axdesk.store.files import atomic_write_text
 
 T = TypeVar("T")
@@ -80,6 +79,10 @@ def validate_base_url(url: str) -> str:
     must never hold a secret). Here it is also written one way: scheme and host in
     lower case, and a port that is a real port number.
     """
+    # The client (httpx) is imported when a custom address is read, not before the
+    # window's first paint when every saved profile is a production or test one.
+    from axdesk.api.client import validate_base_url as client_validate_base_url
+
     try:
         text = client_validate_base_url(url)
     except AxError as exc:

@@ -5,6 +5,9 @@
 port, connects with its demo credentials, loads its demo catalog, and opens
 the window: practice mode, with no account, no keyring and nothing to type.
 The sandbox stops when the window closes.
+
+The window paints first and fills in after: :func:`open_frame` builds the frame,
+:class:`~axdesk.ui.shell.startup.StartUp` the rest once it is on screen.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from axdesk import __version__
@@ -26,9 +29,9 @@ from axdesk.store.db import DatabaseError
 from axdesk.store.paths import AppPaths, AppPathsError
 from axdesk.ui.common.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, Translations, fill_args
 from axdesk.ui.common.resources import APP_ID, app_icon
-from axdesk.ui.shell.bootstrap import Shell, open_shell, start_practice
+from axdesk.ui.shell.bootstrap import open_shell
 from axdesk.ui.shell.main_window import MainWindow, language_choice
-from axdesk.ui.shell.memory import tune_garbage_collector
+from axdesk.ui.shell.startup import StartUp
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +105,29 @@ def configure_application(app: QApplication) -> None:
     app.setWindowIcon(app_icon())
 
 
+def open_frame(
+    app: QApplication,
+    paths: AppPaths,
+    *,
+    sandbox: bool = False,
+    language: str | None = None,
+    translations_dir: Path | None = None,
+) -> MainWindow:
+    """The main window's frame, without its tabs (see :class:`StartUp`); not shown yet.
+
+    Raises :class:`StartupError` with a sentence when the data cannot be opened.
+    """
+    try:
+        shell = open_shell(paths, sandbox_mode=sandbox)
+    except (AppPathsError, DatabaseError) as error:
+        raise StartupError(str(error)) from error
+    translations = Translations(app, translations_dir)
+    translations.apply(language_choice(shell.ctx.settings.language, language))
+    window = MainWindow(shell, translations, tabs_now=False)
+    translations.setParent(window)  # its translators go away with the window
+    return window
+
+
 def launch(
     app: QApplication,
     paths: AppPaths,
@@ -111,36 +137,29 @@ def launch(
     sandbox_options: dict[str, Any] | None = None,
     translations_dir: Path | None = None,
 ) -> MainWindow:
-    """Build the main window the way ``axdesk [--sandbox]`` does (not shown yet).
+    """Build the main window with the steps ``axdesk [--sandbox]`` takes, without waiting
+    for a paint (not shown yet): frame, tabs, and in practice mode the sandbox, waited for.
 
     Raises :class:`StartupError` with a sentence when the data or the sandbox
     cannot be opened.
     """
-    try:
-        shell = open_shell(paths, sandbox_mode=sandbox)
-    except (AppPathsError, DatabaseError) as error:
-        raise StartupError(str(error)) from error
-    translations = Translations(app, translations_dir)
-    translations.apply(language_choice(shell.ctx.settings.language, language))
+    window = open_frame(
+        app, paths, sandbox=sandbox, language=language, translations_dir=translations_dir
+    )
+    startup = StartUp(window, practice=sandbox, sandbox_options=sandbox_options)
     if sandbox:
-        _start_practice(shell, sandbox_options or {})
-    window = MainWindow(shell, translations)
-    translations.setParent(window)  # its translators go away with the window
+        waiting = QEventLoop()
+        startup.finished.connect(waiting.quit)
+        startup.failed.connect(waiting.quit)
+        startup.run_now()
+        if not startup.is_finished and startup.failure is None:
+            waiting.exec()
+        if startup.failure is not None:
+            window.close()
+            raise StartupError(startup.failure)
+    else:
+        startup.run_now()
     return window
-
-
-def _start_practice(shell: Shell, options: dict[str, Any]) -> None:
-    try:
-        start_practice(shell, **options)
-    except Exception as error:
-        shell.close()
-        log.exception("The AX sandbox could not start")
-        raise StartupError(
-            fill_args(
-                QApplication.translate("Startup", "The practice sandbox could not start: %1"),
-                str(error),
-            )
-        ) from error
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,21 +170,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_application(app)
     try:
         configure_logging(paths)
-        window = launch(app, paths, sandbox=args.sandbox, language=args.lang)
+        window = open_frame(app, paths, sandbox=args.sandbox, language=args.lang)
     except StartupError as error:
         QMessageBox.critical(None, "axdesk", str(error))
         return 1
-    window.show()
-    tune_garbage_collector()
-    profile = window.ctx.connection.profile
-    log.info(
-        "axdesk %s started%s",
-        __version__,
-        f" in practice mode on {profile.base_url}" if args.sandbox and profile else "",
+    startup = StartUp(
+        window,
+        practice=args.sandbox,
+        connect_last_profile=not args.sandbox,
+        tune_collector=True,
     )
+    startup.after_first_paint()
+    window.show()
+
+    def started() -> None:
+        profile = window.ctx.connection.profile
+        log.info(
+            "axdesk %s started%s",
+            __version__,
+            f" in practice mode on {profile.base_url}" if args.sandbox and profile else "",
+        )
+
+    startup.finished.connect(started)
     app.aboutToQuit.connect(lambda: log.info("axdesk quits"))
-    if not args.sandbox:
-        QTimer.singleShot(0, window.connect_last_profile)
     warnings = window.ctx.settings.warnings
     if warnings:
         QTimer.singleShot(0, lambda: window.show_problem("\n\n".join(warnings)))

@@ -2934,6 +2934,10 @@ Internal note: %2</source>
         <translation>검색 중…</translation>
     </message>
     <message>
+        <source>%1+ orders</source>
+        <translation>주문 %1건 이상</translation>
+    </message>
+    <message>
         <source>1 order</source>
         <translation>주문 1건</translation>
     </message>
@@ -3455,6 +3459,10 @@ Internal note: %2</source>
     <message>
         <source>axdesk could not open its log file %1 (%2); check that you may write to %3 and that nothing else holds the file.</source>
         <translation>axdesk가 로그 파일 %1을(를) 열 수 없습니다(%2). %3에 쓸 권한이 있는지, 다른 프로그램이 이 파일을 사용하고 있지 않은지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Starting the practice AX…</source>
+        <translation>연습용 AX를 시작하는 중…</translation>
     </message>
     <message>
         <source>The practice sandbox could not start: %1</source>

@@ -10,7 +10,6 @@ error sentence through the client when the data is bad.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from typing import Any
 from unittest import mock
 
 import httpx
+import msgspec
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -28,7 +28,7 @@ from axdesk.api import AxClient, AxError, Inventory, InventorySlot, models
 from axdesk.api.wire import decode_json
 
 PRODUCT = "product-1"
-FIELD_NAMES = tuple(field.name for field in dataclasses.fields(InventorySlot))
+FIELD_NAMES = tuple(field.name for field in msgspec.structs.fields(InventorySlot))
 
 Snapshot = tuple[object, ...]
 
@@ -330,8 +330,20 @@ def test_an_odd_but_valid_slot_is_read_on_its_own_the_careful_way(changes: dict[
 @pytest.mark.parametrize(
     "changes",
     [
-        {"max_quantity": 25.0},  # a Decimal to the careful reading, a float to pydantic-core
-        {"is_order": 1.0},  # so a fraction in an odd slot is not trusted to read the same
+        {"max_quantity": 25.0},  # a Decimal to the careful reading: read on its own the same way
+        {"is_order": 1.0},
+        {"remain_quantity": 1.5e1},
+    ],
+)
+def test_a_slot_with_a_fraction_is_read_on_its_own_exactly_as_carefully(
+    changes: dict[str, Any],
+) -> None:
+    assert assert_same_as_careful(answer({"opt": [slot(), slot(**changes)]}))
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
         {"max_quantity": "x"},
         {"date": "soon"},
         {"ordered_quantity": MISSING},
@@ -367,16 +379,30 @@ def test_every_slot_field_is_covered_by_the_fast_reader() -> None:
     assert all(hasattr(read, name) for name in FIELD_NAMES)
     assert not hasattr(read, "extra_field")
     assert not hasattr(read, "__dict__")  # slotted, as the careful reading makes them
+    assert set(models._CAREFUL_READERS) >= {
+        field.type for field in msgspec.structs.fields(InventorySlot)
+    }
 
 
-def test_pydantic_core_makes_the_usual_slots_with_the_exact_schema() -> None:
-    """Not the careful validator: that one would also read the odd slot (and slowly)."""
-    assert models._COMMON_INVENTORY is not None
+def test_msgspec_makes_the_usual_slots_and_leaves_the_odd_one_to_the_careful_reading() -> None:
+    """The one class of a slot: msgspec decodes into it, pydantic validates into it."""
     body = answer({"opt": [slot(), slot(remain_quantity=" 15 ")]})
-    usual, odd = models._COMMON_INVENTORY.validate_json(body)["option_codes"]["opt"]
+    with pytest.raises(msgspec.ValidationError):
+        models._COMMON_DECODER.decode(body)
+    usual = models._SLOT_DECODER.decode(json.dumps(slot()).encode())
     assert type(usual) is InventorySlot
-    assert odd == slot(remain_quantity=" 15 ")
-    assert usual == Inventory.from_payload(PRODUCT, decode_json(body, status=200)).options["opt"][0]
+    assert type(usual.start_time) is models.SlotTime
+    carefully = Inventory.from_payload(PRODUCT, decode_json(body, status=200)).options["opt"]
+    assert usual == carefully[0]
+    assert carefully[1].remain_quantity == 15
+
+
+def test_slots_stay_out_of_the_garbage_collectors_walks() -> None:
+    import gc
+
+    fast = Inventory.from_common_json(PRODUCT, answer({"opt": [slot()]}))
+    assert fast is not None
+    assert not gc.is_tracked(fast.options["opt"][0])
 
 
 # --------------------------------------------------------------------------- through the client

@@ -12,15 +12,19 @@ import threading
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from axdesk.api import AxClient, AxError
-from axdesk.store.catalog import CatalogStore
-from axdesk.store.journal import OrderJournal
+from axdesk.api import AxError
 from axdesk.store.paths import AppPaths
 from axdesk.store.settings import DEFAULT_SUPPLIER_TIMEZONE, Settings
 from axdesk.ui.common.worker import Worker
+
+if TYPE_CHECKING:
+    from axdesk.api import AxClient  # httpx: imported when a client is made, not before
+    from axdesk.store.catalog import CatalogStore
+    from axdesk.store.journal import OrderJournal
 
 ENVIRONMENT_PRODUCTION = "production"
 ENVIRONMENT_TEST = "test"
@@ -190,14 +194,44 @@ class Connection(QObject):
             previous.close()
 
 
-@dataclass
 class AppContext:
-    """The running app's collaborators, handed to every tab and dialog."""
+    """The running app's collaborators, handed to every tab and dialog.
 
-    worker: Worker
-    connection: Connection
-    settings: Settings
-    paths: AppPaths
-    catalog: CatalogStore
-    journal: OrderJournal
-    sandbox_mode: bool = False
+    ``catalog`` and ``journal`` are the stores, or functions that open them on first
+    use: the journal imports the API models (pydantic), which the window's frame
+    does not need, so it paints before they are imported.
+    """
+
+    def __init__(
+        self,
+        *,
+        worker: Worker,
+        connection: Connection,
+        settings: Settings,
+        paths: AppPaths,
+        catalog: CatalogStore | Callable[[], CatalogStore],
+        journal: OrderJournal | Callable[[], OrderJournal],
+        sandbox_mode: bool = False,
+    ) -> None:
+        self.worker = worker
+        self.connection = connection
+        self.settings = settings
+        self.paths = paths
+        self.sandbox_mode = sandbox_mode
+        self._catalog = catalog
+        self._journal = journal
+        self._lock = threading.Lock()
+
+    @property
+    def catalog(self) -> CatalogStore:
+        with self._lock:
+            if callable(self._catalog):
+                self._catalog = self._catalog()
+            return self._catalog
+
+    @property
+    def journal(self) -> OrderJournal:
+        with self._lock:
+            if callable(self._journal):
+                self._journal = self._journal()
+            return self._journal

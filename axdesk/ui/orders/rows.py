@@ -14,7 +14,13 @@ from decimal import Decimal
 
 from axdesk.api import OrderStatus
 from axdesk.store.journal import OrderJournal
-from axdesk.store.journal_queries import JournalState, OrderDetail, OrderFilter, OrderSort
+from axdesk.store.journal_queries import (
+    JournalState,
+    OrderDetail,
+    OrderFilter,
+    OrderOverview,
+    OrderSort,
+)
 from axdesk.ui.common.money_text import format_money as money_for_people
 
 
@@ -81,6 +87,33 @@ def row_from_detail(detail: OrderDetail) -> OrderRow:
     )
 
 
+def row_from_overview(order: OrderOverview) -> OrderRow:
+    """The table row of one order of a page: the same row as :func:`row_from_detail`'s."""
+    checks = [moment for moment in order.ax_checked_at if moment is not None]
+    return OrderRow(
+        channel_order_code=order.channel_order_code,
+        state=order.state,
+        created_at=order.created_at,
+        first_use_at=min((line.inventory_at for line in order.lines), default=None),
+        purchaser_name=order.purchaser_name,
+        summary="; ".join(
+            f"{line_label(line.product_name, line.option_name, line.dc_code)} ×{line.quantity}"
+            for line in order.lines
+        ),
+        ax_order_codes=order.ax_order_codes,
+        ax_statuses=order.ax_statuses,
+        traveler_names=order.traveler_names,
+        ticket_count=len(order.ticket_statuses),
+        cancelled_ticket_count=sum(
+            1 for status in order.ticket_statuses if status is not None and status.is_cancelled
+        ),
+        total=order.total,
+        currency=order.currency,
+        last_checked_at=max(checks) if checks else None,
+        problem=order.problem,
+    )
+
+
 def fetch_rows(
     journal: OrderJournal,
     criteria: OrderFilter,
@@ -89,15 +122,13 @@ def fetch_rows(
     offset: int,
     limit: int,
 ) -> list[OrderRow]:
-    """One page of rows (runs on the worker)."""
-    rows: list[OrderRow] = []
-    for summary in journal.list_orders(
-        criteria, limit=limit, offset=offset, sort=sort, descending=descending
-    ):
-        detail = journal.get_order(summary.channel_order_code)
-        if detail is not None:
-            rows.append(row_from_detail(detail))
-    return rows
+    """One page of rows (runs on the worker), read in a few statements for the page."""
+    return [
+        row_from_overview(order)
+        for order in journal.list_order_overviews(
+            criteria, limit=limit, offset=offset, sort=sort, descending=descending
+        )
+    ]
 
 
 def fetch_row(journal: OrderJournal, channel_order_code: str) -> OrderRow | None:

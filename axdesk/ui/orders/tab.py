@@ -39,7 +39,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -267,6 +267,8 @@ class OrdersTab(QWidget):
     def _show_count(self, count: int) -> None:
         if self.model.is_loading and not self.model.has_loaded:
             self.count_label.setText(self.tr("Searching…"))
+        elif self.model.count_is_lower_bound:
+            self.count_label.setText(fill_args(self.tr("%1+ orders"), QLocale().toString(count)))
         else:
             self.count_label.setText(
                 self.tr("1 order") if count == 1 else fill_args(self.tr("%1 orders"), str(count))

@@ -48,6 +48,8 @@ from axdesk.ui.orders.rows import (
 from axdesk.ui.orders.status_look import Look, LookIcons, look_color, row_look, row_status_text
 
 PAGE_SIZE = 100
+COUNT_LIMIT = 20_000
+"""Counting stops past this many matches: the count then reads "20,000+"."""
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -146,7 +148,8 @@ class OrdersModel(QAbstractTableModel):
 
     Signals:
         loaded(): the first page of the current query arrived (rows may be 0).
-        count_changed(int): how many orders match the current query.
+        count_changed(int): how many orders match the current query (at least that many
+            while ``count_is_lower_bound``: counting is under way, or passed COUNT_LIMIT).
         loading_changed(bool): a page is being fetched (True) or not (False).
         row_updated(str): one order's row changed in place (channel order code); a mere
             new "last checked" time updates the row without this signal.
@@ -178,6 +181,7 @@ class OrdersModel(QAbstractTableModel):
         self._page_call: Call[list[OrderRow]] | None = None
         self._count_call: Call[int] | None = None
         self.total_count = 0
+        self.count_is_lower_bound = False
         self.has_loaded = False
         self._icons = LookIcons()
         self._note_mark: QIcon | None = None
@@ -218,11 +222,14 @@ class OrdersModel(QAbstractTableModel):
         self.has_loaded = False
         self._exhausted = False
         self._fetch(offset=0, limit=max(PAGE_SIZE, keep), replace=True)
+
+    def _count(self) -> None:
+        """Count the matches past the first page, on the worker, up to COUNT_LIMIT."""
         generation = self._generation
         journal = self._journal
         criteria = self._criteria
         self._count_call = (
-            self._worker.call(lambda: journal.count_orders(criteria))
+            self._worker.call(lambda: journal.count_orders(criteria, at_most=COUNT_LIMIT))
             .on_success(lambda count: self._counted(generation, count))
             .start()
         )
@@ -250,11 +257,14 @@ class OrdersModel(QAbstractTableModel):
             return
         self._page_call = None
         self._exhausted = len(rows) < limit
-        if replace and self._exhausted:
-            # The first page holds every match: its length is the count, known now
-            # rather than when the separate count query answers (no stale figure shown).
+        if replace:
+            # The first page holding every match is the count; a full one is a lower
+            # bound until the count (started only then) answers.
             self.total_count = len(rows)
+            self.count_is_lower_bound = not self._exhausted
             self.count_changed.emit(self.total_count)
+            if not self._exhausted:
+                self._count()
         if replace:
             self.beginResetModel()
             self._rows = list(rows)
@@ -281,8 +291,9 @@ class OrdersModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._count_call = None
-        self.total_count = count
-        self.count_changed.emit(count)
+        self.count_is_lower_bound = count > COUNT_LIMIT
+        self.total_count = min(count, COUNT_LIMIT)
+        self.count_changed.emit(self.total_count)
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted and not self.is_loading

@@ -8,6 +8,10 @@ clients come from :func:`axdesk.ui.connection.net.make_client`.
 Practice mode keeps its catalog and orders in a database of its own, in
 memory: the demo catalog replaces it on every start, and practice orders never
 mix with the operator's real journal or catalog.
+
+What the first screen does not need is imported when first used: the keyring
+(:attr:`Shell.secrets`), httpx and the client (:meth:`Shell.connect`), the
+sandbox (:func:`start_practice_server`), so that the frame paints before them.
 """
 
 from __future__ import annotations
@@ -15,17 +19,15 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from axdesk.api import AxClient, CallRecord
-from axdesk.store.catalog import CatalogStore
 from axdesk.store.db import open_database
-from axdesk.store.journal import OrderJournal
 from axdesk.store.paths import AppPaths
 from axdesk.store.settings import Settings
 from axdesk.ui.common.context import (
@@ -35,10 +37,15 @@ from axdesk.ui.common.context import (
     ConnectionProfile,
 )
 from axdesk.ui.common.worker import Worker
-from axdesk.ui.connection.net import make_client
-from axdesk.ui.connection.secrets import Credentials, SecretStore
 from axdesk.ui.shell.call_log import CallLog
 from axdesk.ui.shell.settings_saver import SettingsSaver
+
+if TYPE_CHECKING:
+    from axdesk.api import AxClient, CallRecord
+    from axdesk.store.catalog import CatalogStore
+    from axdesk.store.journal import OrderJournal
+    from axdesk.ui.connection.net import InterruptibleTransport
+    from axdesk.ui.connection.secrets import Credentials, SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -53,16 +60,43 @@ class Shell:
     ctx: AppContext
     database: sqlite3.Connection
     call_log: CallLog
-    secrets: SecretStore
+    given_secrets: SecretStore | None = None  # None: the OS keyring, opened on first use
     settings_saver: SettingsSaver | None = None  # writes the settings off the GUI thread
     sandbox: Any = None  # a RunningSandbox in practice mode
     closers: list[Callable[[], None]] = field(default_factory=list)
+    _closers_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _closed: bool = False
+
+    @property
+    def secrets(self) -> SecretStore:
+        """Where profiles' secrets are kept (the keyring is imported on first use)."""
+        if self.given_secrets is None:
+            from axdesk.ui.connection.secrets import SecretStore
+
+            self.given_secrets = SecretStore()
+        return self.given_secrets
 
     def connect(self, profile: ConnectionProfile, credentials: Credentials) -> AxClient:
         """Make a client for ``profile`` and put it in use (raises ``AxError`` if unusable)."""
-        client, transport = make_client(profile.base_url, credentials, self.call_recorder())
+        client, transport = self.make_client(profile, credentials)
         self.ctx.connection.use(profile, client, abort=transport.abort)
         return client
+
+    def make_client(
+        self, profile: ConnectionProfile, credentials: Credentials
+    ) -> tuple[AxClient, InterruptibleTransport]:
+        """A client for ``profile``, not yet in use (safe on a worker thread)."""
+        from axdesk.ui.connection.net import make_client
+
+        return make_client(profile.base_url, credentials, self.call_recorder())
+
+    def adopt(self, closer: Callable[[], None]) -> bool:
+        """Have :meth:`close` call ``closer`` (from any thread); False if already closed."""
+        with self._closers_lock:
+            if self._closed:
+                return False
+            self.closers.append(closer)
+            return True
 
     def call_recorder(self) -> Callable[[CallRecord], None]:
         return record_calls(self.call_log, self.ctx.connection)
@@ -79,6 +113,8 @@ class Shell:
             self.settings_saver.flush()  # once, at exit: the last change is not lost
         with contextlib.suppress(Exception):
             self.ctx.connection.close_client()
+        with self._closers_lock:
+            self._closed = True
         for closer in reversed(self.closers):
             try:
                 closer()
@@ -135,38 +171,83 @@ def open_shell(
         connection=connection,
         settings=settings,
         paths=paths,
-        catalog=CatalogStore(database),
-        journal=OrderJournal(database),
+        catalog=lambda: _open_catalog(database),
+        journal=lambda: _open_journal(database),
         sandbox_mode=sandbox_mode,
     )
     return Shell(
         ctx=ctx,
         database=database,
         call_log=call_log,
-        secrets=secrets if secrets is not None else SecretStore(),
+        given_secrets=secrets,
         settings_saver=settings_saver,
         closers=closers,
     )
 
 
-def start_practice(shell: Shell, **sandbox_options: Any) -> Any:
-    """Start the embedded AX sandbox, load its demo catalog and connect with its demo keys.
+@dataclass(frozen=True)
+class PracticeServer:
+    """A started practice sandbox and a client for it, not yet in use."""
 
+    sandbox: Any  # a RunningSandbox
+    profile: ConnectionProfile
+    client: AxClient
+    transport: InterruptibleTransport
+
+
+class ShellClosedError(Exception):
+    """The app closed while the practice sandbox was starting (it was stopped)."""
+
+
+def _open_catalog(database: sqlite3.Connection) -> CatalogStore:
+    from axdesk.store.catalog import CatalogStore
+
+    return CatalogStore(database)
+
+
+def _open_journal(database: sqlite3.Connection) -> OrderJournal:
+    from axdesk.store.journal import OrderJournal  # the API models, pydantic
+
+    return OrderJournal(database)
+
+
+def start_practice_server(shell: Shell, **sandbox_options: Any) -> PracticeServer:
+    """Start the embedded AX sandbox, load its demo catalog, make a client with its demo keys.
+
+    Runs on a worker thread (the sandbox's imports and start take a while); the
+    sandbox is stopped by :meth:`Shell.close` even if its answer is never used.
     ``sandbox_options`` go to ``start_sandbox`` (the tests fix ``random_seed``).
-    Returns the ``RunningSandbox``; it is stopped by :meth:`Shell.close`.
+    :func:`use_practice_server` then puts it in use on the GUI thread.
     """
     from axdesk.sandbox.embedded import start_sandbox  # only practice mode needs the server
+    from axdesk.ui.connection.secrets import Credentials
 
     options: dict[str, Any] = {"host": "127.0.0.1", "port": 0}
     options.update(sandbox_options)
     sandbox = start_sandbox(**options)
-    shell.sandbox = sandbox
-    shell.closers.append(sandbox.stop)
+    if not shell.adopt(sandbox.stop):
+        sandbox.stop()
+        raise ShellClosedError("axdesk closed while the practice sandbox was starting")
     shell.ctx.catalog.replace_from_sandbox(sandbox.catalog())
     profile = ConnectionProfile(
         name=SANDBOX_PROFILE_NAME,
         environment=ENVIRONMENT_SANDBOX,
         base_url=sandbox.base_url,
     )
-    shell.connect(profile, Credentials(sandbox.api_key, sandbox.channel_code))
-    return sandbox
+    client, transport = shell.make_client(
+        profile, Credentials(sandbox.api_key, sandbox.channel_code)
+    )
+    return PracticeServer(sandbox, profile, client, transport)
+
+
+def use_practice_server(shell: Shell, started: PracticeServer) -> None:
+    """On the GUI thread: the started sandbox becomes the connection in use."""
+    shell.sandbox = started.sandbox
+    shell.ctx.connection.use(started.profile, started.client, abort=started.transport.abort)
+
+
+def start_practice(shell: Shell, **sandbox_options: Any) -> Any:
+    """Both steps at once, on the calling thread; returns the ``RunningSandbox``."""
+    started = start_practice_server(shell, **sandbox_options)
+    use_practice_server(shell, started)
+    return started.sandbox

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent
@@ -28,35 +29,28 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk import __version__
-from axdesk.api import AxError
+from axdesk.api.errors import AxError
 from axdesk.store.settings import SettingsError
-from axdesk.ui.catalog.dialog import CatalogDialog
-from axdesk.ui.catalog.files import (
-    choose_export_path,
-    choose_import_path,
-    describe_catalog_failure,
-    export_summary,
-    import_summary,
-    run_catalog_export,
-    run_catalog_import,
-)
 from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, ConnectionProfile, SlotRef
 from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations, fill_args
 from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
 from axdesk.ui.common.resources import app_icon, resources_dir
 from axdesk.ui.common.worker import describe_error
-from axdesk.ui.connection.dialog import ConnectionDialog
-from axdesk.ui.connection.probe import connection_works_sentence, describe_test_failure, probe
-from axdesk.ui.connection.profile_form import to_connection_profile
-from axdesk.ui.connection.secrets import Credentials, SecretStoreError
-from axdesk.ui.inventory.tab import InventoryTab
-from axdesk.ui.order_entry.tab import OrderTab
-from axdesk.ui.orders.tab import OrdersTab
 from axdesk.ui.shell.actions import ShellActions
 from axdesk.ui.shell.bootstrap import Shell
-from axdesk.ui.shell.call_log import CallLogDialog
 from axdesk.ui.shell.status_bar import ShellStatusBar
 from axdesk.ui.shell.tab import Tab
+
+# The tabs, dialogs and what they use are imported where they are first needed: the
+# frame paints first (``axdesk.ui.shell.startup``), and its imports are the wait.
+if TYPE_CHECKING:
+    from axdesk.ui.catalog.dialog import CatalogDialog
+    from axdesk.ui.connection.dialog import ConnectionDialog
+    from axdesk.ui.connection.secrets import Credentials
+    from axdesk.ui.inventory.tab import InventoryTab
+    from axdesk.ui.order_entry.tab import OrderTab
+    from axdesk.ui.orders.tab import OrdersTab
+    from axdesk.ui.shell.call_log import CallLogDialog
 
 log = logging.getLogger(__name__)
 
@@ -75,12 +69,20 @@ class MainWindow(QMainWindow):
     connection_tested = Signal(bool, str)
     problem_shown = Signal(str)
 
+    inventory_tab: InventoryTab  # the tabs exist once build_tabs() ran
+    order_tab: OrderTab
+    orders_tab: OrdersTab
+
     def __init__(
         self,
         shell: Shell,
         translations: Translations | None = None,
         parent: QWidget | None = None,
+        *,
+        tabs_now: bool = True,
     ) -> None:
+        """``tabs_now=False`` builds the frame only (menus, status bar, the tab titles);
+        :meth:`build_tabs` adds the tabs later (after the first paint, see ``startup``)."""
         super().__init__(parent)
         self._shell = shell
         self.shell = shell
@@ -94,13 +96,9 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.inventory_tab = InventoryTab(self.ctx, self)
-        self.order_tab = OrderTab(self.ctx, self)
-        self.orders_tab = OrdersTab(self.ctx, self)
-        self._tabs: list[Tab] = [self.inventory_tab, self.order_tab, self.orders_tab]
-        self.tabs.addTab(self.inventory_tab, "")
-        self.tabs.addTab(self.order_tab, "")
-        self.tabs.addTab(self.orders_tab, "")
+        self._tabs: list[Tab] = []
+        for _ in range(3):  # placeholders, so the first paint shows the tab titles
+            self.tabs.addTab(QWidget(self.tabs), "")
         self.notice = NoticeBar(self)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -109,7 +107,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
-        self._wire_tabs()
 
         self.status = ShellStatusBar(self.ctx.connection, self.ctx.worker, self)
         self.setStatusBar(self.status)
@@ -125,10 +122,51 @@ class MainWindow(QMainWindow):
             shell.settings_saver.failed.connect(self.show_problem)
         self.retranslate_ui()
         self._restore_geometry()
-        if self.ctx.connection.is_connected:  # practice mode connects before the window
-            self.order_tab.reconcile_pending()
+        if tabs_now:
+            self.build_tabs()
 
     # -- tabs ------------------------------------------------------------------------
+
+    @property
+    def has_tabs(self) -> bool:
+        return bool(self._tabs)
+
+    @property
+    def is_closing(self) -> bool:
+        """The window closed (or is closing): nothing more is built or started."""
+        return self._closed
+
+    def build_tabs(self) -> None:
+        """Put the three tabs in place of their placeholders (once) and wire them."""
+        if self._tabs or self._closed:
+            return
+        from axdesk.ui.inventory.tab import InventoryTab
+        from axdesk.ui.order_entry.tab import OrderTab
+        from axdesk.ui.orders.tab import OrdersTab
+
+        self.inventory_tab = InventoryTab(self.ctx, self)
+        self.order_tab = OrderTab(self.ctx, self)
+        self.orders_tab = OrdersTab(self.ctx, self)
+        pages: list[QWidget] = [self.inventory_tab, self.order_tab, self.orders_tab]
+        current = self.tabs.currentIndex()
+        titles = self.tab_titles()
+        self.tabs.blockSignals(True)
+        try:
+            for index, page in enumerate(pages):
+                placeholder = self.tabs.widget(index)
+                self.tabs.removeTab(index)
+                self.tabs.insertTab(index, page, titles[index])
+                if placeholder is not None:
+                    placeholder.deleteLater()
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        self._tabs = [self.inventory_tab, self.order_tab, self.orders_tab]
+        self._wire_tabs()
+        if self._shown_once:
+            self._on_tab_changed(self.tabs.currentIndex())
+        if self.ctx.connection.is_connected:  # connected before the tabs were there
+            self.order_tab.reconcile_pending()
 
     def _wire_tabs(self) -> None:
         self.inventory_tab.book_slot_requested.connect(self.book_slot)
@@ -246,6 +284,8 @@ class MainWindow(QMainWindow):
     # -- connection ------------------------------------------------------------------
 
     def open_connection_dialog(self) -> ConnectionDialog:
+        from axdesk.ui.connection.dialog import ConnectionDialog
+
         dialog = ConnectionDialog(self._shell, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -253,6 +293,9 @@ class MainWindow(QMainWindow):
 
     def connect_last_profile(self) -> None:
         """At start-up: connect with the last used profile, or ask for one."""
+        from axdesk.ui.connection.profile_form import to_connection_profile
+        from axdesk.ui.connection.secrets import SecretStoreError
+
         settings = self.ctx.settings
         name = settings.last_profile
         profile = settings.profile(name) if name else None
@@ -286,7 +329,7 @@ class MainWindow(QMainWindow):
         are checked on the server they were sent to, as soon as that server is
         in use; the order tab runs one check at a time.
         """
-        if self.ctx.connection.is_connected and not self._closed:
+        if self.ctx.connection.is_connected and not self._closed and self._tabs:
             self.order_tab.reconcile_pending()
 
     def _use(self, profile: ConnectionProfile, credentials: Credentials) -> None:
@@ -297,6 +340,12 @@ class MainWindow(QMainWindow):
 
     def test_connection(self) -> None:
         """Connection > Test connection: one real call with the connection in use."""
+        from axdesk.ui.connection.probe import (
+            connection_works_sentence,
+            describe_test_failure,
+            probe,
+        )
+
         connection = self.ctx.connection
         profile = connection.profile
         try:
@@ -323,12 +372,21 @@ class MainWindow(QMainWindow):
     # -- catalog ---------------------------------------------------------------------
 
     def open_catalog_dialog(self) -> CatalogDialog:
+        from axdesk.ui.catalog.dialog import CatalogDialog
+
         dialog = CatalogDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def import_catalog(self, path: Path | None = None) -> None:
+        from axdesk.ui.catalog.files import (
+            choose_import_path,
+            describe_catalog_failure,
+            import_summary,
+            run_catalog_import,
+        )
+
         chosen = path if path is not None else choose_import_path(self)
         if chosen is None:
             return
@@ -340,6 +398,13 @@ class MainWindow(QMainWindow):
         )
 
     def export_catalog(self, path: Path | None = None) -> None:
+        from axdesk.ui.catalog.files import (
+            choose_export_path,
+            describe_catalog_failure,
+            export_summary,
+            run_catalog_export,
+        )
+
         chosen = path if path is not None else choose_export_path(self)
         if chosen is None:
             return
@@ -353,6 +418,8 @@ class MainWindow(QMainWindow):
     # -- help ------------------------------------------------------------------------
 
     def show_call_log(self) -> CallLogDialog:
+        from axdesk.ui.shell.call_log import CallLogDialog
+
         dialog = CallLogDialog(
             self.ctx.paths.call_log_path,
             self.ctx.worker,

@@ -12,6 +12,7 @@ from test_orders_support import make_tab, place_order, traveler, type_text, wait
 
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.ui.common.context import AppContext
+from axdesk.ui.orders import table_model
 
 pytestmark = [
     pytest.mark.e2e,
@@ -53,3 +54,37 @@ def test_search_finds_by_name_and_by_phone_typed_differently(
         assert search(minjun.ax_order_code[:13]) == [minjun.code]
         assert search("nobody-like-this") == []
     assert tab.count_label.text() == "0 orders"
+
+
+@pytest.mark.parametrize(("limit", "shown"), [(3, "3+ orders"), (10, "5 orders")])
+def test_the_count_is_read_after_a_full_first_page_and_stops_at_its_limit(
+    qtbot: Any,
+    app_context: AppContext,
+    sandbox: RunningSandbox,
+    monkeypatch: pytest.MonkeyPatch,
+    limit: int,
+    shown: str,
+) -> None:
+    monkeypatch.setattr(table_model, "PAGE_SIZE", 2)
+    monkeypatch.setattr(table_model, "COUNT_LIMIT", limit)
+    for name in ("김하나", "이두리", "박세나", "최네오", "정다섯"):
+        place_order(app_context, sandbox, [traveler(name)])
+    counted: list[int] = []
+    journal = app_context.journal
+    original = journal.count_orders
+    monkeypatch.setattr(
+        journal,
+        "count_orders",
+        lambda criteria, **options: counted.append(options["at_most"]) or original(
+            criteria, **options
+        ),
+    )
+    tab = make_tab(qtbot, app_context)
+    qtbot.waitUntil(lambda: tab.count_label.text() == shown)
+    assert counted == [limit]
+
+    tab.filters.search_edit.clear()
+    type_text(tab.filters.search_edit, "세나")
+    wait_query(qtbot, tab, "세나")
+    qtbot.waitUntil(lambda: tab.count_label.text() == "1 order")
+    assert counted == [limit]  # a first page that holds every match is the count
