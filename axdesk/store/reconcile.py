@@ -79,7 +79,6 @@ import json
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from axdesk.api import (
@@ -94,10 +93,33 @@ from axdesk.api import (
     OrderStatusInfo,
     encode_json,
 )
-from axdesk.store.endpoints import EndpointError, UnrecordedEndpointError, normalize_endpoint
+from axdesk.store.endpoints import EndpointError, normalize_endpoint
 from axdesk.store.journal import OptionLabel, OrderJournal
 from axdesk.store.journal_base import utc_now
 from axdesk.store.journal_queries import JournalState, PendingOrder, ProblemKind
+from axdesk.store.outcomes import (
+    NO_ANSWER_RECHECK_SECONDS,
+    RECHECK_SECONDS,
+    TICKETS_UNKNOWN_NOTE,
+    OutcomeRecorder,
+    SubmitOutcome,
+    repeat_not_answered_note,
+)
+
+__all__ = [
+    "AX_PROCESSING_ALLOWANCE",
+    "CLIENT_CALL_ALLOWANCE",
+    "DEFAULT_RETRY_DELAYS",
+    "DEFAULT_SETTLE_WINDOW",
+    "MAX_RETRY_AFTER",
+    "NO_ANSWER_RECHECK_SECONDS",
+    "RECHECK_SECONDS",
+    "ChannelClient",
+    "ClientSource",
+    "Reconciler",
+    "RepeatPolicy",
+    "SubmitOutcome",
+]
 
 DEFAULT_RETRY_DELAYS = (1.0, 3.0, 8.0)
 """Seconds waited before each on-the-spot reconcile after an unknown outcome."""
@@ -109,10 +131,6 @@ AX_PROCESSING_ALLOWANCE = 120.0
 """How long AX may hold a request and still apply it: twice a common 60 s gateway timeout."""
 DEFAULT_SETTLE_WINDOW = CLIENT_CALL_ALLOWANCE + AX_PROCESSING_ALLOWANCE
 """Seconds after an uncertain POST started during which AX may still make the order from it."""
-RECHECK_SECONDS = 15.0
-"""Within the window, how soon an order AX may still make is worth asking about again."""
-NO_ANSWER_RECHECK_SECONDS = 60.0
-"""How soon an order whose check got no usable answer is worth asking about again."""
 
 
 @runtime_checkable
@@ -131,60 +149,6 @@ ClientSource = ChannelClient | Callable[[], ChannelClient]
 RepeatPolicy = bool | Callable[[str], bool]
 """Whether the AX at a base URL answers a repeated order code with the order it already made
 (the connection profile's choice), or one answer for every server."""
-
-
-@dataclass(frozen=True)
-class SubmitOutcome:
-    """Where an order stands after a submit or reconcile, with a sentence for the user."""
-
-    channel_order_code: str
-    state: JournalState
-    message: str
-    errors: tuple[str, ...] = ()
-    """AX's per-field messages when it refused the order."""
-    problems: tuple[str, ...] = ()
-    """What did not line up in AX's answer (kept in the journal as the order's problem)."""
-    error: AxError | None = None
-    """The error behind an "unknown" or "rejected" outcome, if any."""
-    kind: ProblemKind | None = None
-    """What kind of "unknown" (or of note on a "sent" order) this is, for the UI's words."""
-    check_again_at: dt.datetime | None = None
-    """When the order is worth asking about again (None: only on the next start or Retry)."""
-    settle_by: dt.datetime | None = None
-    """The end of the settle window of a ``may_still_land`` order: when it can be called
-    refused (or be sent again)."""
-
-    @property
-    def is_sent(self) -> bool:
-        return self.state is JournalState.SENT
-
-    @property
-    def is_unknown(self) -> bool:
-        return self.state.needs_reconciliation
-
-    @property
-    def is_rejected(self) -> bool:
-        return self.state is JournalState.REJECTED
-
-    @property
-    def is_elsewhere(self) -> bool:
-        """Not checked: the order belongs to another AX server, or to one not recorded."""
-        return isinstance(self.error, EndpointError)
-
-    @property
-    def needs_assignment(self) -> bool:
-        """Not checked: only the operator can say which AX server the order went to."""
-        return isinstance(self.error, UnrecordedEndpointError)
-
-    @property
-    def may_still_land(self) -> bool:
-        """Not known yet: an earlier send may still reach AX and make the order."""
-        return self.is_unknown and self.kind is ProblemKind.MAY_STILL_LAND
-
-    @property
-    def cannot_ask(self) -> bool:
-        """Not known, and AX cannot be asked: the operator has to check at AX."""
-        return self.is_unknown and self.kind is ProblemKind.CANNOT_ASK
 
 
 class Reconciler:
@@ -218,6 +182,7 @@ class Reconciler:
         self._clock = clock
         self._retry_delays = tuple(retry_delays)
         self._window = dt.timedelta(seconds=settle_window)
+        self._record = OutcomeRecorder(journal, clock, self._window)
         self._repeat_policy = same_order_on_repeat
         self._finds_by_channel_code: dict[str, bool] = {}
         """Per server: whether Get Confirm was seen finding an order by its channel code."""
@@ -245,7 +210,7 @@ class Reconciler:
             if state is not None:
                 if state.needs_reconciliation:
                     return self._reconcile_with_backoff(client, code, None)
-                return self._settled(code)
+                return self._record.as_it_stands(code)
             body = self._journal.record_sending(request, labels, endpoint=client.base_url)
             outcome = self._post(client, code, request, body)
             if outcome.is_unknown:
@@ -276,14 +241,14 @@ class Reconciler:
             try:
                 client = self._client()
             except AxError as error:
-                return self._unreachable(channel_order_code, error)
+                return self._record.unreachable(channel_order_code, error)
             if assign_endpoint:
                 state = self._journal.state_of(channel_order_code)
                 if state is not None and state.needs_reconciliation:
                     try:
                         self._journal.assign_endpoint(channel_order_code, client.base_url)
                     except EndpointError as error:
-                        return self._elsewhere(channel_order_code, state, error)
+                        return self._record.elsewhere(channel_order_code, state, error)
             return self._reconcile_once(
                 client,
                 channel_order_code,
@@ -306,7 +271,7 @@ class Reconciler:
             try:
                 client = self._client()
             except AxError as error:
-                return [self._unreachable(p.channel_order_code, error) for p in pending]
+                return [self._record.unreachable(p.channel_order_code, error) for p in pending]
             outcomes = [self._reconcile_once(client, p.channel_order_code) for p in pending]
             if self._repeats(client):
                 for code in self._journal.orders_lacking_ticket_codes(client.base_url):
@@ -345,35 +310,25 @@ class Reconciler:
             created = client.create_order(request, body=body.encode("utf-8"))
         except AxError as error:
             return self._post_failed(code, error, before)
-        problems = self._journal.mark_sent(code, created)
-        message = f"AX accepted the order {code}."
-        if problems:
-            message += " Some of AX's answer did not match the order: " + " ".join(problems)
-        return SubmitOutcome(code, JournalState.SENT, message, problems=problems)
+        return self._record.sent(code, created, f"AX accepted the order {code}.")
 
-    def _post_failed(
-        self, code: str, error: AxError, before: dt.datetime | None
-    ) -> SubmitOutcome:
+    def _post_failed(self, code: str, error: AxError, before: dt.datetime | None) -> SubmitOutcome:
         """Record a POST that did not get a 201. ``before`` is the order's uncertainty before it."""
         if _certainly_not_applied(error):
             # Nothing was made by this send: the order is as uncertain as it was before it.
             self._journal.mark_attempt_not_applied(code, before)
         if not _is_refusal(error):
-            return self._no_answer(code, error, str(error))  # no answer, 5xx, 429, not sent
+            return self._record.no_answer(code, error, str(error))  # no answer, 5xx, 429, not sent
         if isinstance(error, AxRejectedError) and error.status != 409:
             # AX refused this send for what it says (sold out, a field). Final unless an
             # earlier send of the order may still reach AX and make it.
             if before is not None and self._clock() < before + self._window:
-                return self._may_still_land_after_refusal(code, error, before)
+                return self._record.may_still_land_after_refusal(code, error, before)
         elif before is not None:
             # The key or the address refused, or a conflict: that says nothing of an earlier
             # send, which may have made the order.
-            return self._no_answer(code, error, str(error))
-        errors = tuple(error.errors) if isinstance(error, AxRejectedError) else ()
-        self._journal.mark_rejected(code, str(error), errors)
-        return SubmitOutcome(
-            code, JournalState.REJECTED, str(error), errors, error=error, kind=ProblemKind.REFUSED
-        )
+            return self._record.no_answer(code, error, str(error))
+        return self._record.refused(code, error)
 
     def _reconcile_once(
         self,
@@ -385,18 +340,20 @@ class Reconciler:
     ) -> SubmitOutcome:
         order = self._journal.pending_order(code)
         if order is None or not order.state.needs_reconciliation:
-            return self._settled(code)
+            return self._record.as_it_stands(code)
         try:
             self._journal.check_endpoint(code, client.base_url)
         except EndpointError as error:
-            return self._elsewhere(code, order.state, error)
+            return self._record.elsewhere(code, order.state, error)
         if order.uncertain_post_at is None and ax_order_code is None:
             # No send of it can be at AX (none was made, or each was certainly refused).
             return self._resend(client, code)
         try:
             known, by_channel_code = self._ask(client, order, ax_order_code)
         except AxError as error:
-            return self._no_answer(code, error, f"Checking the order with AX failed: {error}")
+            return self._record.no_answer(
+                code, error, f"Checking the order with AX failed: {error}"
+            )
         if known:
             if by_channel_code:
                 self._finds_by_channel_code[normalize_endpoint(client.base_url)] = True
@@ -405,16 +362,18 @@ class Reconciler:
             return self._resend(client, code)  # AX answers a repeat with the order it made
         uncertain = order.uncertain_post_at
         if uncertain is not None and self._clock() < uncertain + self._window:
-            return self._may_still_land_not_listed(code, uncertain)
+            return self._record.may_still_land_not_listed(code, uncertain)
         if absent_confirmed:
             return self._resend(client, code)  # the operator checked: AX does not have it
         try:
             answers_by_channel_code = self._finds_by_channel_code_at(client, code)
         except AxError as error:
-            return self._no_answer(code, error, f"Checking the order with AX failed: {error}")
+            return self._record.no_answer(
+                code, error, f"Checking the order with AX failed: {error}"
+            )
         if answers_by_channel_code:
             return self._resend(client, code)  # AX does not have it, and no send can land now
-        return self._cannot_ask(code)
+        return self._record.cannot_ask(code)
 
     def _ask(
         self, client: ChannelClient, order: PendingOrder, ax_order_code: str | None
@@ -471,25 +430,18 @@ class Reconciler:
     ) -> SubmitOutcome:
         """AX has the order: settle it as made; learn its ticket codes only where it is safe."""
         if not self._repeats(client):
-            return self._known_without_tickets(code, known, _TICKETS_UNKNOWN_NOTE)
+            return self._record.known_without_tickets(code, known, TICKETS_UNKNOWN_NOTE)
         try:
             body = self._journal.stored_body(code)
             request = _request_from_body(body)
             self._journal.note_attempt(code, at=self._clock())
             created = client.create_order(request, body=body.encode("utf-8"))
         except AxError as error:
-            note = (
-                "AX has this order, but did not repeat its answer when it was sent again under "
-                f"the same code ({error}): its ticket codes are not known here. Until they are "
-                "known, no traveler's ticket of it can be cancelled from axdesk; ask AX for them."
-            )
-            return self._known_without_tickets(code, known, note, error)
-        problems = self._journal.mark_sent(code, created)
+            note = repeat_not_answered_note(error)
+            return self._record.known_without_tickets(code, known, note, error)
+        outcome = self._record.sent(code, created, f"AX has the order {code}.")
         self._journal.apply_status_infos(known, self._clock())
-        message = f"AX has the order {code}."
-        if problems:
-            message += " Some of AX's answer did not match the order: " + " ".join(problems)
-        return SubmitOutcome(code, JournalState.SENT, message, problems=problems)
+        return outcome
 
     def _learn_ticket_codes(self, client: ChannelClient, code: str) -> SubmitOutcome | None:
         """Send a made order again under its code to learn its ticket codes (only where the
@@ -499,9 +451,7 @@ class Reconciler:
             created = client.create_order(_request_from_body(body), body=body.encode("utf-8"))
         except AxError:
             return None
-        problems = self._journal.mark_sent(code, created)
-        message = f"AX has the order {code}."
-        return SubmitOutcome(code, JournalState.SENT, message, problems=problems)
+        return self._record.sent(code, created, f"AX has the order {code}.")
 
     def _resend(self, client: ChannelClient, code: str) -> SubmitOutcome:
         try:
@@ -539,128 +489,6 @@ class Reconciler:
             raise AxError(f"The order {code} is not in the journal.")
         return order
 
-    def _no_answer(self, code: str, error: AxError, reason: str) -> SubmitOutcome:
-        self._journal.mark_unknown(code, reason, ProblemKind.NO_ANSWER)
-        return SubmitOutcome(
-            code,
-            JournalState.UNKNOWN,
-            _unknown_message(error),
-            error=error,
-            kind=ProblemKind.NO_ANSWER,
-            check_again_at=self._clock() + dt.timedelta(seconds=NO_ANSWER_RECHECK_SECONDS),
-        )
-
-    def _may_still_land_after_refusal(
-        self, code: str, error: AxRejectedError, uncertain: dt.datetime
-    ) -> SubmitOutcome:
-        settle_by = uncertain + self._window
-        message = (
-            f"AX refused the order {code} when it was sent again ({error}), but the send of "
-            f"{_clock_text(uncertain)} may still reach AX and make it: the order is not known "
-            f"yet. axdesk asks AX about it by its code until {_clock_text(settle_by)}; only "
-            "then can it be called refused. Do not take it again under a new code meanwhile."
-        )
-        return self._may_still_land(code, message, settle_by, error)
-
-    def _may_still_land_not_listed(self, code: str, uncertain: dt.datetime) -> SubmitOutcome:
-        settle_by = uncertain + self._window
-        message = (
-            f"AX does not list the order {code} yet, but the send of {_clock_text(uncertain)} "
-            f"may still reach AX and make it: the order is not known yet. axdesk asks AX about "
-            f"it by its code until {_clock_text(settle_by)}; it is not sent again before. Do "
-            "not take it again under a new code meanwhile."
-        )
-        return self._may_still_land(code, message, settle_by, None)
-
-    def _may_still_land(
-        self, code: str, message: str, settle_by: dt.datetime, error: AxError | None
-    ) -> SubmitOutcome:
-        self._journal.mark_unknown(code, message, ProblemKind.MAY_STILL_LAND)
-        now = self._clock()
-        again = min(now + dt.timedelta(seconds=RECHECK_SECONDS), settle_by)
-        return SubmitOutcome(
-            code,
-            JournalState.UNKNOWN,
-            message,
-            error=error,
-            kind=ProblemKind.MAY_STILL_LAND,
-            check_again_at=max(again, now),
-            settle_by=settle_by,
-        )
-
-    def _cannot_ask(self, code: str) -> SubmitOutcome:
-        message = (
-            f"AX cannot be asked whether it made the order {code}: Get Confirm does not find it "
-            "by its channel order code, this AX is not known to find orders by that code, and "
-            "the order's AX order code is not known. It is not sent again, because this AX is "
-            "not known to answer a repeated order code with the same order. Ask AX whether it "
-            f"has an order with the channel order code {code}. If it has, press Retry and give "
-            "its AX order code; if it has not, press Retry and confirm that, and it is sent "
-            "again under the same code."
-        )
-        self._journal.mark_unknown(code, message, ProblemKind.CANNOT_ASK)
-        return SubmitOutcome(code, JournalState.UNKNOWN, message, kind=ProblemKind.CANNOT_ASK)
-
-    def _known_without_tickets(
-        self,
-        code: str,
-        known: Sequence[OrderStatusInfo],
-        note: str,
-        error: AxError | None = None,
-    ) -> SubmitOutcome:
-        self._journal.mark_known_without_tickets(code, known, note)
-        return SubmitOutcome(
-            code,
-            JournalState.SENT,
-            note,
-            problems=(note,),
-            error=error,
-            kind=ProblemKind.TICKETS_UNKNOWN,
-        )
-
-    def _settled(self, code: str) -> SubmitOutcome:
-        order = self._journal.get_order(code)
-        if order is None:
-            raise AxError(f"The order {code} is not in the journal.")
-        if order.state is JournalState.REJECTED:
-            message = order.problem or f"AX refused the order {code}."
-            return SubmitOutcome(
-                code, order.state, message, order.rejected_errors, kind=order.problem_kind
-            )
-        problems = (order.problem,) if order.problem else ()
-        return SubmitOutcome(
-            code,
-            order.state,
-            f"AX has the order {code}.",
-            problems=problems,
-            kind=order.problem_kind,
-        )
-
-    def _elsewhere(self, code: str, state: JournalState, error: EndpointError) -> SubmitOutcome:
-        """Not this server's order: report it as it stands, having changed nothing."""
-        return SubmitOutcome(code, state, str(error), error=error)
-
-    def _unreachable(self, code: str, error: AxError) -> SubmitOutcome:
-        state = self._journal.state_of(code)
-        if state is not None and not state.needs_reconciliation:
-            return self._settled(code)
-        return SubmitOutcome(
-            code,
-            JournalState.UNKNOWN,
-            _unknown_message(error),
-            error=error,
-            kind=ProblemKind.NO_ANSWER,
-        )
-
-
-_TICKETS_UNKNOWN_NOTE = (
-    "AX has this order: its AX order codes and statuses are recorded, but its ticket codes are "
-    "not known here (Get Confirm does not give them, and the order is not sent again to learn "
-    "them unless the connection profile says this AX answers a repeated order code with the "
-    "same order). Until they are known, no traveler's ticket of it can be cancelled from "
-    "axdesk; ask AX for them."
-)
-
 
 def _is_refusal(error: AxError) -> bool:
     """AX answered and refused the request (400/409/422, 401/403, 404; not 429)."""
@@ -674,10 +502,6 @@ def _certainly_not_applied(error: AxError) -> bool:
     if isinstance(error, AxRateLimitedError):
         return True  # AX turned it away before handling it
     return _is_refusal(error)
-
-
-def _clock_text(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%H:%M:%S UTC")
 
 
 def _request_from_body(body: str) -> OrderRequest:
@@ -695,10 +519,3 @@ def _request_from_body(body: str) -> OrderRequest:
             "not sent again; check it with AX by its code."
         )
     return request
-
-
-def _unknown_message(error: AxError) -> str:
-    return (
-        f"AX's answer is not known yet ({error}). The order is kept and will be checked "
-        "again under the same code; it will not be placed twice."
-    )
