@@ -285,6 +285,41 @@ def _add_order_endpoint(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX channel_order_by_endpoint ON channel_order(endpoint, state)")
 
 
+def _add_settling_facts(conn: sqlite3.Connection) -> None:
+    """v3: what settling an order needs to know, and draft revisions.
+
+    ``channel_order.uncertain_post_at``: when the latest POST of the order
+    whose outcome is not known was started (NULL: none). Until that time plus
+    the settle window (``axdesk.store.reconcile``) AX may still make the order
+    from that POST, so a later refusal cannot be called final. Pending rows
+    from v2 get their last attempt's time: nothing better is known of them.
+
+    ``channel_order.problem_kind``: what kind of thing ``problem`` says (a
+    :class:`~axdesk.store.journal_queries.ProblemKind` value), so the UI can
+    word it in the operator's language. Sent orders from v2 with a traveler
+    whose ticket code is missing get ``tickets_unknown``.
+
+    ``draft.revision``: the writer's number for the draft; a write with a
+    lower number than the stored one is refused, so a draft written before a
+    send can never land over the one naming the order that went out. A
+    cleared draft keeps its row (with empty text) so its revision is kept.
+
+    Plain SQL, as PostgreSQL accepts it too.
+    """
+    conn.execute("ALTER TABLE channel_order ADD COLUMN uncertain_post_at TEXT")
+    conn.execute("ALTER TABLE channel_order ADD COLUMN problem_kind TEXT")
+    conn.execute(
+        "UPDATE channel_order SET uncertain_post_at = last_attempt_at"
+        " WHERE state IN ('sending', 'unknown') AND attempts > 0"
+    )
+    conn.execute(
+        "UPDATE channel_order SET problem_kind = 'tickets_unknown' WHERE state = 'sent'"
+        " AND EXISTS (SELECT 1 FROM ticket t WHERE t.order_id = channel_order.id"
+        " AND t.ax_ticket_code IS NULL)"
+    )
+    conn.execute("ALTER TABLE draft ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+
+
 def _add_internal_note(conn: sqlite3.Connection) -> None:
     """v5: the desk's internal note on each channel order, and when it was last saved.
 
@@ -298,6 +333,11 @@ def _add_internal_note(conn: sqlite3.Connection) -> None:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "catalog, order journal, AX statuses, tickets, drafts, search", _create_v1),
     Migration(2, "the AX server (endpoint) each order was sent to", _add_order_endpoint),
+    Migration(
+        3,
+        "when an order's uncertain POST was sent, problem kinds, draft revisions",
+        _add_settling_facts,
+    ),
     Migration(5, "the desk's internal note on each order", _add_internal_note),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

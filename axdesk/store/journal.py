@@ -2,14 +2,24 @@
 
 Life of an order made here (``channel_order.state``)::
 
-    record_sending ──► "sending" ──► mark_sent ──────► "sent"
-    (before the POST)      │     └─► mark_rejected ──► "rejected"  (4xx: AX refused it)
-                           └─────► mark_unknown ───► "unknown"   (no answer, 5xx, timeout)
+    record_sending ──► "sending" ──► mark_sent ──────────────────► "sent"
+    (before the POST)      │     ├─► mark_known_without_tickets ─► "sent" (no ticket codes)
+                           │     └─► mark_rejected ──────────────► "rejected" (AX refused it)
+                           └─────► mark_unknown ───────────────► "unknown"  (no answer, ...)
 
 "unknown" is never "failed": the POST may have been applied, so the order is
 reconciled (``axdesk.store.reconcile``) with the same channel order code and
-the exact stored body until AX's answer settles it. Orders made elsewhere and
-looked up by code are kept as "remote" (``OrderJournal.import_remote_order``).
+the exact stored body until AX's answer settles it; ``problem_kind`` says
+what kind of "unknown" it is. Orders made elsewhere and looked up by code are
+kept as "remote" (``OrderJournal.import_remote_order``).
+
+Every POST is counted before it is made (:meth:`OrderJournal.note_attempt`),
+which also records when it started as the order's ``uncertain_post_at``: from
+then on AX may make the order from it, until its outcome is known. A POST AX
+certainly did not apply (it refused it, or it never left) gives the order back
+the uncertainty it had before (:meth:`OrderJournal.mark_attempt_not_applied`);
+settling the order clears it. The reconciler reads it to know whether an
+earlier send may still land.
 
 What is stored:
 
@@ -52,7 +62,7 @@ from axdesk.store.db import money_to_db, time_from_db, time_to_db, transaction
 from axdesk.store.drafts import JournalDrafts
 from axdesk.store.endpoints import JournalEndpoints, normalize_endpoint
 from axdesk.store.journal_base import JournalError
-from axdesk.store.journal_queries import JournalQueries, JournalState
+from axdesk.store.journal_queries import JournalQueries, JournalState, ProblemKind
 from axdesk.store.journal_statuses import JournalStatuses
 from axdesk.store.search import index_order
 
@@ -221,20 +231,50 @@ class OrderJournal(JournalStatuses, JournalQueries, JournalEndpoints, JournalDra
             index_order(self._conn, order_id)
         return wire_json
 
-    def note_attempt(self, channel_order_code: str) -> int:
-        """Count one more POST of this order (just before it is made); returns the count."""
+    def note_attempt(self, channel_order_code: str, *, at: dt.datetime | None = None) -> int:
+        """Count one more POST of this order (just before it is made); returns the count.
+
+        The POST may make the order at AX from now until its outcome is known, so
+        its start (``at``, default now) becomes the order's ``uncertain_post_at``.
+        """
         with transaction(self._conn):
             order_id = self._require_order(channel_order_code)
             now = time_to_db(self._now())
+            started = now if at is None else time_to_db(at)
             self._conn.execute(
                 "UPDATE channel_order SET attempts = attempts + 1, last_attempt_at = ?,"
-                " updated_at = ? WHERE id = ?",
-                (now, now, order_id),
+                " updated_at = ?, uncertain_post_at = ? WHERE id = ?",
+                (started, now, started, order_id),
             )
             row = self._conn.execute(
                 "SELECT attempts FROM channel_order WHERE id = ?", (order_id,)
             ).fetchone()
         return int(row[0])
+
+    def mark_attempt_not_applied(
+        self, channel_order_code: str, uncertain_before: dt.datetime | None
+    ) -> None:
+        """The POST just counted was certainly not applied (AX refused it, or it never left).
+
+        The order's ``uncertain_post_at`` goes back to ``uncertain_before``, what
+        it was before that POST (None: no earlier POST may land). Only from
+        "sending" or "unknown".
+        """
+        with transaction(self._conn):
+            order_id = self._require_order(channel_order_code)
+            current = self._state(order_id)
+            if not current.needs_reconciliation:
+                raise JournalStateError(
+                    f"The order {channel_order_code} is {current.value}; its sends are settled."
+                )
+            self._conn.execute(
+                "UPDATE channel_order SET uncertain_post_at = ?, updated_at = ? WHERE id = ?",
+                (
+                    None if uncertain_before is None else time_to_db(uncertain_before),
+                    time_to_db(self._now()),
+                    order_id,
+                ),
+            )
 
     def mark_sent(self, channel_order_code: str, created: CreatedOrder) -> tuple[str, ...]:
         """AX created the order: store every AX order and ticket code and their statuses.
@@ -269,8 +309,8 @@ class OrderJournal(JournalStatuses, JournalQueries, JournalEndpoints, JournalDra
                     self._attach_tickets(order_id, line_id, dc, at, problems)
             self._conn.execute(
                 "UPDATE channel_order SET state = 'sent', sent_at = COALESCE(sent_at, ?),"
-                " updated_at = ?, channel_order_status = ?, problem = ?, rejected_errors = NULL"
-                " WHERE id = ?",
+                " updated_at = ?, channel_order_status = ?, problem = ?, rejected_errors = NULL,"
+                " problem_kind = NULL, uncertain_post_at = NULL WHERE id = ?",
                 (
                     at,
                     at,
@@ -288,7 +328,9 @@ class OrderJournal(JournalStatuses, JournalQueries, JournalEndpoints, JournalDra
         """AX has the order (Get Confirm lists it) but its ticket codes could not be fetched.
 
         The order becomes "sent" with its AX orders and statuses, and ``note``
-        as its problem, so the operator knows the ticket codes are missing.
+        as its problem (kind ``tickets_unknown``), so the operator knows the
+        ticket codes are missing and why a traveler's ticket cannot be cancelled.
+        Its tickets keep no AX code until AX gives them (:meth:`mark_sent`).
         """
         now = self._now()
         with transaction(self._conn):
@@ -300,25 +342,37 @@ class OrderJournal(JournalStatuses, JournalQueries, JournalEndpoints, JournalDra
             at = time_to_db(now)
             self._conn.execute(
                 "UPDATE channel_order SET state = 'sent', sent_at = COALESCE(sent_at, ?),"
-                " updated_at = ?, problem = ? WHERE id = ?",
-                (at, at, " ".join([note, *problems]), order_id),
+                " updated_at = ?, problem = ?, problem_kind = ?, rejected_errors = NULL,"
+                " uncertain_post_at = NULL WHERE id = ?",
+                (at, at, " ".join([note, *problems]), ProblemKind.TICKETS_UNKNOWN.value, order_id),
             )
             index_order(self._conn, order_id)
 
-    def mark_unknown(self, channel_order_code: str, reason: str) -> None:
-        """No usable answer: the order may exist at AX. Only from "sending" or "unknown"."""
-        self._set_pending_outcome(channel_order_code, JournalState.UNKNOWN, reason, None)
+    def mark_unknown(
+        self,
+        channel_order_code: str,
+        reason: str,
+        kind: ProblemKind = ProblemKind.NO_ANSWER,
+    ) -> None:
+        """Not settled: the order may exist at AX; ``reason`` says why it is not known, and
+        ``kind`` what kind of reason it is. Only from "sending" or "unknown"."""
+        self._set_pending_outcome(channel_order_code, JournalState.UNKNOWN, reason, None, kind)
 
     def mark_rejected(
         self, channel_order_code: str, message: str, errors: Sequence[str] = ()
     ) -> None:
-        """AX refused the order (4xx). Only from "sending" or "unknown"."""
+        """AX refused the order, and no earlier send of it can still land (the reconciler
+        decides that). Only from "sending" or "unknown"."""
         self._set_pending_outcome(
-            channel_order_code, JournalState.REJECTED, message, json.dumps(list(errors))
+            channel_order_code,
+            JournalState.REJECTED,
+            message,
+            json.dumps(list(errors)),
+            ProblemKind.REFUSED,
         )
 
     def _set_pending_outcome(
-        self, code: str, state: JournalState, problem: str, errors: str | None
+        self, code: str, state: JournalState, problem: str, errors: str | None, kind: ProblemKind
     ) -> None:
         with transaction(self._conn):
             order_id = self._require_order(code)
@@ -327,10 +381,12 @@ class OrderJournal(JournalStatuses, JournalQueries, JournalEndpoints, JournalDra
                 raise JournalStateError(
                     f"The order {code} is {current.value}; it cannot become {state.value}."
                 )
+            # A refusal settles the order: none of its sends can land any more.
+            settles = ", uncertain_post_at = NULL" if state is JournalState.REJECTED else ""
             self._conn.execute(
                 "UPDATE channel_order SET state = ?, problem = ?, rejected_errors = ?,"
-                " updated_at = ? WHERE id = ?",
-                (state.value, problem, errors, time_to_db(self._now()), order_id),
+                f" problem_kind = ?, updated_at = ?{settles} WHERE id = ?",
+                (state.value, problem, errors, kind.value, time_to_db(self._now()), order_id),
             )
 
     # -- the desk's internal note ---------------------------------------------------

@@ -66,6 +66,31 @@ class JournalState(StrEnum):
         return self in (JournalState.SENDING, JournalState.UNKNOWN)
 
 
+class ProblemKind(StrEnum):
+    """What an order's ``problem`` says, so the UI can word it in the operator's language.
+
+    The ``problem`` text itself is the store's English sentence (for the log,
+    and for a UI that has no better one).
+    """
+
+    NO_ANSWER = "no_answer"
+    """"unknown": AX's answer did not come (no answer, a 5xx, an unreadable answer)."""
+    MAY_STILL_LAND = "may_still_land"
+    """"unknown": AX does not have the order (yet), or refused a repeat of it, but an
+    earlier send may still reach AX; it is checked again by its code until the settle
+    window has passed (``uncertain_post_at`` + the window), and only then can it be
+    called refused or sent again."""
+    CANNOT_ASK = "cannot_ask"
+    """"unknown": AX cannot be asked about the order (Get Confirm does not find it by its
+    channel order code and its AX order code is not known), and it is not sent again on an
+    AX that may not answer a repeated code with the same order: the operator checks at AX."""
+    TICKETS_UNKNOWN = "tickets_unknown"
+    """"sent": AX has the order (its AX orders and statuses are recorded), but its ticket
+    codes are not known, so no traveler's ticket can be cancelled from axdesk yet."""
+    REFUSED = "refused"
+    """"rejected": AX refused the order, and no earlier send of it can still land."""
+
+
 @dataclass(frozen=True)
 class StatusChange:
     at: dt.datetime
@@ -194,10 +219,21 @@ class OrderDetail:
     """The desk's own note (never sent to AX); empty when there is none."""
     internal_note_at: dt.datetime | None = None
     """When the internal note was last saved; None: never."""
+    problem_kind: ProblemKind | None = None
+    """What ``problem`` says (None: no problem, or one from before axdesk kept its kind)."""
+    uncertain_post_at: dt.datetime | None = None
+    """When the latest POST whose outcome is not known started (None: no such POST)."""
 
     @property
     def tickets(self) -> tuple[TicketDetail, ...]:
         return tuple(ticket for line in self.lines for ticket in line.tickets)
+
+    @property
+    def lacks_ticket_codes(self) -> bool:
+        """AX has the order, but not every traveler's AX ticket code is known here."""
+        return self.state is JournalState.SENT and any(
+            ticket.ax_ticket_code is None for ticket in self.tickets
+        )
 
 
 @dataclass(frozen=True)
@@ -303,6 +339,9 @@ class PendingOrder:
     problem: str | None
     endpoint: str | None = None
     """The AX server it was sent to; None: not recorded, so it needs the operator."""
+    problem_kind: ProblemKind | None = None
+    uncertain_post_at: dt.datetime | None = None
+    """When the latest POST whose outcome is not known started (None: no such POST)."""
 
 
 @dataclass(frozen=True)
@@ -363,8 +402,8 @@ class JournalQueries(JournalBase):
         with locked(self._conn):
             rows = self._conn.execute(
                 "SELECT channel_order_code, state, created_at, attempts, last_attempt_at, problem,"
-                f" endpoint FROM channel_order WHERE state IN ('sending', 'unknown'){where}"
-                " ORDER BY created_at, id",
+                " endpoint, problem_kind, uncertain_post_at FROM channel_order"
+                f" WHERE state IN ('sending', 'unknown'){where} ORDER BY created_at, id",
                 params,
             ).fetchall()
         return [
@@ -376,9 +415,71 @@ class JournalQueries(JournalBase):
                 optional_time_from_db(row[4]),
                 row[5],
                 row[6],
+                _problem_kind(row[7]),
+                optional_time_from_db(row[8]),
             )
             for row in rows
         ]
+
+    def pending_order(self, channel_order_code: str) -> PendingOrder | None:
+        """The order as the reconciler sees it (None when it is not in the journal)."""
+        with locked(self._conn):
+            row = self._conn.execute(
+                "SELECT channel_order_code, state, created_at, attempts, last_attempt_at, problem,"
+                " endpoint, problem_kind, uncertain_post_at FROM channel_order"
+                " WHERE channel_order_code = ?",
+                (channel_order_code,),
+            ).fetchone()
+        if row is None:
+            return None
+        return PendingOrder(
+            row[0],
+            JournalState(row[1]),
+            time_from_db(row[2]),
+            int(row[3]),
+            optional_time_from_db(row[4]),
+            row[5],
+            row[6],
+            _problem_kind(row[7]),
+            optional_time_from_db(row[8]),
+        )
+
+    def ax_order_codes(self, channel_order_code: str) -> list[str]:
+        """The AX order codes the journal holds for this channel order, in line order."""
+        with locked(self._conn):
+            rows = self._conn.execute(
+                "SELECT a.ax_order_code FROM ax_order a JOIN channel_order o ON o.id = a.order_id"
+                " LEFT JOIN order_line l ON l.id = a.line_id WHERE o.channel_order_code = ?"
+                " ORDER BY CASE WHEN l.position IS NULL THEN 1 ELSE 0 END, l.position,"
+                " a.ax_order_code",
+                (channel_order_code,),
+            ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    def order_known_at(self, endpoint: str) -> str | None:
+        """The channel order code of an order AX at ``endpoint`` surely has (the newest
+        "sent" one with an AX order), or None: what Get Confirm by channel code is tried on."""
+        with locked(self._conn):
+            row = self._conn.execute(
+                "SELECT o.channel_order_code FROM channel_order o WHERE o.state = 'sent'"
+                " AND o.endpoint = ? AND EXISTS (SELECT 1 FROM ax_order a"
+                " WHERE a.order_id = o.id) ORDER BY o.id DESC LIMIT 1",
+                (normalize_endpoint(endpoint),),
+            ).fetchone()
+        return None if row is None else str(row[0])
+
+    def orders_lacking_ticket_codes(self, endpoint: str) -> list[str]:
+        """Orders AX has ("sent" to ``endpoint``) whose ticket codes are not all known,
+        oldest first."""
+        with locked(self._conn):
+            rows = self._conn.execute(
+                "SELECT o.channel_order_code FROM channel_order o WHERE o.state = 'sent'"
+                " AND o.endpoint = ? AND o.wire_json IS NOT NULL AND EXISTS (SELECT 1 FROM"
+                " ticket t WHERE t.order_id = o.id AND t.ax_ticket_code IS NULL)"
+                " ORDER BY o.created_at, o.id",
+                (normalize_endpoint(endpoint),),
+            ).fetchall()
+        return [str(row[0]) for row in rows]
 
     def get_order(self, channel_order_code: str) -> OrderDetail | None:
         with locked(self._conn):
@@ -387,7 +488,7 @@ class JournalQueries(JournalBase):
                 " last_attempt_at, problem, rejected_errors, channel_order_status,"
                 " purchaser_name, purchaser_national_code, purchaser_phone, purchaser_email,"
                 " sub_total, discount, total, currency, comment, wire_json, endpoint,"
-                " internal_note, internal_note_at"
+                " internal_note, internal_note_at, problem_kind, uncertain_post_at"
                 " FROM channel_order WHERE channel_order_code = ?",
                 (channel_order_code,),
             ).fetchone()
@@ -508,6 +609,8 @@ class JournalQueries(JournalBase):
             representative_notes=sent.representative,
             internal_note=row[22] or "",
             internal_note_at=optional_time_from_db(row[23]),
+            problem_kind=_problem_kind(row[24]),
+            uncertain_post_at=optional_time_from_db(row[25]),
         )
 
     def list_orders(
@@ -803,3 +906,11 @@ def _person_notes(person: dict[str, Any]) -> PersonNotes:
         else ()
     )
     return PersonNotes(_text(person.get("extra")), pairs)
+
+
+def _problem_kind(value: object) -> ProblemKind | None:
+    """A stored problem kind; one this version does not know (a newer axdesk's) reads as None."""
+    try:
+        return None if value is None else ProblemKind(str(value))
+    except ValueError:
+        return None

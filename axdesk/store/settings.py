@@ -104,19 +104,28 @@ def validate_base_url(url: str) -> str:
 
 @dataclass(frozen=True)
 class Profile:
-    """A named connection to an AX environment. Holds no secret: the API key is in the keyring."""
+    """A named connection to an AX environment. Holds no secret: the API key is in the keyring.
+
+    ``same_order_on_repeat``: the operator knows that this AX answers an order
+    sent again under the same channel order code with the order it already
+    made (never a second one). The AX pages do not promise it, so it is off
+    unless said; only when on is an order AX may have made sent again, to
+    learn its ticket codes or to settle it (``axdesk.store.reconcile``).
+    """
 
     name: str
     environment: str = "production"
     custom_url: str = ""
     supplier_timezone: str = DEFAULT_SUPPLIER_TIMEZONE
+    same_order_on_repeat: bool = False
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> dict[str, str | bool]:
         return {
             "name": self.name,
             "environment": self.environment,
             "custom_url": self.custom_url,
             "supplier_timezone": self.supplier_timezone,
+            "same_order_on_repeat": self.same_order_on_repeat,
         }
 
 
@@ -145,8 +154,17 @@ def validate_profile(profile: Profile) -> Profile:
         raise SettingValueError(
             f"Profile {name!r}: {tz_name!r} is not a known time zone (for example Asia/Seoul)."
         ) from exc
+    if not isinstance(profile.same_order_on_repeat, bool):
+        raise SettingValueError(
+            f"Profile {name!r}: same_order_on_repeat must be true or false "
+            f"(got {profile.same_order_on_repeat!r})."
+        )
     return Profile(
-        name=name, environment=profile.environment, custom_url=custom_url, supplier_timezone=tz_name
+        name=name,
+        environment=profile.environment,
+        custom_url=custom_url,
+        supplier_timezone=tz_name,
+        same_order_on_repeat=profile.same_order_on_repeat,
     )
 
 
@@ -155,7 +173,8 @@ def _profile_from_json(raw: object, index: int, warnings: list[str]) -> Profile:
     if not isinstance(raw, dict):
         raise SettingValueError(f"{where} is not an object with a name and an environment.")
     known = {"name", "environment", "custom_url", "supplier_timezone"}
-    for field in sorted(set(raw) - known):
+    flags = {"same_order_on_repeat"}
+    for field in sorted(set(raw) - known - flags):
         if any(word in str(field).lower() for word in _SECRET_WORDS):
             warnings.append(
                 f"{where} contained the field {field!r}, which looks like a secret; it was removed "
@@ -171,12 +190,16 @@ def _profile_from_json(raw: object, index: int, warnings: list[str]) -> Profile:
         if not isinstance(value, str):
             raise SettingValueError(f"{where}: {field} must be text (got {value!r}).")
         values[field] = value
+    repeats = raw.get("same_order_on_repeat", False)
+    if not isinstance(repeats, bool):
+        raise SettingValueError(f"{where}: same_order_on_repeat must be true or false.")
     return validate_profile(
         Profile(
             name=values["name"],
             environment=values["environment"] or "production",
             custom_url=values["custom_url"],
             supplier_timezone=values["supplier_timezone"],
+            same_order_on_repeat=repeats,
         )
     )
 
@@ -324,7 +347,10 @@ class Settings:
     profiles = Setting[tuple[Profile, ...]](
         (),
         _validate_profiles,
-        description="Connection profiles (name, environment, custom URL, supplier time zone).",
+        description=(
+            "Connection profiles (name, environment, custom URL, supplier time zone, and "
+            "whether that AX answers a repeated order code with the same order)."
+        ),
     )
     poll_interval_seconds = Setting(
         60,

@@ -7,7 +7,8 @@ one typed outcome in a :class:`SendResult`::
     read the seats of every line again ─ cannot ─► SeatsNotRead    nothing sent
     check the lines against those seats ─ short ─► SeatsChanged    nothing sent
     build the request under the given code ─ no ─► NotSent         nothing sent
-    save the draft naming the code (after a crash the form reopens locked on it)
+    save the draft naming the code (after a crash the form reopens locked on it),
+        as the revision the form numbered it: no older draft can land over it
     Reconciler.submit: journal "sending", POST, settle ─► Sent / Rejected / Unknown
     anything raised on the way ─► the journal decides: pending? Unknown : NotSent
 
@@ -228,12 +229,16 @@ class OrderSubmission:
         code: str,
         *,
         on_sending: Callable[[], None] | None = None,
+        draft_revision: int | None = None,
     ) -> SendResult[ProblemT]:
         """Check the seats, then send ``order`` under ``code`` (see the module docstring).
 
         ``on_sending`` is called once the seats checked out and the request
         is made, just before the draft and the journal are written (the UI
-        says "Sending…"). Never raises.
+        says "Sending…"). ``draft_revision`` is the number the form gave the
+        draft naming the code, taken when the send started: a draft the form
+        wrote before (a lower number) that reaches the journal later is
+        refused (see ``axdesk.store.drafts``). Never raises.
         """
         try:
             inventories = self._read_seats(order.seat_keys())
@@ -255,21 +260,35 @@ class OrderSubmission:
                 on_sending()
             # The draft names the order first: after a crash, the form reopens locked on
             # it instead of offering to send the same order again under a new code.
-            self._journal.save_draft(self._draft_key, order.draft(code))
+            self._journal.save_draft(self._draft_key, order.draft(code), revision=draft_revision)
             outcome = self._reconciler.submit(request, labels)
             return SendResult(code, settled(outcome, self._journal.get_order(code)), inventories)
         except Exception as error:
             return SendResult(code, self._broke_off(code, error), inventories)
 
-    def check_again(self, code: str, *, assign_endpoint: bool = False) -> Settled | NotSent:
+    def check_again(
+        self,
+        code: str,
+        *,
+        assign_endpoint: bool = False,
+        absent_confirmed: bool = False,
+        ax_order_code: str | None = None,
+    ) -> Settled | NotSent:
         """One more check of a pending order with AX (Retry); never raises.
 
         ``assign_endpoint`` is the operator confirming that an order whose AX
-        server was never recorded went to the one in use (see
-        :meth:`Reconciler.reconcile`).
+        server was never recorded went to the one in use; ``absent_confirmed``
+        the operator saying AX told them it has no such order;
+        ``ax_order_code`` an AX order code the operator got from AX for it
+        (see :meth:`Reconciler.reconcile`).
         """
         try:
-            outcome = self._reconciler.reconcile(code, assign_endpoint=assign_endpoint)
+            outcome = self._reconciler.reconcile(
+                code,
+                assign_endpoint=assign_endpoint,
+                absent_confirmed=absent_confirmed,
+                ax_order_code=ax_order_code,
+            )
             return settled(outcome, self._journal.get_order(code))
         except Exception as error:
             return self._broke_off(code, error)

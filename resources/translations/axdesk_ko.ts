@@ -2417,14 +2417,20 @@
         <translation>결과 닫기</translation>
     </message>
     <message>
-        <source>Not known yet whether AX made the order</source>
-        <translation>AX가 주문을 접수했는지 아직 알 수 없음</translation>
+        <source>AX cannot be asked about the order</source>
+        <translation>AX에 이 주문을 물어볼 수 없음</translation>
     </message>
     <message>
-        <source>%1
-The order %2 is kept in the journal and is checked with AX again (now, at every start, and when you press Retry). It is never sent twice under another code.</source>
-        <translation>%1
-주문 %2은(는) 주문 대장에 남아 있으며 AX에 다시 확인합니다(지금, axdesk를 시작할 때마다, 재시도를 누를 때). 다른 코드로 두 번 보내는 일은 없습니다.</translation>
+        <source>The order %1 is kept in the journal. It is never sent twice under another code.</source>
+        <translation>주문 %1은(는) 주문 대장에 남아 있습니다. 다른 코드로 두 번 보내는 일은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Not known yet: AX may still make the order</source>
+        <translation>아직 알 수 없음: AX가 아직 이 주문을 접수할 수 있음</translation>
+    </message>
+    <message>
+        <source>Not known yet whether AX made the order</source>
+        <translation>AX가 주문을 접수했는지 아직 알 수 없음</translation>
     </message>
     <message>
         <source>Line %1: %2, %3</source>
@@ -2445,6 +2451,10 @@ The order %2 is kept in the journal and is checked with AX again (now, at every 
     <message>
         <source>Retry: check the order with AX</source>
         <translation>재시도: AX에 주문 확인</translation>
+    </message>
+    <message>
+        <source>The order %1 is kept in the journal and is checked with AX again (now, at every start, and when you press Retry). It is never sent twice under another code.</source>
+        <translation>주문 %1은(는) 주문 대장에 남아 있으며 AX에 다시 확인합니다(지금, axdesk를 시작할 때마다, 재시도를 누를 때). 다른 코드로 두 번 보내는 일은 없습니다.</translation>
     </message>
     <message>
         <source>Nothing was booked. Fix the fields marked in red and send again.</source>
@@ -2535,6 +2545,34 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>주문 %1을(를) 어느 AX 서버로 보냈는지 axdesk에 기록되어 있지 않습니다. %2에 연결된 상태에서 받은 주문인가요?
 
 그렇다면 예를 누르세요. 그 서버에서 주문을 확인하고, AX에 주문이 없으면 같은 코드로 그 서버에 보냅니다. 아니라면 아니요를 누르고, 주문을 받을 때 연결했던 서버에 연결하세요.</translation>
+    </message>
+    <message>
+        <source>What does AX say about this order?</source>
+        <translation>AX는 이 주문에 대해 뭐라고 하나요?</translation>
+    </message>
+    <message>
+        <source>axdesk cannot ask AX whether it made order %1. Ask AX whether it has an order with the channel order code %1, then say what it told you.
+
+Choose &quot;AX has none&quot; only if AX told you so: the order is then sent again under the same code.</source>
+        <translation>axdesk는 AX에 주문 %1을(를) 접수했는지 물어볼 수 없습니다. 채널 주문 코드 %1인 주문이 있는지 AX에 문의한 뒤, AX의 답을 알려 주세요.
+
+&quot;AX에 없음&quot;은 AX가 그렇다고 답한 경우에만 고르세요. 그러면 같은 코드로 주문을 다시 보냅니다.</translation>
+    </message>
+    <message>
+        <source>AX has it…</source>
+        <translation>AX에 있음…</translation>
+    </message>
+    <message>
+        <source>AX has none</source>
+        <translation>AX에 없음</translation>
+    </message>
+    <message>
+        <source>AX order code</source>
+        <translation>AX 주문 코드</translation>
+    </message>
+    <message>
+        <source>The AX order code AX gave for order %1:</source>
+        <translation>AX가 알려 준 주문 %1의 AX 주문 코드:</translation>
     </message>
     <message>
         <source>Order sent to AX</source>
@@ -3135,6 +3173,18 @@ Internal note: %2</source>
         <translation>AX 계정에서 확인하세요</translation>
     </message>
     <message>
+        <source>This AX answers a &amp;repeated order code with the same order</source>
+        <translation>이 AX는 반복된 주문 코드에 같은 주문으로 응답함(&amp;R)</translation>
+    </message>
+    <message>
+        <source>This AX answers a repeated order code with the same order</source>
+        <translation>이 AX는 반복된 주문 코드에 같은 주문으로 응답함</translation>
+    </message>
+    <message>
+        <source>Tick only if you know that this AX, sent an order again under a channel order code it already has, answers with the order it made and never makes a second one. The AX pages do not promise it. When ticked, axdesk sends an order AX already has again under the same code to learn its ticket codes, and settles an order whose answer was lost by sending it again. When not ticked, such an order is settled from AX&apos;s status answer alone: its ticket codes stay unknown (so its tickets cannot be cancelled from axdesk), and it is never sent again while AX may have it.</source>
+        <translation>이미 가진 채널 주문 코드로 주문을 다시 받았을 때 이 AX가 이미 만든 주문으로 응답하고 두 번째 주문을 절대 만들지 않는다는 것을 알고 있을 때만 선택하세요. AX 문서는 이를 보장하지 않습니다. 선택하면 axdesk는 AX에 이미 있는 주문을 같은 코드로 다시 보내 티켓 코드를 알아내고, 응답을 잃은 주문도 다시 보내서 확정합니다. 선택하지 않으면 그런 주문은 AX의 상태 응답만으로 확정합니다. 티켓 코드는 알 수 없는 채로 남고(그래서 axdesk에서 그 티켓을 취소할 수 없습니다), AX에 주문이 있을 수 있는 동안에는 절대 다시 보내지 않습니다.</translation>
+    </message>
+    <message>
         <source>&amp;Show the API key and channel code</source>
         <translation>API 키와 채널 코드 보기(&amp;S)</translation>
     </message>
@@ -3664,6 +3714,25 @@ Internal note: %2</source>
     <message>
         <source>Additional (name=value; …)</source>
         <translation>추가 정보 (이름=값; …)</translation>
+    </message>
+</context>
+<context>
+    <name>UnsettledText</name>
+    <message>
+        <source>AX refused order %1 when it was sent again (%2), but the first send may still reach AX and make it, so the order is not known yet. axdesk asks AX about it by its code until %3; only then can it be called refused. Do not take it again under a new code meanwhile.</source>
+        <translation>주문 %1을(를) 다시 보냈을 때 AX가 거절했지만(%2), 처음 보낸 주문이 아직 AX에 도착해 접수될 수 있으므로 주문 결과는 아직 알 수 없습니다. axdesk는 %3까지 이 코드로 AX에 주문을 확인하며, 그 뒤에야 거절된 것으로 볼 수 있습니다. 그동안 새 코드로 주문을 다시 받지 마세요.</translation>
+    </message>
+    <message>
+        <source>AX does not list order %1 yet, but its send may still reach AX and make it, so the order is not known yet. axdesk asks AX about it by its code until %2 and does not send it again before. Do not take it again under a new code meanwhile.</source>
+        <translation>AX에 아직 주문 %1이(가) 보이지 않지만, 보낸 주문이 아직 AX에 도착해 접수될 수 있으므로 주문 결과는 아직 알 수 없습니다. axdesk는 %2까지 이 코드로 AX에 주문을 확인하며, 그 전에는 다시 보내지 않습니다. 그동안 새 코드로 주문을 다시 받지 마세요.</translation>
+    </message>
+    <message>
+        <source>AX cannot be asked whether it made order %1: it does not find the order by its channel order code, and the order&apos;s AX order code is not known. axdesk does not send it again, because this AX is not known to answer a repeated order code with the same order. Ask AX whether it has an order with the channel order code %1. Then press Retry and say what AX told you: its AX order code if it has the order (it is then settled as made), or that it has none (it is then sent again under the same code).</source>
+        <translation>AX에 주문 %1을(를) 접수했는지 물어볼 수 없습니다. AX가 채널 주문 코드로 주문을 찾지 못하고, 이 주문의 AX 주문 코드도 알 수 없습니다. 이 AX가 반복된 주문 코드에 같은 주문으로 응답하는지 알 수 없으므로 axdesk는 주문을 다시 보내지 않습니다. 채널 주문 코드 %1인 주문이 있는지 AX에 문의하세요. 그런 다음 재시도를 누르고 AX의 답을 알려 주세요. 주문이 있으면 그 AX 주문 코드를(접수된 것으로 확정합니다), 없으면 없다고(같은 코드로 다시 보냅니다) 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>AX has this order, but its ticket codes are not known here: AX&apos;s status answer does not give them, and axdesk sends the order again to learn them only where the connection profile says this AX answers a repeated order code with the same order. Until they are known, a traveler&apos;s ticket of this order cannot be cancelled from axdesk; ask AX for the ticket codes.</source>
+        <translation>AX에 이 주문이 있지만 티켓 코드는 여기서 알 수 없습니다. AX의 상태 응답에는 티켓 코드가 없고, axdesk는 연결 프로필에서 이 AX가 반복된 주문 코드에 같은 주문으로 응답한다고 한 경우에만 주문을 다시 보내 티켓 코드를 알아냅니다. 티켓 코드를 알기 전에는 이 주문의 여행자 티켓을 axdesk에서 취소할 수 없습니다. AX에 티켓 코드를 문의하세요.</translation>
     </message>
 </context>
 <context>

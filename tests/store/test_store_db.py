@@ -170,3 +170,66 @@ def test_migration_2_keeps_v1_orders_with_no_endpoint(tmp_path: Path) -> None:
         assert "channel_order_by_endpoint" in indexes
     finally:
         conn.close()
+
+
+def test_migration_3_gives_pending_orders_their_last_attempt_as_the_uncertain_post(
+    tmp_path: Path,
+) -> None:
+    """Pending v2 orders that were posted may still land from their last POST; sent ones
+    with a missing ticket code are marked as such; drafts keep their text at revision 0."""
+    path = tmp_path / "db.sqlite3"
+    old = open_database(path, migrations=MIGRATIONS[:2])
+    at = time_to_db(dt.datetime(2024, 5, 1, tzinfo=dt.UTC))
+    posted = time_to_db(dt.datetime(2024, 5, 1, 0, 0, 5, tzinfo=dt.UTC))
+    rows = [
+        ("posted", "unknown", 1, posted),
+        ("never-posted", "sending", 0, None),
+        ("made", "sent", 1, posted),
+        ("made-whole", "sent", 1, posted),
+    ]
+    for code, state, attempts, last in rows:
+        old.execute(
+            "INSERT INTO channel_order (channel_order_code, state, wire_json, created_at,"
+            " updated_at, attempts, last_attempt_at, endpoint)"
+            " VALUES (?, ?, '{}', ?, ?, ?, ?, 'https://test.ax-cloud.com')",
+            (code, state, at, at, attempts, last),
+        )
+    for code, ticket_code in (("made", None), ("made-whole", "t-1")):
+        order_id = old.execute(
+            "SELECT id FROM channel_order WHERE channel_order_code = ?", (code,)
+        ).fetchone()[0]
+        line = old.execute(
+            "INSERT INTO order_line (order_id, position, dc_code, channel_product_mapping_code,"
+            " inventory_at, quantity, unit_price, amount_price, line_total)"
+            " VALUES (?, 0, 'dc', 'map', ?, 1, '1', '1', '1')",
+            (order_id, at),
+        ).lastrowid
+        old.execute(
+            "INSERT INTO ticket (order_id, line_id, position, channel_code, ax_ticket_code)"
+            " VALUES (?, ?, 0, ?, ?)",
+            (order_id, line, f"c-{code}", ticket_code),
+        )
+    old.execute(
+        "INSERT INTO draft (key, json_text, updated_at) VALUES ('new-order', '{}', ?)", (at,)
+    )
+    assert schema_version(old) == 2
+    old.close()
+
+    conn = open_database(path)
+    try:
+        assert schema_version(conn) >= 3
+        found = {
+            row[0]: (row[1], row[2])
+            for row in conn.execute(
+                "SELECT channel_order_code, uncertain_post_at, problem_kind FROM channel_order"
+            )
+        }
+        assert found == {
+            "posted": (posted, None),
+            "never-posted": (None, None),
+            "made": (None, "tickets_unknown"),
+            "made-whole": (None, None),
+        }
+        assert tuple(conn.execute("SELECT json_text, revision FROM draft").fetchone()) == ("{}", 0)
+    finally:
+        conn.close()

@@ -12,6 +12,7 @@ from store_helpers import ENDPOINT, USE_AT, FakeClock, created_for, make_request
 from axdesk.api import (
     CreatedOrder,
     OrderStatus,
+    OrderStatusInfo,
     TicketStatus,
     encode_json,
 )
@@ -19,7 +20,7 @@ from axdesk.store.catalog import CatalogStore
 from axdesk.store.db import Database, open_database
 from axdesk.store.journal import DuplicateOrderError, JournalStateError, OptionLabel, OrderJournal
 from axdesk.store.journal_base import JournalError, UnknownOrderError
-from axdesk.store.journal_queries import JournalState
+from axdesk.store.journal_queries import JournalState, ProblemKind
 from axdesk.store.paths import AppPaths
 
 
@@ -210,6 +211,59 @@ def test_attempts_are_counted(journal: OrderJournal, clock: FakeClock) -> None:
     assert journal.note_attempt("a") == 2
     pending = journal.needs_reconciliation()[0]
     assert (pending.attempts, pending.last_attempt_at) == (2, clock.now)
+
+
+def test_each_post_is_uncertain_until_its_outcome_is_known(
+    journal: OrderJournal, clock: FakeClock
+) -> None:
+    journal.record_sending(make_request(code="a"), endpoint=ENDPOINT)
+    assert journal.pending_order("a") is not None
+    assert journal.pending_order("a").uncertain_post_at is None  # type: ignore[union-attr]
+    first = clock.now
+    journal.note_attempt("a")
+    clock.advance(5)
+    journal.mark_unknown("a", "The connection dropped.")
+    second = clock.advance(5)
+    journal.note_attempt("a", at=second)
+    assert journal.needs_reconciliation()[0].uncertain_post_at == second
+    journal.mark_attempt_not_applied("a", first)  # AX refused the second: the first may land
+    pending = journal.pending_order("a")
+    assert pending is not None
+    assert (pending.uncertain_post_at, pending.attempts) == (first, 2)
+    journal.mark_unknown("a", "AX may still make it.", ProblemKind.MAY_STILL_LAND)
+    order = journal.get_order("a")
+    assert order is not None
+    assert (order.problem_kind, order.uncertain_post_at) == (ProblemKind.MAY_STILL_LAND, first)
+
+    journal.mark_rejected("a", "AX refused the request.")
+    order = journal.get_order("a")
+    assert order is not None
+    assert (order.problem_kind, order.uncertain_post_at) == (ProblemKind.REFUSED, None)
+    with pytest.raises(JournalStateError, match="settled"):
+        journal.mark_attempt_not_applied("a", None)
+
+
+def test_an_order_made_without_its_ticket_codes_says_so(journal: OrderJournal) -> None:
+    request = make_request(code="a")
+    journal.record_sending(request, endpoint=ENDPOINT)
+    journal.note_attempt("a")
+    infos = [OrderStatusInfo(channel_order_code="a", ax_order_code="ax-1", status=1)]
+    journal.mark_known_without_tickets("a", infos, "No ticket codes.")
+    order = journal.get_order("a")
+    assert order is not None
+    assert order.state is JournalState.SENT
+    assert order.problem_kind is ProblemKind.TICKETS_UNKNOWN
+    assert order.uncertain_post_at is None
+    assert order.lacks_ticket_codes
+    assert journal.orders_lacking_ticket_codes(ENDPOINT) == ["a"]
+    assert journal.order_known_at(ENDPOINT) == "a"
+    assert journal.ax_order_codes("a") == ["ax-1"]
+
+    journal.mark_sent("a", created_for(request))  # AX gave them after all
+    order = journal.get_order("a")
+    assert order is not None
+    assert (order.problem, order.problem_kind, order.lacks_ticket_codes) == (None, None, False)
+    assert journal.orders_lacking_ticket_codes(ENDPOINT) == []
 
 
 def test_the_journal_survives_reopening(clock: FakeClock) -> None:

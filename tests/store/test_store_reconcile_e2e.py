@@ -24,7 +24,7 @@ from axdesk.sandbox.embedded import RunningSandbox, start_sandbox
 from axdesk.store.catalog import CatalogStore
 from axdesk.store.db import Database
 from axdesk.store.journal import OptionLabel, OrderJournal
-from axdesk.store.journal_queries import JournalState
+from axdesk.store.journal_queries import JournalState, ProblemKind
 from axdesk.store.reconcile import Reconciler
 
 pytestmark = pytest.mark.e2e
@@ -95,24 +95,36 @@ def _assert_journal_matches_sandbox(
     assert all(code_ is not None for code_ in journal_tickets.values())
 
 
+@pytest.mark.parametrize("repeats", [False, True], ids=["not-told", "told-ax-repeats"])
 def test_a_response_lost_after_commit_leaves_exactly_one_order_matching_the_journal(
-    sandbox: RunningSandbox, client: AxClient, db: Database, journal: OrderJournal
+    sandbox: RunningSandbox, client: AxClient, db: Database, journal: OrderJournal, repeats: bool
 ) -> None:
+    """Settled from Get Confirm, not sent again; only where the profile says AX answers a
+    repeated code with the same order is it sent again, to learn the ticket codes."""
     request, labels = _order_from_sandbox(sandbox, client, db)
     code = request.order.channel_order_code
     assert sandbox.state.order_count() == 0
     sandbox.state.queue_fault("commit_then_drop", "POST")
 
     sleeps: list[float] = []
-    outcome = Reconciler(client, journal, sleep=sleeps.append).submit(request, labels)
+    reconciler = Reconciler(client, journal, sleep=sleeps.append, same_order_on_repeat=repeats)
+    outcome = reconciler.submit(request, labels)
 
     assert outcome.is_sent, outcome.message
     assert sandbox.state.order_count() == 1
     assert len(sandbox.state.orders_for(code)) == 1
-    _assert_journal_matches_sandbox(journal, sandbox, request)
     detail = journal.get_order(code)
     assert detail is not None
-    assert detail.attempts == 2  # the lost POST and the repeat under the same code
+    if repeats:
+        _assert_journal_matches_sandbox(journal, sandbox, request)
+        assert detail.attempts == 2  # the lost POST and the repeat under the same code
+    else:
+        assert detail.attempts == 1
+        assert detail.problem_kind is ProblemKind.TICKETS_UNKNOWN
+        assert [a.ax_order_code for a in detail.ax_orders] == [
+            v.ax_order_code for v in sandbox.state.orders_for(code)
+        ]
+        assert [t.ax_ticket_code for t in detail.tickets] == [None, None]
     assert (
         detail.lines[0].product_name == labels[request.depth_combinations[0].dc_code].product_name
     )

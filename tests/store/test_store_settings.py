@@ -249,3 +249,34 @@ def test_refused_base_urls(url: str, reason: str) -> None:
         validate_base_url(url)
     assert reason in str(caught.value)
     assert isinstance(caught.value, ValueError)
+
+
+def test_a_profile_says_whether_its_ax_answers_a_repeated_order_code_with_the_same_order(
+    settings_path: Path,
+) -> None:
+    settings = Settings.load(settings_path)
+    settings.put_profile(Profile("Told", environment="test", same_order_on_repeat=True))
+    settings.put_profile(Profile("Not told", environment="test"))
+    stored = json.loads(settings_path.read_text(encoding="utf-8"))["profiles"]
+    assert [p["same_order_on_repeat"] for p in stored] == [True, False]
+
+    again = Settings.load(settings_path)
+    assert again.warnings == []
+    told, not_told = again.profiles
+    assert (told.same_order_on_repeat, not_told.same_order_on_repeat) == (True, False)
+
+
+def test_a_profile_from_before_the_repeat_choice_is_not_told_and_a_bad_one_is_refused(
+    settings_path: Path,
+) -> None:
+    settings_path.parent.mkdir(parents=True)
+    settings_path.write_text(
+        json.dumps({"profiles": [{"name": "Old", "environment": "test"}]}), encoding="utf-8"
+    )
+    assert Settings.load(settings_path).profiles == (Profile("Old", environment="test"),)
+
+    odd = {"name": "Odd", "environment": "test", "same_order_on_repeat": "yes"}
+    settings_path.write_text(json.dumps({"profiles": [odd]}), encoding="utf-8")
+    settings = Settings.load(settings_path)
+    assert settings.profiles == ()
+    assert any("same_order_on_repeat must be true or false" in w for w in settings.warnings)

@@ -124,9 +124,19 @@ def ax(journal: OrderJournal) -> StubAx:
 
 
 def submission_for(
-    ax: StubAx, journal: OrderJournal, retry_delays: Sequence[float] = ()
+    ax: StubAx,
+    journal: OrderJournal,
+    retry_delays: Sequence[float] = (),
+    *,
+    same_order_on_repeat: bool = False,
 ) -> OrderSubmission:
-    reconciler = Reconciler(ax, journal, sleep=lambda _s: None, retry_delays=retry_delays)
+    reconciler = Reconciler(
+        ax,
+        journal,
+        sleep=lambda _s: None,
+        retry_delays=retry_delays,
+        same_order_on_repeat=same_order_on_repeat,
+    )
     return OrderSubmission(lambda: ax, journal, reconciler, draft_key=DRAFT_KEY)
 
 
@@ -229,12 +239,28 @@ def test_a_lost_answer_is_settled_on_the_spot_under_the_same_code(
     ax: StubAx, journal: OrderJournal
 ) -> None:
     ax.create_faults.append("drop")
+    submission = submission_for(ax, journal, retry_delays=(0.0,), same_order_on_repeat=True)
 
-    result = submission_for(ax, journal, retry_delays=(0.0,)).send(StubOrder(), "o1")
+    result = submission.send(StubOrder(), "o1")
 
     assert isinstance(result.outcome, Sent)
     assert ax.posts == ["o1", "o1"]
     assert journal.state_of("o1") is JournalState.SENT
+
+
+def test_a_lost_answer_on_an_ax_not_known_to_deduplicate_is_not_sent_again_while_it_may_land(
+    ax: StubAx, journal: OrderJournal
+) -> None:
+    ax.create_faults.append("drop")
+
+    result = submission_for(ax, journal, retry_delays=(0.0,)).send(StubOrder(), "o1")
+
+    assert isinstance(result.outcome, Unknown)
+    assert result.outcome.outcome.may_still_land
+    assert result.outcome.outcome.settle_by is not None
+    assert "may still reach AX" in result.outcome.outcome.message
+    assert ax.posts == ["o1"]
+    assert journal.state_of("o1") is JournalState.UNKNOWN
 
 
 def test_a_lost_answer_not_settled_yet_is_unknown_with_the_reconcilers_sentence(
@@ -293,7 +319,7 @@ def test_check_again_settles_an_unknown_order_and_gives_back_the_journaled_order
     ax: StubAx, journal: OrderJournal
 ) -> None:
     ax.create_faults.append("drop")
-    submission = submission_for(ax, journal)
+    submission = submission_for(ax, journal, same_order_on_repeat=True)
     assert isinstance(submission.send(StubOrder(), "o1").outcome, Unknown)
 
     again = submission.check_again("o1")
@@ -328,3 +354,12 @@ def test_pending_orders_are_settled_each_with_its_journaled_order(
         JournalState.REJECTED,
         JournalState.SENT,
     ]
+
+
+def test_a_draft_written_before_the_send_cannot_land_over_the_one_naming_the_order(
+    ax: StubAx, journal: OrderJournal
+) -> None:
+    journal.save_draft(DRAFT_KEY, '{"comment": "typed"}', revision=4)
+    submission_for(ax, journal).send(StubOrder(), "o1", draft_revision=5)
+    assert not journal.save_draft(DRAFT_KEY, '{"comment": "typed, late"}', revision=4)
+    assert journal.load_draft(DRAFT_KEY) == '{"submitted_code": "o1"}'

@@ -116,8 +116,16 @@ def an_order(sandbox: RunningSandbox, client: AxClient, db: Database, *, most: i
     pytest.fail("The sandbox's demo catalog has no departure with a few seats left.")
 
 
-def submission_for(client: AxClient, journal: OrderJournal) -> OrderSubmission:
-    reconciler = Reconciler(client, journal, sleep=lambda _s: None, retry_delays=(0.0,))
+def submission_for(
+    client: AxClient, journal: OrderJournal, *, same_order_on_repeat: bool = False
+) -> OrderSubmission:
+    reconciler = Reconciler(
+        client,
+        journal,
+        sleep=lambda _s: None,
+        retry_delays=(0.0,),
+        same_order_on_repeat=same_order_on_repeat,
+    )
     return OrderSubmission(lambda: client, journal, reconciler, draft_key=DRAFT_KEY)
 
 
@@ -165,7 +173,7 @@ def test_an_answer_lost_after_the_commit_is_settled_without_a_second_order(
     code = new_channel_order_code()
     sandbox.state.queue_fault("commit_then_drop", "POST")
 
-    result = submission_for(client, journal).send(order, code)
+    result = submission_for(client, journal, same_order_on_repeat=True).send(order, code)
 
     assert isinstance(result.outcome, Sent), result.outcome
     assert sandbox.state.order_count() == 1
@@ -174,3 +182,23 @@ def test_an_answer_lost_after_the_commit_is_settled_without_a_second_order(
     assert detail is not None
     assert detail.attempts == 2
     assert all(ticket.ax_ticket_code for ticket in detail.tickets)
+
+
+def test_an_answer_lost_after_the_commit_is_settled_from_get_confirm_without_a_resend(
+    sandbox: RunningSandbox, client: AxClient, db: Database, journal: OrderJournal
+) -> None:
+    order = an_order(sandbox, client, db, most=50)
+    code = new_channel_order_code()
+    sandbox.state.queue_fault("commit_then_drop", "POST")
+
+    result = submission_for(client, journal).send(order, code)
+
+    assert isinstance(result.outcome, Sent), result.outcome
+    assert sandbox.state.order_count() == 1
+    detail = journal.get_order(code)
+    assert detail is not None
+    assert detail.attempts == 1
+    assert detail.lacks_ticket_codes
+    assert [a.ax_order_code for a in detail.ax_orders] == [
+        v.ax_order_code for v in sandbox.state.orders_for(code)
+    ]

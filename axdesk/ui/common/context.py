@@ -64,6 +64,8 @@ class ConnectionProfile:
     environment: str
     base_url: str
     supplier_timezone: str = DEFAULT_SUPPLIER_TIMEZONE
+    same_order_on_repeat: bool = False
+    """The operator says this AX answers a repeated order code with the same order."""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 connection in use sees it.
 
 A profile is a name, an environment (production, test or a custom address),
-and the supplier's time zone; it is kept in the settings. The form also holds
+the supplier's time zone, and whether that AX answers a repeated order code
+with the same order (the operator's explicit choice, off by default: the AX
+pages do not promise it); it is kept in the settings. The form also holds
 the profile's API key and channel code, which go to the keyring (never the
 settings), says where they are kept, and offers to keep them for this session
 only when no keyring can be used.
@@ -55,14 +57,17 @@ def to_connection_profile(profile: Profile) -> ConnectionProfile:
         environment=profile.environment,
         base_url=base_url,
         supplier_timezone=profile.supplier_timezone,
+        same_order_on_repeat=profile.same_order_on_repeat,
     )
 
 
 class ProfileForm(QWidget):
     """Name, environment, server address, supplier time zone, API key and channel code.
 
-    Below them: a check box that shows the secrets, the sentence saying where
-    they are kept (``secret_location_label``) and the session-only choice
+    Then the check box saying this AX answers a repeated order code with the
+    same order (``same_order_check``, off unless the operator knows it). Below
+    them: a check box that shows the secrets, the sentence saying where they
+    are kept (``secret_location_label``) and the session-only choice
     (``session_only_check``, hidden until no keyring can be used).
     """
 
@@ -91,6 +96,7 @@ class ProfileForm(QWidget):
         for secret_edit in (self.api_key_edit, self.channel_code_edit):
             secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
             secret_edit.setClearButtonEnabled(True)
+        self.same_order_check = QCheckBox()
         self.show_secrets_check = QCheckBox()
         self.secret_location_label = QLabel()
         self.secret_location_label.setWordWrap(True)
@@ -119,6 +125,7 @@ class ProfileForm(QWidget):
         for key, label in self.form_labels.items():
             label.setBuddy(fields[key])
             self.form.addRow(label, fields[key])
+        self.form.addRow("", self.same_order_check)
         self.form.addRow("", self.show_secrets_check)
         self.form.addRow(self.secret_location_label)
         self.form.addRow("", self.session_only_check)
@@ -135,6 +142,7 @@ class ProfileForm(QWidget):
             self.timezone_combo,
             self.api_key_edit,
             self.channel_code_edit,
+            self.same_order_check,
             self.show_secrets_check,
             self.session_only_check,
         ]
@@ -165,6 +173,24 @@ class ProfileForm(QWidget):
         self.url_edit.setPlaceholderText("https://")
         self.api_key_edit.setPlaceholderText(self.tr("from your AX account"))
         self.channel_code_edit.setPlaceholderText(self.tr("from your AX account"))
+        self.same_order_check.setText(
+            self.tr("This AX answers a &repeated order code with the same order")
+        )
+        self.same_order_check.setAccessibleName(
+            self.tr("This AX answers a repeated order code with the same order")
+        )
+        self.same_order_check.setToolTip(
+            self.tr(
+                "Tick only if you know that this AX, sent an order again under a channel order "
+                "code it already has, answers with the order it made and never makes a second "
+                "one. The AX pages do not promise it. When ticked, axdesk sends an order AX "
+                "already has again under the same code to learn its ticket codes, and settles "
+                "an order whose answer was lost by sending it again. When not ticked, such an "
+                "order is settled from AX's status answer alone: its ticket codes stay unknown "
+                "(so its tickets cannot be cancelled from axdesk), and it is never sent again "
+                "while AX may have it."
+            )
+        )
         self.show_secrets_check.setText(self.tr("&Show the API key and channel code"))
         self.show_secrets_check.setAccessibleName(self.tr("Show the API key and channel code"))
         self.session_only_check.setText(
@@ -186,6 +212,7 @@ class ProfileForm(QWidget):
         self.environment_combo.setCurrentIndex(self.environment_combo.findData(profile.environment))
         self.url_edit.setText(profile.custom_url)
         self.timezone_combo.setCurrentText(profile.supplier_timezone)
+        self.same_order_check.setChecked(profile.same_order_on_repeat)
         self.api_key_edit.clear()
         self.channel_code_edit.clear()
         self._on_environment_changed()
@@ -196,6 +223,7 @@ class ProfileForm(QWidget):
         self.environment_combo.setCurrentIndex(self.environment_combo.findData(ENVIRONMENT_TEST))
         self.url_edit.clear()
         self.timezone_combo.setCurrentText(DEFAULT_SUPPLIER_TIMEZONE)
+        self.same_order_check.setChecked(False)
         self.api_key_edit.clear()
         self.channel_code_edit.clear()
         self._on_environment_changed()
@@ -269,7 +297,11 @@ class ProfileForm(QWidget):
                 self.timezone_combo,
             ) from None
         return Profile(
-            name=name, environment=kind, custom_url=custom_url, supplier_timezone=timezone
+            name=name,
+            environment=kind,
+            custom_url=custom_url,
+            supplier_timezone=timezone,
+            same_order_on_repeat=self.same_order_check.isChecked(),
         )
 
     def read_credentials(self) -> Credentials:

@@ -4,6 +4,16 @@ The draft (the form as JSON, see :mod:`axdesk.ui.order_entry.drafts`) is
 written on the worker a moment after each change, once more when the window
 closes, and read back when the tab is built. A send writes its own draft,
 naming the order's code, from the submission; the keeper only pauses then.
+
+Every snapshot of the form gets the next revision (:meth:`DraftKeeper.next_revision`,
+on the GUI thread, continuing from the journal's at start), the send's too,
+and the journal keeps only the newest (``axdesk.store.drafts``): a write of
+the draft typed before Send that reaches the journal after the send's own
+cannot replace it, nor can one that lands after the draft was cleared.
+
+A draft that names an order the journal holds as being sent, or whose
+outcome is not known, opens locked on that order; one whose order AX made
+shows that order and starts a blank form.
 """
 
 from __future__ import annotations
@@ -15,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from axdesk.store.journal_queries import JournalState
+from axdesk.store.journal_queries import JournalState, ProblemKind
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.order_entry.drafts import (
     DRAFT_KEY,
@@ -25,6 +35,7 @@ from axdesk.ui.order_entry.drafts import (
     submitted_code_of,
 )
 from axdesk.ui.order_entry.state import OrderFormState
+from axdesk.ui.order_entry.unsettled_text import cannot_ask_text
 
 if TYPE_CHECKING:
     from axdesk.ui.order_entry.tab import OrderTab
@@ -42,6 +53,7 @@ class DraftKeeper(QObject):
         self._tab = tab
         self._dirty = False
         self._saving = False
+        self._revision = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DRAFT_DELAY_MS)
@@ -54,6 +66,11 @@ class DraftKeeper(QObject):
         self._dirty = True
         self._timer.start()
 
+    def next_revision(self) -> int:
+        """The number of a snapshot of the form taken now (GUI thread): newer than all before."""
+        self._revision += 1
+        return self._revision
+
     def pause(self) -> None:
         """A send is starting: it writes the draft itself (naming the order)."""
         self._timer.stop()
@@ -62,28 +79,31 @@ class DraftKeeper(QObject):
         """The form starts over: nothing of it is kept (cleared on the worker)."""
         self._timer.stop()
         self._dirty = False
-        journal = self._tab.ctx.journal
-        self._tab.ctx.worker.call(lambda: journal.clear_draft(DRAFT_KEY)).start()
+        revision = self.next_revision()
+        self._tab.ctx.worker.call(lambda: self._write(None, revision)).start()
 
     def write_now(self) -> None:
         """The window closes: write what was typed since the last save, here and now."""
         if self._timer.isActive() or self._dirty:
             self._timer.stop()
             try:
-                self._write(self._json())
+                self._write(self._json(), self.next_revision())
             except Exception:
                 log.exception("The order draft could not be saved while closing")
 
     def _json(self) -> str:
         return draft_json(self._tab.form.state(), self._tab.sending.submitted_code)
 
-    def _write(self, text: str | None) -> None:
-        """Write (or with None clear) the draft; runs on the worker, or at shutdown."""
+    def _write(self, text: str | None, revision: int) -> None:
+        """Write (or with None clear) the draft as ``revision``; on the worker, or at shutdown.
+
+        The journal refuses it when a newer revision is there already.
+        """
         journal = self._tab.ctx.journal
         if text is None:
-            journal.clear_draft(DRAFT_KEY)
+            journal.clear_draft(DRAFT_KEY, revision=revision)
         else:
-            journal.save_draft(DRAFT_KEY, text)
+            journal.save_draft(DRAFT_KEY, text, revision=revision)
 
     def _save(self) -> None:
         """Write the draft on the worker; one write at a time, the newest wins."""
@@ -94,6 +114,7 @@ class DraftKeeper(QObject):
         state = self._tab.form.state()
         blank = state.is_blank() and not self._tab.sending.submitted_code
         text = None if blank else self._json()
+        revision = self.next_revision()
         self._saving = True
 
         def done() -> None:
@@ -104,7 +125,7 @@ class DraftKeeper(QObject):
             self._dirty = True
             log.error("Saving the order draft failed", exc_info=error)
 
-        self._tab.ctx.worker.call(lambda: self._write(text)).on_success(
+        self._tab.ctx.worker.call(lambda: self._write(text, revision)).on_success(
             lambda _none: done()
         ).on_error(failed).start()
 
@@ -115,6 +136,7 @@ class DraftKeeper(QObject):
         tab = self._tab
         journal = tab.ctx.journal
         try:
+            self._revision = journal.draft_revision(DRAFT_KEY)
             text = journal.load_draft(DRAFT_KEY)
         except Exception:
             log.exception("The order draft could not be read")
@@ -126,14 +148,21 @@ class DraftKeeper(QObject):
             return
         state = OrderFormState.from_json(text)
         code = submitted_code_of(text)
-        journal_state = journal.state_of(code) if code else None
-        if journal_state is JournalState.SENT:
-            # The order in the draft was made (the draft outlived it): do not offer it again.
-            journal.clear_draft(DRAFT_KEY)
+        order = journal.pending_order(code) if code else None
+        if order is not None and order.state is JournalState.SENT:
+            # The order in the draft was made (the draft outlived it): show it, never offer
+            # it again.
+            journal.clear_draft(DRAFT_KEY, revision=self.next_revision())
+            detail = journal.get_order(code)
+            if detail is not None:
+                tab.result.show_sent(detail, tab.ctx.connection.supplier_timezone)
             return
         tab.form.set_state(state)
-        if journal_state is not None and journal_state.needs_reconciliation:
-            tab.sending.lock_on(code, self.tr("This order was being sent when axdesk stopped."))
+        if order is not None and order.state.needs_reconciliation:
+            reason = self.tr("This order was being sent when axdesk stopped.")
+            if order.problem_kind is ProblemKind.CANNOT_ASK:
+                reason = cannot_ask_text(code)
+            tab.sending.lock_on(code, reason, order.problem_kind)
             return
         tab.result.show_info(
             self.tr("Your unfinished order is back"),
@@ -150,11 +179,11 @@ class DraftKeeper(QObject):
         journal = self._tab.ctx.journal
         folder = self._tab.ctx.paths.data_dir
         result = self._tab.result
+        revision = self.next_revision()  # a draft typed from now on is newer: it stays
 
         def keep() -> Path:
             path = keep_draft_file(folder, text, dt.datetime.now())
-            if journal.load_draft(DRAFT_KEY) == text:  # not yet replaced by a new draft
-                journal.clear_draft(DRAFT_KEY)
+            journal.clear_draft(DRAFT_KEY, revision=revision)
             return path
 
         def kept(path: Path) -> None:

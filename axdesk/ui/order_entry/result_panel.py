@@ -1,8 +1,10 @@
 """What happened to the order just sent: the banner above the form.
 
 Shows, depending on the outcome, AX's order and ticket codes (copyable as a
-text summary), "not known yet" with a Retry button, AX's refusal, or
-a note that nothing was sent (seats gone, form incomplete).
+text summary, and saying why no ticket can be cancelled when AX gave no
+ticket codes), "not known yet" with a Retry button (and, when AX may still
+make the order or cannot be asked, exactly that), AX's refusal, or a note
+that nothing was sent (seats gone, form incomplete).
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.store.journal_queries import OrderDetail
+from axdesk.store.journal_queries import OrderDetail, ProblemKind
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import format_money
+from axdesk.ui.order_entry.unsettled_text import order_problem_text
 
 
 class Outcome(Enum):
@@ -104,10 +107,9 @@ def order_summary_text(detail: OrderDetail, tz_name: str) -> str:
                     ticket.ax_ticket_code or not_known,
                 )
             )
-    if detail.problem:
-        out.append(
-            fill_args(QCoreApplication.translate("OrderResultPanel", "Note: %1"), detail.problem)
-        )
+    problem = order_problem_text(detail)
+    if problem:
+        out.append(fill_args(QCoreApplication.translate("OrderResultPanel", "Note: %1"), problem))
     return "\n".join(out)
 
 
@@ -231,21 +233,25 @@ class OrderResultPanel(QFrame):
     def show_not_sent(self, title: str, text: str) -> None:
         self._apply(Outcome.NOT_SENT, title, text)
 
-    def show_unknown(self, code: str, reason: str) -> None:
-        self._apply(
-            Outcome.UNKNOWN,
-            self.tr("Not known yet whether AX made the order"),
-            fill_args(
-                self.tr(
-                    "%1\nThe order %2 is kept in the journal and is checked with AX "
-                    "again (now, at every start, and when you press Retry). It is never "
-                    "sent twice under another code."
-                ),
-                reason,
-                code,
-            ),
-            code,
-        )
+    def show_unknown(self, code: str, reason: str, kind: ProblemKind | None = None) -> None:
+        """Not known whether AX made order ``code``; ``reason`` says why, ``kind`` what kind."""
+        if kind is ProblemKind.CANNOT_ASK:
+            title = self.tr("AX cannot be asked about the order")
+            tail = self.tr(
+                "The order %1 is kept in the journal. It is never sent twice under another code."
+            )
+        else:
+            title = (
+                self.tr("Not known yet: AX may still make the order")
+                if kind is ProblemKind.MAY_STILL_LAND
+                else self.tr("Not known yet whether AX made the order")
+            )
+            tail = self.tr(
+                "The order %1 is kept in the journal and is checked with AX "
+                "again (now, at every start, and when you press Retry). It is never "
+                "sent twice under another code."
+            )
+        self._apply(Outcome.UNKNOWN, title, reason + "\n" + fill_args(tail, code), code)
 
     def show_rejected(self, message: str, details: Sequence[str]) -> None:
         text = message
@@ -302,8 +308,9 @@ class OrderResultPanel(QFrame):
             str(len(detail.tickets)),
             total,
         )
-        if detail.problem:
-            text += "\n" + detail.problem
+        problem = order_problem_text(detail)
+        if problem:
+            text += "\n" + problem
         self._apply(Outcome.SENT, self.tr("Order sent to AX"), text, detail.channel_order_code)
 
     def copy_summary(self) -> None:

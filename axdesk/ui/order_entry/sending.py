@@ -11,10 +11,19 @@ locks or opens the form by the outcome:
    :class:`~axdesk.store.reconcile.Reconciler` journals the order as
    "sending" *before* the POST, sends it, and settles an unknown outcome on
    the spot with backoff;
-3. "sent" shows AX's order and ticket codes; "rejected" puts AX's messages
-   next to the fields they name; "unknown" keeps the form locked on that
-   order (never re-sent under a new code) until Retry, the reconciliation
-   run whenever a connection becomes usable, or New order.
+3. "sent" shows AX's order and ticket codes (or why they are not known);
+   "rejected" puts AX's messages next to the fields they name; "unknown"
+   keeps the form locked on that order (never re-sent under a new code)
+   until Retry, the reconciliation run whenever a connection becomes usable
+   or when AX is worth asking again (:class:`~axdesk.ui.order_entry.pending.PendingOrders`),
+   or New order. An order AX may still make says so, and until when it is
+   asked about; an order AX cannot be asked about says what to check at AX,
+   and on Retry the operator says what AX told them (its AX order code, or
+   that it has no such order).
+
+Whether this AX answers a repeated order code with the same order is the
+connection profile's choice (``same_order_on_repeat``); the reconciler asks
+it for the server of each order (:meth:`OrderSending.repeats_same_order`).
 
 An order is only settled on the AX server it was sent to: connected to
 another one, it is left as it is and the panel says where it went. An order
@@ -31,7 +40,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from axdesk.store.reconcile import DEFAULT_RETRY_DELAYS, Reconciler, SubmitOutcome
+from axdesk.store.endpoints import normalize_endpoint
+from axdesk.store.journal_base import JournalError
+from axdesk.store.journal_queries import ProblemKind
+from axdesk.store.reconcile import (
+    DEFAULT_RETRY_DELAYS,
+    DEFAULT_SETTLE_WINDOW,
+    Reconciler,
+    SubmitOutcome,
+)
 from axdesk.store.submission import (
     NotSent,
     OrderSubmission,
@@ -51,6 +68,7 @@ from axdesk.ui.order_entry.form_order import FormOrder
 from axdesk.ui.order_entry.rules.fields import server_error_field
 from axdesk.ui.order_entry.rules.issue import Issue
 from axdesk.ui.order_entry.state import OrderFormState
+from axdesk.ui.order_entry.unsettled_text import outcome_reason
 
 if TYPE_CHECKING:
     from axdesk.ui.order_entry.tab import OrderTab
@@ -71,7 +89,11 @@ class OrderSending(QObject):
     _sending = Signal(str)  # from the worker: the seats are fine, this order goes out now
 
     def __init__(
-        self, tab: OrderTab, *, retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS
+        self,
+        tab: OrderTab,
+        *,
+        retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
+        settle_window: float = DEFAULT_SETTLE_WINDOW,
     ) -> None:
         super().__init__(tab)
         self._tab = tab
@@ -82,6 +104,8 @@ class OrderSending(QObject):
             ctx.journal,
             sleep=self._pause,
             retry_delays=retry_delays,
+            settle_window=settle_window,
+            same_order_on_repeat=self.repeats_same_order,
         )
         self.submission = OrderSubmission(
             ctx.connection.client, ctx.journal, self.reconciler, draft_key=DRAFT_KEY
@@ -95,6 +119,17 @@ class OrderSending(QObject):
         """Nothing may change the form: an order is on its way, or its outcome is unknown."""
         return self.busy or bool(self.submitted_code)
 
+    def repeats_same_order(self, base_url: str) -> bool:
+        """Whether the profile in use, on ``base_url``, says this AX answers a repeated order
+        code with the same order (called by the reconciler, on the worker)."""
+        profile = self._tab.ctx.connection.profile
+        if profile is None or not profile.same_order_on_repeat:
+            return False
+        try:
+            return normalize_endpoint(profile.base_url) == normalize_endpoint(base_url)
+        except JournalError:
+            return False
+
     def _pause(self, seconds: float) -> None:
         """The reconciler's wait between attempts; cut short when the tab shuts down."""
         self._stopping.wait(seconds)
@@ -103,11 +138,11 @@ class OrderSending(QObject):
         """The window closes: stop waiting between attempts."""
         self._stopping.set()
 
-    def lock_on(self, code: str, reason: str) -> None:
+    def lock_on(self, code: str, reason: str, kind: ProblemKind | None = None) -> None:
         """Lock the form on an order whose outcome is not known (a draft found at start)."""
         self.submitted_code = code
         self._tab.form.set_editable(False)
-        self._tab.result.show_unknown(code, reason)
+        self._tab.result.show_unknown(code, reason, kind)
 
     def release(self) -> None:
         """New order: the form leaves the order it was locked on (the journal keeps it)."""
@@ -128,6 +163,7 @@ class OrderSending(QObject):
         self.busy = True
         self.submitted_code = code
         tab.drafts.pause()
+        revision = tab.drafts.next_revision()  # newer than any draft written before this send
         tab.form.set_editable(False)
         tab.update_bar()
         tab.result.show_busy(
@@ -140,9 +176,9 @@ class OrderSending(QObject):
             if not stopping.is_set():
                 sending.emit(code)
 
-        tab.ctx.worker.call(lambda: submission.send(order, code, on_sending=announce)).on_success(
-            self._sent
-        ).start()
+        tab.ctx.worker.call(
+            lambda: submission.send(order, code, on_sending=announce, draft_revision=revision)
+        ).on_success(self._sent).start()
 
     def _show_sending(self, code: str) -> None:
         if self.busy and code == self.submitted_code:
@@ -202,12 +238,21 @@ class OrderSending(QObject):
 
     # -- retry ----------------------------------------------------------------------
 
-    def retry(self, code: str | None = None, *, assign_endpoint: bool = False) -> None:
+    def retry(
+        self,
+        code: str | None = None,
+        *,
+        assign_endpoint: bool = False,
+        absent_confirmed: bool = False,
+        ax_order_code: str | None = None,
+    ) -> None:
         """Check the pending order with AX once more (the Retry button).
 
         When axdesk did not record which server the order went to, the operator
         is asked whether it was the one in use; only a Yes checks it there
-        (``assign_endpoint``).
+        (``assign_endpoint``). When AX cannot be asked about the order, the
+        operator is asked what AX told them: its AX order code
+        (``ax_order_code``), or that it has no such order (``absent_confirmed``).
         """
         code = code or self.submitted_code
         if not code or self.busy:
@@ -216,9 +261,15 @@ class OrderSending(QObject):
         self._tab.update_bar()
         self._tab.result.show_busy(self.tr("Checking the order with AX…"), "", code)
         submission = self.submission
+        asked = assign_endpoint or absent_confirmed or ax_order_code is not None
         self._tab.ctx.worker.call(
-            lambda: submission.check_again(code, assign_endpoint=assign_endpoint)
-        ).on_success(lambda checked: self._checked(code, checked, asked=assign_endpoint)).start()
+            lambda: submission.check_again(
+                code,
+                assign_endpoint=assign_endpoint,
+                absent_confirmed=absent_confirmed,
+                ax_order_code=ax_order_code,
+            )
+        ).on_success(lambda checked: self._checked(code, checked, asked=asked)).start()
 
     def _checked(self, code: str, checked: Settled | NotSent, *, asked: bool) -> None:
         tab = self._tab
@@ -226,7 +277,12 @@ class OrderSending(QObject):
             self._not_sent(code, checked)
             return
         self.show_settled(checked)
-        if asked or not checked.outcome.needs_assignment or tab.closed:
+        if asked or tab.closed:
+            return
+        if checked.outcome.cannot_ask:
+            self._ask_what_ax_has(checked.code)
+            return
+        if not checked.outcome.needs_assignment:
             return
         profile = tab.ctx.connection.profile
         server = profile.base_url if profile is not None else ""
@@ -245,6 +301,32 @@ class OrderSending(QObject):
         ):
             self.retry(checked.code, assign_endpoint=True)
 
+    def _ask_what_ax_has(self, code: str) -> None:
+        """AX cannot be asked about ``code``: the operator says what AX told them."""
+        tab = self._tab
+        answer = tab.ask_choice(
+            self.tr("What does AX say about this order?"),
+            fill_args(
+                self.tr(
+                    "axdesk cannot ask AX whether it made order %1. Ask AX whether it has an "
+                    "order with the channel order code %1, then say what it told you.\n\n"
+                    "Choose \"AX has none\" only if AX told you so: the order is then sent "
+                    "again under the same code."
+                ),
+                code,
+            ),
+            [self.tr("AX has it…"), self.tr("AX has none")],
+        )
+        if answer == 0:
+            ax_code = tab.ask_text(
+                self.tr("AX order code"),
+                fill_args(self.tr("The AX order code AX gave for order %1:"), code),
+            )
+            if ax_code and ax_code.strip():
+                self.retry(code, ax_order_code=ax_code.strip())
+        elif answer == 1:
+            self.retry(code, absent_confirmed=True)
+
     # -- outcomes -------------------------------------------------------------------
 
     def show_settled(self, settled: Settled) -> None:
@@ -262,12 +344,15 @@ class OrderSending(QObject):
                     form.set_editable(False)
                 else:
                     form.set_editable(not self.submitted_code)
-                self._tab.result.show_unknown(code, self._unknown_reason(settled))
+                outcome = settled.outcome
+                self._tab.result.show_unknown(code, self._unknown_reason(settled), outcome.kind)
+                if outcome.check_again_at is not None and not outcome.is_elsewhere:
+                    self._tab.pending.check_at(outcome.check_again_at)
         self._tab.update_bar()
 
     def _unknown_reason(self, unknown: Unknown) -> str:
         if unknown.error is None:
-            return unknown.outcome.message
+            return outcome_reason(unknown.outcome)
         return describe_error(unknown.error) or self.tr("Sending was cancelled.")
 
     def _order_made(self, sent: Sent) -> None:

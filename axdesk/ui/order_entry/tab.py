@@ -21,9 +21,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
-from axdesk.store.reconcile import DEFAULT_RETRY_DELAYS
+from axdesk.store.reconcile import DEFAULT_RETRY_DELAYS, DEFAULT_SETTLE_WINDOW
 from axdesk.ui.common.context import AppContext, SlotRef
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.order_entry.bar import SubmitBar
@@ -53,6 +53,7 @@ class OrderTab(QWidget):
         parent: QWidget | None = None,
         *,
         retry_delays: Sequence[float] = DEFAULT_RETRY_DELAYS,
+        settle_window: float = DEFAULT_SETTLE_WINDOW,
     ) -> None:
         super().__init__(parent)
         self.setStyleSheet(FORM_STYLE)
@@ -65,7 +66,7 @@ class OrderTab(QWidget):
         )
         self.result = OrderResultPanel(self)
         self.bar = SubmitBar(self)
-        self.sending = OrderSending(self, retry_delays=retry_delays)
+        self.sending = OrderSending(self, retry_delays=retry_delays, settle_window=settle_window)
         self.pending = PendingOrders(self)
         self.drafts = DraftKeeper(self)
 
@@ -134,6 +135,7 @@ class OrderTab(QWidget):
             return
         self.closed = True
         self.sending.stop()
+        self.pending.stop()
         self.inventory.shutdown()
         self.drafts.write_now()
 
@@ -247,6 +249,20 @@ class OrderTab(QWidget):
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def ask_choice(self, title: str, text: str, choices: Sequence[str]) -> int | None:
+        """Ask which of ``choices`` holds (tests replace this); None: none was chosen."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        clicked = box.clickedButton()
+        return next((i for i, button in enumerate(buttons) if button is clicked), None)
+
+    def ask_text(self, title: str, label: str) -> str | None:
+        """Ask for one line of text (tests replace this); None: cancelled."""
+        text, accepted = QInputDialog.getText(self, title, label, QLineEdit.EchoMode.Normal)
+        return text if accepted else None
 
     def new_order(self) -> None:
         """Clear the form (after a confirmation when something was typed)."""

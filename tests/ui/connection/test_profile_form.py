@@ -81,3 +81,24 @@ def test_missing_secrets_name_their_field(form: ProfileForm) -> None:
     form.channel_code_edit.setText("CH-1")
     credentials = form.read_credentials()
     assert (credentials.api_key, credentials.channel_code) == ("key", "CH-1")
+
+
+def test_the_repeated_order_code_choice_is_off_unless_ticked_and_travels_with_the_profile(
+    form: ProfileForm, app_context
+) -> None:
+    check = form.same_order_check
+    assert not check.isChecked()
+    assert "do not promise" in check.toolTip()
+    assert check in form.tab_order()
+    form.name_edit.setText("Seoul desk")
+    assert not form.read_profile(app_context.settings, editing=None).same_order_on_repeat
+
+    check.setChecked(True)
+    profile = form.read_profile(app_context.settings, editing=None)
+    assert profile.same_order_on_repeat
+    assert to_connection_profile(profile).same_order_on_repeat
+
+    form.clear()
+    assert not check.isChecked()
+    form.show_profile(profile)
+    assert check.isChecked()

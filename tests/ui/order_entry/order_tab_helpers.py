@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from axdesk.api import LineInput, OrderRequest, build_order_request, slot_datetime
 from axdesk.store.catalog import CatalogOption, CatalogProduct
+from axdesk.store.reconcile import DEFAULT_SETTLE_WINDOW
 from axdesk.ui.common.context import AppContext
 from axdesk.ui.order_entry.line import LineEditor
 from axdesk.ui.order_entry.request import traveler_input
@@ -150,14 +151,23 @@ def traveler_rows(count: int, start: int = 1) -> list[list[str]]:
     ]
 
 
+def tell_ax_repeats_orders(ctx: AppContext) -> None:
+    """Say in the connection profile what the sandbox does: it answers a repeated order code
+    with the order it already made."""
+    profile = ctx.connection.profile
+    assert profile is not None
+    ctx.connection.use(replace(profile, same_order_on_repeat=True), ctx.connection.client())
+
+
 def build_tab(
     qtbot: QtBot,
     ctx: AppContext,
     *,
     retry_delays: tuple[float, ...] = FAST_RETRIES,
+    settle_window: float = DEFAULT_SETTLE_WINDOW,
     owned_by_qtbot: bool = True,
 ) -> OrderTab:
-    tab = OrderTab(ctx, retry_delays=retry_delays)
+    tab = OrderTab(ctx, retry_delays=retry_delays, settle_window=settle_window)
     if owned_by_qtbot:
         qtbot.addWidget(tab)
     tab.resize(1200, 900)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TypeVar
 
@@ -19,6 +19,7 @@ from order_tab_helpers import (
     focused,
     one_ticket_order,
     shown_problem,
+    tell_ax_repeats_orders,
     traveler_rows,
     two_options_same_day,
     type_into,
@@ -94,6 +95,7 @@ def test_two_option_order_typed_from_the_keyboard_reaches_ax_and_the_journal(
 def test_a_lost_answer_after_the_commit_leaves_exactly_one_order(
     qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
 ) -> None:
+    tell_ax_repeats_orders(app_context)  # so the repeat learns the ticket codes
     departure = a_departure(app_context, 2)
     tab = build_tab(qtbot, app_context)
     a_complete_order(qtbot, tab, departure, 2)
@@ -183,6 +185,7 @@ def test_a_400_from_ax_is_shown_next_to_the_field_it_names(
 def test_an_unknown_outcome_locks_the_form_until_check_again_settles_it(
     qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
 ) -> None:
+    tell_ax_repeats_orders(app_context)  # Retry may send it again: AX answers with one order
     departure = a_departure(app_context, 1)
     tab = build_tab(qtbot, app_context, retry_delays=())
     a_complete_order(qtbot, tab, departure, 1)
@@ -348,3 +351,73 @@ def counted(function: Callable[..., T], calls: list[int]) -> Callable[..., T]:
         return function(*args, **kwargs)
 
     return wrapper
+
+
+# -- an AX not known to answer a repeated order code with the same order (the default) ----
+
+
+def test_a_lost_answer_is_settled_from_ax_without_sending_again_and_says_why_no_ticket_codes(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    departure = a_departure(app_context, 2)
+    tab = build_tab(qtbot, app_context)
+    a_complete_order(qtbot, tab, departure, 2)
+    sandbox.state.queue_fault("commit_then_drop", "POST")
+    with qtbot.waitSignal(tab.order_sent, timeout=WAIT_MS) as sent:
+        qtbot.mouseClick(tab.bar.submit_button, Qt.MouseButton.LeftButton)
+    code = sent.args[0]
+
+    (view,) = sandbox.state.orders_for(code)
+    detail = app_context.journal.get_order(code)
+    assert detail is not None
+    assert detail.attempts == 1
+    assert [a.ax_order_code for a in detail.ax_orders] == [view.ax_order_code]
+    assert detail.lacks_ticket_codes
+    assert tab.result.outcome is Outcome.SENT
+    assert "a traveler's ticket of this order cannot be cancelled" in tab.result.text.text()
+    assert "not known yet" in tab.result.summary_text()
+
+
+def test_a_send_that_may_still_land_keeps_the_form_locked_and_is_asked_about_again(
+    qtbot: QtBot, app_context: AppContext, sandbox: RunningSandbox
+) -> None:
+    """The POST's answer is lost (it never reached AX, but that cannot be told): the order is
+    "not known yet: AX may still make it" until the settle window has passed, never sent
+    again meanwhile; then AX cannot be asked (nothing shows Get Confirm finds orders by
+    channel code here), and the operator, told by AX it has none, has it sent again."""
+    departure = a_departure(app_context, 1)
+    tab = build_tab(qtbot, app_context, settle_window=1.5)
+    a_complete_order(qtbot, tab, departure, 1)
+    sandbox.state.queue_fault("drop", "POST")
+    qtbot.mouseClick(tab.bar.submit_button, Qt.MouseButton.LeftButton)
+    wait_outcome(qtbot, tab, Outcome.UNKNOWN)
+    code = tab.result.channel_order_code
+    assert tab.result.title.text() == "Not known yet: AX may still make the order"
+    assert "may still reach AX" in tab.result.text.text()
+    assert "Do not take it again under a new code" in tab.result.text.text()
+    assert not tab.form.header.isEnabled()
+    assert not tab.bar.submit_button.isEnabled()
+    assert tab.pending.next_check is not None  # asked about again by itself
+    assert sandbox.state.order_count() == 0
+
+    asked: list[str] = []
+
+    def ax_has_none(title: str, text: str, choices: Sequence[str]) -> int:
+        asked.append(text)
+        return 1  # "AX has none"
+
+    tab.ask_choice = ax_has_none  # type: ignore[method-assign]
+    qtbot.waitUntil(
+        lambda: tab.result.title.text() == "AX cannot be asked about the order", timeout=WAIT_MS
+    )
+    assert f"channel order code {code}" in tab.result.text.text()
+    assert sandbox.state.order_count() == 0
+    assert not tab.form.header.isEnabled()
+
+    with qtbot.waitSignal(tab.order_sent, timeout=WAIT_MS) as sent:
+        qtbot.mouseClick(tab.result.retry_button, Qt.MouseButton.LeftButton)
+    assert sent.args == [code]
+    assert len(asked) == 1
+    assert code in asked[0]
+    assert len(sandbox.state.orders_for(code)) == 1
+    assert app_context.journal.state_of(code) is JournalState.SENT
