@@ -44,6 +44,7 @@ from axdesk.store.journal_base import (
     order_status_from_db,
     utc_now,
 )
+from axdesk.store.journal_cancels import TicketCancel, read_ticket_cancels
 from axdesk.store.search import parse_query, search_condition
 
 
@@ -103,6 +104,8 @@ class TicketDetail:
     ax_ticket_code: str | None
     status: TicketStatus | None
     status_updated_at: dt.datetime | None
+    cancel: TicketCancel | None = None
+    """The cancel axdesk asked of AX for it, if any (see ``axdesk.store.journal_cancels``)."""
 
     @property
     def is_cancellable(self) -> bool:
@@ -359,6 +362,7 @@ class JournalQueries(JournalBase):
                 " ORDER BY line_id, position",
                 (order_id,),
             ).fetchall()
+            cancels = read_ticket_cancels(self._conn, order_id)
         ax_orders = [
             AxOrderDetail(
                 ax_order_code=a[0],
@@ -389,6 +393,7 @@ class JournalQueries(JournalBase):
                     ax_ticket_code=t[7],
                     status=None if t[8] is None else TicketStatus(t[8]),
                     status_updated_at=optional_time_from_db(t[9]),
+                    cancel=cancels.get(t[7]) if t[7] else None,
                 )
                 for t in ticket_rows
                 if t[0] == line[0]
