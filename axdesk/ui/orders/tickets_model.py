@@ -3,7 +3,10 @@
 :class:`TicketsModel` has one row per traveler's ticket (with the option it
 belongs to). Tickets that are used, already cancelled or not issued yet are
 disabled rows: they cannot be selected, so they cannot be cancelled, and
-their tooltip says why (:func:`why_not_cancellable`).
+their tooltip says why (:func:`why_not_cancellable`). A ticket whose cancel
+was sent but not confirmed by AX is shown as such ("Cancel not confirmed",
+neither New nor cancelled) with its own sentence, and stays selectable so
+the operator can send it again.
 :func:`ticket_matches` tells whether the search text names a traveler, so the
 caller's own ticket is the one selected.
 """
@@ -29,7 +32,14 @@ from axdesk.store.cancel import CancelTarget
 from axdesk.store.journal_queries import OrderDetail, TicketDetail
 from axdesk.store.search import parse_query, phone_forms
 from axdesk.ui.orders.rows import line_label, local_time
-from axdesk.ui.orders.status_look import LookIcons, look_color, ticket_look, ticket_status_text
+from axdesk.ui.orders.status_look import (
+    LookIcons,
+    cancel_sentence,
+    cancel_unsettled,
+    look_color,
+    ticket_state_look,
+    ticket_text,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -181,7 +191,7 @@ class TicketsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 ticket.name,
-                ticket_status_text(ticket.status),
+                ticket_text(ticket),
                 ticket.phone,
                 local_time(entry.use_at, self._zone()),
                 entry.option_name or entry.dc_code,
@@ -194,17 +204,22 @@ class TicketsModel(QAbstractTableModel):
             reason = why_not_cancellable(ticket)
             if reason:
                 return reason
+            about_cancel = cancel_sentence(ticket.cancel)
+            if about_cancel and (column == self.STATUS_COLUMN or cancel_unsettled(ticket)):
+                return about_cancel
             if column == self.OPTION_COLUMN:
                 return line_label(entry.product_name, entry.option_name, entry.dc_code)
             if column == self.TICKET_COLUMN:
                 return ticket.ax_ticket_code
             return "\n".join(part for part in (ticket.name, ticket.phone, ticket.email) if part)
         if column == self.STATUS_COLUMN:
-            look = ticket_look(ticket.status)
+            look = ticket_state_look(ticket)
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._icons(look)
             if role == Qt.ItemDataRole.ForegroundRole and ticket.is_cancellable:
                 return QBrush(look_color(look))
+            if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+                return cancel_sentence(ticket.cancel)
         if (
             role == Qt.ItemDataRole.FontRole
             and column == 0

@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if self.ctx.connection.is_connected:  # practice mode connects before the window
             self.order_tab.reconcile_pending()
+            self.orders_tab.cancelling.settle_pending()
 
     # -- tabs ------------------------------------------------------------------------
 
@@ -288,6 +289,7 @@ class MainWindow(QMainWindow):
         """
         if self.ctx.connection.is_connected and not self._closed:
             self.order_tab.reconcile_pending()
+            self.orders_tab.cancelling.settle_pending()
 
     def _use(self, profile: ConnectionProfile, credentials: Credentials) -> None:
         try:
