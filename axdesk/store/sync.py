@@ -1,16 +1,18 @@
 """Live sync's steps: ask AX, send unsettled cancels again, record a batch of answers. Qt-free.
 
 The Orders tab's scheduler (``axdesk.ui.orders.live_sync.OrderSync``) decides
-when and how often. On the worker it runs, for each AX order the journal
-lists as not final (``OrderJournal.non_final_ax_orders``), :func:`ask_one`
-(one Get Confirm), and for each unsettled cancel
-(``OrderJournal.unsettled_cancels``) ``axdesk.store.cancel.resend_cancel``
-(the same PATCH again; AX answers a ticket it already cancelled with the
-same result). Neither writes the journal: the answers of a cycle are kept
-and written together by :func:`record_answers`, in one transaction, so a
-cycle of N orders commits once (or a few times in a long cycle) instead of
-once per answer with an fsync each, while the worker threads queue on the
-database lock.
+when and how often. It hands shares of a cycle to :func:`work_through` on
+the worker's threads (each share one after the other on its thread, so the
+GUI thread is not between one request and the next): for each AX order the
+journal lists as not final (``OrderJournal.non_final_ax_orders``)
+:func:`ask_one` (one Get Confirm), and for each unsettled cancel
+(``OrderJournal.unsettled_cancels``) :func:`send_again` (the same PATCH
+again; AX answers a ticket it already cancelled with the same result).
+Neither writes the journal: the answers of a cycle are kept and written
+together by :func:`record_answers`, in one transaction, so a cycle of N
+orders commits once (or a few times in a long cycle) instead of once per
+answer with an fsync each, while the worker threads queue on the database
+lock.
 
 That keeps the write-ahead rule: the only writes to AX here are re-sent
 cancels, whose intent is in the journal already (that is why they are
@@ -25,15 +27,22 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from axdesk.api import OrderStatus, OrderStatusInfo
-from axdesk.store.cancel import CancelResent, record_resent
+from axdesk.api import (
+    AxAuthError,
+    AxNetworkError,
+    AxRateLimitedError,
+    AxServerError,
+    OrderStatus,
+    OrderStatusInfo,
+)
+from axdesk.store.cancel import CancelClient, CancelResent, record_resent, resend_cancel
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_base import JournalError
-from axdesk.store.journal_cancels import CancelState
+from axdesk.store.journal_cancels import CancelState, PendingCancel
 from axdesk.store.journal_queries import AxOrderRef
 
 
@@ -41,6 +50,10 @@ class StatusClient(Protocol):
     """The part of ``axdesk.api.AxClient`` that asks Get Confirm (tests pass a stub)."""
 
     def get_order_status(self, order_code: str) -> list[OrderStatusInfo]: ...
+
+
+class SyncClient(StatusClient, CancelClient, Protocol):
+    """What live sync uses of ``axdesk.api.AxClient``: Get Confirm and Cancel Ticket."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +95,23 @@ class Recorded:
     cancels: tuple[CancelChange, ...]
 
 
+SyncItem = AxOrderRef | PendingCancel
+"""What a cycle sends: a Get Confirm for an AX order, or an unsettled cancel again."""
+Answer = Checked | CancelResent
+
+
+@dataclass(frozen=True)
+class LaneEnd:
+    """How :func:`work_through` ended its share of a cycle."""
+
+    answered: int
+    rest: tuple[SyncItem, ...]
+    """Not sent: after the failure, or because it was told to stop."""
+    failed: SyncItem | None = None
+    error: BaseException | None = None
+    """What ``failed`` met: for the scheduler to back off, stop or report."""
+
+
 @dataclass(frozen=True)
 class PollResult:
     """The outcome of one Get Confirm, already written to the journal."""
@@ -94,6 +124,56 @@ def ask_one(client: StatusClient, ref: AxOrderRef) -> Checked:
     """Ask AX about one AX order (Get Confirm); writes nothing. Runs on the worker."""
     infos = client.get_order_status(ref.ax_order_code)
     return Checked(ref, tuple(infos), dt.datetime.now(dt.UTC))
+
+
+def send_again(
+    client: CancelClient, journal: OrderJournal, pending: PendingCancel
+) -> CancelResent | None:
+    """Send an unsettled cancel again, claimed while it is out and until its answer is
+    written (``record_answers``); None when this process is sending it already.
+
+    An error that asks to wait (429, 5xx, no connection) or refuses the key is
+    raised, for the scheduler's back-off; the claim is released then.
+    """
+    if not journal.claim_cancel(pending.ax_ticket_code):
+        return None
+    resent = resend_cancel(client, pending)
+    error = resent.error
+    if isinstance(error, (AxRateLimitedError, AxServerError, AxNetworkError, AxAuthError)):
+        journal.release_cancel(pending.ax_ticket_code)
+        raise error
+    return resent
+
+
+def work_through(
+    client: SyncClient,
+    journal: OrderJournal,
+    items: Sequence[SyncItem],
+    keep: Callable[[Answer], None],
+    go_on: Callable[[], bool],
+) -> LaneEnd:
+    """Send ``items`` one after the other, handing each answer to ``keep``. On the worker.
+
+    Stops at the first error (it is returned with the item that met it) and
+    before any item when ``go_on()`` turns false (live sync stopped or
+    paused, another server in use); what was not sent is returned.
+    """
+    answered = 0
+    for index, item in enumerate(items):
+        if not go_on():
+            return LaneEnd(answered, tuple(items[index:]))
+        try:
+            answer = (
+                send_again(client, journal, item)
+                if isinstance(item, PendingCancel)
+                else ask_one(client, item)
+            )
+        except Exception as error:  # every error goes back to the scheduler
+            return LaneEnd(answered, tuple(items[index + 1 :]), item, error)
+        answered += 1
+        if answer is not None:
+            keep(answer)
+    return LaneEnd(answered, ())
 
 
 def record_answers(

@@ -8,6 +8,7 @@ from store_helpers import ENDPOINT, created_for, make_request, traveler
 
 from axdesk.api import (
     AxRejectedError,
+    AxServerError,
     CancelledTicket,
     OrderStatus,
     OrderStatusInfo,
@@ -18,7 +19,14 @@ from axdesk.store.db import Database
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_cancels import CancelState
 from axdesk.store.journal_queries import AxOrderRef
-from axdesk.store.sync import PollResult, SyncChange, ask_one, poll_one, record_answers
+from axdesk.store.sync import (
+    PollResult,
+    SyncChange,
+    ask_one,
+    poll_one,
+    record_answers,
+    work_through,
+)
 
 
 class StubGetConfirm:
@@ -226,3 +234,61 @@ def test_resent_cancels_are_recorded_with_the_batch(journal: OrderJournal) -> No
     assert refused_cancel is not None
     assert refused_cancel.problem == "AX refused the request (HTTP 409): used"
     assert refused_cancel.attempts == 2
+
+
+# -- one lane of a cycle ------------------------------------------------------------------
+
+
+class FailingGetConfirm(StubGetConfirm):
+    """Get Confirm that fails with ``error`` for one AX order code."""
+
+    def __init__(self, failing: str, error: Exception) -> None:
+        super().__init__()
+        self.failing = failing
+        self.error = error
+
+    def get_order_status(self, order_code: str) -> list[OrderStatusInfo]:
+        if order_code == self.failing:
+            self.asked.append(order_code)
+            raise self.error
+        return super().get_order_status(order_code)
+
+    base_url = ENDPOINT
+
+    def cancel_ticket(
+        self, ax_order_code: str, ticket_code: str, comment: str | None = None
+    ) -> CancelledTicket:
+        raise AssertionError("no cancel in this test")
+
+
+def test_a_lane_stops_at_the_first_error_and_gives_back_the_rest(journal: OrderJournal) -> None:
+    codes = [sent(journal, f"o{n}")[0] for n in range(5)]
+    refs = {ref.ax_order_code: ref for ref in journal.non_final_ax_orders(ENDPOINT)}
+    items = [refs[code] for code in codes]
+    error = AxServerError("AX is temporarily unavailable (HTTP 503).", status=503)
+    ax = FailingGetConfirm(codes[2], error)
+    kept: list[object] = []
+
+    end = work_through(ax, journal, items, kept.append, lambda: True)
+
+    assert ax.asked == codes[:3]
+    assert len(kept) == 2
+    assert end.answered == 2
+    assert end.failed == items[2]
+    assert end.error is error
+    assert end.rest == tuple(items[3:])
+
+
+def test_a_lane_told_to_stop_sends_nothing_more(journal: OrderJournal) -> None:
+    codes = [sent(journal, f"o{n}")[0] for n in range(4)]
+    items = journal.non_final_ax_orders(ENDPOINT)
+    ax = FailingGetConfirm("none", AxServerError("x", status=500))
+    kept: list[object] = []
+
+    end = work_through(ax, journal, items, kept.append, lambda: len(kept) < 2)
+
+    assert len(ax.asked) == 2
+    assert sorted(ax.asked) == sorted(ref.ax_order_code for ref in items[:2])
+    assert end.rest == tuple(items[2:])
+    assert end.failed is None
+    assert set(codes) == {ref.ax_order_code for ref in items}

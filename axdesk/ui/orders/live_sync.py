@@ -4,11 +4,16 @@ The AX pages ask channels to poll Get Confirm "as often as practical" so the
 channel and AX agree on each order. :class:`OrderSync` runs on the GUI
 thread and only *schedules*: a ``QTimer`` starts a cycle every
 ``poll_interval_seconds``; a cycle asks the journal (on the worker) which AX
-orders are not final yet and which ticket cancels are unsettled, then sends,
-through the worker, the same cancel again for each of those (first: AX
-answers a ticket it already cancelled with the same result) and one Get
-Confirm per AX order, at most ``max_in_flight`` at a time, over the
-connection's one keep-alive client.
+orders are not final yet and which ticket cancels are unsettled, then sends
+the same cancel again for each of those (first: AX answers a ticket it
+already cancelled with the same result) and one Get Confirm per AX order,
+at most ``max_in_flight`` at a time, over the connection's one keep-alive
+client. Each of the ``max_in_flight`` *lanes* is one worker call that works
+through a share of the queue (at most ``LANE_SIZE``) one request after the
+other (:func:`axdesk.store.sync.work_through`), so the GUI thread is not
+between one request and the next; a lane stops early when live sync stops
+or pauses or another server comes into use, and what it did not send goes
+back to the queue.
 
 The answers are not written one by one: an
 :class:`~axdesk.ui.orders.live_sync_batch.AnswerBatch` keeps them and writes
@@ -43,6 +48,7 @@ a new one starts for the new server.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import math
 from collections import deque
@@ -58,16 +64,15 @@ from axdesk.api import (
     AxRateLimitedError,
     AxServerError,
 )
-from axdesk.store.cancel import CancelResent, resend_cancel
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_cancels import PendingCancel
 from axdesk.store.journal_queries import AxOrderRef
-from axdesk.store.sync import Recorded, ask_one
+from axdesk.store.sync import LaneEnd, Recorded, SyncItem, work_through
 from axdesk.ui.common.context import Connection, NotConnectedError
 from axdesk.ui.common.error_text import ax_error_sentence
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Call, Worker
-from axdesk.ui.orders.live_sync_batch import Answer, AnswerBatch, milliseconds
+from axdesk.ui.orders.live_sync_batch import AnswerBatch, milliseconds
 
 log = logging.getLogger(__name__)
 
@@ -77,8 +82,9 @@ DEFAULT_MAX_BACKOFF = 300.0
 DEFAULT_FLUSH_SIZE = 500
 DEFAULT_FLUSH_AFTER = 2.0
 
-_Item = AxOrderRef | PendingCancel
-"""What a cycle sends: a Get Confirm for an AX order, or an unsettled cancel again."""
+LANE_SIZE = 50
+"""Requests one lane sends before it comes back to the GUI thread (a quarter of a second
+at the sandbox's speed): short enough for a stop or a pause to be felt at once."""
 
 
 class OrderSync(QObject):
@@ -145,8 +151,9 @@ class OrderSync(QObject):
         self._resume_timer.setSingleShot(True)
         self._resume_timer.timeout.connect(self._resume)
 
-        self._queue: deque[_Item] = deque()
-        self._in_flight: dict[str, Call[Answer | None]] = {}
+        self._queue: deque[SyncItem] = deque()
+        self._in_flight: dict[int, Call[LaneEnd]] = {}
+        self._lanes = itertools.count()
         self._listing: Call[tuple[list[AxOrderRef], list[PendingCancel]]] | None = None
         self._endpoint: str | None = None
         self._in_cycle = False
@@ -261,7 +268,7 @@ class OrderSync(QObject):
         self._end_cycle()
 
     def _pump(self) -> None:
-        """Launch polls until ``max_in_flight`` are under way or the queue is empty."""
+        """Launch lanes until ``max_in_flight`` are under way or the queue is empty."""
         if not self._in_cycle:
             return
         while self._queue and not self._paused and len(self._in_flight) < self.max_in_flight:
@@ -275,34 +282,57 @@ class OrderSync(QObject):
                 self._queue.clear()
                 self._again = True
                 break
-            item = self._queue.popleft()
-            if _key(item) in self._in_flight:
-                continue
-            self._launch(client, item)
+            free = self.max_in_flight - len(self._in_flight)
+            share = min(LANE_SIZE, -(-len(self._queue) // free))  # the queue spread evenly
+            self._launch(client, [self._queue.popleft() for _ in range(share)])
         if not self._queue and not self._in_flight:
             if self.batch.is_empty:
                 self._end_cycle()
             else:
                 self.batch.flush()  # the cycle ends once its answers are in the journal
 
-    def _launch(self, client: AxClient, item: _Item) -> None:
-        journal = self._journal
-        call: Call[Answer | None]
-        if isinstance(item, PendingCancel):
-            call = self._worker.call(lambda: _send_again(client, journal, item))
-        else:
-            call = self._worker.call(lambda: ask_one(client, item))
-        call.on_success(lambda answer: self._answered(item, answer))
-        call.on_error(lambda error: self._poll_failed(item, error))
-        self._in_flight[_key(item)] = call
+    def _launch(self, client: AxClient, items: list[SyncItem]) -> None:
+        journal, batch, connection = self._journal, self.batch, self._connection
+        generation = batch.generation
+
+        def go_on() -> bool:  # read on the lane's thread, between two requests
+            if self._paused or batch.generation != generation:
+                return False
+            try:
+                return connection.client() is client
+            except NotConnectedError:
+                return False
+
+        lane = next(self._lanes)
+        call = self._worker.call(
+            lambda: work_through(
+                client, journal, items, lambda answer: batch.put(answer, generation), go_on
+            )
+        )
+        call.on_success(lambda end: self._lane_ended(lane, end))
+        call.on_error(lambda error: self._lane_failed(lane, error))
+        self._in_flight[lane] = call
         self.peak_in_flight = max(self.peak_in_flight, len(self._in_flight))
+        batch.tick()
         call.start()
 
-    def _answered(self, item: _Item, answer: Answer | None) -> None:
-        self._in_flight.pop(_key(item), None)
-        self._backoff = self._min_backoff
-        if answer is not None:
-            self.batch.add(answer)
+    def _lane_ended(self, lane: int, end: LaneEnd) -> None:
+        self._in_flight.pop(lane, None)
+        if end.answered:
+            self._backoff = self._min_backoff
+        self._queue.extendleft(reversed(end.rest))
+        if self.batch.waiting >= self.batch.flush_size:
+            self.batch.flush()
+        if end.failed is not None and end.error is not None:
+            self._poll_failed(end.failed, end.error)
+        else:
+            self._pump()
+
+    def _lane_failed(self, lane: int, error: BaseException) -> None:
+        """A lane broke (a bug in axdesk, not an answer of AX): its share waits for the next
+        cycle."""
+        self._in_flight.pop(lane, None)
+        self._worker.report_error(error)
         self._pump()
 
     def _recorded(self, recorded: Recorded) -> None:
@@ -320,8 +350,7 @@ class OrderSync(QObject):
 
     # -- failures -------------------------------------------------------------------------
 
-    def _poll_failed(self, item: _Item, error: BaseException) -> None:
-        self._in_flight.pop(_key(item), None)
+    def _poll_failed(self, item: SyncItem, error: BaseException) -> None:
         if isinstance(error, AxRateLimitedError):
             wait = error.retry_after if error.retry_after is not None else self._next_backoff()
             wait = min(wait, self._max_backoff)  # AX may name any wait, or a date far away
@@ -382,6 +411,7 @@ class OrderSync(QObject):
         if not self._in_cycle:
             return
         self._in_cycle = False
+        self.batch.stop_ticking()
         self.cycles_finished += 1
         self.last_cycle_at = dt.datetime.now(dt.UTC)
         self.running_changed.emit(False)
@@ -393,28 +423,6 @@ class OrderSync(QObject):
             self._cycle_timer.start(0)
         else:
             self._cycle_timer.start(int(self.interval() * 1000))
-
-
-def _key(item: _Item) -> str:
-    if isinstance(item, PendingCancel):
-        return f"cancel:{item.ax_ticket_code}"
-    return f"order:{item.ax_order_code}"
-
-
-def _send_again(
-    client: AxClient, journal: OrderJournal, pending: PendingCancel
-) -> CancelResent | None:
-    """Send an unsettled cancel again, claimed while it is out and until its answer is
-    written; None when this process is sending it already. An answer that asks to wait
-    (429, 5xx, no connection) or refuses the key is raised, for the poller's back-off."""
-    if not journal.claim_cancel(pending.ax_ticket_code):
-        return None
-    resent = resend_cancel(client, pending)
-    error = resent.error
-    if isinstance(error, (AxRateLimitedError, AxServerError, AxNetworkError, AxAuthError)):
-        journal.release_cancel(pending.ax_ticket_code)
-        raise error
-    return resent
 
 
 def _seconds(value: float) -> str:

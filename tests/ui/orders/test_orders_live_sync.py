@@ -519,3 +519,24 @@ def test_a_long_cycle_writes_what_it_learned_on_the_way(
     qtbot.waitUntil(lambda: sync.cycles_finished == 1, timeout=5_000)
     assert ax.asked_for(slow)
     sync.stop()
+
+
+def test_every_lane_stops_sending_while_paused(
+    qtbot: Any, ctx: AppContext, ax: ScriptedAx
+) -> None:
+    """Each of the three lanes works through its share on its own thread; a 429 met by one
+    pauses them all: at most one request each may already be on its way."""
+    codes = [journal_order(ctx, ax, f"lane{n:02d}") for n in range(30)]
+    ax.script[codes[0]] = [httpx.Response(429, headers={"Retry-After": "1"})]
+    sync = make_sync(qtbot, ctx, interval=60)
+    with qtbot.waitSignal(sync.backing_off, timeout=5_000):
+        sync.start()
+    paused_at = time.monotonic()
+    qtbot.wait(600)
+    with ax.lock:
+        during = [code for moment, code in ax.asked if paused_at < moment]
+    assert len(during) <= sync.max_in_flight - 1
+    qtbot.waitUntil(lambda: sync.cycles_finished >= 1, timeout=10_000)
+    assert all(ax.asked_for(code) for code in codes)
+    assert len(ax.asked_for(codes[0])) == 2
+    sync.stop()
