@@ -24,7 +24,11 @@ Measured, interleaved, ``--repeat`` times each:
   client the app makes (``make_client``) and its call log hook
   (``record_calls``: a log line and a cross-thread signal per request);
 - live sync without the call log hook (``on_call=None``): what the log line
-  and the signal cost.
+  and the signal cost;
+- the app's client alone: ``--in-flight`` threads sharing one client from
+  ``make_client`` (no hook), each asking Get Confirm of its share through
+  ``AxClient`` — no Qt, no worker, no journal: what the client costs over
+  bare httpx, so that the rest is what live sync itself costs.
 
 Medians are printed with their ratio to the floor: of the wall time (the
 target), and of this process's CPU time (with the sandbox in its own
@@ -81,6 +85,7 @@ MAPPING = "map-bench"
 PRICE = Decimal("10000")
 DAYS = [dt.date(2030, 3, day) for day in range(1, 11)]
 ORDERS_PATH = "/v1/channel/orders/tour/"
+CLIENT_ONLY = "the app's AxClient alone"
 
 
 def seed_document(seats: int) -> dict[str, object]:
@@ -229,6 +234,32 @@ def bare_loop(base_url: str, codes: Sequence[str], threads: int) -> tuple[float,
     return elapsed, cpu
 
 
+def client_loop(base_url: str, codes: Sequence[str], threads: int) -> tuple[float, float]:
+    client, transport = make_client(base_url, Credentials(API_KEY, CHANNEL), None)
+    shares = [list(codes[index::threads]) for index in range(threads)]
+    barrier = threading.Barrier(threads + 1)
+
+    def run(share: list[str]) -> None:
+        client.get_order_status(share[0])
+        barrier.wait()
+        for code in share:
+            client.get_order_status(code)
+        barrier.wait()
+
+    workers = [threading.Thread(target=run, args=(share,)) for share in shares]
+    for worker in workers:
+        worker.start()
+    barrier.wait()
+    began, cpu = time.perf_counter(), time.process_time()
+    barrier.wait()
+    elapsed, cpu = time.perf_counter() - began, time.process_time() - cpu
+    for worker in workers:
+        worker.join()
+    client.close()
+    transport.close()
+    return elapsed, cpu
+
+
 # --- live sync ----------------------------------------------------------------------------
 
 
@@ -313,13 +344,20 @@ def main(argv: Sequence[str] | None = None) -> None:
                     base_url, journal, db, args.in_flight, call_log=None
                 ),
             }
-            runs: dict[str, list[float]] = {"floor": [], **{name: [] for name in variants}}
+            runs: dict[str, list[float]] = {
+                "floor": [],
+                CLIENT_ONLY: [],
+                **{name: [] for name in variants},
+            }
             cpus: dict[str, list[float]] = {name: [] for name in runs}
             commits: dict[str, int] = {}
             for _ in range(args.repeat):
                 elapsed, cpu = bare_loop(base_url, codes, args.in_flight)
                 runs["floor"].append(elapsed)
                 cpus["floor"].append(cpu)
+                elapsed, cpu = client_loop(base_url, codes, args.in_flight)
+                runs[CLIENT_ONLY].append(elapsed)
+                cpus[CLIENT_ONLY].append(cpu)
                 for name, build in variants.items():
                     run = build()
                     try:
@@ -347,13 +385,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"  {'floor (bare httpx.Client loop)':34} {len(codes) / floor:6.0f} orders/s  {1:5.2f}x"
         f"   {floor_cpu:13.2f} s     {1:5.2f}x"
     )
-    for name in variants:
+    for name in (CLIENT_ONLY, *variants):
         median = statistics.median(runs[name])
         cpu = statistics.median(cpus[name])
         print(
             f"  {name:34} {len(codes) / median:6.0f} orders/s  {median / floor:5.2f}x"
             f"   {cpu:13.2f} s     {cpu / floor_cpu:5.2f}x"
-            f"   ({commits.get(name, 0)} commits per cycle)"
+            + (f"   ({commits[name]} commits per cycle)" if name in commits else "")
         )
     for name, values in runs.items():
         print(f"  runs, s: {name:32}", " ".join(f"{value:.2f}" for value in values))

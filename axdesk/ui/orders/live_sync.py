@@ -94,6 +94,8 @@ class OrderSync(QObject):
         status_changed(object): a ``SyncChange`` (``axdesk.store.sync``); the journal
             already holds it.
         order_checked(str): a channel order was asked about (its "last checked" moved).
+        orders_checked(object): the same for a whole batch at once (a tuple of channel
+            order codes), for views that refresh what they show in one go.
         cancel_changed(object): a ``CancelChange`` (``axdesk.store.sync``): an unsettled
             cancel was settled (or is still unknown); the journal already holds it.
         cycle_started(int): a cycle began with this many AX orders and cancels to send.
@@ -106,6 +108,7 @@ class OrderSync(QObject):
 
     status_changed = Signal(object)
     order_checked = Signal(str)
+    orders_checked = Signal(object)
     cancel_changed = Signal(object)
     cycle_started = Signal(int)
     cycle_finished = Signal()
@@ -336,6 +339,8 @@ class OrderSync(QObject):
         self._pump()
 
     def _recorded(self, recorded: Recorded) -> None:
+        if recorded.checked:
+            self.orders_checked.emit(recorded.checked)
         for code in recorded.checked:
             self.order_checked.emit(code)
         for change in recorded.changes:

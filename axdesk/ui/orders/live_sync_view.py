@@ -35,7 +35,7 @@ class LiveSyncView(QObject):
         self._tick.setInterval(1000)
         sync = tab.sync
         sync.status_changed.connect(self._status_changed)
-        sync.order_checked.connect(tab.model.update_order)
+        sync.orders_checked.connect(self._orders_checked)
         sync.cancel_changed.connect(self._cancel_changed)
         sync.backing_off.connect(lambda _s, reason: self.show_state(reason))
         sync.problem.connect(tab.show_message)
@@ -98,6 +98,15 @@ class LiveSyncView(QObject):
         if change.comment:
             parts.append(change.comment)
         tab.notify.emit(title, "\n".join(parts))
+
+    def _orders_checked(self, codes: tuple[str, ...]) -> None:
+        """Refresh the rows shown of a batch of orders live sync asked about (a batch may
+        name every open order: only the page's rows are read again)."""
+        model = self._tab.model
+        shown = {row.channel_order_code for row in model.rows()}
+        for code in codes:
+            if code in shown:
+                model.update_order(code)
 
     def _cancel_changed(self, change: CancelChange) -> None:
         tab = self._tab
