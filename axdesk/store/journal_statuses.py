@@ -5,7 +5,8 @@ After an order exists at AX, its AX orders and tickets change status there
 cancelled). The journal learns of it only by asking: Get Confirm answers
 (:meth:`JournalStatuses.apply_status_infos`: the poller, the reconciler,
 a check of one order),
-Cancel Ticket's answer (:meth:`JournalStatuses.apply_cancellation`), and a
+Cancel Ticket's answer (:meth:`JournalStatuses.apply_cancellation`; the
+cancel itself, journaled before its PATCH, is in ``axdesk.store.journal_cancels``), and a
 lookup by code of an order made here or elsewhere
 (:meth:`JournalStatuses.import_remote_order`). Every change of an AX order's
 status adds a row to its history; a status that did not change only moves
