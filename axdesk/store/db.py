@@ -320,6 +320,40 @@ def _add_settling_facts(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE draft ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
 
 
+def _add_ticket_cancels(conn: sqlite3.Connection) -> None:
+    """v4: each ticket's cancel, journaled before it is sent (``axdesk.store.journal_cancels``).
+
+    One row per ticket the operator asked to cancel, written in its own
+    transaction before the PATCH, so a cancel AX may have applied is never
+    forgotten: ``cancelling`` (being sent, or axdesk stopped while it was),
+    ``unknown`` (sent, answer lost), ``done`` (AX cancelled it) or
+    ``refused`` (AX said no; ``problem`` holds its sentence). Tickets
+    journaled before v4 have no row: nothing was sent for them that is not
+    already in their status.
+    """
+    conn.execute(
+        """
+        CREATE TABLE ticket_cancel (
+            ticket_id INTEGER PRIMARY KEY REFERENCES ticket(id) ON DELETE CASCADE,
+            order_id INTEGER NOT NULL REFERENCES channel_order(id) ON DELETE CASCADE,
+            ax_order_code TEXT NOT NULL,
+            ax_ticket_code TEXT NOT NULL UNIQUE,
+            state TEXT NOT NULL
+                CHECK (state IN ('cancelling', 'unknown', 'done', 'refused')),
+            comment TEXT,
+            requested_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_attempt_at TEXT,
+            settled_at TEXT,
+            problem TEXT
+        )"""
+    )
+    conn.execute("CREATE INDEX ticket_cancel_by_state ON ticket_cancel(state, requested_at)")
+    conn.execute("CREATE INDEX ticket_cancel_by_order ON ticket_cancel(order_id)")
+    conn.execute("CREATE INDEX ticket_cancel_by_ax_order ON ticket_cancel(ax_order_code, state)")
+
+
 def _add_internal_note(conn: sqlite3.Connection) -> None:
     """v5: the desk's internal note on each channel order, and when it was last saved.
 
@@ -338,6 +372,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "when an order's uncertain POST was sent, problem kinds, draft revisions",
         _add_settling_facts,
     ),
+    Migration(4, "each ticket's cancel, journaled before it is sent", _add_ticket_cancels),
     Migration(5, "the desk's internal note on each order", _add_internal_note),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version

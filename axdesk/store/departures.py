@@ -251,19 +251,17 @@ def cancel_departure_ticket(
 ) -> DepartureCancelOutcome:
     """Cancel one ticket of a departure with :func:`~axdesk.store.cancel.cancel_one`.
 
-    A lost answer is sent once more at once (safe, see ``cancel_one``); lost
-    twice, the outcome is UNKNOWN, never FAILED. An error that is not AX's (the
-    journal could not record an answer) is UNKNOWN too: AX may have applied it.
+    ``cancel_one`` journals the cancel first and sends a lost answer's PATCH
+    once more at once (safe: AX answers a cancelled ticket with the same
+    result); lost twice, the outcome is UNKNOWN, never FAILED. An error that is
+    not AX's (the journal could not record an answer) is UNKNOWN too: AX may
+    have applied it.
     """
-    for attempt in (1, 2):
-        try:
-            result = cancel_one(client, journal, target, comment)
-        except AxError as error:
-            if error.outcome_unknown and attempt == 1:
-                continue
-            kind = CancelResult.UNKNOWN if error.outcome_unknown else CancelResult.FAILED
-            return DepartureCancelOutcome(target, kind, error=error)
-        except Exception as error:  # reported per ticket: AX may have applied it
-            return DepartureCancelOutcome(target, CancelResult.UNKNOWN, error=error)
-        return DepartureCancelOutcome(target, CancelResult.CANCELLED, result.ax_ticket_status)
-    raise AssertionError("unreachable")  # pragma: no cover
+    try:
+        result = cancel_one(client, journal, target, comment)
+    except AxError as error:
+        kind = CancelResult.UNKNOWN if error.outcome_unknown else CancelResult.FAILED
+        return DepartureCancelOutcome(target, kind, error=error)
+    except Exception as error:  # reported per ticket: AX may have applied it
+        return DepartureCancelOutcome(target, CancelResult.UNKNOWN, error=error)
+    return DepartureCancelOutcome(target, CancelResult.CANCELLED, result.ax_ticket_status)

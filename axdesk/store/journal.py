@@ -62,6 +62,7 @@ from axdesk.store.db import money_to_db, time_from_db, time_to_db, transaction
 from axdesk.store.drafts import JournalDrafts
 from axdesk.store.endpoints import JournalEndpoints, normalize_endpoint
 from axdesk.store.journal_base import JournalError
+from axdesk.store.journal_cancels import JournalCancels
 from axdesk.store.journal_queries import JournalQueries, JournalState, ProblemKind
 from axdesk.store.journal_statuses import JournalStatuses
 from axdesk.store.search import index_order
@@ -111,7 +112,9 @@ class OptionLabel:
 # The journal
 
 
-class OrderJournal(JournalStatuses, JournalQueries, JournalEndpoints, JournalDrafts):
+class OrderJournal(
+    JournalCancels, JournalStatuses, JournalQueries, JournalEndpoints, JournalDrafts
+):
     """The order journal on a database from :func:`axdesk.store.db.open_database`.
 
     The writes of an order's life are defined here; the others are inherited

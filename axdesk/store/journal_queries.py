@@ -44,6 +44,7 @@ from axdesk.store.journal_base import (
     order_status_from_db,
     utc_now,
 )
+from axdesk.store.journal_cancels import TicketCancel, read_ticket_cancels
 from axdesk.store.search import parse_query, search_condition
 
 
@@ -148,6 +149,8 @@ class TicketDetail:
     status_updated_at: dt.datetime | None
     notes: PersonNotes = PersonNotes()
     """The traveler's note and additional fields, as the order sent them."""
+    cancel: TicketCancel | None = None
+    """The cancel axdesk asked of AX for it, if any (see ``axdesk.store.journal_cancels``)."""
 
     @property
     def is_cancellable(self) -> bool:
@@ -525,6 +528,7 @@ class JournalQueries(JournalBase):
                 " ORDER BY line_id, position",
                 (order_id,),
             ).fetchall()
+            cancels = read_ticket_cancels(self._conn, order_id)
         ax_orders = [
             AxOrderDetail(
                 ax_order_code=a[0],
@@ -557,6 +561,7 @@ class JournalQueries(JournalBase):
                     status=None if t[8] is None else TicketStatus(t[8]),
                     status_updated_at=optional_time_from_db(t[9]),
                     notes=sent.tickets.get(t[2], PersonNotes()),
+                    cancel=cancels.get(t[7]) if t[7] else None,
                 )
                 for t in ticket_rows
                 if t[0] == line[0]

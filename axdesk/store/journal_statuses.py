@@ -5,7 +5,8 @@ After an order exists at AX, its AX orders and tickets change status there
 cancelled). The journal learns of it only by asking: Get Confirm answers
 (:meth:`JournalStatuses.apply_status_infos`: the poller, the reconciler,
 a check of one order),
-Cancel Ticket's answer (:meth:`JournalStatuses.apply_cancellation`), and a
+Cancel Ticket's answer (:meth:`JournalStatuses.apply_cancellation`; the
+cancel itself, journaled before its PATCH, is in ``axdesk.store.journal_cancels``), and a
 lookup by code of an order made here or elsewhere
 (:meth:`JournalStatuses.import_remote_order`). Every change of an AX order's
 status adds a row to its history; a status that did not change only moves
@@ -19,8 +20,9 @@ created order.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from axdesk.api import CancelledTicket, OrderStatus, OrderStatusInfo, TicketStatus
 from axdesk.store.db import time_to_db, transaction
@@ -31,6 +33,20 @@ from axdesk.store.search import index_order
 
 class JournalStatuses(JournalBase):
     """Recording AX's later answers about journaled orders (see the module docstring)."""
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make every write inside the block one transaction: one commit, one fsync.
+
+        For answers that are only read from AX (live sync's Get Confirm, the
+        answers to cancels already journaled): writing a cycle's worth at
+        once costs one commit instead of one per answer. Never around a
+        network call: the database lock is held for the whole block. A write
+        that must be committed before a request goes out (an order, a cancel
+        intent) is never made inside a batch.
+        """
+        with transaction(self._conn):
+            yield
 
     def update_ax_status(
         self,

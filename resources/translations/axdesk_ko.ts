@@ -248,6 +248,10 @@
         <translation>모든 티켓을 취소했습니다.</translation>
     </message>
     <message>
+        <source>AX&apos;s answer did not arrive for %1 of them: AX may have cancelled them, and axdesk asks again on its own.</source>
+        <translation>그중 %1건은 AX의 응답이 오지 않았습니다. AX가 이미 취소했을 수 있으며, axdesk가 알아서 다시 확인합니다.</translation>
+    </message>
+    <message>
         <source>Result for each ticket</source>
         <translation>티켓별 결과</translation>
     </message>
@@ -270,6 +274,10 @@
     <message>
         <source>Cancelled</source>
         <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>Not confirmed yet</source>
+        <translation>아직 확인되지 않음</translation>
     </message>
     <message>
         <source>Failed</source>
@@ -3584,6 +3592,18 @@ Internal note: %2</source>
         <source>%1 of %2 tickets cancelled.</source>
         <translation>티켓 %2매 중 %1매를 취소했습니다.</translation>
     </message>
+    <message>
+        <source>%1 not confirmed by AX yet: axdesk asks again on its own.</source>
+        <translation>%1건은 아직 AX가 확인하지 않았습니다. axdesk가 알아서 다시 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Unconfirmed cancels were sent to AX again: %1 cancelled, %2 refused by AX, %3 still not confirmed.</source>
+        <translation>확인되지 않은 취소를 AX에 다시 보냈습니다. %1건 취소됨, %2건 AX가 거절, %3건 아직 확인되지 않음.</translation>
+    </message>
+    <message>
+        <source>AX&apos;s answer did not arrive.</source>
+        <translation>AX의 응답이 오지 않았습니다.</translation>
+    </message>
 </context>
 <context>
     <name>TicketStatus</name>
@@ -3610,6 +3630,18 @@ Internal note: %2</source>
     <message>
         <source>AX&apos;s ticket status “New”: the ticket is issued and not used yet, so it can still be cancelled. Whether the supplier confirmed is the order&apos;s AX status.</source>
         <translation>AX 티켓 상태 “New”: 티켓이 발권되었고 아직 사용되지 않아 취소할 수 있습니다. 공급사 확정 여부는 주문의 AX 상태가 알려 줍니다.</translation>
+    </message>
+    <message>
+        <source>Cancel not confirmed</source>
+        <translation>취소 확인 안 됨</translation>
+    </message>
+    <message>
+        <source>The cancel of this ticket was sent, but AX&apos;s answer did not arrive: AX may already have cancelled it. axdesk asks AX again on its own; press Delete to try again now (safe: nothing is cancelled twice).</source>
+        <translation>이 티켓의 취소 요청을 보냈지만 AX의 응답이 오지 않았습니다. AX가 이미 취소했을 수 있습니다. axdesk가 알아서 AX에 다시 확인합니다. 지금 다시 시도하려면 Delete 키를 누르세요(안전합니다. 두 번 취소되는 일은 없습니다).</translation>
+    </message>
+    <message>
+        <source>AX refused the cancel: %1</source>
+        <translation>AX가 취소를 거절했습니다: %1</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""poll_one with a stub Get Confirm and a real journal: what is recorded, what is reported."""
+"""Live sync's steps with a stub AX and a real journal: what is recorded, what is reported."""
 
 from __future__ import annotations
 
@@ -6,10 +6,27 @@ import datetime as dt
 
 from store_helpers import ENDPOINT, created_for, make_request, traveler
 
-from axdesk.api import OrderStatus, OrderStatusInfo
+from axdesk.api import (
+    AxRejectedError,
+    AxServerError,
+    CancelledTicket,
+    OrderStatus,
+    OrderStatusInfo,
+    TicketStatus,
+)
+from axdesk.store.cancel import CancelResent
+from axdesk.store.db import Database
 from axdesk.store.journal import OrderJournal
+from axdesk.store.journal_cancels import CancelState
 from axdesk.store.journal_queries import AxOrderRef
-from axdesk.store.sync import PollResult, SyncChange, poll_one
+from axdesk.store.sync import (
+    PollResult,
+    SyncChange,
+    ask_one,
+    poll_one,
+    record_answers,
+    work_through,
+)
 
 
 class StubGetConfirm:
@@ -131,3 +148,147 @@ def test_every_journaled_ax_order_in_the_answer_is_recorded(journal: OrderJourna
     )
     assert ax_order(journal, "o1", sibling)[0] is OrderStatus.SUPPLIER_PENDING
     assert journal.state_of("elsewhere") is None
+
+
+# -- a batch of answers, and the cancels live sync settles ------------------------------
+
+
+def test_a_batch_of_answers_is_one_transaction(journal: OrderJournal, db: Database) -> None:
+    codes = [sent(journal, f"o{n}")[0] for n in range(25)]
+    refs = journal.non_final_ax_orders(ENDPOINT)
+    ax = StubGetConfirm()
+    for n, code in enumerate(codes):
+        ax.answers[code] = [info(f"o{n}", code, OrderStatus.SUPPLIER_CONFIRM)]
+    answers = [ask_one(ax, ref) for ref in refs]
+    statements: list[str] = []
+    db.set_trace_callback(statements.append)
+
+    recorded = record_answers(journal, answers)
+
+    db.set_trace_callback(None)
+    assert statements.count("COMMIT") == 1
+    assert len(recorded.changes) == 25
+    assert sorted(recorded.checked) == sorted(f"o{n}" for n in range(25))
+    assert journal.non_final_ax_orders(ENDPOINT) == []
+
+
+def test_traveler_cancel_settles_the_orders_unsettled_cancels(journal: OrderJournal) -> None:
+    request = make_request(("dc-0", [traveler("A"), traveler("B")]), code="o1")
+    created = created_for(request)
+    journal.record_sending(request, endpoint=ENDPOINT)
+    journal.mark_sent("o1", created)
+    ax_code = created.depth_combinations[0].ax_order_code
+    first, second = (t.ax_ticket_code for t in created.depth_combinations[0].tickets)
+    journal.begin_cancel(ax_code, first, None)  # sent, answer lost
+    journal.mark_cancel_unknown(first, "lost")
+    journal.release_cancel(first)
+    journal.begin_cancel(ax_code, second, None)  # axdesk stopped while it was out
+    journal.release_cancel(second)
+    ax = StubGetConfirm()
+    ax.answers[ax_code] = [info("o1", ax_code, OrderStatus.TRAVELER_CANCEL, "여행자 취소")]
+
+    recorded = record_answers(journal, [ask_one(ax, ref_of(journal, ax_code))])
+
+    assert {(c.ax_ticket_code, c.state) for c in recorded.cancels} == {
+        (first, CancelState.DONE),
+        (second, CancelState.DONE),
+    }
+    detail = journal.get_order("o1")
+    assert detail is not None
+    assert [t.status for t in detail.tickets] == [TicketStatus.TRAVELER_CANCELED] * 2
+    assert journal.unsettled_cancels() == []
+
+
+def test_resent_cancels_are_recorded_with_the_batch(journal: OrderJournal) -> None:
+    request = make_request(("dc-0", [traveler("A"), traveler("B")]), code="o1")
+    created = created_for(request)
+    journal.record_sending(request, endpoint=ENDPOINT)
+    journal.mark_sent("o1", created)
+    ax_code = created.depth_combinations[0].ax_order_code
+    done, used = (t.ax_ticket_code for t in created.depth_combinations[0].tickets)
+    for ticket in (done, used):
+        journal.begin_cancel(ax_code, ticket, "c")
+        journal.mark_cancel_unknown(ticket, "lost")
+        journal.release_cancel(ticket)
+    pending = {p.ax_ticket_code: p for p in journal.unsettled_cancels(ENDPOINT)}
+    answer = CancelledTicket(
+        channel_order_code="o1",
+        ax_order_code=ax_code,
+        ax_order_status=OrderStatus.NEW,
+        ax_ticket_code=done,
+        ax_ticket_status=TicketStatus.TRAVELER_CANCELED,
+    )
+    refused = AxRejectedError("AX refused the request (HTTP 409): used", status=409)
+
+    recorded = record_answers(
+        journal,
+        [],
+        [CancelResent(pending[done], answer, None), CancelResent(pending[used], None, refused)],
+    )
+
+    assert [(c.ax_ticket_code, c.state) for c in recorded.cancels] == [
+        (done, CancelState.DONE),
+        (used, CancelState.REFUSED),
+    ]
+    refused_cancel = journal.cancel_of(used)
+    assert refused_cancel is not None
+    assert refused_cancel.problem == "AX refused the request (HTTP 409): used"
+    assert refused_cancel.attempts == 2
+
+
+# -- one lane of a cycle ------------------------------------------------------------------
+
+
+class FailingGetConfirm(StubGetConfirm):
+    """Get Confirm that fails with ``error`` for one AX order code."""
+
+    def __init__(self, failing: str, error: Exception) -> None:
+        super().__init__()
+        self.failing = failing
+        self.error = error
+
+    def get_order_status(self, order_code: str) -> list[OrderStatusInfo]:
+        if order_code == self.failing:
+            self.asked.append(order_code)
+            raise self.error
+        return super().get_order_status(order_code)
+
+    base_url = ENDPOINT
+
+    def cancel_ticket(
+        self, ax_order_code: str, ticket_code: str, comment: str | None = None
+    ) -> CancelledTicket:
+        raise AssertionError("no cancel in this test")
+
+
+def test_a_lane_stops_at_the_first_error_and_gives_back_the_rest(journal: OrderJournal) -> None:
+    codes = [sent(journal, f"o{n}")[0] for n in range(5)]
+    refs = {ref.ax_order_code: ref for ref in journal.non_final_ax_orders(ENDPOINT)}
+    items = [refs[code] for code in codes]
+    error = AxServerError("AX is temporarily unavailable (HTTP 503).", status=503)
+    ax = FailingGetConfirm(codes[2], error)
+    kept: list[object] = []
+
+    end = work_through(ax, journal, items, kept.append, lambda: True)
+
+    assert ax.asked == codes[:3]
+    assert len(kept) == 2
+    assert end.answered == 2
+    assert end.failed == items[2]
+    assert end.error is error
+    assert end.rest == tuple(items[3:])
+
+
+def test_a_lane_told_to_stop_sends_nothing_more(journal: OrderJournal) -> None:
+    codes = [sent(journal, f"o{n}")[0] for n in range(4)]
+    items = journal.non_final_ax_orders(ENDPOINT)
+    ax = FailingGetConfirm("none", AxServerError("x", status=500))
+    kept: list[object] = []
+
+    end = work_through(ax, journal, items, kept.append, lambda: len(kept) < 2)
+
+    assert len(ax.asked) == 2
+    assert sorted(ax.asked) == sorted(ref.ax_order_code for ref in items[:2])
+    assert end.rest == tuple(items[2:])
+    assert end.failed is None
+    assert set(codes) == {ref.ax_order_code for ref in items}

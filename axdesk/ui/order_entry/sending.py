@@ -310,7 +310,7 @@ class OrderSending(QObject):
                 self.tr(
                     "axdesk cannot ask AX whether it made order %1. Ask AX whether it has an "
                     "order with the channel order code %1, then say what it told you.\n\n"
-                    "Choose \"AX has none\" only if AX told you so: the order is then sent "
+                    'Choose "AX has none" only if AX told you so: the order is then sent '
                     "again under the same code."
                 ),
                 code,

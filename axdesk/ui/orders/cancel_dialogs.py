@@ -217,6 +217,15 @@ class CancelReportDialog(QDialog):
             )
         else:
             summary = self.tr("Every ticket was cancelled.")
+        unknown = sum(1 for outcome in self.outcomes if outcome.unknown)
+        if unknown:
+            summary += " " + fill_args(
+                self.tr(
+                    "AX's answer did not arrive for %1 of them: AX may have cancelled them, "
+                    "and axdesk asks again on its own."
+                ),
+                str(unknown),
+            )
         heading = QLabel(summary)
         heading.setWordWrap(True)
 
@@ -233,7 +242,7 @@ class CancelReportDialog(QDialog):
                 [
                     outcome.target.traveler_name,
                     outcome.target.ticket_code,
-                    self.tr("Cancelled") if outcome.succeeded else self.tr("Failed"),
+                    self._result_word(outcome),
                     outcome.detail,
                 ],
             )
@@ -251,6 +260,13 @@ class CancelReportDialog(QDialog):
         layout.addWidget(self.result_list)
         layout.addWidget(buttons)
         self.resize(640, 320)
+
+    def _result_word(self, outcome: CancelOutcome) -> str:
+        if outcome.succeeded:
+            return self.tr("Cancelled")
+        if outcome.unknown:
+            return self.tr("Not confirmed yet")
+        return self.tr("Failed")
 
 
 class CancelFailedBox(QMessageBox):

@@ -1,21 +1,35 @@
-"""Live sync: keep every open AX order's status in step with AX (Get Confirm).
+"""Live sync: keep every open AX order's status, and every unsettled cancel, in step with AX.
 
 The AX pages ask channels to poll Get Confirm "as often as practical" so the
 channel and AX agree on each order. :class:`OrderSync` runs on the GUI
 thread and only *schedules*: a ``QTimer`` starts a cycle every
 ``poll_interval_seconds``; a cycle asks the journal (on the worker) which AX
-orders are not final yet, then sends one Get Confirm per AX order through the
-worker, at most ``max_in_flight`` at a time, over the connection's one
-keep-alive client. Each answer is written to the journal on the worker too
-(:func:`axdesk.store.sync.poll_one`), and only the outcome comes back to the
-GUI thread.
+orders are not final yet and which ticket cancels are unsettled, then sends
+the same cancel again for each of those (first: AX answers a ticket it
+already cancelled with the same result) and one Get Confirm per AX order,
+at most ``max_in_flight`` at a time, over the connection's one keep-alive
+client. Each of the ``max_in_flight`` *lanes* is one worker call that works
+through a share of the queue (at most ``LANE_SIZE``) one request after the
+other (:func:`axdesk.store.sync.work_through`), so the GUI thread is not
+between one request and the next; a lane stops early when live sync stops
+or pauses or another server comes into use, and what it did not send goes
+back to the queue.
+
+The answers are not written one by one: an
+:class:`~axdesk.ui.orders.live_sync_batch.AnswerBatch` keeps them and writes
+them together (one transaction, on the worker) when the cycle's last answer
+is in, when ``flush_size`` answers wait, or ``flush_after`` seconds after the
+first one waiting (so a long cycle at a slow AX still shows a supplier's
+decision within seconds). Only then are the changes announced: what the
+signals say is in the journal, and a cycle ends once its answers are written.
 
 Why at most three in flight by default: the worker has four threads, and one
 is left free so that a cancel or a lookup the operator asks for is never
 queued behind the poller.
 
 Backing off: a 429 pauses the whole poller for the server's ``Retry-After``
-(or, when absent, the current back-off); a 5xx or a network failure pauses it
+(or, when absent, the current back-off), never longer than ``max_backoff``
+(AX may name any number, or a date years away); a 5xx or a network failure pauses it
 for a back-off that doubles from ``min_backoff`` up to ``max_backoff`` and
 returns to the start after the next success. The AX order that met the
 error is asked again first when the pause ends. The client itself already
@@ -34,7 +48,9 @@ a new one starts for the new server.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
+import math
 from collections import deque
 from collections.abc import Callable
 
@@ -49,18 +65,26 @@ from axdesk.api import (
     AxServerError,
 )
 from axdesk.store.journal import OrderJournal
+from axdesk.store.journal_cancels import PendingCancel
 from axdesk.store.journal_queries import AxOrderRef
-from axdesk.store.sync import PollResult, poll_one
+from axdesk.store.sync import LaneEnd, Recorded, SyncItem, work_through
 from axdesk.ui.common.context import Connection, NotConnectedError
 from axdesk.ui.common.error_text import ax_error_sentence
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Call, Worker
+from axdesk.ui.orders.live_sync_batch import AnswerBatch, milliseconds
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_IN_FLIGHT = 3
 DEFAULT_MIN_BACKOFF = 5.0
 DEFAULT_MAX_BACKOFF = 300.0
+DEFAULT_FLUSH_SIZE = 500
+DEFAULT_FLUSH_AFTER = 2.0
+
+LANE_SIZE = 50
+"""Requests one lane sends before it comes back to the GUI thread (a quarter of a second
+at the sandbox's speed): short enough for a stop or a pause to be felt at once."""
 
 
 class OrderSync(QObject):
@@ -70,7 +94,11 @@ class OrderSync(QObject):
         status_changed(object): a ``SyncChange`` (``axdesk.store.sync``); the journal
             already holds it.
         order_checked(str): a channel order was asked about (its "last checked" moved).
-        cycle_started(int): a cycle began with this many AX orders to ask about.
+        orders_checked(object): the same for a whole batch at once (a tuple of channel
+            order codes), for views that refresh what they show in one go.
+        cancel_changed(object): a ``CancelChange`` (``axdesk.store.sync``): an unsettled
+            cancel was settled (or is still unknown); the journal already holds it.
+        cycle_started(int): a cycle began with this many AX orders and cancels to send.
         cycle_finished(): every AX order of the cycle was asked about (or the cycle
             was given up, e.g. because the API key was refused).
         backing_off(float, str): polling pauses for these seconds; the sentence says why.
@@ -80,6 +108,8 @@ class OrderSync(QObject):
 
     status_changed = Signal(object)
     order_checked = Signal(str)
+    orders_checked = Signal(object)
+    cancel_changed = Signal(object)
     cycle_started = Signal(int)
     cycle_finished = Signal()
     backing_off = Signal(float, str)
@@ -96,6 +126,8 @@ class OrderSync(QObject):
         max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
         min_backoff: float = DEFAULT_MIN_BACKOFF,
         max_backoff: float = DEFAULT_MAX_BACKOFF,
+        flush_size: int = DEFAULT_FLUSH_SIZE,
+        flush_after: float = DEFAULT_FLUSH_AFTER,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -109,6 +141,11 @@ class OrderSync(QObject):
         self._min_backoff = min_backoff
         self._max_backoff = max_backoff
         self._backoff = min_backoff
+        self.batch = AnswerBatch(
+            worker, journal, flush_size=flush_size, flush_after=flush_after, parent=self
+        )
+        self.batch.recorded.connect(self._recorded)
+        self.batch.failed.connect(self._record_failed)
 
         self._cycle_timer = QTimer(self)
         self._cycle_timer.setSingleShot(True)
@@ -117,9 +154,10 @@ class OrderSync(QObject):
         self._resume_timer.setSingleShot(True)
         self._resume_timer.timeout.connect(self._resume)
 
-        self._queue: deque[AxOrderRef] = deque()
-        self._in_flight: dict[str, Call[PollResult]] = {}
-        self._listing: Call[list[AxOrderRef]] | None = None
+        self._queue: deque[SyncItem] = deque()
+        self._in_flight: dict[int, Call[LaneEnd]] = {}
+        self._lanes = itertools.count()
+        self._listing: Call[tuple[list[AxOrderRef], list[PendingCancel]]] | None = None
         self._endpoint: str | None = None
         self._in_cycle = False
         self._paused = False
@@ -172,6 +210,7 @@ class OrderSync(QObject):
         self._resume_timer.stop()
         self._paused = False
         self._queue.clear()
+        self.batch.drop()
         if self._listing is not None:
             self._listing.cancel()
             self._listing = None
@@ -211,16 +250,19 @@ class OrderSync(QObject):
         self._endpoint = endpoint
         journal = self._journal
         self._listing = (
-            self._worker.call(lambda: journal.non_final_ax_orders(endpoint))
+            self._worker.call(
+                lambda: (journal.non_final_ax_orders(endpoint), journal.unsettled_cancels(endpoint))
+            )
             .on_success(self._cycle_listed)
             .on_error(self._listing_failed)
             .start()
         )
 
-    def _cycle_listed(self, refs: list[AxOrderRef]) -> None:
+    def _cycle_listed(self, listed: tuple[list[AxOrderRef], list[PendingCancel]]) -> None:
         self._listing = None
-        self._queue = deque(refs)
-        self.cycle_started.emit(len(refs))
+        refs, cancels = listed
+        self._queue = deque([*cancels, *refs])
+        self.cycle_started.emit(len(self._queue))
         self._pump()
 
     def _listing_failed(self, error: BaseException) -> None:
@@ -229,7 +271,7 @@ class OrderSync(QObject):
         self._end_cycle()
 
     def _pump(self) -> None:
-        """Launch polls until ``max_in_flight`` are under way or the queue is empty."""
+        """Launch lanes until ``max_in_flight`` are under way or the queue is empty."""
         if not self._in_cycle:
             return
         while self._queue and not self._paused and len(self._in_flight) < self.max_in_flight:
@@ -243,34 +285,81 @@ class OrderSync(QObject):
                 self._queue.clear()
                 self._again = True
                 break
-            ref = self._queue.popleft()
-            if ref.ax_order_code in self._in_flight:
-                continue
-            self._launch(client, ref)
+            free = self.max_in_flight - len(self._in_flight)
+            share = min(LANE_SIZE, -(-len(self._queue) // free))  # the queue spread evenly
+            self._launch(client, [self._queue.popleft() for _ in range(share)])
         if not self._queue and not self._in_flight:
-            self._end_cycle()
+            if self.batch.is_empty:
+                self._end_cycle()
+            else:
+                self.batch.flush()  # the cycle ends once its answers are in the journal
 
-    def _launch(self, client: AxClient, ref: AxOrderRef) -> None:
-        journal = self._journal
-        call = self._worker.call(lambda: poll_one(client, journal, ref))
-        call.on_success(self._polled).on_error(lambda error: self._poll_failed(ref, error))
-        self._in_flight[ref.ax_order_code] = call
+    def _launch(self, client: AxClient, items: list[SyncItem]) -> None:
+        journal, batch, connection = self._journal, self.batch, self._connection
+        generation = batch.generation
+
+        def go_on() -> bool:  # read on the lane's thread, between two requests
+            if self._paused or batch.generation != generation:
+                return False
+            try:
+                return connection.client() is client
+            except NotConnectedError:
+                return False
+
+        lane = next(self._lanes)
+        call = self._worker.call(
+            lambda: work_through(
+                client, journal, items, lambda answer: batch.put(answer, generation), go_on
+            )
+        )
+        call.on_success(lambda end: self._lane_ended(lane, end))
+        call.on_error(lambda error: self._lane_failed(lane, error))
+        self._in_flight[lane] = call
         self.peak_in_flight = max(self.peak_in_flight, len(self._in_flight))
+        batch.tick()
         call.start()
 
-    def _polled(self, result: PollResult) -> None:
-        self._in_flight.pop(result.ref.ax_order_code, None)
-        self._backoff = self._min_backoff
-        self.order_checked.emit(result.ref.channel_order_code)
-        for change in result.changes:
-            self.status_changed.emit(change)
+    def _lane_ended(self, lane: int, end: LaneEnd) -> None:
+        self._in_flight.pop(lane, None)
+        if end.answered:
+            self._backoff = self._min_backoff
+        self._queue.extendleft(reversed(end.rest))
+        if self.batch.waiting >= self.batch.flush_size:
+            self.batch.flush()
+        if end.failed is not None and end.error is not None:
+            self._poll_failed(end.failed, end.error)
+        else:
+            self._pump()
+
+    def _lane_failed(self, lane: int, error: BaseException) -> None:
+        """A lane broke (a bug in axdesk, not an answer of AX): its share waits for the next
+        cycle."""
+        self._in_flight.pop(lane, None)
+        self._worker.report_error(error)
         self._pump()
 
-    def _poll_failed(self, ref: AxOrderRef, error: BaseException) -> None:
-        self._in_flight.pop(ref.ax_order_code, None)
+    def _recorded(self, recorded: Recorded) -> None:
+        if recorded.checked:
+            self.orders_checked.emit(recorded.checked)
+        for code in recorded.checked:
+            self.order_checked.emit(code)
+        for change in recorded.changes:
+            self.status_changed.emit(change)
+        for cancel in recorded.cancels:
+            self.cancel_changed.emit(cancel)
+        self._pump()
+
+    def _record_failed(self, error: BaseException) -> None:
+        self._worker.report_error(error)  # only answers were lost: they are asked again
+        self._pump()
+
+    # -- failures -------------------------------------------------------------------------
+
+    def _poll_failed(self, item: SyncItem, error: BaseException) -> None:
         if isinstance(error, AxRateLimitedError):
             wait = error.retry_after if error.retry_after is not None else self._next_backoff()
-            self._queue.appendleft(ref)
+            wait = min(wait, self._max_backoff)  # AX may name any wait, or a date far away
+            self._queue.appendleft(item)
             self._pause(
                 wait,
                 fill_args(
@@ -279,7 +368,7 @@ class OrderSync(QObject):
             )
         elif isinstance(error, (AxServerError, AxNetworkError)):
             wait = self._next_backoff()
-            self._queue.appendleft(ref)
+            self._queue.appendleft(item)
             self._pause(
                 wait,
                 fill_args(
@@ -297,7 +386,7 @@ class OrderSync(QObject):
             self.problem.emit(
                 fill_args(
                     self.tr("Could not check order %1: %2"),
-                    ref.ax_order_code,
+                    item.ax_order_code,
                     ax_error_sentence(error),
                 )
             )
@@ -311,11 +400,11 @@ class OrderSync(QObject):
         return wait
 
     def _pause(self, seconds: float, reason: str) -> None:
-        seconds = max(0.0, seconds)
+        seconds = min(max(0.0, seconds), self._max_backoff) if math.isfinite(seconds) else 0.0
         if self._paused and self.pause_remaining >= seconds:
             return
         self._paused = True
-        self._resume_timer.start(int(seconds * 1000))
+        self._resume_timer.start(milliseconds(seconds))
         log.info("Live sync backing off for %.1f s", seconds)
         self.backing_off.emit(seconds, reason)
 
@@ -327,6 +416,7 @@ class OrderSync(QObject):
         if not self._in_cycle:
             return
         self._in_cycle = False
+        self.batch.stop_ticking()
         self.cycles_finished += 1
         self.last_cycle_at = dt.datetime.now(dt.UTC)
         self.running_changed.emit(False)

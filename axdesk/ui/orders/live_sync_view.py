@@ -2,9 +2,10 @@
 
 :class:`~axdesk.ui.orders.live_sync.OrderSync` polls AX; this view keeps the
 footer's "Live sync: …" text current (every second, for the pause's
-countdown), refreshes each row live sync asked about, turns a supplier's
-confirm or reject into a desktop notification (the tab's ``notify``), and
-starts a cycle at once when a connection is made.
+countdown), refreshes each row live sync asked about (and the order of each
+cancel it settled), turns a supplier's confirm or reject into a desktop
+notification (the tab's ``notify``), and starts a cycle at once when a
+connection is made.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from axdesk.api import OrderStatus
-from axdesk.store.sync import SyncChange
+from axdesk.store.journal_cancels import CancelState
+from axdesk.store.sync import CancelChange, SyncChange
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.orders.rows import local_time
 from axdesk.ui.orders.status_look import status_text
@@ -33,7 +35,8 @@ class LiveSyncView(QObject):
         self._tick.setInterval(1000)
         sync = tab.sync
         sync.status_changed.connect(self._status_changed)
-        sync.order_checked.connect(tab.model.update_order)
+        sync.orders_checked.connect(self._orders_checked)
+        sync.cancel_changed.connect(self._cancel_changed)
         sync.backing_off.connect(lambda _s, reason: self.show_state(reason))
         sync.problem.connect(tab.show_message)
         sync.running_changed.connect(lambda _r: self.show_state())
@@ -95,6 +98,21 @@ class LiveSyncView(QObject):
         if change.comment:
             parts.append(change.comment)
         tab.notify.emit(title, "\n".join(parts))
+
+    def _orders_checked(self, codes: tuple[str, ...]) -> None:
+        """Refresh the rows shown of a batch of orders live sync asked about (a batch may
+        name every open order: only the page's rows are read again)."""
+        model = self._tab.model
+        shown = {row.channel_order_code for row in model.rows()}
+        for code in codes:
+            if code in shown:
+                model.update_order(code)
+
+    def _cancel_changed(self, change: CancelChange) -> None:
+        tab = self._tab
+        tab.selection.after_change(change.channel_order_code)
+        if change.state is CancelState.DONE:
+            tab.ticket_cancelled.emit(change.ax_ticket_code)
 
     def _connection_changed(self) -> None:
         if self._tab.ctx.connection.is_connected:

@@ -11,7 +11,9 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from axdesk.api import OrderStatus, TicketStatus
-from axdesk.store.journal_queries import JournalState
+from axdesk.store.journal_cancels import CancelState, TicketCancel
+from axdesk.store.journal_queries import JournalState, TicketDetail
+from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.orders.rows import OrderRow
 
 _GREEN = "#1e8e3e"
@@ -109,6 +111,46 @@ def ticket_look(status: TicketStatus | None) -> Look:
     if status is TicketStatus.USED:
         return Look.CANCELLED
     return Look.REJECTED if status is TicketStatus.SUPPLIER_CANCELED else Look.CANCELLED
+
+
+def cancel_unsettled(ticket: TicketDetail) -> bool:
+    """axdesk sent this ticket's cancel and AX's answer is not known yet (not New, not
+    cancelled: AX may have cancelled it)."""
+    return (
+        ticket.cancel is not None
+        and not ticket.cancel.state.is_settled
+        and not (ticket.status is not None and ticket.status.is_cancelled)
+    )
+
+
+def ticket_text(ticket: TicketDetail) -> str:
+    """The ticket's status in words, or that its cancel is not settled yet."""
+    if cancel_unsettled(ticket):
+        return QCoreApplication.translate("TicketStatus", "Cancel not confirmed")
+    return ticket_status_text(ticket.status)
+
+
+def ticket_state_look(ticket: TicketDetail) -> Look:
+    return Look.UNKNOWN if cancel_unsettled(ticket) else ticket_look(ticket.status)
+
+
+def cancel_sentence(cancel: TicketCancel | None) -> str | None:
+    """What the tickets list says of the ticket's cancel, when there is something to say."""
+    translate = QCoreApplication.translate
+    if cancel is None:
+        return None
+    if cancel.state in (CancelState.CANCELLING, CancelState.UNKNOWN):
+        return translate(
+            "TicketStatus",
+            "The cancel of this ticket was sent, but AX's answer did not arrive: AX may "
+            "already have cancelled it. axdesk asks AX again on its own; press Delete to "
+            "try again now (safe: nothing is cancelled twice).",
+        )
+    if cancel.state is CancelState.REFUSED:
+        return fill_args(
+            translate("TicketStatus", "AX refused the cancel: %1"), cancel.problem or "—"
+        )
+    return None
 
 
 def row_look(row: OrderRow) -> Look:

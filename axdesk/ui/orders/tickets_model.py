@@ -3,7 +3,10 @@
 :class:`TicketsModel` has one row per traveler's ticket (with the option it
 belongs to). Tickets that are used, already cancelled or not issued yet are
 disabled rows: they cannot be selected, so they cannot be cancelled, and
-their tooltip says why (:func:`why_not_cancellable`).
+their tooltip says why (:func:`why_not_cancellable`). A ticket whose cancel
+was sent but not confirmed by AX is shown as such ("Cancel not confirmed",
+neither New nor cancelled) with its own sentence, and stays selectable so
+the operator can send it again.
 :func:`ticket_matches` tells whether the search text names a traveler, so the
 caller's own ticket is the one selected.
 """
@@ -32,10 +35,12 @@ from axdesk.ui.orders.rows import line_label, local_time
 from axdesk.ui.orders.sent_notes import traveler_note_lines
 from axdesk.ui.orders.status_look import (
     LookIcons,
+    cancel_sentence,
+    cancel_unsettled,
     look_color,
-    ticket_look,
+    ticket_state_look,
     ticket_status_explained,
-    ticket_status_text,
+    ticket_text,
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -188,7 +193,7 @@ class TicketsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 ticket.name,
-                ticket_status_text(ticket.status),
+                ticket_text(ticket),
                 ticket.phone,
                 local_time(entry.use_at, self._zone()),
                 entry.option_name or entry.dc_code,
@@ -201,6 +206,9 @@ class TicketsModel(QAbstractTableModel):
             reason = why_not_cancellable(ticket)
             if reason:
                 return "\n".join([reason, *traveler_note_lines(ticket.notes)])
+            about_cancel = cancel_sentence(ticket.cancel)
+            if about_cancel and (column == self.STATUS_COLUMN or cancel_unsettled(ticket)):
+                return about_cancel
             if column == self.STATUS_COLUMN:
                 return ticket_status_explained(ticket.status)
             if column == self.OPTION_COLUMN:
@@ -210,11 +218,13 @@ class TicketsModel(QAbstractTableModel):
             person = (ticket.name, ticket.phone, ticket.email, *traveler_note_lines(ticket.notes))
             return "\n".join(part for part in person if part)
         if column == self.STATUS_COLUMN:
-            look = ticket_look(ticket.status)
+            look = ticket_state_look(ticket)
             if role == Qt.ItemDataRole.DecorationRole:
                 return self._icons(look)
             if role == Qt.ItemDataRole.ForegroundRole and ticket.is_cancellable:
                 return QBrush(look_color(look))
+            if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+                return cancel_sentence(ticket.cancel)
         if (
             role == Qt.ItemDataRole.FontRole
             and column == 0

@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
             self._on_tab_changed(self.tabs.currentIndex())
         if self.ctx.connection.is_connected:  # connected before the tabs were there
             self.order_tab.reconcile_pending()
+            self.orders_tab.cancelling.settle_pending()
 
     def _wire_tabs(self) -> None:
         self.inventory_tab.book_slot_requested.connect(self.book_slot)
@@ -331,6 +332,7 @@ class MainWindow(QMainWindow):
         """
         if self.ctx.connection.is_connected and not self._closed and self._tabs:
             self.order_tab.reconcile_pending()
+            self.orders_tab.cancelling.settle_pending()
 
     def _use(self, profile: ConnectionProfile, credentials: Credentials) -> None:
         try:

@@ -26,7 +26,7 @@ from axdesk.api import (
     build_order_request,
 )
 from axdesk.store.catalog import CatalogStore
-from axdesk.store.db import open_database
+from axdesk.store.db import Database, open_database
 from axdesk.store.journal import OrderJournal
 from axdesk.store.paths import AppPaths
 from axdesk.store.reconcile import Reconciler
@@ -50,6 +50,8 @@ class ScriptedAx:
     script: dict[str, list[httpx.Response]] = field(default_factory=dict)
     asked: list[tuple[float, str]] = field(default_factory=list)
     gate: threading.Event | None = None
+    held: dict[str, threading.Event] = field(default_factory=dict)
+    """Get Confirm of these AX order codes waits until its event is set."""
     in_flight: int = 0
     peak: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -65,6 +67,9 @@ class ScriptedAx:
         try:
             if self.gate is not None:
                 self.gate.wait(10)
+            hold = self.held.get(code)
+            if hold is not None:
+                hold.wait(10)
             with self.lock:
                 queued = self.script.get(code)
                 if queued:
@@ -131,8 +136,14 @@ def ax() -> ScriptedAx:
 
 
 @pytest.fixture
-def ctx(qapp: Any, ax: ScriptedAx) -> Iterator[AppContext]:
-    database = open_database(":memory:")
+def database() -> Iterator[Database]:
+    conn = open_database(":memory:")
+    yield conn
+    conn.close()
+
+
+@pytest.fixture
+def ctx(qapp: Any, ax: ScriptedAx, database: Database) -> Iterator[AppContext]:
     worker = Worker()
     connection = Connection()
     client = AxClient(
@@ -156,7 +167,6 @@ def ctx(qapp: Any, ax: ScriptedAx) -> Iterator[AppContext]:
     finally:
         worker.shutdown()
         client.close()
-        database.close()
 
 
 def journal_order(ctx: AppContext, ax: ScriptedAx, name: str, status: int = 1) -> str:
@@ -430,3 +440,101 @@ def test_a_server_text_holding_percent_two_is_shown_as_it_came(
 def test_fill_args_replaces_every_marker_in_one_pass() -> None:
     assert fill_args("%2 then %1", "a %2", "b %1") == "b %1 then a %2"
     assert fill_args("%1 and %3", "x") == "x and %3"
+
+
+# -- every Retry-After is capped (issue 11 §4) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "retry_after",
+    ["99999999999", "Fri, 31 Dec 9999 23:59:59 GMT"],
+    ids=["huge-seconds", "far-date"],
+)
+def test_a_huge_retry_after_is_capped_and_sync_goes_on(
+    qtbot: Any, ctx: AppContext, ax: ScriptedAx, retry_after: str
+) -> None:
+    code = journal_order(ctx, ax, "kang", status=3)
+    ax.script[code] = [httpx.Response(429, headers={"Retry-After": retry_after})]
+    sync = make_sync(qtbot, ctx, min_backoff=0.1, max_backoff=0.5)
+    pauses = collect(sync.backing_off)
+    with (
+        qtbot.assert_not_emitted(ctx.worker.error_reported),
+        qtbot.waitSignal(sync.backing_off, timeout=5_000),
+    ):
+        sync.start()
+    assert sync.is_paused
+    assert pauses[0][0] == 0.5, "AX's wait was obeyed as given, not capped"
+    assert sync.pause_remaining < 1.0
+    with qtbot.waitSignal(sync.status_changed, timeout=5_000) as changed:
+        pass  # the pause ends within the cap and the order is asked again
+    assert changed.args[0].new is OrderStatus.SUPPLIER_CONFIRM
+    sync.stop()
+
+
+# -- a cycle's changes in one transaction (issue 13) ------------------------------------
+
+
+def test_a_sync_cycle_of_many_orders_commits_once(
+    qtbot: Any, ctx: AppContext, ax: ScriptedAx, database: Database
+) -> None:
+    codes = [journal_order(ctx, ax, f"c{n}", status=2 + n % 2) for n in range(40)]
+    statements: list[str] = []
+    database.set_trace_callback(statements.append)
+    sync = make_sync(qtbot, ctx, interval=60, flush_after=3600.0)
+    changes = collect(sync.status_changed)
+    checked = collect(sync.order_checked)
+    with qtbot.waitSignal(sync.cycle_finished, timeout=10_000):
+        sync.start()
+    sync.stop()
+    database.set_trace_callback(None)
+
+    assert all(ax.asked_for(code) for code in codes)
+    assert statements.count("COMMIT") == 1, "one commit per answer instead of one per cycle"
+    assert len(changes) == 40, "every change is reported once it is in the journal"
+    assert len(set(checked)) == 40
+    for change in changes:
+        detail = ctx.journal.get_order(change.channel_order_code)
+        assert detail is not None
+        assert detail.ax_orders[0].status is change.new
+
+
+def test_a_long_cycle_writes_what_it_learned_on_the_way(
+    qtbot: Any, ctx: AppContext, ax: ScriptedAx
+) -> None:
+    """A change seen early in a long cycle is in the journal (and reported) before the cycle
+    ends: the batch is written every ``flush_after`` seconds too."""
+    first = journal_order(ctx, ax, "early", status=3)
+    slow = journal_order(ctx, ax, "slow")
+    release = ax.held[slow] = threading.Event()
+    sync = make_sync(qtbot, ctx, max_in_flight=1, interval=60, flush_after=0.2)
+    try:
+        with qtbot.waitSignal(sync.status_changed, timeout=5_000) as changed:
+            sync.start()
+        assert changed.args[0].ax_order_code == first
+        assert sync.in_cycle, "the change was reported only when the cycle ended"
+        qtbot.waitUntil(lambda: bool(ax.asked_for(slow)), timeout=5_000)
+        assert sync.in_cycle, "the slow order is still being asked"
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: sync.cycles_finished == 1, timeout=5_000)
+    assert ax.asked_for(slow)
+    sync.stop()
+
+
+def test_every_lane_stops_sending_while_paused(qtbot: Any, ctx: AppContext, ax: ScriptedAx) -> None:
+    """Each of the three lanes works through its share on its own thread; a 429 met by one
+    pauses them all: at most one request each may already be on its way."""
+    codes = [journal_order(ctx, ax, f"lane{n:02d}") for n in range(30)]
+    ax.script[codes[0]] = [httpx.Response(429, headers={"Retry-After": "1"})]
+    sync = make_sync(qtbot, ctx, interval=60)
+    with qtbot.waitSignal(sync.backing_off, timeout=5_000):
+        sync.start()
+    paused_at = time.monotonic()
+    qtbot.wait(600)
+    with ax.lock:
+        during = [code for moment, code in ax.asked if paused_at < moment]
+    assert len(during) <= sync.max_in_flight - 1
+    qtbot.waitUntil(lambda: sync.cycles_finished >= 1, timeout=10_000)
+    assert all(ax.asked_for(code) for code in codes)
+    assert len(ax.asked_for(codes[0])) == 2
+    sync.stop()

@@ -75,8 +75,8 @@ def test_the_count_is_read_after_a_full_first_page_and_stops_at_its_limit(
     monkeypatch.setattr(
         journal,
         "count_orders",
-        lambda criteria, **options: counted.append(options["at_most"]) or original(
-            criteria, **options
+        lambda criteria, **options: (
+            counted.append(options["at_most"]) or original(criteria, **options)
         ),
     )
     tab = make_tab(qtbot, app_context)
