@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import re
 import shutil
 import subprocess
 import sys
@@ -30,8 +29,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 
 from axdesk.ui.common.resources import translations_dir
 
-_ARG_MARKER = re.compile(r"%([1-9][0-9]?)")
-
 log = logging.getLogger(__name__)
 
 LANGUAGE_SYSTEM = "system"
@@ -39,22 +36,6 @@ LANGUAGE_KOREAN = "ko"
 LANGUAGE_ENGLISH = "en"
 LANGUAGE_CHOICES = (LANGUAGE_SYSTEM, LANGUAGE_KOREAN, LANGUAGE_ENGLISH)
 TRANSLATED_LANGUAGES = (LANGUAGE_KOREAN,)  # English is the source language
-
-
-def fill_args(text: str, *values: str) -> str:
-    """Put ``values`` into a translated text's ``%1``, ``%2``... in one pass, as
-    ``QString::arg`` with several arguments does.
-
-    Replacing ``%1`` and then ``%2`` one after the other would also replace a
-    ``%2`` that the first value brought in (an error text from the server, say).
-    A marker without a value is left as it is.
-    """
-
-    def value_for(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        return values[number - 1] if 1 <= number <= len(values) else match.group(0)
-
-    return _ARG_MARKER.sub(value_for, text)
 
 
 def effective_language(choice: str, system_locale: QLocale | None = None) -> str:

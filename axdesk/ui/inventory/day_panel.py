@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.inventory.index import InventoryIndex, SlotRow, SlotState
 from axdesk.ui.inventory.painting import state_word
 from axdesk.ui.inventory.slot_model import ParticipantsDelegate, SlotTableModel

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from axdesk.api import AxError
 from axdesk.ui.common.context import AppContext, NotConnectedError
-from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.notice_bar import PROBLEM, NoticeBar
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import Call, describe_error
 from axdesk.ui.inventory.index import InventoryIndex
 

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.inventory.index import (
     ALL_OPTIONS,
     DAYS_SHOWN,

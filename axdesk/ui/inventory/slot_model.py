@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from axdesk.api import UNKNOWN_OPTION
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.inventory.index import SlotRow, SlotState
 from axdesk.ui.inventory.painting import (
     BELOW_MINIMUM_COLOUR,

@@ -44,8 +44,8 @@ from PySide6.QtWidgets import (
 
 from axdesk.store.settings import SettingsError
 from axdesk.ui.common.context import AppContext, supplier_today
-from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.notice_bar import INFO, NoticeBar
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.inventory.booking import SlotBooking
 from axdesk.ui.inventory.calendar import InventoryCalendar
 from axdesk.ui.inventory.data_warnings import DataWarnings

@@ -15,7 +15,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QLabel, QToolButton, QWidget
 
 from axdesk.api import InventorySlot
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.seats import option_slots
 from axdesk.ui.order_entry.widgets import INPUT_ROW_HEIGHT

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.store.catalog import CatalogProduct, CatalogStore
 from axdesk.ui.common.context import supplier_today
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.order_entry.header import OrderHeader
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.line import LineEditor

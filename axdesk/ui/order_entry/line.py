@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from axdesk.api import MINOR_UNIT_DIGITS
 from axdesk.store.catalog import CatalogOption, CatalogProduct
-from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import format_money
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.order_entry.date_field import DateField
 from axdesk.ui.order_entry.departures import DeparturePicker
 from axdesk.ui.order_entry.inventory_cache import InventoryCache

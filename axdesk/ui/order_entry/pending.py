@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from axdesk.store.submission import Settled
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import describe_error
 
 if TYPE_CHECKING:

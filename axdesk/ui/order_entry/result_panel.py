@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.store.journal_queries import OrderDetail
-from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import format_money
+from axdesk.ui.common.placeholders import fill_args
 
 
 class Outcome(Enum):

@@ -44,7 +44,7 @@ from axdesk.store.submission import (
     Unknown,
     new_channel_order_code,
 )
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.order_entry.drafts import DRAFT_KEY
 from axdesk.ui.order_entry.form_order import FormOrder

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from axdesk.store.reconcile import DEFAULT_RETRY_DELAYS
 from axdesk.ui.common.context import AppContext, SlotRef
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.order_entry.bar import SubmitBar
 from axdesk.ui.order_entry.draft_keeper import DraftKeeper
 from axdesk.ui.order_entry.form import OrderForm

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.order_entry.state import PersonState, format_additional, parse_additional
 from axdesk.ui.order_entry.widgets import (
     INVALID_BACKGROUND,

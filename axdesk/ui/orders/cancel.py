@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 
 from axdesk.api import AxError, CancelledTicket
 from axdesk.store.cancel import CancelOutcome, CancelTarget, cancel_each, cancel_one
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.orders.cancel_dialogs import (
     CancelAllDialog,

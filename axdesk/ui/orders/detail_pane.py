@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.store.cancel import CancelTarget
 from axdesk.store.journal_queries import JournalState, OrderDetail
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.orders.rows import format_money, line_label, local_time
 from axdesk.ui.orders.status_look import LookIcons, look_color, status_look, status_text
 from axdesk.ui.orders.tickets_model import TicketsModel, ticket_entries, ticket_matches

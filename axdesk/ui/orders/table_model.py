@@ -34,7 +34,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_queries import OrderFilter, OrderSort
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import Call, Worker
 from axdesk.ui.orders.rows import (
     OrderRow,

@@ -41,8 +41,9 @@ from axdesk.ui.catalog.files import (
     run_catalog_import,
 )
 from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, ConnectionProfile, SlotRef
-from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations, fill_args
+from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations
 from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.resources import app_icon, resources_dir
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.connection.dialog import ConnectionDialog

@@ -20,7 +20,7 @@ from axdesk.ui.common.context import (
     LINK_PROBLEM_KINDS,
     Connection,
 )
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import Worker
 
 # background, text colour (contrast checked: white on red/green, near-black on amber)
