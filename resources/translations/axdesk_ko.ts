@@ -2233,76 +2233,76 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>국가번호를 입력하세요. 예: 한국은 82</translation>
     </message>
     <message>
-        <source>“{value}” is not a country calling code (82 is Korea, 1 the USA, 81 Japan).</source>
-        <translation>“{value}”은(는) 국가번호가 아닙니다 (한국 82, 미국 1, 일본 81).</translation>
+        <source>“%1” is not a country calling code (82 is Korea, 1 the USA, 81 Japan).</source>
+        <translation>“%1”은(는) 국가번호가 아닙니다 (한국 82, 미국 1, 일본 81).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number.</source>
+        <translation>“%1”은(는) 전화번호가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>This number is for +%1, but the country code says +%2.</source>
+        <translation>+%1 국가의 번호인데 국가번호는 +%2입니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid phone number for +%2 (%3).</source>
+        <translation>“%1”은(는) +%2(%3)의 올바른 전화번호가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address; it should look like name@example.com.</source>
+        <translation>“%1”은(는) 이메일 주소가 아닙니다. name@example.com 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The additional value “%1” has no field name; write name=value.</source>
+        <translation>추가 정보 “%1”에 항목 이름이 없습니다. 이름=값 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The additional field “%1” is given twice.</source>
+        <translation>추가 정보 항목 “%1”이(가) 두 번 들어 있습니다.</translation>
     </message>
     <message>
         <source>Enter a phone number.</source>
         <translation>전화번호를 입력하세요.</translation>
     </message>
     <message>
-        <source>“{value}” is not a phone number.</source>
-        <translation>“{value}”은(는) 전화번호가 아닙니다.</translation>
-    </message>
-    <message>
-        <source>This number is for +{actual}, but the country code says +{code}.</source>
-        <translation>+{actual} 국가의 번호인데 국가번호는 +{code}입니다.</translation>
-    </message>
-    <message>
-        <source>“{value}” is not a valid phone number for +{code} ({region}).</source>
-        <translation>“{value}”은(는) +{code}({region})의 올바른 전화번호가 아닙니다.</translation>
-    </message>
-    <message>
         <source>Enter an email address.</source>
         <translation>이메일 주소를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>“{value}” is not an email address; it should look like name@example.com.</source>
-        <translation>“{value}”은(는) 이메일 주소가 아닙니다. name@example.com 형식으로 입력하세요.</translation>
-    </message>
-    <message>
-        <source>The additional value “{value}” has no field name; write name=value.</source>
-        <translation>추가 정보 “{value}”에 항목 이름이 없습니다. 이름=값 형식으로 입력하세요.</translation>
-    </message>
-    <message>
-        <source>The additional field “{key}” is given twice.</source>
-        <translation>추가 정보 항목 “{key}”이(가) 두 번 들어 있습니다.</translation>
     </message>
     <message>
         <source>Enter a price.</source>
         <translation>금액을 입력하세요.</translation>
     </message>
     <message>
-        <source>“{value}” is not an amount.</source>
-        <translation>“{value}”은(는) 금액이 아닙니다.</translation>
-    </message>
-    <message>
         <source>An amount cannot be negative.</source>
         <translation>금액은 음수일 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>{currency} amounts are whole numbers.</source>
-        <translation>{currency} 금액은 정수로 입력하세요.</translation>
-    </message>
-    <message>
-        <source>{currency} amounts have at most {places} decimals.</source>
-        <translation>{currency} 금액은 소수점 아래 {places}자리까지 입력할 수 있습니다.</translation>
     </message>
     <message>
         <source>Enter a name.</source>
         <translation>이름을 입력하세요.</translation>
     </message>
     <message>
-        <source>Choose the currency: {choices}.</source>
-        <translation>통화를 고르세요: {choices}.</translation>
+        <source>Choose the currency: %1.</source>
+        <translation>통화를 고르세요: %1.</translation>
     </message>
     <message>
         <source>Add at least one line.</source>
         <translation>항목을 하나 이상 추가하세요.</translation>
     </message>
     <message>
-        <source>The total is negative: the discount ({discount}) is larger than the sub-total ({sub_total}).</source>
-        <translation>합계가 음수입니다. 할인({discount})이 소계({sub_total})보다 큽니다.</translation>
+        <source>The total is negative: the discount (%1) is larger than the sub-total (%2).</source>
+        <translation>합계가 음수입니다. 할인(%1)이 소계(%2)보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount.</source>
+        <translation>“%1”은(는) 금액이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1 amounts are whole numbers.</source>
+        <translation>%1 금액은 정수로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>%1 amounts have at most %2 decimals.</source>
+        <translation>%1 금액은 소수점 아래 %2자리까지 입력할 수 있습니다.</translation>
     </message>
     <message>
         <source>Choose a product.</source>
@@ -2317,24 +2317,36 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>이 옵션은 카탈로그에 더 이상 없습니다. 다른 옵션을 고르세요.</translation>
     </message>
     <message>
-        <source>This option is sold in {option_currency}, but the order is in {currency}; change the order&apos;s currency.</source>
-        <translation>이 옵션은 {option_currency}(으)로 판매하는데 주문 통화는 {currency}입니다. 주문 통화를 바꾸세요.</translation>
+        <source>This option is sold in %1, but the order is in %2; change the order&apos;s currency.</source>
+        <translation>이 옵션은 %1(으)로 판매하는데 주문 통화는 %2입니다. 주문 통화를 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>%1 is in the past.</source>
+        <translation>%1은(는) 지난 날짜입니다.</translation>
+    </message>
+    <message>
+        <source>There is no departure at %1 on this date.</source>
+        <translation>이 날짜에는 %1 출발 일정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The discount per ticket (%1) is more than the unit price (%2).</source>
+        <translation>1매당 할인(%1)이 단가(%2)보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>Seats left at this time: %1, but %2 are asked for; lower the quantity.</source>
+        <translation>이 시각의 잔여석은 %1석인데 %2매를 요청했습니다. 수량을 줄이세요.</translation>
+    </message>
+    <message>
+        <source>Lines %1 together want %2 seats of the same departure, but only %3 are left.</source>
+        <translation>항목 %1에서 같은 출발 일정의 좌석을 합쳐서 %2석 요청했지만 잔여석은 %3석뿐입니다.</translation>
     </message>
     <message>
         <source>Choose a date.</source>
         <translation>이용일을 고르세요.</translation>
     </message>
     <message>
-        <source>{date} is in the past.</source>
-        <translation>{date}은(는) 지난 날짜입니다.</translation>
-    </message>
-    <message>
         <source>Choose a start time.</source>
         <translation>출발 시각을 고르세요.</translation>
-    </message>
-    <message>
-        <source>There is no departure at {time} on this date.</source>
-        <translation>이 날짜에는 {time} 출발 일정이 없습니다.</translation>
     </message>
     <message>
         <source>This departure is not on sale.</source>
@@ -2345,20 +2357,8 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>티켓을 1매 이상 판매하세요.</translation>
     </message>
     <message>
-        <source>The discount per ticket ({discount}) is more than the unit price ({unit}).</source>
-        <translation>1매당 할인({discount})이 단가({unit})보다 큽니다.</translation>
-    </message>
-    <message>
         <source>This departure is sold out; pick another time.</source>
         <translation>이 출발 일정은 매진되었습니다. 다른 시각을 고르세요.</translation>
-    </message>
-    <message>
-        <source>Seats left at this time: {seats}, but {wanted} are asked for; lower the quantity.</source>
-        <translation>이 시각의 잔여석은 {seats}석인데 {wanted}매를 요청했습니다. 수량을 줄이세요.</translation>
-    </message>
-    <message>
-        <source>Lines {lines} together want {wanted} seats of the same departure, but only {seats} are left.</source>
-        <translation>항목 {lines}에서 같은 출발 일정의 좌석을 합쳐서 {wanted}석 요청했지만 잔여석은 {seats}석뿐입니다.</translation>
     </message>
 </context>
 <context>

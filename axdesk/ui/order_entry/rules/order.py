@@ -44,15 +44,15 @@ def validate_order(
         out.add(
             "order.currency",
             (
-                QT_TRANSLATE_NOOP("OrderValidation", "Choose the currency: {choices}."),
-                {"choices": ", ".join(CURRENCIES)},
+                QT_TRANSLATE_NOOP("OrderValidation", "Choose the currency: %1."),
+                (", ".join(CURRENCIES),),
             ),
         )
     currency = state.currency
     if not state.lines:
         out.add(
             "order.lines",
-            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Add at least one line.")), {}),
+            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Add at least one line.")), ()),
         )
     for index, line in enumerate(state.lines):
         slot = availability[index] if index < len(availability) else None
@@ -66,13 +66,12 @@ def validate_order(
             (
                 QT_TRANSLATE_NOOP(
                     "OrderValidation",
-                    "The total is negative: the discount ({discount}) is larger than "
-                    "the sub-total ({sub_total}).",
+                    "The total is negative: the discount (%1) is larger than the sub-total (%2).",
                 ),
-                {
-                    "discount": format_money(totals.order_discount or Decimal(0), currency),
-                    "sub_total": format_money(totals.sub_total, currency),
-                },
+                (
+                    format_money(totals.order_discount or Decimal(0), currency),
+                    format_money(totals.sub_total, currency),
+                ),
             ),
         )
     return out.issues
