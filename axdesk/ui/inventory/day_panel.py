@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.time_text import time_text
 from axdesk.ui.inventory.index import InventoryIndex, SlotRow, SlotState
 from axdesk.ui.inventory.painting import state_word
 from axdesk.ui.inventory.slot_model import ParticipantsDelegate, SlotTableModel
@@ -139,7 +140,9 @@ class DayPanel(QWidget):
         padding = 2 * metrics.averageCharWidth() + 8
         model = self.slot_model
         samples = {
-            SlotTableModel.START: "00:00",
+            SlotTableModel.START: max(
+                (time_text(dt.time(hour, 58)) for hour in (0, 10, 12, 22)), key=len
+            ),
             SlotTableModel.SEATS: "999 / 999",
             SlotTableModel.PARTICIPANTS: "999 / 999",
             SlotTableModel.STATE: max((state_word(s) for s in SlotState), key=len),

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, QObject, QTime, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from axdesk.api import AxError
 from axdesk.ui.common.context import AppContext, NotConnectedError
 from axdesk.ui.common.notice_bar import PROBLEM, NoticeBar
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.time_text import time_text
 from axdesk.ui.common.worker import Call, describe_error
 from axdesk.ui.inventory.index import InventoryIndex
 
@@ -138,10 +139,7 @@ class InventoryLoader(QObject):
         """When the inventory on screen arrived, as a local time ("" before the first)."""
         if self._loaded_wall is None:
             return ""
-        moment = self._loaded_wall
-        return QLocale().toString(
-            QTime(moment.hour, moment.minute, moment.second), QLocale.FormatType.ShortFormat
-        )
+        return time_text(self._loaded_wall)
 
     def _finished(self) -> None:
         self._call = None

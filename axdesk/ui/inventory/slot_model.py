@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from axdesk.api import UNKNOWN_OPTION
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.time_text import time_text
 from axdesk.ui.inventory.index import SlotRow, SlotState
 from axdesk.ui.inventory.painting import (
     BELOW_MINIMUM_COLOUR,
@@ -216,7 +217,7 @@ class SlotTableModel(QAbstractTableModel):
     def _text(self, row: SlotRow, column: int) -> str:
         slot = row.slot
         if column == self.START:
-            return slot.start_time.strftime("%H:%M")
+            return time_text(slot.start_time)
         if column == self.OPTION:
             return option_label(row.dc_code, self._option_names)
         if column == self.SEATS:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolButton, QWidget
 
 from axdesk.api import InventorySlot
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.time_text import time_text
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.seats import option_slots
 from axdesk.ui.order_entry.widgets import INPUT_ROW_HEIGHT
@@ -90,7 +91,7 @@ class DeparturePicker(QObject):
         model = combo.model()
         for slot in slots or ():
             start = slot.start_time.replace(tzinfo=None)
-            clock = start.strftime("%H:%M")
+            clock = time_text(start)
             if not slot.is_order:
                 text = fill_args(self.tr("%1 · not on sale"), clock)
             elif slot.is_sold_out:
@@ -107,7 +108,7 @@ class DeparturePicker(QObject):
             if start == self.wanted_time:
                 wanted_listed = True
         if self.wanted_time is not None and not wanted_listed:
-            clock = self.wanted_time.strftime("%H:%M")
+            clock = time_text(self.wanted_time)
             combo.addItem(clock, self.wanted_time.isoformat(timespec="minutes"))
         index = (
             combo.findData(self.wanted_time.isoformat(timespec="minutes"))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from axdesk.store.catalog import CatalogProduct, CatalogStore
 from axdesk.ui.common.context import supplier_today
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.time_text import time_text
 from axdesk.ui.order_entry.header import OrderHeader
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.line import LineEditor
@@ -328,7 +329,7 @@ class OrderForm(QWidget):
                 continue
             if issue.missing and not self._show_all and issue.field not in self._touched:
                 continue
-            shown[issue.field] = issue.sentence(self.translate_template)
+            shown[issue.field] = self.issue_sentence(issue)
         for key, sentence in self._server_problems.items():
             shown[key] = sentence
         return shown
@@ -337,6 +338,10 @@ class OrderForm(QWidget):
     def translate_template(template: str) -> str:
         """A validation sentence template in the user's language."""
         return QCoreApplication.translate("OrderValidation", template)
+
+    def issue_sentence(self, issue: Issue) -> str:
+        """An issue's sentence in the user's language, its times written as on screen."""
+        return issue.sentence(self.translate_template, time_text)
 
     def _show_problems(self) -> None:
         shown = self.visible_problems()

@@ -178,7 +178,7 @@ class OrderSending(QObject):
             fill_args(
                 self.tr("%1: %2"),
                 form.describe_field(issue.field),
-                issue.sentence(form.translate_template),
+                form.issue_sentence(issue),
             )
             for issue in problems
         ]

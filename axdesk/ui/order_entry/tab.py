@@ -184,7 +184,7 @@ class OrderTab(QWidget):
         if issues:
             first = issues[0]
             where = self.form.describe_field(first.field)
-            text = fill_args(self.tr("%1: %2"), where, first.sentence(self.form.translate_template))
+            text = fill_args(self.tr("%1: %2"), where, self.form.issue_sentence(first))
             if len(issues) > 1:
                 text += " " + fill_args(self.tr("(and %1 more)"), str(len(issues) - 1))
             return text, True

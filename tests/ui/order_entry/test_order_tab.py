@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 import pytest
@@ -18,7 +19,7 @@ from order_tab_helpers import (
     shown_problem,
     type_into,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -35,6 +36,7 @@ from pytestqt.qtbot import QtBot
 
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.ui.common.context import AppContext, SlotRef
+from axdesk.ui.common.time_text import time_text
 from axdesk.ui.order_entry.drafts import DRAFT_KEY
 from axdesk.ui.shell.tab import Tab
 
@@ -299,3 +301,26 @@ def test_a_price_too_long_for_money_arithmetic_is_shown_not_raised(
     # (No exception in the slots; sending it is refused with the builders' sentence.)
     assert tab.bar.total_label.text().startswith("Total ₩")
     assert len(tab.bar.total_label.text().replace(",", "")) >= len("Total ₩") + 30
+
+
+def test_departure_times_follow_the_locale(qtbot: QtBot, app_context: AppContext) -> None:
+    """The same time format as the rest of the window: 2:00 PM in the US, not 14:00."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        departure = a_departure(app_context, 1)
+        tab = build_tab(qtbot, app_context)
+        line = tab.form.lines[0]
+        fill_line(qtbot, tab, line, departure, 1)
+        clock = time_text(departure.start)
+        assert clock.endswith(("AM", "PM"))
+        assert line.time_combo.currentText().startswith(clock + " · ")
+        # A time with no departure that day is named the same way in its sentence.
+        state = line.state()
+        state.start_time = dt.time(3, 7)
+        line.set_state(state)
+        tab.form.revalidate()
+        expected = f"There is no departure at {time_text(dt.time(3, 7))} on this date."
+        qtbot.waitUntil(lambda: shown_problem(line, "time") == expected, timeout=WAIT_MS)
+    finally:
+        QLocale.setDefault(before)
