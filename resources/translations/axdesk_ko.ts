@@ -2992,6 +2992,21 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     </message>
 </context>
 <context>
+    <name>StaleInventory</name>
+    <message>
+        <source>Loading %1… The departures below are of %2 and cannot be booked.</source>
+        <translation>%1 불러오는 중… 아래 출발 일정은 %2의 것이므로 예약할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 could not be loaded. The departures below are of %2 and cannot be booked.</source>
+        <translation>%1을(를) 불러오지 못했습니다. 아래 출발 일정은 %2의 것이므로 예약할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The departures below are of %1, not of the product in the box: press Enter to show it.</source>
+        <translation>아래 출발 일정은 상품 칸에 적힌 상품이 아니라 %1의 것입니다. Enter 키를 눌러 칸의 상품을 표시하세요.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>axdesk could not open its log file %1 (%2); check that you may write to %3 and that nothing else holds the file.</source>

@@ -1,4 +1,9 @@
-""" "Book this slot": hand the selected departure to the order form, or say why not."""
+""" "Book this slot": hand the selected departure to the order form, or say why not.
+
+Only a departure of the product asked for can be booked: while another one loads
+(or failed to), what is on screen is the previous product's, and is refused
+(see :mod:`axdesk.ui.inventory.staleness`).
+"""
 
 from __future__ import annotations
 
@@ -27,18 +32,20 @@ class SlotBooking(QObject):
         panel: DayPanel,
         message_bar: NoticeBar,
         inventory: Callable[[], InventoryIndex | None],
+        is_current: Callable[[], bool],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._panel = panel
         self._message_bar = message_bar
         self._inventory = inventory
+        self._is_current = is_current
         panel.slot_table.activated.connect(self.book_at)
         panel.book_button.clicked.connect(self.book_selected)
 
     def can_book_selected(self) -> bool:
         row = self._panel.selected_row()
-        return row is not None and row.slot.is_bookable
+        return row is not None and row.slot.is_bookable and self._is_current()
 
     def book_selected(self) -> None:
         """Book the selected slot, if there is one."""
@@ -51,8 +58,8 @@ class SlotBooking(QObject):
         in words."""
         row = self._panel.slot_model.row_at(index.row())
         inventory = self._inventory()
-        if row is None or inventory is None:
-            return
+        if row is None or inventory is None or not self._is_current():
+            return  # another product's departures (the tab says so above them)
         slot = row.slot
         if not slot.is_bookable:
             reason = (

@@ -30,9 +30,11 @@ class InventoryLoader(QObject):
     Signals:
         loaded(object): an :class:`InventoryIndex` arrived (the tab shows it and then
             :meth:`record` s it).
+        changed(): a fetch started or ended, or another product was asked for.
     """
 
     loaded = Signal(object)
+    changed = Signal()
 
     def __init__(
         self,
@@ -57,6 +59,7 @@ class InventoryLoader(QObject):
         self._loaded_wall: dt.datetime | None = None
         self._call: Call[InventoryIndex] | None = None
         self._loading_code: str | None = None
+        self._wanted_code: str | None = None
 
     @property
     def index(self) -> InventoryIndex | None:
@@ -68,16 +71,25 @@ class InventoryLoader(QObject):
         """The product being fetched, if a fetch is under way."""
         return self._loading_code
 
+    @property
+    def wanted_code(self) -> str | None:
+        """The product last asked for (shown, on its way, or failed to arrive)."""
+        return self._wanted_code
+
     def load(self, code: str) -> None:
         """Fetch ``code``'s inventory on the worker (the window stays responsive)."""
         if self._call is not None and self._loading_code == code:
             return  # already on its way (Enter in the product box also fires "activated")
         if self._call is not None:
             self._call.cancel()
+            self._call = None
+            self._loading_code = None
+        self._wanted_code = code
         try:
             client = self._ctx.connection.client()
         except NotConnectedError as error:
             self._show_error(error)
+            self.changed.emit()
             return
         threshold = self._ctx.settings.nearly_full_threshold
         self._loading_code = code
@@ -92,6 +104,7 @@ class InventoryLoader(QObject):
             .busy(self._busy)
             .start()
         )
+        self.changed.emit()
 
     def record(self, index: InventoryIndex) -> None:
         """``index`` is now on screen, as of now."""
@@ -145,6 +158,7 @@ class InventoryLoader(QObject):
         self._call = None
         self._loading_code = None
         self.update_status()
+        self.changed.emit()
 
     def _show_error(self, error: BaseException) -> None:
         """The sentence for the error's class (one per class, see ``error_text``), and that

@@ -55,6 +55,7 @@ from axdesk.ui.inventory.legend import InventoryLegend
 from axdesk.ui.inventory.loading import InventoryLoader
 from axdesk.ui.inventory.month_export import MonthExport
 from axdesk.ui.inventory.pickers import OptionPicker, ProductPicker
+from axdesk.ui.inventory.staleness import StaleInventory
 
 log = logging.getLogger(__name__)
 
@@ -99,8 +100,20 @@ class InventoryTab(QWidget):
             product_name=self.products.product_name,
             parent=self,
         )
+        self.stale = StaleInventory(
+            self.loading,
+            self.products,
+            label=self.stale_label,
+            dimmed=(self.calendar, self.day_panel),
+            blocked=(self.day_panel.slot_table,),
+            parent=self,
+        )
         self.booking = SlotBooking(
-            self.day_panel, self.message_bar, lambda: self.loading.index, self
+            self.day_panel,
+            self.message_bar,
+            lambda: self.loading.index,
+            self.stale.is_current,
+            self,
         )
         self.exporting = MonthExport(
             ctx.worker,
@@ -171,6 +184,8 @@ class InventoryTab(QWidget):
         outer.addWidget(self.message_bar)
         self.warning_bar = NoticeBar(self, append_problems=False)
         outer.addWidget(self.warning_bar)
+        self.stale_label = QLabel(self)
+        outer.addWidget(self.stale_label)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
@@ -282,6 +297,7 @@ class InventoryTab(QWidget):
         self.options.retranslate()
         self._update_month_label()
         self.loading.update_status()
+        self.stale.update()
         self._show_day()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -294,6 +310,8 @@ class InventoryTab(QWidget):
         line_edit = self.product_combo.lineEdit()
         assert line_edit is not None
         line_edit.returnPressed.connect(self.refresh)
+        line_edit.textChanged.connect(self.stale.update)
+        self.stale.changed.connect(self._update_enabled)
         self.refresh_button.clicked.connect(self.refresh)
         self._refresh_shortcut.activated.connect(self.refresh)
         self.loading.loaded.connect(self.show_inventory)
@@ -390,6 +408,7 @@ class InventoryTab(QWidget):
         if previous is None or previous.product_code != index.product_code:
             self.calendar.turn_to_departures(index.dates(self.selected_option()))
         self.data_warnings.update_bar()
+        self.stale.update()
         self.inventory_loaded.emit(index.product_code)
 
     # ------------------------------------------------------------------ showing
