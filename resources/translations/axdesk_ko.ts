@@ -1061,42 +1061,6 @@
         <translation>메시지 관련 작업</translation>
     </message>
     <message>
-        <source>Previous month</source>
-        <translation>이전 달</translation>
-    </message>
-    <message>
-        <source>Previous month (Page Up)</source>
-        <translation>이전 달 (Page Up)</translation>
-    </message>
-    <message>
-        <source>Next month</source>
-        <translation>다음 달</translation>
-    </message>
-    <message>
-        <source>Next month (Page Down)</source>
-        <translation>다음 달 (Page Down)</translation>
-    </message>
-    <message>
-        <source>Month shown</source>
-        <translation>표시 중인 달</translation>
-    </message>
-    <message>
-        <source>&amp;Today</source>
-        <translation>오늘(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Go to today</source>
-        <translation>오늘로 이동</translation>
-    </message>
-    <message>
-        <source>&amp;Export month…</source>
-        <translation>월 내보내기(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Export the month shown to CSV</source>
-        <translation>표시 중인 달을 CSV로 내보내기</translation>
-    </message>
-    <message>
         <source>Availability calendar</source>
         <translation>예약 가능 현황 달력</translation>
     </message>
@@ -1111,11 +1075,6 @@
     <message>
         <source>Choose a product from the list, or paste a product code and press Enter.</source>
         <translation>목록에서 상품을 고르거나, 상품 코드를 붙여 넣고 Enter를 누르세요.</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <comment>the month shown: month name, year</comment>
-        <translation>%2년 %1</translation>
     </message>
 </context>
 <context>
@@ -1521,6 +1480,50 @@
     <message>
         <source>Saved the month to %1 (slots: %2).</source>
         <translation>월 재고를 %1에 저장했습니다 (일정 %2개).</translation>
+    </message>
+</context>
+<context>
+    <name>MonthNavigation</name>
+    <message>
+        <source>Previous month</source>
+        <translation>이전 달</translation>
+    </message>
+    <message>
+        <source>Previous month (Page Up)</source>
+        <translation>이전 달 (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>다음 달</translation>
+    </message>
+    <message>
+        <source>Next month (Page Down)</source>
+        <translation>다음 달 (Page Down)</translation>
+    </message>
+    <message>
+        <source>Month shown</source>
+        <translation>표시 중인 달</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>오늘(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation>오늘로 이동</translation>
+    </message>
+    <message>
+        <source>&amp;Export month…</source>
+        <translation>월 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the month shown to CSV</source>
+        <translation>표시 중인 달을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>the month shown: month name, year</comment>
+        <translation>%2년 %1</translation>
     </message>
 </context>
 <context>

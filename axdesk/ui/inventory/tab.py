@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyle,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +44,6 @@ from PySide6.QtWidgets import (
 from axdesk.store.settings import SettingsError
 from axdesk.ui.common.context import AppContext, supplier_today
 from axdesk.ui.common.notice_bar import INFO, NoticeBar
-from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.inventory.booking import SlotBooking
 from axdesk.ui.inventory.calendar import InventoryCalendar
 from axdesk.ui.inventory.data_warnings import DataWarnings
@@ -54,6 +52,7 @@ from axdesk.ui.inventory.index import InventoryIndex
 from axdesk.ui.inventory.legend import InventoryLegend
 from axdesk.ui.inventory.loading import InventoryLoader
 from axdesk.ui.inventory.month_export import MonthExport
+from axdesk.ui.inventory.month_nav import MonthNavigation
 from axdesk.ui.inventory.pickers import OptionPicker, ProductPicker
 from axdesk.ui.inventory.staleness import StaleInventory
 
@@ -195,30 +194,13 @@ class InventoryTab(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
         left_layout.setSpacing(6)
-        nav = QHBoxLayout()
-        nav.setSpacing(4)
-        self.previous_button = QToolButton(left)
-        self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
-        self.next_button = QToolButton(left)
-        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.month_label = QLabel(left)
-        title_font = self.month_label.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
-        title_font.setBold(True)
-        self.month_label.setFont(title_font)
-        self.today_button = QPushButton(left)
-        self.export_button = QPushButton(left)
-        self.export_button.setIcon(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton)
-        )
-        nav.addWidget(self.previous_button)
-        nav.addWidget(self.next_button)
-        nav.addSpacing(6)
-        nav.addWidget(self.month_label)
-        nav.addStretch(1)
-        nav.addWidget(self.today_button)
-        nav.addWidget(self.export_button)
-        left_layout.addLayout(nav)
+        self.month_nav = MonthNavigation(left)
+        self.previous_button = self.month_nav.previous_button
+        self.next_button = self.month_nav.next_button
+        self.month_label = self.month_nav.month_label
+        self.today_button = self.month_nav.today_button
+        self.export_button = self.month_nav.export_button
+        left_layout.addWidget(self.month_nav)
         self.calendar = InventoryCalendar(left, today=self._today)
         left_layout.addWidget(self.calendar, 1)
         self.legend = InventoryLegend(left)
@@ -268,15 +250,6 @@ class InventoryTab(QWidget):
         self.message_bar.set_close_name(self.tr("Close message"))
         self.message_bar.action.setAccessibleName(self.tr("Message action"))
         self.data_warnings.retranslate()
-        self.previous_button.setAccessibleName(self.tr("Previous month"))
-        self.previous_button.setToolTip(self.tr("Previous month (Page Up)"))
-        self.next_button.setAccessibleName(self.tr("Next month"))
-        self.next_button.setToolTip(self.tr("Next month (Page Down)"))
-        self.month_label.setAccessibleName(self.tr("Month shown"))
-        self.today_button.setText(self.tr("&Today"))
-        self.today_button.setAccessibleName(self.tr("Go to today"))
-        self.export_button.setText(self.tr("&Export month…"))
-        self.export_button.setAccessibleName(self.tr("Export the month shown to CSV"))
         self.calendar.setAccessibleName(self.tr("Availability calendar"))
         self.calendar.setAccessibleDescription(
             self.tr(
@@ -437,15 +410,7 @@ class InventoryTab(QWidget):
         self._update_enabled()
 
     def _update_month_label(self, *_args: object) -> None:
-        year, month = self.calendar.visible_month()
-        locale = QLocale()
-        text = fill_args(
-            self.tr("%1 %2", "the month shown: month name, year"),
-            locale.standaloneMonthName(month, QLocale.FormatType.LongFormat),
-            str(year),
-        )
-        self.month_label.setText(text)
-        self.month_label.setAccessibleDescription(text)
+        self.month_nav.show_month(*self.calendar.visible_month())
 
     def _update_enabled(self, *_args: object) -> None:
         has_data = self.inventory_index is not None
