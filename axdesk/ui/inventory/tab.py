@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from axdesk.store.settings import SettingsError
 from axdesk.ui.common.context import AppContext, supplier_today
 from axdesk.ui.common.notice_bar import INFO, NoticeBar
+from axdesk.ui.common.wheel_guard import guard_wheel
 from axdesk.ui.inventory.booking import SlotBooking
 from axdesk.ui.inventory.calendar import InventoryCalendar
 from axdesk.ui.inventory.data_warnings import DataWarnings
@@ -167,6 +168,7 @@ class InventoryTab(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.option_label.setBuddy(self.option_combo)
+        guard_wheel(self.product_combo, self.option_combo)
         self.status_label = QLabel(self)
         self.status_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         bar.addWidget(self.product_label)

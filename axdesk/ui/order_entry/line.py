@@ -23,6 +23,7 @@ from axdesk.api import MINOR_UNIT_DIGITS
 from axdesk.store.catalog import CatalogOption, CatalogProduct
 from axdesk.ui.common.money_text import format_money
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.wheel_guard import guard_wheel
 from axdesk.ui.order_entry.date_field import DateField
 from axdesk.ui.order_entry.departures import DeparturePicker
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
@@ -124,6 +125,7 @@ class LineEditor(QFrame):
             label.setBuddy(self.inputs[name])
         self._build_layout()
         self._connect()
+        guard_wheel(self.product_combo, self.option_combo, self.time_combo, self.quantity_spin)
         self.retranslate_ui()
         self._rebuild_times()
 
