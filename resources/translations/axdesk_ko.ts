@@ -783,6 +783,10 @@
         <translation>이 날짜에는 출발 일정이 없습니다.</translation>
     </message>
     <message>
+        <source>Every departure of this day has left.</source>
+        <translation>이 날의 출발 일정은 모두 출발했습니다.</translation>
+    </message>
+    <message>
         <source>Closed: no departure on sale.</source>
         <translation>판매 중지: 판매 중인 출발 일정이 없습니다.</translation>
     </message>
@@ -806,6 +810,10 @@
         <translation>시각 선택…</translation>
     </message>
     <message>
+        <source>%1 · departed</source>
+        <translation>%1 · 출발함</translation>
+    </message>
+    <message>
         <source>%1 · not on sale</source>
         <translation>%1 · 판매 중지</translation>
     </message>
@@ -824,6 +832,14 @@
     <message>
         <source>No departures of this option on this day.</source>
         <translation>이 날짜에는 이 옵션의 출발 일정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This departure has left.</source>
+        <translation>이미 출발한 일정입니다.</translation>
+    </message>
+    <message>
+        <source>This departure is not on sale.</source>
+        <translation>이 출발 일정은 판매하지 않습니다.</translation>
     </message>
     <message>
         <source>of %1 left (min. %2%3)</source>
@@ -919,6 +935,10 @@
         <translation>마감 임박</translation>
     </message>
     <message>
+        <source>Departed</source>
+        <translation>출발함</translation>
+    </message>
+    <message>
         <source>Sold out</source>
         <translation>매진</translation>
     </message>
@@ -937,6 +957,10 @@
     <message>
         <source>Closed: not on sale</source>
         <translation>판매 중지: 판매하지 않음</translation>
+    </message>
+    <message>
+        <source>Departed: gone by the supplier&apos;s clock</source>
+        <translation>출발함: 공급사 현지 시각으로 이미 출발</translation>
     </message>
     <message>
         <source>Guaranteed: a departure reached its minimum</source>
@@ -961,6 +985,10 @@
     <message>
         <source>%1: no departures.</source>
         <translation>%1: 출발 일정 없음.</translation>
+    </message>
+    <message>
+        <source>%1: departed.</source>
+        <translation>%1: 출발함.</translation>
     </message>
     <message>
         <source>%1: closed, not on sale.</source>
@@ -2328,6 +2356,10 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>%1은(는) 지난 날짜입니다.</translation>
     </message>
     <message>
+        <source>This departure left at %1; choose a later one.</source>
+        <translation>이 일정은 %1에 이미 출발했습니다. 더 늦은 시각을 고르세요.</translation>
+    </message>
+    <message>
         <source>There is no departure at %1 on this date.</source>
         <translation>이 날짜에는 %1 출발 일정이 없습니다.</translation>
     </message>
@@ -2924,6 +2956,10 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
 </context>
 <context>
     <name>SlotBooking</name>
+    <message>
+        <source>This departure has already left.</source>
+        <translation>이미 출발한 일정입니다.</translation>
+    </message>
     <message>
         <source>This departure is not on sale.</source>
         <translation>이 출발 일정은 판매하지 않습니다.</translation>

@@ -7,6 +7,7 @@ Only a departure of the product asked for can be booked: while another one loads
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
@@ -14,7 +15,7 @@ from PySide6.QtCore import QModelIndex, QObject, Signal
 from axdesk.ui.common.context import SlotRef
 from axdesk.ui.common.notice_bar import INFO, NoticeBar
 from axdesk.ui.inventory.day_panel import DayPanel
-from axdesk.ui.inventory.index import InventoryIndex
+from axdesk.ui.inventory.index import InventoryIndex, SlotState, slot_has_left
 
 
 class SlotBooking(QObject):
@@ -33,19 +34,22 @@ class SlotBooking(QObject):
         message_bar: NoticeBar,
         inventory: Callable[[], InventoryIndex | None],
         is_current: Callable[[], bool],
+        now: Callable[[], dt.datetime],
         parent: QObject | None = None,
     ) -> None:
+        """``now`` is the supplier's clock: a departure gone by it is refused."""
         super().__init__(parent)
         self._panel = panel
         self._message_bar = message_bar
         self._inventory = inventory
         self._is_current = is_current
+        self._now = now
         panel.slot_table.activated.connect(self.book_at)
         panel.book_button.clicked.connect(self.book_selected)
 
     def can_book_selected(self) -> bool:
         row = self._panel.selected_row()
-        return row is not None and row.slot.is_bookable and self._is_current()
+        return row is not None and row.is_bookable and self._is_current()
 
     def book_selected(self) -> None:
         """Book the selected slot, if there is one."""
@@ -61,12 +65,17 @@ class SlotBooking(QObject):
         if row is None or inventory is None or not self._is_current():
             return  # another product's departures (the tab says so above them)
         slot = row.slot
-        if not slot.is_bookable:
+        if row.state is SlotState.PAST or slot_has_left(slot, self._now()):
+            reason = self.tr("This departure has already left.")
+        elif not slot.is_bookable:
             reason = (
                 self.tr("This departure is not on sale.")
                 if not slot.is_order
                 else self.tr("This departure is sold out.")
             )
+        else:
+            reason = ""
+        if reason:
             self._message_bar.show_notice(INFO, reason + " " + self.tr("Choose another departure."))
             return
         self.slot_chosen.emit(

@@ -73,6 +73,12 @@ class InventoryLegend(QWidget):
                 QCoreApplication.translate("InventoryCalendar", "Closed: not on sale"),
             ),
             (
+                swatch(SlotState.PAST),
+                QCoreApplication.translate(
+                    "InventoryCalendar", "Departed: gone by the supplier's clock"
+                ),
+            ),
+            (
                 paint_guaranteed_mark,
                 QCoreApplication.translate(
                     "InventoryCalendar", "Guaranteed: a departure reached its minimum"

@@ -221,6 +221,8 @@ class SlotTableModel(QAbstractTableModel):
         if column == self.OPTION:
             return option_label(row.dc_code, self._option_names)
         if column == self.SEATS:
+            if row.state in (SlotState.CLOSED, SlotState.PAST):
+                return state_word(row.state)  # no seats to sell: not "16 / 16"
             return fill_args(
                 QCoreApplication.translate("SlotTableModel", "%1 / %2", "seats left / maximum"),
                 str(slot.remain_quantity),

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.store.settings import SettingsError
-from axdesk.ui.common.context import AppContext, supplier_today
+from axdesk.ui.common.context import AppContext, supplier_zone
 from axdesk.ui.common.notice_bar import INFO, NoticeBar
 from axdesk.ui.common.wheel_guard import guard_wheel
 from axdesk.ui.inventory.booking import SlotBooking
@@ -83,11 +83,17 @@ class InventoryTab(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], dt.date] | None = None,
+        now: Callable[[], dt.datetime] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._today = today or self._supplier_today
+        # The supplier's clock: its date is the calendar's today, and departures gone by
+        # it are past. A test hands in either (a given today starts at its midnight).
+        if now is None and today is not None:
+            now = lambda: dt.datetime.combine(today(), dt.time.min)  # noqa: E731
+        self._now = now or self._supplier_now
+        self._today = today or (lambda: self._now().date())
         self._build()
         self.products = ProductPicker(self.product_combo, ctx, self)
         self.options = OptionPicker(self.option_combo, self)
@@ -113,6 +119,7 @@ class InventoryTab(QWidget):
             self.message_bar,
             lambda: self.loading.index,
             self.stale.is_current,
+            self._now,
             self,
         )
         self.exporting = MonthExport(
@@ -203,7 +210,7 @@ class InventoryTab(QWidget):
         self.today_button = self.month_nav.today_button
         self.export_button = self.month_nav.export_button
         left_layout.addWidget(self.month_nav)
-        self.calendar = InventoryCalendar(left, today=self._today)
+        self.calendar = InventoryCalendar(left, today=self._today, now=self._now)
         left_layout.addWidget(self.calendar, 1)
         self.legend = InventoryLegend(left)
         left_layout.addWidget(self.legend)
@@ -408,6 +415,7 @@ class InventoryTab(QWidget):
             self.inventory_index,
             self.selected_option(),
             self.products.option_names,
+            self._now(),
         )
         self._update_enabled()
 
@@ -420,6 +428,6 @@ class InventoryTab(QWidget):
         self.option_combo.setEnabled(has_data)
         self.day_panel.book_button.setEnabled(self.booking.can_book_selected())
 
-    def _supplier_today(self) -> dt.date:
-        """Today where the tours run (the slots' dates are the supplier's local dates)."""
-        return supplier_today(self._ctx.connection.supplier_timezone)
+    def _supplier_now(self) -> dt.datetime:
+        """Now where the tours run (the slots' dates and times are the supplier's)."""
+        return dt.datetime.now(supplier_zone(self._ctx.connection.supplier_timezone))

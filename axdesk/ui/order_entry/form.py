@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.store.catalog import CatalogProduct, CatalogStore
-from axdesk.ui.common.context import supplier_today
+from axdesk.ui.common.context import supplier_zone
 from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.time_text import time_text
 from axdesk.ui.order_entry.header import OrderHeader
@@ -66,6 +66,7 @@ class OrderForm(QWidget):
         self._catalog = catalog
         self._inventory = inventory
         self._timezone_name = timezone_name
+        self._now: Callable[[], dt.datetime] = self._supplier_clock
         self._products: list[CatalogProduct] = []
         self._touched: set[str] = set()
         self._show_all = False
@@ -152,7 +153,7 @@ class OrderForm(QWidget):
         return self._products
 
     def add_line(self, state: LineState | None = None, *, focus: bool = False) -> LineEditor:
-        editor = LineEditor(self._inventory, self.supplier_today, self)
+        editor = LineEditor(self._inventory, self.supplier_today, self.supplier_now, self)
         editor.set_catalog(self._products)
         if state is not None:
             editor.set_state(state)
@@ -271,8 +272,23 @@ class OrderForm(QWidget):
     def _request_validation(self) -> None:
         self._validate_timer.start()
 
+    def _supplier_clock(self) -> dt.datetime:
+        return dt.datetime.now(supplier_zone(self._timezone_name()))
+
+    def set_clock(self, now: Callable[[], dt.datetime]) -> None:
+        """Use ``now`` as the supplier's clock (a test's; the real one is the connection's
+        supplier time zone) and look at the departures again."""
+        self._now = now
+        for line in self.lines:
+            line.refresh_times_if_needed()
+        self._request_validation()
+
+    def supplier_now(self) -> dt.datetime:
+        """Now where the tours run: departures gone by it cannot be sold."""
+        return self._now()
+
     def supplier_today(self) -> dt.date:
-        return supplier_today(self._timezone_name())
+        return self.supplier_now().date()
 
     def compute_issues(self, state: OrderFormState | None = None) -> list[Issue]:
         state = state or self.state()
@@ -284,7 +300,7 @@ class OrderForm(QWidget):
                 for product in self._products
                 for option in product.options
             },
-            today=self.supplier_today(),
+            now=self.supplier_now(),
             totals=compute_form_totals(state),
         )
 

@@ -66,8 +66,11 @@ class LineEditor(QFrame):
         self,
         inventory: InventoryCache,
         today: Callable[[], dt.date],
+        now: Callable[[], dt.datetime],
         parent: QWidget | None = None,
     ) -> None:
+        """``today`` and ``now``: the supplier's date and clock (departures gone by it are
+        marked in the time list)."""
         super().__init__(parent)
         self.setProperty("role", "line")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -89,7 +92,7 @@ class LineEditor(QFrame):
         self.weekday_label.setProperty("role", "hint")
         self.weekday_label.setMinimumWidth(28)
         self.weekday_label.setMinimumHeight(INPUT_ROW_HEIGHT)
-        self.departures = DeparturePicker(inventory, self)
+        self.departures = DeparturePicker(inventory, now, self)
         self.time_combo = self.departures.time_combo
         self.refresh_button = self.departures.refresh_button
         self.quantity_spin = QSpinBox(self)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from zoneinfo import ZoneInfo
 
 import pytest
 from order_tab_helpers import (
@@ -324,3 +325,31 @@ def test_departure_times_follow_the_locale(qtbot: QtBot, app_context: AppContext
         qtbot.waitUntil(lambda: shown_problem(line, "time") == expected, timeout=WAIT_MS)
     finally:
         QLocale.setDefault(before)
+
+
+def test_a_departure_gone_by_the_supplier_clock_is_marked_and_refused(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    """Today's 07:30 at 09:43 Seoul time showed "On sale" and could be booked."""
+    departure = a_departure(app_context, 1)
+    tab = build_tab(qtbot, app_context)
+    seoul = ZoneInfo(app_context.connection.supplier_timezone)
+    gone = dt.datetime.combine(departure.day, departure.start, tzinfo=seoul)
+    tab.form.set_clock(lambda: gone + dt.timedelta(minutes=13))
+    tab.prefill_slot(
+        SlotRef(
+            departure.product.product_code, departure.option.dc_code, departure.day, departure.start
+        )
+    )
+    line = tab.form.lines[0]
+    clock = time_text(departure.start)
+    qtbot.waitUntil(lambda: line.time_combo.currentText() == f"{clock} · departed", timeout=WAIT_MS)
+    sentence = f"This departure left at {clock}; choose a later one."
+    qtbot.waitUntil(lambda: shown_problem(line, "time") == sentence)
+    assert not tab.bar.submit_button.isEnabled()
+    # Ten minutes before, the same departure is on sale and fine.
+    tab.form.set_clock(lambda: gone - dt.timedelta(minutes=10))
+    line.refresh_times_if_needed()
+    tab.form.revalidate()
+    assert "seats left" in line.time_combo.currentText()
+    assert shown_problem(line, "time") == ""

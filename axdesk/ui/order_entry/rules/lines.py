@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from axdesk.api.money import CURRENCIES, MINOR_UNIT_DIGITS
 from axdesk.ui.common.money_text import decimal_places, format_money, parse_amount_text
+from axdesk.ui.common.supplier_clock import has_left
 from axdesk.ui.order_entry.rules.fields import line_key
 from axdesk.ui.order_entry.rules.issue import QT_TRANSLATE_NOOP, Collector, Found, required_sentence
 from axdesk.ui.order_entry.rules.people import validate_person
@@ -67,7 +68,9 @@ def validate_line(
     slot: SlotAvailability | None,
     known_options: Mapping[tuple[str, str], str] | None,
     today: dt.date | None,
+    now: dt.datetime | None = None,
 ) -> None:
+    """``today`` and ``now`` are the supplier's date and local time (None: not checked)."""
     if not line.product_code:
         out.add(
             line_key(index, "product"),
@@ -122,6 +125,16 @@ def validate_line(
         out.add(
             line_key(index, "time"),
             (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Choose a start time.")), ()),
+        )
+    elif line.date is not None and line.date == today and has_left(line.date, line.start_time, now):
+        out.add(
+            line_key(index, "time"),
+            (
+                QT_TRANSLATE_NOOP(
+                    "OrderValidation", "This departure left at %1; choose a later one."
+                ),
+                (line.start_time,),
+            ),
         )
     elif slot is not None and not slot.found:
         out.add(
