@@ -3198,12 +3198,20 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>티켓 1매에 한 줄입니다. 입력하면 칸을 편집하고, Tab으로 다음 칸으로 갑니다.</translation>
     </message>
     <message>
-        <source>Copy purchaser to all travelers</source>
-        <translation>구매자 정보를 모든 여행자에게 복사</translation>
+        <source>Copy the purchaser to the whole &amp;group</source>
+        <translation>구매자 정보를 일행 전원에게 복사(&amp;G)</translation>
     </message>
     <message>
-        <source>Copy first traveler down</source>
-        <translation>첫 여행자 정보를 아래로 복사</translation>
+        <source>Copy the purchaser to the whole group</source>
+        <translation>구매자 정보를 일행 전원에게 복사</translation>
+    </message>
+    <message>
+        <source>Copy first traveler&apos;s contact to the ne&amp;xt rows</source>
+        <translation>첫 여행자 연락처를 아래 행에 복사(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Copy first traveler&apos;s contact to the next rows</source>
+        <translation>첫 여행자 연락처를 아래 행에 복사</translation>
     </message>
     <message>
         <source>Copy the first traveler&apos;s country code, phone, email and additional fields</source>

@@ -437,8 +437,9 @@ class LineEditor(QFrame):
         return [
             self.product_combo,
             self.option_combo,
-            self.date_edit,
+            self.date_field,  # not its line edit: the field stands in the chain for it
             self.time_combo,
+            self.refresh_button,
             self.quantity_spin,
             self.price_edit,
             self.discount_edit,
@@ -446,6 +447,5 @@ class LineEditor(QFrame):
             self.travelers.view,
             self.travelers.copy_purchaser_button,
             self.travelers.copy_first_button,
-            self.refresh_button,
             self.remove_button,
         ]

@@ -3,11 +3,20 @@ Tab walks everything, in and out of the travelers table."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from order_tab_helpers import build_tab, departures
+from order_tab_helpers import build_tab, departures, focused
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from axdesk.ui.common.context import AppContext, SlotRef
@@ -84,3 +93,104 @@ def test_the_wheel_changes_no_box_of_the_form_that_was_not_clicked(
     assert line.quantity_spin.focusPolicy() == Qt.FocusPolicy.StrongFocus
     wheel(line.quantity_spin, 1)
     assert line.quantity_spin.value() == 3
+
+
+def focus_target(widget: QWidget) -> QWidget:
+    """The control that has the focus (a spin box's focus sits on its inner line edit)."""
+    parent = widget.parentWidget()
+    return parent if isinstance(parent, QAbstractSpinBox) else widget
+
+
+def reachable(tab: QWidget) -> set[QWidget]:
+    """Every control of the tab that Tab can reach now: shown, enabled, takes Tab focus."""
+    return {
+        widget
+        for widget in tab.findChildren(QWidget)
+        if widget.isVisible()
+        and widget.isEnabled()
+        and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and widget.focusProxy() is None
+        and not isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox)
+    }
+
+
+def walk(qtbot: QtBot, start: QWidget, key: Qt.Key) -> list[QWidget]:
+    """Press ``key`` from ``start`` until the focus comes back to it; the controls met."""
+    start.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(start.hasFocus)
+    met = [start]
+    for _press in range(400):
+        qtbot.keyClick(focused(), key)
+        widget = focus_target(focused())
+        if widget is start:
+            return met
+        if widget is not met[-1]:
+            met.append(widget)
+    names = [f"{type(w).__name__} {w.accessibleName()!r}" for w in met[-40:]]
+    raise AssertionError(f"{key.name} never came back to the start; stuck at {names}")
+
+
+def test_tab_and_shift_tab_walk_the_whole_form_in_and_out_of_the_travelers_table(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    """Tab, Shift+Tab and Ctrl+Tab never left the travelers table."""
+    tab = build_tab(qtbot, app_context)
+    qtbot.mouseClick(tab.form.add_line_button, Qt.MouseButton.LeftButton)
+    first = tab.form.lines[0]
+    first.quantity_spin.setValue(2)  # two rows of six cells
+    start = tab.form.header.purchaser.name_edit
+
+    forward = walk(qtbot, start, Qt.Key.Key_Tab)
+    assert set(forward) == reachable(tab)
+    table = first.travelers
+    assert forward.index(table.view) + 1 == forward.index(table.copy_purchaser_button)
+    backward = walk(qtbot, start, Qt.Key.Key_Backtab)
+    assert backward == [start, *reversed(forward[1:])]
+
+    # Ctrl+Tab leaves the table from any cell, either way.
+    table.view.setFocus(Qt.FocusReason.MouseFocusReason)
+    table.view.setCurrentIndex(table.model.index(0, 2))
+    qtbot.keyClick(table.view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert focused() is table.copy_purchaser_button
+    table.view.setFocus(Qt.FocusReason.MouseFocusReason)
+    table.view.setCurrentIndex(table.model.index(1, 3))
+    qtbot.keyClick(
+        table.view,
+        Qt.Key.Key_Backtab,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert focus_target(focused()) is forward[forward.index(table.view) - 1]
+
+
+def test_tab_while_typing_in_the_last_cell_goes_on_to_the_buttons(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    tab = build_tab(qtbot, app_context)
+    table = tab.form.lines[0].travelers
+    view = table.view
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    view.setCurrentIndex(table.model.index(0, table.model.columnCount() - 1))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    qtbot.keyClicks(focused(), "passport=M1234")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is table.copy_purchaser_button
+    assert table.model.travelers()[0].additional == [("passport", "M1234")]
+
+
+def test_the_copy_buttons_have_shortcut_letters_of_their_own(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    tab = build_tab(qtbot, app_context)
+    table = tab.form.lines[0].travelers
+    letters: dict[str, list[QWidget]] = {}
+    for widget in tab.findChildren(QWidget):
+        text = widget.text() if isinstance(widget, QAbstractButton | QLabel) else ""
+        for letter in re.findall(r"(?<!&)&(\w)", text):
+            letters.setdefault(letter.casefold(), []).append(widget)
+    for button in (table.copy_purchaser_button, table.copy_first_button):
+        found = re.findall(r"(?<!&)&(\w)", button.text())
+        assert len(found) == 1, button.text()
+        assert letters[found[0].casefold()] == [button]
+        # Not a letter of the window's menus or tabs either (File, Connection, Catalog,
+        # View, Help; Inventory, New order, Orders).
+        assert found[0].casefold() not in "fcavhino"

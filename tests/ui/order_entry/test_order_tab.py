@@ -272,6 +272,7 @@ def test_tab_key_walks_the_form_in_reading_order(qtbot: QtBot, app_context: AppC
         line.option_combo,
         line.date_edit,
         line.time_combo,
+        line.refresh_button,
         line.quantity_spin,
         line.price_edit,
         line.discount_edit,
