@@ -925,6 +925,21 @@
     </message>
 </context>
 <context>
+    <name>FieldPlaces</name>
+    <message>
+        <source>Line %1, traveler %2, %3</source>
+        <translation>항목 %1, 여행자 %2, %3</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>티켓</translation>
+    </message>
+</context>
+<context>
     <name>InventoryCalendar</name>
     <message>
         <source>On sale</source>
@@ -1884,14 +1899,6 @@
     <message>
         <source>Add line</source>
         <translation>항목 추가</translation>
-    </message>
-    <message>
-        <source>Line %1, traveler %2, %3</source>
-        <translation>항목 %1, 여행자 %2, %3</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>합계</translation>
     </message>
 </context>
 <context>

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from axdesk.store.catalog import CatalogProduct, CatalogStore
 from axdesk.ui.common.context import supplier_zone
-from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.time_text import time_text
+from axdesk.ui.order_entry.field_places import FieldPlaces
 from axdesk.ui.order_entry.header import OrderHeader
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.line import LineEditor
@@ -40,7 +40,6 @@ from axdesk.ui.order_entry.seats import form_availability
 from axdesk.ui.order_entry.state import LineState, OrderFormState
 from axdesk.ui.order_entry.totals import FormTotals, compute_form_totals
 from axdesk.ui.order_entry.totals_view import TotalsView
-from axdesk.ui.order_entry.travelers import COLUMNS
 from axdesk.ui.order_entry.widgets import MessageLabel
 
 
@@ -83,6 +82,7 @@ class OrderForm(QWidget):
         self._validate_timer.timeout.connect(self.revalidate)
 
         self.header = OrderHeader(self)
+        self.places = FieldPlaces(self)
         self.lines_title = QLabel(self)
         self.lines_title.setProperty("role", "section")
         self.lines_message = MessageLabel(self)
@@ -383,84 +383,24 @@ class OrderForm(QWidget):
             line.show_figures(figures, currency)
         self.totals_view.show_totals(totals, currency)
 
-    # -- focus ----------------------------------------------------------------------
+    # -- where the fields are (FieldPlaces) ---------------------------------------
 
     def describe_field(self, key: str) -> str:
         """Where a field is, for people: "Purchaser email", "Line 2, traveler 1, Phone"."""
-        traveler = parse_traveler_key(key)
-        if traveler is not None:
-            line_index, row, field = traveler
-            title = ""
-            if line_index < len(self.lines) and field in COLUMNS:
-                title = str(
-                    self.lines[line_index].travelers.model.headerData(
-                        COLUMNS.index(field), Qt.Orientation.Horizontal
-                    )
-                )
-            return fill_args(
-                self.tr("Line %1, traveler %2, %3"),
-                str(line_index + 1),
-                str(row + 1),
-                title or field,
-            )
-        widget = self.field_widget(key)
-        if widget is not None and widget.accessibleName():
-            return widget.accessibleName()
-        if key == "order.total":
-            return self.tr("Total")
-        if key == "order.lines":
-            return self.tr("Tickets")
-        return key
+        return self.places.describe(key)
 
     def shows_field(self, key: str) -> bool:
         """Whether a sentence for ``key`` has a place next to a visible input."""
-        traveler = parse_traveler_key(key)
-        if traveler is not None:
-            line, row, field = traveler
-            return (
-                line < len(self.lines)
-                and row < self.lines[line].travelers.model.rowCount()
-                and (field in COLUMNS)
-            )
-        parsed = parse_line_key(key)
-        if parsed is not None:
-            return parsed[0] < len(self.lines) and parsed[1] in self.lines[parsed[0]].boxes
-        prefix, _, name = key.partition(".")
-        if prefix == "purchaser":
-            return name in self.header.purchaser.boxes
-        if prefix == "representative":
-            return (
-                not self.header.same_check.isChecked() and name in self.header.representative.boxes
-            )
-        return key in ("order.total", "order.lines") or (
-            prefix == "order" and name in self.header.boxes
-        )
+        return self.places.shows(key)
+
+    def field_widget(self, key: str) -> QWidget | None:
+        return self.places.widget(key)
+
+    def focus_field(self, key: str) -> None:
+        """Put the cursor in the field ``key`` names (scrolling it into view)."""
+        self.places.focus(key)
 
     def commit_open_editors(self) -> None:
         """Keep what is typed in a travelers cell still being edited (before sending)."""
         for line in self.lines:
             line.travelers.commit_open_editor()
-
-    def field_widget(self, key: str) -> QWidget | None:
-        parsed = parse_line_key(key)
-        if parsed is not None and parse_traveler_key(key) is None:
-            index, name = parsed
-            return self.lines[index].field_widget(name) if index < len(self.lines) else None
-        return self.header.field_widget(key)
-
-    def focus_field(self, key: str) -> None:
-        """Put the cursor in the field ``key`` names (scrolling it into view)."""
-        traveler = parse_traveler_key(key)
-        if traveler is not None:
-            line_index, row, field = traveler
-            if line_index < len(self.lines):
-                table = self.lines[line_index].travelers
-                table.focus_cell(row, field)
-                self.scroll_area.ensureWidgetVisible(table)
-            return
-        widget = self.field_widget(key)
-        if widget is None and key == "order.total":
-            widget = self.header.discount_edit
-        if widget is not None:
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll_area.ensureWidgetVisible(widget)
