@@ -1365,6 +1365,25 @@
     </message>
 </context>
 <context>
+    <name>LowPriceQuestion</name>
+    <message>
+        <source>Line %1: the unit price %2 is far below the catalog&apos;s %3.</source>
+        <translation>항목 %1: 단가 %2은(는) 카탈로그 가격 %3보다 훨씬 낮습니다.</translation>
+    </message>
+    <message>
+        <source>Send the order at this price?</source>
+        <translation>이 가격으로 주문을 전송할까요?</translation>
+    </message>
+    <message>
+        <source>Send the order at these prices?</source>
+        <translation>이 가격들로 주문을 전송할까요?</translation>
+    </message>
+    <message>
+        <source>Unit price far below the catalog</source>
+        <translation>카탈로그보다 훨씬 낮은 단가</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Inventory</source>

@@ -33,6 +33,7 @@ from axdesk.ui.order_entry.field_places import FieldPlaces
 from axdesk.ui.order_entry.header import OrderHeader
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.line import LineEditor
+from axdesk.ui.order_entry.price_question import LowPriceQuestion
 from axdesk.ui.order_entry.rules.fields import parse_line_key, parse_traveler_key, shift_line_key
 from axdesk.ui.order_entry.rules.issue import Issue
 from axdesk.ui.order_entry.rules.order import validate_order
@@ -71,6 +72,7 @@ class OrderForm(QWidget):
         self._show_all = False
         self._server_problems: dict[str, str] = {}
         self._issues: list[Issue] = []
+        self.price_question = LowPriceQuestion(self)
         self._totals: FormTotals = compute_form_totals(OrderFormState())
         self._loading = False
         self.lines: list[LineEditor] = []
@@ -89,7 +91,7 @@ class OrderForm(QWidget):
         self._lines_layout = QVBoxLayout()
         self._lines_layout.setSpacing(10)
         self.add_line_button = QPushButton(self)
-        self.add_line_button.clicked.connect(lambda: self.add_line(focus=True))
+        self.add_line_button.clicked.connect(self.add_next_line)
 
         self.totals_view = TotalsView(self)
 
@@ -175,6 +177,22 @@ class OrderForm(QWidget):
             QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(editor))
         return editor
 
+    def add_next_line(self) -> LineEditor:
+        """ "Add line": a line on the previous line's product, date and time (the operator
+        picks another option), with the cursor on its option."""
+        previous = self.lines[-1].state() if self.lines else LineState()
+        editor = self.add_line(
+            LineState(
+                product_code=previous.product_code,
+                date=previous.date,
+                start_time=previous.start_time,
+            ),
+            focus=True,
+        )
+        if previous.product_code:
+            editor.option_combo.setFocus(Qt.FocusReason.OtherFocusReason)
+        return editor
+
     def remove_line(self, editor: LineEditor) -> None:
         if editor not in self.lines:
             return
@@ -229,18 +247,28 @@ class OrderForm(QWidget):
         return state
 
     def set_state(self, state: OrderFormState) -> None:
-        """Show ``state`` (a restored draft or a blank form)."""
+        """Show ``state`` (a restored draft, or a blank form after a send or New order).
+
+        The line editors on screen are kept and filled again (a line editor is ~100
+        widgets: building one again after each send held the GUI thread ~35 ms);
+        only lines beyond them are made, and lines left over are removed.
+        """
+        wanted = state.lines or [LineState()]
         self._loading = True
         try:
-            for line in list(self.lines):
+            for line in self.lines[len(wanted) :]:
                 self._lines_layout.removeWidget(line)
                 line.deleteLater()
-            self.lines.clear()
+            del self.lines[len(wanted) :]
             self.header.set_state(state)
-            for line_state in state.lines or [LineState()]:
+            for editor, line_state in zip(self.lines, wanted, strict=False):
+                editor.set_state(line_state)
+            for line_state in wanted[len(self.lines) :]:
                 self.add_line(line_state)
         finally:
             self._loading = False
+        self._renumber()
+        self.price_question.forget()
         self._touched.clear()
         self._show_all = False
         self._server_problems.clear()
@@ -382,6 +410,13 @@ class OrderForm(QWidget):
         for line, figures in zip(self.lines, totals.lines, strict=False):
             line.show_figures(figures, currency)
         self.totals_view.show_totals(totals, currency)
+
+    # -- before sending -------------------------------------------------------------
+
+    def confirm_low_prices(self, state: OrderFormState, ask: Callable[[str, str], bool]) -> bool:
+        """Ask once (``ask(title, text)``) before sending a unit price far below the
+        catalog's; False when the operator says no (see :class:`LowPriceQuestion`)."""
+        return self.price_question.confirm(state, self._products, ask)
 
     # -- where the fields are (FieldPlaces) ---------------------------------------
 

@@ -220,7 +220,7 @@ class OrderTab(QWidget):
         self.update_bar()
         if not self.bar.submit_button.isEnabled():
             self.show_problems()
-        elif not self.closed:
+        elif not self.closed and self.form.confirm_low_prices(state, self.ask_confirmation):
             self.sending.send(state)
 
     def submit(self) -> None:
@@ -232,6 +232,8 @@ class OrderTab(QWidget):
         if self.form.revalidate(state):
             self.show_problems()
             self.update_bar()
+            return
+        if not self.form.confirm_low_prices(state, self.ask_confirmation):
             return
         self.sending.send(state)
 
