@@ -110,7 +110,6 @@ class OrderForm(QWidget):
         add_row.addWidget(self.add_line_button)
         add_row.addStretch(1)
         content_layout.addLayout(add_row)
-        content_layout.addWidget(self.totals_view)
         content_layout.addStretch(1)
 
         self.scroll_area = QScrollArea(self)
@@ -120,7 +119,9 @@ class OrderForm(QWidget):
         self.scroll_area.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        layout.setSpacing(0)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.totals_view)  # under the scrolled part: always on screen
 
         self.header.changed.connect(self._content_changed)
         self.header.edited.connect(self._field_edited)
