@@ -255,6 +255,7 @@ class OrderForm(QWidget):
         only lines beyond them are made, and lines left over are removed.
         """
         wanted = state.lines or [LineState()]
+        left_over = len(self.lines) > len(wanted)
         self._loading = True
         try:
             for line in self.lines[len(wanted) :]:
@@ -268,7 +269,8 @@ class OrderForm(QWidget):
                 self.add_line(line_state)
         finally:
             self._loading = False
-        self._renumber()
+        if left_over:
+            self._renumber()  # the Remove buttons and the Tab order (add_line does its own)
         self.price_question.forget()
         self._touched.clear()
         self._show_all = False
