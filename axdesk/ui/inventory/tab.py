@@ -90,10 +90,9 @@ class InventoryTab(QWidget):
         self._ctx = ctx
         # The supplier's clock: its date is the calendar's today, and departures gone by
         # it are past. A test hands in either (a given today starts at its midnight).
-        if now is None and today is not None:
-            now = lambda: dt.datetime.combine(today(), dt.time.min)  # noqa: E731
-        self._now = now or self._supplier_now
-        self._today = today or (lambda: self._now().date())
+        self._given_today = today
+        self._now = now or (self._start_of_given_day if today else self._supplier_now)
+        self._today = today or self._clock_date
         self._build()
         self.products = ProductPicker(self.product_combo, ctx, self)
         self.options = OptionPicker(self.option_combo, self)
@@ -427,6 +426,13 @@ class InventoryTab(QWidget):
         self.export_button.setEnabled(has_data and not self.exporting.is_running)
         self.option_combo.setEnabled(has_data)
         self.day_panel.book_button.setEnabled(self.booking.can_book_selected())
+
+    def _start_of_given_day(self) -> dt.datetime:
+        assert self._given_today is not None
+        return dt.datetime.combine(self._given_today(), dt.time.min)
+
+    def _clock_date(self) -> dt.date:
+        return self._now().date()
 
     def _supplier_now(self) -> dt.datetime:
         """Now where the tours run (the slots' dates and times are the supplier's)."""
