@@ -27,7 +27,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from axdesk import __version__
 from axdesk.store.db import DatabaseError
 from axdesk.store.paths import AppPaths, AppPathsError
-from axdesk.ui.common.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, Translations, fill_args
+from axdesk.ui.common.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, Translations
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.resources import APP_ID, app_icon
 from axdesk.ui.shell.bootstrap import open_shell
 from axdesk.ui.shell.main_window import MainWindow, language_choice

@@ -791,6 +791,10 @@
         <translation>이 날짜에는 출발 일정이 없습니다.</translation>
     </message>
     <message>
+        <source>Every departure of this day has left.</source>
+        <translation>이 날의 출발 일정은 모두 출발했습니다.</translation>
+    </message>
+    <message>
         <source>Closed: no departure on sale.</source>
         <translation>판매 중지: 판매 중인 출발 일정이 없습니다.</translation>
     </message>
@@ -959,6 +963,10 @@
         <translation>시각 선택…</translation>
     </message>
     <message>
+        <source>%1 · departed</source>
+        <translation>%1 · 출발함</translation>
+    </message>
+    <message>
         <source>%1 · not on sale</source>
         <translation>%1 · 판매 중지</translation>
     </message>
@@ -977,6 +985,14 @@
     <message>
         <source>No departures of this option on this day.</source>
         <translation>이 날짜에는 이 옵션의 출발 일정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>This departure has left.</source>
+        <translation>이미 출발한 일정입니다.</translation>
+    </message>
+    <message>
+        <source>This departure is not on sale.</source>
+        <translation>이 출발 일정은 판매하지 않습니다.</translation>
     </message>
     <message>
         <source>of %1 left (min. %2%3)</source>
@@ -1110,6 +1126,21 @@
     </message>
 </context>
 <context>
+    <name>FieldPlaces</name>
+    <message>
+        <source>Line %1, traveler %2, %3</source>
+        <translation>항목 %1, 여행자 %2, %3</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>티켓</translation>
+    </message>
+</context>
+<context>
     <name>InternalNoteBox</name>
     <message>
         <source>Not saved yet…</source>
@@ -1173,6 +1204,10 @@
         <translation>마감 임박</translation>
     </message>
     <message>
+        <source>Departed</source>
+        <translation>출발함</translation>
+    </message>
+    <message>
         <source>Sold out</source>
         <translation>매진</translation>
     </message>
@@ -1191,6 +1226,10 @@
     <message>
         <source>Closed: not on sale</source>
         <translation>판매 중지: 판매하지 않음</translation>
+    </message>
+    <message>
+        <source>Departed: gone by the supplier&apos;s clock</source>
+        <translation>출발함: 공급사 현지 시각으로 이미 출발</translation>
     </message>
     <message>
         <source>Guaranteed: a departure reached its minimum</source>
@@ -1215,6 +1254,10 @@
     <message>
         <source>%1: no departures.</source>
         <translation>%1: 출발 일정 없음.</translation>
+    </message>
+    <message>
+        <source>%1: departed.</source>
+        <translation>%1: 출발함.</translation>
     </message>
     <message>
         <source>%1: closed, not on sale.</source>
@@ -1315,42 +1358,6 @@
         <translation>메시지 관련 작업</translation>
     </message>
     <message>
-        <source>Previous month</source>
-        <translation>이전 달</translation>
-    </message>
-    <message>
-        <source>Previous month (Page Up)</source>
-        <translation>이전 달 (Page Up)</translation>
-    </message>
-    <message>
-        <source>Next month</source>
-        <translation>다음 달</translation>
-    </message>
-    <message>
-        <source>Next month (Page Down)</source>
-        <translation>다음 달 (Page Down)</translation>
-    </message>
-    <message>
-        <source>Month shown</source>
-        <translation>표시 중인 달</translation>
-    </message>
-    <message>
-        <source>&amp;Today</source>
-        <translation>오늘(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Go to today</source>
-        <translation>오늘로 이동</translation>
-    </message>
-    <message>
-        <source>&amp;Export month…</source>
-        <translation>월 내보내기(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Export the month shown to CSV</source>
-        <translation>표시 중인 달을 CSV로 내보내기</translation>
-    </message>
-    <message>
         <source>Availability calendar</source>
         <translation>예약 가능 현황 달력</translation>
     </message>
@@ -1365,11 +1372,6 @@
     <message>
         <source>Choose a product from the list, or paste a product code and press Enter.</source>
         <translation>목록에서 상품을 고르거나, 상품 코드를 붙여 넣고 Enter를 누르세요.</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <comment>the month shown: month name, year</comment>
-        <translation>%2년 %1</translation>
     </message>
 </context>
 <context>
@@ -1614,6 +1616,25 @@
     <message>
         <source>Imported: %1. It is now followed by live sync.</source>
         <translation>가져왔습니다: %1. 이제 실시간 동기화로 상태를 추적합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LowPriceQuestion</name>
+    <message>
+        <source>Line %1: the unit price %2 is far below the catalog&apos;s %3.</source>
+        <translation>항목 %1: 단가 %2은(는) 카탈로그 가격 %3보다 훨씬 낮습니다.</translation>
+    </message>
+    <message>
+        <source>Send the order at this price?</source>
+        <translation>이 가격으로 주문을 전송할까요?</translation>
+    </message>
+    <message>
+        <source>Send the order at these prices?</source>
+        <translation>이 가격들로 주문을 전송할까요?</translation>
+    </message>
+    <message>
+        <source>Unit price far below the catalog</source>
+        <translation>카탈로그보다 훨씬 낮은 단가</translation>
     </message>
 </context>
 <context>
@@ -1904,6 +1925,50 @@
     <message>
         <source>Saved the month to %1 (slots: %2).</source>
         <translation>월 재고를 %1에 저장했습니다 (일정 %2개).</translation>
+    </message>
+</context>
+<context>
+    <name>MonthNavigation</name>
+    <message>
+        <source>Previous month</source>
+        <translation>이전 달</translation>
+    </message>
+    <message>
+        <source>Previous month (Page Up)</source>
+        <translation>이전 달 (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>다음 달</translation>
+    </message>
+    <message>
+        <source>Next month (Page Down)</source>
+        <translation>다음 달 (Page Down)</translation>
+    </message>
+    <message>
+        <source>Month shown</source>
+        <translation>표시 중인 달</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>오늘(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation>오늘로 이동</translation>
+    </message>
+    <message>
+        <source>&amp;Export month…</source>
+        <translation>월 내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the month shown to CSV</source>
+        <translation>표시 중인 달을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>the month shown: month name, year</comment>
+        <translation>%2년 %1</translation>
     </message>
 </context>
 <context>
@@ -2262,14 +2327,6 @@
     <message>
         <source>Add line</source>
         <translation>항목 추가</translation>
-    </message>
-    <message>
-        <source>Line %1, traveler %2, %3</source>
-        <translation>항목 %1, 여행자 %2, %3</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>합계</translation>
     </message>
 </context>
 <context>
@@ -2691,76 +2748,76 @@ Choose &quot;AX has none&quot; only if AX told you so: the order is then sent ag
         <translation>국가번호를 입력하세요. 예: 한국은 82</translation>
     </message>
     <message>
-        <source>“{value}” is not a country calling code (82 is Korea, 1 the USA, 81 Japan).</source>
-        <translation>“{value}”은(는) 국가번호가 아닙니다 (한국 82, 미국 1, 일본 81).</translation>
+        <source>“%1” is not a country calling code (82 is Korea, 1 the USA, 81 Japan).</source>
+        <translation>“%1”은(는) 국가번호가 아닙니다 (한국 82, 미국 1, 일본 81).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a phone number.</source>
+        <translation>“%1”은(는) 전화번호가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>This number is for +%1, but the country code says +%2.</source>
+        <translation>+%1 국가의 번호인데 국가번호는 +%2입니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid phone number for +%2 (%3).</source>
+        <translation>“%1”은(는) +%2(%3)의 올바른 전화번호가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an email address; it should look like name@example.com.</source>
+        <translation>“%1”은(는) 이메일 주소가 아닙니다. name@example.com 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The additional value “%1” has no field name; write name=value.</source>
+        <translation>추가 정보 “%1”에 항목 이름이 없습니다. 이름=값 형식으로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The additional field “%1” is given twice.</source>
+        <translation>추가 정보 항목 “%1”이(가) 두 번 들어 있습니다.</translation>
     </message>
     <message>
         <source>Enter a phone number.</source>
         <translation>전화번호를 입력하세요.</translation>
     </message>
     <message>
-        <source>“{value}” is not a phone number.</source>
-        <translation>“{value}”은(는) 전화번호가 아닙니다.</translation>
-    </message>
-    <message>
-        <source>This number is for +{actual}, but the country code says +{code}.</source>
-        <translation>+{actual} 국가의 번호인데 국가번호는 +{code}입니다.</translation>
-    </message>
-    <message>
-        <source>“{value}” is not a valid phone number for +{code} ({region}).</source>
-        <translation>“{value}”은(는) +{code}({region})의 올바른 전화번호가 아닙니다.</translation>
-    </message>
-    <message>
         <source>Enter an email address.</source>
         <translation>이메일 주소를 입력하세요.</translation>
-    </message>
-    <message>
-        <source>“{value}” is not an email address; it should look like name@example.com.</source>
-        <translation>“{value}”은(는) 이메일 주소가 아닙니다. name@example.com 형식으로 입력하세요.</translation>
-    </message>
-    <message>
-        <source>The additional value “{value}” has no field name; write name=value.</source>
-        <translation>추가 정보 “{value}”에 항목 이름이 없습니다. 이름=값 형식으로 입력하세요.</translation>
-    </message>
-    <message>
-        <source>The additional field “{key}” is given twice.</source>
-        <translation>추가 정보 항목 “{key}”이(가) 두 번 들어 있습니다.</translation>
     </message>
     <message>
         <source>Enter a price.</source>
         <translation>금액을 입력하세요.</translation>
     </message>
     <message>
-        <source>“{value}” is not an amount.</source>
-        <translation>“{value}”은(는) 금액이 아닙니다.</translation>
-    </message>
-    <message>
         <source>An amount cannot be negative.</source>
         <translation>금액은 음수일 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>{currency} amounts are whole numbers.</source>
-        <translation>{currency} 금액은 정수로 입력하세요.</translation>
-    </message>
-    <message>
-        <source>{currency} amounts have at most {places} decimals.</source>
-        <translation>{currency} 금액은 소수점 아래 {places}자리까지 입력할 수 있습니다.</translation>
     </message>
     <message>
         <source>Enter a name.</source>
         <translation>이름을 입력하세요.</translation>
     </message>
     <message>
-        <source>Choose the currency: {choices}.</source>
-        <translation>통화를 고르세요: {choices}.</translation>
+        <source>Choose the currency: %1.</source>
+        <translation>통화를 고르세요: %1.</translation>
     </message>
     <message>
         <source>Add at least one line.</source>
         <translation>항목을 하나 이상 추가하세요.</translation>
     </message>
     <message>
-        <source>The total is negative: the discount ({discount}) is larger than the sub-total ({sub_total}).</source>
-        <translation>합계가 음수입니다. 할인({discount})이 소계({sub_total})보다 큽니다.</translation>
+        <source>The total is negative: the discount (%1) is larger than the sub-total (%2).</source>
+        <translation>합계가 음수입니다. 할인(%1)이 소계(%2)보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an amount.</source>
+        <translation>“%1”은(는) 금액이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1 amounts are whole numbers.</source>
+        <translation>%1 금액은 정수로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>%1 amounts have at most %2 decimals.</source>
+        <translation>%1 금액은 소수점 아래 %2자리까지 입력할 수 있습니다.</translation>
     </message>
     <message>
         <source>Choose a product.</source>
@@ -2775,24 +2832,40 @@ Choose &quot;AX has none&quot; only if AX told you so: the order is then sent ag
         <translation>이 옵션은 카탈로그에 더 이상 없습니다. 다른 옵션을 고르세요.</translation>
     </message>
     <message>
-        <source>This option is sold in {option_currency}, but the order is in {currency}; change the order&apos;s currency.</source>
-        <translation>이 옵션은 {option_currency}(으)로 판매하는데 주문 통화는 {currency}입니다. 주문 통화를 바꾸세요.</translation>
+        <source>This option is sold in %1, but the order is in %2; change the order&apos;s currency.</source>
+        <translation>이 옵션은 %1(으)로 판매하는데 주문 통화는 %2입니다. 주문 통화를 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>%1 is in the past.</source>
+        <translation>%1은(는) 지난 날짜입니다.</translation>
+    </message>
+    <message>
+        <source>This departure left at %1; choose a later one.</source>
+        <translation>이 일정은 %1에 이미 출발했습니다. 더 늦은 시각을 고르세요.</translation>
+    </message>
+    <message>
+        <source>There is no departure at %1 on this date.</source>
+        <translation>이 날짜에는 %1 출발 일정이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The discount per ticket (%1) is more than the unit price (%2).</source>
+        <translation>1매당 할인(%1)이 단가(%2)보다 큽니다.</translation>
+    </message>
+    <message>
+        <source>Seats left at this time: %1, but %2 are asked for; lower the quantity.</source>
+        <translation>이 시각의 잔여석은 %1석인데 %2매를 요청했습니다. 수량을 줄이세요.</translation>
+    </message>
+    <message>
+        <source>Lines %1 together want %2 seats of the same departure, but only %3 are left.</source>
+        <translation>항목 %1에서 같은 출발 일정의 좌석을 합쳐서 %2석 요청했지만 잔여석은 %3석뿐입니다.</translation>
     </message>
     <message>
         <source>Choose a date.</source>
         <translation>이용일을 고르세요.</translation>
     </message>
     <message>
-        <source>{date} is in the past.</source>
-        <translation>{date}은(는) 지난 날짜입니다.</translation>
-    </message>
-    <message>
         <source>Choose a start time.</source>
         <translation>출발 시각을 고르세요.</translation>
-    </message>
-    <message>
-        <source>There is no departure at {time} on this date.</source>
-        <translation>이 날짜에는 {time} 출발 일정이 없습니다.</translation>
     </message>
     <message>
         <source>This departure is not on sale.</source>
@@ -2803,20 +2876,8 @@ Choose &quot;AX has none&quot; only if AX told you so: the order is then sent ag
         <translation>티켓을 1매 이상 판매하세요.</translation>
     </message>
     <message>
-        <source>The discount per ticket ({discount}) is more than the unit price ({unit}).</source>
-        <translation>1매당 할인({discount})이 단가({unit})보다 큽니다.</translation>
-    </message>
-    <message>
         <source>This departure is sold out; pick another time.</source>
         <translation>이 출발 일정은 매진되었습니다. 다른 시각을 고르세요.</translation>
-    </message>
-    <message>
-        <source>Seats left at this time: {seats}, but {wanted} are asked for; lower the quantity.</source>
-        <translation>이 시각의 잔여석은 {seats}석인데 {wanted}매를 요청했습니다. 수량을 줄이세요.</translation>
-    </message>
-    <message>
-        <source>Lines {lines} together want {wanted} seats of the same departure, but only {seats} are left.</source>
-        <translation>항목 {lines}에서 같은 출발 일정의 좌석을 합쳐서 {wanted}석 요청했지만 잔여석은 {seats}석뿐입니다.</translation>
     </message>
 </context>
 <context>
@@ -3443,6 +3504,10 @@ Internal note: %2</source>
 <context>
     <name>SlotBooking</name>
     <message>
+        <source>This departure has already left.</source>
+        <translation>이미 출발한 일정입니다.</translation>
+    </message>
+    <message>
         <source>This departure is not on sale.</source>
         <translation>이 출발 일정은 판매하지 않습니다.</translation>
     </message>
@@ -3510,6 +3575,21 @@ Internal note: %2</source>
         <source>%1 / %2</source>
         <comment>seats left / maximum</comment>
         <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>StaleInventory</name>
+    <message>
+        <source>Loading %1… The departures below are of %2 and cannot be booked.</source>
+        <translation>%1 불러오는 중… 아래 출발 일정은 %2의 것이므로 예약할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 could not be loaded. The departures below are of %2 and cannot be booked.</source>
+        <translation>%1을(를) 불러오지 못했습니다. 아래 출발 일정은 %2의 것이므로 예약할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The departures below are of %1, not of the product in the box: press Enter to show it.</source>
+        <translation>아래 출발 일정은 상품 칸에 적힌 상품이 아니라 %1의 것입니다. Enter 키를 눌러 칸의 상품을 표시하세요.</translation>
     </message>
 </context>
 <context>
@@ -3697,12 +3777,20 @@ Internal note: %2</source>
         <translation>티켓 1매에 한 줄입니다. 입력하면 칸을 편집하고, Tab으로 다음 칸으로 갑니다.</translation>
     </message>
     <message>
-        <source>Copy purchaser to all travelers</source>
-        <translation>구매자 정보를 모든 여행자에게 복사</translation>
+        <source>Copy the purchaser to the whole &amp;group</source>
+        <translation>구매자 정보를 일행 전원에게 복사(&amp;G)</translation>
     </message>
     <message>
-        <source>Copy first traveler down</source>
-        <translation>첫 여행자 정보를 아래로 복사</translation>
+        <source>Copy the purchaser to the whole group</source>
+        <translation>구매자 정보를 일행 전원에게 복사</translation>
+    </message>
+    <message>
+        <source>Copy first traveler&apos;s contact to the ne&amp;xt rows</source>
+        <translation>첫 여행자 연락처를 아래 행에 복사(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Copy first traveler&apos;s contact to the next rows</source>
+        <translation>첫 여행자 연락처를 아래 행에 복사</translation>
     </message>
     <message>
         <source>Copy the first traveler&apos;s country code, phone, email and additional fields</source>

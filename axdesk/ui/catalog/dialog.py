@@ -48,7 +48,7 @@ from axdesk.ui.catalog.item_form import CatalogChange, CatalogItemForm
 from axdesk.ui.catalog.tree import CODE_ROLE, KIND_ROLE, PRODUCT, CatalogTreeModel
 from axdesk.ui.common.context import AppContext
 from axdesk.ui.common.form_problem import FormProblem
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import Call, CallGroup
 
 

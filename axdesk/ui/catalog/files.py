@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from axdesk.store.catalog import CatalogError, CatalogImportError, ImportResult
 from axdesk.ui.common.context import AppContext
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import Call, describe_error
 
 MAX_LISTED_PROBLEMS = 20

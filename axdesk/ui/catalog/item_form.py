@@ -39,7 +39,7 @@ from axdesk.store.catalog import (
 )
 from axdesk.ui.catalog.tree import OPTION, PRODUCT, show_price
 from axdesk.ui.common.form_problem import FormProblem
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 
 PAGE_EMPTY, PAGE_PRODUCT, PAGE_OPTION = range(3)
 

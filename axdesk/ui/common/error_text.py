@@ -21,7 +21,7 @@ from axdesk.api import (
     AxRejectedError,
     AxServerError,
 )
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 
 MAX_FIELD_ERRORS = 3
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import re
 import shutil
 import subprocess
 import sys
@@ -29,8 +28,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
 from axdesk.ui.common.resources import translations_dir
-
-_ARG_MARKER = re.compile(r"%([1-9][0-9]?)")
 
 log = logging.getLogger(__name__)
 
@@ -42,22 +39,6 @@ TRANSLATED_LANGUAGES = (LANGUAGE_KOREAN,)  # English is the source language
 PLURAL_ONLY_LANGUAGES = (LANGUAGE_ENGLISH,)
 """The source language's plural forms: ``axdesk_en.ts`` holds only the numerus texts
 (``self.tr("%n ticket(s)", "", n)`` reads "1 ticket" / "3 tickets"), as Qt asks."""
-
-
-def fill_args(text: str, *values: str) -> str:
-    """Put ``values`` into a translated text's ``%1``, ``%2``... in one pass, as
-    ``QString::arg`` with several arguments does.
-
-    Replacing ``%1`` and then ``%2`` one after the other would also replace a
-    ``%2`` that the first value brought in (an error text from the server, say).
-    A marker without a value is left as it is.
-    """
-
-    def value_for(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        return values[number - 1] if 1 <= number <= len(values) else match.group(0)
-
-    return _ARG_MARKER.sub(value_for, text)
 
 
 def effective_language(choice: str, system_locale: QLocale | None = None) -> str:

@@ -34,7 +34,7 @@ from axdesk.store.settings import (
     SettingValueError,
 )
 from axdesk.ui.common.form_problem import FormProblem
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import Call, CallGroup
 from axdesk.ui.connection.keyring_step import KeyringStep
 from axdesk.ui.connection.probe import ConnectionTest

@@ -25,7 +25,7 @@ from axdesk.api import (
     AxRateLimitedError,
     AxServerError,
 )
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.connection.net import InterruptibleTransport, make_client
 from axdesk.ui.connection.secrets import Credentials

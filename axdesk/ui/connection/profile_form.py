@@ -40,7 +40,7 @@ from axdesk.ui.common.context import (
     ConnectionProfile,
 )
 from axdesk.ui.common.form_problem import FormProblem
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.connection.secrets import Credentials
 
 ENVIRONMENT_KINDS = (ENVIRONMENT_PRODUCTION, ENVIRONMENT_TEST, ENVIRONMENT_CUSTOM)

@@ -29,7 +29,7 @@ import keyring.errors
 from keyring.backends import chainer, fail, null
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 
 log = logging.getLogger(__name__)
 

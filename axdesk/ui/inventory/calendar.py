@@ -46,8 +46,10 @@ class InventoryCalendar(QTableView):
         parent: QWidget | None = None,
         *,
         today: Callable[[], dt.date] = dt.date.today,
+        now: Callable[[], dt.datetime] | None = None,
         first_weekday: int | None = None,
     ) -> None:
+        """``now`` is the supplier's clock: days and departures gone by it show as past."""
         super().__init__(parent)
         self._today = today
         start = today()
@@ -55,7 +57,7 @@ class InventoryCalendar(QTableView):
         if first_weekday is None:
             first_weekday = python_weekday(QLocale().firstDayOfWeek())
         self._model = MonthModel(
-            start.year, start.month, first_weekday=first_weekday, today=today, parent=self
+            start.year, start.month, first_weekday=first_weekday, today=today, now=now, parent=self
         )
         self._selected = start
         self.setModel(self._model)

@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
-from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.notice_bar import WARNING, NoticeBar
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.inventory.calendar import InventoryCalendar
 from axdesk.ui.inventory.day_panel import DayPanel
 from axdesk.ui.inventory.index import ALL_OPTIONS, InventoryIndex

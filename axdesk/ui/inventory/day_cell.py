@@ -234,7 +234,7 @@ class DayCellDelegate(QStyledItemDelegate):
         word_box = QRectF(
             content.left(), content.bottom() - word_height, content.width(), word_height
         )
-        closed = summary.state is SlotState.CLOSED
+        closed = summary.state in (SlotState.CLOSED, SlotState.PAST)  # no seats to sell
         if not closed:
             figure_bottom = word_box.top() if show_word else content.bottom()
             figure_box = QRectF(

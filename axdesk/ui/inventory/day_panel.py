@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.time_text import time_text
 from axdesk.ui.inventory.index import InventoryIndex, SlotRow, SlotState
 from axdesk.ui.inventory.painting import state_word
 from axdesk.ui.inventory.slot_model import ParticipantsDelegate, SlotTableModel
@@ -88,17 +89,21 @@ class DayPanel(QWidget):
         index: InventoryIndex | None,
         option: str | None,
         option_names: Mapping[str, str],
+        now: dt.datetime | None = None,
     ) -> None:
-        """Show ``day``'s slots of ``index`` for ``option``, selecting the first bookable one."""
+        """Show ``day``'s slots of ``index`` for ``option``, selecting the first bookable one;
+        those gone by ``now`` (the supplier's clock) are shown as departed."""
         qdate = QDate(day.year, day.month, day.day)
         self.day_label.setText(QLocale().toString(qdate, QLocale.FormatType.LongFormat))
-        rows = [] if index is None else index.slots_on(day, option)
+        rows = [] if index is None else index.slots_on(day, option, now)
         self.slot_model.set_rows(rows, option_names)
-        summary = None if index is None else index.summary(day, option)
+        summary = None if index is None else index.summary(day, option, now)
         if index is None:
             text = self.tr("Choose a product to see its departures.")
         elif summary is None:
             text = self.tr("No departures on this day.")
+        elif summary.state is SlotState.PAST:
+            text = self.tr("Every departure of this day has left.")
         elif summary.state is SlotState.CLOSED:
             text = self.tr("Closed: no departure on sale.")
         else:
@@ -110,7 +115,7 @@ class DayPanel(QWidget):
             )
         self.day_summary_label.setText(text)
         if rows:
-            bookable = (r for r, row in enumerate(rows) if row.slot.is_bookable)
+            bookable = (r for r, row in enumerate(rows) if row.is_bookable)
             self.slot_table.selectRow(next(bookable, 0))
 
     def selected_row(self) -> SlotRow | None:
@@ -139,7 +144,9 @@ class DayPanel(QWidget):
         padding = 2 * metrics.averageCharWidth() + 8
         model = self.slot_model
         samples = {
-            SlotTableModel.START: "00:00",
+            SlotTableModel.START: max(
+                (time_text(dt.time(hour, 58)) for hour in (0, 10, 12, 22)), key=len
+            ),
             SlotTableModel.SEATS: "999 / 999",
             SlotTableModel.PARTICIPANTS: "999 / 999",
             SlotTableModel.STATE: max((state_word(s) for s in SlotState), key=len),

@@ -8,6 +8,12 @@ option and date and finds the broken ones; a day's :class:`DaySummary`
 shown and then kept. Showing a month costs its own slots once (about 2,500
 for 20 options); a month seen before is 42 dictionary look-ups.
 
+A departure already gone by the supplier's clock (``now``, the supplier's local
+time) is :attr:`SlotState.PAST`: asked with ``now``, a day before today is past
+entirely and today's summary leaves out what has left (folded again each time
+it is asked for: it changes as the clock moves). Without ``now`` nothing is
+past (the month export writes what AX sent).
+
 Numbers from the server are shown as they came. A slot that breaks
 ``remain + ordered == max`` or carries a negative number keeps its values;
 its problems (the client's sentences) travel with it so the UI can mark it.
@@ -27,6 +33,7 @@ from typing import NamedTuple
 
 from axdesk.api import Inventory, InventorySlot
 from axdesk.store.export import CellValue, write_csv
+from axdesk.ui.common.supplier_clock import has_left
 
 ALL_OPTIONS: str | None = None
 """The option filter meaning "every option of the product"."""
@@ -38,8 +45,12 @@ _DATE = attrgetter("date")
 
 
 class SlotState(enum.IntEnum):
-    """How sellable a slot (or a day) is; a higher value is better for selling."""
+    """How sellable a slot (or a day) is; a higher value is better for selling.
 
+    ``PAST``: the departure has left by the supplier's clock (whatever AX says of it).
+    """
+
+    PAST = -1
     CLOSED = 0
     SOLD_OUT = 1
     NEARLY_FULL = 2
@@ -55,6 +66,14 @@ def slot_state(slot: InventorySlot, nearly_full_threshold: int) -> SlotState:
     if slot.remain_quantity <= nearly_full_threshold:
         return SlotState.NEARLY_FULL
     return SlotState.ROOM
+
+
+BOOKABLE_STATES = frozenset({SlotState.NEARLY_FULL, SlotState.ROOM})
+
+
+def slot_has_left(slot: InventorySlot, now: dt.datetime | None) -> bool:
+    """Whether the departure has left by ``now`` (the supplier's local time; None: never)."""
+    return has_left(slot.date, slot.start_time, now)
 
 
 def slot_problems(slot: InventorySlot) -> tuple[str, ...]:
@@ -79,12 +98,18 @@ class SlotRow:
     def is_guaranteed(self) -> bool:
         return bool(self.slot.is_guaranteed)
 
+    @property
+    def is_bookable(self) -> bool:
+        """On sale, with a seat left, and not yet gone."""
+        return self.state in BOOKABLE_STATES
+
 
 class DaySummary(NamedTuple):
     """The slots of one date (for one option or for all), folded into what a day cell shows.
 
     ``state`` is the best state among the day's slots: a day has room when at
-    least one departure has room, and is closed only when no slot is on sale.
+    least one departure has room, is closed when no slot is on sale, and is past
+    when every departure has left (those that left count as neither open nor closed).
     ``seats_left`` counts the seats of slots on sale (a negative remain counts
     as none; the slot itself is flagged in ``problem_count``). The guarantee
     counts are over slots on sale.
@@ -101,7 +126,10 @@ class DaySummary(NamedTuple):
 
 
 def summarise_day(
-    day: dt.date, slots: Sequence[InventorySlot], nearly_full_threshold: int
+    day: dt.date,
+    slots: Sequence[InventorySlot],
+    nearly_full_threshold: int,
+    now: dt.datetime | None = None,
 ) -> DaySummary:
     """Fold one day's slots into a :class:`DaySummary` (``slots`` must not be empty).
 
@@ -110,7 +138,14 @@ def summarise_day(
     fields once, with no call per slot: the state rules are :func:`slot_state`'s
     and the guarantee is ``InventorySlot.is_guaranteed``, written out (the tests
     hold them equal); the problem count comes from ``InventorySlot.with_problems``.
+    With ``now`` (the supplier's local time), the departures that have left by then
+    are left out first.
     """
+    problem_count = len(InventorySlot.with_problems(slots))
+    if now is not None and day <= now.date():
+        slots = [slot for slot in slots if not slot_has_left(slot, now)]
+        if not slots:
+            return DaySummary(day, SlotState.PAST, 0, 0, 0, 0, 0, problem_count)
     best = SlotState.CLOSED.value
     sold_out, nearly_full, room = (
         SlotState.SOLD_OUT.value,
@@ -143,7 +178,7 @@ def summarise_day(
         open_count,
         guaranteed,
         open_count - guaranteed,
-        len(InventorySlot.with_problems(slots)),
+        problem_count,
     )
 
 
@@ -172,6 +207,7 @@ class InventoryIndex:
         self._summaries: dict[str | None, dict[dt.date, DaySummary | None]] = {
             option: {} for option in (ALL_OPTIONS, *self.option_codes)
         }
+        self._past_summaries: dict[str | None, dict[dt.date, DaySummary | None]] = {}
         self._dates = sorted({day for days in slots_by_option.values() for day in days})
         self.slot_count = sum(
             len(day_slots) for days in slots_by_option.values() for day_slots in days.values()
@@ -210,30 +246,46 @@ class InventoryIndex:
         """How many slots carry numbers that do not add up (or are negative)."""
         return len(self.problem_rows)
 
-    def summary(self, day: dt.date, option: str | None = ALL_OPTIONS) -> DaySummary | None:
+    def summary(
+        self, day: dt.date, option: str | None = ALL_OPTIONS, now: dt.datetime | None = None
+    ) -> DaySummary | None:
         """The day's summary for ``option`` (``ALL_OPTIONS`` for all); None when it has no slot.
 
-        Folded from the day's slots the first time it is asked for, then kept.
+        Folded from the day's slots the first time it is asked for, then kept; with
+        ``now`` (the supplier's local time), a day before it is kept as past and today
+        is folded again each time (its departures leave one by one).
         """
         known = self._summaries.get(option)
         if known is None:  # an option this product does not have
             return None
-        if day in known:
+        today = now is not None and day == now.date()
+        if now is not None and day < now.date():
+            known = self._past_summaries.setdefault(option, {})
+        if day in known and not today:
             return known[day]
         if option is None:  # ALL_OPTIONS: one fold over every option's slots of the day
             slots = [slot for days in self._slots_by_option.values() for slot in days.get(day, ())]
         else:
             slots = self._slots_by_option[option].get(day, [])
-        found = summarise_day(day, slots, self.nearly_full_threshold) if slots else None
-        known[day] = found
+        found = summarise_day(day, slots, self.nearly_full_threshold, now) if slots else None
+        if not today:
+            known[day] = found
         return found
 
-    def slots_on(self, day: dt.date, option: str | None = ALL_OPTIONS) -> list[SlotRow]:
-        """The day's slots, by start time then option order, optionally for one option."""
+    def slots_on(
+        self, day: dt.date, option: str | None = ALL_OPTIONS, now: dt.datetime | None = None
+    ) -> list[SlotRow]:
+        """The day's slots, by start time then option order, optionally for one option;
+        those gone by ``now`` (the supplier's local time) are :attr:`SlotState.PAST`."""
         codes = self.option_codes if option is None else (option,)
         threshold = self.nearly_full_threshold
         rows = [
-            SlotRow(code, slot, slot_state(slot, threshold), slot_problems(slot))
+            SlotRow(
+                code,
+                slot,
+                SlotState.PAST if slot_has_left(slot, now) else slot_state(slot, threshold),
+                slot_problems(slot),
+            )
             for rank, code in enumerate(codes)
             for slot in self._slots_by_option.get(code, {}).get(day, ())
         ]

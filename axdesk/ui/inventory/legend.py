@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.inventory.index import SlotState
 from axdesk.ui.inventory.painting import (
     STATE_COLOURS,
@@ -71,6 +71,12 @@ class InventoryLegend(QWidget):
             (
                 swatch(SlotState.CLOSED),
                 QCoreApplication.translate("InventoryCalendar", "Closed: not on sale"),
+            ),
+            (
+                swatch(SlotState.PAST),
+                QCoreApplication.translate(
+                    "InventoryCalendar", "Departed: gone by the supplier's clock"
+                ),
             ),
             (
                 paint_guaranteed_mark,

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QLocale, QObject, QTime, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from axdesk.api import AxError
 from axdesk.ui.common.context import AppContext, NotConnectedError
-from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.notice_bar import PROBLEM, NoticeBar
+from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.time_text import time_text
 from axdesk.ui.common.worker import Call, describe_error
 from axdesk.ui.inventory.index import InventoryIndex
 
@@ -29,9 +30,11 @@ class InventoryLoader(QObject):
     Signals:
         loaded(object): an :class:`InventoryIndex` arrived (the tab shows it and then
             :meth:`record` s it).
+        changed(): a fetch started or ended, or another product was asked for.
     """
 
     loaded = Signal(object)
+    changed = Signal()
 
     def __init__(
         self,
@@ -56,6 +59,7 @@ class InventoryLoader(QObject):
         self._loaded_wall: dt.datetime | None = None
         self._call: Call[InventoryIndex] | None = None
         self._loading_code: str | None = None
+        self._wanted_code: str | None = None
 
     @property
     def index(self) -> InventoryIndex | None:
@@ -67,16 +71,25 @@ class InventoryLoader(QObject):
         """The product being fetched, if a fetch is under way."""
         return self._loading_code
 
+    @property
+    def wanted_code(self) -> str | None:
+        """The product last asked for (shown, on its way, or failed to arrive)."""
+        return self._wanted_code
+
     def load(self, code: str) -> None:
         """Fetch ``code``'s inventory on the worker (the window stays responsive)."""
         if self._call is not None and self._loading_code == code:
             return  # already on its way (Enter in the product box also fires "activated")
         if self._call is not None:
             self._call.cancel()
+            self._call = None
+            self._loading_code = None
+        self._wanted_code = code
         try:
             client = self._ctx.connection.client()
         except NotConnectedError as error:
             self._show_error(error)
+            self.changed.emit()
             return
         threshold = self._ctx.settings.nearly_full_threshold
         self._loading_code = code
@@ -91,6 +104,7 @@ class InventoryLoader(QObject):
             .busy(self._busy)
             .start()
         )
+        self.changed.emit()
 
     def record(self, index: InventoryIndex) -> None:
         """``index`` is now on screen, as of now."""
@@ -138,15 +152,13 @@ class InventoryLoader(QObject):
         """When the inventory on screen arrived, as a local time ("" before the first)."""
         if self._loaded_wall is None:
             return ""
-        moment = self._loaded_wall
-        return QLocale().toString(
-            QTime(moment.hour, moment.minute, moment.second), QLocale.FormatType.ShortFormat
-        )
+        return time_text(self._loaded_wall)
 
     def _finished(self) -> None:
         self._call = None
         self._loading_code = None
         self.update_status()
+        self.changed.emit()
 
     def _show_error(self, error: BaseException) -> None:
         """The sentence for the error's class (one per class, see ``error_text``), and that

@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from axdesk.store.export import ExportError
-from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import Call, Worker, describe_error
 from axdesk.ui.inventory.calendar import InventoryCalendar
 from axdesk.ui.inventory.index import MONTH_CSV_FIELDS, InventoryIndex, SlotState, export_month_csv

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QWidget
 
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.inventory.index import (
     ALL_OPTIONS,
     DAYS_SHOWN,
@@ -55,7 +55,9 @@ def day_sentence(day: dt.date, summary: DaySummary | None, *, is_today: bool = F
         return fill_args(
             QCoreApplication.translate("InventoryCalendar", "%1: no departures."), when
         )
-    if summary.state is SlotState.CLOSED:
+    if summary.state is SlotState.PAST:
+        parts = [fill_args(QCoreApplication.translate("InventoryCalendar", "%1: departed."), when)]
+    elif summary.state is SlotState.CLOSED:
         parts = [
             fill_args(
                 QCoreApplication.translate("InventoryCalendar", "%1: closed, not on sale."), when
@@ -124,10 +126,14 @@ class MonthModel(QAbstractTableModel):
         *,
         first_weekday: int,
         today: Callable[[], dt.date],
+        now: Callable[[], dt.datetime] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``now`` is the supplier's clock (departures gone by it are past); without it,
+        the days before ``today`` are past."""
         super().__init__(parent)
         self._today = today
+        self._now = now or (lambda: dt.datetime.combine(today(), dt.time.min))
         self._first_weekday = first_weekday
         self._year = year
         self._month = month
@@ -181,7 +187,9 @@ class MonthModel(QAbstractTableModel):
         self._all_changed()
 
     def summary(self, day: dt.date) -> DaySummary | None:
-        return None if self._index is None else self._index.summary(day, self._option)
+        if self._index is None:
+            return None
+        return self._index.summary(day, self._option, self._now())
 
     def today(self) -> dt.date:
         return self._today()
@@ -221,7 +229,7 @@ class MonthModel(QAbstractTableModel):
             summary = self.summary(day)
             if summary is None:
                 return str(day.day)
-            if summary.state is SlotState.CLOSED:
+            if summary.state in (SlotState.CLOSED, SlotState.PAST):
                 return f"{day.day} {state_word(summary.state)}"
             return f"{day.day} {summary.seats_left} {state_word(summary.state)}"
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):

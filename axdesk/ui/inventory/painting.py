@@ -33,6 +33,7 @@ STATE_COLOURS: dict[SlotState, QColor] = {
     SlotState.NEARLY_FULL: QColor("#e08600"),
     SlotState.SOLD_OUT: QColor("#c62828"),
     SlotState.CLOSED: QColor("#78909c"),
+    SlotState.PAST: QColor("#a1887f"),
 }
 GUARANTEED_COLOUR = QColor("#1e88e5")
 BELOW_MINIMUM_COLOUR = QColor("#8e7cc3")
@@ -43,6 +44,7 @@ _STATE_WORDS = {
     SlotState.NEARLY_FULL: QT_TRANSLATE_NOOP("InventoryCalendar", "Nearly full"),
     SlotState.SOLD_OUT: QT_TRANSLATE_NOOP("InventoryCalendar", "Sold out"),
     SlotState.CLOSED: QT_TRANSLATE_NOOP("InventoryCalendar", "Closed"),
+    SlotState.PAST: QT_TRANSLATE_NOOP("InventoryCalendar", "Departed"),
 }
 
 
@@ -217,11 +219,14 @@ class TextCache:
 
 
 def paint_state_swatch(painter: QPainter, box: QRectF, state: SlotState, base: QColor) -> None:
-    """A day cell's fill: a tint, a strip of the full colour, and hatching when closed."""
+    """A day cell's fill: a tint, a strip of the full colour, and hatching when closed or
+    departed (the hatching leans the other way for a departed day)."""
     colour = STATE_COLOURS[state]
     path = QPainterPath()
     path.addRoundedRect(box, 4, 4)
     painter.fillPath(path, blend(base, colour, 0.16))
+    if state is SlotState.PAST:
+        painter.fillPath(path, QBrush(blend(base, colour, 0.45), Qt.BrushStyle.FDiagPattern))
     if state is SlotState.CLOSED:
         painter.fillPath(path, QBrush(blend(base, colour, 0.45), Qt.BrushStyle.BDiagPattern))
     painter.save()

@@ -24,7 +24,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from axdesk.api import UNKNOWN_OPTION
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.time_text import time_text
 from axdesk.ui.inventory.index import SlotRow, SlotState
 from axdesk.ui.inventory.painting import (
     BELOW_MINIMUM_COLOUR,
@@ -216,10 +217,12 @@ class SlotTableModel(QAbstractTableModel):
     def _text(self, row: SlotRow, column: int) -> str:
         slot = row.slot
         if column == self.START:
-            return slot.start_time.strftime("%H:%M")
+            return time_text(slot.start_time)
         if column == self.OPTION:
             return option_label(row.dc_code, self._option_names)
         if column == self.SEATS:
+            if row.state in (SlotState.CLOSED, SlotState.PAST):
+                return state_word(row.state)  # no seats to sell: not "16 / 16"
             return fill_args(
                 QCoreApplication.translate("SlotTableModel", "%1 / %2", "seats left / maximum"),
                 str(slot.remain_quantity),

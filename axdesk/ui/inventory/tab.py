@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,15 +37,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyle,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from axdesk.store.settings import SettingsError
-from axdesk.ui.common.context import AppContext, supplier_today
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.context import AppContext, supplier_zone
 from axdesk.ui.common.notice_bar import INFO, NoticeBar
+from axdesk.ui.common.wheel_guard import guard_wheel
 from axdesk.ui.inventory.booking import SlotBooking
 from axdesk.ui.inventory.calendar import InventoryCalendar
 from axdesk.ui.inventory.data_warnings import DataWarnings
@@ -54,7 +53,9 @@ from axdesk.ui.inventory.index import InventoryIndex
 from axdesk.ui.inventory.legend import InventoryLegend
 from axdesk.ui.inventory.loading import InventoryLoader
 from axdesk.ui.inventory.month_export import MonthExport
+from axdesk.ui.inventory.month_nav import MonthNavigation
 from axdesk.ui.inventory.pickers import OptionPicker, ProductPicker
+from axdesk.ui.inventory.staleness import StaleInventory
 
 log = logging.getLogger(__name__)
 
@@ -82,11 +83,16 @@ class InventoryTab(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], dt.date] | None = None,
+        now: Callable[[], dt.datetime] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._today = today or self._supplier_today
+        # The supplier's clock: its date is the calendar's today, and departures gone by
+        # it are past. A test hands in either (a given today starts at its midnight).
+        self._given_today = today
+        self._now = now or (self._start_of_given_day if today else self._supplier_now)
+        self._today = today or self._clock_date
         self._build()
         self.products = ProductPicker(self.product_combo, ctx, self)
         self.options = OptionPicker(self.option_combo, self)
@@ -99,8 +105,21 @@ class InventoryTab(QWidget):
             product_name=self.products.product_name,
             parent=self,
         )
+        self.stale = StaleInventory(
+            self.loading,
+            self.products,
+            label=self.stale_label,
+            dimmed=(self.calendar, self.day_panel),
+            blocked=(self.day_panel.slot_table,),
+            parent=self,
+        )
         self.booking = SlotBooking(
-            self.day_panel, self.message_bar, lambda: self.loading.index, self
+            self.day_panel,
+            self.message_bar,
+            lambda: self.loading.index,
+            self.stale.is_current,
+            self._now,
+            self,
         )
         self.exporting = MonthExport(
             ctx.worker,
@@ -155,6 +174,7 @@ class InventoryTab(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.option_label.setBuddy(self.option_combo)
+        guard_wheel(self.product_combo, self.option_combo)
         self.status_label = QLabel(self)
         self.status_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         bar.addWidget(self.product_label)
@@ -171,6 +191,8 @@ class InventoryTab(QWidget):
         outer.addWidget(self.message_bar)
         self.warning_bar = NoticeBar(self, append_problems=False)
         outer.addWidget(self.warning_bar)
+        self.stale_label = QLabel(self)
+        outer.addWidget(self.stale_label)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
@@ -180,31 +202,14 @@ class InventoryTab(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
         left_layout.setSpacing(6)
-        nav = QHBoxLayout()
-        nav.setSpacing(4)
-        self.previous_button = QToolButton(left)
-        self.previous_button.setArrowType(Qt.ArrowType.LeftArrow)
-        self.next_button = QToolButton(left)
-        self.next_button.setArrowType(Qt.ArrowType.RightArrow)
-        self.month_label = QLabel(left)
-        title_font = self.month_label.font()
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
-        title_font.setBold(True)
-        self.month_label.setFont(title_font)
-        self.today_button = QPushButton(left)
-        self.export_button = QPushButton(left)
-        self.export_button.setIcon(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton)
-        )
-        nav.addWidget(self.previous_button)
-        nav.addWidget(self.next_button)
-        nav.addSpacing(6)
-        nav.addWidget(self.month_label)
-        nav.addStretch(1)
-        nav.addWidget(self.today_button)
-        nav.addWidget(self.export_button)
-        left_layout.addLayout(nav)
-        self.calendar = InventoryCalendar(left, today=self._today)
+        self.month_nav = MonthNavigation(left)
+        self.previous_button = self.month_nav.previous_button
+        self.next_button = self.month_nav.next_button
+        self.month_label = self.month_nav.month_label
+        self.today_button = self.month_nav.today_button
+        self.export_button = self.month_nav.export_button
+        left_layout.addWidget(self.month_nav)
+        self.calendar = InventoryCalendar(left, today=self._today, now=self._now)
         left_layout.addWidget(self.calendar, 1)
         self.legend = InventoryLegend(left)
         left_layout.addWidget(self.legend)
@@ -253,15 +258,6 @@ class InventoryTab(QWidget):
         self.message_bar.set_close_name(self.tr("Close message"))
         self.message_bar.action.setAccessibleName(self.tr("Message action"))
         self.data_warnings.retranslate()
-        self.previous_button.setAccessibleName(self.tr("Previous month"))
-        self.previous_button.setToolTip(self.tr("Previous month (Page Up)"))
-        self.next_button.setAccessibleName(self.tr("Next month"))
-        self.next_button.setToolTip(self.tr("Next month (Page Down)"))
-        self.month_label.setAccessibleName(self.tr("Month shown"))
-        self.today_button.setText(self.tr("&Today"))
-        self.today_button.setAccessibleName(self.tr("Go to today"))
-        self.export_button.setText(self.tr("&Export month…"))
-        self.export_button.setAccessibleName(self.tr("Export the month shown to CSV"))
         self.calendar.setAccessibleName(self.tr("Availability calendar"))
         self.calendar.setAccessibleDescription(
             self.tr(
@@ -282,6 +278,7 @@ class InventoryTab(QWidget):
         self.options.retranslate()
         self._update_month_label()
         self.loading.update_status()
+        self.stale.update()
         self._show_day()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -294,6 +291,8 @@ class InventoryTab(QWidget):
         line_edit = self.product_combo.lineEdit()
         assert line_edit is not None
         line_edit.returnPressed.connect(self.refresh)
+        line_edit.textChanged.connect(self.stale.update)
+        self.stale.changed.connect(self._update_enabled)
         self.refresh_button.clicked.connect(self.refresh)
         self._refresh_shortcut.activated.connect(self.refresh)
         self.loading.loaded.connect(self.show_inventory)
@@ -390,6 +389,7 @@ class InventoryTab(QWidget):
         if previous is None or previous.product_code != index.product_code:
             self.calendar.turn_to_departures(index.dates(self.selected_option()))
         self.data_warnings.update_bar()
+        self.stale.update()
         self.inventory_loaded.emit(index.product_code)
 
     # ------------------------------------------------------------------ showing
@@ -414,19 +414,12 @@ class InventoryTab(QWidget):
             self.inventory_index,
             self.selected_option(),
             self.products.option_names,
+            self._now(),
         )
         self._update_enabled()
 
     def _update_month_label(self, *_args: object) -> None:
-        year, month = self.calendar.visible_month()
-        locale = QLocale()
-        text = fill_args(
-            self.tr("%1 %2", "the month shown: month name, year"),
-            locale.standaloneMonthName(month, QLocale.FormatType.LongFormat),
-            str(year),
-        )
-        self.month_label.setText(text)
-        self.month_label.setAccessibleDescription(text)
+        self.month_nav.show_month(*self.calendar.visible_month())
 
     def _update_enabled(self, *_args: object) -> None:
         has_data = self.inventory_index is not None
@@ -434,6 +427,13 @@ class InventoryTab(QWidget):
         self.option_combo.setEnabled(has_data)
         self.day_panel.book_button.setEnabled(self.booking.can_book_selected())
 
-    def _supplier_today(self) -> dt.date:
-        """Today where the tours run (the slots' dates are the supplier's local dates)."""
-        return supplier_today(self._ctx.connection.supplier_timezone)
+    def _start_of_given_day(self) -> dt.datetime:
+        assert self._given_today is not None
+        return dt.datetime.combine(self._given_today(), dt.time.min)
+
+    def _clock_date(self) -> dt.date:
+        return self._now().date()
+
+    def _supplier_now(self) -> dt.datetime:
+        """Now where the tours run (the slots' dates and times are the supplier's)."""
+        return dt.datetime.now(supplier_zone(self._ctx.connection.supplier_timezone))

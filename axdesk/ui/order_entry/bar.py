@@ -7,8 +7,8 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import format_money
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.order_entry.widgets import repolish
 
 

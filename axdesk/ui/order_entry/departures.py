@@ -3,19 +3,23 @@
 The list shows the departures of the line's option on its day, as the live
 inventory (:class:`~axdesk.ui.order_entry.inventory_cache.InventoryCache`)
 knows them; the note beside the quantity says how many seats the chosen one
-has left, or that they are being read.
+has left, or that they are being read. A departure gone by the supplier's clock
+is listed as departed and cannot be picked (the order rules refuse it too).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QLabel, QToolButton, QWidget
 
 from axdesk.api import InventorySlot
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.supplier_clock import has_left
+from axdesk.ui.common.time_text import time_text
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.seats import option_slots
 from axdesk.ui.order_entry.widgets import INPUT_ROW_HEIGHT
@@ -29,9 +33,12 @@ class DeparturePicker(QObject):
     chosen, kept even while that departure is not (or no longer) listed.
     """
 
-    def __init__(self, inventory: InventoryCache, line: QWidget) -> None:
+    def __init__(
+        self, inventory: InventoryCache, now: Callable[[], dt.datetime], line: QWidget
+    ) -> None:
         super().__init__(line)
         self._inventory = inventory
+        self._now = now
         self._where: tuple[str, str, dt.date | None] = ("", "", None)
         self.wanted_time: dt.time | None = None
         self.time_combo = QComboBox(line)
@@ -88,17 +95,21 @@ class DeparturePicker(QObject):
         combo.addItem(self.tr("Choose a time…"), "")
         wanted_listed = False
         model = combo.model()
+        now = self._now()
         for slot in slots or ():
             start = slot.start_time.replace(tzinfo=None)
-            clock = start.strftime("%H:%M")
-            if not slot.is_order:
+            clock = time_text(start)
+            departed = has_left(slot.date, slot.start_time, now)
+            if departed:
+                text = fill_args(self.tr("%1 · departed"), clock)
+            elif not slot.is_order:
                 text = fill_args(self.tr("%1 · not on sale"), clock)
             elif slot.is_sold_out:
                 text = fill_args(self.tr("%1 · sold out"), clock)
             else:
                 text = fill_args(self.tr("%1 · %2 seats left"), clock, str(slot.remain_quantity))
             combo.addItem(text, start.isoformat(timespec="minutes"))
-            if not slot.is_bookable and start != self.wanted_time:
+            if (departed or not slot.is_bookable) and start != self.wanted_time:
                 item = (
                     model.item(combo.count() - 1) if isinstance(model, QStandardItemModel) else None
                 )
@@ -107,7 +118,7 @@ class DeparturePicker(QObject):
             if start == self.wanted_time:
                 wanted_listed = True
         if self.wanted_time is not None and not wanted_listed:
-            clock = self.wanted_time.strftime("%H:%M")
+            clock = time_text(self.wanted_time)
             combo.addItem(clock, self.wanted_time.isoformat(timespec="minutes"))
         index = (
             combo.findData(self.wanted_time.isoformat(timespec="minutes"))
@@ -131,6 +142,10 @@ class DeparturePicker(QObject):
             text = error
         elif slots is not None and not slots and dc_code:
             text = self.tr("No departures of this option on this day.")
+        elif slot is not None and has_left(slot.date, slot.start_time, self._now()):
+            text = self.tr("This departure has left.")
+        elif slot is not None and not slot.is_order:
+            text = self.tr("This departure is not on sale.")
         elif slot is not None:
             text = fill_args(
                 self.tr("of %1 left (min. %2%3)"),

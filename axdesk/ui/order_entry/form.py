@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.store.catalog import CatalogProduct, CatalogStore
-from axdesk.ui.common.context import supplier_today
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.context import supplier_zone
+from axdesk.ui.common.time_text import time_text
+from axdesk.ui.order_entry.field_places import FieldPlaces
 from axdesk.ui.order_entry.header import OrderHeader
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
 from axdesk.ui.order_entry.line import LineEditor
+from axdesk.ui.order_entry.price_question import LowPriceQuestion
 from axdesk.ui.order_entry.rules.fields import parse_line_key, parse_traveler_key, shift_line_key
 from axdesk.ui.order_entry.rules.issue import Issue
 from axdesk.ui.order_entry.rules.order import validate_order
@@ -39,7 +41,6 @@ from axdesk.ui.order_entry.seats import form_availability
 from axdesk.ui.order_entry.state import LineState, OrderFormState
 from axdesk.ui.order_entry.totals import FormTotals, compute_form_totals
 from axdesk.ui.order_entry.totals_view import TotalsView
-from axdesk.ui.order_entry.travelers import COLUMNS
 from axdesk.ui.order_entry.widgets import MessageLabel
 
 
@@ -65,11 +66,13 @@ class OrderForm(QWidget):
         self._catalog = catalog
         self._inventory = inventory
         self._timezone_name = timezone_name
+        self._now: Callable[[], dt.datetime] = self._supplier_clock
         self._products: list[CatalogProduct] = []
         self._touched: set[str] = set()
         self._show_all = False
         self._server_problems: dict[str, str] = {}
         self._issues: list[Issue] = []
+        self.price_question = LowPriceQuestion(self)
         self._totals: FormTotals = compute_form_totals(OrderFormState())
         self._loading = False
         self.lines: list[LineEditor] = []
@@ -81,13 +84,14 @@ class OrderForm(QWidget):
         self._validate_timer.timeout.connect(self.revalidate)
 
         self.header = OrderHeader(self)
+        self.places = FieldPlaces(self)
         self.lines_title = QLabel(self)
         self.lines_title.setProperty("role", "section")
         self.lines_message = MessageLabel(self)
         self._lines_layout = QVBoxLayout()
         self._lines_layout.setSpacing(10)
         self.add_line_button = QPushButton(self)
-        self.add_line_button.clicked.connect(lambda: self.add_line(focus=True))
+        self.add_line_button.clicked.connect(self.add_next_line)
 
         self.totals_view = TotalsView(self)
 
@@ -106,7 +110,6 @@ class OrderForm(QWidget):
         add_row.addWidget(self.add_line_button)
         add_row.addStretch(1)
         content_layout.addLayout(add_row)
-        content_layout.addWidget(self.totals_view)
         content_layout.addStretch(1)
 
         self.scroll_area = QScrollArea(self)
@@ -116,7 +119,9 @@ class OrderForm(QWidget):
         self.scroll_area.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        layout.setSpacing(0)
+        layout.addWidget(self.scroll_area, 1)
+        layout.addWidget(self.totals_view)  # under the scrolled part: always on screen
 
         self.header.changed.connect(self._content_changed)
         self.header.edited.connect(self._field_edited)
@@ -151,7 +156,7 @@ class OrderForm(QWidget):
         return self._products
 
     def add_line(self, state: LineState | None = None, *, focus: bool = False) -> LineEditor:
-        editor = LineEditor(self._inventory, self.supplier_today, self)
+        editor = LineEditor(self._inventory, self.supplier_today, self.supplier_now, self)
         editor.set_catalog(self._products)
         if state is not None:
             editor.set_state(state)
@@ -171,6 +176,22 @@ class OrderForm(QWidget):
         if focus:
             editor.product_combo.setFocus(Qt.FocusReason.OtherFocusReason)
             QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(editor))
+        return editor
+
+    def add_next_line(self) -> LineEditor:
+        """ "Add line": a line on the previous line's product, date and time (the operator
+        picks another option), with the cursor on its option."""
+        previous = self.lines[-1].state() if self.lines else LineState()
+        editor = self.add_line(
+            LineState(
+                product_code=previous.product_code,
+                date=previous.date,
+                start_time=previous.start_time,
+            ),
+            focus=True,
+        )
+        if previous.product_code:
+            editor.option_combo.setFocus(Qt.FocusReason.OtherFocusReason)
         return editor
 
     def remove_line(self, editor: LineEditor) -> None:
@@ -227,18 +248,30 @@ class OrderForm(QWidget):
         return state
 
     def set_state(self, state: OrderFormState) -> None:
-        """Show ``state`` (a restored draft or a blank form)."""
+        """Show ``state`` (a restored draft, or a blank form after a send or New order).
+
+        The line editors on screen are kept and filled again (a line editor is ~100
+        widgets: building one again after each send held the GUI thread ~35 ms);
+        only lines beyond them are made, and lines left over are removed.
+        """
+        wanted = state.lines or [LineState()]
+        left_over = len(self.lines) > len(wanted)
         self._loading = True
         try:
-            for line in list(self.lines):
+            for line in self.lines[len(wanted) :]:
                 self._lines_layout.removeWidget(line)
                 line.deleteLater()
-            self.lines.clear()
+            del self.lines[len(wanted) :]
             self.header.set_state(state)
-            for line_state in state.lines or [LineState()]:
+            for editor, line_state in zip(self.lines, wanted, strict=False):
+                editor.set_state(line_state)
+            for line_state in wanted[len(self.lines) :]:
                 self.add_line(line_state)
         finally:
             self._loading = False
+        if left_over:
+            self._renumber()  # the Remove buttons and the Tab order (add_line does its own)
+        self.price_question.forget()
         self._touched.clear()
         self._show_all = False
         self._server_problems.clear()
@@ -270,8 +303,23 @@ class OrderForm(QWidget):
     def _request_validation(self) -> None:
         self._validate_timer.start()
 
+    def _supplier_clock(self) -> dt.datetime:
+        return dt.datetime.now(supplier_zone(self._timezone_name()))
+
+    def set_clock(self, now: Callable[[], dt.datetime]) -> None:
+        """Use ``now`` as the supplier's clock (a test's; the real one is the connection's
+        supplier time zone) and look at the departures again."""
+        self._now = now
+        for line in self.lines:
+            line.refresh_times_if_needed()
+        self._request_validation()
+
+    def supplier_now(self) -> dt.datetime:
+        """Now where the tours run: departures gone by it cannot be sold."""
+        return self._now()
+
     def supplier_today(self) -> dt.date:
-        return supplier_today(self._timezone_name())
+        return self.supplier_now().date()
 
     def compute_issues(self, state: OrderFormState | None = None) -> list[Issue]:
         state = state or self.state()
@@ -283,7 +331,7 @@ class OrderForm(QWidget):
                 for product in self._products
                 for option in product.options
             },
-            today=self.supplier_today(),
+            now=self.supplier_now(),
             totals=compute_form_totals(state),
         )
 
@@ -328,7 +376,7 @@ class OrderForm(QWidget):
                 continue
             if issue.missing and not self._show_all and issue.field not in self._touched:
                 continue
-            shown[issue.field] = issue.sentence(self.translate_template)
+            shown[issue.field] = self.issue_sentence(issue)
         for key, sentence in self._server_problems.items():
             shown[key] = sentence
         return shown
@@ -337,6 +385,10 @@ class OrderForm(QWidget):
     def translate_template(template: str) -> str:
         """A validation sentence template in the user's language."""
         return QCoreApplication.translate("OrderValidation", template)
+
+    def issue_sentence(self, issue: Issue) -> str:
+        """An issue's sentence in the user's language, its times written as on screen."""
+        return issue.sentence(self.translate_template, time_text)
 
     def _show_problems(self) -> None:
         shown = self.visible_problems()
@@ -362,84 +414,31 @@ class OrderForm(QWidget):
             line.show_figures(figures, currency)
         self.totals_view.show_totals(totals, currency)
 
-    # -- focus ----------------------------------------------------------------------
+    # -- before sending -------------------------------------------------------------
+
+    def confirm_low_prices(self, state: OrderFormState, ask: Callable[[str, str], bool]) -> bool:
+        """Ask once (``ask(title, text)``) before sending a unit price far below the
+        catalog's; False when the operator says no (see :class:`LowPriceQuestion`)."""
+        return self.price_question.confirm(state, self._products, ask)
+
+    # -- where the fields are (FieldPlaces) ---------------------------------------
 
     def describe_field(self, key: str) -> str:
         """Where a field is, for people: "Purchaser email", "Line 2, traveler 1, Phone"."""
-        traveler = parse_traveler_key(key)
-        if traveler is not None:
-            line_index, row, field = traveler
-            title = ""
-            if line_index < len(self.lines) and field in COLUMNS:
-                title = str(
-                    self.lines[line_index].travelers.model.headerData(
-                        COLUMNS.index(field), Qt.Orientation.Horizontal
-                    )
-                )
-            return fill_args(
-                self.tr("Line %1, traveler %2, %3"),
-                str(line_index + 1),
-                str(row + 1),
-                title or field,
-            )
-        widget = self.field_widget(key)
-        if widget is not None and widget.accessibleName():
-            return widget.accessibleName()
-        if key == "order.total":
-            return self.tr("Total")
-        if key == "order.lines":
-            return self.tr("Tickets")
-        return key
+        return self.places.describe(key)
 
     def shows_field(self, key: str) -> bool:
         """Whether a sentence for ``key`` has a place next to a visible input."""
-        traveler = parse_traveler_key(key)
-        if traveler is not None:
-            line, row, field = traveler
-            return (
-                line < len(self.lines)
-                and row < self.lines[line].travelers.model.rowCount()
-                and (field in COLUMNS)
-            )
-        parsed = parse_line_key(key)
-        if parsed is not None:
-            return parsed[0] < len(self.lines) and parsed[1] in self.lines[parsed[0]].boxes
-        prefix, _, name = key.partition(".")
-        if prefix == "purchaser":
-            return name in self.header.purchaser.boxes
-        if prefix == "representative":
-            return (
-                not self.header.same_check.isChecked() and name in self.header.representative.boxes
-            )
-        return key in ("order.total", "order.lines") or (
-            prefix == "order" and name in self.header.boxes
-        )
+        return self.places.shows(key)
+
+    def field_widget(self, key: str) -> QWidget | None:
+        return self.places.widget(key)
+
+    def focus_field(self, key: str) -> None:
+        """Put the cursor in the field ``key`` names (scrolling it into view)."""
+        self.places.focus(key)
 
     def commit_open_editors(self) -> None:
         """Keep what is typed in a travelers cell still being edited (before sending)."""
         for line in self.lines:
             line.travelers.commit_open_editor()
-
-    def field_widget(self, key: str) -> QWidget | None:
-        parsed = parse_line_key(key)
-        if parsed is not None and parse_traveler_key(key) is None:
-            index, name = parsed
-            return self.lines[index].field_widget(name) if index < len(self.lines) else None
-        return self.header.field_widget(key)
-
-    def focus_field(self, key: str) -> None:
-        """Put the cursor in the field ``key`` names (scrolling it into view)."""
-        traveler = parse_traveler_key(key)
-        if traveler is not None:
-            line_index, row, field = traveler
-            if line_index < len(self.lines):
-                table = self.lines[line_index].travelers
-                table.focus_cell(row, field)
-                self.scroll_area.ensureWidgetVisible(table)
-            return
-        widget = self.field_widget(key)
-        if widget is None and key == "order.total":
-            widget = self.header.discount_edit
-        if widget is not None:
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll_area.ensureWidgetVisible(widget)

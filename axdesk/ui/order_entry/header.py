@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.api import CURRENCIES
+from axdesk.ui.common.wheel_guard import guard_wheel
 from axdesk.ui.order_entry.person import PersonEditor
 from axdesk.ui.order_entry.state import OrderFormState
 from axdesk.ui.order_entry.widgets import FieldBox, field_label
@@ -61,6 +62,7 @@ class OrderHeader(QWidget):
         self.currency_combo = QComboBox(self.details_box)
         for currency in CURRENCIES:
             self.currency_combo.addItem(currency, currency)
+        guard_wheel(self.currency_combo)
         self.voucher_check = QCheckBox(self.details_box)
         self.discount_edit = QLineEdit(self.details_box)
         self.discount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)

@@ -9,23 +9,22 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from axdesk.api import MINOR_UNIT_DIGITS
 from axdesk.store.catalog import CatalogOption, CatalogProduct
-from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import format_money
+from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.wheel_guard import guard_wheel
 from axdesk.ui.order_entry.date_field import DateField
 from axdesk.ui.order_entry.departures import DeparturePicker
 from axdesk.ui.order_entry.inventory_cache import InventoryCache
+from axdesk.ui.order_entry.line_layout import lay_out_line
 from axdesk.ui.order_entry.options import OptionPicker
 from axdesk.ui.order_entry.state import LineState
 from axdesk.ui.order_entry.totals import LineFigures
@@ -65,8 +64,11 @@ class LineEditor(QFrame):
         self,
         inventory: InventoryCache,
         today: Callable[[], dt.date],
+        now: Callable[[], dt.datetime],
         parent: QWidget | None = None,
     ) -> None:
+        """``today`` and ``now``: the supplier's date and clock (departures gone by it are
+        marked in the time list)."""
         super().__init__(parent)
         self.setProperty("role", "line")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -88,7 +90,7 @@ class LineEditor(QFrame):
         self.weekday_label.setProperty("role", "hint")
         self.weekday_label.setMinimumWidth(28)
         self.weekday_label.setMinimumHeight(INPUT_ROW_HEIGHT)
-        self.departures = DeparturePicker(inventory, self)
+        self.departures = DeparturePicker(inventory, now, self)
         self.time_combo = self.departures.time_combo
         self.refresh_button = self.departures.refresh_button
         self.quantity_spin = QSpinBox(self)
@@ -122,61 +124,11 @@ class LineEditor(QFrame):
         self.labels = {name: field_label(self) for name in self.inputs}
         for name, label in self.labels.items():
             label.setBuddy(self.inputs[name])
-        self._build_layout()
+        lay_out_line(self)
         self._connect()
+        guard_wheel(self.product_combo, self.option_combo, self.time_combo, self.quantity_spin)
         self.retranslate_ui()
         self._rebuild_times()
-
-    # -- building -------------------------------------------------------------------
-
-    def _field_row(
-        self, field: QWidget, field_stretch: int, side: QWidget, side_stretch: int, spacing: int = 6
-    ) -> QWidget:
-        """A field with a small companion (a button or a note) on its right, top-aligned."""
-        row = QWidget(self)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(spacing)
-        layout.addWidget(field, field_stretch)
-        layout.addWidget(side, side_stretch, Qt.AlignmentFlag.AlignTop)
-        return row
-
-    def _build_layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.title)
-        top.addStretch(1)
-        top.addWidget(self.remove_button)
-
-        time_row = self._field_row(self.boxes["time"], 1, self.refresh_button, 0, spacing=4)
-        date_row = self._field_row(self.boxes["date"], 1, self.weekday_label, 0)
-        quantity_row = self._field_row(self.boxes["quantity"], 0, self.seats_label, 1)
-
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(6)
-        cells: list[tuple[str, QWidget, int, int, int]] = [
-            ("product", self.boxes["product"], 0, 0, 3),
-            ("option", self.boxes["option"], 0, 4, 3),
-            ("date", date_row, 1, 0, 1),
-            ("time", time_row, 1, 2, 1),
-            ("quantity", quantity_row, 1, 4, 3),
-            ("unit_price", self.boxes["unit_price"], 2, 0, 1),
-            ("discount", self.boxes["discount"], 2, 2, 1),
-            ("discount_method", self.boxes["discount_method"], 2, 4, 3),
-        ]
-        for name, widget, row, column, span in cells:
-            grid.addWidget(self.labels[name], row, column, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(widget, row, column + 1, 1, span)
-        for column in (1, 3, 5):
-            grid.setColumnStretch(column, 1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 10)
-        layout.setSpacing(8)
-        layout.addLayout(top)
-        layout.addLayout(grid)
-        layout.addWidget(self.figures_label)
-        layout.addWidget(self.travelers)
 
     def _connect(self) -> None:
         self.product_combo.activated.connect(self._product_activated)
@@ -432,8 +384,9 @@ class LineEditor(QFrame):
         return [
             self.product_combo,
             self.option_combo,
-            self.date_edit,
+            self.date_field,  # not its line edit: the field stands in the chain for it
             self.time_combo,
+            self.refresh_button,
             self.quantity_spin,
             self.price_edit,
             self.discount_edit,
@@ -441,6 +394,5 @@ class LineEditor(QFrame):
             self.travelers.view,
             self.travelers.copy_purchaser_button,
             self.travelers.copy_first_button,
-            self.refresh_button,
             self.remove_button,
         ]

@@ -8,8 +8,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from axdesk.store.catalog import CatalogOption, CatalogProduct
-from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import format_money
+from axdesk.ui.common.placeholders import fill_args
 
 
 class OptionPicker(QObject):

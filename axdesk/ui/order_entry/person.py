@@ -13,7 +13,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from axdesk.store.search import calling_code_region
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.order_entry.state import PersonState, format_additional, parse_additional
 from axdesk.ui.order_entry.widgets import FieldBox, field_label
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.store.journal_queries import OrderDetail, ProblemKind
-from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import format_money
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.order_entry.unsettled_text import order_problem_text
 
 

@@ -61,7 +61,7 @@ from axdesk.store.submission import (
     Unknown,
     new_channel_order_code,
 )
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.order_entry.drafts import DRAFT_KEY
 from axdesk.ui.order_entry.form_order import FormOrder
@@ -214,7 +214,7 @@ class OrderSending(QObject):
             fill_args(
                 self.tr("%1: %2"),
                 form.describe_field(issue.field),
-                issue.sentence(form.translate_template),
+                form.issue_sentence(issue),
             )
             for issue in problems
         ]

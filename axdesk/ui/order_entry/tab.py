@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QVBoxLayout,
 
 from axdesk.store.reconcile import DEFAULT_RETRY_DELAYS, DEFAULT_SETTLE_WINDOW
 from axdesk.ui.common.context import AppContext, SlotRef
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.order_entry.bar import SubmitBar
 from axdesk.ui.order_entry.draft_keeper import DraftKeeper
 from axdesk.ui.order_entry.form import OrderForm
@@ -186,7 +186,7 @@ class OrderTab(QWidget):
         if issues:
             first = issues[0]
             where = self.form.describe_field(first.field)
-            text = fill_args(self.tr("%1: %2"), where, first.sentence(self.form.translate_template))
+            text = fill_args(self.tr("%1: %2"), where, self.form.issue_sentence(first))
             if len(issues) > 1:
                 text += " " + fill_args(self.tr("(and %1 more)"), str(len(issues) - 1))
             return text, True
@@ -222,7 +222,7 @@ class OrderTab(QWidget):
         self.update_bar()
         if not self.bar.submit_button.isEnabled():
             self.show_problems()
-        elif not self.closed:
+        elif not self.closed and self.form.confirm_low_prices(state, self.ask_confirmation):
             self.sending.send(state)
 
     def submit(self) -> None:
@@ -234,6 +234,8 @@ class OrderTab(QWidget):
         if self.form.revalidate(state):
             self.show_problems()
             self.update_bar()
+            return
+        if not self.form.confirm_low_prices(state, self.ask_confirmation):
             return
         self.sending.send(state)
 

@@ -1,11 +1,17 @@
-"""The order's figures under its lines: sub-total, order discount and total."""
+"""The order's figures under the form: sub-total, order discount and total.
+
+They sit under the scrolled form, not at the end of it, so they are on screen
+whole however long the order is and wherever it is scrolled (at 1400×840 in
+Korean, the total was cut by the bottom of the scrolled form). One row keeps
+them short:  Sub-total ₩130,000   Order discount −₩1,000   Total ₩129,000
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from axdesk.ui.common.money_text import format_money
 from axdesk.ui.order_entry.totals import FormTotals
@@ -13,10 +19,12 @@ from axdesk.ui.order_entry.widgets import MessageLabel
 
 
 class TotalsView(QFrame):
-    """Sub-total, discount and total, right-aligned, with the total's own sentence under them."""
+    """Sub-total, discount and total in one right-aligned row, with the total's own sentence
+    under them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("orderTotals")
         self.sub_total_caption = QLabel(self)
         self.sub_total_value = QLabel(self)
         self.discount_caption = QLabel(self)
@@ -26,23 +34,25 @@ class TotalsView(QFrame):
         self.total_caption.setProperty("role", "total")
         self.total_value.setProperty("role", "total")
         self.total_message = MessageLabel(self)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setColumnStretch(0, 1)
-        for row, (caption, value) in enumerate(
-            (
-                (self.sub_total_caption, self.sub_total_value),
-                (self.discount_caption, self.discount_value),
-                (self.total_caption, self.total_value),
-            )
-        ):
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight)
-            value.setAlignment(Qt.AlignmentFlag.AlignRight)
-            value.setMinimumWidth(130)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        row.addStretch(1)
+        pairs = (
+            (self.sub_total_caption, self.sub_total_value),
+            (self.discount_caption, self.discount_value),
+            (self.total_caption, self.total_value),
+        )
+        for number, (caption, value) in enumerate(pairs):
+            if number:
+                row.addSpacing(24)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(caption, row, 1)
-            grid.addWidget(value, row, 2)
-        grid.addWidget(self.total_message, 3, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
+            row.addWidget(caption, 0, Qt.AlignmentFlag.AlignBaseline)
+            row.addWidget(value, 0, Qt.AlignmentFlag.AlignBaseline)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 6, 16, 6)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.total_message, 0, Qt.AlignmentFlag.AlignRight)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

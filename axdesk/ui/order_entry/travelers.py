@@ -4,7 +4,9 @@
 the per-cell problems (painted red, sentence as tooltip);
 :class:`TravelerTable` is the view with the two copy buttons. Typing starts
 editing a cell at once, and Tab moves on to the next cell still editing, so
-a whole row is filled without the mouse.
+a whole row is filled without the mouse. The table is no trap
+(:class:`TravelerView`): Tab from its last cell and Shift+Tab from its first go
+on to the rest of the form, and Ctrl+Tab / Ctrl+Shift+Tab leave it from any cell.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.order_entry.state import PersonState, format_additional, parse_additional
 from axdesk.ui.order_entry.widgets import (
     INVALID_BACKGROUND,
@@ -216,6 +218,77 @@ class TravelerTableModel(QAbstractTableModel):
         return True
 
 
+class TravelerView(QTableView):
+    """The travelers table: Tab walks its cells, then goes on with the form.
+
+    Tab arriving from the field before starts at the first cell, Shift+Tab from the
+    button after at the last; Tab from the last cell (typing in it or not) and
+    Shift+Tab from the first leave the table, and Ctrl+Tab or Ctrl+Shift+Tab leave
+    it from any cell, as in Qt's other widgets that use Tab themselves.
+    """
+
+    def _at_edge(self, forward: bool) -> bool:
+        current = self.currentIndex()
+        model = self.model()
+        if not current.isValid() or model is None:
+            return True
+        if forward:
+            return (
+                current.row() == model.rowCount() - 1
+                and current.column() == model.columnCount() - 1
+            )
+        return current.row() == 0 and current.column() == 0
+
+    def leave(self, forward: bool) -> None:
+        """Give the focus to the form's next (or previous) control."""
+        self.setTabKeyNavigation(False)  # the view's own override would move the cell
+        try:
+            self.focusNextPrevChild(forward)
+        finally:
+            self.setTabKeyNavigation(True)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.tabKeyNavigation() and self._at_edge(next):
+            self.leave(next)
+            return True
+        return super().focusNextPrevChild(next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            backward = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            self.leave(not backward)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        model = self.model()
+        if model is not None and model.rowCount() and model.columnCount():
+            if event.reason() == Qt.FocusReason.TabFocusReason:
+                self.setCurrentIndex(model.index(0, 0))
+            elif event.reason() == Qt.FocusReason.BacktabFocusReason:
+                self.setCurrentIndex(model.index(model.rowCount() - 1, model.columnCount() - 1))
+        super().focusInEvent(event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Tab in the last cell being typed in (Shift+Tab in the first) keeps what was typed
+        and leaves the table instead of starting over at its other end."""
+        moves = {
+            QAbstractItemDelegate.EndEditHint.EditNextItem: True,
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem: False,
+        }
+        forward = moves.get(hint)
+        if forward is not None and self._at_edge(forward):
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.leave(forward)
+            return
+        super().closeEditor(editor, hint)
+
+
 class TravelerTable(QWidget):
     """The travelers table of one line, with its copy buttons and first problem.
 
@@ -229,7 +302,7 @@ class TravelerTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = TravelerTableModel(self)
-        self.view = QTableView(self)
+        self.view = TravelerView(self)
         self.view.setModel(self.model)
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -290,10 +363,15 @@ class TravelerTable(QWidget):
         self.view.setToolTip(
             self.tr("One row per ticket. Type to edit a cell; Tab moves to the next cell.")
         )
-        self.copy_purchaser_button.setText(self.tr("Copy purchaser to all travelers"))
-        self.copy_purchaser_button.setAccessibleName(self.tr("Copy purchaser to all travelers"))
-        self.copy_first_button.setText(self.tr("Copy first traveler down"))
-        self.copy_first_button.setAccessibleName(self.tr("Copy first traveler down"))
+        # Shortcut letters no menu, tab or other field of the form uses (G and X).
+        self.copy_purchaser_button.setText(self.tr("Copy the purchaser to the whole &group"))
+        self.copy_purchaser_button.setAccessibleName(
+            self.tr("Copy the purchaser to the whole group")
+        )
+        self.copy_first_button.setText(self.tr("Copy first traveler's contact to the ne&xt rows"))
+        self.copy_first_button.setAccessibleName(
+            self.tr("Copy first traveler's contact to the next rows")
+        )
         self.copy_first_button.setToolTip(
             self.tr("Copy the first traveler's country code, phone, email and additional fields")
         )

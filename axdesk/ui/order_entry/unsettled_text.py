@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication
 from axdesk.api import AxError
 from axdesk.store.journal_queries import OrderDetail, ProblemKind
 from axdesk.store.reconcile import DEFAULT_SETTLE_WINDOW, SubmitOutcome
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import describe_error
 
 

@@ -36,6 +36,7 @@ QFrame[role="line"] {{
     background: palette(base);
 }}
 QFrame[role="line"] QLabel {{ background: transparent; border: none; }}
+QFrame#orderTotals {{ border-top: 1px solid palette(midlight); }}
 """
 
 

@@ -34,7 +34,7 @@ from axdesk.store.cancel import (
     settle_cancels,
 )
 from axdesk.store.journal_cancels import CancelState
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.orders.cancel_dialogs import (
     CancelAllDialog,

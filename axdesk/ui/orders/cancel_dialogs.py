@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from axdesk.store.cancel import CancelOutcome, CancelTarget
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 
 COMMENT_MAX_LENGTH = 500
 

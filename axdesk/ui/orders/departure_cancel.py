@@ -44,7 +44,7 @@ from axdesk.store.departures import (
     cancel_target,
 )
 from axdesk.ui.common.context import Connection, supplier_today
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import Call, Worker, describe_error
 from axdesk.ui.orders.cancel_dialogs import COMMENT_MAX_LENGTH
 from axdesk.ui.orders.departure_picker import DeparturePicker, default_choice, departure_heading

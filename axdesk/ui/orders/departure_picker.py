@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from axdesk.store.departures import Departure, DepartureKey, read_departures
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_queries import OrderDetail
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import Call, Worker
 
 ALL_DEPARTURES = "all"

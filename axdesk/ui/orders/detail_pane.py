@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.store.cancel import CancelTarget
 from axdesk.store.journal_queries import JournalState, OrderDetail
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.orders.order_note import InternalNoteBox
 from axdesk.ui.orders.rows import format_money, line_label, local_time
 from axdesk.ui.orders.sent_notes import sent_notes_lines

@@ -40,8 +40,8 @@ from axdesk.store.export import (
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_queries import OrderDetail, OrderFilter, OrderSort
 from axdesk.ui.common.context import supplier_today
-from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.money_text import rounded_amount
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.orders.departure_picker import default_choice
 from axdesk.ui.orders.rows import OrderRow, row_from_detail

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.api import OrderStatus
 from axdesk.store.journal_queries import JournalState, OrderFilter
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 
 STATUS_FILTERS: tuple[
     tuple[str, frozenset[OrderStatus] | None, frozenset[JournalState] | None], ...

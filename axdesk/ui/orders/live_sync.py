@@ -70,7 +70,7 @@ from axdesk.store.journal_queries import AxOrderRef
 from axdesk.store.sync import LaneEnd, Recorded, SyncItem, work_through
 from axdesk.ui.common.context import Connection, NotConnectedError
 from axdesk.ui.common.error_text import ax_error_sentence
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import Call, Worker
 from axdesk.ui.orders.live_sync_batch import AnswerBatch, milliseconds
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer
 from axdesk.api import OrderStatus
 from axdesk.store.journal_cancels import CancelState
 from axdesk.store.sync import CancelChange, SyncChange
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.orders.rows import local_time
 from axdesk.ui.orders.status_look import status_text
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.api import OrderStatusInfo
 from axdesk.store.lookup import LookupAnswer, import_answer, look_up
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.orders.status_look import LookIcons, status_look, status_text
 

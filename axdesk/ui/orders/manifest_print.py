@@ -61,7 +61,7 @@ from PySide6.QtWidgets import (
 from axdesk.store.departures import Departure, DepartureTraveler
 from axdesk.store.files import atomic_write_bytes
 from axdesk.ui.common.context import supplier_today
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.orders.departure_picker import DeparturePicker, default_choice, departure_heading
 from axdesk.ui.orders.sent_notes import person_note_parts
 from axdesk.ui.orders.status_look import ticket_status_text

@@ -39,7 +39,7 @@ from axdesk.store.journal import (
 )
 from axdesk.store.journal_base import UnknownOrderError
 from axdesk.store.journal_queries import OrderDetail
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import describe_error
 
 if TYPE_CHECKING:

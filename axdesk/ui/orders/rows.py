@@ -1,4 +1,4 @@
-"""The orders table's rows, Qt-free: one journaled order as the table shows it.
+"""The orders table's rows, without widgets: one journaled order as the table shows it.
 
 :class:`OrderRow` and the functions that build rows from the journal run on
 the worker (:mod:`axdesk.ui.orders.table_model` fetches pages of them), and
@@ -22,6 +22,7 @@ from axdesk.store.journal_queries import (
     OrderSort,
 )
 from axdesk.ui.common.money_text import format_money as money_for_people
+from axdesk.ui.common.time_text import date_time_text
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def local_time(moment: dt.datetime | None, zone: dt.tzinfo | None = None) -> str
     """``2025-03-01 14:00`` in ``zone`` (the computer's zone when None)."""
     if moment is None:
         return ""
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    return date_time_text(moment.astimezone(zone))
 
 
 def travelers_text(row: OrderRow) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from axdesk.store.journal_queries import OrderDetail, PersonNotes
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 
 
 def person_note_parts(notes: PersonNotes) -> list[str]:

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from axdesk.api import OrderStatus, TicketStatus
 from axdesk.store.journal_cancels import CancelState, TicketCancel
 from axdesk.store.journal_queries import JournalState, TicketDetail
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.orders.rows import OrderRow
 
 _GREEN = "#1e8e3e"

@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.elided_label import ElidedLabel
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.orders.cancel import TicketCancelling
 from axdesk.ui.orders.departure_cancel import DepartureCancelling
 from axdesk.ui.orders.detail_pane import OrderDetailPane

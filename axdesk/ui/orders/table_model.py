@@ -34,7 +34,7 @@ from PySide6.QtGui import QBrush, QFont, QIcon
 
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_queries import OrderFilter, OrderSort
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import Call, Worker
 from axdesk.ui.orders.order_note import note_icon
 from axdesk.ui.orders.rows import (

@@ -32,8 +32,9 @@ from axdesk import __version__
 from axdesk.api.errors import AxError
 from axdesk.store.settings import SettingsError
 from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, ConnectionProfile, SlotRef
-from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations, fill_args
+from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations
 from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.resources import app_icon, resources_dir
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.shell.actions import ShellActions

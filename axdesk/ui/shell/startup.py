@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.shell.bootstrap import start_practice_server, use_practice_server
 from axdesk.ui.shell.memory import tune_garbage_collector
 

@@ -20,7 +20,8 @@ from axdesk.ui.common.context import (
     LINK_PROBLEM_KINDS,
     Connection,
 )
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.time_text import date_time_text, time_text
 from axdesk.ui.common.worker import Worker
 
 # background, text colour (contrast checked: white on red/green, near-black on amber)
@@ -195,5 +196,5 @@ def _problem_kind(error_text: str) -> str | None:
 def _clock(moment: dt.datetime) -> str:
     today = dt.datetime.now(moment.tzinfo).date()
     if moment.date() == today:
-        return moment.strftime("%H:%M:%S")
-    return moment.strftime("%Y-%m-%d %H:%M")
+        return time_text(moment, seconds=True)
+    return date_time_text(moment)

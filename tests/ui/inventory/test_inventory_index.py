@@ -373,3 +373,41 @@ def test_month_export_for_one_option_leaves_the_others_out(tmp_path: Path) -> No
     )
     _header, rows = read_csv(path)
     assert [row[-1] for row in rows] == ["inv-d"]
+
+
+def test_departures_gone_by_the_supplier_clock_are_past() -> None:
+    """Today's 07:30 at 09:43 Seoul time is gone; a day before today is gone entirely."""
+    index = build(
+        {
+            ADULT: [
+                wire_slot("2025-03-10", "10:00", ordered=2),
+                wire_slot("2025-03-11", "07:30", ordered=2),
+                wire_slot("2025-03-11", "09:43", ordered=2),
+                wire_slot("2025-03-11", "14:00", ordered=18),
+                wire_slot("2025-03-12", "07:30", ordered=2),
+            ]
+        }
+    )
+    now = dt.datetime(2025, 3, 11, 9, 43, 20)
+    today = [row.state for row in index.slots_on(dt.date(2025, 3, 11), ALL_OPTIONS, now)]
+    assert today == [SlotState.PAST, SlotState.PAST, SlotState.NEARLY_FULL]
+    assert [row.is_bookable for row in index.slots_on(dt.date(2025, 3, 11), now=now)] == [
+        False,
+        False,
+        True,
+    ]
+    summary = index.summary(dt.date(2025, 3, 11), ALL_OPTIONS, now)
+    assert summary is not None
+    assert (summary.state, summary.open_count, summary.seats_left) == (SlotState.NEARLY_FULL, 1, 2)
+    yesterday = index.summary(dt.date(2025, 3, 10), ALL_OPTIONS, now)
+    assert yesterday is not None
+    assert (yesterday.state, yesterday.open_count, yesterday.seats_left) == (SlotState.PAST, 0, 0)
+    tomorrow = index.summary(dt.date(2025, 3, 12), ALL_OPTIONS, now)
+    assert tomorrow is not None
+    assert tomorrow.state is SlotState.ROOM
+    # Without a clock nothing is past (what AX sent, as the CSV export writes it).
+    assert index.summary(dt.date(2025, 3, 10)).state is SlotState.ROOM  # type: ignore[union-attr]
+    # Later the same day, the summary follows the clock (it is not kept from before).
+    evening = index.summary(dt.date(2025, 3, 11), ALL_OPTIONS, now.replace(hour=15))
+    assert evening is not None
+    assert evening.state is SlotState.PAST

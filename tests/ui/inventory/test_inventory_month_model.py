@@ -12,7 +12,7 @@ from axdesk.api import Inventory
 from axdesk.ui.inventory.index import ALL_OPTIONS, InventoryIndex
 from axdesk.ui.inventory.month_model import MonthModel, day_sentence
 
-TODAY = dt.date(2030, 3, 13)  # a Wednesday
+TODAY = dt.date(2030, 3, 1)  # before the departures below (days before today are past)
 
 
 def slot(day: str, *, ordered: int, maximum: int = 10, is_order: bool = True) -> dict[str, Any]:
@@ -70,3 +70,15 @@ def test_each_day_says_its_state_in_words(index: InventoryIndex) -> None:
 
 def test_day_sentence_without_data() -> None:
     assert day_sentence(dt.date(2030, 3, 8), None).endswith(": no departures.")
+
+
+def test_days_before_today_say_they_are_departed(index: InventoryIndex) -> None:
+    model = MonthModel(2030, 3, first_weekday=0, today=lambda: dt.date(2030, 3, 6))
+    model.set_data(index, ALL_OPTIONS)
+    cell = model.data(model.index_of(dt.date(2030, 3, 4)), Qt.ItemDataRole.DisplayRole)
+    assert cell == "4 Departed"
+    sentence = model.data(model.index_of(dt.date(2030, 3, 4)), Qt.ItemDataRole.ToolTipRole)
+    assert sentence.endswith(": departed.")
+    assert "Sold out." in model.data(
+        model.index_of(dt.date(2030, 3, 6)), Qt.ItemDataRole.ToolTipRole
+    )

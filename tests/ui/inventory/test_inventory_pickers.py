@@ -7,6 +7,9 @@ from collections.abc import Callable
 
 import pytest
 from inventory_support import ADULT, CHILD, LOAD_TIMEOUT_MS, OTHER_PRODUCT, day_text, load
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from axdesk.ui.common.context import AppContext
@@ -56,3 +59,35 @@ def test_an_option_missing_from_the_catalog_is_shown_by_its_code(
     load(qtbot, tab)
     labels = [tab.option_combo.itemText(i) for i in range(tab.option_combo.count())]
     assert labels == ["All options", "성인 / Adult", CHILD]
+
+
+@pytest.mark.e2e
+def test_the_wheel_changes_neither_picker_unless_it_was_clicked(
+    qtbot: QtBot, tab: InventoryTab
+) -> None:
+    load(qtbot, tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.calendar.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(tab.calendar.hasFocus)
+    before = (tab.product_combo.currentIndex(), tab.option_combo.currentIndex())
+    assert tab.option_combo.count() > 1
+    assert tab.product_combo.count() > 1
+    with qtbot.assert_not_emitted(tab.loading.changed):
+        for combo in (tab.product_combo, tab.option_combo):
+            for notches in (-1, -1, 1):
+                where = QPointF(combo.rect().center())
+                event = QWheelEvent(
+                    where,
+                    QPointF(combo.mapToGlobal(where.toPoint())),
+                    QPoint(),
+                    QPoint(0, 120 * notches),
+                    Qt.MouseButton.NoButton,
+                    Qt.KeyboardModifier.NoModifier,
+                    Qt.ScrollPhase.NoScrollPhase,
+                    False,
+                )
+                QApplication.sendEvent(combo, event)
+                assert not event.isAccepted()
+    assert (tab.product_combo.currentIndex(), tab.option_combo.currentIndex()) == before
+    assert tab.option_combo.focusPolicy() == Qt.FocusPolicy.StrongFocus

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 from inventory_support import load, table_texts, use_fake_server, wire_slot
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from pytestqt.qtbot import QtBot
 
 from axdesk.ui.common import i18n
@@ -51,3 +51,21 @@ def test_the_slot_list_is_rewritten_in_the_new_language(
     finally:
         translations.apply("en")
     qtbot.waitUntil(lambda: table_texts(tab, SlotTableModel.STATE) == ["On sale", "On sale"])
+
+
+@pytest.mark.e2e
+def test_start_times_and_the_time_of_the_data_follow_the_locale(
+    qtbot: QtBot, tab: InventoryTab
+) -> None:
+    """One time format on screen: the US locale writes 9:00 AM, not 09:00 beside 12:32 AM."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        load(qtbot, tab)
+        tab.calendar.set_selected_date(dt.date(2030, 3, 11))
+        starts = [text.replace("\u202f", " ") for text in table_texts(tab, SlotTableModel.START)]
+        assert starts == ["9:00 AM", "2:00 PM"]
+        assert tab.loading.loaded_time_text() in tab.status_label.text()
+        assert tab.loading.loaded_time_text().endswith(("AM", "PM"))
+    finally:
+        QLocale.setDefault(before)

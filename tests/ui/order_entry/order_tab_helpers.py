@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from axdesk.api import LineInput, OrderRequest, build_order_request, slot_datetime
 from axdesk.store.catalog import CatalogOption, CatalogProduct
 from axdesk.store.reconcile import DEFAULT_SETTLE_WINDOW
-from axdesk.ui.common.context import AppContext
+from axdesk.ui.common.context import AppContext, supplier_zone
 from axdesk.ui.order_entry.line import LineEditor
 from axdesk.ui.order_entry.request import traveler_input
 from axdesk.ui.order_entry.result_panel import Outcome
@@ -43,13 +43,20 @@ class Departure:
 
 
 def departures(ctx: AppContext, seats: int) -> Iterator[Departure]:
-    """Bookable departures with at least ``seats`` seats left, by product and option."""
+    """Bookable departures with at least ``seats`` seats left, by product and option, that
+    leave more than an hour from now by the supplier's clock (the demo starts today)."""
     client = ctx.connection.client()
+    soon = dt.datetime.now(supplier_zone(ctx.connection.supplier_timezone)) + dt.timedelta(hours=1)
+    later = (soon.date(), soon.time().replace(tzinfo=None))
     for product in ctx.catalog.list_products():
         inventory = client.get_inventory(product.product_code)
         for option in product.options:
             for slot in inventory.options.get(option.dc_code, []):
-                if slot.is_bookable and slot.remain_quantity >= seats:
+                if (
+                    slot.is_bookable
+                    and slot.remain_quantity >= seats
+                    and (slot.date, slot.start_time.replace(tzinfo=None)) > later
+                ):
                     yield Departure(
                         product, option, slot.date, slot.start_time, slot.remain_quantity
                     )

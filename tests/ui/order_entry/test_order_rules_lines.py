@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from order_entry_helpers import fields, valid_state
+import datetime as dt
+
+from order_entry_helpers import TODAY, fields, valid_state
 
 from axdesk.ui.order_entry.rules.lines import SlotAvailability
 from axdesk.ui.order_entry.state import LineState
@@ -55,3 +57,17 @@ def test_an_option_must_be_in_the_catalog_and_sold_in_the_orders_currency() -> N
     assert fields(state, known_options={("P1", "D1"): "USD"})["lines[0].option"] == (
         "This option is sold in USD, but the order is in KRW; change the order's currency."
     )
+
+
+def test_a_departure_already_gone_is_refused_with_a_sentence() -> None:
+    """By the supplier's clock: today's 09:00 is gone at 09:43; the 10:00 is not."""
+    state = valid_state()
+    line = state.lines[0]
+    line.date = TODAY
+    line.start_time = dt.time(9, 0)
+    now = dt.datetime.combine(TODAY, dt.time(9, 43))
+    assert fields(state, now=now)["lines[0].time"] == (
+        "This departure left at 09:00; choose a later one."
+    )
+    line.start_time = dt.time(10, 0)
+    assert "lines[0].time" not in fields(state, now=now)

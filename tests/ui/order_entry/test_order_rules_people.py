@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from order_entry_helpers import fields, valid_state
 
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.order_entry.rules.people import check_phone, is_valid_email, wire_phone
 from axdesk.ui.order_entry.state import PersonState, format_additional, parse_additional
 
@@ -43,12 +44,12 @@ def test_phone_numbers_are_checked_for_their_country() -> None:
     # A valid US number is not a valid Korean one.
     problem = check_phone("82", "650-253-0000")
     assert problem is not None
-    assert problem[0].format(**problem[1]) == (
+    assert fill_args(problem[0], *problem[1]) == (
         "“650-253-0000” is not a valid phone number for +82 (KR)."
     )
     mismatch = check_phone("82", "+1 650 253 0000")
     assert mismatch is not None
-    assert mismatch[0].format(**mismatch[1]) == (
+    assert fill_args(mismatch[0], *mismatch[1]) == (
         "This number is for +1, but the country code says +82."
     )
     assert check_phone("82", "12345") is not None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
+from zoneinfo import ZoneInfo
 
 import pytest
 from order_tab_helpers import (
@@ -18,7 +20,7 @@ from order_tab_helpers import (
     shown_problem,
     type_into,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -35,6 +37,7 @@ from pytestqt.qtbot import QtBot
 
 from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.ui.common.context import AppContext, SlotRef
+from axdesk.ui.common.time_text import time_text
 from axdesk.ui.order_entry.drafts import DRAFT_KEY
 from axdesk.ui.shell.tab import Tab
 
@@ -269,6 +272,7 @@ def test_tab_key_walks_the_form_in_reading_order(qtbot: QtBot, app_context: AppC
         line.option_combo,
         line.date_edit,
         line.time_combo,
+        line.refresh_button,
         line.quantity_spin,
         line.price_edit,
         line.discount_edit,
@@ -299,3 +303,54 @@ def test_a_price_too_long_for_money_arithmetic_is_shown_not_raised(
     # (No exception in the slots; sending it is refused with the builders' sentence.)
     assert tab.bar.total_label.text().startswith("Total ₩")
     assert len(tab.bar.total_label.text().replace(",", "")) >= len("Total ₩") + 30
+
+
+def test_departure_times_follow_the_locale(qtbot: QtBot, app_context: AppContext) -> None:
+    """The same time format as the rest of the window: 2:00 PM in the US, not 14:00."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        departure = a_departure(app_context, 1)
+        tab = build_tab(qtbot, app_context)
+        line = tab.form.lines[0]
+        fill_line(qtbot, tab, line, departure, 1)
+        clock = time_text(departure.start)
+        assert clock.endswith(("AM", "PM"))
+        assert line.time_combo.currentText().startswith(clock + " · ")
+        # A time with no departure that day is named the same way in its sentence.
+        state = line.state()
+        state.start_time = dt.time(3, 7)
+        line.set_state(state)
+        tab.form.revalidate()
+        expected = f"There is no departure at {time_text(dt.time(3, 7))} on this date."
+        qtbot.waitUntil(lambda: shown_problem(line, "time") == expected, timeout=WAIT_MS)
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_a_departure_gone_by_the_supplier_clock_is_marked_and_refused(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    """Today's 07:30 at 09:43 Seoul time showed "On sale" and could be booked."""
+    departure = a_departure(app_context, 1)
+    tab = build_tab(qtbot, app_context)
+    seoul = ZoneInfo(app_context.connection.supplier_timezone)
+    gone = dt.datetime.combine(departure.day, departure.start, tzinfo=seoul)
+    tab.form.set_clock(lambda: gone + dt.timedelta(minutes=13))
+    tab.prefill_slot(
+        SlotRef(
+            departure.product.product_code, departure.option.dc_code, departure.day, departure.start
+        )
+    )
+    line = tab.form.lines[0]
+    clock = time_text(departure.start)
+    qtbot.waitUntil(lambda: line.time_combo.currentText() == f"{clock} · departed", timeout=WAIT_MS)
+    sentence = f"This departure left at {clock}; choose a later one."
+    qtbot.waitUntil(lambda: shown_problem(line, "time") == sentence)
+    assert not tab.bar.submit_button.isEnabled()
+    # Ten minutes before, the same departure is on sale and fine.
+    tab.form.set_clock(lambda: gone - dt.timedelta(minutes=10))
+    line.refresh_times_if_needed()
+    tab.form.revalidate()
+    assert "seats left" in line.time_combo.currentText()
+    assert shown_problem(line, "time") == ""

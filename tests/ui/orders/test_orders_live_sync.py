@@ -33,7 +33,7 @@ from axdesk.store.reconcile import Reconciler
 from axdesk.store.settings import Settings
 from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext, Connection, ConnectionProfile
-from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import Worker
 from axdesk.ui.orders.live_sync import OrderSync
 

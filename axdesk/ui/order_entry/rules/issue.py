@@ -1,20 +1,27 @@
 """One thing wrong with the form, and the sentence that says so (no Qt).
 
 Sentences are English templates marked for Qt's translation tools with
-``QT_TRANSLATE_NOOP("OrderValidation", ...)``; the UI translates the template
-and then fills in the values (:meth:`Issue.sentence`).
+``QT_TRANSLATE_NOOP("OrderValidation", ...)``. They name their values Qt's way,
+``%1``, ``%2``... (a translation may put them in another order); the UI
+translates the template and then fills in the values (:meth:`Issue.sentence`,
+through :func:`~axdesk.ui.common.placeholders.fill_args`, in one pass).
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Mapping
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from axdesk.ui.common.placeholders import fill_args
 
 CONTEXT = "OrderValidation"
 
-Found = tuple[str, dict[str, str]]
-"""What a single-field check finds: a sentence template and the values it names."""
+Value = str | dt.time
+"""A value a sentence names: text, or a start time (the UI writes it in its time format)."""
+
+Found = tuple[str, tuple[Value, ...]]
+"""What a single-field check finds: a sentence template and its values, ``%1`` first."""
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -47,13 +54,24 @@ class Issue:
 
     field: str
     template: str
-    args: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    values: tuple[Value, ...] = ()
     missing: bool = False
 
-    def sentence(self, translate: Callable[[str], str] | None = None) -> str:
-        """The sentence, with ``translate`` applied to the template before the values."""
+    def sentence(
+        self,
+        translate: Callable[[str], str] | None = None,
+        time_text: Callable[[dt.time], str] | None = None,
+    ) -> str:
+        """The sentence: ``translate`` applied to the template, then the values put into its
+        ``%1``, ``%2``... in one pass (a start time written by ``time_text``; "09:30" without)."""
         template = translate(self.template) if translate else self.template
-        return template.format(**self.args)
+        write_time = time_text or _clock
+        texts = [write_time(v) if isinstance(v, dt.time) else v for v in self.values]
+        return fill_args(template, *texts)
+
+
+def _clock(moment: dt.time) -> str:
+    return moment.strftime("%H:%M")
 
 
 class Collector:
@@ -64,5 +82,5 @@ class Collector:
 
     def add(self, key: str, found: Found | None) -> None:
         if found is not None:
-            template, args = found
-            self.issues.append(Issue(key, template, args, isinstance(template, Required)))
+            template, values = found
+            self.issues.append(Issue(key, template, values, isinstance(template, Required)))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from axdesk.api.money import CURRENCIES, MINOR_UNIT_DIGITS
 from axdesk.ui.common.money_text import decimal_places, format_money, parse_amount_text
+from axdesk.ui.common.supplier_clock import has_left
 from axdesk.ui.order_entry.rules.fields import line_key
 from axdesk.ui.order_entry.rules.issue import QT_TRANSLATE_NOOP, Collector, Found, required_sentence
 from axdesk.ui.order_entry.rules.people import validate_person
@@ -36,28 +37,25 @@ def check_amount(text: str, currency: str, *, required: bool) -> Found | None:
     """An amount typed in a price or discount field."""
     if not text.strip():
         return (
-            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Enter a price.")), {})
+            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Enter a price.")), ())
             if required
             else None
         )
     amount = parse_amount_text(text)
     if amount is None:
-        return QT_TRANSLATE_NOOP("OrderValidation", "“{value}” is not an amount."), {
-            "value": text.strip()
-        }
+        return QT_TRANSLATE_NOOP("OrderValidation", "“%1” is not an amount."), (text.strip(),)
     if amount < 0:
-        return QT_TRANSLATE_NOOP("OrderValidation", "An amount cannot be negative."), {}
+        return QT_TRANSLATE_NOOP("OrderValidation", "An amount cannot be negative."), ()
     places = MINOR_UNIT_DIGITS.get(currency)
     if places is not None and decimal_places(amount) > places:
         if places == 0:
-            return QT_TRANSLATE_NOOP("OrderValidation", "{currency} amounts are whole numbers."), {
-                "currency": currency
-            }
+            return (
+                QT_TRANSLATE_NOOP("OrderValidation", "%1 amounts are whole numbers."),
+                (currency,),
+            )
         return (
-            QT_TRANSLATE_NOOP(
-                "OrderValidation", "{currency} amounts have at most {places} decimals."
-            ),
-            {"currency": currency, "places": str(places)},
+            QT_TRANSLATE_NOOP("OrderValidation", "%1 amounts have at most %2 decimals."),
+            (currency, str(places)),
         )
     return None
 
@@ -70,16 +68,18 @@ def validate_line(
     slot: SlotAvailability | None,
     known_options: Mapping[tuple[str, str], str] | None,
     today: dt.date | None,
+    now: dt.datetime | None = None,
 ) -> None:
+    """``today`` and ``now`` are the supplier's date and local time (None: not checked)."""
     if not line.product_code:
         out.add(
             line_key(index, "product"),
-            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Choose a product.")), {}),
+            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Choose a product.")), ()),
         )
     elif not line.dc_code:
         out.add(
             line_key(index, "option"),
-            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Choose an option.")), {}),
+            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Choose an option.")), ()),
         )
     elif known_options is not None and (line.product_code, line.dc_code) not in known_options:
         out.add(
@@ -89,7 +89,7 @@ def validate_line(
                     "OrderValidation",
                     "This option is no longer in the catalog; choose another one.",
                 ),
-                {},
+                (),
             ),
         )
     elif (
@@ -102,52 +102,57 @@ def validate_line(
             (
                 QT_TRANSLATE_NOOP(
                     "OrderValidation",
-                    "This option is sold in {option_currency}, but the order is in {currency}; "
+                    "This option is sold in %1, but the order is in %2; "
                     "change the order's currency.",
                 ),
-                {
-                    "option_currency": known_options[(line.product_code, line.dc_code)],
-                    "currency": currency,
-                },
+                (known_options[(line.product_code, line.dc_code)], currency),
             ),
         )
     if line.date is None:
         out.add(
             line_key(index, "date"),
-            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Choose a date.")), {}),
+            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Choose a date.")), ()),
         )
     elif today is not None and line.date < today:
         out.add(
             line_key(index, "date"),
             (
-                QT_TRANSLATE_NOOP("OrderValidation", "{date} is in the past."),
-                {"date": line.date.isoformat()},
+                QT_TRANSLATE_NOOP("OrderValidation", "%1 is in the past."),
+                (line.date.isoformat(),),
             ),
         )
     if line.start_time is None:
         out.add(
             line_key(index, "time"),
-            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Choose a start time.")), {}),
+            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Choose a start time.")), ()),
+        )
+    elif line.date is not None and line.date == today and has_left(line.date, line.start_time, now):
+        out.add(
+            line_key(index, "time"),
+            (
+                QT_TRANSLATE_NOOP(
+                    "OrderValidation", "This departure left at %1; choose a later one."
+                ),
+                (line.start_time,),
+            ),
         )
     elif slot is not None and not slot.found:
         out.add(
             line_key(index, "time"),
             (
-                QT_TRANSLATE_NOOP(
-                    "OrderValidation", "There is no departure at {time} on this date."
-                ),
-                {"time": line.start_time.strftime("%H:%M")},
+                QT_TRANSLATE_NOOP("OrderValidation", "There is no departure at %1 on this date."),
+                (line.start_time,),
             ),
         )
     elif slot is not None and not slot.on_sale:
         out.add(
             line_key(index, "time"),
-            (QT_TRANSLATE_NOOP("OrderValidation", "This departure is not on sale."), {}),
+            (QT_TRANSLATE_NOOP("OrderValidation", "This departure is not on sale."), ()),
         )
     if line.quantity < 1:
         out.add(
             line_key(index, "quantity"),
-            (QT_TRANSLATE_NOOP("OrderValidation", "Sell at least one ticket."), {}),
+            (QT_TRANSLATE_NOOP("OrderValidation", "Sell at least one ticket."), ()),
         )
     elif (
         slot is not None
@@ -168,13 +173,9 @@ def validate_line(
                 (
                     QT_TRANSLATE_NOOP(
                         "OrderValidation",
-                        "The discount per ticket ({discount}) is more than "
-                        "the unit price ({unit}).",
+                        "The discount per ticket (%1) is more than the unit price (%2).",
                     ),
-                    {
-                        "discount": format_money(discount, currency),
-                        "unit": format_money(unit, currency),
-                    },
+                    (format_money(discount, currency), format_money(unit, currency)),
                 ),
             )
     for row, traveler in enumerate(line.travelers):
@@ -185,13 +186,13 @@ def _seats_sentence(seats_left: int, wanted: int) -> Found:
     if seats_left <= 0:
         return QT_TRANSLATE_NOOP(
             "OrderValidation", "This departure is sold out; pick another time."
-        ), {}
+        ), ()
     return (
         QT_TRANSLATE_NOOP(
             "OrderValidation",
-            "Seats left at this time: {seats}, but {wanted} are asked for; lower the quantity.",
+            "Seats left at this time: %1, but %2 are asked for; lower the quantity.",
         ),
-        {"seats": str(seats_left), "wanted": str(wanted)},
+        (str(seats_left), str(wanted)),
     )
 
 
@@ -223,13 +224,13 @@ def validate_shared_slots(
                 (
                     QT_TRANSLATE_NOOP(
                         "OrderValidation",
-                        "Lines {lines} together want {wanted} seats of the same departure, "
-                        "but only {seats} are left.",
+                        "Lines %1 together want %2 seats of the same departure, "
+                        "but only %3 are left.",
                     ),
-                    {
-                        "lines": ", ".join(str(i + 1) for i in indexes),
-                        "wanted": str(wanted),
-                        "seats": str(slot.seats_left),
-                    },
+                    (
+                        ", ".join(str(i + 1) for i in indexes),
+                        str(wanted),
+                        str(slot.seats_left),
+                    ),
                 ),
             )

@@ -26,6 +26,7 @@ def validate_order(
     availability: Sequence[SlotAvailability | None] = (),
     known_options: Mapping[tuple[str, str], str] | None = None,
     today: dt.date | None = None,
+    now: dt.datetime | None = None,
     totals: FormTotals | None = None,
 ) -> list[Issue]:
     """Every problem of the form, in the order the fields appear.
@@ -34,8 +35,11 @@ def validate_order(
     or missing: not known yet, which is not an error here; the seats are
     checked again just before sending). ``known_options`` maps the catalog's
     (product code, option code) pairs to the option's currency; ``today`` is
-    the supplier's date.
+    the supplier's date and ``now`` its local time (a departure gone by then is
+    refused; ``today`` is then ``now``'s date unless given).
     """
+    if today is None and now is not None:
+        today = now.date()
     out = Collector()
     validate_person(state.purchaser, "purchaser", out)
     if not state.representative_same:
@@ -44,19 +48,19 @@ def validate_order(
         out.add(
             "order.currency",
             (
-                QT_TRANSLATE_NOOP("OrderValidation", "Choose the currency: {choices}."),
-                {"choices": ", ".join(CURRENCIES)},
+                QT_TRANSLATE_NOOP("OrderValidation", "Choose the currency: %1."),
+                (", ".join(CURRENCIES),),
             ),
         )
     currency = state.currency
     if not state.lines:
         out.add(
             "order.lines",
-            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Add at least one line.")), {}),
+            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Add at least one line.")), ()),
         )
     for index, line in enumerate(state.lines):
         slot = availability[index] if index < len(availability) else None
-        validate_line(out, index, line, currency, slot, known_options, today)
+        validate_line(out, index, line, currency, slot, known_options, today, now)
     validate_shared_slots(out, state.lines, availability)
     out.add("order.discount", check_amount(state.order_discount, currency, required=False))
     totals = totals or compute_form_totals(state)
@@ -66,13 +70,12 @@ def validate_order(
             (
                 QT_TRANSLATE_NOOP(
                     "OrderValidation",
-                    "The total is negative: the discount ({discount}) is larger than "
-                    "the sub-total ({sub_total}).",
+                    "The total is negative: the discount (%1) is larger than the sub-total (%2).",
                 ),
-                {
-                    "discount": format_money(totals.order_discount or Decimal(0), currency),
-                    "sub_total": format_money(totals.sub_total, currency),
-                },
+                (
+                    format_money(totals.order_discount or Decimal(0), currency),
+                    format_money(totals.sub_total, currency),
+                ),
             ),
         )
     return out.issues

@@ -43,14 +43,14 @@ def check_national_code(code_text: str) -> Found | None:
             QT_TRANSLATE_NOOP(
                 "OrderValidation", "Enter the country calling code, for example 82 for Korea."
             )
-        ), {}
+        ), ()
     if calling_code_region(code_text) is None:
         return (
             QT_TRANSLATE_NOOP(
                 "OrderValidation",
-                "“{value}” is not a country calling code (82 is Korea, 1 the USA, 81 Japan).",
+                "“%1” is not a country calling code (82 is Korea, 1 the USA, 81 Japan).",
             ),
-            {"value": code_text.strip()},
+            (code_text.strip(),),
         )
     return None
 
@@ -68,30 +68,26 @@ def parse_phone(code_text: str, phone: str) -> phonenumbers.PhoneNumber | None:
 def check_phone(code_text: str, phone: str) -> Found | None:
     """A phone number must be a real number of the country its calling code names."""
     if not phone.strip():
-        return required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Enter a phone number.")), {}
+        return required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Enter a phone number.")), ()
     region = calling_code_region(code_text)
     if region is None:
         return None  # the country code field carries the problem
     code = code_text.strip().lstrip("+").strip()
     number = parse_phone(code_text, phone)
     if number is None:
-        return QT_TRANSLATE_NOOP("OrderValidation", "“{value}” is not a phone number."), {
-            "value": phone.strip()
-        }
+        return QT_TRANSLATE_NOOP("OrderValidation", "“%1” is not a phone number."), (phone.strip(),)
     if number.country_code != int(code):
         return (
             QT_TRANSLATE_NOOP(
                 "OrderValidation",
-                "This number is for +{actual}, but the country code says +{code}.",
+                "This number is for +%1, but the country code says +%2.",
             ),
-            {"actual": str(number.country_code), "code": code},
+            (str(number.country_code), code),
         )
     if not phonenumbers.is_valid_number(number):
         return (
-            QT_TRANSLATE_NOOP(
-                "OrderValidation", "“{value}” is not a valid phone number for +{code} ({region})."
-            ),
-            {"value": phone.strip(), "code": code, "region": region},
+            QT_TRANSLATE_NOOP("OrderValidation", "“%1” is not a valid phone number for +%2 (%3)."),
+            (phone.strip(), code, region),
         )
     return None
 
@@ -116,14 +112,14 @@ def check_email(email: str) -> Found | None:
     if not email.strip():
         return required_sentence(
             QT_TRANSLATE_NOOP("OrderValidation", "Enter an email address.")
-        ), {}
+        ), ()
     if not is_valid_email(email):
         return (
             QT_TRANSLATE_NOOP(
                 "OrderValidation",
-                "“{value}” is not an email address; it should look like name@example.com.",
+                "“%1” is not an email address; it should look like name@example.com.",
             ),
-            {"value": email.strip()},
+            (email.strip(),),
         )
     return None
 
@@ -136,15 +132,15 @@ def check_additional(pairs: Sequence[tuple[str, str]]) -> Found | None:
                 return (
                     QT_TRANSLATE_NOOP(
                         "OrderValidation",
-                        "The additional value “{value}” has no field name; write name=value.",
+                        "The additional value “%1” has no field name; write name=value.",
                     ),
-                    {"value": value.strip()},
+                    (value.strip(),),
                 )
             continue
         if key.strip() in seen:
             return QT_TRANSLATE_NOOP(
-                "OrderValidation", "The additional field “{key}” is given twice."
-            ), {"key": key.strip()}
+                "OrderValidation", "The additional field “%1” is given twice."
+            ), (key.strip(),)
         seen.add(key.strip())
     return None
 
@@ -157,7 +153,7 @@ def validate_person(
     if not person.name.strip():
         out.add(
             person_key(prefix, "name"),
-            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Enter a name.")), {}),
+            (required_sentence(QT_TRANSLATE_NOOP("OrderValidation", "Enter a name.")), ()),
         )
     out.add(person_key(prefix, "national_code"), check_national_code(person.national_code))
     out.add(person_key(prefix, "phone"), check_phone(person.national_code, person.phone))
