@@ -214,7 +214,8 @@ def test_every_readme_shortcut_does_what_the_readme_says(qtbot, launch_window) -
     orders.table.setFocus()
     press(qtbot, Qt.Key.Key_K, ctrl | shift)
     dialog = window.findChild(ConnectionDialog)
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     dialog.reject()
     back_to(qtbot, window)
 
