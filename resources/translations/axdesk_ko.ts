@@ -662,6 +662,14 @@
         <translation>연결 테스트 결과</translation>
     </message>
     <message>
+        <source>C&amp;onnect anyway</source>
+        <translation>그래도 연결(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save the profile and connect, although the last test failed</source>
+        <translation>마지막 테스트가 실패했지만 프로필을 저장하고 연결</translation>
+    </message>
+    <message>
         <source>C&amp;onnect</source>
         <translation>연결(&amp;O)</translation>
     </message>
@@ -676,6 +684,10 @@
     <message>
         <source>Delete profile</source>
         <translation>프로필 삭제</translation>
+    </message>
+    <message>
+        <source>The last connection test with these settings failed: %1 Press Connect anyway to connect all the same, or change the settings and test again.</source>
+        <translation>이 설정으로 한 마지막 연결 테스트가 실패했습니다: %1 그래도 연결하려면 &apos;그래도 연결&apos;을 누르고, 아니면 설정을 고친 뒤 다시 테스트하세요.</translation>
     </message>
     <message>
         <source>Success:</source>
@@ -863,6 +875,15 @@
 </context>
 <context>
     <name>EnvironmentBadge</name>
+    <message>
+        <source>%1 · NOT WORKING</source>
+        <comment>the environment badge, e.g. TEST</comment>
+        <translation>%1 · 작동 안 함</translation>
+    </message>
+    <message>
+        <source>%1. The connection is not working: %2.</source>
+        <translation>%1. 연결이 작동하지 않습니다: %2.</translation>
+    </message>
     <message>
         <source>PRODUCTION</source>
         <translation>운영</translation>
@@ -2881,6 +2902,10 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     <message>
         <source>the answer was not understood</source>
         <translation>응답을 해석할 수 없음</translation>
+    </message>
+    <message>
+        <source>the connection test failed</source>
+        <translation>연결 테스트가 실패함</translation>
     </message>
     <message>
         <source>Not connected. Choose Connection &gt; Connect… to start.</source>

@@ -38,6 +38,16 @@ LINK_PROBLEM_KINDS = {
 LINK_PROBLEMS = tuple(LINK_PROBLEM_KINDS)
 
 
+def link_problem(error: BaseException) -> str | None:
+    """The kind of link problem ``error`` is (a value of :data:`LINK_PROBLEM_KINDS`), or
+    None when it says nothing about the link (a 404, a refused order, a bug)."""
+    for cls in type(error).__mro__:
+        kind = LINK_PROBLEM_KINDS.get(cls.__name__)
+        if kind is not None:
+            return kind
+    return None
+
+
 def supplier_zone(name: str) -> zoneinfo.ZoneInfo:
     """The supplier's time zone named ``name`` (Asia/Seoul when the name is unknown)."""
     try:
@@ -106,6 +116,7 @@ class Connection(QObject):
         self._abort: Callable[[], None] | None = None
         self._lock = threading.Lock()
         self.last_success: dt.datetime | None = None
+        self.problem: str | None = None  # a link problem known when it was put in use
         self.call_finished.connect(self._note_call)
 
     def _note_call(self, record: object) -> None:
@@ -142,11 +153,15 @@ class Connection(QObject):
         client: AxClient,
         *,
         abort: Callable[[], None] | None = None,
+        problem: str | None = None,
     ) -> None:
         """Switch to ``profile``; the previous client is closed.
 
         ``abort`` interrupts the client's in-flight requests at once (see
         :meth:`abort_calls`); without it, aborting only closes the client.
+        ``problem``: a link problem already known for it (a kind of
+        :data:`LINK_PROBLEM_KINDS`: the operator connected although the test of
+        these settings failed), shown until a call answers properly.
         """
         with self._lock:
             previous = self._client
@@ -154,6 +169,7 @@ class Connection(QObject):
             self._client = client
             self._abort = abort
         self.last_success = None
+        self.problem = problem
         if previous is not None and previous is not client:
             previous.close()
         self.changed.emit()

@@ -10,6 +10,7 @@ probes the values in its form on a client of their own (:class:`ConnectionTest`)
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -25,6 +26,7 @@ from axdesk.api import (
     AxRateLimitedError,
     AxServerError,
 )
+from axdesk.ui.common.context import link_problem
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.connection.net import InterruptibleTransport, make_client
@@ -120,6 +122,23 @@ def describe_test_failure(error: BaseException, base_url: str) -> str:
     return describe_error(error) or ""
 
 
+@dataclass(frozen=True)
+class TestVerdict:
+    """How the last Test connection of some settings ended (``problem``: a link problem
+    kind, see :data:`~axdesk.ui.common.context.LINK_PROBLEM_KINDS`, or "test")."""
+
+    __test__ = False  # not a pytest test class
+
+    base_url: str
+    credentials: Credentials
+    ok: bool
+    sentence: str
+    problem: str | None = None
+
+    def failed_for(self, base_url: str, credentials: Credentials) -> bool:
+        return not self.ok and self.base_url == base_url and self.credentials == credentials
+
+
 class ConnectionTest:
     """The connection dialog's Test connection: the form's values on a client of their
     own, probed on the worker; built as ``ConnectionTest(dialog)``.
@@ -144,7 +163,7 @@ class ConnectionTest:
                 max_retries=0,  # the operator waits for this answer: tell at once
             )
         except AxError as error:
-            self._finish(False, str(error))
+            self._finish(False, str(error), base_url, credentials, "test")
             return
         self._running.append(transport)
         dialog.set_result(
@@ -166,15 +185,33 @@ class ConnectionTest:
 
         dialog.track(
             dialog.shell.ctx.worker.call(run)
-            .on_success(lambda _: self._finish(True, connection_works_sentence()))
-            .on_error(lambda error: self._finish(False, describe_test_failure(error, base_url)))
+            .on_success(
+                lambda _: self._finish(True, connection_works_sentence(), base_url, credentials)
+            )
+            .on_error(
+                lambda error: self._finish(
+                    False,
+                    describe_test_failure(error, base_url),
+                    base_url,
+                    credentials,
+                    link_problem(error) or "test",
+                )
+            )
             .on_done(done)
             .busy(dialog.test_button)
             .start()
         )
 
-    def _finish(self, ok: bool, sentence: str) -> None:
+    def _finish(
+        self,
+        ok: bool,
+        sentence: str,
+        base_url: str,
+        credentials: Credentials,
+        problem: str | None = None,
+    ) -> None:
         self._dialog.set_result(sentence, ok=ok)
+        self._dialog.note_test(TestVerdict(base_url, credentials, ok, sentence, problem))
         self._dialog.test_finished.emit(ok, sentence)
 
     def abort_all(self) -> None:

@@ -58,10 +58,14 @@ class Shell:
     sandbox: Any = None  # a RunningSandbox in practice mode
     closers: list[Callable[[], None]] = field(default_factory=list)
 
-    def connect(self, profile: ConnectionProfile, credentials: Credentials) -> AxClient:
-        """Make a client for ``profile`` and put it in use (raises ``AxError`` if unusable)."""
+    def connect(
+        self, profile: ConnectionProfile, credentials: Credentials, *, problem: str | None = None
+    ) -> AxClient:
+        """Make a client for ``profile`` and put it in use (raises ``AxError`` if unusable).
+
+        ``problem``: a link problem already known (see :meth:`Connection.use`)."""
         client, transport = make_client(profile.base_url, credentials, self.call_recorder())
-        self.ctx.connection.use(profile, client, abort=transport.abort)
+        self.ctx.connection.use(profile, client, abort=transport.abort, problem=problem)
         return client
 
     def call_recorder(self) -> Callable[[CallRecord], None]:

@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
             title = self.tr("axdesk — practice mode (sandbox)")
         else:
             title = fill_args(
-                self.tr("axdesk — %1 (%2)"), profile.name, self.status.badge.words()[0]
+                self.tr("axdesk — %1 (%2)"), profile.name, self.status.badge.environment_words()[0]
             )
         self.setWindowTitle(title)
 

@@ -8,6 +8,7 @@ address we cannot vouch for is treated like production) in words.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
@@ -39,6 +40,7 @@ class EnvironmentBadge(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.environment = ""
+        self._problem: Callable[[], str] | None = None
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.set_environment("")
@@ -52,8 +54,26 @@ class EnvironmentBadge(QLabel):
         )
         self.retranslate_ui()
 
+    def set_problem(self, reason: Callable[[], str] | None) -> None:
+        """Mark the badge as not working, for ``reason`` (a sentence fragment, rendered in
+        the language in use), or clear the mark (None)."""
+        self._problem = reason
+        self.retranslate_ui()
+
     def words(self) -> tuple[str, str]:
-        """(badge text, spoken description) for the current environment."""
+        """(badge text, spoken description): the environment, and a problem if marked."""
+        text, description = self.environment_words()
+        if self._problem is None or not self.environment:
+            return text, description
+        return (
+            fill_args(self.tr("%1 · NOT WORKING", "the environment badge, e.g. TEST"), text),
+            fill_args(
+                self.tr("%1. The connection is not working: %2."), description, self._problem()
+            ),
+        )
+
+    def environment_words(self) -> tuple[str, str]:
+        """(badge text, spoken description) of the environment alone."""
         if self.environment == ENVIRONMENT_PRODUCTION:
             return self.tr("PRODUCTION"), self.tr("Production: real orders and real money")
         if self.environment == ENVIRONMENT_TEST:
@@ -130,7 +150,7 @@ class ShellStatusBar(QStatusBar):
 
     def _on_connection_changed(self) -> None:
         profile = self._connection.profile
-        self._last_failure = None
+        self._last_failure = self._connection.problem
         self.badge.set_environment(profile.environment if profile else "")
         self.retranslate_ui()
 
@@ -145,6 +165,7 @@ class ShellStatusBar(QStatusBar):
             "auth": self.tr("AX refused the API key or channel code"),
             "server": self.tr("AX had a server error"),
             "malformed": self.tr("the answer was not understood"),
+            "test": self.tr("the connection test failed"),
         }
         return reasons.get(kind, kind)
 
@@ -168,6 +189,10 @@ class ShellStatusBar(QStatusBar):
             state = fill_args(self.tr("Connected: %1 (%2)"), profile.name, profile.base_url)
         self.state_label.setText(state)
         self.state_label.setAccessibleName(self.tr("Connection state"))
+        failure = self._last_failure
+        self.badge.set_problem(
+            None if failure is None or profile is None else lambda: self._reason(failure)
+        )
         last = self._connection.last_success
         if last is None:
             self.last_call_label.setText(self.tr("No successful call yet"))
