@@ -70,6 +70,7 @@ class CatalogDialog(QDialog):
         self._calls = CallGroup()
         self._build()
         self.finished.connect(self._calls.cancel_all)
+        self.catalog_changed.connect(ctx.events.catalog_changed)  # the tabs follow
         self.retranslate_ui()
         self.reload()
 

@@ -11,7 +11,7 @@ import datetime as dt
 import threading
 import zoneinfo
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -206,6 +206,18 @@ class Connection(QObject):
             previous.close()
 
 
+class AppEvents(QObject):
+    """News every tab may follow, whoever caused it.
+
+    Signals:
+        catalog_changed(): the catalog was written (Catalog > Import…, an edit, a removal
+            or an import in the catalog dialog); every tab that shows products reads it
+            again.
+    """
+
+    catalog_changed = Signal()
+
+
 @dataclass
 class AppContext:
     """The running app's collaborators, handed to every tab and dialog."""
@@ -217,3 +229,4 @@ class AppContext:
     catalog: CatalogStore
     journal: OrderJournal
     sandbox_mode: bool = False
+    events: AppEvents = field(default_factory=AppEvents)

@@ -307,6 +307,7 @@ class InventoryTab(QWidget):
         selection.selectionChanged.connect(self._update_enabled)
         self.booking.slot_chosen.connect(self.book_slot_requested)
         self._ctx.connection.changed.connect(self._on_connection_changed)
+        self._ctx.events.catalog_changed.connect(self.products.reload)
 
     # ------------------------------------------------------------------ public API
 

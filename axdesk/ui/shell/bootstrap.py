@@ -31,6 +31,7 @@ from axdesk.store.settings import Settings
 from axdesk.ui.common.context import (
     ENVIRONMENT_SANDBOX,
     AppContext,
+    AppEvents,
     Connection,
     ConnectionProfile,
 )
@@ -142,6 +143,7 @@ def open_shell(
         catalog=CatalogStore(database),
         journal=OrderJournal(database),
         sandbox_mode=sandbox_mode,
+        events=AppEvents(parent),
     )
     return Shell(
         ctx=ctx,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from axdesk import __version__
 from axdesk.api import AxError
+from axdesk.store.catalog import ImportResult
 from axdesk.store.settings import SettingsError
 from axdesk.ui.catalog.dialog import CatalogDialog
 from axdesk.ui.catalog.files import (
@@ -332,10 +333,15 @@ class MainWindow(QMainWindow):
         chosen = path if path is not None else choose_import_path(self)
         if chosen is None:
             return
+
+        def imported(result: ImportResult) -> None:
+            self.ctx.events.catalog_changed.emit()
+            self.show_note(import_summary(result, "\n\n"))
+
         run_catalog_import(
             self.ctx,
             chosen,
-            lambda result: self.show_note(import_summary(result, "\n\n")),
+            imported,
             lambda error: self.show_problem(describe_catalog_failure(error, chosen)),
         )
 
