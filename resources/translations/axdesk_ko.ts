@@ -4,6 +4,10 @@
 <context>
     <name>AxErrorText</name>
     <message>
+        <source>AX is slow to answer.</source>
+        <translation>AX의 응답이 느립니다.</translation>
+    </message>
+    <message>
         <source>English</source>
         <translation>한국어</translation>
     </message>
@@ -30,6 +34,10 @@
     <message>
         <source>AX had a server error. Try again in a moment.</source>
         <translation>AX 서버 오류가 발생했습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>AX is slow to answer: no answer came in time, so it is not known whether the request was applied.</source>
+        <translation>AX의 응답이 느립니다: 제시간에 응답이 오지 않아 요청이 적용되었는지 알 수 없습니다.</translation>
     </message>
     <message>
         <source>AX did not answer in time, so it is not known whether the request was applied.</source>
@@ -129,6 +137,13 @@
     <message>
         <source>The log could not be read (%1).</source>
         <translation>기록을 읽을 수 없습니다 (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>CallProgress</name>
+    <message>
+        <source>Stopped waiting for AX. If its answer comes later, it is ignored.</source>
+        <translation>AX의 응답을 더 기다리지 않습니다. 나중에 응답이 오더라도 무시됩니다.</translation>
     </message>
 </context>
 <context>
@@ -2892,6 +2907,10 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <translation>AX에 연결할 수 없음</translation>
     </message>
     <message>
+        <source>AX is slow to answer</source>
+        <translation>AX의 응답이 느림</translation>
+    </message>
+    <message>
         <source>AX refused the API key or channel code</source>
         <translation>AX가 API 키 또는 채널 코드를 거부함</translation>
     </message>
@@ -3014,6 +3033,29 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
         <source>%1 / %2</source>
         <comment>seats left / maximum</comment>
         <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>SlowCallNote</name>
+    <message>
+        <source>AX is slow to answer… (%1 s)</source>
+        <translation>AX의 응답이 느립니다… (%1초)</translation>
+    </message>
+    <message>
+        <source>Waiting for AX</source>
+        <translation>AX 응답 대기 중</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop waiting; if AX answers later, its answer is ignored</source>
+        <translation>기다리지 않기. 나중에 AX가 응답해도 무시됩니다</translation>
+    </message>
+    <message>
+        <source>Stop waiting for AX</source>
+        <translation>AX 응답 기다리지 않기</translation>
     </message>
 </context>
 <context>

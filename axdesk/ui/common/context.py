@@ -12,6 +12,7 @@ import threading
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -20,7 +21,7 @@ from axdesk.store.catalog import CatalogStore
 from axdesk.store.journal import OrderJournal
 from axdesk.store.paths import AppPaths
 from axdesk.store.settings import DEFAULT_SUPPLIER_TIMEZONE, Settings
-from axdesk.ui.common.worker import Worker
+from axdesk.ui.common.worker import Call, Worker
 
 ENVIRONMENT_PRODUCTION = "production"
 ENVIRONMENT_TEST = "test"
@@ -114,6 +115,7 @@ class Connection(QObject):
         self._profile: ConnectionProfile | None = None
         self._client: AxClient | None = None
         self._abort: Callable[[], None] | None = None
+        self._abort_thread: Callable[[int], None] | None = None
         self._lock = threading.Lock()
         self.last_success: dt.datetime | None = None
         self.problem: str | None = None  # a link problem known when it was put in use
@@ -153,12 +155,15 @@ class Connection(QObject):
         client: AxClient,
         *,
         abort: Callable[[], None] | None = None,
+        abort_thread: Callable[[int], None] | None = None,
         problem: str | None = None,
     ) -> None:
         """Switch to ``profile``; the previous client is closed.
 
         ``abort`` interrupts the client's in-flight requests at once (see
         :meth:`abort_calls`); without it, aborting only closes the client.
+        ``abort_thread(thread_ident)``, when the transport can, interrupts only the
+        request that thread is making (see :meth:`abort_call`).
         ``problem``: a link problem already known for it (a kind of
         :data:`LINK_PROBLEM_KINDS`: the operator connected although the test of
         these settings failed), shown until a call answers properly.
@@ -168,6 +173,7 @@ class Connection(QObject):
             self._profile = profile
             self._client = client
             self._abort = abort
+            self._abort_thread = abort_thread
         self.last_success = None
         self.problem = problem
         if previous is not None and previous is not client:
@@ -196,12 +202,23 @@ class Connection(QObject):
         elif client is not None:
             client.close()
 
+    def abort_call(self, call: Call[Any]) -> None:
+        """The operator cancelled ``call`` (the worker's cancel hook): interrupt its request
+        when the transport can abort one thread's request; otherwise the request runs on
+        to its deadline and its answer is dropped."""
+        with self._lock:
+            abort_thread = self._abort_thread
+        ident = call.thread_ident
+        if abort_thread is not None and ident is not None:
+            abort_thread(ident)
+
     def close_client(self) -> None:
         """Close the client in use and forget it (emits nothing)."""
         with self._lock:
             previous = self._client
             self._client = None
             self._abort = None
+            self._abort_thread = None
         if previous is not None:
             previous.close()
 

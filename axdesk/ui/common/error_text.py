@@ -9,6 +9,7 @@ order, the fields AX named.
 
 from __future__ import annotations
 
+import httpx
 from PySide6.QtCore import QCoreApplication
 
 from axdesk.api import (
@@ -24,6 +25,20 @@ from axdesk.api import (
 from axdesk.ui.common.i18n import fill_args
 
 MAX_FIELD_ERRORS = 3
+
+
+def is_slow_answer(error: BaseException) -> bool:
+    """True when AX took the request (it answered the connect) but its answer did not come
+    in time: AX is slow, not out of reach. (A connect that timed out is "not reached".)"""
+    return (
+        isinstance(error, AxNetworkError)
+        and error.request_sent
+        and isinstance(error.__cause__, httpx.TimeoutException)
+    )
+
+
+def slow_answer_sentence() -> str:
+    return QCoreApplication.translate("AxErrorText", "AX is slow to answer.")
 
 
 def _translation_in_use() -> bool:
@@ -56,6 +71,12 @@ def _kind_sentence(error: AxError) -> str | None:
             "AxErrorText", "AX had a server error. Try again in a moment."
         )
     if isinstance(error, AxNetworkError):
+        if is_slow_answer(error):
+            return QCoreApplication.translate(
+                "AxErrorText",
+                "AX is slow to answer: no answer came in time, so it is not known whether the "
+                "request was applied.",
+            )
         if error.request_sent:
             return QCoreApplication.translate(
                 "AxErrorText",
@@ -76,6 +97,8 @@ def _kind_sentence(error: AxError) -> str | None:
 def ax_error_sentence(error: AxError) -> str:
     """What to show for ``error``: the client's sentence in English, a translated one otherwise."""
     if not _translation_in_use():
+        if is_slow_answer(error):  # the client says what it waited for, not that AX is slow
+            return f"{slow_answer_sentence()} {error}"
         return str(error)  # the client's own, more detailed sentence
     sentence = _kind_sentence(error)
     if sentence is None:

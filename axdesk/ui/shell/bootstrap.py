@@ -66,7 +66,14 @@ class Shell:
 
         ``problem``: a link problem already known (see :meth:`Connection.use`)."""
         client, transport = make_client(profile.base_url, credentials, self.call_recorder())
-        self.ctx.connection.use(profile, client, abort=transport.abort, problem=problem)
+        self.ctx.connection.use(
+            profile,
+            client,
+            abort=transport.abort,
+            # one call's request, when the transport offers it (the per-call machinery)
+            abort_thread=getattr(transport, "abort_thread", None),
+            problem=problem,
+        )
         return client
 
     def call_recorder(self) -> Callable[[CallRecord], None]:
@@ -133,6 +140,7 @@ def open_shell(
     worker = Worker(parent)
     connection = Connection(parent)
     worker.add_abort_hook(connection.abort_calls)
+    worker.add_cancel_hook(connection.abort_call)
     settings_saver = SettingsSaver(settings, worker, parent)
     settings_saver.attach()
     ctx = AppContext(

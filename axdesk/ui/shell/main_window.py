@@ -56,6 +56,7 @@ from axdesk.ui.orders.tab import OrdersTab
 from axdesk.ui.shell.actions import ShellActions
 from axdesk.ui.shell.bootstrap import Shell
 from axdesk.ui.shell.call_log import CallLogDialog
+from axdesk.ui.shell.call_progress import CallProgress
 from axdesk.ui.shell.status_bar import ShellStatusBar
 from axdesk.ui.shell.tab import Tab
 
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
 
         self.status = ShellStatusBar(self.ctx.connection, self.ctx.worker, self)
         self.setStatusBar(self.status)
+        self.call_progress = CallProgress(self.ctx.worker, self.status, self)
         self.actions_ = ShellActions(self)
         self.actions_.check_language(self.ctx.settings.language)
         self.tray = self._make_tray()
@@ -311,7 +313,11 @@ class MainWindow(QMainWindow):
             lambda _: self._tested(True, connection_works_sentence())
         ).on_error(
             lambda error: self._tested(False, describe_test_failure(error, profile.base_url))
-        ).start()
+        ).on_done(self._test_ended).operator().start()
+
+    def _test_ended(self) -> None:
+        if self.status.note() == self.tr("Testing the connection…"):
+            self.status.show_note("", 0)
 
     def _tested(self, ok: bool, sentence: str) -> None:
         if ok:

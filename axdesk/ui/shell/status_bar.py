@@ -21,6 +21,7 @@ from axdesk.ui.common.context import (
     LINK_PROBLEM_KINDS,
     Connection,
 )
+from axdesk.ui.common.error_text import is_slow_answer
 from axdesk.ui.common.i18n import fill_args
 from axdesk.ui.common.worker import Worker
 
@@ -130,6 +131,7 @@ class ShellStatusBar(QStatusBar):
         connection.changed.connect(self._on_connection_changed)
         connection.call_finished.connect(self._on_call_finished)
         worker.busy_changed.connect(self._on_busy_changed)
+        worker.call_failed.connect(self._on_call_failed)
         self._on_connection_changed()
 
     def show_note(self, text: str, timeout_ms: int = 15_000) -> None:
@@ -159,9 +161,21 @@ class ShellStatusBar(QStatusBar):
         self._last_failure = None if error is None else _problem_kind(str(error))
         self.retranslate_ui()
 
+    def _on_call_failed(self, error: object) -> None:
+        """A call failed: a timeout after AX took the request means AX is slow, not that it
+        could not be reached (the call record alone cannot tell)."""
+        if (
+            self._last_failure == "network"
+            and isinstance(error, BaseException)
+            and is_slow_answer(error)
+        ):
+            self._last_failure = "slow"
+            self.retranslate_ui()
+
     def _reason(self, kind: str) -> str:
         reasons = {
             "network": self.tr("AX could not be reached"),
+            "slow": self.tr("AX is slow to answer"),
             "auth": self.tr("AX refused the API key or channel code"),
             "server": self.tr("AX had a server error"),
             "malformed": self.tr("the answer was not understood"),
