@@ -2661,6 +2661,117 @@ Answer Yes only if so: it is then checked there and, if AX does not have it, sen
     </message>
 </context>
 <context>
+    <name>PracticeMenu</name>
+    <message>
+        <source>Practice: AX will make the next order (or cancel) and its answer will be lost on the way. Watch what axdesk says, then settle it.</source>
+        <translation>연습: AX가 다음 주문(또는 취소)을 처리하지만 그 응답은 도중에 사라집니다. axdesk가 무엇이라고 하는지 보고 확인해 정리하세요.</translation>
+    </message>
+    <message>
+        <source>Practice: AX now takes %1 s longer to answer every request. Cancel a wait in the status bar.</source>
+        <translation>연습: 이제 AX가 모든 요청에 %1초 더 늦게 응답합니다. 상태 표시줄에서 기다림을 취소해 보세요.</translation>
+    </message>
+    <message>
+        <source>Practice: AX answers quickly again.</source>
+        <translation>연습: AX가 다시 빠르게 응답합니다.</translation>
+    </message>
+    <message>
+        <source>Practice: the supplier will reject the next order when it decides. Watch the Orders tab.</source>
+        <translation>연습: 공급사가 다음 주문을 결정할 때 거절합니다. 주문 탭을 지켜보세요.</translation>
+    </message>
+    <message>
+        <source>Practice: AX now refuses the API key, as if it had been changed.</source>
+        <translation>연습: 이제 AX가 API 키를 바뀐 것처럼 거부합니다.</translation>
+    </message>
+    <message>
+        <source>Practice: AX accepts the API key again.</source>
+        <translation>연습: AX가 다시 API 키를 받아들입니다.</translation>
+    </message>
+    <message>
+        <source>Practice: back to normal (tickets marked used stay used).</source>
+        <translation>연습: 정상으로 돌아왔습니다 (사용됨으로 표시한 티켓은 그대로 사용됨입니다).</translation>
+    </message>
+    <message>
+        <source>Practice: there is no live ticket to mark used; make an order first.</source>
+        <translation>연습: 사용됨으로 표시할 유효한 티켓이 없습니다. 먼저 주문을 만드세요.</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 (ticket %4)</source>
+        <translation>%1 — %2, %3 (티켓 %4)</translation>
+    </message>
+    <message>
+        <source>Mark a ticket used</source>
+        <translation>티켓을 사용됨으로 표시</translation>
+    </message>
+    <message>
+        <source>The traveler came: which ticket did they use? It can no longer be cancelled.</source>
+        <translation>여행자가 왔습니다. 어느 티켓을 사용했나요? 그 티켓은 더 이상 취소할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Mark used</source>
+        <translation>사용됨으로 표시</translation>
+    </message>
+    <message>
+        <source>Practice: the ticket of %1 is now used at AX. Try to cancel it when the traveler calls.</source>
+        <translation>연습: %1의 티켓이 이제 AX에서 사용됨입니다. 여행자가 전화하면 취소해 보세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Practice</source>
+        <translation>연습(&amp;P)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Lose the next answer after AX made it (%n staged)</source>
+        <translation>
+            <numerusform>AX가 처리한 다음 응답 잃기(&amp;L) (%n건 준비됨)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Lose the next answer after AX made it</source>
+        <translation>AX가 처리한 다음 응답 잃기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>AX is &amp;slow</source>
+        <translation>AX 응답 느림(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quick (normal)</source>
+        <translation>빠름(&amp;Q) (정상)</translation>
+    </message>
+    <message>
+        <source>%1 s longer per request</source>
+        <translation>요청마다 %1초 더</translation>
+    </message>
+    <message numerus="yes">
+        <source>Supplier &amp;rejects the next order (%n staged)</source>
+        <translation>
+            <numerusform>공급사가 다음 주문 거절(&amp;R) (%n건 준비됨)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Supplier &amp;rejects the next order</source>
+        <translation>공급사가 다음 주문 거절(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mark a ticket &amp;used…</source>
+        <translation>티켓을 사용됨으로 표시(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>AX re&amp;fuses the key</source>
+        <translation>AX가 키 거부(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to normal</source>
+        <translation>정상으로 되돌리기(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Quit practice mode</source>
+        <translation>연습 모드 끝내기</translation>
+    </message>
+    <message>
+        <source>Quit practice mode? The order being typed is lost: practice orders and drafts are not kept.</source>
+        <translation>연습 모드를 끝낼까요? 입력 중인 주문은 사라집니다. 연습 주문과 임시 저장본은 보관되지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileForm</name>
     <message>
         <source>&amp;Name:</source>

@@ -26,7 +26,7 @@ class ShellActions(QObject):
         bar: QMenuBar = window.menuBar()
 
         self.file_menu = QMenu(bar)
-        self.quit = self._action(window.close)
+        self.quit = self._action(window.request_quit)
         self.quit.setShortcuts(_with_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.file_menu.addAction(self.quit)
 

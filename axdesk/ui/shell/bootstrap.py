@@ -6,8 +6,10 @@ through these functions, so a test exercises exactly what the app runs. The
 clients come from :func:`axdesk.ui.connection.net.make_client`.
 
 Practice mode keeps its catalog and orders in a database of its own, in
-memory: the demo catalog replaces it on every start, and practice orders never
-mix with the operator's real journal or catalog.
+memory: the demo catalog replaces it on every start, a few demo orders are
+journaled at once (sent to the embedded sandbox, so a trainee can cancel a
+ticket straight away), and practice orders never mix with the operator's real
+journal or catalog.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtCore import QObject
 from axdesk.api import AxClient, CallRecord
 from axdesk.store.catalog import CatalogStore
 from axdesk.store.db import open_database
+from axdesk.store.demo_orders import seed_demo_orders
 from axdesk.store.journal import OrderJournal
 from axdesk.store.paths import AppPaths
 from axdesk.store.settings import Settings
@@ -34,6 +37,7 @@ from axdesk.ui.common.context import (
     AppEvents,
     Connection,
     ConnectionProfile,
+    supplier_today,
 )
 from axdesk.ui.common.worker import Worker
 from axdesk.ui.connection.net import make_client
@@ -183,4 +187,23 @@ def start_practice(shell: Shell, **sandbox_options: Any) -> Any:
         base_url=sandbox.base_url,
     )
     shell.connect(profile, Credentials(sandbox.api_key, sandbox.channel_code))
+    seed_practice_orders(shell)
     return sandbox
+
+
+def seed_practice_orders(shell: Shell) -> list[str]:
+    """Journal the demo orders a trainee starts with, sent to the embedded sandbox through
+    the real client (:func:`axdesk.store.demo_orders.seed_demo_orders`); no Qt, no GUI.
+
+    Runs on the thread that starts the sandbox, once it is connected. Returns the channel
+    order codes made.
+    """
+    connection = shell.ctx.connection
+    zone = connection.supplier_timezone
+    return seed_demo_orders(
+        connection.client(),
+        shell.ctx.journal,
+        shell.ctx.catalog,
+        today=supplier_today(zone),
+        time_zone=zone,
+    )

@@ -57,6 +57,7 @@ from axdesk.ui.shell.actions import ShellActions
 from axdesk.ui.shell.bootstrap import Shell
 from axdesk.ui.shell.call_log import CallLogDialog
 from axdesk.ui.shell.call_progress import CallProgress
+from axdesk.ui.shell.practice_menu import PracticeMenu
 from axdesk.ui.shell.status_bar import ShellStatusBar
 from axdesk.ui.shell.tab import Tab
 
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.call_progress = CallProgress(self.ctx.worker, self.status, self)
         self.actions_ = ShellActions(self)
         self.actions_.check_language(self.ctx.settings.language)
+        self.practice = PracticeMenu.install(self)  # None unless in practice mode
         self.tray = self._make_tray()
 
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -424,6 +426,11 @@ class MainWindow(QMainWindow):
             self._on_tab_changed(self.tabs.currentIndex())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        # The window manager's close button asks like File > Quit; a close by the program
+        # (a signal from the terminal, a test) does not wait for an answer.
+        if event.spontaneous() and not self._closed and not self.may_quit():
+            event.ignore()
+            return
         if not self._closed:
             self._closed = True
             self._save_geometry()
@@ -436,6 +443,15 @@ class MainWindow(QMainWindow):
                 self.tray.hide()
             self.stopped_cleanly = self._shell.close()
         super().closeEvent(event)
+
+    def may_quit(self) -> bool:
+        """Whether quitting may go ahead (practice mode asks when an order is half-typed)."""
+        return self.practice is None or self.practice.may_quit()
+
+    def request_quit(self) -> None:
+        """File > Quit (Ctrl+Q)."""
+        if self.may_quit():
+            self.close()
 
     def _save_geometry(self) -> None:
         try:
