@@ -85,15 +85,32 @@ class SlotRef:
 
 
 class NotConnectedError(AxError):
-    """There is no connection profile in use yet."""
+    """There is no connection profile in use yet.
+
+    Its sentence is the ui's, so in the operator's language: said when it is read
+    (``str(error)``), so a banner that shows it again after a language switch says it in
+    the new language.
+    """
 
     def __init__(self) -> None:
-        super().__init__(
-            QCoreApplication.translate(  # a sentence of the ui, so in the operator's language
-                "NotConnectedError",
-                "Not connected to AX. Choose a connection in Connection > Connect.",
-            )
-        )
+        super().__init__(_not_connected_sentence())
+
+    def __str__(self) -> str:
+        return _not_connected_sentence()
+
+
+def _not_connected_sentence() -> str:
+    return QCoreApplication.translate(
+        "NotConnectedError", "Not connected to AX. Choose a connection in Connection > Connect."
+    )
+
+
+def display_name(profile: ConnectionProfile) -> str:
+    """The profile's name as shown: practice mode's profile is named in the operator's
+    language ("Sandbox", 샌드박스); the operator's own profiles as they named them."""
+    if profile.environment == ENVIRONMENT_SANDBOX:
+        return QCoreApplication.translate("ConnectionProfile", "Sandbox")
+    return profile.name
 
 
 class Connection(QObject):

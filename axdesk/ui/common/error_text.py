@@ -22,7 +22,9 @@ from axdesk.api import (
     AxRejectedError,
     AxServerError,
 )
+from axdesk.store.problems import Problem
 from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.store_text import word
 
 MAX_FIELD_ERRORS = 3
 
@@ -95,7 +97,12 @@ def _kind_sentence(error: AxError) -> str | None:
 
 
 def ax_error_sentence(error: AxError) -> str:
-    """What to show for ``error``: the client's sentence in English, a translated one otherwise."""
+    """What to show for ``error``: the client's sentence in English, a translated one otherwise.
+
+    An error raised with a typed sentence of the store (the journal's "sent to another
+    server") is that sentence, worded in the operator's language."""
+    if isinstance(error.message, Problem):
+        return word(error.message)
     if not _translation_in_use():
         if is_slow_answer(error):  # the client says what it waited for, not that AX is slow
             return f"{slow_answer_sentence()} {error}"

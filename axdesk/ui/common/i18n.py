@@ -10,6 +10,12 @@ its sub-packages (``pyside6-lupdate``), keeping the existing translations and
 dropping entries whose source string is gone; new strings arrive unfinished, to be
 translated.
 
+English is the source language, but a count needs its plural form ("1 product",
+"2 products"): texts with a count use Qt's numerus (``tr("%n product(s)", "", n)``),
+and ``resources/translations/axdesk_en.ts`` holds only their English forms
+(``pyside6-lupdate -pluralonly``), loaded when the interface is English. Korean
+has one form.
+
 Switching language installs new translators; Qt then sends every widget a
 ``QEvent.LanguageChange``, and each widget re-reads its texts (its
 ``retranslate_ui()``), so the switch is live.
@@ -39,6 +45,7 @@ LANGUAGE_KOREAN = "ko"
 LANGUAGE_ENGLISH = "en"
 LANGUAGE_CHOICES = (LANGUAGE_SYSTEM, LANGUAGE_KOREAN, LANGUAGE_ENGLISH)
 TRANSLATED_LANGUAGES = (LANGUAGE_KOREAN,)  # English is the source language
+PLURAL_FORMS_LANGUAGES = (LANGUAGE_ENGLISH,)  # the source language's plural forms only
 
 
 def fill_args(text: str, *values: str) -> str:
@@ -112,6 +119,10 @@ class Translations(QObject):
                     language,
                     self._directory,
                 )
+        if language in PLURAL_FORMS_LANGUAGES and not self._load(
+            f"axdesk_{language}", str(self._directory)
+        ):
+            log.info("No axdesk_%s.qm in %s: counts read '(s)'", language, self._directory)
         QLocale.setDefault(self._locale_for(language))
         self.choice = choice
         changed = language != self.language
@@ -159,17 +170,21 @@ def ui_sources() -> list[Path]:
     return sorted(Path(__file__).resolve().parents[1].rglob("*.py"))
 
 
-def extract(ts_file: Path, language: str, *, locations: str = "none") -> Path:
+def extract(
+    ts_file: Path, language: str, *, locations: str = "none", plural_only: bool = False
+) -> Path:
     """Run ``pyside6-lupdate`` over :func:`ui_sources` into ``ts_file``.
 
     An existing ``ts_file`` keeps its translations; entries whose source string
     is no longer in the code are dropped (``-no-obsolete``). The committed file
-    records no ``locations``, so moving code does not churn it.
+    records no ``locations``, so moving code does not churn it. ``plural_only``:
+    only the texts with a count (for the source language's plural forms).
     """
     subprocess.run(  # noqa: S603 - fixed tool, our own file list
         [
             _tool("pyside6-lupdate"),
             *[str(path) for path in ui_sources()],
+            *(["-pluralonly"] if plural_only else []),
             "-silent",
             "-no-obsolete",
             "-locations",
@@ -205,6 +220,11 @@ def update(directory: Path | None = None, memory_files: Sequence[Path] = ()) -> 
         if fill_from_memory(ts_file, memory):
             extract(ts_file, language)  # lupdate writes the filled file back in its own layout
         updated.append(ts_file)
+    for language in PLURAL_FORMS_LANGUAGES:
+        ts_file = directory / f"axdesk_{language}.ts"
+        if ts_file.is_file():  # made once by hand; refreshed like the others from then on
+            extract(ts_file, language, plural_only=True)
+            updated.append(ts_file)
     return updated
 
 
@@ -212,7 +232,12 @@ def build(directory: Path | None = None) -> list[Path]:
     """Compile the ``.ts`` files as committed into ``.qm`` files; returns the ``.qm`` files."""
     directory = directory if directory is not None else translations_dir()
     compiled = []
-    for language in TRANSLATED_LANGUAGES:
+    plural_forms = [
+        language
+        for language in PLURAL_FORMS_LANGUAGES
+        if (directory / f"axdesk_{language}.ts").is_file()
+    ]
+    for language in (*TRANSLATED_LANGUAGES, *plural_forms):
         ts_file = directory / f"axdesk_{language}.ts"
         qm_file = directory / f"axdesk_{language}.qm"
         if not ts_file.is_file():

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QWidget
 
 from axdesk.api import AxError
 from axdesk.ui.common.error_text import ax_error_sentence
+from axdesk.ui.common.live_text import live
 
 log = logging.getLogger(__name__)
 
@@ -57,12 +58,20 @@ def describe_error(error: BaseException) -> str | None:
       see :func:`axdesk.ui.common.error_text.ax_error_sentence`);
     - anything else is a bug in axdesk: it is logged with its traceback and the
       user sees a calm generic sentence, never the traceback.
+
+    The sentence is a :class:`~axdesk.ui.common.live_text.LiveText`: a widget showing
+    it says it again after a live language switch.
     """
     if isinstance(error, CallCancelled):
         return None
+    if not isinstance(error, AxError):
+        log.error("Unexpected error in a background call", exc_info=error)
+    return live(lambda: _error_sentence(error))
+
+
+def _error_sentence(error: BaseException) -> str:
     if isinstance(error, AxError):
         return ax_error_sentence(error)
-    log.error("Unexpected error in a background call", exc_info=error)
     return QCoreApplication.translate(
         "Worker",
         "Something went wrong inside axdesk. Nothing was lost; the details are in "
@@ -236,15 +245,16 @@ class Worker(QObject):
     """Runs calls on a private thread pool and delivers results on the GUI thread.
 
     Signals:
-        error_reported(str): an error nobody handled, already sorted by kind and
-            turned into a sentence for the user (the main window shows it).
+        error_reported(object): an error nobody handled, already sorted by kind and
+            turned into a sentence for the user (a ``str``, in fact a
+            :class:`~axdesk.ui.common.live_text.LiveText`; the main window shows it).
         busy_changed(bool): True when the first call starts, False when the last ends.
         operator_call_started(object): a :class:`Call` marked ``.operator()`` started.
         operator_call_ended(object): that call ended (answered, failed or cancelled).
         call_failed(object): a call ended with this error (before its callbacks run).
     """
 
-    error_reported = Signal(str)
+    error_reported = Signal(object)
     busy_changed = Signal(bool)
     operator_call_started = Signal(object)
     operator_call_ended = Signal(object)

@@ -35,6 +35,8 @@ from axdesk.store.settings import (
 )
 from axdesk.ui.common.form_problem import FormProblem
 from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.live_text import again
+from axdesk.ui.common.store_text import error_text
 from axdesk.ui.common.worker import Call, CallGroup
 from axdesk.ui.connection.keyring_step import KeyringStep
 from axdesk.ui.connection.probe import ConnectionTest, TestVerdict
@@ -64,6 +66,7 @@ class ConnectionDialog(QDialog):
         self._settings = shell.ctx.settings
         self._editing: str | None = None  # the name the profile had when loaded
         self._last_test: TestVerdict | None = None
+        self._result: tuple[str, bool | None] = ("", None)  # the result line's sentence
         self._connect_anyway: TestVerdict | None = None  # the failed test Connect was warned of
         self._calls = CallGroup()
         self.connection_test = ConnectionTest(self)
@@ -166,6 +169,8 @@ class ConnectionDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
             self.keyring.show_location()
+            if self._result[0]:
+                self.set_result(again(self._result[0]), ok=self._result[1])
         super().changeEvent(event)
 
     # -- profiles ----------------------------------------------------------------------
@@ -230,7 +235,7 @@ class ConnectionDialog(QDialog):
         try:
             self._settings.remove_profile(name)
         except SettingsError as error:
-            self.show_problem(str(error))
+            self.show_problem(error_text(error))
             return
         self.keyring.delete(name)
         self._reload_profiles(None)
@@ -353,7 +358,7 @@ class ConnectionDialog(QDialog):
             saved = self._settings.put_profile(profile, replacing=previous)
             self._settings.last_profile = saved.name
         except (SettingValueError, SettingsError) as error:
-            self.show_problem(str(error))
+            self.show_problem(error_text(error))
             return
         try:
             self.shell.connect(to_connection_profile(saved), credentials, problem=problem)
@@ -368,6 +373,7 @@ class ConnectionDialog(QDialog):
 
     def set_result(self, text: str, *, ok: bool | None = None) -> None:
         """The line under Test connection: a sentence, marked as success or problem."""
+        self._result = (text, ok)
         colour = {True: "#1e7d32", False: "#b3261e", None: ""}[ok]
         prefix = {True: self.tr("Success:"), False: self.tr("Problem:"), None: ""}[ok]
         self.result_label.setStyleSheet(f"color: {colour};" if colour else "")

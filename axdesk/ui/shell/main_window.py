@@ -43,8 +43,10 @@ from axdesk.ui.catalog.files import (
 )
 from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, ConnectionProfile, SlotRef
 from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations, fill_args
+from axdesk.ui.common.live_text import live_join
 from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
 from axdesk.ui.common.resources import app_icon, resources_dir
+from axdesk.ui.common.store_text import error_text, problem_text
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.connection.dialog import ConnectionDialog
 from axdesk.ui.connection.probe import connection_works_sentence, describe_test_failure, probe
@@ -234,7 +236,7 @@ class MainWindow(QMainWindow):
         try:
             self.ctx.settings.language = choice
         except SettingsError as error:
-            self.show_problem(str(error))
+            self.show_problem(error_text(error))
 
     # -- problems --------------------------------------------------------------------
 
@@ -247,6 +249,12 @@ class MainWindow(QMainWindow):
 
     def show_note(self, sentence: str) -> None:
         self.notice.show_notice(INFO, sentence)
+
+    def show_settings_warnings(self) -> None:
+        """What was wrong with the settings file at start (each in the operator's language)."""
+        warnings = self.ctx.settings.warnings
+        if warnings:
+            self.show_problem(live_join("\n\n", [problem_text(w) for w in warnings]))
 
     # -- connection ------------------------------------------------------------------
 

@@ -20,9 +20,11 @@ from axdesk.ui.common.context import (
     ENVIRONMENT_TEST,
     LINK_PROBLEM_KINDS,
     Connection,
+    display_name,
 )
 from axdesk.ui.common.error_text import is_slow_answer
 from axdesk.ui.common.i18n import fill_args
+from axdesk.ui.common.live_text import again
 from axdesk.ui.common.worker import Worker
 
 # background, text colour (contrast checked: white on red/green, near-black on amber)
@@ -120,7 +122,8 @@ class ShellStatusBar(QStatusBar):
         self.badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
-        self._message_timer.timeout.connect(self.message_label.clear)
+        self._message_timer.timeout.connect(self._clear_note)
+        self._note = ""
         # QStatusBar.showMessage would hide the badge while a message shows: the shell
         # shows its messages in a label of its own instead (see show_note).
         self.addWidget(self.badge)
@@ -136,14 +139,23 @@ class ShellStatusBar(QStatusBar):
 
     def show_note(self, text: str, timeout_ms: int = 15_000) -> None:
         """A passing message beside the connection state, on one line (the full text is in
-        its tooltip); the badge stays visible and the bar keeps its height."""
-        one_line = " · ".join(part.strip() for part in text.splitlines() if part.strip())
-        self.message_label.setText(one_line)
-        self.message_label.setToolTip(text)
+        its tooltip); the badge stays visible and the bar keeps its height. A
+        :class:`~axdesk.ui.common.live_text.LiveText` is said again after a language switch."""
+        self._note = text
+        self._show_note_text(text)
         if timeout_ms > 0:
             self._message_timer.start(timeout_ms)
         else:
             self._message_timer.stop()
+
+    def _show_note_text(self, text: str) -> None:
+        one_line = " · ".join(part.strip() for part in text.splitlines() if part.strip())
+        self.message_label.setText(one_line)
+        self.message_label.setToolTip(text)
+
+    def _clear_note(self) -> None:
+        self._note = ""
+        self.message_label.clear()
 
     def note(self) -> str:
         return self.message_label.toolTip() if self.message_label.text() else ""
@@ -196,11 +208,13 @@ class ShellStatusBar(QStatusBar):
         elif self._last_failure is not None:
             state = fill_args(
                 self.tr("%1: the last request to AX failed (%2)."),
-                profile.name,
+                display_name(profile),
                 self._reason(self._last_failure),
             )
         else:
-            state = fill_args(self.tr("Connected: %1 (%2)"), profile.name, profile.base_url)
+            state = fill_args(
+                self.tr("Connected: %1 (%2)"), display_name(profile), profile.base_url
+            )
         self.state_label.setText(state)
         self.state_label.setAccessibleName(self.tr("Connection state"))
         failure = self._last_failure
@@ -222,6 +236,9 @@ class ShellStatusBar(QStatusBar):
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            if self._note and self.message_label.text():
+                self._note = again(self._note)
+                self._show_note_text(self._note)
         super().changeEvent(event)
 
 
