@@ -13,6 +13,13 @@ which the UI words in the operator's language). CSV files are exported as UTF-8 
 order mark (so Excel shows Korean names), one row per option; imports read
 UTF-8 with or without the mark, and fall back to CP949 (what Korean Excel
 writes for "CSV") with a warning.
+
+Like the orders export (``axdesk.store.export``), a CSV export never holds a cell
+a spreadsheet would run as a formula: a cell that starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return is written after an apostrophe, the
+text marker spreadsheets know. So that an export imports back to the same
+catalog, a cell that starts with an apostrophe gets one too, and an import takes
+one leading apostrophe off every cell (write two to keep one).
 """
 
 from __future__ import annotations
@@ -48,6 +55,9 @@ CSV_COLUMNS = (
     "currency",
 )
 _OPTION_COLUMNS = CSV_COLUMNS[2:]
+TEXT_MARK = "'"
+"""Put before a CSV cell that would start a formula (and before a leading apostrophe)."""
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _GROUPED_NUMBER = re.compile(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?")
 _MAX_LISTED_PROBLEMS = 20
 
@@ -349,7 +359,10 @@ def parse_catalog_csv(
         if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
             collector.problems.append(Problem(MORE_CELLS, where))
             continue
-        record = {column: (cells[i] if i < len(cells) else "") for i, column in enumerate(header)}
+        record = {
+            column: (_csv_value(cells[i]) if i < len(cells) else "")
+            for i, column in enumerate(header)
+        }
         product_code = collector.product(where, record["product_code"], record["product_name"])
         if not any(record[column].strip() for column in _OPTION_COLUMNS):
             continue  # a product without options
@@ -408,26 +421,43 @@ def products_from_dicts(
 
 
 def catalog_to_csv_bytes(products: Iterable[CatalogProduct]) -> bytes:
-    """One row per option (a product without options gets one row with blank option cells)."""
+    """One row per option (a product without options gets one row with blank option cells);
+    formulas neutralised (see the module docstring)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for product in products:
         if not product.options:
-            writer.writerow([product.product_code, product.name, "", "", "", "", ""])
+            writer.writerow(
+                [_csv_cell(product.product_code), _csv_cell(product.name), "", "", "", "", ""]
+            )
         for option in product.options:
             writer.writerow(
                 [
-                    product.product_code,
-                    product.name,
-                    option.dc_code,
-                    option.name,
-                    option.channel_product_mapping_code,
-                    money_to_db(option.unit_price),
-                    option.currency,
+                    _csv_cell(cell)
+                    for cell in (
+                        product.product_code,
+                        product.name,
+                        option.dc_code,
+                        option.name,
+                        option.channel_product_mapping_code,
+                        money_to_db(option.unit_price),
+                        option.currency,
+                    )
                 ]
             )
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _csv_cell(text: str) -> str:
+    """A value as its CSV cell: after the text mark when a spreadsheet would run it."""
+    return TEXT_MARK + text if text.startswith((*_FORMULA_STARTS, TEXT_MARK)) else text
+
+
+def _csv_value(cell: str) -> str:
+    """A CSV cell as its value: one leading text mark taken off (see :func:`_csv_cell`)."""
+    text = cell.strip()
+    return text[1:] if text.startswith(TEXT_MARK) else cell
 
 
 def catalog_to_json_bytes(products: Iterable[CatalogProduct]) -> bytes:
