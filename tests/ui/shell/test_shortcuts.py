@@ -150,7 +150,7 @@ def test_every_readme_shortcut_does_what_the_readme_says(qtbot, launch_window) -
     orders = window.orders_tab
     qtbot.waitUntil(lambda: orders.model.has_loaded and not orders.model.is_loading)
     before = orders.model.total_count
-    code = journal_an_order(window, ["김민준", "이서연"])
+    code = journal_an_order(window, ["남궁민수", "황보예린"])
     orders.table.setFocus()
     press(qtbot, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: orders.model.total_count == before + 1 and not orders.model.is_loading)
@@ -172,10 +172,19 @@ def test_every_readme_shortcut_does_what_the_readme_says(qtbot, launch_window) -
     back_to(qtbot, window)
     orders.table.setFocus()
     press(qtbot, Qt.Key.Key_F, ctrl)
-    type_text(orders.filters.search_edit, "김민준")
-    qtbot.waitUntil(lambda: orders.model.criteria.text == "김민준" and not orders.model.is_loading)
-    press(qtbot, Qt.Key.Key_Return)
+    type_text(orders.filters.search_edit, "남궁민수")
+    qtbot.waitUntil(
+        lambda: orders.model.criteria.text == "남궁민수" and not orders.model.is_loading
+    )
+    # ↓ walks into the list, Enter there moves to the order's tickets.
+    press(qtbot, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is orders.table
     qtbot.waitUntil(lambda: orders.selection.code == code)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is orders.detail.tickets_view)
+    # Enter in the search box does the same in one step.
+    press(qtbot, Qt.Key.Key_F, ctrl)
+    press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is orders.detail.tickets_view)
     qtbot.waitUntil(lambda: orders.detail.tickets_view.currentIndex().isValid())
 
