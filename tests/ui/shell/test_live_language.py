@@ -87,3 +87,13 @@ def test_settings_warnings_shown_at_start_follow_a_switch(qtbot, window: MainWin
 def test_counts_read_naturally_in_english(qtbot, window: MainWindow) -> None:
     assert export_summary(1, Path("c.csv")) == "Exported 1 product to c.csv."
     assert export_summary(2, Path("c.csv")) == "Exported 2 products to c.csv."
+
+
+def test_the_inventorys_not_connected_banner_follows_a_switch(qtbot, window: MainWindow) -> None:
+    window.ctx.connection.drop()
+    inventory = window.inventory_tab
+    inventory.show_product(window.ctx.catalog.list_products()[0].product_code)
+    assert inventory.message_bar.text.text().startswith("Not connected to AX.")
+    switch(qtbot, window, "ko", "파일(&F)")
+    assert inventory.message_bar.text.text().startswith("AX에 연결되지 않았습니다.")
+    assert window.status.state_label.text().startswith("연결되지 않았습니다.")
