@@ -772,6 +772,10 @@
         <translation>AX 서버 오류(HTTP %1)로 키를 확인하지 못했습니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
+        <source>Testing the connection…</source>
+        <translation>연결을 테스트하는 중…</translation>
+    </message>
+    <message>
         <source>Testing the connection to %1…</source>
         <translation>%1 연결을 테스트하는 중…</translation>
     </message>
@@ -1463,10 +1467,6 @@
     <message>
         <source>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;Sell AX Cloud tours: availability, phone orders, supplier confirmations and ticket cancellations.&lt;/p&gt;&lt;p&gt;The API key and channel code stay in the system keyring. Start with &lt;code&gt;axdesk --sandbox&lt;/code&gt; to practise without an account.&lt;/p&gt;&lt;p&gt;Licence: MIT.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;AX Cloud 투어 판매 도구: 예약 가능 현황, 전화 주문, 공급사 확정 확인, 티켓 취소.&lt;/p&gt;&lt;p&gt;API 키와 채널 코드는 시스템 키링에만 보관됩니다. 계정 없이 연습하려면 &lt;code&gt;axdesk --sandbox&lt;/code&gt;로 시작하세요.&lt;/p&gt;&lt;p&gt;라이선스: MIT&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Testing the connection…</source>
-        <translation>연결을 테스트하는 중…</translation>
     </message>
     <message>
         <source>About axdesk</source>

@@ -3,8 +3,9 @@
 The test asks AX for the status of an order that cannot exist (a random UUID):
 a 404 means AX accepted the API key and channel code; every other outcome is
 told plainly (see :func:`describe_test_failure`). Connection > Test connection
-(the main window) probes the connection in use; the connection dialog's button
-probes the values in its form on a client of their own (:class:`ConnectionTest`).
+(the main window, :class:`ConnectionInUseTest`) probes the connection in use; the
+connection dialog's button probes the values in its form on a client of their own
+(:class:`ConnectionTest`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from axdesk.api import (
     AxAuthError,
@@ -34,6 +35,7 @@ from axdesk.ui.connection.secrets import Credentials
 
 if TYPE_CHECKING:
     from axdesk.ui.connection.dialog import ConnectionDialog
+    from axdesk.ui.shell.main_window import MainWindow
 
 TEST_TIMEOUT_SECONDS = 8.0
 
@@ -120,6 +122,49 @@ def describe_test_failure(error: BaseException, base_url: str) -> str:
     if isinstance(error, AxError):
         return str(error)
     return describe_error(error) or ""
+
+
+class ConnectionInUseTest(QObject):
+    """Connection > Test connection in the main window: the connection in use, probed on
+    the worker (built as ``ConnectionInUseTest(window)``); the outcome goes to the status
+    bar (a problem to the notice bar) and the window's ``connection_tested`` signal."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def start(self) -> None:
+        window = self._window
+        connection = window.ctx.connection
+        profile = connection.profile
+        try:
+            client = connection.client()
+        except AxError as error:
+            self._tested(False, describe_error(error) or str(error))
+            return
+        assert profile is not None
+        window.status.show_note(self._testing(), 0)
+        window.ctx.worker.call(lambda: probe(client)).on_success(
+            lambda _: self._tested(True, connection_works_sentence())
+        ).on_error(
+            lambda error: self._tested(False, describe_test_failure(error, profile.base_url))
+        ).on_done(self._ended).operator().start()
+
+    def _testing(self) -> str:
+        return QCoreApplication.translate("ConnectionTest", "Testing the connection…")
+
+    def _ended(self) -> None:
+        if self._window.status.note() == self._testing():
+            self._window.status.show_note("", 0)
+
+    def _tested(self, ok: bool, sentence: str) -> None:
+        window = self._window
+        if ok:
+            window.status.show_note(sentence, 10_000)
+        else:
+            window.status.show_note("", 0)
+            window.show_problem(sentence)
+        window.connection_tested.emit(ok, sentence)
 
 
 @dataclass(frozen=True)

@@ -29,18 +29,9 @@ from PySide6.QtWidgets import (
 
 from axdesk import __version__
 from axdesk.api import AxError
-from axdesk.store.catalog import ImportResult
 from axdesk.store.settings import SettingsError
+from axdesk.ui.catalog.commands import CatalogCommands
 from axdesk.ui.catalog.dialog import CatalogDialog
-from axdesk.ui.catalog.files import (
-    choose_export_path,
-    choose_import_path,
-    describe_catalog_failure,
-    export_summary,
-    import_summary,
-    run_catalog_export,
-    run_catalog_import,
-)
 from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, ConnectionProfile, SlotRef
 from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations, fill_args
 from axdesk.ui.common.live_text import live_join
@@ -49,7 +40,7 @@ from axdesk.ui.common.resources import app_icon, resources_dir
 from axdesk.ui.common.store_text import error_text, problem_text
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.connection.dialog import ConnectionDialog
-from axdesk.ui.connection.probe import connection_works_sentence, describe_test_failure, probe
+from axdesk.ui.connection.probe import ConnectionInUseTest
 from axdesk.ui.connection.profile_form import to_connection_profile
 from axdesk.ui.connection.secrets import Credentials, SecretStoreError
 from axdesk.ui.inventory.tab import InventoryTab
@@ -119,6 +110,8 @@ class MainWindow(QMainWindow):
         self.status = ShellStatusBar(self.ctx.connection, self.ctx.worker, self)
         self.setStatusBar(self.status)
         self.call_progress = CallProgress(self.ctx.worker, self.status, self)
+        self.connection_test = ConnectionInUseTest(self)
+        self.catalog_commands = CatalogCommands(self)
         self.actions_ = ShellActions(self)
         self.actions_.check_language(self.ctx.settings.language)
         self.practice = PracticeMenu.install(self)  # None unless in practice mode
@@ -310,67 +303,18 @@ class MainWindow(QMainWindow):
 
     def test_connection(self) -> None:
         """Connection > Test connection: one real call with the connection in use."""
-        connection = self.ctx.connection
-        profile = connection.profile
-        try:
-            client = connection.client()
-        except AxError as error:
-            self._tested(False, str(error))
-            return
-        assert profile is not None
-        self.status.show_note(self.tr("Testing the connection…"), 0)
-        self.ctx.worker.call(lambda: probe(client)).on_success(
-            lambda _: self._tested(True, connection_works_sentence())
-        ).on_error(
-            lambda error: self._tested(False, describe_test_failure(error, profile.base_url))
-        ).on_done(self._test_ended).operator().start()
-
-    def _test_ended(self) -> None:
-        if self.status.note() == self.tr("Testing the connection…"):
-            self.status.show_note("", 0)
-
-    def _tested(self, ok: bool, sentence: str) -> None:
-        if ok:
-            self.status.show_note(sentence, 10_000)
-        else:
-            self.status.show_note("", 0)
-            self.show_problem(sentence)
-        self.connection_tested.emit(ok, sentence)
+        self.connection_test.start()
 
     # -- catalog ---------------------------------------------------------------------
 
     def open_catalog_dialog(self) -> CatalogDialog:
-        dialog = CatalogDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self.catalog_commands.open_dialog()
 
     def import_catalog(self, path: Path | None = None) -> None:
-        chosen = path if path is not None else choose_import_path(self)
-        if chosen is None:
-            return
-
-        def imported(result: ImportResult) -> None:
-            self.ctx.events.catalog_changed.emit()
-            self.show_note(import_summary(result, "\n\n"))
-
-        run_catalog_import(
-            self.ctx,
-            chosen,
-            imported,
-            lambda error: self.show_problem(describe_catalog_failure(error, chosen)),
-        )
+        self.catalog_commands.import_file(path)
 
     def export_catalog(self, path: Path | None = None) -> None:
-        chosen = path if path is not None else choose_export_path(self)
-        if chosen is None:
-            return
-        run_catalog_export(
-            self.ctx,
-            chosen,
-            lambda count: self.status.show_note(export_summary(count, chosen)),
-            lambda error: self.show_problem(describe_catalog_failure(error)),
-        )
+        self.catalog_commands.export_file(path)
 
     # -- help ------------------------------------------------------------------------
 
