@@ -8,10 +8,18 @@ JSON files.
 
 Imports are all-or-nothing: every row is checked first, and when any row is
 bad nothing is written and :class:`CatalogImportError` lists every problem
-as a sentence naming its row. CSV files are exported as UTF-8 with a byte
+as a sentence naming its row (a typed :class:`~axdesk.store.problems.Problem`,
+which the UI words in the operator's language). CSV files are exported as UTF-8 with a byte
 order mark (so Excel shows Korean names), one row per option; imports read
 UTF-8 with or without the mark, and fall back to CP949 (what Korean Excel
 writes for "CSV") with a warning.
+
+Like the orders export (``axdesk.store.export``), a CSV export never holds a cell
+a spreadsheet would run as a formula: a cell that starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return is written after an apostrophe, the
+text marker spreadsheets know. So that an export imports back to the same
+catalog, a cell that starts with an apostrophe gets one too, and an import takes
+one leading apostrophe off every cell (write two to keep one).
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ from typing import Any
 
 from axdesk.store.db import locked, money_from_db, money_to_db, transaction
 from axdesk.store.files import atomic_write_bytes
+from axdesk.store.problems import Problem, problem_of
+from axdesk.store.problems import template as _t
 
 CURRENCIES = ("KRW", "USD")
 PRICE_DECIMALS = 5
@@ -45,16 +55,76 @@ CSV_COLUMNS = (
     "currency",
 )
 _OPTION_COLUMNS = CSV_COLUMNS[2:]
+TEXT_MARK = "'"
+"""Put before a CSV cell that would start a formula (and before a leading apostrophe)."""
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _GROUPED_NUMBER = re.compile(r"[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?")
 _MAX_LISTED_PROBLEMS = 20
 
+# The sentences an import or a change can end with: typed problems (see
+# axdesk.store.problems), worded in the operator's language by the UI.
+ROW = _t("Row %1")
+PRODUCT_AT = _t("Product %1")
+OPTION_AT = _t("Product %1, option %2")
+PRODUCT_CODE = _t("product code")
+PRODUCT_NAME = _t("product name")
+OPTION_CODE = _t("option code (dc_code)")
+OPTION_NAME = _t("option name")
+MAPPING_CODE = _t("channel product mapping code")
+PRICE_NOT_TEXT = _t("the unit price %1 must be written as text or a whole number")
+PRICE_MISSING = _t("the unit price is missing")
+PRICE_NOT_NUMBER = _t("the unit price '%1' is not a number")
+PRICE_NEGATIVE = _t("the unit price %1 is negative")
+PRICE_TOO_LARGE = _t("the unit price %1 is too large")
+PRICE_TOO_PRECISE = _t("the unit price %1 has more than %2 decimals")
+AT_PRICE = _t("%1: %2.")
+VALUE_MISSING = _t("%1: the %2 is missing.")
+CODE_NOT_ONE_WORD = _t("%1: the %2 '%3' must be one word of at most %4 characters.")
+NAME_TOO_LONG = _t("%1: the %2 is longer than %3 characters.")
+NAMED_TWICE = _t("%1: product %2 is named '%3' here but '%4' in %5.")
+CURRENCY_WRONG = _t("%1: the currency must be KRW or USD (got '%2').")
+CURRENCY_MISSING = _t("%1: the currency must be KRW or USD (it is missing).")
+OPTION_TWICE = _t("%1: option %2 already appears in %3.")
+NOT_AN_OBJECT = _t("%1 is not an object.")
+OPTIONS_NOT_A_LIST = _t("%1: options must be a list.")
+NOT_UTF8_NOR_CP949 = _t(
+    "The file is not UTF-8 text (nor Korean Windows text); save it as CSV UTF-8."
+)
+READ_AS_CP949 = _t(
+    "The file was not UTF-8; it was read as Korean Windows text (CP949). "
+    "Check that the Korean names look right."
+)
+CSV_UNREADABLE = _t("Row %1: the CSV cannot be read (%2).")
+CSV_EMPTY = _t("The file is empty; a header row is expected.")
+HEADER_LACKS_COLUMN = _t("Row 1: the header lacks the column %1; expected %2.")
+HEADER_LACKS_COLUMNS = _t("Row 1: the header lacks the columns %1; expected %2.")
+COLUMN_TWICE = _t("Row 1: the column %1 appears more than once.")
+COLUMNS_TWICE = _t("Row 1: the columns %1 appear more than once.")
+COLUMN_IGNORED = _t("The column %1 was not used and ignored.")
+COLUMNS_IGNORED = _t("The columns %1 were not used and ignored.")
+MORE_CELLS = _t("%1: there are more cells than header columns.")
+NOT_UTF8 = _t("The file is not UTF-8 text.")
+NOT_JSON = _t("The file is not valid JSON (%1 at line %2, column %3).")
+JSON_TOO_DEEP = _t("The file is JSON nested too deeply to be a catalog.")
+JSON_NUMBER_TOO_LONG = _t("The file holds a number too long to be a catalog value.")
+JSON_NOT_PRODUCTS = _t('The file must hold {"products": [...]} with one object per product.')
+OPTION_WITHOUT_PRODUCT = _t("Option %1 belongs to product %2, which is not in the catalog.")
+FILE_UNREADABLE = _t("The file could not be read (%1).")
+EXPORT_FAILED = _t("The catalog could not be written to %1 (%2).")
+
 
 class CatalogError(ValueError):
-    """A catalog change that cannot be made; ``str(err)`` is a sentence for the user."""
+    """A catalog change that cannot be made; ``str(err)`` is a sentence for the user, and
+    :attr:`problem` the same sentence typed (for the UI to word in the operator's language)."""
+
+    @property
+    def problem(self) -> Problem | None:
+        return problem_of(self)
 
 
 class CatalogImportError(CatalogError):
-    """An import found problems and imported nothing; ``problems`` lists them, one sentence each."""
+    """An import found problems and imported nothing; ``problems`` lists them, one typed
+    sentence each (:class:`~axdesk.store.problems.Problem`)."""
 
     def __init__(self, problems: Sequence[str], *, source: str = "the file") -> None:
         self.problems: tuple[str, ...] = tuple(problems)
@@ -64,6 +134,10 @@ class CatalogImportError(CatalogError):
         if count > _MAX_LISTED_PROBLEMS:
             listed.append(f"... and {count - _MAX_LISTED_PROBLEMS} more.")
         super().__init__("\n".join([head, *listed]))
+
+
+class PriceError(ValueError):
+    """A unit price that cannot be read; ``args[0]`` is the typed sentence fragment."""
 
 
 @dataclass(frozen=True)
@@ -94,7 +168,7 @@ class ImportResult:
 
     products: int
     options: int
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 # ---------------------------------------------------------------------------
@@ -108,11 +182,12 @@ def _clean(value: object) -> str:
 def parse_price(value: object) -> Decimal:
     """Read a unit price: a number (or numeric text, ``12,000`` allowed), >= 0, <= 5 decimals.
 
-    Raises ``ValueError`` with a sentence fragment. Floats are refused:
+    Raises :class:`PriceError` (a ``ValueError``) with a typed sentence fragment. Floats
+    are refused:
     money never passes through binary floating point.
     """
     if isinstance(value, bool | float):
-        raise ValueError(f"the unit price {value!r} must be written as text or a whole number")
+        raise PriceError(Problem(PRICE_NOT_TEXT, repr(value)))
     if isinstance(value, int):
         amount = Decimal(value)
     elif isinstance(value, Decimal):
@@ -122,22 +197,22 @@ def parse_price(value: object) -> Decimal:
         if _GROUPED_NUMBER.fullmatch(text):
             text = text.replace(",", "")
         if not text:
-            raise ValueError("the unit price is missing")
+            raise PriceError(Problem(PRICE_MISSING))
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise ValueError(f"the unit price {value.strip()!r} is not a number") from None
+            raise PriceError(Problem(PRICE_NOT_NUMBER, value.strip())) from None
     else:
-        raise ValueError(f"the unit price {value!r} is not a number")
+        raise PriceError(Problem(PRICE_NOT_NUMBER, str(value)))
     if not amount.is_finite():
-        raise ValueError(f"the unit price {value!r} is not a number")
+        raise PriceError(Problem(PRICE_NOT_NUMBER, str(value)))
     if amount < 0:
-        raise ValueError(f"the unit price {amount} is negative")
+        raise PriceError(Problem(PRICE_NEGATIVE, str(amount)))
     if amount >= MAX_PRICE:
-        raise ValueError(f"the unit price {amount} is too large")
+        raise PriceError(Problem(PRICE_TOO_LARGE, str(amount)))
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > PRICE_DECIMALS:
-        raise ValueError(f"the unit price {amount} has more than {PRICE_DECIMALS} decimals")
+        raise PriceError(Problem(PRICE_TOO_PRECISE, str(amount), PRICE_DECIMALS))
     return amount
 
 
@@ -145,39 +220,36 @@ def parse_price(value: object) -> Decimal:
 class _Collector:
     """Gathers products from rows, remembering where each value came from for error sentences."""
 
-    problems: list[str] = field(default_factory=list)
-    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (name, where)
+    problems: list[Problem] = field(default_factory=list)
+    names: dict[str, tuple[str, Problem]] = field(default_factory=dict)  # code -> (name, where)
     options: dict[str, list[CatalogOption]] = field(default_factory=dict)
-    option_seen: dict[str, str] = field(default_factory=dict)  # dc_code -> where
+    option_seen: dict[str, Problem] = field(default_factory=dict)  # dc_code -> where
 
-    def code(self, where: str, label: str, value: object) -> str | None:
+    def code(self, where: Problem, label: str, value: object) -> str | None:
         text = _clean(value)
         if not text:
-            self.problems.append(f"{where}: the {label} is missing.")
+            self.problems.append(Problem(VALUE_MISSING, where, Problem(label)))
             return None
         if len(text) > MAX_CODE_LENGTH or any(ch.isspace() for ch in text):
             self.problems.append(
-                f"{where}: the {label} {text[:40]!r} must be one word of at most "
-                f"{MAX_CODE_LENGTH} characters."
+                Problem(CODE_NOT_ONE_WORD, where, Problem(label), text[:40], MAX_CODE_LENGTH)
             )
             return None
         return text
 
-    def name(self, where: str, label: str, value: object) -> str | None:
+    def name(self, where: Problem, label: str, value: object) -> str | None:
         text = _clean(value)
         if not text:
-            self.problems.append(f"{where}: the {label} is missing.")
+            self.problems.append(Problem(VALUE_MISSING, where, Problem(label)))
             return None
         if len(text) > MAX_NAME_LENGTH:
-            self.problems.append(
-                f"{where}: the {label} is longer than {MAX_NAME_LENGTH} characters."
-            )
+            self.problems.append(Problem(NAME_TOO_LONG, where, Problem(label), MAX_NAME_LENGTH))
             return None
         return text
 
-    def product(self, where: str, code_value: object, name_value: object) -> str | None:
-        code = self.code(where, "product code", code_value)
-        name = self.name(where, "product name", name_value)
+    def product(self, where: Problem, code_value: object, name_value: object) -> str | None:
+        code = self.code(where, PRODUCT_CODE, code_value)
+        name = self.name(where, PRODUCT_NAME, name_value)
         if code is None or name is None:
             return None
         known = self.names.get(code)
@@ -185,33 +257,28 @@ class _Collector:
             self.names[code] = (name, where)
             self.options.setdefault(code, [])
         elif known[0] != name:
-            self.problems.append(
-                f"{where}: product {code} is named {name!r} here but {known[0]!r} in {known[1]}."
-            )
+            self.problems.append(Problem(NAMED_TWICE, where, code, name, known[0], known[1]))
         return code
 
-    def option(self, where: str, product_code: str | None, raw: Mapping[str, Any]) -> None:
-        dc_code = self.code(where, "option code (dc_code)", raw.get("dc_code"))
-        name = self.name(where, "option name", raw.get("option_name"))
-        mapping = self.code(
-            where, "channel product mapping code", raw.get("channel_product_mapping_code")
-        )
+    def option(self, where: Problem, product_code: str | None, raw: Mapping[str, Any]) -> None:
+        dc_code = self.code(where, OPTION_CODE, raw.get("dc_code"))
+        name = self.name(where, OPTION_NAME, raw.get("option_name"))
+        mapping = self.code(where, MAPPING_CODE, raw.get("channel_product_mapping_code"))
         price: Decimal | None = None
         try:
             price = parse_price(raw.get("unit_price"))
-        except ValueError as exc:
-            self.problems.append(f"{where}: {exc}.")
+        except PriceError as exc:
+            self.problems.append(Problem(AT_PRICE, where, exc.args[0]))
         currency = _clean(raw.get("currency")).upper()
         if currency not in CURRENCIES:
             shown = _clean(raw.get("currency"))
             self.problems.append(
-                f"{where}: the currency must be KRW or USD"
-                + (f" (got {shown!r})." if shown else " (it is missing).")
+                Problem(CURRENCY_WRONG, where, shown) if shown else Problem(CURRENCY_MISSING, where)
             )
         if dc_code is not None:
             first = self.option_seen.get(dc_code)
             if first is not None:
-                self.problems.append(f"{where}: option {dc_code} already appears in {first}.")
+                self.problems.append(Problem(OPTION_TWICE, where, dc_code, first))
                 return
             self.option_seen[dc_code] = where
         if (
@@ -245,69 +312,57 @@ class _Collector:
 
 def parse_catalog_csv(
     data: bytes, *, source: str = "the CSV file"
-) -> tuple[list[CatalogProduct], list[str]]:
+) -> tuple[list[CatalogProduct], list[Problem]]:
     """Read catalog CSV bytes into products; returns ``(products, warnings)``.
 
     Raises :class:`CatalogImportError` listing every bad row (row numbers as a
     spreadsheet shows them: the header is row 1).
     """
-    warnings: list[str] = []
+    warnings: list[Problem] = []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = data.decode("cp949")
         except UnicodeDecodeError:
-            raise CatalogImportError(
-                ["The file is not UTF-8 text (nor Korean Windows text); save it as CSV UTF-8."],
-                source=source,
-            ) from None
-        warnings.append(
-            "The file was not UTF-8; it was read as Korean Windows text (CP949). "
-            "Check that the Korean names look right."
-        )
+            raise CatalogImportError([Problem(NOT_UTF8_NOR_CP949)], source=source) from None
+        warnings.append(Problem(READ_AS_CP949))
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         rows = list(reader)
     except csv.Error as exc:
         raise CatalogImportError(
-            [f"Row {reader.line_num}: the CSV cannot be read ({exc})."], source=source
+            [Problem(CSV_UNREADABLE, reader.line_num, str(exc))], source=source
         ) from None
     if not rows:
-        raise CatalogImportError(["The file is empty; a header row is expected."], source=source)
+        raise CatalogImportError([Problem(CSV_EMPTY)], source=source)
     header = [cell.strip().lower() for cell in rows[0]]
     missing = [column for column in CSV_COLUMNS if column not in header]
     if missing:
+        lacks = HEADER_LACKS_COLUMNS if len(missing) > 1 else HEADER_LACKS_COLUMN
         raise CatalogImportError(
-            [
-                "Row 1: the header lacks the column"
-                + ("s " if len(missing) > 1 else " ")
-                + ", ".join(missing)
-                + f"; expected {', '.join(CSV_COLUMNS)}."
-            ],
-            source=source,
+            [Problem(lacks, ", ".join(missing), ", ".join(CSV_COLUMNS))], source=source
         )
     duplicated = sorted({c for c in header if c and header.count(c) > 1})
     if duplicated:
-        raise CatalogImportError(
-            [f"Row 1: the column {', '.join(duplicated)} appears more than once."], source=source
-        )
+        twice = COLUMNS_TWICE if len(duplicated) > 1 else COLUMN_TWICE
+        raise CatalogImportError([Problem(twice, ", ".join(duplicated))], source=source)
     ignored = [c for c in header if c and c not in CSV_COLUMNS]
     if ignored:
-        plural = len(ignored) > 1
-        warnings.append(
-            f"The column{'s' * plural} {', '.join(ignored)} {'were' if plural else 'was'} "
-            "not used and ignored."
-        )
+        unused = COLUMNS_IGNORED if len(ignored) > 1 else COLUMN_IGNORED
+        warnings.append(Problem(unused, ", ".join(ignored)))
     collector = _Collector()
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
-        where = f"Row {number}"
+        where = Problem(ROW, number)
         if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
-            collector.problems.append(f"{where}: there are more cells than header columns.")
+            collector.problems.append(Problem(MORE_CELLS, where))
             continue
-        record = {column: (cells[i] if i < len(cells) else "") for i, column in enumerate(header)}
+        record = {
+            column: (_csv_value(cells[i]) if i < len(cells) else "")
+            for i, column in enumerate(header)
+        }
         product_code = collector.product(where, record["product_code"], record["product_name"])
         if not any(record[column].strip() for column in _OPTION_COLUMNS):
             continue  # a product without options
@@ -320,26 +375,19 @@ def parse_catalog_json(data: bytes, *, source: str = "the JSON file") -> list[Ca
     try:
         document = json.loads(data.decode("utf-8-sig"), parse_float=Decimal)
     except UnicodeDecodeError:
-        raise CatalogImportError(["The file is not UTF-8 text."], source=source) from None
+        raise CatalogImportError([Problem(NOT_UTF8)], source=source) from None
     except json.JSONDecodeError as exc:
         raise CatalogImportError(
-            [f"The file is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})."],
-            source=source,
+            [Problem(NOT_JSON, exc.msg, exc.lineno, exc.colno)], source=source
         ) from None
     except RecursionError:
-        raise CatalogImportError(
-            ["The file is JSON nested too deeply to be a catalog."], source=source
-        ) from None
+        raise CatalogImportError([Problem(JSON_TOO_DEEP)], source=source) from None
     except ValueError:  # Python refuses to read an integer of thousands of digits
-        raise CatalogImportError(
-            ["The file holds a number too long to be a catalog value."], source=source
-        ) from None
+        raise CatalogImportError([Problem(JSON_NUMBER_TOO_LONG)], source=source) from None
     if isinstance(document, dict) and "products" in document:
         document = document["products"]
     if not isinstance(document, list):
-        raise CatalogImportError(
-            ['The file must hold {"products": [...]} with one object per product.'], source=source
-        )
+        raise CatalogImportError([Problem(JSON_NOT_PRODUCTS)], source=source)
     return products_from_dicts(document, source=source)
 
 
@@ -350,19 +398,19 @@ def products_from_dicts(
     ``channel_product_mapping_code``, ``unit_price``, ``currency``]) into products."""
     collector = _Collector()
     for p_index, item in enumerate(items, start=1):
-        where = f"Product {p_index}"
+        where = Problem(PRODUCT_AT, p_index)
         if not isinstance(item, Mapping):
-            collector.problems.append(f"{where} is not an object.")
+            collector.problems.append(Problem(NOT_AN_OBJECT, where))
             continue
         product_code = collector.product(where, item.get("product_code"), item.get("name"))
         options = item.get("options", [])
         if not isinstance(options, list):
-            collector.problems.append(f"{where}: options must be a list.")
+            collector.problems.append(Problem(OPTIONS_NOT_A_LIST, where))
             continue
         for o_index, option in enumerate(options, start=1):
-            o_where = f"{where}, option {o_index}"
+            o_where = Problem(OPTION_AT, p_index, o_index)
             if not isinstance(option, Mapping):
-                collector.problems.append(f"{o_where} is not an object.")
+                collector.problems.append(Problem(NOT_AN_OBJECT, o_where))
                 continue
             collector.option(o_where, product_code, {**option, "option_name": option.get("name")})
     return collector.result(source)
@@ -373,26 +421,43 @@ def products_from_dicts(
 
 
 def catalog_to_csv_bytes(products: Iterable[CatalogProduct]) -> bytes:
-    """One row per option (a product without options gets one row with blank option cells)."""
+    """One row per option (a product without options gets one row with blank option cells);
+    formulas neutralised (see the module docstring)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for product in products:
         if not product.options:
-            writer.writerow([product.product_code, product.name, "", "", "", "", ""])
+            writer.writerow(
+                [_csv_cell(product.product_code), _csv_cell(product.name), "", "", "", "", ""]
+            )
         for option in product.options:
             writer.writerow(
                 [
-                    product.product_code,
-                    product.name,
-                    option.dc_code,
-                    option.name,
-                    option.channel_product_mapping_code,
-                    money_to_db(option.unit_price),
-                    option.currency,
+                    _csv_cell(cell)
+                    for cell in (
+                        product.product_code,
+                        product.name,
+                        option.dc_code,
+                        option.name,
+                        option.channel_product_mapping_code,
+                        money_to_db(option.unit_price),
+                        option.currency,
+                    )
                 ]
             )
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _csv_cell(text: str) -> str:
+    """A value as its CSV cell: after the text mark when a spreadsheet would run it."""
+    return TEXT_MARK + text if text.startswith((*_FORMULA_STARTS, TEXT_MARK)) else text
+
+
+def _csv_value(cell: str) -> str:
+    """A CSV cell as its value: one leading text mark taken off (see :func:`_csv_cell`)."""
+    text = cell.strip()
+    return text[1:] if text.startswith(TEXT_MARK) else cell
 
 
 def catalog_to_json_bytes(products: Iterable[CatalogProduct]) -> bytes:
@@ -501,8 +566,7 @@ class CatalogStore:
                 is None
             ):
                 raise CatalogError(
-                    f"Option {checked.dc_code} belongs to product {checked.product_code}, "
-                    "which is not in the catalog."
+                    Problem(OPTION_WITHOUT_PRODUCT, checked.dc_code, checked.product_code)
                 )
             self._write_option(checked, self._next_sort_order(checked))
 
@@ -571,7 +635,7 @@ class CatalogStore:
     # -- internals ----------------------------------------------------------------
 
     def _import(
-        self, products: list[CatalogProduct], warnings: list[str], *, replace: bool
+        self, products: list[CatalogProduct], warnings: list[Problem], *, replace: bool
     ) -> ImportResult:
         with transaction(self._conn):
             self._replace_products(products, clear=replace)
@@ -683,7 +747,7 @@ def _read_source(source: Path | bytes, label: str) -> tuple[bytes, str]:
         return source.read_bytes(), source.name
     except OSError as exc:
         raise CatalogImportError(
-            [f"The file could not be read ({exc.strerror or exc})."], source=source.name
+            [Problem(FILE_UNREADABLE, exc.strerror or exc)], source=source.name
         ) from None
 
 
@@ -691,6 +755,4 @@ def _write_export(path: Path, data: bytes) -> None:
     try:
         atomic_write_bytes(path, data)
     except OSError as exc:
-        raise CatalogError(
-            f"The catalog could not be written to {path} ({exc.strerror or exc})."
-        ) from exc
+        raise CatalogError(Problem(EXPORT_FAILED, path, exc.strerror or exc)) from exc

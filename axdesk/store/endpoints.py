@@ -24,6 +24,16 @@ from urllib.parse import urlsplit
 from axdesk.api import AxError
 from axdesk.store.db import locked, time_to_db, transaction
 from axdesk.store.journal_base import JournalBase, JournalError
+from axdesk.store.problems import Problem
+from axdesk.store.problems import template as _t
+
+# Sentences that reach the screen (typed, worded by the UI; see axdesk.store.problems).
+SENT_ELSEWHERE = _t("This order was sent to %1; connect to that server to check it.")
+SERVER_NOT_RECORDED = _t(
+    "axdesk did not record which AX server the order %1 was sent to, so it is not checked "
+    "or sent again on its own. Connect to the server it was taken on and confirm there that "
+    "it belongs to that server."
+)
 
 
 class EndpointError(JournalError, AxError):
@@ -48,7 +58,7 @@ class OtherEndpointError(EndpointError):
 
     def __init__(self, channel_order_code: str, endpoint: str, current: str) -> None:
         super().__init__(
-            f"This order was sent to {endpoint}; connect to that server to check it.",
+            Problem(SENT_ELSEWHERE, endpoint),
             channel_order_code,
             endpoint,
             current,
@@ -60,9 +70,7 @@ class UnrecordedEndpointError(EndpointError):
 
     def __init__(self, channel_order_code: str, current: str) -> None:
         super().__init__(
-            f"axdesk did not record which AX server the order {channel_order_code} was sent "
-            "to, so it is not checked or sent again on its own. Connect to the server it was "
-            "taken on and confirm there that it belongs to that server.",
+            Problem(SERVER_NOT_RECORDED, channel_order_code),
             channel_order_code,
             None,
             current,

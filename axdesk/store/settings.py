@@ -41,6 +41,8 @@ from urllib.parse import urlsplit
 
 from axdesk.api import AxError
 from axdesk.store.files import atomic_write_text
+from axdesk.store.problems import Problem, problem_of
+from axdesk.store.problems import template as _t
 
 T = TypeVar("T")
 
@@ -52,9 +54,65 @@ MAX_RECENT_PRODUCTS = 10
 
 _SECRET_WORDS = ("key", "secret", "token", "password", "passwd", "credential", "auth")
 
+# The sentences about settings that reach the screen: typed problems (see
+# axdesk.store.problems), worded in the operator's language by the UI.
+NOT_A_URL = _t("The server address '%1' is not a valid URL.")
+NO_PROFILE_NAME = _t("A profile needs a name.")
+PROFILE_NAME_TOO_LONG = _t("The profile name '%1'... is longer than 80 characters.")
+PROFILE_ENVIRONMENT = _t("Profile '%1': environment must be production, test or custom (got '%2').")
+PROFILE_URL = _t("Profile '%1': %2")
+PROFILE_TIME_ZONE = _t("Profile '%1': '%2' is not a known time zone (for example Asia/Seoul).")
+PROFILE_NAMED = _t("Profile '%1'")
+FLAG_NOT_TRUE_OR_FALSE = _t("%1: %2 must be true or false (got %3).")
+PROFILE_AT = _t("Profile %1")
+PROFILE_NOT_AN_OBJECT = _t("%1 is not an object with a name and an environment.")
+PROFILE_SECRET_FIELD = _t(
+    "%1 contained the field '%2', which looks like a secret; it was removed from the "
+    "settings file. Secrets are kept only in the system keyring."
+)
+PROFILE_UNKNOWN_FIELD = _t("%1 contained the unknown field '%2'; it was ignored.")
+PROFILE_FIELD_NOT_TEXT = _t("%1: %2 must be text (got %3).")
+PROFILES_NOT_A_LIST = _t("The profile list must be a list.")
+PROFILE_NAMED_TWICE = _t("Two profiles are named '%1'; names must differ.")
+NOT_ONE_OF = _t("%1 must be one of %2 (got %3).")
+NOT_A_WHOLE_NUMBER = _t("%1 must be a whole number (got %2).")
+OUT_OF_RANGE = _t("%1 must be between %2 and %3 (got %4).")
+NOT_TEXT = _t("%1 must be text (got %2).")
+TEXT_TOO_LONG = _t("%1 is longer than %2 characters.")
+RECENT_NOT_A_LIST = _t("Recent products must be a list of product codes.")
+RECENT_NOT_CODES = _t("Recent products must be product codes (got %1).")
+DEFAULT_USED = _t("%1 The default (%2) is used instead.")
+EMPTY_DEFAULT = _t("empty")
+UNREADABLE = _t("it could not be read (%1)")
+NOT_JSON = _t("it is not valid JSON (%1, line %2)")
+NOT_AN_OBJECT = _t("it does not hold a JSON object")
+SOME_VALUES_INVALID = _t("some values in it were not valid")
+NOT_KEPT_ASIDE = _t(
+    "The settings file %1 was not used because %2, and it could not be kept aside as %3 "
+    "(%4); the defaults are used."
+)
+SET_ASIDE = _t(
+    "The settings file was not used because %1. It was kept as %2 and the default settings "
+    "are used."
+)
+REPAIRED = _t("The settings file was repaired because %1; the original was kept as %2.")
+NOT_SAVED = _t("The settings could not be saved to %1 (%2).")
+LANGUAGE = _t("Language")
+LAST_PROFILE = _t("Last profile")
+POLL_INTERVAL = _t("Poll interval (seconds)")
+NEARLY_FULL = _t("Nearly-full threshold (seats)")
+REFRESH_AGE = _t("Inventory refresh age (seconds)")
+WINDOW_GEOMETRY = _t("Window geometry")
+WINDOW_STATE = _t("Window state")
+
 
 class SettingValueError(ValueError):
-    """A setting value that cannot be accepted; ``str(err)`` is a sentence for the user."""
+    """A setting value that cannot be accepted; ``str(err)`` is a sentence for the user,
+    :attr:`problem` the same sentence typed (for the UI to word)."""
+
+    @property
+    def problem(self) -> Problem | None:
+        return problem_of(self)
 
 
 class InvalidBaseUrlError(SettingValueError):
@@ -62,7 +120,12 @@ class InvalidBaseUrlError(SettingValueError):
 
 
 class SettingsError(Exception):
-    """The settings file could not be written; ``str(err)`` is a sentence for the user."""
+    """The settings file could not be written; ``str(err)`` is a sentence for the user,
+    :attr:`problem` the same sentence typed."""
+
+    @property
+    def problem(self) -> Problem | None:
+        return problem_of(self)
 
 
 # ---------------------------------------------------------------------------
@@ -91,7 +154,7 @@ def validate_base_url(url: str) -> str:
     try:
         port = parts.port
     except ValueError:
-        raise InvalidBaseUrlError(f"The server address {text!r} is not a valid URL.") from None
+        raise InvalidBaseUrlError(Problem(NOT_A_URL, text)) from None
     host = parts.hostname or ""
     netloc_host = f"[{host}]" if ":" in host else host
     netloc = netloc_host if port is None else f"{netloc_host}:{port}"
@@ -133,31 +196,30 @@ def validate_profile(profile: Profile) -> Profile:
     """Return the profile with its fields normalised, or raise :class:`SettingValueError`."""
     name = profile.name.strip()
     if not name:
-        raise SettingValueError("A profile needs a name.")
+        raise SettingValueError(Problem(NO_PROFILE_NAME))
     if len(name) > 80:
-        raise SettingValueError(f"The profile name {name[:20]!r}... is longer than 80 characters.")
+        raise SettingValueError(Problem(PROFILE_NAME_TOO_LONG, name[:20]))
     if profile.environment not in ENVIRONMENT_KINDS:
-        raise SettingValueError(
-            f"Profile {name!r}: environment must be production, test or custom "
-            f"(got {profile.environment!r})."
-        )
+        raise SettingValueError(Problem(PROFILE_ENVIRONMENT, name, profile.environment))
     custom_url = profile.custom_url.strip()
     if profile.environment == "custom" or custom_url:
         try:
             custom_url = validate_base_url(custom_url)
         except InvalidBaseUrlError as exc:
-            raise InvalidBaseUrlError(f"Profile {name!r}: {exc}") from exc
+            raise InvalidBaseUrlError(Problem(PROFILE_URL, name, exc.problem or str(exc))) from exc
     tz_name = profile.supplier_timezone.strip() or DEFAULT_SUPPLIER_TIMEZONE
     try:
         zoneinfo.ZoneInfo(tz_name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
-        raise SettingValueError(
-            f"Profile {name!r}: {tz_name!r} is not a known time zone (for example Asia/Seoul)."
-        ) from exc
+        raise SettingValueError(Problem(PROFILE_TIME_ZONE, name, tz_name)) from exc
     if not isinstance(profile.same_order_on_repeat, bool):
         raise SettingValueError(
-            f"Profile {name!r}: same_order_on_repeat must be true or false "
-            f"(got {profile.same_order_on_repeat!r})."
+            Problem(
+                FLAG_NOT_TRUE_OR_FALSE,
+                Problem(PROFILE_NAMED, name),
+                "same_order_on_repeat",
+                repr(profile.same_order_on_repeat),
+            )
         )
     return Profile(
         name=name,
@@ -169,30 +231,29 @@ def validate_profile(profile: Profile) -> Profile:
 
 
 def _profile_from_json(raw: object, index: int, warnings: list[str]) -> Profile:
-    where = f"Profile {index + 1}"
+    where = Problem(PROFILE_AT, index + 1)
     if not isinstance(raw, dict):
-        raise SettingValueError(f"{where} is not an object with a name and an environment.")
+        raise SettingValueError(Problem(PROFILE_NOT_AN_OBJECT, where))
     known = {"name", "environment", "custom_url", "supplier_timezone"}
     flags = {"same_order_on_repeat"}
     for field in sorted(set(raw) - known - flags):
         if any(word in str(field).lower() for word in _SECRET_WORDS):
-            warnings.append(
-                f"{where} contained the field {field!r}, which looks like a secret; it was removed "
-                "from the settings file. Secrets are kept only in the system keyring."
-            )
+            warnings.append(Problem(PROFILE_SECRET_FIELD, where, field))
         else:
-            warnings.append(f"{where} contained the unknown field {field!r}; it was ignored.")
+            warnings.append(Problem(PROFILE_UNKNOWN_FIELD, where, field))
     values: dict[str, str] = {}
     for field in known:
         value = raw.get(field, "")
         if value is None:
             value = ""
         if not isinstance(value, str):
-            raise SettingValueError(f"{where}: {field} must be text (got {value!r}).")
+            raise SettingValueError(Problem(PROFILE_FIELD_NOT_TEXT, where, field, repr(value)))
         values[field] = value
     repeats = raw.get("same_order_on_repeat", False)
     if not isinstance(repeats, bool):
-        raise SettingValueError(f"{where}: same_order_on_repeat must be true or false.")
+        raise SettingValueError(
+            Problem(FLAG_NOT_TRUE_OR_FALSE, where, "same_order_on_repeat", repr(repeats))
+        )
     return validate_profile(
         Profile(
             name=values["name"],
@@ -207,7 +268,7 @@ def _profile_from_json(raw: object, index: int, warnings: list[str]) -> Profile:
 def _validate_profiles(value: object, warnings: list[str] | None = None) -> tuple[Profile, ...]:
     sink: list[str] = [] if warnings is None else warnings
     if not isinstance(value, list | tuple):
-        raise SettingValueError("The profile list must be a list.")
+        raise SettingValueError(Problem(PROFILES_NOT_A_LIST))
     profiles: list[Profile] = []
     seen: set[str] = set()
     for index, raw in enumerate(value):
@@ -218,7 +279,7 @@ def _validate_profiles(value: object, warnings: list[str] | None = None) -> tupl
         )
         folded = profile.name.casefold()
         if folded in seen:
-            raise SettingValueError(f"Two profiles are named {profile.name!r}; names must differ.")
+            raise SettingValueError(Problem(PROFILE_NAMED_TWICE, profile.name))
         seen.add(folded)
         profiles.append(profile)
     return tuple(profiles)
@@ -231,7 +292,9 @@ def _validate_profiles(value: object, warnings: list[str] | None = None) -> tupl
 def _choice(label: str, choices: tuple[str, ...]) -> Callable[[object], str]:
     def validate(value: object) -> str:
         if not isinstance(value, str) or value not in choices:
-            raise SettingValueError(f"{label} must be one of {', '.join(choices)} (got {value!r}).")
+            raise SettingValueError(
+                Problem(NOT_ONE_OF, Problem(label), ", ".join(choices), repr(value))
+            )
         return value
 
     return validate
@@ -240,11 +303,9 @@ def _choice(label: str, choices: tuple[str, ...]) -> Callable[[object], str]:
 def _whole_number(label: str, minimum: int, maximum: int) -> Callable[[object], int]:
     def validate(value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise SettingValueError(f"{label} must be a whole number (got {value!r}).")
+            raise SettingValueError(Problem(NOT_A_WHOLE_NUMBER, Problem(label), repr(value)))
         if not minimum <= value <= maximum:
-            raise SettingValueError(
-                f"{label} must be between {minimum} and {maximum} (got {value})."
-            )
+            raise SettingValueError(Problem(OUT_OF_RANGE, Problem(label), minimum, maximum, value))
         return value
 
     return validate
@@ -253,9 +314,9 @@ def _whole_number(label: str, minimum: int, maximum: int) -> Callable[[object], 
 def _text(label: str, max_length: int) -> Callable[[object], str]:
     def validate(value: object) -> str:
         if not isinstance(value, str):
-            raise SettingValueError(f"{label} must be text (got {value!r}).")
+            raise SettingValueError(Problem(NOT_TEXT, Problem(label), repr(value)))
         if len(value) > max_length:
-            raise SettingValueError(f"{label} is longer than {max_length} characters.")
+            raise SettingValueError(Problem(TEXT_TOO_LONG, Problem(label), max_length))
         return value
 
     return validate
@@ -273,11 +334,11 @@ def _optional_text(label: str) -> Callable[[object], str | None]:
 def _recent_codes(value: object) -> tuple[str, ...]:
     """Most recent first, no duplicates, at most ten (older ones drop off)."""
     if not isinstance(value, list | tuple):
-        raise SettingValueError("Recent products must be a list of product codes.")
+        raise SettingValueError(Problem(RECENT_NOT_A_LIST))
     codes: list[str] = []
     for item in value:
         if not isinstance(item, str) or not item.strip():
-            raise SettingValueError(f"Recent products must be product codes (got {item!r}).")
+            raise SettingValueError(Problem(RECENT_NOT_CODES, repr(item)))
         code = item.strip()
         if code not in codes:
             codes.append(code)
@@ -336,12 +397,12 @@ class Settings:
 
     language = Setting(
         "system",
-        _choice("Language", LANGUAGES),
+        _choice(LANGUAGE, LANGUAGES),
         description="User-interface language: follow the system, Korean or English.",
     )
     last_profile = Setting[str | None](
         None,
-        _optional_text("Last profile"),
+        _optional_text(LAST_PROFILE),
         description="Name of the profile used last, opened again at start-up.",
     )
     profiles = Setting[tuple[Profile, ...]](
@@ -354,12 +415,12 @@ class Settings:
     )
     poll_interval_seconds = Setting(
         60,
-        _whole_number("Poll interval (seconds)", MIN_POLL_INTERVAL_SECONDS, 24 * 3600),
+        _whole_number(POLL_INTERVAL, MIN_POLL_INTERVAL_SECONDS, 24 * 3600),
         description="How often open orders are checked with AX for the supplier's decision.",
     )
     nearly_full_threshold = Setting(
         3,
-        _whole_number("Nearly-full threshold (seats)", 0, 10_000),
+        _whole_number(NEARLY_FULL, 0, 10_000),
         description="A slot with this many seats left or fewer is shown as nearly full.",
     )
     recent_products = Setting[tuple[str, ...]](
@@ -369,17 +430,17 @@ class Settings:
     )
     inventory_refresh_age_seconds = Setting(
         60,
-        _whole_number("Inventory refresh age (seconds)", 0, 24 * 3600),
+        _whole_number(REFRESH_AGE, 0, 24 * 3600),
         description="Inventory older than this is fetched again before it is shown or used.",
     )
     window_geometry = Setting(
         "",
-        _text("Window geometry", 20_000),
+        _text(WINDOW_GEOMETRY, 20_000),
         description="Main window geometry as saved by Qt (base64).",
     )
     window_state = Setting(
         "",
-        _text("Window state", 20_000),
+        _text(WINDOW_STATE, 20_000),
         description="Main window toolbar and dock state as saved by Qt (base64).",
     )
 
@@ -398,7 +459,7 @@ class Settings:
         self.path = path
         self.autosave = autosave and path is not None
         self.on_change = on_change
-        self.warnings: list[str] = []
+        self.warnings: list[str] = []  # typed sentences (Problem), worded by the UI
         self._values: dict[str, Any] = {}
         self._unknown: dict[str, object] = {}
         self._lock = threading.RLock()  # the values
@@ -436,17 +497,15 @@ class Settings:
         except FileNotFoundError:
             return settings
         except (OSError, UnicodeDecodeError) as exc:
-            settings._set_aside(move=True, reason=f"it could not be read ({exc})")
+            settings._set_aside(move=True, reason=Problem(UNREADABLE, exc))
             return settings
         try:
             raw = json.loads(text)
         except json.JSONDecodeError as exc:
-            settings._set_aside(
-                move=True, reason=f"it is not valid JSON ({exc.msg}, line {exc.lineno})"
-            )
+            settings._set_aside(move=True, reason=Problem(NOT_JSON, exc.msg, exc.lineno))
             return settings
         if not isinstance(raw, dict):
-            settings._set_aside(move=True, reason="it does not hold a JSON object")
+            settings._set_aside(move=True, reason=Problem(NOT_AN_OBJECT))
             return settings
         problems: list[str] = []
         for key, value in raw.items():
@@ -464,18 +523,18 @@ class Settings:
                     settings._values[key] = setting.validate(value)
             except SettingValueError as exc:
                 problems.append(
-                    f"{exc} The default ({_describe(setting.default)}) is used instead."
+                    Problem(DEFAULT_USED, exc.problem or str(exc), _describe(setting.default))
                 )
         if problems:
             settings.warnings.extend(problems)
-            settings._set_aside(move=False, reason="some values in it were not valid")
+            settings._set_aside(move=False, reason=Problem(SOME_VALUES_INVALID))
             try:
                 settings.save()
             except SettingsError as exc:
                 settings.warnings.append(str(exc))
         return settings
 
-    def _set_aside(self, *, move: bool, reason: str) -> None:
+    def _set_aside(self, *, move: bool, reason: Problem) -> None:
         assert self.path is not None
         bad = _free_bad_path(self.path)
         try:
@@ -485,19 +544,13 @@ class Settings:
                 shutil.copy2(self.path, bad)
         except OSError as exc:
             self.warnings.append(
-                f"The settings file {self.path} was not used because {reason}, and it could not "
-                f"be kept aside as {bad.name} ({exc.strerror or exc}); the defaults are used."
+                Problem(NOT_KEPT_ASIDE, self.path, reason, bad.name, exc.strerror or exc)
             )
             return
         if move:
-            self.warnings.append(
-                f"The settings file was not used because {reason}. It was kept as {bad} "
-                "and the default settings are used."
-            )
+            self.warnings.append(Problem(SET_ASIDE, reason, bad))
         else:
-            self.warnings.append(
-                f"The settings file was repaired because {reason}; the original was kept as {bad}."
-            )
+            self.warnings.append(Problem(REPAIRED, reason, bad))
 
     def to_json(self) -> dict[str, object]:
         """Every setting (declared and unknown-but-kept) as plain JSON values."""
@@ -516,9 +569,7 @@ class Settings:
                 text = json.dumps(self.to_json(), ensure_ascii=False, indent=2, sort_keys=True)
                 atomic_write_text(self.path, text + "\n")
         except OSError as exc:
-            raise SettingsError(
-                f"The settings could not be saved to {self.path} ({exc.strerror or exc})."
-            ) from exc
+            raise SettingsError(Problem(NOT_SAVED, self.path, exc.strerror or exc)) from exc
 
     def _assign(self, key: str, value: object) -> None:
         with self._lock:
@@ -575,7 +626,7 @@ class Settings:
 
 def _describe(value: object) -> str:
     if value == () or value is None:
-        return "empty"
+        return Problem(EMPTY_DEFAULT)
     return repr(value)
 
 

@@ -194,9 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     startup.finished.connect(started)
     app.aboutToQuit.connect(lambda: log.info("axdesk quits"))
-    warnings = window.ctx.settings.warnings
-    if warnings:
-        QTimer.singleShot(0, lambda: window.show_problem("\n\n".join(warnings)))
+    QTimer.singleShot(0, window.show_settings_warnings)
 
     # Ctrl+C in the terminal closes the window the normal way (the sandbox stops cleanly).
     signal.signal(signal.SIGINT, lambda *_: window.close())

@@ -4,6 +4,10 @@
 <context>
     <name>AxErrorText</name>
     <message>
+        <source>AX is slow to answer.</source>
+        <translation>AX의 응답이 느립니다.</translation>
+    </message>
+    <message>
         <source>English</source>
         <translation>한국어</translation>
     </message>
@@ -30,6 +34,10 @@
     <message>
         <source>AX had a server error. Try again in a moment.</source>
         <translation>AX 서버 오류가 발생했습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>AX is slow to answer: no answer came in time, so it is not known whether the request was applied.</source>
+        <translation>AX의 응답이 느립니다: 제시간에 응답이 오지 않아 요청이 적용되었는지 알 수 없습니다.</translation>
     </message>
     <message>
         <source>AX did not answer in time, so it is not known whether the request was applied.</source>
@@ -129,6 +137,13 @@
     <message>
         <source>The log could not be read (%1).</source>
         <translation>기록을 읽을 수 없습니다 (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>CallProgress</name>
+    <message>
+        <source>Stopped waiting for AX. If its answer comes later, it is ignored.</source>
+        <translation>AX의 응답을 더 기다리지 않습니다. 나중에 응답이 오더라도 무시됩니다.</translation>
     </message>
 </context>
 <context>
@@ -444,17 +459,34 @@
         <source>Export catalog</source>
         <translation>카탈로그 내보내기</translation>
     </message>
-    <message>
-        <source>Imported %1 products with %2 options.</source>
-        <translation>상품 %1개와 옵션 %2개를 가져왔습니다.</translation>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>상품 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n option(s)</source>
+        <translation>
+            <numerusform>옵션 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n product(s) to %1.</source>
+        <translation>
+            <numerusform>상품 %n개를 %1(으)로 내보냈습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… 그리고 %n개 더 있습니다.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Exported %1 products to %2.</source>
-        <translation>상품 %1개를 %2(으)로 내보냈습니다.</translation>
-    </message>
-    <message>
-        <source>… and %1 more.</source>
-        <translation>… 외 %1건</translation>
+        <source>Imported %1 with %2.</source>
+        <comment>products, then options</comment>
+        <translation>%1, %2를 가져왔습니다.</translation>
     </message>
     <message>
         <source>Nothing was imported from %1. Fix these problems and import again:</source>
@@ -670,6 +702,14 @@
         <translation>연결 테스트 결과</translation>
     </message>
     <message>
+        <source>C&amp;onnect anyway</source>
+        <translation>그래도 연결(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save the profile and connect, although the last test failed</source>
+        <translation>마지막 테스트가 실패했지만 프로필을 저장하고 연결</translation>
+    </message>
+    <message>
         <source>C&amp;onnect</source>
         <translation>연결(&amp;O)</translation>
     </message>
@@ -686,12 +726,23 @@
         <translation>프로필 삭제</translation>
     </message>
     <message>
+        <source>The last connection test with these settings failed: %1 Press Connect anyway to connect all the same, or change the settings and test again.</source>
+        <translation>이 설정으로 한 마지막 연결 테스트가 실패했습니다: %1 그래도 연결하려면 &apos;그래도 연결&apos;을 누르고, 아니면 설정을 고친 뒤 다시 테스트하세요.</translation>
+    </message>
+    <message>
         <source>Success:</source>
         <translation>성공:</translation>
     </message>
     <message>
         <source>Problem:</source>
         <translation>문제:</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>Sandbox</source>
+        <translation>샌드박스</translation>
     </message>
 </context>
 <context>
@@ -727,6 +778,10 @@
     <message>
         <source>AX had a server error (HTTP %1), so the key could not be checked. Try again later.</source>
         <translation>AX 서버 오류(HTTP %1)로 키를 확인하지 못했습니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>연결을 테스트하는 중…</translation>
     </message>
     <message>
         <source>Testing the connection to %1…</source>
@@ -1080,6 +1135,15 @@
 </context>
 <context>
     <name>EnvironmentBadge</name>
+    <message>
+        <source>%1 · NOT WORKING</source>
+        <comment>the environment badge, e.g. TEST</comment>
+        <translation>%1 · 작동 안 함</translation>
+    </message>
+    <message>
+        <source>%1. The connection is not working: %2.</source>
+        <translation>%1. 연결이 작동하지 않습니다: %2.</translation>
+    </message>
     <message>
         <source>PRODUCTION</source>
         <translation>운영</translation>
@@ -1678,10 +1742,6 @@
     <message>
         <source>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;Sell AX Cloud tours: availability, phone orders, supplier confirmations and ticket cancellations.&lt;/p&gt;&lt;p&gt;The API key and channel code stay in the system keyring. Start with &lt;code&gt;axdesk --sandbox&lt;/code&gt; to practise without an account.&lt;/p&gt;&lt;p&gt;Licence: MIT.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;AX Cloud 투어 판매 도구: 예약 가능 현황, 전화 주문, 공급사 확정 확인, 티켓 취소.&lt;/p&gt;&lt;p&gt;API 키와 채널 코드는 시스템 키링에만 보관됩니다. 계정 없이 연습하려면 &lt;code&gt;axdesk --sandbox&lt;/code&gt;로 시작하세요.&lt;/p&gt;&lt;p&gt;라이선스: MIT&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Testing the connection…</source>
-        <translation>연결을 테스트하는 중…</translation>
     </message>
     <message>
         <source>About axdesk</source>
@@ -3172,6 +3232,117 @@ Internal note: %2</source>
     </message>
 </context>
 <context>
+    <name>PracticeMenu</name>
+    <message>
+        <source>Practice: AX will make the next order (or cancel) and its answer will be lost on the way. Watch what axdesk says, then settle it.</source>
+        <translation>연습: AX가 다음 주문(또는 취소)을 처리하지만 그 응답은 도중에 사라집니다. axdesk가 무엇이라고 하는지 보고 확인해 정리하세요.</translation>
+    </message>
+    <message>
+        <source>Practice: AX now takes %1 s longer to answer every request. Cancel a wait in the status bar.</source>
+        <translation>연습: 이제 AX가 모든 요청에 %1초 더 늦게 응답합니다. 상태 표시줄에서 기다림을 취소해 보세요.</translation>
+    </message>
+    <message>
+        <source>Practice: AX answers quickly again.</source>
+        <translation>연습: AX가 다시 빠르게 응답합니다.</translation>
+    </message>
+    <message>
+        <source>Practice: the supplier will reject the next order when it decides. Watch the Orders tab.</source>
+        <translation>연습: 공급사가 다음 주문을 결정할 때 거절합니다. 주문 탭을 지켜보세요.</translation>
+    </message>
+    <message>
+        <source>Practice: AX now refuses the API key, as if it had been changed.</source>
+        <translation>연습: 이제 AX가 API 키를 바뀐 것처럼 거부합니다.</translation>
+    </message>
+    <message>
+        <source>Practice: AX accepts the API key again.</source>
+        <translation>연습: AX가 다시 API 키를 받아들입니다.</translation>
+    </message>
+    <message>
+        <source>Practice: back to normal (tickets marked used stay used).</source>
+        <translation>연습: 정상으로 돌아왔습니다 (사용됨으로 표시한 티켓은 그대로 사용됨입니다).</translation>
+    </message>
+    <message>
+        <source>Practice: there is no live ticket to mark used; make an order first.</source>
+        <translation>연습: 사용됨으로 표시할 유효한 티켓이 없습니다. 먼저 주문을 만드세요.</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 (ticket %4)</source>
+        <translation>%1 — %2, %3 (티켓 %4)</translation>
+    </message>
+    <message>
+        <source>Mark a ticket used</source>
+        <translation>티켓을 사용됨으로 표시</translation>
+    </message>
+    <message>
+        <source>The traveler came: which ticket did they use? It can no longer be cancelled.</source>
+        <translation>여행자가 왔습니다. 어느 티켓을 사용했나요? 그 티켓은 더 이상 취소할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Mark used</source>
+        <translation>사용됨으로 표시</translation>
+    </message>
+    <message>
+        <source>Practice: the ticket of %1 is now used at AX. Try to cancel it when the traveler calls.</source>
+        <translation>연습: %1의 티켓이 이제 AX에서 사용됨입니다. 여행자가 전화하면 취소해 보세요.</translation>
+    </message>
+    <message>
+        <source>&amp;Practice</source>
+        <translation>연습(&amp;P)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Lose the next answer after AX made it (%n staged)</source>
+        <translation>
+            <numerusform>AX가 처리한 다음 응답 잃기(&amp;L) (%n건 준비됨)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Lose the next answer after AX made it</source>
+        <translation>AX가 처리한 다음 응답 잃기(&amp;L)</translation>
+    </message>
+    <message>
+        <source>AX is &amp;slow</source>
+        <translation>AX 응답 느림(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quick (normal)</source>
+        <translation>빠름(&amp;Q) (정상)</translation>
+    </message>
+    <message>
+        <source>%1 s longer per request</source>
+        <translation>요청마다 %1초 더</translation>
+    </message>
+    <message numerus="yes">
+        <source>Supplier &amp;rejects the next order (%n staged)</source>
+        <translation>
+            <numerusform>공급사가 다음 주문 거절(&amp;R) (%n건 준비됨)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Supplier &amp;rejects the next order</source>
+        <translation>공급사가 다음 주문 거절(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Mark a ticket &amp;used…</source>
+        <translation>티켓을 사용됨으로 표시(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>AX re&amp;fuses the key</source>
+        <translation>AX가 키 거부(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to normal</source>
+        <translation>정상으로 되돌리기(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Quit practice mode</source>
+        <translation>연습 모드 끝내기</translation>
+    </message>
+    <message>
+        <source>Quit practice mode? The order being typed is lost: practice orders and drafts are not kept.</source>
+        <translation>연습 모드를 끝낼까요? 입력 중인 주문은 사라집니다. 연습 주문과 임시 저장본은 보관되지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ProfileForm</name>
     <message>
         <source>&amp;Name:</source>
@@ -3453,6 +3624,10 @@ Internal note: %2</source>
         <translation>AX에 연결할 수 없음</translation>
     </message>
     <message>
+        <source>AX is slow to answer</source>
+        <translation>AX의 응답이 느림</translation>
+    </message>
+    <message>
         <source>AX refused the API key or channel code</source>
         <translation>AX가 API 키 또는 채널 코드를 거부함</translation>
     </message>
@@ -3463,6 +3638,10 @@ Internal note: %2</source>
     <message>
         <source>the answer was not understood</source>
         <translation>응답을 해석할 수 없음</translation>
+    </message>
+    <message>
+        <source>the connection test failed</source>
+        <translation>연결 테스트가 실패함</translation>
     </message>
     <message>
         <source>Not connected. Choose Connection &gt; Connect… to start.</source>
@@ -3578,6 +3757,29 @@ Internal note: %2</source>
     </message>
 </context>
 <context>
+    <name>SlowCallNote</name>
+    <message>
+        <source>AX is slow to answer… (%1 s)</source>
+        <translation>AX의 응답이 느립니다… (%1초)</translation>
+    </message>
+    <message>
+        <source>Waiting for AX</source>
+        <translation>AX 응답 대기 중</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop waiting; if AX answers later, its answer is ignored</source>
+        <translation>기다리지 않기. 나중에 AX가 응답해도 무시됩니다</translation>
+    </message>
+    <message>
+        <source>Stop waiting for AX</source>
+        <translation>AX 응답 기다리지 않기</translation>
+    </message>
+</context>
+<context>
     <name>StaleInventory</name>
     <message>
         <source>Loading %1… The departures below are of %2 and cannot be booked.</source>
@@ -3605,6 +3807,345 @@ Internal note: %2</source>
     <message>
         <source>The practice sandbox could not start: %1</source>
         <translation>연습용 샌드박스를 시작할 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StoreText</name>
+    <message>
+        <source>Row %1</source>
+        <translation>%1행</translation>
+    </message>
+    <message>
+        <source>Product %1</source>
+        <translation>%1번째 상품</translation>
+    </message>
+    <message>
+        <source>Product %1, option %2</source>
+        <translation>%1번째 상품의 %2번째 옵션</translation>
+    </message>
+    <message>
+        <source>product code</source>
+        <translation>상품 코드</translation>
+    </message>
+    <message>
+        <source>product name</source>
+        <translation>상품 이름</translation>
+    </message>
+    <message>
+        <source>option code (dc_code)</source>
+        <translation>옵션 코드(dc_code)</translation>
+    </message>
+    <message>
+        <source>option name</source>
+        <translation>옵션 이름</translation>
+    </message>
+    <message>
+        <source>channel product mapping code</source>
+        <translation>채널 상품 매핑 코드</translation>
+    </message>
+    <message>
+        <source>the unit price %1 must be written as text or a whole number</source>
+        <translation>단가 %1은(는) 문자나 정수로 적어야 합니다</translation>
+    </message>
+    <message>
+        <source>the unit price is missing</source>
+        <translation>단가가 없습니다</translation>
+    </message>
+    <message>
+        <source>the unit price &apos;%1&apos; is not a number</source>
+        <translation>단가 &apos;%1&apos;은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the unit price %1 is negative</source>
+        <translation>단가 %1이(가) 음수입니다</translation>
+    </message>
+    <message>
+        <source>the unit price %1 is too large</source>
+        <translation>단가 %1이(가) 너무 큽니다</translation>
+    </message>
+    <message>
+        <source>the unit price %1 has more than %2 decimals</source>
+        <translation>단가 %1의 소수 자릿수가 %2자리를 넘습니다</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>%1: the %2 is missing.</source>
+        <translation>%1: %2 값이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1: the %2 &apos;%3&apos; must be one word of at most %4 characters.</source>
+        <translation>%1: %2 &apos;%3&apos;은(는) 공백 없이 %4자 이하여야 합니다.</translation>
+    </message>
+    <message>
+        <source>%1: the %2 is longer than %3 characters.</source>
+        <translation>%1: %2이(가) %3자보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>%1: product %2 is named &apos;%3&apos; here but &apos;%4&apos; in %5.</source>
+        <translation>%1: 상품 %2의 이름이 여기서는 &apos;%3&apos;인데 %5에서는 &apos;%4&apos;입니다.</translation>
+    </message>
+    <message>
+        <source>%1: the currency must be KRW or USD (got &apos;%2&apos;).</source>
+        <translation>%1: 통화는 KRW 또는 USD여야 합니다(&apos;%2&apos;이(가) 적혀 있음).</translation>
+    </message>
+    <message>
+        <source>%1: the currency must be KRW or USD (it is missing).</source>
+        <translation>%1: 통화는 KRW 또는 USD여야 합니다(비어 있음).</translation>
+    </message>
+    <message>
+        <source>%1: option %2 already appears in %3.</source>
+        <translation>%1: 옵션 %2은(는) 이미 %3에 있습니다.</translation>
+    </message>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation>%1이(가) 객체가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1: options must be a list.</source>
+        <translation>%1: options는 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text (nor Korean Windows text); save it as CSV UTF-8.</source>
+        <translation>파일이 UTF-8 텍스트가 아닙니다(한국어 Windows 텍스트도 아닙니다). &apos;CSV UTF-8&apos;로 저장하세요.</translation>
+    </message>
+    <message>
+        <source>The file was not UTF-8; it was read as Korean Windows text (CP949). Check that the Korean names look right.</source>
+        <translation>파일이 UTF-8이 아니어서 한국어 Windows 텍스트(CP949)로 읽었습니다. 한글 이름이 제대로 보이는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Row %1: the CSV cannot be read (%2).</source>
+        <translation>%1행: CSV를 읽을 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The file is empty; a header row is expected.</source>
+        <translation>파일이 비어 있습니다. 머리글 행이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Row 1: the header lacks the column %1; expected %2.</source>
+        <translation>1행: 머리글에 %1 열이 없습니다. 필요한 열: %2.</translation>
+    </message>
+    <message>
+        <source>Row 1: the header lacks the columns %1; expected %2.</source>
+        <translation>1행: 머리글에 %1 열들이 없습니다. 필요한 열: %2.</translation>
+    </message>
+    <message>
+        <source>Row 1: the column %1 appears more than once.</source>
+        <translation>1행: %1 열이 두 번 이상 있습니다.</translation>
+    </message>
+    <message>
+        <source>Row 1: the columns %1 appear more than once.</source>
+        <translation>1행: %1 열들이 두 번 이상 있습니다.</translation>
+    </message>
+    <message>
+        <source>The column %1 was not used and ignored.</source>
+        <translation>%1 열은 쓰지 않아 무시했습니다.</translation>
+    </message>
+    <message>
+        <source>The columns %1 were not used and ignored.</source>
+        <translation>%1 열들은 쓰지 않아 무시했습니다.</translation>
+    </message>
+    <message>
+        <source>%1: there are more cells than header columns.</source>
+        <translation>%1: 칸이 머리글의 열보다 많습니다.</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text.</source>
+        <translation>파일이 UTF-8 텍스트가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (%1 at line %2, column %3).</source>
+        <translation>파일이 올바른 JSON이 아닙니다(%2번째 줄 %3번째 글자: %1).</translation>
+    </message>
+    <message>
+        <source>The file is JSON nested too deeply to be a catalog.</source>
+        <translation>파일의 JSON이 너무 깊게 중첩되어 있어 카탈로그가 될 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The file holds a number too long to be a catalog value.</source>
+        <translation>파일에 카탈로그 값이 되기에는 너무 긴 숫자가 있습니다.</translation>
+    </message>
+    <message>
+        <source>The file must hold {&quot;products&quot;: [...]} with one object per product.</source>
+        <translation>파일에는 상품마다 객체 하나씩 담긴 {&quot;products&quot;: [...]}가 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Option %1 belongs to product %2, which is not in the catalog.</source>
+        <translation>옵션 %1은(는) 카탈로그에 없는 상품 %2의 옵션입니다.</translation>
+    </message>
+    <message>
+        <source>The file could not be read (%1).</source>
+        <translation>파일을 읽을 수 없습니다(%1).</translation>
+    </message>
+    <message>
+        <source>The catalog could not be written to %1 (%2).</source>
+        <translation>카탈로그를 %1에 쓸 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The server address &apos;%1&apos; is not a valid URL.</source>
+        <translation>서버 주소 &apos;%1&apos;은(는) 올바른 URL이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation>프로필에는 이름이 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The profile name &apos;%1&apos;... is longer than 80 characters.</source>
+        <translation>프로필 이름 &apos;%1&apos;...이(가) 80자보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos;: environment must be production, test or custom (got &apos;%2&apos;).</source>
+        <translation>프로필 &apos;%1&apos;: 환경은 production, test, custom 중 하나여야 합니다(&apos;%2&apos;이(가) 적혀 있음).</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos;: %2</source>
+        <translation>프로필 &apos;%1&apos;: %2</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos;: &apos;%2&apos; is not a known time zone (for example Asia/Seoul).</source>
+        <translation>프로필 &apos;%1&apos;: &apos;%2&apos;은(는) 알려진 시간대가 아닙니다(예: Asia/Seoul).</translation>
+    </message>
+    <message>
+        <source>Profile &apos;%1&apos;</source>
+        <translation>프로필 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be true or false (got %3).</source>
+        <translation>%1: %2은(는) true 또는 false여야 합니다(받은 값: %3).</translation>
+    </message>
+    <message>
+        <source>Profile %1</source>
+        <translation>%1번째 프로필</translation>
+    </message>
+    <message>
+        <source>%1 is not an object with a name and an environment.</source>
+        <translation>%1이(가) 이름과 환경을 가진 객체가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>%1 contained the field &apos;%2&apos;, which looks like a secret; it was removed from the settings file. Secrets are kept only in the system keyring.</source>
+        <translation>%1에 비밀 값으로 보이는 &apos;%2&apos; 항목이 있어 설정 파일에서 지웠습니다. 비밀 값은 시스템 키링에만 보관합니다.</translation>
+    </message>
+    <message>
+        <source>%1 contained the unknown field &apos;%2&apos;; it was ignored.</source>
+        <translation>%1에 알 수 없는 항목 &apos;%2&apos;이(가) 있어 무시했습니다.</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be text (got %3).</source>
+        <translation>%1: %2은(는) 문자여야 합니다(%3이(가) 적혀 있음).</translation>
+    </message>
+    <message>
+        <source>The profile list must be a list.</source>
+        <translation>프로필 목록은 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Two profiles are named &apos;%1&apos;; names must differ.</source>
+        <translation>두 프로필의 이름이 모두 &apos;%1&apos;입니다. 이름은 서로 달라야 합니다.</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2 (got %3).</source>
+        <translation>%1은(는) %2 중 하나여야 합니다(%3이(가) 적혀 있음).</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number (got %2).</source>
+        <translation>%1은(는) 정수여야 합니다(%2이(가) 적혀 있음).</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3 (got %4).</source>
+        <translation>%1은(는) %2에서 %3 사이여야 합니다(%4이(가) 적혀 있음).</translation>
+    </message>
+    <message>
+        <source>%1 must be text (got %2).</source>
+        <translation>%1은(는) 문자여야 합니다(%2이(가) 적혀 있음).</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation>%1이(가) %2자보다 깁니다.</translation>
+    </message>
+    <message>
+        <source>Recent products must be a list of product codes.</source>
+        <translation>최근 상품은 상품 코드 목록이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Recent products must be product codes (got %1).</source>
+        <translation>최근 상품은 상품 코드여야 합니다(%1이(가) 적혀 있음).</translation>
+    </message>
+    <message>
+        <source>%1 The default (%2) is used instead.</source>
+        <translation>%1 기본값(%2)을 대신 씁니다.</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>비어 있음</translation>
+    </message>
+    <message>
+        <source>it could not be read (%1)</source>
+        <translation>파일을 읽을 수 없었기(%1)</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON (%1, line %2)</source>
+        <translation>올바른 JSON이 아니었기(%2번째 줄: %1)</translation>
+    </message>
+    <message>
+        <source>it does not hold a JSON object</source>
+        <translation>JSON 객체가 들어 있지 않았기</translation>
+    </message>
+    <message>
+        <source>some values in it were not valid</source>
+        <translation>일부 값이 올바르지 않았기</translation>
+    </message>
+    <message>
+        <source>The settings file %1 was not used because %2, and it could not be kept aside as %3 (%4); the defaults are used.</source>
+        <translation>설정 파일 %1은(는) %2 때문에 쓰지 않았고, %3(으)로 따로 보관하지도 못했습니다(%4). 기본 설정을 씁니다.</translation>
+    </message>
+    <message>
+        <source>The settings file was not used because %1. It was kept as %2 and the default settings are used.</source>
+        <translation>설정 파일은 %1 때문에 쓰지 않았습니다. 원래 파일은 %2(으)로 보관했고 기본 설정을 씁니다.</translation>
+    </message>
+    <message>
+        <source>The settings file was repaired because %1; the original was kept as %2.</source>
+        <translation>설정 파일은 %1 때문에 고쳤습니다. 원래 파일은 %2(으)로 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to %1 (%2).</source>
+        <translation>설정을 %1에 저장할 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Last profile</source>
+        <translation>마지막 프로필</translation>
+    </message>
+    <message>
+        <source>Poll interval (seconds)</source>
+        <translation>주문 확인 간격(초)</translation>
+    </message>
+    <message>
+        <source>Nearly-full threshold (seats)</source>
+        <translation>거의 매진 기준(좌석)</translation>
+    </message>
+    <message>
+        <source>Inventory refresh age (seconds)</source>
+        <translation>재고 새로 고침 주기(초)</translation>
+    </message>
+    <message>
+        <source>Window geometry</source>
+        <translation>창 위치와 크기</translation>
+    </message>
+    <message>
+        <source>Window state</source>
+        <translation>창 상태</translation>
+    </message>
+    <message>
+        <source>This order was sent to %1; connect to that server to check it.</source>
+        <translation>이 주문은 %1(으)로 보냈습니다. 확인하려면 그 서버에 연결하세요.</translation>
+    </message>
+    <message>
+        <source>axdesk did not record which AX server the order %1 was sent to, so it is not checked or sent again on its own. Connect to the server it was taken on and confirm there that it belongs to that server.</source>
+        <translation>axdesk가 주문 %1을(를) 어느 AX 서버로 보냈는지 기록하지 않아, 저절로 확인하거나 다시 보내지 않습니다. 주문을 받은 서버에 연결한 뒤 그 서버의 주문임을 확인하세요.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterator
 from contextlib import closing
@@ -277,12 +279,15 @@ def test_invalid_json_is_a_sentence(store: CatalogStore, tmp_path: Path) -> None
         store.import_json(tmp_path / "missing.json")
 
 
-_codes = st.text(alphabet="abcdef0123456789-", min_size=1, max_size=12)
+_codes = st.text(alphabet="abcdef0123456789-+=@'", min_size=1, max_size=12)
 _names = (
-    st.text(
-        alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
-        min_size=1,
-        max_size=20,
+    st.one_of(
+        st.text(
+            alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+            min_size=1,
+            max_size=20,
+        ),
+        st.tuples(st.sampled_from("=+-@'"), st.text(max_size=10)).map("".join),  # formulas
     )
     .map(str.strip)
     .filter(bool)
@@ -326,3 +331,31 @@ def test_any_valid_catalog_survives_csv_and_json(catalog: list[CatalogProduct]) 
             target = CatalogStore(target_db)
             importer(target, data)
             assert target.list_products() == expected
+
+
+FORMULAS = ('=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)")
+
+
+def test_csv_export_neutralises_formulas_and_imports_back_the_same(
+    store: CatalogStore, tmp_path: Path
+) -> None:
+    options = tuple(
+        CatalogOption(f"d{n}", "p1", name, f"m{n}", Decimal(1000 + n), "KRW")
+        for n, name in enumerate((*FORMULAS, "'quoted'", "plain"), start=1)
+    )
+    store.replace_all([CatalogProduct("p1", "=1+1", options), CatalogProduct("-p2", "@me")])
+    expected = store.list_products()
+    path = tmp_path / "catalog.csv"
+    store.export_csv(path)
+
+    cells = [cell for row in csv.reader(io.StringIO(path.read_text("utf-8-sig"))) for cell in row]
+    for cell in cells:  # no cell a spreadsheet would run
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    assert "'=1+1" in cells
+    assert "'-p2" in cells
+    assert "''quoted'" in cells  # a leading apostrophe is doubled, so it survives the import
+
+    with closing(open_database(":memory:")) as other_db:
+        other = CatalogStore(other_db)
+        other.import_csv(path)
+        assert other.list_products() == expected

@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from axdesk.store.paths import AppPaths
+from axdesk.store.problems import Problem
 from axdesk.store.settings import (
+    DEFAULT_USED,
+    NOT_ONE_OF,
+    OUT_OF_RANGE,
     InvalidBaseUrlError,
     Profile,
     Settings,
@@ -280,3 +284,21 @@ def test_a_profile_from_before_the_repeat_choice_is_not_told_and_a_bad_one_is_re
     settings = Settings.load(settings_path)
     assert settings.profiles == ()
     assert any("same_order_on_repeat must be true or false" in w for w in settings.warnings)
+
+
+def test_problems_are_typed_for_the_ui_to_word(settings_path: Path) -> None:
+    settings_path.parent.mkdir(parents=True, exist_ok=True)
+    settings_path.write_text('{"poll_interval_seconds": 5, "language": "fr"}', encoding="utf-8")
+    settings = Settings.load(settings_path)
+    typed = [warning for warning in settings.warnings if isinstance(warning, Problem)]
+    assert typed == settings.warnings  # every warning, as the store's English and its parts
+    first = typed[0]
+    assert first.template == DEFAULT_USED
+    cause = first.values[0]
+    assert isinstance(cause, Problem)
+    assert cause.template in (OUT_OF_RANGE, NOT_ONE_OF)
+    with pytest.raises(SettingValueError) as caught:
+        settings.poll_interval_seconds = 1
+    assert caught.value.problem is not None
+    assert caught.value.problem.template == OUT_OF_RANGE
+    assert caught.value.problem.values[0] == "Poll interval (seconds)"

@@ -48,6 +48,7 @@ from axdesk.ui.catalog.item_form import CatalogChange, CatalogItemForm
 from axdesk.ui.catalog.tree import CODE_ROLE, KIND_ROLE, PRODUCT, CatalogTreeModel
 from axdesk.ui.common.context import AppContext
 from axdesk.ui.common.form_problem import FormProblem
+from axdesk.ui.common.live_text import again
 from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import Call, CallGroup
 
@@ -68,8 +69,10 @@ class CatalogDialog(QDialog):
         self._ctx = ctx
         self._catalog = ctx.catalog
         self._calls = CallGroup()
+        self._message = ""  # the sentence on the message line (said again after a switch)
         self._build()
         self.finished.connect(self._calls.cancel_all)
+        self.catalog_changed.connect(ctx.events.catalog_changed)  # the tabs follow
         self.retranslate_ui()
         self.reload()
 
@@ -190,6 +193,10 @@ class CatalogDialog(QDialog):
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            shown = self._message
+            if shown and self.message_label.text() == shown:  # still on screen
+                self._message = again(shown)
+                self.message_label.setText(self._message)
         super().changeEvent(event)
 
     def _track(self, call: Call[Any]) -> None:
@@ -370,10 +377,12 @@ class CatalogDialog(QDialog):
         self._show_problem(describe_catalog_failure(error))
 
     def _show_message(self, text: str) -> None:
+        self._message = text
         self.message_label.setStyleSheet("")
         self.message_label.setText(text)
 
     def _show_problem(self, sentence: str) -> None:
+        self._message = sentence
         self.message_label.setStyleSheet("color: #b3261e;")
         self.message_label.setText(sentence)
         self.problem_shown.emit(sentence)

@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from axdesk.store.catalog import CatalogError, CatalogImportError, ImportResult
 from axdesk.ui.common.context import AppContext
+from axdesk.ui.common.live_text import LiveText, live
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.store_text import error_text, word
 from axdesk.ui.common.worker import Call, describe_error
 
 MAX_LISTED_PROBLEMS = 20
@@ -50,47 +52,71 @@ def choose_export_path(parent: QWidget) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def import_summary(result: ImportResult, separator: str = "\n") -> str:
-    """What an import brought in, then its warnings (one a line, after ``separator``)."""
-    text = fill_args(
-        QCoreApplication.translate("CatalogFiles", "Imported %1 products with %2 options."),
-        str(result.products),
-        str(result.options),
-    )
-    if result.warnings:
-        text += separator + "\n".join(result.warnings)
-    return text
+class CatalogFiles(QObject):
+    """The counting sentences of this module: a ``QObject``'s ``tr`` with a count is what
+    Qt's tools read as a text with plural forms ("1 product", "2 products")."""
+
+    def products(self, count: int) -> str:
+        return self.tr("%n product(s)", "", count)
+
+    def options(self, count: int) -> str:
+        return self.tr("%n option(s)", "", count)
+
+    def exported(self, count: int) -> str:
+        return self.tr("Exported %n product(s) to %1.", "", count)
+
+    def more(self, count: int) -> str:
+        return self.tr("… and %n more.", "", count)
 
 
-def export_summary(count: int, path: Path) -> str:
-    return fill_args(
-        QCoreApplication.translate("CatalogFiles", "Exported %1 products to %2."),
-        str(count),
-        str(path),
-    )
+def import_summary(result: ImportResult, separator: str = "\n") -> LiveText:
+    """What an import brought in, then its warnings (one a line, after ``separator``),
+    in the operator's language (and again after a switch)."""
+
+    def render() -> str:
+        text = fill_args(
+            QCoreApplication.translate(
+                "CatalogFiles", "Imported %1 with %2.", "products, then options"
+            ),
+            CatalogFiles().products(result.products),
+            CatalogFiles().options(result.options),
+        )
+        if result.warnings:
+            text += separator + "\n".join(word(warning) for warning in result.warnings)
+        return text
+
+    return live(render)
+
+
+def export_summary(count: int, path: Path) -> LiveText:
+    return live(lambda: fill_args(CatalogFiles().exported(count), str(path)))
 
 
 def describe_catalog_failure(error: BaseException, path: Path | None = None) -> str:
-    """A sentence for a failed catalog change, import or export (nothing was changed)."""
+    """A sentence for a failed catalog change, import or export (nothing was changed), in
+    the operator's language (and again after a switch)."""
     if isinstance(error, CatalogImportError):
-        listed = list(error.problems[:MAX_LISTED_PROBLEMS])
-        if len(error.problems) > MAX_LISTED_PROBLEMS:
-            listed.append(
-                fill_args(
-                    QCoreApplication.translate("CatalogFiles", "… and %1 more."),
-                    str(len(error.problems) - MAX_LISTED_PROBLEMS),
-                )
+        problems = error.problems
+
+        def render() -> str:
+            listed = [word(problem) for problem in problems[:MAX_LISTED_PROBLEMS]]
+            if len(problems) > MAX_LISTED_PROBLEMS:
+                listed.append(CatalogFiles().more(len(problems) - MAX_LISTED_PROBLEMS))
+            head = fill_args(
+                QCoreApplication.translate(
+                    "CatalogFiles",
+                    "Nothing was imported from %1. Fix these problems and import again:",
+                ),
+                path.name if path else QCoreApplication.translate("CatalogFiles", "the file"),
             )
-        head = fill_args(
-            QCoreApplication.translate(
-                "CatalogFiles",
-                "Nothing was imported from %1. Fix these problems and import again:",
-            ),
-            path.name if path else QCoreApplication.translate("CatalogFiles", "the file"),
-        )
-        return "\n".join([head, *listed])
-    if isinstance(error, CatalogError | OSError):
-        return str(error)
+            return "\n".join([head, *listed])
+
+        return live(render)
+    if isinstance(error, CatalogError):
+        return error_text(error)
+    if isinstance(error, OSError):
+        sentence = str(error)
+        return live(lambda: sentence)
     return describe_error(error) or ""
 
 

@@ -12,14 +12,14 @@ import threading
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from axdesk.api import AxError
 from axdesk.store.paths import AppPaths
 from axdesk.store.settings import DEFAULT_SUPPLIER_TIMEZONE, Settings
-from axdesk.ui.common.worker import Worker
+from axdesk.ui.common.worker import Call, Worker
 
 if TYPE_CHECKING:
     from axdesk.api import AxClient  # httpx: imported when a client is made, not before
@@ -40,6 +40,16 @@ LINK_PROBLEM_KINDS = {
     "AxMalformedResponseError": "malformed",
 }
 LINK_PROBLEMS = tuple(LINK_PROBLEM_KINDS)
+
+
+def link_problem(error: BaseException) -> str | None:
+    """The kind of link problem ``error`` is (a value of :data:`LINK_PROBLEM_KINDS`), or
+    None when it says nothing about the link (a 404, a refused order, a bug)."""
+    for cls in type(error).__mro__:
+        kind = LINK_PROBLEM_KINDS.get(cls.__name__)
+        if kind is not None:
+            return kind
+    return None
 
 
 def supplier_zone(name: str) -> zoneinfo.ZoneInfo:
@@ -80,15 +90,32 @@ class SlotRef:
 
 
 class NotConnectedError(AxError):
-    """There is no connection profile in use yet."""
+    """There is no connection profile in use yet.
+
+    Its sentence is the ui's, so in the operator's language: said when it is read
+    (``str(error)``), so a banner that shows it again after a language switch says it in
+    the new language.
+    """
 
     def __init__(self) -> None:
-        super().__init__(
-            QCoreApplication.translate(  # a sentence of the ui, so in the operator's language
-                "NotConnectedError",
-                "Not connected to AX. Choose a connection in Connection > Connect.",
-            )
-        )
+        super().__init__(_not_connected_sentence())
+
+    def __str__(self) -> str:
+        return _not_connected_sentence()
+
+
+def _not_connected_sentence() -> str:
+    return QCoreApplication.translate(
+        "NotConnectedError", "Not connected to AX. Choose a connection in Connection > Connect."
+    )
+
+
+def display_name(profile: ConnectionProfile) -> str:
+    """The profile's name as shown: practice mode's profile is named in the operator's
+    language ("Sandbox", 샌드박스); the operator's own profiles as they named them."""
+    if profile.environment == ENVIRONMENT_SANDBOX:
+        return QCoreApplication.translate("ConnectionProfile", "Sandbox")
+    return profile.name
 
 
 class Connection(QObject):
@@ -110,8 +137,10 @@ class Connection(QObject):
         self._profile: ConnectionProfile | None = None
         self._client: AxClient | None = None
         self._abort: Callable[[], None] | None = None
+        self._abort_thread: Callable[[int], None] | None = None
         self._lock = threading.Lock()
         self.last_success: dt.datetime | None = None
+        self.problem: str | None = None  # a link problem known when it was put in use
         self.call_finished.connect(self._note_call)
 
     def _note_call(self, record: object) -> None:
@@ -148,18 +177,27 @@ class Connection(QObject):
         client: AxClient,
         *,
         abort: Callable[[], None] | None = None,
+        abort_thread: Callable[[int], None] | None = None,
+        problem: str | None = None,
     ) -> None:
         """Switch to ``profile``; the previous client is closed.
 
         ``abort`` interrupts the client's in-flight requests at once (see
         :meth:`abort_calls`); without it, aborting only closes the client.
+        ``abort_thread(thread_ident)``, when the transport can, interrupts only the
+        request that thread is making (see :meth:`abort_call`).
+        ``problem``: a link problem already known for it (a kind of
+        :data:`LINK_PROBLEM_KINDS`: the operator connected although the test of
+        these settings failed), shown until a call answers properly.
         """
         with self._lock:
             previous = self._client
             self._profile = profile
             self._client = client
             self._abort = abort
+            self._abort_thread = abort_thread
         self.last_success = None
+        self.problem = problem
         if previous is not None and previous is not client:
             previous.close()
         self.changed.emit()
@@ -186,14 +224,37 @@ class Connection(QObject):
         elif client is not None:
             client.close()
 
+    def abort_call(self, call: Call[Any]) -> None:
+        """The operator cancelled ``call`` (the worker's cancel hook): interrupt its request
+        when the transport can abort one thread's request; otherwise the request runs on
+        to its deadline and its answer is dropped."""
+        with self._lock:
+            abort_thread = self._abort_thread
+        ident = call.thread_ident
+        if abort_thread is not None and ident is not None:
+            abort_thread(ident)
+
     def close_client(self) -> None:
         """Close the client in use and forget it (emits nothing)."""
         with self._lock:
             previous = self._client
             self._client = None
             self._abort = None
+            self._abort_thread = None
         if previous is not None:
             previous.close()
+
+
+class AppEvents(QObject):
+    """News every tab may follow, whoever caused it.
+
+    Signals:
+        catalog_changed(): the catalog was written (Catalog > Import…, an edit, a removal
+            or an import in the catalog dialog); every tab that shows products reads it
+            again.
+    """
+
+    catalog_changed = Signal()
 
 
 class AppContext:
@@ -214,12 +275,14 @@ class AppContext:
         catalog: CatalogStore | Callable[[], CatalogStore],
         journal: OrderJournal | Callable[[], OrderJournal],
         sandbox_mode: bool = False,
+        events: AppEvents | None = None,
     ) -> None:
         self.worker = worker
         self.connection = connection
         self.settings = settings
         self.paths = paths
         self.sandbox_mode = sandbox_mode
+        self.events = events if events is not None else AppEvents()
         self._catalog = catalog
         self._journal = journal
         self._lock = threading.Lock()

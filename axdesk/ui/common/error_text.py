@@ -21,9 +21,27 @@ from axdesk.api import (
     AxRejectedError,
     AxServerError,
 )
+from axdesk.store.problems import Problem
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.store_text import word
 
 MAX_FIELD_ERRORS = 3
+
+
+def is_slow_answer(error: BaseException) -> bool:
+    """True when AX took the request (it answered the connect) but its answer did not come
+    in time: AX is slow, not out of reach. (A connect that timed out is "not reached".)"""
+    import httpx  # only once an error is shown: the first screen does not wait for it
+
+    return (
+        isinstance(error, AxNetworkError)
+        and error.request_sent
+        and isinstance(error.__cause__, httpx.TimeoutException)
+    )
+
+
+def slow_answer_sentence() -> str:
+    return QCoreApplication.translate("AxErrorText", "AX is slow to answer.")
 
 
 def _translation_in_use() -> bool:
@@ -56,6 +74,12 @@ def _kind_sentence(error: AxError) -> str | None:
             "AxErrorText", "AX had a server error. Try again in a moment."
         )
     if isinstance(error, AxNetworkError):
+        if is_slow_answer(error):
+            return QCoreApplication.translate(
+                "AxErrorText",
+                "AX is slow to answer: no answer came in time, so it is not known whether the "
+                "request was applied.",
+            )
         if error.request_sent:
             return QCoreApplication.translate(
                 "AxErrorText",
@@ -74,8 +98,15 @@ def _kind_sentence(error: AxError) -> str | None:
 
 
 def ax_error_sentence(error: AxError) -> str:
-    """What to show for ``error``: the client's sentence in English, a translated one otherwise."""
+    """What to show for ``error``: the client's sentence in English, a translated one otherwise.
+
+    An error raised with a typed sentence of the store (the journal's "sent to another
+    server") is that sentence, worded in the operator's language."""
+    if isinstance(error.message, Problem):
+        return word(error.message)
     if not _translation_in_use():
+        if is_slow_answer(error):  # the client says what it waited for, not that AX is slow
+            return f"{slow_answer_sentence()} {error}"
         return str(error)  # the client's own, more detailed sentence
     sentence = _kind_sentence(error)
     if sentence is None:

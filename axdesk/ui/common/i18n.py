@@ -10,6 +10,12 @@ its sub-packages (``pyside6-lupdate``), keeping the existing translations and
 dropping entries whose source string is gone; new strings arrive unfinished, to be
 translated.
 
+English is the source language, but a count needs its plural form ("1 product",
+"2 products"): texts with a count use Qt's numerus (``tr("%n product(s)", "", n)``),
+and ``resources/translations/axdesk_en.ts`` holds only their English forms
+(``pyside6-lupdate -pluralonly``), loaded when the interface is English. Korean
+has one form.
+
 Switching language installs new translators; Qt then sends every widget a
 ``QEvent.LanguageChange``, and each widget re-reads its texts (its
 ``retranslate_ui()``), so the switch is live.
@@ -161,6 +167,7 @@ def extract(
         [
             _tool("pyside6-lupdate"),
             *[str(path) for path in ui_sources()],
+            *(["-pluralonly"] if plural_only else []),
             "-silent",
             "-no-obsolete",
             *(["-pluralonly"] if plural_only else []),
@@ -190,17 +197,22 @@ def update(directory: Path | None = None, memory_files: Sequence[Path] = ()) -> 
     directory = directory if directory is not None else translations_dir()
     directory.mkdir(parents=True, exist_ok=True)
     updated = []
-    for language in TRANSLATED_LANGUAGES:
+    plural_only = [
+        language
+        for language in PLURAL_ONLY_LANGUAGES  # refreshed where it is kept (committed)
+        if (directory / f"axdesk_{language}.ts").is_file()
+    ]
+    for language, only_plurals in (
+        *((language, False) for language in TRANSLATED_LANGUAGES),
+        *((language, True) for language in plural_only),
+    ):
         ts_file = directory / f"axdesk_{language}.ts"
-        memory = read_memory([ts_file, *memory_files])
-        extract(ts_file, language)
+        memory = read_memory([ts_file, *memory_files], language)
+        extract(ts_file, language, plural_only=only_plurals)
         if fill_from_memory(ts_file, memory):
-            extract(ts_file, language)  # lupdate writes the filled file back in its own layout
+            # lupdate writes the filled file back in its own layout
+            extract(ts_file, language, plural_only=only_plurals)
         updated.append(ts_file)
-    for language in PLURAL_ONLY_LANGUAGES:  # refreshed where it is kept (committed)
-        ts_file = directory / f"axdesk_{language}.ts"
-        if ts_file.is_file():
-            updated.append(extract(ts_file, language, plural_only=True))
     return updated
 
 

@@ -15,6 +15,8 @@ and its data warnings.
   one thing (``append_problems=False``) replaces its sentence instead.
 - An optional action button (:attr:`NoticeBar.action`, hidden until its owner
   shows it) and a close button that dismisses the message.
+- Sentences given as :class:`~axdesk.ui.common.live_text.LiveText` (errors, the
+  store's problems) are said again in the new language after a live switch.
 - Accessible names follow the language: the sentence is named by its kind,
   the close button "Dismiss this message" unless its owner names it
   (:meth:`NoticeBar.set_close_name`), and the bar's accessible description is
@@ -35,6 +37,8 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+
+from axdesk.ui.common.live_text import again
 
 INFO = "info"
 WARNING = "warning"
@@ -73,6 +77,7 @@ class NoticeBar(QFrame):
         self.kind = INFO
         self._append_problems = append_problems
         self._close_name = ""
+        self._parts: list[tuple[str, str]] = []  # (sentence, details) shown, in order
         self.icon = QLabel(self)
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.text = QLabel(self)
@@ -105,8 +110,9 @@ class NoticeBar(QFrame):
             raise ValueError(f"unknown notice kind {kind!r}")
         appending = self._append_problems and kind == PROBLEM and self.kind == PROBLEM
         if appending and not self.isHidden():
-            sentence = f"{self.text.text()}\n{sentence}"
-            details = "\n".join(part for part in (self.text.toolTip(), details) if part)
+            self._parts.append((sentence, details))
+        else:
+            self._parts = [(sentence, details)]
         self.kind = kind
         tint = QColor(_TINTS[kind])
         base = self.palette().color(QPalette.ColorRole.Base)
@@ -117,14 +123,20 @@ class NoticeBar(QFrame):
         )
         size = max(16, self.fontMetrics().height())
         self.icon.setPixmap(self.style().standardIcon(_ICONS[kind]).pixmap(size, size))
-        self.text.setText(sentence)
-        self.text.setToolTip(details)
-        self.setAccessibleDescription(sentence)
+        self._show_parts()
         self.retranslate_ui()
         self.setVisible(True)
 
+    def _show_parts(self) -> None:
+        sentence = "\n".join(part for part, _details in self._parts)
+        details = "\n".join(details for _part, details in self._parts if details)
+        self.text.setText(sentence)
+        self.text.setToolTip(details)
+        self.setAccessibleDescription(sentence)
+
     def clear(self) -> None:
         """Dismiss the message (the close button does the same)."""
+        self._parts = []
         self.text.clear()
         self.text.setToolTip("")
         self.setAccessibleDescription("")
@@ -144,4 +156,7 @@ class NoticeBar(QFrame):
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            if self._parts:
+                self._parts = [(again(part), again(details)) for part, details in self._parts]
+                self._show_parts()
         super().changeEvent(event)

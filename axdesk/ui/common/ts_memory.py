@@ -55,13 +55,19 @@ def numbered(text: str) -> tuple[str, dict[str, str]]:
     return _NAMED.sub(lambda m: names[m.group(1)], text), names
 
 
-def read_memory(files: Iterable[Path]) -> dict[Key, ET.Element]:
-    """Every finished translation in ``files``, by source (first one found wins)."""
+def read_memory(files: Iterable[Path], language: str | None = None) -> dict[Key, ET.Element]:
+    """Every finished translation in ``files``, by source (first one found wins).
+
+    With ``language``, only the files written for that language count (the ``TS``
+    element's ``language``): a Korean text never fills an English plural form.
+    """
     memory: dict[Key, ET.Element] = {}
     for path in files:
         if not path.is_file():
             continue
         root = ET.parse(path).getroot()  # noqa: S314 - our own translation files
+        if language is not None and root.get("language", language) != language:
+            continue
         for message in root.iter("message"):
             translation = message.find("translation")
             if _finished(translation):

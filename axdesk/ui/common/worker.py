@@ -15,6 +15,13 @@ and never after the call was cancelled or the worker shut down.
 
 Errors without an ``on_error`` go to the worker's error handler, which sorts
 them by kind (see :func:`describe_error`).
+
+A call the operator is waiting for (a fetch they asked for) is marked with
+``.operator()``: the worker announces it (``operator_call_started`` /
+``operator_call_ended``), so the window can offer Cancel when it is slow
+(:class:`axdesk.ui.shell.call_progress.CallProgress`); :meth:`Call.cancel_by_operator`
+drops its answer, gives the caller its state back (``on_done``) and asks the
+worker's cancel hooks to abort the request.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from PySide6.QtWidgets import QWidget
 
 from axdesk.api import AxError
 from axdesk.ui.common.error_text import ax_error_sentence
+from axdesk.ui.common.live_text import live
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +58,20 @@ def describe_error(error: BaseException) -> str | None:
       see :func:`axdesk.ui.common.error_text.ax_error_sentence`);
     - anything else is a bug in axdesk: it is logged with its traceback and the
       user sees a calm generic sentence, never the traceback.
+
+    The sentence is a :class:`~axdesk.ui.common.live_text.LiveText`: a widget showing
+    it says it again after a live language switch.
     """
     if isinstance(error, CallCancelled):
         return None
+    if not isinstance(error, AxError):
+        log.error("Unexpected error in a background call", exc_info=error)
+    return live(lambda: _error_sentence(error))
+
+
+def _error_sentence(error: BaseException) -> str:
     if isinstance(error, AxError):
         return ax_error_sentence(error)
-    log.error("Unexpected error in a background call", exc_info=error)
     return QCoreApplication.translate(
         "Worker",
         "Something went wrong inside axdesk. Nothing was lost; the details are in "
@@ -88,12 +104,15 @@ class _Runnable(QRunnable):
         if call.cancelled:
             self._relay.failed.emit(call, CallCancelled())
             return
+        call.thread_ident = threading.get_ident()
         try:
             result = call.function()
         except BaseException as error:  # every error goes back to the GUI thread
             self._relay.failed.emit(call, error)
         else:
             self._relay.succeeded.emit(call, result)
+        finally:
+            call.thread_ident = None
 
 
 class Call(Generic[T]):
@@ -108,10 +127,19 @@ class Call(Generic[T]):
         self._busy_widgets: list[QWidget] = []
         self._cancel_event = threading.Event()
         self.finished = False
+        self.is_operator = False
+        self.thread_ident: int | None = None
+        """The pool thread running the function, while it runs (for per-call aborts)."""
 
     @property
     def cancelled(self) -> bool:
         return self._cancel_event.is_set()
+
+    def operator(self) -> Call[T]:
+        """Mark the call as one the operator is waiting for: when it is slow, the window
+        offers to cancel it (see :meth:`cancel_by_operator`)."""
+        self.is_operator = True
+        return self
 
     def on_success(self, callback: Callable[[T], None]) -> Call[T]:
         self._on_success = callback
@@ -122,7 +150,8 @@ class Call(Generic[T]):
         return self
 
     def on_done(self, callback: Callable[[], None]) -> Call[T]:
-        """Called after success or error (not after a cancel), on the GUI thread."""
+        """Called after success or error, and after :meth:`cancel_by_operator` (not after
+        :meth:`cancel`), on the GUI thread."""
         self._on_done = callback
         return self
 
@@ -145,6 +174,18 @@ class Call(Generic[T]):
         self._cancel_event.set()
         self._finish()
 
+    def cancel_by_operator(self) -> None:
+        """The operator stopped waiting (Cancel): the answer is dropped (``on_success`` and
+        ``on_error`` never run), ``on_done`` runs so the caller shows its state again, and
+        the worker's cancel hooks are asked to abort the request in flight."""
+        if self.finished:
+            return
+        on_done = self._on_done
+        self.cancel()
+        self.worker.abort_cancelled(self)
+        if on_done is not None:
+            on_done()
+
     def _deliver_success(self, result: object) -> None:
         if self.finished:
             return
@@ -163,6 +204,7 @@ class Call(Generic[T]):
         assert isinstance(error, BaseException)
         if isinstance(error, CallCancelled):
             return
+        self.worker.call_failed.emit(error)
         if on_error is not None:
             on_error(error)
         else:
@@ -203,13 +245,20 @@ class Worker(QObject):
     """Runs calls on a private thread pool and delivers results on the GUI thread.
 
     Signals:
-        error_reported(str): an error nobody handled, already sorted by kind and
-            turned into a sentence for the user (the main window shows it).
+        error_reported(object): an error nobody handled, already sorted by kind and
+            turned into a sentence for the user (a ``str``, in fact a
+            :class:`~axdesk.ui.common.live_text.LiveText`; the main window shows it).
         busy_changed(bool): True when the first call starts, False when the last ends.
+        operator_call_started(object): a :class:`Call` marked ``.operator()`` started.
+        operator_call_ended(object): that call ended (answered, failed or cancelled).
+        call_failed(object): a call ended with this error (before its callbacks run).
     """
 
-    error_reported = Signal(str)
+    error_reported = Signal(object)
     busy_changed = Signal(bool)
+    operator_call_started = Signal(object)
+    operator_call_ended = Signal(object)
+    call_failed = Signal(object)
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int = 4) -> None:
         super().__init__(parent)
@@ -221,6 +270,7 @@ class Worker(QObject):
         self._active: set[Call[Any]] = set()
         self._busy_counts: dict[QWidget, int] = {}
         self._abort_hooks: list[Callable[[], None]] = []
+        self._cancel_hooks: list[Callable[[Call[Any]], None]] = []
         self._closed = False
 
     def call(self, function: Callable[[], T]) -> Call[T]:
@@ -231,6 +281,19 @@ class Worker(QObject):
         """Register something that interrupts in-flight work on shutdown (e.g. closing
         an HTTP client makes its pending request fail at once)."""
         self._abort_hooks.append(hook)
+
+    def add_cancel_hook(self, hook: Callable[[Call[Any]], None]) -> None:
+        """Register something that aborts one call's request when the operator cancels it
+        (:meth:`Call.cancel_by_operator`); it is handed the call, whose ``thread_ident``
+        names the thread making the request."""
+        self._cancel_hooks.append(hook)
+
+    def abort_cancelled(self, call: Call[Any]) -> None:
+        for hook in self._cancel_hooks:
+            try:
+                hook(call)
+            except Exception:
+                log.exception("A cancel hook failed")
 
     @property
     def active_count(self) -> int:
@@ -244,6 +307,8 @@ class Worker(QObject):
         self._active.add(call)
         if was_idle:
             self.busy_changed.emit(True)
+        if call.is_operator:
+            self.operator_call_started.emit(call)
         self._pool.start(_Runnable(call, self._relay))
 
     def _on_succeeded(self, call: Call[Any], result: object) -> None:
@@ -255,6 +320,8 @@ class Worker(QObject):
     def forget(self, call: Call[Any]) -> None:
         if call in self._active:
             self._active.discard(call)
+            if call.is_operator:
+                self.operator_call_ended.emit(call)
             if not self._active:
                 self.busy_changed.emit(False)
 

@@ -34,10 +34,12 @@ from axdesk.store.settings import (
     SettingValueError,
 )
 from axdesk.ui.common.form_problem import FormProblem
+from axdesk.ui.common.live_text import again
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.store_text import error_text
 from axdesk.ui.common.worker import Call, CallGroup
 from axdesk.ui.connection.keyring_step import KeyringStep
-from axdesk.ui.connection.probe import ConnectionTest
+from axdesk.ui.connection.probe import ConnectionTest, TestVerdict
 from axdesk.ui.connection.profile_form import ProfileForm, to_connection_profile
 from axdesk.ui.connection.secrets import Credentials
 from axdesk.ui.shell.bootstrap import Shell
@@ -63,6 +65,9 @@ class ConnectionDialog(QDialog):
         self.shell = shell
         self._settings = shell.ctx.settings
         self._editing: str | None = None  # the name the profile had when loaded
+        self._last_test: TestVerdict | None = None
+        self._result: tuple[str, bool | None] = ("", None)  # the result line's sentence
+        self._connect_anyway: TestVerdict | None = None  # the failed test Connect was warned of
         self._calls = CallGroup()
         self.connection_test = ConnectionTest(self)
         self.keyring = KeyringStep(self)
@@ -131,6 +136,10 @@ class ConnectionDialog(QDialog):
         self.test_button.clicked.connect(self.test_connection)
         self.buttons.accepted.connect(self.connect_profile)
         self.buttons.rejected.connect(self.reject)
+        form = self.profile_form
+        for edit in (form.url_edit, form.api_key_edit, form.channel_code_edit):
+            edit.textEdited.connect(self.forget_test)
+        form.environment_combo.activated.connect(self.forget_test)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Connect to AX"))
@@ -144,8 +153,14 @@ class ConnectionDialog(QDialog):
         self.test_button.setAccessibleName(self.tr("Test connection"))
         self.result_label.setAccessibleName(self.tr("Connection test result"))
         if self.connect_button is not None:
-            self.connect_button.setText(self.tr("C&onnect"))
-            self.connect_button.setAccessibleName(self.tr("Save the profile and connect"))
+            if self._connect_anyway is not None:
+                self.connect_button.setText(self.tr("C&onnect anyway"))
+                self.connect_button.setAccessibleName(
+                    self.tr("Save the profile and connect, although the last test failed")
+                )
+            else:
+                self.connect_button.setText(self.tr("C&onnect"))
+                self.connect_button.setAccessibleName(self.tr("Save the profile and connect"))
         if self.cancel_button is not None:
             self.cancel_button.setText(self.tr("Cancel"))
             self.cancel_button.setAccessibleName(self.tr("Cancel"))
@@ -154,6 +169,8 @@ class ConnectionDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
             self.keyring.show_location()
+            if self._result[0]:
+                self.set_result(again(self._result[0]), ok=self._result[1])
         super().changeEvent(event)
 
     # -- profiles ----------------------------------------------------------------------
@@ -180,12 +197,14 @@ class ConnectionDialog(QDialog):
             self._load_profile(profile)
 
     def _load_profile(self, profile: Profile) -> None:
+        self.forget_test()
         self._editing = profile.name
         self.profile_form.show_profile(profile)
         self.set_result("")
         self.keyring.load(profile.name)
 
     def new_profile(self) -> None:
+        self.forget_test()
         self._editing = None
         self.profile_combo.setCurrentIndex(-1)
         self.profile_form.clear()
@@ -216,7 +235,7 @@ class ConnectionDialog(QDialog):
         try:
             self._settings.remove_profile(name)
         except SettingsError as error:
-            self.show_problem(str(error))
+            self.show_problem(error_text(error))
             return
         self.keyring.delete(name)
         self._reload_profiles(None)
@@ -268,6 +287,22 @@ class ConnectionDialog(QDialog):
             return
         self.connection_test.start(to_connection_profile(profile).base_url, credentials)
 
+    def note_test(self, verdict: TestVerdict) -> None:
+        """Remember how the last Test connection ended (Connect warns after a failed one)."""
+        self._last_test = verdict
+        if verdict.ok:
+            self._disarm()
+
+    def forget_test(self, *_args: object) -> None:
+        """The settings were changed: the last test says nothing about them any more."""
+        self._last_test = None
+        self._disarm()
+
+    def _disarm(self) -> None:
+        if self._connect_anyway is not None:
+            self._connect_anyway = None
+            self.retranslate_ui()
+
     def track(self, call: Call[Any]) -> None:
         """Keep ``call`` to cancel it when the dialog closes (its answer is then dropped)."""
         self._calls.add(call)
@@ -280,20 +315,53 @@ class ConnectionDialog(QDialog):
         credentials = self.form_credentials() if profile is not None else None
         if profile is None or credentials is None:
             return
+        failed = self._failed_test(profile, credentials)
+        if failed is not None and self._connect_anyway is not failed:
+            self._connect_anyway = failed
+            self.retranslate_ui()
+            self.show_problem(
+                fill_args(
+                    self.tr(
+                        "The last connection test with these settings failed: %1 Press "
+                        "Connect anyway to connect all the same, or change the settings and "
+                        "test again."
+                    ),
+                    failed.sentence,
+                )
+            )
+            return
         previous = self._editing
+        problem = failed.problem if failed is not None else None
         self.keyring.save(
-            profile.name, credentials, previous, lambda: self._use(profile, credentials, previous)
+            profile.name,
+            credentials,
+            previous,
+            lambda: self._use(profile, credentials, previous, problem),
         )
 
-    def _use(self, profile: Profile, credentials: Credentials, previous: str | None) -> None:
+    def _failed_test(self, profile: Profile, credentials: Credentials) -> TestVerdict | None:
+        """The last test, when it failed with the settings in the form now."""
+        verdict = self._last_test
+        base_url = to_connection_profile(profile).base_url
+        if verdict is not None and verdict.failed_for(base_url, credentials):
+            return verdict
+        return None
+
+    def _use(
+        self,
+        profile: Profile,
+        credentials: Credentials,
+        previous: str | None,
+        problem: str | None = None,
+    ) -> None:
         try:
             saved = self._settings.put_profile(profile, replacing=previous)
             self._settings.last_profile = saved.name
         except (SettingValueError, SettingsError) as error:
-            self.show_problem(str(error))
+            self.show_problem(error_text(error))
             return
         try:
-            self.shell.connect(to_connection_profile(saved), credentials)
+            self.shell.connect(to_connection_profile(saved), credentials, problem=problem)
         except AxError as error:
             self.show_problem(str(error))
             return
@@ -305,6 +373,7 @@ class ConnectionDialog(QDialog):
 
     def set_result(self, text: str, *, ok: bool | None = None) -> None:
         """The line under Test connection: a sentence, marked as success or problem."""
+        self._result = (text, ok)
         colour = {True: "#1e7d32", False: "#b3261e", None: ""}[ok]
         prefix = {True: self.tr("Success:"), False: self.tr("Problem:"), None: ""}[ok]
         self.result_label.setStyleSheet(f"color: {colour};" if colour else "")

@@ -3,17 +3,19 @@
 The test asks AX for the status of an order that cannot exist (a random UUID):
 a 404 means AX accepted the API key and channel code; every other outcome is
 told plainly (see :func:`describe_test_failure`). Connection > Test connection
-(the main window) probes the connection in use; the connection dialog's button
-probes the values in its form on a client of their own (:class:`ConnectionTest`).
+(the main window, :class:`ConnectionInUseTest`) probes the connection in use; the
+connection dialog's button probes the values in its form on a client of their own
+(:class:`ConnectionTest`).
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from axdesk.api import (
     AxAuthError,
@@ -25,6 +27,7 @@ from axdesk.api import (
     AxRateLimitedError,
     AxServerError,
 )
+from axdesk.ui.common.context import link_problem
 from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.connection.net import InterruptibleTransport, make_client
@@ -32,6 +35,7 @@ from axdesk.ui.connection.secrets import Credentials
 
 if TYPE_CHECKING:
     from axdesk.ui.connection.dialog import ConnectionDialog
+    from axdesk.ui.shell.main_window import MainWindow
 
 TEST_TIMEOUT_SECONDS = 8.0
 
@@ -120,6 +124,66 @@ def describe_test_failure(error: BaseException, base_url: str) -> str:
     return describe_error(error) or ""
 
 
+class ConnectionInUseTest(QObject):
+    """Connection > Test connection in the main window: the connection in use, probed on
+    the worker (built as ``ConnectionInUseTest(window)``); the outcome goes to the status
+    bar (a problem to the notice bar) and the window's ``connection_tested`` signal."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def start(self) -> None:
+        window = self._window
+        connection = window.ctx.connection
+        profile = connection.profile
+        try:
+            client = connection.client()
+        except AxError as error:
+            self._tested(False, describe_error(error) or str(error))
+            return
+        assert profile is not None
+        window.status.show_note(self._testing(), 0)
+        window.ctx.worker.call(lambda: probe(client)).on_success(
+            lambda _: self._tested(True, connection_works_sentence())
+        ).on_error(
+            lambda error: self._tested(False, describe_test_failure(error, profile.base_url))
+        ).on_done(self._ended).operator().start()
+
+    def _testing(self) -> str:
+        return QCoreApplication.translate("ConnectionTest", "Testing the connection…")
+
+    def _ended(self) -> None:
+        if self._window.status.note() == self._testing():
+            self._window.status.show_note("", 0)
+
+    def _tested(self, ok: bool, sentence: str) -> None:
+        window = self._window
+        if ok:
+            window.status.show_note(sentence, 10_000)
+        else:
+            window.status.show_note("", 0)
+            window.show_problem(sentence)
+        window.connection_tested.emit(ok, sentence)
+
+
+@dataclass(frozen=True)
+class TestVerdict:
+    """How the last Test connection of some settings ended (``problem``: a link problem
+    kind, see :data:`~axdesk.ui.common.context.LINK_PROBLEM_KINDS`, or "test")."""
+
+    __test__ = False  # not a pytest test class
+
+    base_url: str
+    credentials: Credentials
+    ok: bool
+    sentence: str
+    problem: str | None = None
+
+    def failed_for(self, base_url: str, credentials: Credentials) -> bool:
+        return not self.ok and self.base_url == base_url and self.credentials == credentials
+
+
 class ConnectionTest:
     """The connection dialog's Test connection: the form's values on a client of their
     own, probed on the worker; built as ``ConnectionTest(dialog)``.
@@ -144,7 +208,7 @@ class ConnectionTest:
                 max_retries=0,  # the operator waits for this answer: tell at once
             )
         except AxError as error:
-            self._finish(False, str(error))
+            self._finish(False, str(error), base_url, credentials, "test")
             return
         self._running.append(transport)
         dialog.set_result(
@@ -166,15 +230,33 @@ class ConnectionTest:
 
         dialog.track(
             dialog.shell.ctx.worker.call(run)
-            .on_success(lambda _: self._finish(True, connection_works_sentence()))
-            .on_error(lambda error: self._finish(False, describe_test_failure(error, base_url)))
+            .on_success(
+                lambda _: self._finish(True, connection_works_sentence(), base_url, credentials)
+            )
+            .on_error(
+                lambda error: self._finish(
+                    False,
+                    describe_test_failure(error, base_url),
+                    base_url,
+                    credentials,
+                    link_problem(error) or "test",
+                )
+            )
             .on_done(done)
             .busy(dialog.test_button)
             .start()
         )
 
-    def _finish(self, ok: bool, sentence: str) -> None:
+    def _finish(
+        self,
+        ok: bool,
+        sentence: str,
+        base_url: str,
+        credentials: Credentials,
+        problem: str | None = None,
+    ) -> None:
         self._dialog.set_result(sentence, ok=ok)
+        self._dialog.note_test(TestVerdict(base_url, credentials, ok, sentence, problem))
         self._dialog.test_finished.emit(ok, sentence)
 
     def abort_all(self) -> None:

@@ -102,6 +102,7 @@ class InventoryLoader(QObject):
             .on_error(self._show_error)
             .on_done(self._finished)
             .busy(self._busy)
+            .operator()
             .start()
         )
         self.changed.emit()

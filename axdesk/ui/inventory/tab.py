@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -234,9 +234,6 @@ class InventoryTab(QWidget):
         QWidget.setTabOrder(self.calendar, self.day_panel.slot_table)
         QWidget.setTabOrder(self.day_panel.slot_table, self.day_panel.book_button)
 
-        self._refresh_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self)
-        self._refresh_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
     def retranslate_ui(self) -> None:
         """Set every text in the current language (at start and on a live language switch)."""
         self.product_label.setText(self.tr("&Product:"))
@@ -294,7 +291,6 @@ class InventoryTab(QWidget):
         line_edit.textChanged.connect(self.stale.update)
         self.stale.changed.connect(self._update_enabled)
         self.refresh_button.clicked.connect(self.refresh)
-        self._refresh_shortcut.activated.connect(self.refresh)
         self.loading.loaded.connect(self.show_inventory)
         self.option_combo.currentIndexChanged.connect(self._on_option_changed)
         self.previous_button.clicked.connect(self.calendar.previous_month)
@@ -310,6 +306,7 @@ class InventoryTab(QWidget):
         selection.selectionChanged.connect(self._update_enabled)
         self.booking.slot_chosen.connect(self.book_slot_requested)
         self._ctx.connection.changed.connect(self._on_connection_changed)
+        self._ctx.events.catalog_changed.connect(self.products.reload)
 
     # ------------------------------------------------------------------ public API
 

@@ -89,6 +89,7 @@ class OrderTab(QWidget):
         self.form.changed.connect(self.drafts.form_changed)
         self.form.validated.connect(self.update_bar)
         ctx.connection.changed.connect(self.update_bar)
+        ctx.events.catalog_changed.connect(self.form.reload_catalog)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

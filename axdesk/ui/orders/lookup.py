@@ -205,7 +205,7 @@ class OrderLookup(QObject):
         connection, journal = ctx.connection, ctx.journal
         ctx.worker.call(lambda: look_up(connection.client(), journal, code)).on_success(
             dialog.show_answer
-        ).on_error(lambda error: dialog.show_error(describe_error(error) or "")).start()
+        ).on_error(lambda error: dialog.show_error(describe_error(error) or "")).operator().start()
 
     def _import(self, dialog: LookupDialog, infos: list[OrderStatusInfo]) -> None:
         tab = self._tab

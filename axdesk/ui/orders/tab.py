@@ -40,7 +40,6 @@ import datetime as dt
 import itertools
 
 from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -209,12 +208,8 @@ class OrdersTab(QWidget):
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
-        self.refresh_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
-        self.refresh_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
     def _connect(self) -> None:
         self.filters.refresh_button.clicked.connect(self.refresh_now)
-        self.refresh_shortcut.activated.connect(self.refresh_now)
 
         self.model.count_changed.connect(self._show_count)
         self.model.loading_changed.connect(lambda _busy: self._show_count(self.model.total_count))
@@ -224,7 +219,7 @@ class OrdersTab(QWidget):
     def on_shown(self) -> None:
         """The tab became the current one: bring the list up to date, focus the search."""
         if self._shown_once:
-            self.refresh()
+            self.reload()
         self._shown_once = True
         self.filters.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -242,13 +237,17 @@ class OrdersTab(QWidget):
             self.active_dialog = None
 
     def refresh(self) -> None:
+        """View > Refresh (F5): the same as "Refresh now"."""
+        self.refresh_now()
+
+    def reload(self) -> None:
         """Read the table and the shown order again from the journal."""
         self.model.reload(keep=self.model.rowCount())
         self.selection.reload()
 
     def refresh_now(self) -> None:
         """ "Refresh now": re-read the journal and ask AX about every open order at once."""
-        self.refresh()
+        self.reload()
         self.sync.refresh_now()
 
     def show_order(self, channel_order_code: str) -> None:

@@ -26,7 +26,8 @@ class ShellActions(QObject):
         bar: QMenuBar = window.menuBar()
 
         self.file_menu = QMenu(bar)
-        self.quit = self._action(window.close, QKeySequence.StandardKey.Quit)
+        self.quit = self._action(window.request_quit)
+        self.quit.setShortcuts(_with_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.file_menu.addAction(self.quit)
 
         self.connection_menu = QMenu(bar)
@@ -63,14 +64,16 @@ class ShellActions(QObject):
             self.tab_actions.append(action)
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
-        self.refresh = self._action(window.refresh_current_tab, QKeySequence.StandardKey.Refresh)
+        # The window's one owner of F5: View > Refresh calls the current tab's refresh()
+        # (a tab that took F5 as well would make the key ambiguous, and do nothing).
+        self.refresh = self._action(window.refresh_current_tab)
+        self.refresh.setShortcuts(_with_keys(QKeySequence.StandardKey.Refresh, "F5"))
         self.view_menu.addAction(self.refresh)
 
         self.help_menu = QMenu(bar)
         self.call_log = self._action(window.show_call_log)
-        self.documentation = self._action(
-            window.open_documentation, QKeySequence.StandardKey.HelpContents
-        )
+        self.documentation = self._action(window.open_documentation)
+        self.documentation.setShortcuts(_with_keys(QKeySequence.StandardKey.HelpContents, "F1"))
         self.about = self._action(window.show_about)
         self.help_menu.addActions([self.call_log, self.documentation])
         self.help_menu.addSeparator()
@@ -122,3 +125,14 @@ class ShellActions(QObject):
         self.call_log.setText(self.tr("Show &call log"))
         self.documentation.setText(self.tr("&Documentation"))
         self.about.setText(self.tr("&About axdesk"))
+
+
+def _with_keys(standard: QKeySequence.StandardKey, *keys: str) -> list[QKeySequence]:
+    """The platform's keys for ``standard``, then ``keys`` the README promises everywhere
+    (Windows' scheme, which the offscreen platform also uses, has no key for Quit)."""
+    sequences = list(QKeySequence.keyBindings(standard))
+    for key in keys:
+        sequence = QKeySequence(key)
+        if sequence not in sequences:
+            sequences.append(sequence)
+    return sequences

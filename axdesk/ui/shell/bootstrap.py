@@ -6,12 +6,15 @@ through these functions, so a test exercises exactly what the app runs. The
 clients come from :func:`axdesk.ui.connection.net.make_client`.
 
 Practice mode keeps its catalog and orders in a database of its own, in
-memory: the demo catalog replaces it on every start, and practice orders never
-mix with the operator's real journal or catalog.
+memory: the demo catalog replaces it on every start, a few demo orders are
+journaled at once (sent to the embedded sandbox, so a trainee can cancel a
+ticket straight away), and practice orders never mix with the operator's real
+journal or catalog.
 
 What the first screen does not need is imported when first used: the keyring
 (:attr:`Shell.secrets`), httpx and the client (:meth:`Shell.connect`), the
-sandbox (:func:`start_practice_server`), so that the frame paints before them.
+sandbox and the demo orders (:func:`start_practice_server`), so that the frame
+paints before them.
 """
 
 from __future__ import annotations
@@ -33,8 +36,10 @@ from axdesk.store.settings import Settings
 from axdesk.ui.common.context import (
     ENVIRONMENT_SANDBOX,
     AppContext,
+    AppEvents,
     Connection,
     ConnectionProfile,
+    supplier_today,
 )
 from axdesk.ui.common.worker import Worker
 from axdesk.ui.shell.call_log import CallLog
@@ -76,10 +81,21 @@ class Shell:
             self.given_secrets = SecretStore()
         return self.given_secrets
 
-    def connect(self, profile: ConnectionProfile, credentials: Credentials) -> AxClient:
-        """Make a client for ``profile`` and put it in use (raises ``AxError`` if unusable)."""
+    def connect(
+        self, profile: ConnectionProfile, credentials: Credentials, *, problem: str | None = None
+    ) -> AxClient:
+        """Make a client for ``profile`` and put it in use (raises ``AxError`` if unusable).
+
+        ``problem``: a link problem already known (see :meth:`Connection.use`)."""
         client, transport = self.make_client(profile, credentials)
-        self.ctx.connection.use(profile, client, abort=transport.abort)
+        self.ctx.connection.use(
+            profile,
+            client,
+            abort=transport.abort,
+            # one call's request, when the transport offers it (the per-call machinery)
+            abort_thread=getattr(transport, "abort_thread", None),
+            problem=problem,
+        )
         return client
 
     def make_client(
@@ -164,6 +180,7 @@ def open_shell(
     worker = Worker(parent)
     connection = Connection(parent)
     worker.add_abort_hook(connection.abort_calls)
+    worker.add_cancel_hook(connection.abort_call)
     settings_saver = SettingsSaver(settings, worker, parent)
     settings_saver.attach()
     ctx = AppContext(
@@ -174,6 +191,7 @@ def open_shell(
         catalog=lambda: _open_catalog(database),
         journal=lambda: _open_journal(database),
         sandbox_mode=sandbox_mode,
+        events=AppEvents(parent),
     )
     return Shell(
         ctx=ctx,
@@ -237,13 +255,42 @@ def start_practice_server(shell: Shell, **sandbox_options: Any) -> PracticeServe
     client, transport = shell.make_client(
         profile, Credentials(sandbox.api_key, sandbox.channel_code)
     )
+    seed_practice_orders(shell, client, profile.supplier_timezone)
     return PracticeServer(sandbox, profile, client, transport)
 
 
+def seed_practice_orders(shell: Shell, client: AxClient, zone: str) -> list[str]:
+    """Journal the demo orders a trainee starts with, sent to the embedded sandbox through
+    the real client (:func:`axdesk.store.demo_orders.seed_demo_orders`); no Qt, no GUI.
+
+    Runs on the worker that starts the sandbox, before it is put in use. Returns the
+    channel order codes made.
+    """
+    from axdesk.store.demo_orders import seed_demo_orders  # the reconciler, pydantic
+
+    return seed_demo_orders(
+        client,
+        shell.ctx.journal,
+        shell.ctx.catalog,
+        today=supplier_today(zone),
+        time_zone=zone,
+    )
+
+
 def use_practice_server(shell: Shell, started: PracticeServer) -> None:
-    """On the GUI thread: the started sandbox becomes the connection in use."""
+    """On the GUI thread: the started sandbox becomes the connection in use.
+
+    Its demo catalog replaced the catalog on the worker, after the tabs were built:
+    the tabs that show products are told (``catalog_changed``).
+    """
     shell.sandbox = started.sandbox
-    shell.ctx.connection.use(started.profile, started.client, abort=started.transport.abort)
+    shell.ctx.connection.use(
+        started.profile,
+        started.client,
+        abort=started.transport.abort,
+        abort_thread=getattr(started.transport, "abort_thread", None),
+    )
+    shell.ctx.events.catalog_changed.emit()
 
 
 def start_practice(shell: Shell, **sandbox_options: Any) -> Any:

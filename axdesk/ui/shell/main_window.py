@@ -33,25 +33,31 @@ from axdesk.api.errors import AxError
 from axdesk.store.settings import SettingsError
 from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, ConnectionProfile, SlotRef
 from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations
+from axdesk.ui.common.live_text import live_join
 from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
 from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.resources import app_icon, resources_dir
+from axdesk.ui.common.store_text import error_text, problem_text
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.shell.actions import ShellActions
 from axdesk.ui.shell.bootstrap import Shell
+from axdesk.ui.shell.call_progress import CallProgress
 from axdesk.ui.shell.status_bar import ShellStatusBar
 from axdesk.ui.shell.tab import Tab
 
 # The tabs, dialogs and what they use are imported where they are first needed: the
 # frame paints first (``axdesk.ui.shell.startup``), and its imports are the wait.
 if TYPE_CHECKING:
+    from axdesk.ui.catalog.commands import CatalogCommands
     from axdesk.ui.catalog.dialog import CatalogDialog
     from axdesk.ui.connection.dialog import ConnectionDialog
+    from axdesk.ui.connection.probe import ConnectionInUseTest
     from axdesk.ui.connection.secrets import Credentials
     from axdesk.ui.inventory.tab import InventoryTab
     from axdesk.ui.order_entry.tab import OrderTab
     from axdesk.ui.orders.tab import OrdersTab
     from axdesk.ui.shell.call_log import CallLogDialog
+    from axdesk.ui.shell.practice_menu import PracticeMenu
 
 log = logging.getLogger(__name__)
 
@@ -111,8 +117,12 @@ class MainWindow(QMainWindow):
 
         self.status = ShellStatusBar(self.ctx.connection, self.ctx.worker, self)
         self.setStatusBar(self.status)
+        self.call_progress = CallProgress(self.ctx.worker, self.status, self)
+        self._connection_test: ConnectionInUseTest | None = None
+        self._catalog_commands: CatalogCommands | None = None
         self.actions_ = ShellActions(self)
         self.actions_.check_language(self.ctx.settings.language)
+        self.practice: PracticeMenu | None = None  # the Practice menu, built with the tabs
         self.tray = self._make_tray()
 
         self.tabs.currentChanged.connect(self._on_tab_changed)
@@ -125,6 +135,24 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if tabs_now:
             self.build_tabs()
+
+    @property
+    def connection_test(self) -> ConnectionInUseTest:
+        """Connection > Test connection (its module imports the client: built when first used)."""
+        if self._connection_test is None:
+            from axdesk.ui.connection.probe import ConnectionInUseTest
+
+            self._connection_test = ConnectionInUseTest(self)
+        return self._connection_test
+
+    @property
+    def catalog_commands(self) -> CatalogCommands:
+        """The Catalog menu's commands (built when first used, like the catalog's modules)."""
+        if self._catalog_commands is None:
+            from axdesk.ui.catalog.commands import CatalogCommands
+
+            self._catalog_commands = CatalogCommands(self)
+        return self._catalog_commands
 
     # -- tabs ------------------------------------------------------------------------
 
@@ -169,6 +197,18 @@ class MainWindow(QMainWindow):
         if self.ctx.connection.is_connected:  # connected before the tabs were there
             self.order_tab.reconcile_pending()
             self.orders_tab.cancelling.settle_pending()
+
+    def practice_started(self) -> None:
+        """The embedded sandbox is in use: the Practice menu drives it (once), and the
+        Orders list shows the demo orders journaled while it started."""
+        if self._closed:
+            return
+        if self.practice is None:
+            from axdesk.ui.shell.practice_menu import PracticeMenu  # the journal, pydantic
+
+            self.practice = PracticeMenu.install(self)
+        if self.has_tabs:
+            self.orders_tab.reload()
 
     def _wire_tabs(self) -> None:
         self.inventory_tab.book_slot_requested.connect(self.book_slot)
@@ -252,7 +292,7 @@ class MainWindow(QMainWindow):
             title = self.tr("axdesk — practice mode (sandbox)")
         else:
             title = fill_args(
-                self.tr("axdesk — %1 (%2)"), profile.name, self.status.badge.words()[0]
+                self.tr("axdesk — %1 (%2)"), profile.name, self.status.badge.environment_words()[0]
             )
         self.setWindowTitle(title)
 
@@ -269,7 +309,7 @@ class MainWindow(QMainWindow):
         try:
             self.ctx.settings.language = choice
         except SettingsError as error:
-            self.show_problem(str(error))
+            self.show_problem(error_text(error))
 
     # -- problems --------------------------------------------------------------------
 
@@ -282,6 +322,12 @@ class MainWindow(QMainWindow):
 
     def show_note(self, sentence: str) -> None:
         self.notice.show_notice(INFO, sentence)
+
+    def show_settings_warnings(self) -> None:
+        """What was wrong with the settings file at start (each in the operator's language)."""
+        warnings = self.ctx.settings.warnings
+        if warnings:
+            self.show_problem(live_join("\n\n", [problem_text(w) for w in warnings]))
 
     # -- connection ------------------------------------------------------------------
 
@@ -343,80 +389,18 @@ class MainWindow(QMainWindow):
 
     def test_connection(self) -> None:
         """Connection > Test connection: one real call with the connection in use."""
-        from axdesk.ui.connection.probe import (
-            connection_works_sentence,
-            describe_test_failure,
-            probe,
-        )
-
-        connection = self.ctx.connection
-        profile = connection.profile
-        try:
-            client = connection.client()
-        except AxError as error:
-            self._tested(False, str(error))
-            return
-        assert profile is not None
-        self.status.show_note(self.tr("Testing the connection…"), 0)
-        self.ctx.worker.call(lambda: probe(client)).on_success(
-            lambda _: self._tested(True, connection_works_sentence())
-        ).on_error(
-            lambda error: self._tested(False, describe_test_failure(error, profile.base_url))
-        ).start()
-
-    def _tested(self, ok: bool, sentence: str) -> None:
-        if ok:
-            self.status.show_note(sentence, 10_000)
-        else:
-            self.status.show_note("", 0)
-            self.show_problem(sentence)
-        self.connection_tested.emit(ok, sentence)
+        self.connection_test.start()
 
     # -- catalog ---------------------------------------------------------------------
 
     def open_catalog_dialog(self) -> CatalogDialog:
-        from axdesk.ui.catalog.dialog import CatalogDialog
-
-        dialog = CatalogDialog(self.ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self.catalog_commands.open_dialog()
 
     def import_catalog(self, path: Path | None = None) -> None:
-        from axdesk.ui.catalog.files import (
-            choose_import_path,
-            describe_catalog_failure,
-            import_summary,
-            run_catalog_import,
-        )
-
-        chosen = path if path is not None else choose_import_path(self)
-        if chosen is None:
-            return
-        run_catalog_import(
-            self.ctx,
-            chosen,
-            lambda result: self.show_note(import_summary(result, "\n\n")),
-            lambda error: self.show_problem(describe_catalog_failure(error, chosen)),
-        )
+        self.catalog_commands.import_file(path)
 
     def export_catalog(self, path: Path | None = None) -> None:
-        from axdesk.ui.catalog.files import (
-            choose_export_path,
-            describe_catalog_failure,
-            export_summary,
-            run_catalog_export,
-        )
-
-        chosen = path if path is not None else choose_export_path(self)
-        if chosen is None:
-            return
-        run_catalog_export(
-            self.ctx,
-            chosen,
-            lambda count: self.status.show_note(export_summary(count, chosen)),
-            lambda error: self.show_problem(describe_catalog_failure(error)),
-        )
+        self.catalog_commands.export_file(path)
 
     # -- help ------------------------------------------------------------------------
 
@@ -482,6 +466,11 @@ class MainWindow(QMainWindow):
             self._on_tab_changed(self.tabs.currentIndex())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        # The window manager's close button asks like File > Quit; a close by the program
+        # (a signal from the terminal, a test) does not wait for an answer.
+        if event.spontaneous() and not self._closed and not self.may_quit():
+            event.ignore()
+            return
         if not self._closed:
             self._closed = True
             self._save_geometry()
@@ -494,6 +483,15 @@ class MainWindow(QMainWindow):
                 self.tray.hide()
             self.stopped_cleanly = self._shell.close()
         super().closeEvent(event)
+
+    def may_quit(self) -> bool:
+        """Whether quitting may go ahead (practice mode asks when an order is half-typed)."""
+        return self.practice is None or self.practice.may_quit()
+
+    def request_quit(self) -> None:
+        """File > Quit (Ctrl+Q)."""
+        if self.may_quit():
+            self.close()
 
     def _save_geometry(self) -> None:
         try:

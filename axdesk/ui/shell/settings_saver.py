@@ -20,6 +20,7 @@ import threading
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from axdesk.store.settings import Settings, SettingsError
+from axdesk.ui.common.store_text import error_text
 from axdesk.ui.common.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -35,12 +36,13 @@ class SettingsSaver(QObject):
     the saver's thread.
 
     Signals:
-        failed(str): a save failed; the sentence says why (the values stay in
-            memory and the next change tries again).
+        failed(object): a save failed; the sentence (a ``str``, worded in the
+            operator's language and said again after a switch) says why (the values
+            stay in memory and the next change tries again).
         saved(): a save finished (for tests and the status bar).
     """
 
-    failed = Signal(str)
+    failed = Signal(object)
     saved = Signal()
     _changed = Signal()
 
@@ -95,7 +97,7 @@ class SettingsSaver(QObject):
     def _report(self, error: BaseException) -> None:
         if isinstance(error, SettingsError):
             log.warning("%s", error)
-            self.failed.emit(str(error))
+            self.failed.emit(error_text(error))
         else:
             log.error("Saving the settings failed unexpectedly", exc_info=error)
 

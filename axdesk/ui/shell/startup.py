@@ -156,6 +156,7 @@ class StartUp(QObject):
         if self._window.is_closing:
             return
         use_practice_server(self._window.shell, started)
+        self._window.practice_started()
         self._window.status.show_note("", 0)
         self._done("practice")
         self._finish()

@@ -8,6 +8,7 @@ address we cannot vouch for is treated like production) in words.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
@@ -19,7 +20,10 @@ from axdesk.ui.common.context import (
     ENVIRONMENT_TEST,
     LINK_PROBLEM_KINDS,
     Connection,
+    display_name,
 )
+from axdesk.ui.common.error_text import is_slow_answer
+from axdesk.ui.common.live_text import again
 from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.time_text import date_time_text, time_text
 from axdesk.ui.common.worker import Worker
@@ -40,6 +44,7 @@ class EnvironmentBadge(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.environment = ""
+        self._problem: Callable[[], str] | None = None
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.set_environment("")
@@ -53,8 +58,26 @@ class EnvironmentBadge(QLabel):
         )
         self.retranslate_ui()
 
+    def set_problem(self, reason: Callable[[], str] | None) -> None:
+        """Mark the badge as not working, for ``reason`` (a sentence fragment, rendered in
+        the language in use), or clear the mark (None)."""
+        self._problem = reason
+        self.retranslate_ui()
+
     def words(self) -> tuple[str, str]:
-        """(badge text, spoken description) for the current environment."""
+        """(badge text, spoken description): the environment, and a problem if marked."""
+        text, description = self.environment_words()
+        if self._problem is None or not self.environment:
+            return text, description
+        return (
+            fill_args(self.tr("%1 · NOT WORKING", "the environment badge, e.g. TEST"), text),
+            fill_args(
+                self.tr("%1. The connection is not working: %2."), description, self._problem()
+            ),
+        )
+
+    def environment_words(self) -> tuple[str, str]:
+        """(badge text, spoken description) of the environment alone."""
         if self.environment == ENVIRONMENT_PRODUCTION:
             return self.tr("PRODUCTION"), self.tr("Production: real orders and real money")
         if self.environment == ENVIRONMENT_TEST:
@@ -100,7 +123,8 @@ class ShellStatusBar(QStatusBar):
         self.badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
-        self._message_timer.timeout.connect(self.message_label.clear)
+        self._message_timer.timeout.connect(self._clear_note)
+        self._note = ""
         # QStatusBar.showMessage would hide the badge while a message shows: the shell
         # shows its messages in a label of its own instead (see show_note).
         self.addWidget(self.badge)
@@ -111,18 +135,28 @@ class ShellStatusBar(QStatusBar):
         connection.changed.connect(self._on_connection_changed)
         connection.call_finished.connect(self._on_call_finished)
         worker.busy_changed.connect(self._on_busy_changed)
+        worker.call_failed.connect(self._on_call_failed)
         self._on_connection_changed()
 
     def show_note(self, text: str, timeout_ms: int = 15_000) -> None:
         """A passing message beside the connection state, on one line (the full text is in
-        its tooltip); the badge stays visible and the bar keeps its height."""
-        one_line = " · ".join(part.strip() for part in text.splitlines() if part.strip())
-        self.message_label.setText(one_line)
-        self.message_label.setToolTip(text)
+        its tooltip); the badge stays visible and the bar keeps its height. A
+        :class:`~axdesk.ui.common.live_text.LiveText` is said again after a language switch."""
+        self._note = text
+        self._show_note_text(text)
         if timeout_ms > 0:
             self._message_timer.start(timeout_ms)
         else:
             self._message_timer.stop()
+
+    def _show_note_text(self, text: str) -> None:
+        one_line = " · ".join(part.strip() for part in text.splitlines() if part.strip())
+        self.message_label.setText(one_line)
+        self.message_label.setToolTip(text)
+
+    def _clear_note(self) -> None:
+        self._note = ""
+        self.message_label.clear()
 
     def note(self) -> str:
         return self.message_label.toolTip() if self.message_label.text() else ""
@@ -131,7 +165,7 @@ class ShellStatusBar(QStatusBar):
 
     def _on_connection_changed(self) -> None:
         profile = self._connection.profile
-        self._last_failure = None
+        self._last_failure = self._connection.problem
         self.badge.set_environment(profile.environment if profile else "")
         self.retranslate_ui()
 
@@ -140,12 +174,25 @@ class ShellStatusBar(QStatusBar):
         self._last_failure = None if error is None else _problem_kind(str(error))
         self.retranslate_ui()
 
+    def _on_call_failed(self, error: object) -> None:
+        """A call failed: a timeout after AX took the request means AX is slow, not that it
+        could not be reached (the call record alone cannot tell)."""
+        if (
+            self._last_failure == "network"
+            and isinstance(error, BaseException)
+            and is_slow_answer(error)
+        ):
+            self._last_failure = "slow"
+            self.retranslate_ui()
+
     def _reason(self, kind: str) -> str:
         reasons = {
             "network": self.tr("AX could not be reached"),
+            "slow": self.tr("AX is slow to answer"),
             "auth": self.tr("AX refused the API key or channel code"),
             "server": self.tr("AX had a server error"),
             "malformed": self.tr("the answer was not understood"),
+            "test": self.tr("the connection test failed"),
         }
         return reasons.get(kind, kind)
 
@@ -162,13 +209,19 @@ class ShellStatusBar(QStatusBar):
         elif self._last_failure is not None:
             state = fill_args(
                 self.tr("%1: the last request to AX failed (%2)."),
-                profile.name,
+                display_name(profile),
                 self._reason(self._last_failure),
             )
         else:
-            state = fill_args(self.tr("Connected: %1 (%2)"), profile.name, profile.base_url)
+            state = fill_args(
+                self.tr("Connected: %1 (%2)"), display_name(profile), profile.base_url
+            )
         self.state_label.setText(state)
         self.state_label.setAccessibleName(self.tr("Connection state"))
+        failure = self._last_failure
+        self.badge.set_problem(
+            None if failure is None or profile is None else lambda: self._reason(failure)
+        )
         last = self._connection.last_success
         if last is None:
             self.last_call_label.setText(self.tr("No successful call yet"))
@@ -184,6 +237,9 @@ class ShellStatusBar(QStatusBar):
     def changeEvent(self, event: QEvent) -> None:  # Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            if self._note and self.message_label.text():
+                self._note = again(self._note)
+                self._show_note_text(self._note)
         super().changeEvent(event)
 
 

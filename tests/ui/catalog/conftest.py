@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 
 from axdesk.ui.catalog.dialog import CatalogDialog
 from axdesk.ui.common.context import AppContext
+from axdesk.ui.common.i18n import Translations
 
 
 @pytest.fixture
@@ -21,3 +22,12 @@ def dialog(qapp, app_context: AppContext) -> Iterator[CatalogDialog]:
     built.close()
     built.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[Translations]:
+    """English as the app installs it: with the plural forms of counts ("1 product")."""
+    translations = Translations(qapp)
+    translations.apply("en")
+    yield translations
+    translations.deleteLater()

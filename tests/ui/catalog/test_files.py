@@ -8,7 +8,7 @@ from pathlib import Path
 
 from axdesk.store.catalog import CatalogImportError
 from axdesk.ui.catalog.dialog import CatalogDialog
-from axdesk.ui.catalog.files import MAX_LISTED_PROBLEMS, describe_catalog_failure
+from axdesk.ui.catalog.files import MAX_LISTED_PROBLEMS, describe_catalog_failure, export_summary
 from axdesk.ui.shell.main_window import MainWindow
 
 
@@ -68,7 +68,7 @@ def test_a_long_list_of_problems_is_cut_after_twenty() -> None:
 
 
 def test_the_main_window_imports_and_exports_through_the_same_helpers(
-    qtbot, shell, tmp_path: Path
+    qtbot, shell, tmp_path: Path, english
 ) -> None:
     window = MainWindow(shell)
     qtbot.addWidget(window)
@@ -87,6 +87,7 @@ def test_the_main_window_imports_and_exports_through_the_same_helpers(
     qtbot.waitUntil(lambda: bool(notes))
     options = sum(len(product.options) for product in before)
     assert notes == [f"Imported {len(before)} products with {options} options."]
+    assert export_summary(1, target) == f"Exported 1 product to {target}."
     assert catalog.list_products() == before
 
     bad = tmp_path / "bad.csv"

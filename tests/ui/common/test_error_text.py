@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from PySide6.QtWidgets import QApplication
 
@@ -20,7 +21,7 @@ from axdesk.api import (
 )
 from axdesk.ui.common import i18n
 from axdesk.ui.common.context import NotConnectedError
-from axdesk.ui.common.error_text import ax_error_sentence
+from axdesk.ui.common.error_text import ax_error_sentence, is_slow_answer
 from axdesk.ui.common.i18n import Translations
 from axdesk.ui.common.worker import describe_error
 
@@ -116,3 +117,31 @@ def test_in_korean_an_unreadable_answer_points_to_the_call_log() -> None:
     assert "잠시 후 다시 시도하세요" in sentence
     assert "호출 기록" in sentence
     assert sentence.endswith("(HTTP 200)")
+
+
+def timed_out(request: str = "GET") -> AxNetworkError:
+    """What the client raises when AX took the request but did not answer in time."""
+    error = AxNetworkError(
+        "AX did not answer within 10 seconds. The request was sent, so it may have been applied.",
+        request_sent=True,
+    )
+    error.__cause__ = httpx.ReadTimeout("timed out", request=httpx.Request(request, "https://ax"))
+    return error
+
+
+def test_a_timeout_after_ax_took_the_request_is_slow_not_unreachable(qapp) -> None:
+    assert is_slow_answer(timed_out())
+    sentence = ax_error_sentence(timed_out())
+    assert sentence.startswith("AX is slow to answer.")
+    assert "reach" not in sentence
+    refused = AxNetworkError("Could not connect to AX.", request_sent=False)
+    refused.__cause__ = httpx.ConnectTimeout("connect timed out")
+    assert not is_slow_answer(refused)  # AX never answered the connect: not reached
+    dropped = AxNetworkError("The connection to AX was dropped.", request_sent=True)
+    dropped.__cause__ = httpx.RemoteProtocolError("closed")
+    assert not is_slow_answer(dropped)
+
+
+@pytest.mark.usefixtures("korean")
+def test_in_korean_a_slow_answer_says_ax_is_slow() -> None:
+    assert ax_error_sentence(timed_out()).startswith("AX의 응답이 느립니다")

@@ -80,3 +80,12 @@ def test_nothing_to_fill_leaves_the_file_untouched(tmp_path: Path) -> None:
     new.write_text(NEW, encoding="utf-8")
     assert fill_from_memory(new, read_memory([tmp_path / "missing.ts"])) == 0
     assert new.read_text(encoding="utf-8") == NEW
+
+
+def test_only_files_of_the_same_language_fill(tmp_path: Path) -> None:
+    english = tmp_path / "en.ts"
+    english.write_text(OLD.replace('language="ko"', 'language="en"'), encoding="utf-8")
+    korean = tmp_path / "ko.ts"
+    korean.write_text(OLD, encoding="utf-8")
+    assert read_memory([english], "ko") == {}
+    assert len(read_memory([english, korean], "ko")) == 2

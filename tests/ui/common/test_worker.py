@@ -226,3 +226,46 @@ def test_a_call_group_cancels_what_is_still_running_and_lets_finished_calls_go(
     assert slow.cancelled
     assert not quick.cancelled
     assert answers == ["quick"]
+
+
+def test_an_operator_call_is_announced_and_cancelled_by_the_operator(qtbot, worker) -> None:
+    release = threading.Event()
+    ran = threading.Event()
+    outcomes: list[str] = []
+    hooked: list[object] = []
+    worker.add_cancel_hook(hooked.append)
+
+    def slow() -> str:
+        ran.set()
+        release.wait(5)
+        return "answer"
+
+    with qtbot.waitSignal(worker.operator_call_started) as started:
+        call = (
+            worker.call(slow)
+            .on_success(lambda result: outcomes.append(result))
+            .on_error(lambda error: outcomes.append(f"error {error}"))
+            .on_done(lambda: outcomes.append("done"))
+            .operator()
+            .start()
+        )
+    assert started.args == [call]
+    assert call.is_operator
+    assert ran.wait(2)
+    assert call.thread_ident not in (None, threading.get_ident())
+
+    with qtbot.waitSignal(worker.operator_call_ended) as ended:
+        call.cancel_by_operator()
+    assert ended.args == [call]
+    assert outcomes == ["done"]  # the caller gets its state back; the answer is dropped
+    assert hooked == [call]  # the connection is asked to abort the request
+    release.set()
+    qtbot.waitUntil(lambda: worker._pool.activeThreadCount() == 0)
+    qtbot.wait(50)  # the dropped answer's queued delivery, if it were delivered
+    assert outcomes == ["done"]
+
+
+def test_calls_not_marked_are_not_announced(qtbot, worker) -> None:
+    with qtbot.assert_not_emitted(worker.operator_call_started):
+        call = worker.call(lambda: 1).start()
+        qtbot.waitUntil(lambda: call.finished)
