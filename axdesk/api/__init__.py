@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from axdesk.api.client import (
         DEFAULT_TIMEOUT,
         ENVIRONMENTS,
+        RETRY_AFTER_LIMIT,
         AxClient,
         CallRecord,
         is_loopback_host,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
         AxServerError,
         OrderInputError,
     )
+    from axdesk.api.limits import CALL_LIMITS, CallLimit, CallLimits
     from axdesk.api.models import (
         UNKNOWN_OPTION,
         CancelledTicket,
@@ -88,7 +90,10 @@ _HOMES: dict[str, str] = {
     "AxRateLimitedError": "axdesk.api.errors",
     "AxRejectedError": "axdesk.api.errors",
     "AxServerError": "axdesk.api.errors",
+    "CALL_LIMITS": "axdesk.api.limits",
     "CURRENCIES": "axdesk.api.money",
+    "CallLimit": "axdesk.api.limits",
+    "CallLimits": "axdesk.api.limits",
     "CallRecord": "axdesk.api.client",
     "CancelledTicket": "axdesk.api.models",
     "CreatedDepthCombination": "axdesk.api.models",
@@ -110,6 +115,7 @@ _HOMES: dict[str, str] = {
     "OrderStatusInfo": "axdesk.api.models",
     "PairedTicket": "axdesk.api.models",
     "Purchaser": "axdesk.api.models",
+    "RETRY_AFTER_LIMIT": "axdesk.api.client",
     "Representative": "axdesk.api.models",
     "TicketRequest": "axdesk.api.models",
     "TicketStatus": "axdesk.api.models",
@@ -134,11 +140,13 @@ _HOMES: dict[str, str] = {
 """Where each public name lives."""
 
 __all__ = [
+    "CALL_LIMITS",
     "CURRENCIES",
     "DEFAULT_SUPPLIER_TIME_ZONE",
     "DEFAULT_TIMEOUT",
     "ENVIRONMENTS",
     "MINOR_UNIT_DIGITS",
+    "RETRY_AFTER_LIMIT",
     "UNKNOWN_OPTION",
     "AxAuthError",
     "AxClient",
@@ -149,6 +157,8 @@ __all__ = [
     "AxRateLimitedError",
     "AxRejectedError",
     "AxServerError",
+    "CallLimit",
+    "CallLimits",
     "CallRecord",
     "CancelledTicket",
     "CreatedDepthCombination",

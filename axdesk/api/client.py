@@ -9,14 +9,19 @@ Rules this module keeps:
 * GETs are retried with capped, jittered exponential backoff on network
   errors, 429 and 502/503/504. POST and PATCH are never retried: a write whose
   outcome is unknown must be reconciled, not repeated blindly.
-* TLS verification is always on, and plain http is refused except to a
-  loopback host (the local sandbox).
+* TLS verification is always on (the operating system's trust store, see
+  ``transport``), and plain http is refused except to a loopback host (the
+  local sandbox).
+* Every call ends: one deadline covers the whole call, retries included, and
+  the answer is read in pieces up to a size cap counted after decompression
+  (``limits.CALL_LIMITS``). A ``Retry-After`` is never taken above an hour.
+* Only a write can have been applied: a failed read is never "outcome unknown".
 """
 
 from __future__ import annotations
 
-import ipaddress
 import logging
+import math
 import random
 import re
 import time
@@ -31,6 +36,7 @@ from urllib.parse import quote, urlencode
 import httpx
 
 from axdesk import __version__
+from axdesk.api.answers import ACCEPT_ENCODING, read_answer
 from axdesk.api.errors import (
     AxAuthError,
     AxError,
@@ -42,6 +48,7 @@ from axdesk.api.errors import (
     AxServerError,
     OrderInputError,
 )
+from axdesk.api.limits import CALL_LIMITS, CallLimit, CallLimits
 from axdesk.api.models import (
     CancelledTicket,
     CreatedOrder,
@@ -50,13 +57,17 @@ from axdesk.api.models import (
     OrderStatusInfo,
     TicketStatus,
 )
+from axdesk.api.redaction import protect_secrets, release_secrets
+from axdesk.api.transport import AxTransport, call_deadline, is_loopback_host
 from axdesk.api.wire import decode_json, encode_json
 
 __all__ = [
     "DEFAULT_TIMEOUT",
     "ENVIRONMENTS",
+    "RETRY_AFTER_LIMIT",
     "AxClient",
     "CallRecord",
+    "is_loopback_host",
     "redact_headers",
     "validate_base_url",
 ]
@@ -75,6 +86,11 @@ BACKOFF_BASE = 0.5
 BACKOFF_CAP = 8.0
 RETRY_AFTER_CAP = 30.0
 """A ``Retry-After`` longer than this is not waited out: the error goes to the user instead."""
+RETRY_AFTER_LIMIT = 3600.0
+"""The longest ``Retry-After`` the client reports (``AxRateLimitedError.retry_after``):
+whatever the server says, no caller ever waits more than an hour, or overflows a timer."""
+DEADLINE_TOLERANCE = 0.02
+"""A timeout this close to the deadline is the deadline (socket waits end on the millisecond)."""
 RETRY_STATUSES: Final[frozenset[int]] = frozenset({502, 503, 504})
 
 _SECRET_HEADERS: Final[frozenset[str]] = frozenset(
@@ -148,16 +164,6 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return redacted
 
 
-def is_loopback_host(host: str) -> bool:
-    """Whether ``host`` is this computer (localhost, 127.0.0.0/8, ::1): the local sandbox."""
-    if host.lower() in ("localhost", "localhost."):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def validate_base_url(base_url: str) -> str:
     """The base URL without a trailing slash; ``AxError`` with a sentence if unusable.
 
@@ -209,23 +215,35 @@ def _check_code(value: object, what: str) -> str:
 
 
 def _retry_after_seconds(value: str | None) -> float | None:
-    """``Retry-After`` as seconds: a number of seconds or an HTTP date; None if absent or junk."""
+    """``Retry-After`` as seconds, at most :data:`RETRY_AFTER_LIMIT`; None if absent or junk.
+
+    A number of seconds or an HTTP date. Absurd values (a date in the year 9999,
+    ``1e999``, a zone offset of a billion hours) never raise: a date too far or a
+    huge number is the limit, and what cannot be read at all is None.
+    """
     if value is None or not value.strip():
         return None
     text = value.strip()
-    try:
+    if text.isascii() and text.replace(".", "", 1).isdigit():
+        seconds = float(text)  # digits only: float() cannot fail, only grow to inf
+    elif text[:1] in "+-" and text[1:].isascii() and text[1:].replace(".", "", 1).isdigit():
         seconds = float(text)
-    except ValueError:
+    else:
         try:
             moment = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+            seconds = (moment - datetime.now(UTC)).total_seconds()
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=UTC)
-        seconds = (moment - datetime.now(UTC)).total_seconds()
-    if seconds != seconds or seconds == float("inf"):
+    if math.isnan(seconds):
         return None
-    return max(0.0, seconds)
+    return min(RETRY_AFTER_LIMIT, max(0.0, seconds))
+
+
+def _accepted(status: int | None) -> bool:
+    """A 2xx: the server took the request (a write answered so was applied)."""
+    return status is not None and 200 <= status < 300
 
 
 def _error_texts(value: object) -> list[str]:
@@ -277,10 +295,14 @@ class AxClient:
         max_retries: int = 3,
         sleep: Callable[[float], None] = time.sleep,
         on_call: Callable[[CallRecord], None] | None = None,
+        call_limits: CallLimits = CALL_LIMITS,
     ) -> None:
         self._base_url = validate_base_url(base_url)
         self._api_key = _Secret(_check_credential(api_key, "API key"))
         self._channel_code = _Secret(_check_credential(channel_code, "channel code"))
+        if not isinstance(call_limits, CallLimits):
+            raise AxError("The call limits must be a CallLimits.")
+        self._limits = call_limits
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise AxError("The number of retries must be zero or more.")
         if isinstance(timeout, httpx.Timeout):
@@ -298,24 +320,36 @@ class AxClient:
         self._on_call = on_call
         self._random = random.Random()
         self._closed = False
+        self._timeouts = timeouts
         host = httpx.URL(self._base_url).host
         self._host = host
+        if transport is None:
+            # Our own transport, so that the deadline, the pool limits and the OS trust
+            # store apply; httpx then reads no proxy settings, so they are mounted here.
+            own = AxTransport()
+            if mounts is None:
+                try:
+                    mounts = own.proxy_mounts(self._base_url)
+                except ValueError as error:
+                    own.close()
+                    raise AxError(str(error)) from None
+            transport = own
+        protect_secrets(api_key, channel_code)  # released by close()
         self._http = httpx.Client(
             base_url=self._base_url,
             headers={
                 "Authorization": f"Token {api_key}",
                 "Channel": f"Code {channel_code}",
                 "Accept": "application/json",
+                "Accept-Encoding": ACCEPT_ENCODING,
                 "Content-Type": "application/json",
                 "User-Agent": f"axdesk/{__version__}",
             },
             timeout=timeouts,
             transport=transport,
             mounts=mounts,
-            verify=True,
             follow_redirects=False,
-            trust_env=not is_loopback_host(host),
-            limits=httpx.Limits(max_connections=10, max_keepalive_connections=5),
+            trust_env=False,  # proxies are mounted above; nothing else is read from the env
         )
 
     # ------------------------------------------------------------------ lifecycle
@@ -324,6 +358,11 @@ class AxClient:
     def base_url(self) -> str:
         return self._base_url
 
+    @property
+    def call_limits(self) -> CallLimits:
+        """The deadline and answer size cap of each kind of call."""
+        return self._limits
+
     def __repr__(self) -> str:
         return f"AxClient(base_url={self._base_url!r}, channel_code='***', api_key='***')"
 
@@ -331,7 +370,10 @@ class AxClient:
         """Close the connection pool; later calls raise ``AxError``. Safe to call twice."""
         if not self._closed:
             self._closed = True
-            self._http.close()
+            try:
+                self._http.close()
+            finally:
+                release_secrets(self._api_key.reveal(), self._channel_code.reveal())
 
     def __enter__(self) -> Self:
         return self
@@ -370,6 +412,7 @@ class AxClient:
             f"/v1/channel/inventory/tour/{quote(code, safe='')}",
             params=params,
             not_found=f"the product {code}",
+            limit=self._limits.inventory,
             fast_read=lambda content: Inventory.from_common_json(code, content),
         )
         if isinstance(answer.early, Inventory):
@@ -401,6 +444,7 @@ class AxClient:
             "/v1/channel/orders/tour",
             body=body,
             not_found="the ordering address (is the server address right?)",
+            limit=self._limits.create_order,
         )
         return self._read(lambda: CreatedOrder.from_payload(answer.payload), "POST", answer)
 
@@ -411,6 +455,7 @@ class AxClient:
             "GET",
             f"/v1/channel/orders/tour/{quote(code, safe='')}",
             not_found=f"the order {code}",
+            limit=self._limits.order_status,
         )
         return self._read(lambda: OrderStatusInfo.list_from_payload(answer.payload), "GET", answer)
 
@@ -430,6 +475,7 @@ class AxClient:
             f"/v1/channel/orders/tour/{quote(order, safe='')}/tickets/{quote(ticket, safe='')}",
             body=encode_json(body),
             not_found=f"the ticket {ticket} of order {order}",
+            limit=self._limits.cancel_ticket,
         )
         return self._read(lambda: CancelledTicket.from_payload(answer.payload), "PATCH", answer)
 
@@ -446,10 +492,14 @@ class AxClient:
         raise AxError(f"The {what} must be a date.")
 
     def _scrub(self, text: str) -> str:
-        """Remove the key and channel code from a text that came from elsewhere."""
-        for secret in (self._api_key.reveal(), self._channel_code.reveal()):
-            if len(secret) >= 4:
-                text = text.replace(secret, "***")
+        """Remove this client's key and channel code from a text that came from elsewhere.
+
+        Secrets of every length are removed, however short. Only this client's:
+        another client's short test credential (a word like "key") must not eat
+        words of the server's sentences shown here (the log filter takes all).
+        """
+        for secret in sorted((self._api_key.reveal(), self._channel_code.reveal()), key=len)[::-1]:
+            text = text.replace(secret, "***")
         return text
 
     def _read(self, reader: Callable[[], _T], method: str, answer: _Answer) -> _T:
@@ -460,6 +510,8 @@ class AxClient:
             error.message = self._scrub(error.message)
             if error.status is None:
                 error.status = answer.status
+            if method != "GET" and _accepted(answer.status):
+                error.outcome_unknown = True  # AX took the write; what it made is unread
             raise
         except Exception as error:
             logger.error("Reading an AX answer failed unexpectedly: %s", self._scrub(repr(error)))
@@ -478,20 +530,24 @@ class AxClient:
         params: Mapping[str, str] | None = None,
         body: bytes | None = None,
         not_found: str,
+        limit: CallLimit,
         fast_read: _FastReader | None = None,
     ) -> _Answer:
         if self._closed:
             raise AxError("The connection to AX has been closed; reconnect and try again.")
         target = f"{path}?{urlencode(params)}" if params else path
+        deadline_at = time.monotonic() + limit.deadline
         attempt = 0
         while True:
             attempt += 1
             try:
-                return self._exchange(method, target, body, not_found, attempt, fast_read)
+                return self._exchange(
+                    method, target, body, not_found, attempt, limit, deadline_at, fast_read
+                )
             except AxError as error:
                 delay = self._retry_delay(error, attempt) if method == "GET" else None
-                if delay is None:
-                    raise
+                if delay is None or delay >= deadline_at - time.monotonic():
+                    raise  # not retried, or the deadline would pass during the wait
                 logger.info(
                     "%s %s: %s Retrying in %.1f s (retry %d of %d).",
                     method,
@@ -524,6 +580,21 @@ class AxClient:
             return jittered
         return None
 
+    def _timeouts_until(self, deadline_at: float) -> httpx.Timeout:
+        """The client's timeouts, none longer than the time left before the deadline."""
+        left = max(0.001, deadline_at - time.monotonic())
+
+        def bounded(seconds: float | None) -> float:
+            return left if seconds is None else min(seconds, left)
+
+        timeouts = self._timeouts
+        return httpx.Timeout(
+            connect=bounded(timeouts.connect),
+            read=bounded(timeouts.read),
+            write=bounded(timeouts.write),
+            pool=bounded(timeouts.pool),
+        )
+
     def _exchange(
         self,
         method: str,
@@ -531,6 +602,8 @@ class AxClient:
         body: bytes | None,
         not_found: str,
         attempt: int,
+        limit: CallLimit,
+        deadline_at: float,
         fast_read: _FastReader | None = None,
     ) -> _Answer:
         """One HTTP request and its interpretation; always reports a ``CallRecord``.
@@ -542,20 +615,29 @@ class AxClient:
         status: int | None = None
         failure: str | None = None
         try:
-            try:
-                response = self._http.request(method, target, content=body)
-            except httpx.HTTPError as error:
-                raise self._transport_error(error) from error
-            status = response.status_code
+            with call_deadline(deadline_at):
+                try:
+                    request = self._http.build_request(
+                        method, target, content=body, timeout=self._timeouts_until(deadline_at)
+                    )
+                    response = self._http.send(request, stream=True)
+                except httpx.HTTPError as error:
+                    raise self._transport_error(error, method, limit, deadline_at) from error
+                status = response.status_code
+                content = self._read_body(response, method, limit, deadline_at)
             if fast_read is not None and 200 <= status < 300:
-                early = fast_read(response.content)
+                early = fast_read(content)
                 if early is not None:
                     return _Answer(None, status, early)
-            return _Answer(self._interpret(response, method, not_found), status)
+            return _Answer(self._interpret(response, content, method, not_found), status)
         except AxError as error:
             error.message = self._scrub(error.message)
             if error.server_message is not None:
                 error.server_message = self._scrub(error.server_message)
+            if method == "GET":
+                error.outcome_unknown = False  # a read changes nothing at AX
+            elif isinstance(error, AxMalformedResponseError) and _accepted(status):
+                error.outcome_unknown = True  # AX took the write; what it made is unread
             failure = f"{type(error).__name__}: {error}"
             raise
         except Exception as error:
@@ -568,6 +650,28 @@ class AxClient:
             ) from None
         finally:
             self._report(method, target, status, started, failure, attempt)
+
+    def _read_body(
+        self, response: httpx.Response, method: str, limit: CallLimit, deadline_at: float
+    ) -> bytes:
+        """The decoded body, read in pieces up to the cap and the deadline; always closes.
+
+        An error status whose body cannot be read (too large, broken compression)
+        is still that error status: its body is then taken as empty.
+        """
+        try:
+            return read_answer(response, limit.max_bytes, deadline_at)
+        except httpx.HTTPError as error:
+            raise self._transport_error(error, method, limit, deadline_at) from error
+        except AxMalformedResponseError:
+            if 200 <= response.status_code < 300:
+                raise
+            return b""
+        finally:
+            try:
+                response.close()
+            except httpx.HTTPError as error:
+                logger.info("Closing an answer failed: %s", type(error).__name__)
 
     def _report(
         self,
@@ -613,10 +717,27 @@ class AxClient:
             except Exception as error:
                 logger.warning("The call log hook failed: %s", type(error).__name__)
 
-    def _transport_error(self, error: httpx.HTTPError) -> AxError:
+    def _transport_error(
+        self, error: httpx.HTTPError, method: str, limit: CallLimit, deadline_at: float
+    ) -> AxError:
         """Sort an httpx failure into an ``AxNetworkError`` (or another ``AxError``)."""
         host = self._host
         detail = self._scrub(str(error))
+        writing = method != "GET"
+        applied = " The request was sent, so it may have been applied." if writing else ""
+        deadline_passed = time.monotonic() >= deadline_at - DEADLINE_TOLERANCE
+        if deadline_passed and isinstance(error, httpx.TimeoutException):
+            allowed = f"within the {limit.deadline:g} seconds allowed for this call"
+            if isinstance(error, (httpx.ConnectTimeout, httpx.PoolTimeout)):
+                return AxNetworkError(
+                    f"Could not connect to AX at {host} {allowed}. Check the network connection.",
+                    request_sent=False,
+                )
+            return AxNetworkError(
+                f"AX did not finish answering {allowed}.{applied}",
+                request_sent=True,
+                outcome_unknown=writing,
+            )
         if isinstance(error, httpx.ConnectTimeout):
             return AxNetworkError(
                 f"Could not connect to AX at {host}: it did not answer in time. "
@@ -653,20 +774,23 @@ class AxClient:
         if isinstance(error, httpx.ReadTimeout):
             seconds = f" within {self._read_timeout:g} seconds" if self._read_timeout else ""
             return AxNetworkError(
-                f"AX did not answer{seconds}. The request was sent, so it may have been applied.",
+                f"AX did not answer{seconds}.{applied}",
                 request_sent=True,
+                outcome_unknown=writing,
             )
         if isinstance(error, (httpx.WriteTimeout, httpx.WriteError)):
             return AxNetworkError(
-                "The connection to AX broke while the request was being sent; it may have "
-                "been applied.",
+                "The connection to AX broke while the request was being sent"
+                + ("; it may have been applied." if writing else "."),
                 request_sent=True,
+                outcome_unknown=writing,
             )
         if isinstance(error, (httpx.RemoteProtocolError, httpx.ReadError, httpx.CloseError)):
             return AxNetworkError(
-                "The connection to AX was dropped before an answer arrived; the request "
-                "may have been applied.",
+                "The connection to AX was dropped before an answer arrived"
+                + ("; the request may have been applied." if writing else "."),
                 request_sent=True,
+                outcome_unknown=writing,
             )
         if isinstance(error, httpx.DecodingError):
             return AxMalformedResponseError(
@@ -676,17 +800,20 @@ class AxClient:
             return AxNetworkError(
                 f"The network failed while talking to AX ({type(error).__name__}).",
                 request_sent=True,
+                outcome_unknown=writing,
             )
         return AxError(
             f"The request to AX could not be made ({type(error).__name__}).",
-            outcome_unknown=True,
+            outcome_unknown=writing,
         )
 
-    def _interpret(self, response: httpx.Response, method: str, not_found: str) -> Any:
+    def _interpret(
+        self, response: httpx.Response, content: bytes, method: str, not_found: str
+    ) -> Any:
         status = response.status_code
         content_type = response.headers.get("content-type")
         if 200 <= status < 300:
-            payload = decode_json(response.content, status=status, content_type=content_type)
+            payload = decode_json(content, status=status, content_type=content_type)
             body_status = payload.get("status_code") if isinstance(payload, dict) else None
             if (
                 isinstance(body_status, int)
@@ -694,7 +821,7 @@ class AxClient:
                 and body_status >= 400
             ):
                 # Some servers answer HTTP 200 and put the real status in the body.
-                self._raise_for_status(body_status, payload, response, method, not_found)
+                self._raise_for_status(body_status, payload, response, content, method, not_found)
             return payload
         if 300 <= status < 400:
             location = response.headers.get("location", "another address")
@@ -704,16 +831,17 @@ class AxClient:
                 status=status,
             )
         try:
-            payload = decode_json(response.content, status=status, content_type=content_type)
+            payload = decode_json(content, status=status, content_type=content_type)
         except AxMalformedResponseError:
             payload = None
-        self._raise_for_status(status, payload, response, method, not_found)
+        self._raise_for_status(status, payload, response, content, method, not_found)
 
     def _raise_for_status(
         self,
         status: int,
         payload: Any,
         response: httpx.Response,
+        content: bytes,
         method: str,
         not_found: str,
     ) -> NoReturn:
@@ -735,7 +863,7 @@ class AxClient:
                 )
         errors = [self._scrub(text) for text in errors]
         said = f" AX said: {server_message}" if server_message else ""
-        web_page = payload is None and response.content.strip().startswith(b"<")
+        web_page = payload is None and content[:4096].lstrip().startswith(b"<")
 
         if status in (401, 403):
             raise AxAuthError(
@@ -783,7 +911,12 @@ class AxClient:
                 message = f"AX had an internal problem (HTTP {status}).{page}"
             if method != "GET":
                 message += " The request may or may not have been applied."
-            raise AxServerError(message + said, status=status, server_message=server_message)
+            raise AxServerError(
+                message + said,
+                status=status,
+                server_message=server_message,
+                outcome_unknown=method != "GET",  # a read cannot have changed anything
+            )
         raise AxError(
             f"AX answered with an unexpected HTTP status {status}.{said}",
             status=status,

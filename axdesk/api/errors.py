@@ -9,6 +9,7 @@ tell the caller what to do next:
 * ``outcome_unknown``: True when a write may have been applied although no
   answer arrived (read timeout, connection dropped after the request was
   sent, 5xx). The caller must reconcile before sending the write again.
+  Never True for a read (GET): a read changes nothing at AX.
 """
 
 from __future__ import annotations
@@ -121,11 +122,17 @@ class AxNetworkError(AxError):
     """No HTTP answer: connect failure, DNS, timeout or a dropped connection.
 
     ``request_sent`` is False only when the request certainly never reached
-    the server (connect failure); then ``outcome_unknown`` is False too.
+    the server (connect failure); then ``outcome_unknown`` is False too. A read
+    that was sent is ``request_sent`` but not ``outcome_unknown``: only a write
+    can have changed anything at AX (the client passes ``outcome_unknown``).
     """
 
-    def __init__(self, message: str, *, request_sent: bool) -> None:
-        super().__init__(message, outcome_unknown=request_sent)
+    def __init__(
+        self, message: str, *, request_sent: bool, outcome_unknown: bool | None = None
+    ) -> None:
+        super().__init__(
+            message, outcome_unknown=request_sent if outcome_unknown is None else outcome_unknown
+        )
         self.request_sent = request_sent
 
 

@@ -2,10 +2,11 @@
 
 The AX pages' own examples are not always valid JSON: the Get Confirm and
 Cancel Ticket examples put a comma before ``}``. Reading therefore parses
-normally first and, only if that fails, once more with trailing commas
-removed by a scanner that knows about strings. Anything still unreadable
-(unquoted UUIDs, an HTML page, an empty body) is an
-``AxMalformedResponseError`` with a sentence.
+normally first and, only where the parser stopped at such a comma, cuts that
+comma out and parses again (a bounded number of times). Anything
+still unreadable (unquoted UUIDs, an HTML page, an empty body) is an
+``AxMalformedResponseError`` with a sentence. What cannot be JSON is told from
+its first 4 KB, so a 200 MB web page costs no more to refuse than a small one.
 
 Floats in JSON are read as ``Decimal`` so that money never passes through
 binary floating point.
@@ -17,7 +18,7 @@ import json
 import re
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 from axdesk.api.errors import AxMalformedResponseError, OrderInputError
 
@@ -30,39 +31,24 @@ __all__ = [
 ]
 
 
+# A JSON string (group 1; possessive, so a 10 MB string keeps no backtracking state,
+# and an unterminated one runs to the end, so the scan stays linear), or a comma
+# with only whitespace before a closing bracket (no group: replaced by nothing).
+_STRING_OR_TRAILING_COMMA = re.compile(
+    r'("[^"\\]*+(?:\\.[^"\\]*+)*+(?:"|\\?\Z))|,(?=[ \t\r\n]*[}\]])', re.DOTALL
+)
+
+MAX_REPAIRS: Final = 16
+"""Trailing commas repaired in one answer, at most (the AX pages' examples have one or two)."""
+
+
 def strip_trailing_commas(text: str) -> str:
     """Remove commas that directly precede ``}`` or ``]`` (whitespace between allowed).
 
     Commas inside JSON strings are left alone, including after escaped quotes.
+    One regular-expression pass: linear in the text, one copy of it.
     """
-    out: list[str] = []
-    in_string = False
-    escaped = False
-    length = len(text)
-    index = 0
-    while index < length:
-        char = text[index]
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-            out.append(char)
-        elif char == '"':
-            in_string = True
-            out.append(char)
-        elif char == ",":
-            ahead = index + 1
-            while ahead < length and text[ahead] in " \t\r\n":
-                ahead += 1
-            if ahead >= length or text[ahead] not in "}]":
-                out.append(char)
-        else:
-            out.append(char)
-        index += 1
-    return "".join(out)
+    return _STRING_OR_TRAILING_COMMA.sub(r"\1", text)
 
 
 def _refuse_constant(name: str) -> Any:
@@ -88,10 +74,71 @@ def _loads(text: str) -> Any:
     return value
 
 
-def _looks_like_html(text: str, content_type: str | None) -> bool:
-    if text.lstrip().startswith("<"):  # <!DOCTYPE html>, <html>, <?xml ...>
+PREFIX: Final = 4096
+"""How much of a body that is not JSON is looked at to say what it is."""
+
+_JSON_STARTS: Final = frozenset(b'{["-0123456789tfn')
+_WHITESPACE: Final = b" \t\r\n"
+
+
+def _first_byte(body: bytes) -> int | None:
+    """The first byte after a BOM and whitespace, looked for in the first :data:`PREFIX`."""
+    head = body[:PREFIX]
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    stripped = head.lstrip(_WHITESPACE)
+    return stripped[0] if stripped else None
+
+
+def _looks_like_html(first: int | None, content_type: str | None) -> bool:
+    if first == ord("<"):  # <!DOCTYPE html>, <html>, <?xml ...>
         return True
     return content_type is not None and "html" in content_type.lower()
+
+
+def _stopped_at_trailing_comma(text: str, position: int) -> bool:
+    """Whether the parser stopped at ``}``/``]`` right after a comma (whitespace between)."""
+    if position >= len(text) or text[position] not in "}]":
+        return False
+    index = position - 1
+    floor = max(-1, position - PREFIX)  # a run of whitespace longer than this is not a comma's
+    while index > floor and text[index] in " \t\r\n":
+        index -= 1
+    return index > floor and text[index] == ","
+
+
+def _without_trailing_commas(text: str, problem: ValueError) -> Any | None:
+    """The value, if removing the commas the parser stopped at makes ``text`` JSON.
+
+    Each parse stops at the next trailing comma; it is cut out and the text
+    parsed again, at most :data:`MAX_REPAIRS` times. The parser finds each comma
+    (so commas inside strings are never touched) at C speed, and nothing is
+    repaired where the parser did not stop.
+    """
+    for _ in range(MAX_REPAIRS):
+        if not isinstance(problem, json.JSONDecodeError) or not _stopped_at_trailing_comma(
+            text, problem.pos
+        ):
+            return None
+        comma = text.rindex(",", 0, problem.pos)
+        text = text[:comma] + text[comma + 1 :]
+        try:
+            return _loads(text)
+        except (RecursionError, _UnpairedSurrogateError):
+            return None
+        except ValueError as again:
+            problem = again
+    return None
+
+
+def _not_json(status: int | None, where: str, first: int | None, content_type: str | None) -> Any:
+    if _looks_like_html(first, content_type):
+        raise AxMalformedResponseError(
+            f"The server answered with a web page, not AX data{where}. "
+            "A proxy, a login page or a wrong address may be in the way.",
+            status=status,
+        )
+    return None
 
 
 def decode_json(
@@ -100,8 +147,27 @@ def decode_json(
     status: int | None = None,
     content_type: str | None = None,
 ) -> Any:
-    """Parse a response body, tolerating trailing commas; raise a sentence for anything else."""
+    """Parse a response body, tolerating trailing commas; raise a sentence for anything else.
+
+    What is not JSON is told from its first bytes (:data:`PREFIX`): a web page
+    or any body that cannot start a JSON value costs no more than that to
+    refuse, however long it is. A failed parse is retried without trailing
+    commas only when the parser stopped at one.
+    """
     where = f" (HTTP {status})" if status is not None else ""
+    raw = body if isinstance(body, bytes) else body[:PREFIX].encode("utf-8", "replace")
+    first = _first_byte(raw)
+    if first is None and not raw.strip(_WHITESPACE + b"\xef\xbb\xbf"):
+        raise AxMalformedResponseError(
+            f"The server answered with an empty body{where} instead of AX data.", status=status
+        )
+    if first is not None and first not in _JSON_STARTS:
+        _not_json(status, where, first, content_type)
+        if first < 0x80 or not isinstance(body, bytes):
+            raise AxMalformedResponseError(
+                f"The server's answer{where} is not valid JSON, so it cannot be read as AX data.",
+                status=status,
+            )
     if isinstance(body, bytes):
         try:
             text = body.decode("utf-8-sig")
@@ -130,16 +196,10 @@ def decode_json(
         ) from None
     except ValueError as first_error:
         problem = first_error
-    try:
-        return _loads(strip_trailing_commas(text))
-    except (ValueError, RecursionError):
-        pass
-    if _looks_like_html(text, content_type):
-        raise AxMalformedResponseError(
-            f"The server answered with a web page, not AX data{where}. "
-            "A proxy, a login page or a wrong address may be in the way.",
-            status=status,
-        )
+    repaired = _without_trailing_commas(text, problem)
+    if repaired is not None:
+        return repaired
+    _not_json(status, where, first, content_type)
     position = ""
     if isinstance(problem, json.JSONDecodeError):
         position = f" at line {problem.lineno}, column {problem.colno}"

@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -35,6 +37,10 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+
+from axdesk.store.files import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, make_private
+
+_log = logging.getLogger(__name__)
 
 
 class DatabaseError(Exception):
@@ -416,6 +422,23 @@ def migrate(
     return current
 
 
+def _make_journal_private(path: Path, where: str) -> None:
+    """The journal, its -wal and -shm: 0600, created so when missing (travelers' data).
+
+    SQLite makes its -wal and -shm with the mode of the database file, so a
+    database file created 0600 keeps them private too; files an older axdesk
+    left open are closed here.
+    """
+    with contextlib.suppress(OSError):  # exists already, or SQLite will say why not
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))
+    for companion in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm"))):
+        try:
+            if companion.exists():
+                make_private(companion)
+        except OSError as exc:  # a file system without POSIX modes: open it all the same
+            _log.warning("%s: %s could not be made private (%s)", where, companion, exc)
+
+
 def open_database(
     path: Path | str,
     *,
@@ -435,11 +458,12 @@ def open_database(
     where = "The in-memory database" if str(path) == ":memory:" else f"The database {path}"
     if str(path) != ":memory:":
         try:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            Path(path).parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
         except OSError as exc:
             raise DatabaseError(
                 f"The folder {Path(path).parent} could not be created ({exc.strerror or exc})."
             ) from exc
+        _make_journal_private(Path(path), where)
     try:
         conn = sqlite3.connect(
             str(path),
@@ -456,6 +480,8 @@ def open_database(
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
+        if str(path) != ":memory:":
+            _make_journal_private(Path(path), where)  # the -wal and -shm now exist
         migrate(conn, migrations, where=where)
     except DatabaseError:
         conn.close()

@@ -7,8 +7,8 @@ never touch the real user directories, and a user can set it to run a
 portable copy.
 
 Nothing is created when an :class:`AppPaths` is made; :meth:`AppPaths.ensure_dirs`
-creates the folders, and the writers in this package create the folder they
-write into on demand.
+creates the folders (0700 on POSIX: they hold travelers' data), and the writers
+in this package create the folder they write into on demand.
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from axdesk.store.files import make_private_dir
 
 APP_NAME = "axdesk"
 HOME_ENV_VAR = "AXDESK_HOME"
@@ -72,13 +74,13 @@ class AppPaths:
         return self.log_dir / "axdesk.log"
 
     def ensure_dirs(self) -> AppPaths:
-        """Create the three folders if missing; returns ``self`` for chaining.
+        """Create the three folders if missing, private (0700); returns ``self`` for chaining.
 
         Raises :class:`AppPathsError` with a sentence when one cannot be made.
         """
         for folder in (self.data_dir, self.config_dir, self.log_dir):
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                make_private_dir(folder)
             except OSError as exc:
                 raise AppPathsError(
                     f"axdesk could not create its folder {folder} ({exc.strerror or exc}). "

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from axdesk import __version__
 from axdesk.store.db import DatabaseError
+from axdesk.store.files import PrivateRotatingFileHandler
 from axdesk.store.paths import AppPaths, AppPathsError
 from axdesk.ui.common.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, Translations
 from axdesk.ui.common.placeholders import fill_args
@@ -73,7 +74,7 @@ def configure_logging(paths: AppPaths) -> None:
     except AppPathsError as error:
         raise StartupError(str(error)) from error
     try:
-        file_handler = logging.handlers.RotatingFileHandler(
+        file_handler = PrivateRotatingFileHandler(  # 0600: it may name travelers
             paths.app_log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError as error:

@@ -496,6 +496,19 @@ def test_malformed_created_order_is_reported_with_its_status(
     with pytest.raises(AxMalformedResponseError, match="created order") as caught:
         harness.client.create_order(page_request())
     assert caught.value.status == 201
+    assert caught.value.outcome_unknown is True  # AX took it; what it made was not read
+
+
+@pytest.mark.parametrize(
+    "body", [b"", b"<html>thanks</html>", b'{"unexpected": true}', b"\x1f\x8b junk"]
+)
+def test_an_unreadable_answer_to_a_write_that_ax_accepted_is_unknown(
+    harness_factory: Callable[..., Harness], body: bytes
+) -> None:
+    harness = harness_factory(respond(200, body))
+    with pytest.raises(AxMalformedResponseError) as caught:
+        harness.client.cancel_ticket("o", "t")
+    assert caught.value.outcome_unknown is True  # cancelled or not: it must be settled
 
 
 # --------------------------------------------------------------------------- 5xx and 429
@@ -510,7 +523,7 @@ def test_html_502_is_a_server_error_and_get_retries_with_backoff(
     error = caught.value
     assert str(error) == "AX is temporarily unavailable (HTTP 502). It answered with a web page."
     assert error.status == 502
-    assert error.outcome_unknown is True
+    assert error.outcome_unknown is False  # a read: nothing can have been applied
     assert harness.calls == 4  # one try and max_retries=3 retries
     assert len(harness.sleeps) == 3
     for number, delay in enumerate(harness.sleeps):
@@ -631,7 +644,7 @@ def test_read_timeout_on_get_is_retried_then_reported(
     with pytest.raises(AxNetworkError, match="did not answer within 4 seconds") as caught:
         harness.client.get_inventory(PRODUCT_CODE)
     assert caught.value.request_sent is True
-    assert caught.value.outcome_unknown is True
+    assert caught.value.outcome_unknown is False  # a read: nothing can have been applied
     assert harness.calls == 4
 
 
@@ -686,6 +699,17 @@ def test_server_error_on_post_says_the_outcome_is_unknown(
     with pytest.raises(AxServerError, match="may or may not have been applied") as caught:
         harness.client.create_order(page_request())
     assert caught.value.outcome_unknown is True
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504, 599])
+def test_a_server_error_on_a_read_leaves_nothing_unknown(
+    harness_factory: Callable[..., Harness], status: int
+) -> None:
+    harness = harness_factory(respond(status), max_retries=0)
+    with pytest.raises(AxServerError) as caught:
+        harness.client.get_inventory(PRODUCT_CODE)
+    assert caught.value.outcome_unknown is False  # only a write can have been applied
+    assert "may or may not have been applied" not in str(caught.value)
 
 
 # --------------------------------------------------------------------------- nothing else escapes

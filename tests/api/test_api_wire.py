@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import tracemalloc
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -157,3 +160,70 @@ def test_a_lone_surrogate_escape_is_a_malformed_answer() -> None:
 
 def test_an_escaped_surrogate_pair_is_one_character() -> None:
     assert decode_json(b'{"name": "\\ud83d\\ude00"}') == {"name": "\U0001f600"}
+
+
+# --------------------------------------------------------------------------- bounded fallback
+# Before: 10 MB of HTML cost 1.2 s and 110 MB (the whole body decoded, then copied
+# character by character looking for trailing commas); 200 MB cost 30 s and 2.2 GB.
+
+MB = 1024 * 1024
+
+
+def traced_peak(work: Callable[[], object]) -> int:
+    """Peak traced allocation while ``work`` runs, above what was allocated before."""
+    tracemalloc.start()
+    try:
+        baseline = tracemalloc.get_traced_memory()[0]
+        work()
+        return tracemalloc.get_traced_memory()[1] - baseline
+    finally:
+        tracemalloc.stop()
+
+
+def refused(body: bytes, **options: Any) -> Callable[[], None]:
+    def work() -> None:
+        with pytest.raises(AxMalformedResponseError) as raised:
+            decode_json(body, status=502, **options)
+        assert "web page" in str(raised.value) or "not valid JSON" in str(raised.value)
+
+    return work
+
+
+@pytest.mark.parametrize("size", [10 * MB, 200 * MB], ids=["10MB", "200MB"])
+def test_a_big_web_page_is_named_from_its_first_bytes(size: int) -> None:
+    page = b"<!DOCTYPE html><html><body>" + b"<p>proxy says no</p>" * (size // 20)
+    peak = traced_peak(refused(page))
+    print(f"{len(page) / MB:.0f} MB of HTML: peak {peak / 1024:.0f} KiB")
+    assert peak < 1 * MB
+
+
+def test_a_big_non_json_body_without_a_tag_is_refused_from_its_first_bytes() -> None:
+    body = b"Service Unavailable " * (10 * MB // 20)
+    peak = traced_peak(refused(body, content_type="text/html"))
+    assert peak < 1 * MB
+    peak = traced_peak(refused(body))
+    assert peak < 1 * MB
+
+
+def test_trailing_commas_are_repaired_only_where_the_parser_stopped_at_one() -> None:
+    body = b'[1,] "' + b"x" * (10 * MB) + b'"'  # fails at the comma, then has extra data
+    peak = traced_peak(refused(body))
+    assert peak < 5 * 10 * MB  # a few copies of the text at most, never a list of characters
+
+
+def test_the_repair_is_linear_even_for_unterminated_escapes() -> None:
+    text = '[1,] "' + '\\"' * 2_000_000  # a string that never closes, full of escaped quotes
+    cleaned = strip_trailing_commas(text)
+    assert cleaned.startswith('[1] "')
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+        max_leaves=20,
+    )
+)
+def test_the_repair_never_changes_valid_json(value: object) -> None:
+    text = json.dumps(value)
+    assert json.loads(strip_trailing_commas(text)) == value

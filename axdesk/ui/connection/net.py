@@ -18,25 +18,30 @@ A custom transport makes httpx ignore the proxy settings, so
 and macOS settings) and gives the transports to mount for them, interrupted
 with this one.
 
-TLS certificates are always verified.
+Everything else comes from :class:`axdesk.api.transport.AxTransport`, under
+the tracking backend here: the whole-call deadline, the pool limits the client
+declares (``POOL_LIMITS``) and TLS from the operating system's trust store,
+always verified.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ipaddress
 import socket
 import ssl
 import threading
 import typing
-import urllib.request
 import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 
 import httpcore
 import httpx
 
-from axdesk.api import AxClient, AxError, CallRecord, is_loopback_host, validate_base_url
+from axdesk.api import AxClient, AxError, CallLimits, CallRecord, validate_base_url
+from axdesk.api.limits import CALL_LIMITS
+from axdesk.api.transport import POOL_LIMITS, AxTransport, proxy_patterns
+
+__all__ = ["InterruptibleTransport", "make_client", "proxy_patterns"]
 
 if typing.TYPE_CHECKING:  # secrets translates its sentences with Qt; this module has no Qt
     from axdesk.ui.connection.secrets import Credentials
@@ -127,77 +132,9 @@ class _TrackingBackend(httpcore.NetworkBackend):
             stream.interrupt()
 
 
-def _shown(url: str) -> str:
-    """A proxy address fit for a message: scheme, host and port, never a password."""
-    try:
-        parsed = httpx.URL(url)
-    except (httpx.InvalidURL, ValueError, TypeError):
-        return "(not a URL)"
-    port = f":{parsed.port}" if parsed.port else ""
-    return f"{parsed.scheme}://{parsed.host}{port}"
-
-
-def proxy_patterns(base_url: str, proxies: Mapping[str, str]) -> dict[str, httpx.Proxy | None]:
-    """httpx mount patterns for ``proxies`` (``urllib.request.getproxies()``'s mapping).
-
-    The same reading as httpx's own when it builds a client without a custom
-    transport: the http, https and all proxies, a scheme of http:// when none is
-    written, and each ``NO_PROXY`` entry as a pattern that goes direct (None).
-    Nothing at all for a loopback ``base_url``: the local sandbox is never
-    reached through a proxy. Raises ``ValueError`` with a sentence for a proxy
-    axdesk cannot use.
-    """
-    if is_loopback_host(httpx.URL(base_url).host):
-        return {}
-    patterns: dict[str, httpx.Proxy | None] = {}
-    for scheme in ("http", "https", "all"):
-        address = proxies.get(scheme, "").strip()
-        if not address:
-            continue
-        url = address if "://" in address else f"http://{address}"
-        try:
-            proxy = httpx.Proxy(url)
-            port = proxy.url.port
-            if not proxy.url.host or (port is not None and not 0 < port < 65536):
-                raise ValueError("no host or no valid port")
-        except (httpx.InvalidURL, ValueError, TypeError):
-            raise ValueError(
-                f"The {scheme} proxy setting ({_shown(url)}) is not an address axdesk can use."
-            ) from None
-        if proxy.url.scheme not in ("http", "https"):
-            raise ValueError(
-                f"axdesk cannot use the {proxy.url.scheme} proxy {_shown(url)}; "
-                "name an HTTP proxy in HTTPS_PROXY, or this server in NO_PROXY."
-            )
-        patterns[f"{scheme}://"] = proxy
-    for entry in proxies.get("no", "").split(","):
-        host = entry.strip()
-        if host == "*":
-            return {}
-        if not host:
-            continue
-        if "://" in host:
-            patterns[host] = None
-        elif _is_ip(host, 4):
-            patterns[f"all://{host}"] = None
-        elif _is_ip(host.strip("[]"), 6):
-            patterns[f"all://[{host.strip('[]')}]"] = None
-        elif host.lower() == "localhost":
-            patterns[f"all://{host}"] = None
-        else:
-            patterns[f"all://*{host}"] = None
-    return patterns
-
-
-def _is_ip(text: str, version: int) -> bool:
-    try:
-        return ipaddress.ip_address(text).version == version
-    except ValueError:
-        return False
-
-
-class InterruptibleTransport(httpx.HTTPTransport):
-    """``httpx.HTTPTransport`` (TLS verified, direct or through ``proxy``) plus :meth:`abort`.
+class InterruptibleTransport(AxTransport):
+    """The client's :class:`~axdesk.api.transport.AxTransport` (deadline, pool limits, OS
+    trust, direct or through ``proxy``) on sockets that :meth:`abort` interrupts.
 
     The transports of :meth:`proxy_mounts` share this one's sockets and abort.
     """
@@ -205,64 +142,25 @@ class InterruptibleTransport(httpx.HTTPTransport):
     def __init__(
         self,
         *,
-        limits: httpx.Limits | None = None,
+        limits: httpx.Limits = POOL_LIMITS,
         proxy: httpx.Proxy | None = None,
+        ssl_context: ssl.SSLContext | None = None,
         _sharing: InterruptibleTransport | None = None,
     ) -> None:
-        limits = limits if limits is not None else httpx.Limits()
-        super().__init__(verify=True)
         self._backend: _TrackingBackend = (
             _sharing._backend if _sharing is not None else _TrackingBackend()
         )
         self._aborted: threading.Event = (
             _sharing._aborted if _sharing is not None else threading.Event()
         )
-        self._limits = limits
-        ssl_context = httpx.create_ssl_context(verify=True)
-        # Same pools as HTTPTransport builds, with our backend.
-        self._pool: httpcore.ConnectionPool
-        if proxy is None:
-            self._pool = httpcore.ConnectionPool(
-                ssl_context=ssl_context,
-                max_connections=limits.max_connections,
-                max_keepalive_connections=limits.max_keepalive_connections,
-                keepalive_expiry=limits.keepalive_expiry,
-                network_backend=self._backend,
-            )
-        else:
-            self._pool = httpcore.HTTPProxy(
-                proxy_url=httpcore.URL(
-                    scheme=proxy.url.raw_scheme,
-                    host=proxy.url.raw_host,
-                    port=proxy.url.port,
-                    target=proxy.url.raw_path,
-                ),
-                proxy_auth=proxy.raw_auth,
-                proxy_headers=proxy.headers.raw,
-                ssl_context=ssl_context,
-                proxy_ssl_context=proxy.ssl_context,
-                max_connections=limits.max_connections,
-                max_keepalive_connections=limits.max_keepalive_connections,
-                keepalive_expiry=limits.keepalive_expiry,
-                network_backend=self._backend,
-            )
+        super().__init__(
+            limits=limits, proxy=proxy, network_backend=self._backend, ssl_context=ssl_context
+        )
 
-    def proxy_mounts(
-        self, base_url: str, proxies: Mapping[str, str] | None = None
-    ) -> dict[str, httpx.BaseTransport | None]:
-        """Transports to mount (``httpx.Client(mounts=...)``) for the system's proxies.
-
-        ``proxies`` defaults to ``urllib.request.getproxies()``; see
-        :func:`proxy_patterns`. Raises ``ValueError`` with a sentence for a proxy
-        axdesk cannot use.
-        """
-        found = urllib.request.getproxies() if proxies is None else proxies
-        return {
-            pattern: None
-            if proxy is None
-            else InterruptibleTransport(limits=self._limits, proxy=proxy, _sharing=self)
-            for pattern, proxy in proxy_patterns(base_url, found).items()
-        }
+    def _for_proxy(self, proxy: httpx.Proxy) -> httpx.BaseTransport:
+        return InterruptibleTransport(
+            limits=self.limits, proxy=proxy, ssl_context=self.ssl_context, _sharing=self
+        )
 
     @property
     def aborted(self) -> bool:
@@ -292,12 +190,14 @@ def make_client(
     *,
     timeout: float = 10.0,
     max_retries: int = 3,
+    call_limits: CallLimits = CALL_LIMITS,
 ) -> tuple[AxClient, InterruptibleTransport]:
     """A client whose in-flight requests the returned transport can interrupt.
 
     It goes through the proxy the system names for ``base_url``, if any (see
     :meth:`InterruptibleTransport.proxy_mounts`); ``AxError`` if that proxy
-    cannot be used, or if the address or credentials cannot.
+    cannot be used, or if the address or credentials cannot. ``call_limits``
+    are the deadlines and answer caps per kind of call (``CALL_LIMITS``).
     """
     transport = InterruptibleTransport()
     try:
@@ -315,6 +215,7 @@ def make_client(
             mounts=mounts,
             sleep=transport.sleep,
             on_call=on_call,
+            call_limits=call_limits,
         )
     except BaseException:
         transport.close()

@@ -43,6 +43,7 @@ from axdesk.ui.common.context import (
 )
 from axdesk.ui.common.worker import Worker
 from axdesk.ui.shell.call_log import CallLog
+from axdesk.ui.shell.call_relay import CallRelay
 from axdesk.ui.shell.settings_saver import SettingsSaver
 
 if TYPE_CHECKING:
@@ -141,16 +142,18 @@ class Shell:
 
 
 def record_calls(call_log: CallLog, connection: Connection) -> Callable[[CallRecord], None]:
-    """The client's ``on_call`` hook: write the call log line, then tell the GUI.
+    """The client's ``on_call`` hook: buffer the call log line, then tell the GUI, coalesced.
 
-    Runs on the worker thread that made the call, so the file write never
-    happens on the GUI thread; ``call_finished`` is delivered queued.
+    Runs on the worker thread that made the call: the line goes to the call log's
+    buffer (written out by its own thread, never by a worker or the GUI), and the
+    record to the connection's :class:`CallRelay`, which emits ``call_finished``
+    on the GUI thread a few times a second at most. Call on the GUI thread.
     """
+    relay = CallRelay.of(connection)
 
     def on_call(record: CallRecord) -> None:
         call_log.write(record)
-        with contextlib.suppress(RuntimeError):  # the window (and connection) already gone
-            connection.call_finished.emit(record)
+        relay.offer(record)
 
     return on_call
 

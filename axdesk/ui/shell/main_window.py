@@ -412,6 +412,7 @@ class MainWindow(QMainWindow):
             self.ctx.worker,
             self,
             app_log_path=self.ctx.paths.app_log_path,
+            flush=self.shell.call_log.flush,  # the call log is buffered
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -73,6 +73,7 @@ def test_success_with_the_sandbox_credentials(qtbot, dialog, sandbox, shell) -> 
     assert ok
     assert "The connection works" in sentence
     assert dialog.test_button.isEnabled()
+    shell.call_log.flush()  # the call log is buffered; its thread writes it out soon
     log_text = shell.ctx.paths.call_log_path.read_text(encoding="utf-8")
     assert "GET /v1/channel/orders/tour/" in log_text  # the test call is in the call log
     assert sandbox.api_key not in log_text
@@ -113,6 +114,7 @@ def test_closing_the_dialog_interrupts_a_running_test(qtbot, dialog, sandbox, sh
     call_log = shell.ctx.paths.call_log_path
 
     def test_call_ended() -> bool:
+        shell.call_log.flush()  # buffered: write out what the ended call recorded
         return call_log.exists() and "/v1/channel/orders/tour/" in call_log.read_text("utf-8")
 
     dialog.test_button.click()

@@ -24,6 +24,7 @@ from axdesk.ui.common.notice_bar import PROBLEM
 from axdesk.ui.common.resources import translations_dir
 from axdesk.ui.inventory.tab import InventoryTab
 from axdesk.ui.shell.bootstrap import Shell
+from axdesk.ui.shell.call_log import read_tail
 
 # Showing a top-level window on the offscreen platform logs this harmless warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -31,11 +32,11 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 @pytest.mark.e2e
 def test_enter_in_the_product_box_asks_ax_once(
-    qtbot: QtBot, tab: InventoryTab, app_context: AppContext, sandbox: RunningSandbox
+    qtbot: QtBot, tab: InventoryTab, shell: Shell, sandbox: RunningSandbox
 ) -> None:
     """Enter in the editable product box fires both "activated" and returnPressed."""
-    paths: list[str] = []
-    app_context.connection.call_finished.connect(lambda record: paths.append(record.path))
+    shell.call_log.flush()
+    earlier = len(read_tail(shell.call_log.path).splitlines())
     sandbox.state.faults.latency_ms = 400  # the first request is still on its way
     with qtbot.waitSignal(tab.inventory_loaded, timeout=LOAD_TIMEOUT_MS):
         tab.product_combo.setCurrentIndex(1)
@@ -43,6 +44,9 @@ def test_enter_in_the_product_box_asks_ax_once(
         qtbot.wait(50)
         tab.refresh()
     qtbot.wait(200)
+    shell.call_log.flush()  # every call has its line there (call_finished is coalesced)
+    lines = read_tail(shell.call_log.path).splitlines()[earlier:]
+    paths = [line.split()[2] for line in lines]
     assert [path for path in paths if "/inventory/" in path] == [
         f"/v1/channel/inventory/tour/{PRODUCT}"
     ]

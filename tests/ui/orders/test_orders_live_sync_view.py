@@ -15,6 +15,8 @@ from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.store.sync import SyncChange
 from axdesk.ui.common.context import AppContext
 from axdesk.ui.orders.table_model import Column
+from axdesk.ui.shell.bootstrap import Shell
+from axdesk.ui.shell.call_log import read_tail
 
 pytestmark = [
     pytest.mark.e2e,
@@ -25,7 +27,7 @@ pytestmark = [
 
 
 def test_sync_picks_up_supplier_confirm_and_reject(
-    qtbot: Any, app_context: AppContext, sandbox: RunningSandbox
+    qtbot: Any, app_context: AppContext, sandbox: RunningSandbox, shell: Shell
 ) -> None:
     first = place_order(app_context, sandbox, [traveler("김민준")])
     second = place_order(app_context, sandbox, [traveler("Park Jisoo")], option=1)
@@ -64,11 +66,17 @@ def test_sync_picks_up_supplier_confirm_and_reject(
         OrderStatus.SUPPLIER_REJECT,
     )
 
-    # Final states are not asked about again.
-    asked: list[str] = []
-    app_context.connection.call_finished.connect(lambda record: asked.append(record.path))
+    # Final states are not asked about again (every call has its line in the call log;
+    # call_finished is coalesced, so it does not name each one).
+    call_log = shell.call_log
+    cycles = tab.sync.cycles_finished
+    qtbot.waitUntil(lambda: tab.sync.cycles_finished >= cycles + 1, timeout=5_000)
+    call_log.flush()
+    earlier = len(read_tail(call_log.path).splitlines())
     cycles = tab.sync.cycles_finished
     qtbot.waitUntil(lambda: tab.sync.cycles_finished >= cycles + 2, timeout=5_000)
+    call_log.flush()
+    asked = [line.split()[2] for line in read_tail(call_log.path).splitlines()[earlier:]]
     assert not [
         path for path in asked if first.ax_order_code in path or second.ax_order_code in path
     ]
