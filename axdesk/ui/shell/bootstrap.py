@@ -72,6 +72,12 @@ class Shell:
     closers: list[Callable[[], None]] = field(default_factory=list)
     _closers_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _closed: bool = False
+    _relay: CallRelay = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Made here, on the GUI thread: clients are made on workers (connecting), and a
+        # QObject made there could not be the connection's child nor deliver on the GUI.
+        self._relay = CallRelay.of(self.ctx.connection)
 
     @property
     def secrets(self) -> SecretStore:
@@ -116,7 +122,8 @@ class Shell:
             return True
 
     def call_recorder(self) -> Callable[[CallRecord], None]:
-        return record_calls(self.call_log, self.ctx.connection)
+        """The client's ``on_call`` hook (safe on any thread)."""
+        return _recorder(self.call_log, self._relay)
 
     def close(self, timeout_ms: int = 1000) -> bool:
         """Stop the worker (interrupting calls), close the client, database, log and sandbox.
@@ -149,8 +156,10 @@ def record_calls(call_log: CallLog, connection: Connection) -> Callable[[CallRec
     record to the connection's :class:`CallRelay`, which emits ``call_finished``
     on the GUI thread a few times a second at most. Call on the GUI thread.
     """
-    relay = CallRelay.of(connection)
+    return _recorder(call_log, CallRelay.of(connection))
 
+
+def _recorder(call_log: CallLog, relay: CallRelay) -> Callable[[CallRecord], None]:
     def on_call(record: CallRecord) -> None:
         call_log.write(record)
         relay.offer(record)

@@ -207,3 +207,30 @@ def test_the_application_log_is_private(tmp_path: Path) -> None:
         root.setLevel(level)
     assert stat.S_IMODE(paths.app_log_path.stat().st_mode) == 0o600
     assert stat.S_IMODE(paths.log_dir.stat().st_mode) == 0o700
+
+
+def test_a_client_made_on_a_worker_thread_is_heard_on_the_gui_thread(qtbot, app_home) -> None:
+    """Connecting makes the client on a worker; its calls must still reach the status bar.
+
+    Before: the recorder made the connection's relay on first use, on that worker
+    thread: Qt refused it the connection as parent ("Cannot create children for a
+    parent that is in a different thread") and it lived in a thread that then
+    ended, so no call was ever heard on the GUI thread.
+    """
+    from axdesk.store.paths import AppPaths
+    from axdesk.ui.shell.bootstrap import open_shell
+
+    shell = open_shell(AppPaths.default(), sandbox_mode=True)  # not connected yet
+    heard: list[CallRecord] = []
+    shell.ctx.connection.call_finished.connect(heard.append)
+    recorders: list[object] = []
+    maker = threading.Thread(target=lambda: recorders.append(shell.call_recorder()))
+    maker.start()
+    maker.join()
+    caller = threading.Thread(target=lambda: recorders[0](record(7)))  # type: ignore[operator]
+    caller.start()
+    caller.join()
+    try:
+        qtbot.waitUntil(lambda: any(r.path.endswith("-7") for r in heard), timeout=3000)
+    finally:
+        shell.close()
