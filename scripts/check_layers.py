@@ -64,7 +64,6 @@ QT_FREE_UI_MODULES = (
     "axdesk.ui.common.money_text",
     "axdesk.ui.common.ts_memory",
     "axdesk.ui.connection.net",
-    "axdesk.ui.shell.memory",
 )
 NO_QT_DOCSTRING = re.compile(r"\([^()]*\bno Qt\b[^()]*\)")
 

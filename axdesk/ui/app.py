@@ -33,6 +33,7 @@ from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.resources import APP_ID, app_icon
 from axdesk.ui.shell.bootstrap import open_shell
 from axdesk.ui.shell.main_window import MainWindow, language_choice
+from axdesk.ui.shell.memory import collect_on_gui_thread
 from axdesk.ui.shell.startup import StartUp
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,7 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    collect_on_gui_thread(app)
 
 
 def open_frame(

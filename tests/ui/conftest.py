@@ -24,8 +24,15 @@ from axdesk.store.paths import AppPaths
 from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, AppContext, ConnectionProfile
 from axdesk.ui.connection.secrets import Credentials
 from axdesk.ui.shell.bootstrap import SANDBOX_PROFILE_NAME, Shell, open_shell
+from axdesk.ui.shell.memory import collect_on_gui_thread
 
 SANDBOX_RANDOM_SEED = 20240301
+
+
+@pytest.fixture(autouse=True, scope="session")
+def gui_thread_collector(qapp: Any) -> None:
+    """Collect garbage on the GUI thread only, as ``axdesk`` does (see ``shell/memory.py``)."""
+    collect_on_gui_thread(qapp)
 
 
 @pytest.fixture

@@ -1,4 +1,13 @@
-"""Garbage-collector settings for a desktop app that loads big answers at once.
+"""The garbage collector of a Qt app with worker threads: on the GUI thread only, and tuned.
+
+Python collects reference cycles on whichever thread happens to allocate past
+a generation's threshold. A worker reading a big answer would so become the
+thread that destroys a cycle holding Qt objects of the GUI thread (a closed
+dialog, the owner of a running timer) while the GUI's event loop still
+delivers events to them: a segmentation fault in Qt's timer dispatch, seen
+intermittently in the test suite. :class:`GuiThreadCollector` turns automatic
+collection off and collects, as Python would, from a timer on the GUI thread
+(qutebrowser does the same for the same reason).
 
 A big inventory (21,900 slots) creates tens of thousands of long-lived
 objects in one go, which set off Python's cyclic collector several times,
@@ -12,7 +21,41 @@ from __future__ import annotations
 
 import gc
 
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
 YOUNG_GENERATION_THRESHOLD = 50_000
+COLLECT_EVERY_MS = 500
+
+
+class GuiThreadCollector(QObject):
+    """Runs the cyclic collector on the GUI thread, every :data:`COLLECT_EVERY_MS`.
+
+    Each turn collects the oldest generation whose count passed its threshold
+    (what Python's automatic collection would have done by then), so the
+    thresholds :func:`tune_garbage_collector` sets keep their meaning.
+    """
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(COLLECT_EVERY_MS)
+        self._timer.timeout.connect(self.collect_due)
+        self._timer.start()
+        self.destroyed.connect(lambda *_: gc.enable())  # no Qt object is left to protect
+
+    @staticmethod
+    def collect_due() -> None:
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        due = [gen for gen in range(3) if 0 < thresholds[gen] < counts[gen]]
+        if due:
+            gc.collect(max(due))
+
+
+def collect_on_gui_thread(app: QCoreApplication) -> GuiThreadCollector:
+    """Make ``app``'s collector (once; later calls return it). Call on the GUI thread."""
+    found = app.findChild(GuiThreadCollector)
+    return found if isinstance(found, GuiThreadCollector) else GuiThreadCollector(app)
 
 
 def tune_garbage_collector() -> None:
