@@ -113,4 +113,4 @@ def test_the_app_uses_no_phonenumbers_table_the_bundle_leaves_out() -> None:
 def test_the_spec_bundles_the_app_s_own_desktop_files() -> None:
     assert ast.literal_eval(spec_value("APP_ID")) == APP_ID
     for name in (f"{APP_ID}.desktop", f"{APP_ID}.metainfo.xml", f"icons/{APP_ID}.svg"):
-        assert (ROOT / "resources" / name).is_file(), name
+        assert (ROOT / "axdesk" / "resources" / name).is_file(), name

@@ -36,7 +36,7 @@ from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations
 from axdesk.ui.common.live_text import live_join
 from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
 from axdesk.ui.common.placeholders import fill_args
-from axdesk.ui.common.resources import app_icon, resources_dir
+from axdesk.ui.common.resources import USER_GUIDE, app_icon, docs_dir
 from axdesk.ui.common.store_text import error_text, problem_text
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.shell.actions import ShellActions
@@ -62,7 +62,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INVENTORY_TAB, ORDER_TAB, ORDERS_TAB = range(3)
-DOCUMENTATION_FILE = "README.md"
 
 
 class MainWindow(QMainWindow):
@@ -419,10 +418,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def documentation_url(self) -> QUrl:
-        readme = resources_dir().parent / DOCUMENTATION_FILE
-        if readme.exists():
-            return QUrl.fromLocalFile(str(readme))
-        return QUrl.fromLocalFile(str(resources_dir().parent / "docs"))
+        return QUrl.fromLocalFile(str(docs_dir() / USER_GUIDE))
 
     def open_documentation(self) -> None:
         if not QDesktopServices.openUrl(self.documentation_url()):
