@@ -25,7 +25,7 @@ def lrelease() -> Path:
     """Qt's lrelease from the PySide6 package of the build environment."""
     spec = importlib.util.find_spec("PySide6")
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("Building axdesk needs PySide6 (for Qt's lrelease) in the build environment.")
+        raise SystemExit("Building axdesk needs PySide6 (Qt's lrelease) in the build environment.")
     tool = Path(next(iter(spec.submodule_search_locations))) / (
         "lrelease.exe" if sys.platform == "win32" else "lrelease"
     )

@@ -249,7 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--build",
         action="store_true",
-        help="compile axdesk/resources/translations/*.ts as committed into the .qm files the app loads",
+        help="compile axdesk/resources/translations/*.ts as committed into the .qm files "
+        "the app loads",
     )
     parser.add_argument(
         "--update",
