@@ -1205,6 +1205,21 @@
     </message>
 </context>
 <context>
+    <name>HelpCommands</name>
+    <message>
+        <source>The documentation could not be opened; it is in %1.</source>
+        <translation>사용 설명서를 열 수 없습니다. 설명서 위치: %1</translation>
+    </message>
+    <message>
+        <source>About axdesk</source>
+        <translation>axdesk 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;Sell AX Cloud tours: availability, phone orders, supplier confirmations and ticket cancellations.&lt;/p&gt;&lt;p&gt;The API key and channel code stay in the system keyring. Start with &lt;code&gt;axdesk --sandbox&lt;/code&gt; to practise without an account.&lt;/p&gt;&lt;p&gt;Licence: MIT.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;AX Cloud 투어 판매 도구: 예약 가능 현황, 전화 주문, 공급사 확정 확인, 티켓 취소.&lt;/p&gt;&lt;p&gt;API 키와 채널 코드는 시스템 키링에만 보관됩니다. 계정 없이 연습하려면 &lt;code&gt;axdesk --sandbox&lt;/code&gt;로 시작하세요.&lt;/p&gt;&lt;p&gt;라이선스: MIT&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>InternalNoteBox</name>
     <message>
         <source>Not saved yet…</source>
@@ -1734,18 +1749,6 @@
     <message>
         <source>axdesk — %1 (%2)</source>
         <translation>axdesk — %1 (%2)</translation>
-    </message>
-    <message>
-        <source>The documentation could not be opened; it is in %1.</source>
-        <translation>사용 설명서를 열 수 없습니다. 설명서 위치: %1</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;Sell AX Cloud tours: availability, phone orders, supplier confirmations and ticket cancellations.&lt;/p&gt;&lt;p&gt;The API key and channel code stay in the system keyring. Start with &lt;code&gt;axdesk --sandbox&lt;/code&gt; to practise without an account.&lt;/p&gt;&lt;p&gt;Licence: MIT.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;AX Cloud 투어 판매 도구: 예약 가능 현황, 전화 주문, 공급사 확정 확인, 티켓 취소.&lt;/p&gt;&lt;p&gt;API 키와 채널 코드는 시스템 키링에만 보관됩니다. 계정 없이 연습하려면 &lt;code&gt;axdesk --sandbox&lt;/code&gt;로 시작하세요.&lt;/p&gt;&lt;p&gt;라이선스: MIT&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>About axdesk</source>
-        <translation>axdesk 정보</translation>
     </message>
 </context>
 <context>
