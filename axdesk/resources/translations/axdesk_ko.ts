@@ -789,6 +789,13 @@
     </message>
 </context>
 <context>
+    <name>CrashLog</name>
+    <message>
+        <source>Something unexpected went wrong inside axdesk. Your orders are safe and you can go on working; the details are in %1 (please send that file to your support).</source>
+        <translation>axdesk 내부에서 예기치 않은 문제가 생겼습니다. 주문은 안전하며 계속 작업하실 수 있습니다. 자세한 내용은 %1 파일에 있습니다(지원 담당자에게 이 파일을 보내 주세요).</translation>
+    </message>
+</context>
+<context>
     <name>DataWarnings</name>
     <message>
         <source>Numbers that do not add up in %1 of the slots AX sent (remaining + ordered is not the maximum, or a number is negative). They are marked and shown as received; check them with the supplier before selling.</source>
@@ -3681,6 +3688,17 @@ Internal note: %2</source>
     <message>
         <source>Message</source>
         <translation>메시지</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>axdesk is already open with this data folder; its window was brought to the front.</source>
+        <translation>이 데이터 폴더로 axdesk가 이미 열려 있어 그 창을 앞으로 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Another axdesk holds the data folder %1 but does not answer. Close it (or end it in the task manager) and start axdesk again.</source>
+        <translation>다른 axdesk가 데이터 폴더 %1을(를) 사용 중이지만 응답하지 않습니다. 그 프로그램을 닫거나(작업 관리자에서 종료) axdesk를 다시 시작하세요.</translation>
     </message>
 </context>
 <context>

@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         if not QSystemTrayIcon.isSystemTrayAvailable():
             return None
         tray = QSystemTrayIcon(app_icon(), self)
-        tray.activated.connect(lambda _reason: self._raise())
+        tray.activated.connect(lambda _reason: self.bring_to_front())
         tray.show()
         return tray
 
@@ -267,7 +267,8 @@ class MainWindow(QMainWindow):
             self.status.show_note(f"{title}: {text}", 30_000)
             QApplication.alert(self)
 
-    def _raise(self) -> None:
+    def bring_to_front(self) -> None:
+        """The tray icon was clicked, or a second start of axdesk asked for the window."""
         self.showNormal()
         self.raise_()
         self.activateWindow()
