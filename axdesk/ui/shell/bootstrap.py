@@ -182,6 +182,7 @@ def open_shell(
     closers.append(call_log.close)
     worker = Worker(parent)
     connection = Connection(parent)
+    CallRelay.of(connection)  # made here, on the GUI thread: a client made on a worker finds it
     worker.add_abort_hook(connection.abort_calls)
     worker.add_cancel_hook(connection.abort_call)
     settings_saver = SettingsSaver(settings, worker, parent)
