@@ -1742,10 +1742,6 @@
         <translation>주요 화면</translation>
     </message>
     <message>
-        <source>axdesk</source>
-        <translation>axdesk</translation>
-    </message>
-    <message>
         <source>axdesk — not connected</source>
         <translation>axdesk — 연결 안 됨</translation>
     </message>
@@ -2069,6 +2065,13 @@
     <message>
         <source>Warning</source>
         <translation>경고</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>axdesk</source>
+        <translation>axdesk</translation>
     </message>
 </context>
 <context>

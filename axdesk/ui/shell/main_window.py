@@ -1,10 +1,10 @@
-"""The main window: three tabs, menus, the status bar and the tray.
+"""The main window: three tabs, menus, the status bar and the notices.
 
 The frame builds the three tabs (each ``Tab(ctx, parent)``), calls on them only
 what the :class:`~axdesk.ui.shell.tab.Tab` contract names (``on_shown()``,
 ``refresh()``, ``shutdown()``), and otherwise only wires them together (a slot
 picked in the inventory prefills the order form; a sent order is shown in the
-orders list; the orders list's notifications go to the tray), settles unfinished
+orders list; the orders list's notices go to the Notifier), settles unfinished
 orders whenever a connection becomes usable, and hosts the app-wide commands.
 Every network call runs on ``ctx.worker``; closing the window stops the worker
 (interrupting calls in flight) before anything else is torn down.
@@ -19,9 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QMainWindow,
-    QSystemTrayIcon,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +37,7 @@ from axdesk.ui.shell.actions import ShellActions
 from axdesk.ui.shell.bootstrap import Shell
 from axdesk.ui.shell.call_progress import CallProgress
 from axdesk.ui.shell.help_menu import HelpCommands
+from axdesk.ui.shell.notifier import Notifier
 from axdesk.ui.shell.status_bar import ShellStatusBar
 from axdesk.ui.shell.tab import Tab
 
@@ -119,7 +118,7 @@ class MainWindow(QMainWindow):
         self.actions_ = ShellActions(self)
         self.actions_.check_language(self.ctx.settings.language)
         self.practice: PracticeMenu | None = None  # the Practice menu, built with the tabs
-        self.tray = self._make_tray()
+        self.notifier = Notifier(self)
 
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.ctx.connection.changed.connect(self._update_title)
@@ -249,23 +248,11 @@ class MainWindow(QMainWindow):
         if tab is not None:
             tab.refresh()
 
-    # -- tray ------------------------------------------------------------------------
-
-    def _make_tray(self) -> QSystemTrayIcon | None:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return None
-        tray = QSystemTrayIcon(app_icon(), self)
-        tray.activated.connect(lambda _reason: self.bring_to_front())
-        tray.show()
-        return tray
+    # -- notices -----------------------------------------------------------------------
 
     def notify(self, title: str, text: str) -> None:
-        """A notice from the orders list (a supplier decided): tray message, else status bar."""
-        if self.tray is not None and QSystemTrayIcon.supportsMessages():
-            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
-        else:
-            self.status.show_note(f"{title}: {text}", 30_000)
-            QApplication.alert(self)
+        """A notice from the orders list (a supplier decided): tray, desktop or status bar."""
+        self.notifier.notify(title, text)
 
     def bring_to_front(self) -> None:
         """The tray icon was clicked, or a second start of axdesk asked for the window."""
@@ -284,8 +271,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, title)
         self.tabs.setAccessibleName(self.tr("Main sections"))
         self.actions_.retranslate_ui(titles)
-        if self.tray is not None:
-            self.tray.setToolTip(self.tr("axdesk"))
+        self.notifier.retranslate_ui()
         self._update_title()
 
     def _update_title(self) -> None:
@@ -412,8 +398,7 @@ class MainWindow(QMainWindow):
                     tab.shutdown()
                 except Exception:
                     log.exception("A tab failed to shut down")
-            if self.tray is not None:
-                self.tray.hide()
+            self.notifier.hide()
             self.stopped_cleanly = self._shell.close()
         super().closeEvent(event)
 
