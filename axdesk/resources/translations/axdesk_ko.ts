@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About axdesk</source>
+        <translation>axdesk 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;Sell AX Cloud tours: availability, phone orders, supplier confirmations and ticket cancellations.&lt;/p&gt;&lt;p&gt;The API key and channel code stay in the system keyring. Start with &lt;code&gt;axdesk --sandbox&lt;/code&gt; to practise without an account.&lt;/p&gt;&lt;p&gt;Licence: MIT. axdesk runs with the packages listed below, each under its own licence; Qt and PySide6 under the LGPL version 3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;AX Cloud 투어 판매 도구: 예약 가능 현황, 전화 주문, 공급사 확정 확인, 티켓 취소.&lt;/p&gt;&lt;p&gt;API 키와 채널 코드는 시스템 키링에만 보관됩니다. 계정 없이 연습하려면 &lt;code&gt;axdesk --sandbox&lt;/code&gt;로 시작하세요.&lt;/p&gt;&lt;p&gt;라이선스: MIT. axdesk는 아래 패키지와 함께 실행되며, 각 패키지는 자체 라이선스를 따릅니다. Qt와 PySide6는 LGPL 버전 3을 따릅니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Components and their licences</source>
+        <translation>구성 요소와 라이선스</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>라이선스 전문</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>This package carries no licence file; its licence is %1.</source>
+        <translation>이 패키지에는 라이선스 파일이 없습니다. 라이선스는 %1입니다.</translation>
+    </message>
+</context>
+<context>
     <name>AxErrorText</name>
     <message>
         <source>AX is slow to answer.</source>
@@ -1212,18 +1239,10 @@
     </message>
 </context>
 <context>
-    <name>HelpCommands</name>
+    <name>GuideDialog</name>
     <message>
-        <source>The documentation could not be opened; it is in %1.</source>
-        <translation>사용 설명서를 열 수 없습니다. 설명서 위치: %1</translation>
-    </message>
-    <message>
-        <source>About axdesk</source>
-        <translation>axdesk 정보</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;Sell AX Cloud tours: availability, phone orders, supplier confirmations and ticket cancellations.&lt;/p&gt;&lt;p&gt;The API key and channel code stay in the system keyring. Start with &lt;code&gt;axdesk --sandbox&lt;/code&gt; to practise without an account.&lt;/p&gt;&lt;p&gt;Licence: MIT.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;AX Cloud 투어 판매 도구: 예약 가능 현황, 전화 주문, 공급사 확정 확인, 티켓 취소.&lt;/p&gt;&lt;p&gt;API 키와 채널 코드는 시스템 키링에만 보관됩니다. 계정 없이 연습하려면 &lt;code&gt;axdesk --sandbox&lt;/code&gt;로 시작하세요.&lt;/p&gt;&lt;p&gt;라이선스: MIT&lt;/p&gt;</translation>
+        <source>axdesk — Documentation</source>
+        <translation>axdesk — 도움말</translation>
     </message>
 </context>
 <context>

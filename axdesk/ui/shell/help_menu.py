@@ -5,15 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox
-
-from axdesk import __version__
-from axdesk.ui.common.placeholders import fill_args
-from axdesk.ui.common.resources import USER_GUIDE, docs_dir
 
 if TYPE_CHECKING:
+    from axdesk.ui.shell.about import AboutDialog
     from axdesk.ui.shell.call_log import CallLogDialog
+    from axdesk.ui.shell.guide import GuideDialog
     from axdesk.ui.shell.main_window import MainWindow
 
 
@@ -38,30 +34,22 @@ class HelpCommands(QObject):
         return dialog
 
     def documentation_url(self) -> QUrl:
-        return QUrl.fromLocalFile(str(docs_dir() / USER_GUIDE))
+        from axdesk.ui.shell.guide import guide_url
 
-    def open_documentation(self) -> None:
-        if not QDesktopServices.openUrl(self.documentation_url()):
-            self._window.show_problem(
-                fill_args(
-                    self.tr("The documentation could not be opened; it is in %1."),
-                    self.documentation_url().toLocalFile(),
-                )
-            )
+        return guide_url()
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self._window,
-            self.tr("About axdesk"),
-            fill_args(
-                self.tr(
-                    "<h3>axdesk %1</h3>"
-                    "<p>Sell AX Cloud tours: availability, phone orders, supplier confirmations "
-                    "and ticket cancellations.</p>"
-                    "<p>The API key and channel code stay in the system keyring. "
-                    "Start with <code>axdesk --sandbox</code> to practise without an account.</p>"
-                    "<p>Licence: MIT.</p>"
-                ),
-                __version__,
-            ),
-        )
+    def open_documentation(self) -> GuideDialog:
+        from axdesk.ui.shell.guide import GuideDialog
+
+        dialog = GuideDialog(self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        from axdesk.ui.shell.about import AboutDialog
+
+        dialog = AboutDialog(self._window.ctx.worker, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog

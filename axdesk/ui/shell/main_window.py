@@ -51,7 +51,9 @@ if TYPE_CHECKING:
     from axdesk.ui.inventory.tab import InventoryTab
     from axdesk.ui.order_entry.tab import OrderTab
     from axdesk.ui.orders.tab import OrdersTab
+    from axdesk.ui.shell.about import AboutDialog
     from axdesk.ui.shell.call_log import CallLogDialog
+    from axdesk.ui.shell.guide import GuideDialog
     from axdesk.ui.shell.practice_menu import PracticeMenu
 
 log = logging.getLogger(__name__)
@@ -362,11 +364,11 @@ class MainWindow(QMainWindow):
     def documentation_url(self) -> QUrl:
         return self.help_commands.documentation_url()
 
-    def open_documentation(self) -> None:
-        self.help_commands.open_documentation()
+    def open_documentation(self) -> GuideDialog:
+        return self.help_commands.open_documentation()
 
-    def show_about(self) -> None:
-        self.help_commands.show_about()
+    def show_about(self) -> AboutDialog:
+        return self.help_commands.show_about()
 
     # -- window life -----------------------------------------------------------------
 
