@@ -118,13 +118,16 @@ def test_the_installed_wheel_runs_in_korean_from_its_own_files(
         "print(resources_dir())\n"
         "print(window.windowTitle())\n"
         "print(window.actions_.help_menu.title())\n"
+        "guide = window.open_documentation()\n"
+        "print(guide.browser.toPlainText().splitlines()[0])\n"
         "window.close()\n"
     )
     done = run(python, "-c", program, env=env, cwd=tmp_path)
-    resources, title, help_title = done.stdout.strip().splitlines()[-3:]
+    resources, title, help_title, guide = done.stdout.strip().splitlines()[-4:]
     assert Path(resources).is_relative_to(installed)  # not the checkout's
     assert title == "axdesk — 연습 모드 (샌드박스)"
     assert help_title == "도움말(&H)"
+    assert guide == "axdesk — operator's guide"  # Help > Documentation, from the wheel
 
 
 def test_the_installed_axdesk_command_starts_practice_mode_and_quits(

@@ -61,6 +61,7 @@ def run_dev(machine: Path, *args: str, **env: str) -> subprocess.CompletedProces
     bin_dir = machine.parent / "bin"
     clean = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     clean.pop("QT_QPA_PLATFORM", None)
+    clean.pop("AXDESK_VENV", None)  # ./dev test sets it for the suite: this checkout's own
     clean.update(PATH=f"{bin_dir}:/usr/bin:/bin", HOME=str(machine.parent), **env)
     return subprocess.run(  # noqa: S603 - the project's own script
         [str(BASH), str(machine / "dev"), *args],

@@ -1,4 +1,4 @@
-"""Desktop notifications through the freedesktop notification service on the session D-Bus.
+"""Desktop notifications through the freedesktop service on the session D-Bus (no Qt).
 
 Stock GNOME has no system tray, so ``QSystemTrayIcon.showMessage`` shows nothing
 there; every Linux desktop (GNOME, KDE, Xfce, …) runs a notification server at

@@ -1,4 +1,4 @@
-"""What Help > About lists: axdesk's licence and those of the packages it runs with.
+"""What Help > About lists (no Qt): axdesk's licence and those of the packages it runs with.
 
 The third-party packages are found from the installed metadata (the
 distributions axdesk requires, and what they require, on this platform), with
