@@ -180,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     crashes = CrashReporter(paths.app_log_path).install()
     instance = SingleInstance(paths.data_dir)
     if not args.sandbox and not instance.claim():  # practice mode's journal is in memory
+        early = Translations(app)  # kept: its translators go with it
+        early.apply(language_choice("", args.lang))  # the sentences below
         if instance.ask_running_to_raise():
             print(instance.already_running_sentence(), file=sys.stderr)
             return 0

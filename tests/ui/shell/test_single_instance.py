@@ -65,11 +65,11 @@ def test_a_second_axdesk_raises_the_running_one_and_ends(app_home: Path) -> None
         _wait_for(app_log, "started", first, 30)
         began = time.monotonic()
         second = subprocess.run(  # noqa: S603 - our own interpreter and module
-            command, env=env, capture_output=True, text=True, timeout=30
+            [*command[:-1], "ko"], env=env, capture_output=True, text=True, timeout=30
         )
         assert second.returncode == 0, second.stderr
         assert time.monotonic() - began < 15
-        assert "already open with this data folder" in second.stderr
+        assert "이 데이터 폴더로 axdesk가 이미 열려 있어" in second.stderr  # in Korean
         _wait_for(app_log, "A second start of axdesk asked for the window", first, 10)
         first.send_signal(signal.SIGINT)
         first.communicate(timeout=20)
