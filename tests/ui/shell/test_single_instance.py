@@ -78,3 +78,25 @@ def test_a_second_axdesk_raises_the_running_one_and_ends(app_home: Path) -> None
             first.kill()
             first.communicate()
     assert first.returncode == 0
+
+
+def test_a_lock_left_by_a_crashed_axdesk_is_taken_over(tmp_path: Path) -> None:
+    """A process that died holding the lock keeps no claim: its PID is gone."""
+    crash = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from axdesk.ui.shell.single_instance import SingleInstance\n"
+        "held = SingleInstance(Path(sys.argv[1]))\n"
+        "assert held.claim()\n"
+        "os._exit(9)\n"  # no unlock, no clean-up: as a crash
+    )
+    done = subprocess.run(  # noqa: S603 - our own interpreter and program
+        [sys.executable, "-c", crash, str(tmp_path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 9, done.stderr
+    assert (tmp_path / "axdesk.lock").exists()
+    instance = SingleInstance(tmp_path)
+    try:
+        assert instance.claim()
+    finally:
+        instance.release()
