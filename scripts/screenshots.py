@@ -4,7 +4,7 @@
 Starts its own Xvfb on a free display, runs axdesk in practice mode there (the
 embedded sandbox, a throw-away AXDESK_HOME), puts realistic content in each tab
 (an inventory month, an order being keyed in, a few sent orders) and grabs the
-screen into ``resources/screenshots/{inventory,new-order,orders}.png``.
+screen into ``docs/screenshots/{inventory,new-order,orders}.png``.
 
     scripts/screenshots.py [--lang ko|en] [--size 1280x800] [--out DIR]
 """
@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_OUT = ROOT / "resources" / "screenshots"
+DEFAULT_OUT = ROOT / "docs" / "screenshots"
 SHOTS = ("inventory", "new-order", "orders")
 X_TMP = Path("/tmp")  # noqa: S108 - where X servers keep their lock files and sockets
 

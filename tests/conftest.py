@@ -1,4 +1,4 @@
-"""Fixtures every test gets: no test touches the real user directories or keyring."""
+"""Fixtures every test gets: no test touches the real user directories, keyring or desktop."""
 
 from __future__ import annotations
 
@@ -11,6 +11,10 @@ import keyring.backend
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test reaches the developer's own desktop session (its notification server): the
+# tests that need a session bus start one of their own (tests/ui/shell/test_notifier.py).
+for _name in ("DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"):
+    os.environ.pop(_name, None)
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

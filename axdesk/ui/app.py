@@ -26,14 +26,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from axdesk import __version__
 from axdesk.store.db import DatabaseError
-from axdesk.store.files import PrivateRotatingFileHandler
 from axdesk.store.paths import AppPaths, AppPathsError
 from axdesk.ui.common.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, Translations
 from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.resources import APP_ID, app_icon
 from axdesk.ui.shell.bootstrap import open_shell
+from axdesk.ui.shell.crash_log import CrashLogFile, CrashReporter
 from axdesk.ui.shell.main_window import MainWindow, language_choice
 from axdesk.ui.shell.memory import collect_on_gui_thread
+from axdesk.ui.shell.single_instance import SingleInstance
 from axdesk.ui.shell.startup import StartUp
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ def configure_logging(paths: AppPaths) -> None:
     except AppPathsError as error:
         raise StartupError(str(error)) from error
     try:
-        file_handler = PrivateRotatingFileHandler(  # 0600: it may name travelers
+        file_handler = CrashLogFile(  # 0600: it may name travelers
             paths.app_log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError as error:
@@ -92,6 +93,7 @@ def configure_logging(paths: AppPaths) -> None:
             )
         ) from error
     file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    file_handler.follow_with_faulthandler()  # a hard crash's stacks land in the same file
     console = logging.StreamHandler()
     console.setLevel(logging.WARNING)
     root = logging.getLogger()
@@ -174,10 +176,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_application(app)
     try:
         configure_logging(paths)
+    except StartupError as error:
+        QMessageBox.critical(None, "axdesk", str(error))
+        return 1
+    crashes = CrashReporter(paths.app_log_path).install()
+    instance = SingleInstance(paths.data_dir)
+    if not args.sandbox and not instance.claim():  # practice mode's journal is in memory
+        early = Translations(app)  # kept: its translators go with it
+        early.apply(language_choice("", args.lang))  # the sentences below
+        if instance.ask_running_to_raise():
+            print(instance.already_running_sentence(), file=sys.stderr)
+            return 0
+        QMessageBox.critical(None, "axdesk", instance.not_answering_sentence())
+        return 1
+    try:
         window = open_frame(app, paths, sandbox=args.sandbox, language=args.lang)
     except StartupError as error:
         QMessageBox.critical(None, "axdesk", str(error))
         return 1
+    crashes.tell = window.show_problem
+    instance.raise_requested.connect(window.bring_to_front)
     startup = StartUp(
         window,
         practice=args.sandbox,

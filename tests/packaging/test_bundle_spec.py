@@ -113,4 +113,45 @@ def test_the_app_uses_no_phonenumbers_table_the_bundle_leaves_out() -> None:
 def test_the_spec_bundles_the_app_s_own_desktop_files() -> None:
     assert ast.literal_eval(spec_value("APP_ID")) == APP_ID
     for name in (f"{APP_ID}.desktop", f"{APP_ID}.metainfo.xml", f"icons/{APP_ID}.svg"):
-        assert (ROOT / "resources" / name).is_file(), name
+        assert (ROOT / "axdesk" / "resources" / name).is_file(), name
+
+
+def spec_function(name: str):
+    """A function defined at the top of the spec, compiled on its own (imports it needs given)."""
+    import importlib.util as importlib_util
+
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == name:
+            namespace = {
+                "Path": Path,
+                "importlib": __import__("importlib"),
+                "QT_MODULES_USED": ast.literal_eval(spec_value("QT_MODULES_USED")),
+            }
+            namespace["importlib"].util = importlib_util
+            exec(compile(ast.Module([node], []), str(SPEC), "exec"), namespace)  # noqa: S102
+            return namespace[name]
+    raise AssertionError(f"{SPEC} defines no {name}()")
+
+
+def test_unused_qt_modules_are_found_on_windows_too(tmp_path: Path) -> None:
+    """PySide6 on Windows has QtFoo.pyd, not QtFoo.abi3.so: those were never excluded."""
+    unused_qt_modules = spec_function("unused_qt_modules")
+    for name in ("QtCore.pyd", "QtWidgets.pyd", "QtQml.pyd", "QtWebEngineCore.pyd"):
+        (tmp_path / name).touch()
+    assert unused_qt_modules(tmp_path) == ["PySide6.QtQml", "PySide6.QtWebEngineCore"]
+    for name in ("QtCore.abi3.so", "Qt3DCore.abi3.so"):
+        (tmp_path / name).touch()
+    assert "PySide6.Qt3DCore" in unused_qt_modules(tmp_path)
+
+
+def test_the_spec_bundles_the_guide_and_the_licences_and_sets_windows_and_macos_up() -> None:
+    text = SPEC.read_text(encoding="utf-8")
+    for folder in ("icons", "docs", "licenses"):
+        assert f'(str(RESOURCES / "{folder}"), "axdesk/resources/{folder}")' in text, folder
+    assert "runtime_metadata()" in text  # Help > About reads every package's licence from it
+    assert "icon=executable_icon()" in text
+    assert "version=windows_version_file(VERSION)" in text
+    bundle = text[text.index("app = BUNDLE(") :]
+    assert "bundle_identifier=APP_ID" in bundle
+    assert '"CFBundleShortVersionString": VERSION' in bundle

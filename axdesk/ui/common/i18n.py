@@ -1,6 +1,6 @@
 """Languages: Korean and English, from the system locale or the user's choice.
 
-Source strings are English. ``resources/translations/axdesk_ko.ts`` holds the
+Source strings are English. ``axdesk/resources/translations/axdesk_ko.ts`` holds the
 Korean translations and is committed. ``python -m axdesk.ui.common.i18n --build``
 compiles it into the ``.qm`` file (``pyside6-lrelease``) that
 :class:`Translations` loads; it never rewrites the ``.ts``, so ``./dev run`` and
@@ -12,7 +12,7 @@ translated.
 
 English is the source language, but a count needs its plural form ("1 product",
 "2 products"): texts with a count use Qt's numerus (``tr("%n product(s)", "", n)``),
-and ``resources/translations/axdesk_en.ts`` holds only their English forms
+and ``axdesk/resources/translations/axdesk_en.ts`` holds only their English forms
 (``pyside6-lupdate -pluralonly``), loaded when the interface is English. Korean
 has one form.
 
@@ -249,13 +249,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--build",
         action="store_true",
-        help="compile resources/translations/*.ts as committed into the .qm files the app loads",
+        help="compile axdesk/resources/translations/*.ts as committed into the .qm files "
+        "the app loads",
     )
     parser.add_argument(
         "--update",
         action="store_true",
         help=(
-            "refresh resources/translations/*.ts from axdesk/ui (for developers: keeps "
+            "refresh axdesk/resources/translations/*.ts from axdesk/ui (for developers: keeps "
             "the translations, drops strings no longer in the code, adds new ones unfinished)"
         ),
     )

@@ -25,7 +25,7 @@ The tab builds, lays out and wires; each action is one helper object built as
   ticket of a departure cancelled with one confirmation;
 - ``tab.live_sync``, :class:`~axdesk.ui.orders.live_sync_view.LiveSyncView`.
 
-The phoned-in cancel, keyboard only (documented in ``docs/cancel-flow.md``):
+The phoned-in cancel, keyboard only (documented in ``axdesk/resources/docs/cancel-flow.md``):
 Ctrl+F, type the caller's name or phone, Enter (the first match is selected
 and the focus moves to its tickets), arrow to the traveler, Delete, Enter.
 

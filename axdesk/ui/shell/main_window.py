@@ -1,10 +1,10 @@
-"""The main window: three tabs, menus, the status bar and the tray.
+"""The main window: three tabs, menus, the status bar and the notices.
 
 The frame builds the three tabs (each ``Tab(ctx, parent)``), calls on them only
 what the :class:`~axdesk.ui.shell.tab.Tab` contract names (``on_shown()``,
 ``refresh()``, ``shutdown()``), and otherwise only wires them together (a slot
 picked in the inventory prefills the order form; a sent order is shown in the
-orders list; the orders list's notifications go to the tray), settles unfinished
+orders list; the orders list's notices go to the Notifier), settles unfinished
 orders whenever a connection becomes usable, and hosts the app-wide commands.
 Every network call runs on ``ctx.worker``; closing the window stops the worker
 (interrupting calls in flight) before anything else is torn down.
@@ -16,32 +16,28 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QShowEvent
+from PySide6.QtCore import QByteArray, QEvent, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QMainWindow,
-    QMessageBox,
-    QSystemTrayIcon,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from axdesk import __version__
-from axdesk.api.errors import AxError
 from axdesk.store.settings import SettingsError
-from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, ConnectionProfile, SlotRef
+from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, SlotRef
 from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations
 from axdesk.ui.common.live_text import live_join
 from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
 from axdesk.ui.common.placeholders import fill_args
-from axdesk.ui.common.resources import app_icon, resources_dir
+from axdesk.ui.common.resources import app_icon
 from axdesk.ui.common.store_text import error_text, problem_text
-from axdesk.ui.common.worker import describe_error
 from axdesk.ui.shell.actions import ShellActions
 from axdesk.ui.shell.bootstrap import Shell
 from axdesk.ui.shell.call_progress import CallProgress
+from axdesk.ui.shell.help_menu import HelpCommands
+from axdesk.ui.shell.notifier import Notifier
 from axdesk.ui.shell.status_bar import ShellStatusBar
 from axdesk.ui.shell.tab import Tab
 
@@ -50,19 +46,19 @@ from axdesk.ui.shell.tab import Tab
 if TYPE_CHECKING:
     from axdesk.ui.catalog.commands import CatalogCommands
     from axdesk.ui.catalog.dialog import CatalogDialog
+    from axdesk.ui.connection.commands import ConnectionCommands
     from axdesk.ui.connection.dialog import ConnectionDialog
-    from axdesk.ui.connection.probe import ConnectionInUseTest
-    from axdesk.ui.connection.secrets import Credentials
     from axdesk.ui.inventory.tab import InventoryTab
     from axdesk.ui.order_entry.tab import OrderTab
     from axdesk.ui.orders.tab import OrdersTab
+    from axdesk.ui.shell.about import AboutDialog
     from axdesk.ui.shell.call_log import CallLogDialog
+    from axdesk.ui.shell.guide import GuideDialog
     from axdesk.ui.shell.practice_menu import PracticeMenu
 
 log = logging.getLogger(__name__)
 
 INVENTORY_TAB, ORDER_TAB, ORDERS_TAB = range(3)
-DOCUMENTATION_FILE = "README.md"
 
 
 class MainWindow(QMainWindow):
@@ -118,12 +114,13 @@ class MainWindow(QMainWindow):
         self.status = ShellStatusBar(self.ctx.connection, self.ctx.worker, self)
         self.setStatusBar(self.status)
         self.call_progress = CallProgress(self.ctx.worker, self.status, self)
-        self._connection_test: ConnectionInUseTest | None = None
+        self._connection_commands: ConnectionCommands | None = None
         self._catalog_commands: CatalogCommands | None = None
+        self._help_commands: HelpCommands | None = None
         self.actions_ = ShellActions(self)
         self.actions_.check_language(self.ctx.settings.language)
         self.practice: PracticeMenu | None = None  # the Practice menu, built with the tabs
-        self.tray = self._make_tray()
+        self.notifier = Notifier(self)
 
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.ctx.connection.changed.connect(self._update_title)
@@ -137,13 +134,13 @@ class MainWindow(QMainWindow):
             self.build_tabs()
 
     @property
-    def connection_test(self) -> ConnectionInUseTest:
-        """Connection > Test connection (its module imports the client: built when first used)."""
-        if self._connection_test is None:
-            from axdesk.ui.connection.probe import ConnectionInUseTest
+    def connection_commands(self) -> ConnectionCommands:
+        """The Connection menu's commands and the start-up connect (built when first used)."""
+        if self._connection_commands is None:
+            from axdesk.ui.connection.commands import ConnectionCommands
 
-            self._connection_test = ConnectionInUseTest(self)
-        return self._connection_test
+            self._connection_commands = ConnectionCommands(self)
+        return self._connection_commands
 
     @property
     def catalog_commands(self) -> CatalogCommands:
@@ -153,6 +150,13 @@ class MainWindow(QMainWindow):
 
             self._catalog_commands = CatalogCommands(self)
         return self._catalog_commands
+
+    @property
+    def help_commands(self) -> HelpCommands:
+        """The Help menu's commands."""
+        if self._help_commands is None:
+            self._help_commands = HelpCommands(self)
+        return self._help_commands
 
     # -- tabs ------------------------------------------------------------------------
 
@@ -246,25 +250,14 @@ class MainWindow(QMainWindow):
         if tab is not None:
             tab.refresh()
 
-    # -- tray ------------------------------------------------------------------------
-
-    def _make_tray(self) -> QSystemTrayIcon | None:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return None
-        tray = QSystemTrayIcon(app_icon(), self)
-        tray.activated.connect(lambda _reason: self._raise())
-        tray.show()
-        return tray
+    # -- notices -----------------------------------------------------------------------
 
     def notify(self, title: str, text: str) -> None:
-        """A notice from the orders list (a supplier decided): tray message, else status bar."""
-        if self.tray is not None and QSystemTrayIcon.supportsMessages():
-            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 10_000)
-        else:
-            self.status.show_note(f"{title}: {text}", 30_000)
-            QApplication.alert(self)
+        """A notice from the orders list (a supplier decided): tray, desktop or status bar."""
+        self.notifier.notify(title, text)
 
-    def _raise(self) -> None:
+    def bring_to_front(self) -> None:
+        """The tray icon was clicked, or a second start of axdesk asked for the window."""
         self.showNormal()
         self.raise_()
         self.activateWindow()
@@ -280,8 +273,7 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, title)
         self.tabs.setAccessibleName(self.tr("Main sections"))
         self.actions_.retranslate_ui(titles)
-        if self.tray is not None:
-            self.tray.setToolTip(self.tr("axdesk"))
+        self.notifier.retranslate_ui()
         self._update_title()
 
     def _update_title(self) -> None:
@@ -332,43 +324,11 @@ class MainWindow(QMainWindow):
     # -- connection ------------------------------------------------------------------
 
     def open_connection_dialog(self) -> ConnectionDialog:
-        from axdesk.ui.connection.dialog import ConnectionDialog
-
-        dialog = ConnectionDialog(self._shell, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self.connection_commands.open_dialog()
 
     def connect_last_profile(self) -> None:
         """At start-up: connect with the last used profile, or ask for one."""
-        from axdesk.ui.connection.profile_form import to_connection_profile
-        from axdesk.ui.connection.secrets import SecretStoreError
-
-        settings = self.ctx.settings
-        name = settings.last_profile
-        profile = settings.profile(name) if name else None
-        if profile is None:
-            self.open_connection_dialog()
-            return
-        secrets = self._shell.secrets
-        connection_profile = to_connection_profile(profile)
-
-        def loaded(credentials: Credentials | None) -> None:
-            if credentials is None:
-                self.open_connection_dialog()
-                return
-            self._use(connection_profile, credentials)
-
-        def failed(error: BaseException) -> None:
-            if isinstance(error, SecretStoreError):
-                self.show_problem(str(error))
-            else:
-                self.show_problem(describe_error(error) or "")
-            self.open_connection_dialog()
-
-        self.ctx.worker.call(lambda: secrets.load(profile.name)).on_success(loaded).on_error(
-            failed
-        ).start()
+        self.connection_commands.connect_last_profile()
 
     def _connection_changed(self) -> None:
         """A connection became usable: settle the orders left unfinished that it may settle.
@@ -381,15 +341,9 @@ class MainWindow(QMainWindow):
             self.order_tab.reconcile_pending()
             self.orders_tab.cancelling.settle_pending()
 
-    def _use(self, profile: ConnectionProfile, credentials: Credentials) -> None:
-        try:
-            self._shell.connect(profile, credentials)
-        except AxError as error:
-            self.show_problem(str(error))
-
     def test_connection(self) -> None:
         """Connection > Test connection: one real call with the connection in use."""
-        self.connection_test.start()
+        self.connection_commands.test_connection()
 
     # -- catalog ---------------------------------------------------------------------
 
@@ -405,50 +359,16 @@ class MainWindow(QMainWindow):
     # -- help ------------------------------------------------------------------------
 
     def show_call_log(self) -> CallLogDialog:
-        from axdesk.ui.shell.call_log import CallLogDialog
-
-        dialog = CallLogDialog(
-            self.ctx.paths.call_log_path,
-            self.ctx.worker,
-            self,
-            app_log_path=self.ctx.paths.app_log_path,
-            flush=self.shell.call_log.flush,  # the call log is buffered
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
+        return self.help_commands.show_call_log()
 
     def documentation_url(self) -> QUrl:
-        readme = resources_dir().parent / DOCUMENTATION_FILE
-        if readme.exists():
-            return QUrl.fromLocalFile(str(readme))
-        return QUrl.fromLocalFile(str(resources_dir().parent / "docs"))
+        return self.help_commands.documentation_url()
 
-    def open_documentation(self) -> None:
-        if not QDesktopServices.openUrl(self.documentation_url()):
-            self.show_problem(
-                fill_args(
-                    self.tr("The documentation could not be opened; it is in %1."),
-                    self.documentation_url().toLocalFile(),
-                )
-            )
+    def open_documentation(self) -> GuideDialog:
+        return self.help_commands.open_documentation()
 
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About axdesk"),
-            fill_args(
-                self.tr(
-                    "<h3>axdesk %1</h3>"
-                    "<p>Sell AX Cloud tours: availability, phone orders, supplier confirmations "
-                    "and ticket cancellations.</p>"
-                    "<p>The API key and channel code stay in the system keyring. "
-                    "Start with <code>axdesk --sandbox</code> to practise without an account.</p>"
-                    "<p>Licence: MIT.</p>"
-                ),
-                __version__,
-            ),
-        )
+    def show_about(self) -> AboutDialog:
+        return self.help_commands.show_about()
 
     # -- window life -----------------------------------------------------------------
 
@@ -480,8 +400,7 @@ class MainWindow(QMainWindow):
                     tab.shutdown()
                 except Exception:
                     log.exception("A tab failed to shut down")
-            if self.tray is not None:
-                self.tray.hide()
+            self.notifier.hide()
             self.stopped_cleanly = self._shell.close()
         super().closeEvent(event)
 

@@ -23,9 +23,10 @@ from axdesk.ui.common import i18n
 from axdesk.ui.common.context import NotConnectedError
 from axdesk.ui.common.error_text import ax_error_sentence, is_slow_answer
 from axdesk.ui.common.i18n import Translations
+from axdesk.ui.common.resources import translations_dir
 from axdesk.ui.common.worker import describe_error
 
-TS_FILE = Path(__file__).resolve().parents[3] / "resources" / "translations" / "axdesk_ko.ts"
+TS_FILE = translations_dir() / "axdesk_ko.ts"
 
 REFUSED = AxAuthError(
     "AX refused the API key or the channel code (HTTP 403).",

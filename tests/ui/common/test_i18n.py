@@ -4,8 +4,9 @@ language switches live.
 
 The list of strings comes from running ``pyside6-lupdate`` on the code into a temporary
 file, so a string added to ``axdesk/ui`` without a translation in the committed
-``resources/translations/axdesk_ko.ts`` fails here (``python -m axdesk.ui.common.i18n --update``
-adds it to the ``.ts`` for translating). The committed ``.ts`` is only read.
+``axdesk/resources/translations/axdesk_ko.ts`` fails here
+(``python -m axdesk.ui.common.i18n --update`` adds it to the ``.ts`` for translating).
+The committed ``.ts`` is only read.
 """
 
 from __future__ import annotations

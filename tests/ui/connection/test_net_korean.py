@@ -19,10 +19,11 @@ from axdesk.api import AxServerError
 from axdesk.ui.common import i18n
 from axdesk.ui.common.error_text import ax_error_sentence
 from axdesk.ui.common.i18n import Translations
+from axdesk.ui.common.resources import translations_dir
 from axdesk.ui.connection.net import make_client
 from axdesk.ui.connection.secrets import Credentials
 
-TS_FILE = Path(__file__).resolve().parents[3] / "resources" / "translations" / "axdesk_ko.ts"
+TS_FILE = translations_dir() / "axdesk_ko.ts"
 UNAVAILABLE = b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n"
 
 

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About axdesk</source>
+        <translation>axdesk 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;Sell AX Cloud tours: availability, phone orders, supplier confirmations and ticket cancellations.&lt;/p&gt;&lt;p&gt;The API key and channel code stay in the system keyring. Start with &lt;code&gt;axdesk --sandbox&lt;/code&gt; to practise without an account.&lt;/p&gt;&lt;p&gt;Licence: MIT. axdesk runs with the packages listed below, each under its own licence; Qt and PySide6 under the LGPL version 3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;AX Cloud 투어 판매 도구: 예약 가능 현황, 전화 주문, 공급사 확정 확인, 티켓 취소.&lt;/p&gt;&lt;p&gt;API 키와 채널 코드는 시스템 키링에만 보관됩니다. 계정 없이 연습하려면 &lt;code&gt;axdesk --sandbox&lt;/code&gt;로 시작하세요.&lt;/p&gt;&lt;p&gt;라이선스: MIT. axdesk는 아래 패키지와 함께 실행되며, 각 패키지는 자체 라이선스를 따릅니다. Qt와 PySide6는 LGPL 버전 3을 따릅니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Components and their licences</source>
+        <translation>구성 요소와 라이선스</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>라이선스 전문</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>This package carries no licence file; its licence is %1.</source>
+        <translation>이 패키지에는 라이선스 파일이 없습니다. 라이선스는 %1입니다.</translation>
+    </message>
+</context>
+<context>
     <name>AxErrorText</name>
     <message>
         <source>AX is slow to answer.</source>
@@ -789,6 +816,13 @@
     </message>
 </context>
 <context>
+    <name>CrashLog</name>
+    <message>
+        <source>Something unexpected went wrong inside axdesk. Your orders are safe and you can go on working; the details are in %1 (please send that file to your support).</source>
+        <translation>axdesk 내부에서 예기치 않은 문제가 생겼습니다. 주문은 안전하며 계속 작업하실 수 있습니다. 자세한 내용은 %1 파일에 있습니다(지원 담당자에게 이 파일을 보내 주세요).</translation>
+    </message>
+</context>
+<context>
     <name>DataWarnings</name>
     <message>
         <source>Numbers that do not add up in %1 of the slots AX sent (remaining + ordered is not the maximum, or a number is negative). They are marked and shown as received; check them with the supplier before selling.</source>
@@ -1202,6 +1236,13 @@
     <message>
         <source>Tickets</source>
         <translation>티켓</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>axdesk — Documentation</source>
+        <translation>axdesk — 도움말</translation>
     </message>
 </context>
 <context>
@@ -1720,10 +1761,6 @@
         <translation>주요 화면</translation>
     </message>
     <message>
-        <source>axdesk</source>
-        <translation>axdesk</translation>
-    </message>
-    <message>
         <source>axdesk — not connected</source>
         <translation>axdesk — 연결 안 됨</translation>
     </message>
@@ -1734,18 +1771,6 @@
     <message>
         <source>axdesk — %1 (%2)</source>
         <translation>axdesk — %1 (%2)</translation>
-    </message>
-    <message>
-        <source>The documentation could not be opened; it is in %1.</source>
-        <translation>사용 설명서를 열 수 없습니다. 설명서 위치: %1</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;Sell AX Cloud tours: availability, phone orders, supplier confirmations and ticket cancellations.&lt;/p&gt;&lt;p&gt;The API key and channel code stay in the system keyring. Start with &lt;code&gt;axdesk --sandbox&lt;/code&gt; to practise without an account.&lt;/p&gt;&lt;p&gt;Licence: MIT.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;axdesk %1&lt;/h3&gt;&lt;p&gt;AX Cloud 투어 판매 도구: 예약 가능 현황, 전화 주문, 공급사 확정 확인, 티켓 취소.&lt;/p&gt;&lt;p&gt;API 키와 채널 코드는 시스템 키링에만 보관됩니다. 계정 없이 연습하려면 &lt;code&gt;axdesk --sandbox&lt;/code&gt;로 시작하세요.&lt;/p&gt;&lt;p&gt;라이선스: MIT&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>About axdesk</source>
-        <translation>axdesk 정보</translation>
     </message>
 </context>
 <context>
@@ -2059,6 +2084,13 @@
     <message>
         <source>Warning</source>
         <translation>경고</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>axdesk</source>
+        <translation>axdesk</translation>
     </message>
 </context>
 <context>
@@ -3678,6 +3710,17 @@ Internal note: %2</source>
     <message>
         <source>Message</source>
         <translation>메시지</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>axdesk is already open with this data folder; its window was brought to the front.</source>
+        <translation>이 데이터 폴더로 axdesk가 이미 열려 있어 그 창을 앞으로 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Another axdesk holds the data folder %1 but does not answer. Close it (or end it in the task manager) and start axdesk again.</source>
+        <translation>다른 axdesk가 데이터 폴더 %1을(를) 사용 중이지만 응답하지 않습니다. 그 프로그램을 닫거나(작업 관리자에서 종료) axdesk를 다시 시작하세요.</translation>
     </message>
 </context>
 <context>
