@@ -3,8 +3,11 @@
 
 Starts its own Xvfb on a free display, runs axdesk in practice mode there (the
 embedded sandbox, a throw-away AXDESK_HOME), puts realistic content in each tab
-(an inventory month, an order being keyed in, a few sent orders) and grabs the
-screen into ``docs/screenshots/{inventory,new-order,orders}.png``.
+(an inventory month, an order being keyed in, a few sent orders, the Practice
+menu open) and grabs the screen into
+``docs/screenshots/{inventory,new-order,orders,practice-menu}.png``; the first page
+of the day manifest a guide would print goes to ``docs/screenshots/manifest.png``.
+Every order is for a departure that has not left by the supplier's clock.
 
     scripts/screenshots.py [--lang ko|en] [--size 1280x800] [--out DIR]
 """
@@ -22,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "docs" / "screenshots"
-SHOTS = ("inventory", "new-order", "orders")
+SHOTS = ("inventory", "new-order", "orders", "practice-menu", "manifest")
 X_TMP = Path("/tmp")  # noqa: S108 - where X servers keep their lock files and sockets
 
 
@@ -95,16 +98,20 @@ def run_parent(args: argparse.Namespace) -> int:
 
 
 def run_child(args: argparse.Namespace) -> int:
+    import datetime as dt
     from decimal import Decimal
 
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QPoint, QSizeF, QTimer
+    from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
     from axdesk.api import LineInput, TravelerInput, build_order_request, slot_datetime
+    from axdesk.store.departures import read_departures
     from axdesk.store.paths import AppPaths
     from axdesk.store.reconcile import Reconciler
     from axdesk.ui.app import configure_application, launch
-    from axdesk.ui.common.context import SlotRef
+    from axdesk.ui.common.context import SlotRef, supplier_today, supplier_zone
+    from axdesk.ui.orders.manifest_print import manifest_document
     from axdesk.ui.shell.main_window import INVENTORY_TAB, ORDER_TAB, ORDERS_TAB
 
     app = QApplication([sys.argv[0]])
@@ -150,7 +157,13 @@ def run_child(args: argparse.Namespace) -> int:
     product = products[0]
     option = product.options[0]
     inventory = client.get_inventory(product.product_code)
-    slots = [s for s in inventory.options[option.dc_code] if s.is_order and s.remain_quantity >= 4]
+    # Days ahead by the supplier's clock: nothing shown or booked has left already.
+    today = supplier_today(ctx.connection.supplier_timezone)
+    slots = [
+        s
+        for s in inventory.options[option.dc_code]
+        if s.is_order and s.remain_quantity >= 4 and s.date > today
+    ]
     if not slots:
         raise SystemExit("screenshots: the demo sandbox has no open slot")
 
@@ -225,6 +238,34 @@ def run_child(args: argparse.Namespace) -> int:
     settle(1500)
     window.orders_tab.show_order(codes[-1])
     shoot("orders")
+
+    # The Practice menu, open: what a trainee can stage.
+    practice = window.practice
+    if practice is None:
+        raise SystemExit("screenshots: practice mode has no Practice menu")
+    bar = window.menuBar()
+    practice.popup(
+        bar.mapToGlobal(QPoint(bar.actionGeometry(practice.menuAction()).left(), bar.height()))
+    )
+    shoot("practice-menu")
+    practice.close()
+
+    # The first page of the day manifest of the first order's departure, as printed.
+    tz = supplier_zone(zone)
+    sheet = manifest_document(
+        read_departures(ctx.journal, slots[0].date, tz), tz, dt.datetime.now(tz)
+    )
+    page = QSizeF(794, 1123)  # A4 at 96 dpi
+    sheet.setPageSize(page)
+    image = QImage(int(page.width()), int(page.height()), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    sheet.drawContents(painter)
+    painter.end()
+    target = args.out / "manifest.png"
+    if not image.save(str(target)):
+        raise SystemExit(f"screenshots: could not write {target}")
+    print(f"saved {target}")
 
     window.close()
     return 0
