@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from axdesk.store.files import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, make_private
+from axdesk.store.search import add_short_fragment_index
 
 _log = logging.getLogger(__name__)
 
@@ -380,6 +381,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(4, "each ticket's cancel, journaled before it is sent", _add_ticket_cancels),
     Migration(5, "the desk's internal note on each order", _add_internal_note),
+    Migration(6, "an index of search fragments under three characters", add_short_fragment_index),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
