@@ -10,10 +10,11 @@ Rows:
   frame (the start-up probe, ``AXDESK_STARTUP_PROBE``), against ``bare_window.py``
   (a bare PySide6 QMainWindow + QTabWidget) spawned the same way; under Xvfb.
 - GUI-thread stalls: the longest gap between ticks of a 5 ms ``QTimer`` beyond its
-  interval while the app loads a 21,900-slot inventory (6.6 MB, served from memory)
-  and while it sends an order to an AX sandbox (a separate process) answering after
-  2 s; the floor is the same heartbeat over an idle event loop. The first paint of
-  the calendar is part of the inventory load.
+  interval while the app loads a 21,900-slot inventory (6.6 MB, served from memory),
+  and (``stall_writes.py``) while it sends an order, cancels a ticket and live-syncs
+  500 orders against an AX sandbox (a separate process) answering after 2 s; the
+  floor is the same heartbeat over an idle event loop in the same child. The first
+  paint of the calendar is part of the inventory load.
 - inventory, bytes to painted month: ``from_common_json`` + ``InventoryIndex.build``
   + showing and painting the tab, against ``json.loads`` and ``msgspec.json.decode``
   of the same bytes.
