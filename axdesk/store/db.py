@@ -480,13 +480,14 @@ def open_database(
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        # The switch to WAL and the migrations commit without waiting for the disk (a new
+        # journal's would wait tens of milliseconds before the first window): in WAL mode
+        # an interrupted migration leaves the file consistent, at the version before it,
+        # and runs again next time.
+        conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA journal_mode = WAL")
         if str(path) != ":memory:":
             _make_journal_private(Path(path), where)  # the -wal and -shm now exist
-        # Migrations commit without waiting for the disk (a new journal's six would wait
-        # tens of milliseconds before the first window): in WAL mode an interrupted one
-        # leaves the file consistent, at the version before it, and runs again next time.
-        conn.execute("PRAGMA synchronous = NORMAL")
         migrate(conn, migrations, where=where)
         conn.execute("PRAGMA synchronous = FULL")  # every journal write is on disk when done
     except DatabaseError:
