@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from axdesk.store.files import PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, make_private
+from axdesk.store.search import add_short_fragment_index
 
 _log = logging.getLogger(__name__)
 
@@ -380,6 +381,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(4, "each ticket's cancel, journaled before it is sent", _add_ticket_cancels),
     Migration(5, "the desk's internal note on each order", _add_internal_note),
+    Migration(6, "an index of search fragments under three characters", add_short_fragment_index),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
@@ -478,11 +480,16 @@ def open_database(
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        # The switch to WAL and the migrations commit without waiting for the disk (a new
+        # journal's would wait tens of milliseconds before the first window): in WAL mode
+        # an interrupted migration leaves the file consistent, at the version before it,
+        # and runs again next time.
+        conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
         if str(path) != ":memory:":
             _make_journal_private(Path(path), where)  # the -wal and -shm now exist
         migrate(conn, migrations, where=where)
+        conn.execute("PRAGMA synchronous = FULL")  # every journal write is on disk when done
     except DatabaseError:
         conn.close()
         raise

@@ -45,7 +45,13 @@ from axdesk.store.journal_base import (
     utc_now,
 )
 from axdesk.store.journal_cancels import TicketCancel, read_ticket_cancels
-from axdesk.store.search import parse_query, search_condition
+from axdesk.store.search import (
+    COMMON_FLOOR,
+    common_short_fragments,
+    has_short_fragment_index,
+    parse_query,
+    search_condition,
+)
 
 
 class JournalState(StrEnum):
@@ -368,7 +374,12 @@ class JournalQueries(JournalBase):
             sql = conn.execute(
                 "SELECT sql FROM sqlite_master WHERE name = 'order_search'"
             ).fetchone()
+            short_index = has_short_fragment_index(conn)
         self.uses_fts = sql is not None and "fts5" in str(sql[0]).lower()
+        self.uses_short_index = short_index
+        """Fragments under three characters are looked up in an index (with FTS5 only)."""
+        self.common_floor = COMMON_FLOOR
+        """How many orders make a short fragment common (``axdesk.store.search``)."""
 
     def state_of(self, channel_order_code: str) -> JournalState | None:
         with locked(self._conn):
@@ -776,7 +787,7 @@ class JournalQueries(JournalBase):
         descending: bool,
     ) -> tuple[str, list[Any]]:
         """The SELECT of a page's order ids (and its parameters), to use as ``IN (...)``."""
-        where, params = self._where(criteria or OrderFilter())
+        where, params = self._where(criteria or OrderFilter(), for_page=True)
         params.extend((max(0, int(limit)), max(0, int(offset))))
         order_by = self._order_by(sort, descending)
         return f"SELECT o.id FROM channel_order o {where} ORDER BY {order_by} LIMIT ? OFFSET ?", (
@@ -788,7 +799,10 @@ class JournalQueries(JournalBase):
         direction = "DESC" if descending else "ASC"
         return f"{_SORT_SQL[OrderSort(sort)]} {direction}, o.id {direction}"
 
-    def _where(self, criteria: OrderFilter) -> tuple[str, list[Any]]:
+    def _where(self, criteria: OrderFilter, *, for_page: bool = False) -> tuple[str, list[Any]]:
+        """The WHERE clause of ``criteria``. ``for_page``: for a page, which stops when it is
+        full, a common short fragment is matched in each document, newest first; a count
+        reads every match, so it uses the index for every fragment."""
         clauses: list[str] = []
         params: list[Any] = []
         if criteria.states is not None:
@@ -816,7 +830,18 @@ class JournalQueries(JournalBase):
             clauses.append(f"EXISTS (SELECT 1 FROM order_line l WHERE {' AND '.join(bounds)})")
         terms = parse_query(criteria.text)
         if not terms.is_empty:
-            condition, text_params = search_condition(terms, fts=self.uses_fts, id_column="o.id")
+            short_index = self.uses_fts and self.uses_short_index
+            common: frozenset[str] = frozenset()
+            if for_page and short_index:
+                with locked(self._conn):
+                    common = common_short_fragments(self._conn, terms, floor=self.common_floor)
+            condition, text_params = search_condition(
+                terms,
+                fts=self.uses_fts,
+                id_column="o.id",
+                short_index=short_index,
+                common=common,
+            )
             clauses.append(condition)
             params.extend(text_params)
         return ("WHERE " + " AND ".join(clauses)) if clauses else "", params

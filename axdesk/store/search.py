@@ -7,12 +7,17 @@ changes the order. With SQLite's FTS5 ``trigram`` tokenizer (SQLite >=
 3.34) any substring of three characters or more is found through the index,
 case-insensitively, which is what Korean names need (no word boundaries:
 "민수" must find "김민수"). Shorter fragments (a one- or two-syllable Korean
-name part) cannot use trigrams and are matched with ``LIKE`` in each order's
-document, newest orders first, until the page is full: a common fragment stops
-after a page's worth of documents, one that matches few orders reads them all
-(a scan: see ``benchmarks/bench_journal_search.py``). When this SQLite lacks FTS5,
-``order_search`` is a plain table and every fragment uses ``LIKE`` (correct,
-but a scan instead of an index lookup).
+name part, a digit, a letter) cannot use trigrams: they are looked up in a side
+index, ``order_search_grams`` (migration 6, :func:`add_short_fragment_index`),
+a contentless FTS5 table indexing, per order, every distinct one- and two-character piece of
+its document (ASCII letters folded to lower case, as ``LIKE`` folds them), each
+written as one ASCII token (:func:`gram_token`), so a fragment under three
+characters is one token looked up in the index instead of a ``LIKE`` in every
+document (which read every document when a fragment matched few orders, and cost
+a scan of 20,000 orders, ``benchmarks/bench_journal_search.py``). When this SQLite
+lacks FTS5, ``order_search`` is a plain table, there is no side index and every
+fragment uses ``LIKE`` in each order's document, newest orders first, until the
+page is full (correct, but a scan instead of an index lookup).
 
 Phone numbers are indexed in several forms so that whatever the operator
 types finds the traveler: as typed, digits only, the national form with its
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import re
 import sqlite3
 from collections.abc import Iterable
@@ -36,6 +42,13 @@ DEFAULT_REGION = "KR"
 _PHONE_QUERY = re.compile(r"[0-9\s\-().+/]+")
 _MIN_PHONE_DIGITS = 3
 TRIGRAM = 3
+GRAMS_TABLE = "order_search_grams"
+COMMON_FLOOR = 1000
+"""A short fragment in at least this many orders (and 1/16 of them) is "common": a page of
+the newest orders that have it is found sooner by LIKE in the newest documents, stopping
+when the page is full, than by reading every order that has it from the index."""
+COMMON_SHARE = 16
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def calling_code_region(code_text: str) -> str | None:
@@ -144,28 +157,103 @@ def like_pattern(fragment: str) -> str:
     return f"%{escaped}%"
 
 
-def search_condition(terms: SearchTerms, *, fts: bool, id_column: str) -> tuple[str, list[str]]:
+@functools.lru_cache(maxsize=65536)
+def gram_token(piece: str) -> str:
+    """The side index's token for a piece of one or two characters: its code points in
+    hexadecimal, each after an ``x`` (``"최호"`` -> ``"xcd5cxd638"``), ASCII letters and
+    digits only, so FTS5's ``ascii`` tokenizer keeps it whole, whatever the piece holds."""
+    return "".join(f"x{ord(ch):x}" for ch in piece.translate(_ASCII_LOWER))
+
+
+def gram_document(text: str) -> str:
+    """The side index's document for a search document: the token of every distinct piece
+    of one and two characters that has no white space (a fragment never has), sorted, so
+    that the same text always gives the same document (taking an entry out needs it)."""
+    pieces: set[str] = set()
+    for line in text.translate(_ASCII_LOWER).split():
+        pieces.update(line)
+        pieces.update(map(operator.add, line, line[1:]))
+    return " ".join(sorted(map(gram_token, pieces)))
+
+
+def common_short_fragments(
+    conn: sqlite3.Connection, terms: SearchTerms, *, floor: int = COMMON_FLOOR
+) -> frozenset[str]:
+    """The fragments under three characters of ``terms`` to match in each document rather
+    than read from the side index (see :data:`COMMON_FLOOR`): one statement per fragment,
+    reading at most ``floor`` (or 1/16 of the orders) entries of the index.
+
+    Fragments that are each common can be rare together ("최 호"): when the orders expected
+    to have all of them (the journal's share of each, multiplied) are under the floor, none
+    is called common, and the index finds them all.
+    """
+    shorts = sorted({f for group in terms.groups for f in group if len(f) < TRIGRAM})
+    if not shorts:
+        return frozenset()
+    (newest,) = conn.execute("SELECT COALESCE(MAX(id), 0) FROM channel_order").fetchone()
+    enough = max(floor, newest // COMMON_SHARE)
+    found: dict[str, int] = {}
+    for fragment in shorts:
+        (found[fragment],) = conn.execute(
+            f"SELECT COUNT(*) FROM (SELECT 1 FROM {GRAMS_TABLE}"
+            f" WHERE {GRAMS_TABLE} MATCH ? LIMIT ?)",
+            (gram_token(fragment), enough),
+        ).fetchone()
+    common = {f for f, count in found.items() if count >= enough}
+    together = float(max(newest, 1))
+    for group in terms.groups:
+        if len(group) == 1 and group[0] in found:
+            together *= found[group[0]] / max(newest, 1)
+    if len(terms.groups) > 1 and together < enough:
+        return frozenset()
+    return frozenset(common)
+
+
+def search_condition(
+    terms: SearchTerms,
+    *,
+    fts: bool,
+    id_column: str,
+    short_index: bool = False,
+    common: frozenset[str] = frozenset(),
+) -> tuple[str, list[str]]:
     """SQL (and its parameters) true for orders whose document matches every group.
 
     ``id_column`` is the SQL expression of the channel order's id. A fragment of
     three characters or more is looked up in the trigram index (the set of matching
-    orders, made once). A shorter one is checked in the order's own document, order
-    by order (``EXISTS``), so that a query sorted the way an index reads can stop at
-    the end of its page: a fragment as common as ``0`` or ``e`` fills a page of the
-    newest orders after looking at about as many documents.
+    orders, made once); with ``short_index`` (the side index exists), a shorter one
+    in the side index the same way, unless it is in ``common``
+    (:func:`common_short_fragments`, for a page). Any other short fragment is checked
+    in the order's own document, order by order (``EXISTS``), so that a query sorted
+    the way an index reads can stop at the end of its page. The groups looked up in an
+    index come first, so a document is only read for the orders they leave.
     """
     clauses: list[str] = []
-    params: list[str] = []
+    params_of: list[list[str]] = []
+    indexed: list[bool] = []
+    together: list[str] = []  # groups of short fragments only: one lookup, FTS5 intersects
     for group in terms.groups:
         alternatives: list[str] = []
+        params: list[str] = []
         long_ones = [f for f in group if fts and len(f) >= TRIGRAM]
         if long_ones:
             alternatives.append(
                 f"{id_column} IN (SELECT rowid FROM order_search WHERE order_search MATCH ?)"
             )
             params.append(" OR ".join(fts_phrase(f) for f in long_ones))
+        short_ones = [
+            f for f in group if fts and short_index and len(f) < TRIGRAM and f not in common
+        ]
+        if short_ones and len(short_ones) == len(group):
+            together.append("(" + " OR ".join(gram_token(f) for f in short_ones) + ")")
+            continue  # all of its fragments are looked up with the other such groups
+        if short_ones:
+            alternatives.append(
+                f"{id_column} IN (SELECT rowid FROM {GRAMS_TABLE} WHERE {GRAMS_TABLE} MATCH ?)"
+            )
+            params.append(" OR ".join(gram_token(f) for f in short_ones))
         for fragment in group:
-            if fragment in long_ones:
+            if fragment in long_ones or fragment in short_ones:
                 continue
             # "+" keeps FTS5 from taking over the LIKE: SQLite 3.40's trigram LIKE
             # finds nothing for a pattern of one or two Korean syllables.
@@ -175,7 +263,44 @@ def search_condition(terms: SearchTerms, *, fts: bool, id_column: str) -> tuple[
             )
             params.append(like_pattern(fragment))
         clauses.append("(" + " OR ".join(alternatives) + ")")
-    return " AND ".join(clauses), params
+        params_of.append(params)
+        indexed.append(not (set(group) - set(long_ones) - set(short_ones)))
+    if together:
+        clauses.append(
+            f"{id_column} IN (SELECT rowid FROM {GRAMS_TABLE} WHERE {GRAMS_TABLE} MATCH ?)"
+        )
+        params_of.append([" AND ".join(together)])
+        indexed.append(True)
+    order = sorted(range(len(clauses)), key=lambda n: not indexed[n])
+    return " AND ".join(clauses[n] for n in order), [p for n in order for p in params_of[n]]
+
+
+def has_short_fragment_index(conn: sqlite3.Connection) -> bool:
+    """True when the journal has the side index of short fragments (FTS5, migration 6)."""
+    row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (GRAMS_TABLE,)).fetchone()
+    return row is not None
+
+
+def add_short_fragment_index(conn: sqlite3.Connection) -> None:
+    """Migration 6: the side index of short fragments, filled from every search document.
+
+    Only where ``order_search`` is an FTS5 table: without FTS5, short fragments keep
+    their ``LIKE`` in each document, as every fragment does there.
+    """
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'order_search'").fetchone()
+    if sql is None or "fts5" not in str(sql[0]).lower():
+        return
+    conn.execute(
+        f"CREATE VIRTUAL TABLE {GRAMS_TABLE} USING fts5("
+        "grams, content='', tokenize='ascii', detail='none', columnsize=0)"
+    )
+    conn.executemany(
+        f"INSERT INTO {GRAMS_TABLE} (rowid, grams) VALUES (?, ?)",
+        (
+            (rowid, gram_document(text))
+            for rowid, text in conn.execute("SELECT rowid, text FROM order_search").fetchall()
+        ),
+    )
 
 
 def build_document(parts: Iterable[str]) -> str:
@@ -223,8 +348,19 @@ def index_order(conn: sqlite3.Connection, order_id: int) -> None:
         parts.extend((channel_code, name, email, ax_ticket_code or ""))
         if phone:
             parts.extend(phone_forms(phone, national_code))
+    document = build_document(parts)
+    if has_short_fragment_index(conn):
+        # The side index keeps no text of its own (contentless): an entry is taken out by
+        # giving FTS5 what it was made from, the order's document before this change.
+        old = conn.execute("SELECT text FROM order_search WHERE rowid = ?", (order_id,)).fetchone()
+        if old is not None:
+            conn.execute(
+                f"INSERT INTO {GRAMS_TABLE} ({GRAMS_TABLE}, rowid, grams) VALUES ('delete', ?, ?)",
+                (order_id, gram_document(old[0])),
+            )
+        conn.execute(
+            f"INSERT INTO {GRAMS_TABLE} (rowid, grams) VALUES (?, ?)",
+            (order_id, gram_document(document)),
+        )
     conn.execute("DELETE FROM order_search WHERE rowid = ?", (order_id,))
-    conn.execute(
-        "INSERT INTO order_search (rowid, text) VALUES (?, ?)",
-        (order_id, build_document(parts)),
-    )
+    conn.execute("INSERT INTO order_search (rowid, text) VALUES (?, ?)", (order_id, document))

@@ -32,6 +32,7 @@ def test_fresh_database_is_migrated_with_wal_and_foreign_keys() -> None:
         assert schema_version(conn) == SCHEMA_VERSION
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL once migrated
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"product", "product_option", "channel_order", "ticket", "draft"} <= tables
