@@ -793,7 +793,7 @@ class JournalQueries(JournalBase):
         params: list[Any] = []
         if criteria.states is not None:
             states = sorted(JournalState(s).value for s in criteria.states)
-            clauses.append(f"o.state IN ({', '.join('?' * len(states))})" if states else "0")
+            clauses.append(f"o.state IN ({', '.join('?' * len(states))})" if states else "1 = 0")
             params.extend(states)
         if criteria.ax_statuses is not None:
             statuses = sorted(int(s) for s in criteria.ax_statuses)
@@ -804,7 +804,7 @@ class JournalQueries(JournalBase):
                 )
                 params.extend(statuses)
             else:
-                clauses.append("0")
+                clauses.append("1 = 0")
         if criteria.use_from is not None or criteria.use_until is not None:
             bounds = ["l.order_id = o.id"]
             if criteria.use_from is not None:
