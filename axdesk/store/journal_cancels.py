@@ -43,6 +43,7 @@ from typing import Any
 from axdesk.api import CancelledTicket, TicketStatus
 from axdesk.store.db import locked, optional_time_from_db, time_from_db, time_to_db, transaction
 from axdesk.store.endpoints import normalize_endpoint
+from axdesk.store.journal_activity import ActivityKind
 from axdesk.store.journal_base import Clock, UnknownOrderError, utc_now
 from axdesk.store.journal_statuses import JournalStatuses
 
@@ -188,12 +189,14 @@ class JournalCancels(JournalStatuses):
                     " VALUES (?, ?, ?, ?, 'cancelling', ?, ?, ?, 1, ?)",
                     (ticket_id, order_id, ax_order_code, ax_ticket_code, comment, at, at, at),
                 )
+                self._record_activity(order_id, ActivityKind.CANCEL_REQUESTED, ax_ticket_code)
             else:
                 previous = CancelState(current[0])
                 if previous.is_settled:
                     # Asked again after AX's answer: a new request, with the comment given now.
                     send_comment = comment
                     state = CancelState.DONE if previous is CancelState.DONE else None
+                    self._record_activity(order_id, ActivityKind.CANCEL_REQUESTED, ax_ticket_code)
                 else:
                     send_comment = current[1]
                     state = None
@@ -261,6 +264,7 @@ class JournalCancels(JournalStatuses):
                     " problem = NULL, attempts = attempts + ? WHERE ax_ticket_code = ?",
                     (at, at, attempts, ax_ticket_code),
                 )
+                self._record_ticket_activity(ax_ticket_code, ActivityKind.CANCELLED)
             else:
                 self._conn.execute(
                     "UPDATE ticket_cancel SET state = 'refused', settled_at = ?, updated_at = ?,"
@@ -274,17 +278,20 @@ class JournalCancels(JournalStatuses):
                         ax_ticket_code,
                     ),
                 )
+                self._record_ticket_activity(ax_ticket_code, ActivityKind.CANCEL_REFUSED)
 
     def mark_cancel_refused(self, ax_ticket_code: str, problem: str, *, attempts: int = 0) -> None:
         """AX refused the cancel (4xx); ``problem`` is its sentence. A done cancel stays done."""
         at = time_to_db(self._now())
         with transaction(self._conn):
-            self._conn.execute(
+            cursor = self._conn.execute(
                 "UPDATE ticket_cancel SET state = 'refused', problem = ?, settled_at = ?,"
                 " updated_at = ?, attempts = attempts + ? WHERE ax_ticket_code = ?"
                 " AND state <> 'done'",
                 (problem, at, at, attempts, ax_ticket_code),
             )
+            if cursor.rowcount > 0:
+                self._record_ticket_activity(ax_ticket_code, ActivityKind.CANCEL_REFUSED)
 
     def mark_cancel_unknown(self, ax_ticket_code: str, problem: str, *, attempts: int = 0) -> None:
         """No usable answer: AX may have cancelled it. Only an unsettled cancel becomes unknown."""

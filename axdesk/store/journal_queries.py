@@ -37,6 +37,7 @@ from axdesk.store.db import (
     time_to_db,
 )
 from axdesk.store.endpoints import normalize_endpoint
+from axdesk.store.journal_activity import Activity, read_activity
 from axdesk.store.journal_base import (
     Clock,
     JournalBase,
@@ -226,6 +227,8 @@ class OrderDetail:
     """What ``problem`` says (None: no problem, or one from before axdesk kept its kind)."""
     uncertain_post_at: dt.datetime | None = None
     """When the latest POST whose outcome is not known started (None: no such POST)."""
+    activity: tuple[Activity, ...] = ()
+    """Who did what to the order, oldest first (``axdesk.store.journal_activity``)."""
 
     @property
     def tickets(self) -> tuple[TicketDetail, ...]:
@@ -529,6 +532,7 @@ class JournalQueries(JournalBase):
                 (order_id,),
             ).fetchall()
             cancels = read_ticket_cancels(self._conn, order_id)
+            activity = read_activity(self._conn, order_id)
         ax_orders = [
             AxOrderDetail(
                 ax_order_code=a[0],
@@ -616,6 +620,7 @@ class JournalQueries(JournalBase):
             internal_note_at=optional_time_from_db(row[23]),
             problem_kind=_problem_kind(row[24]),
             uncertain_post_at=optional_time_from_db(row[25]),
+            activity=activity,
         )
 
     def list_orders(

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>ActivityLines</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>an unnamed desk</source>
+        <translation>이름 없는 데스크</translation>
+    </message>
+    <message>
+        <source>Recorded for sending by %1</source>
+        <translation>%1 님이 보내기 전에 기록함</translation>
+    </message>
+    <message>
+        <source>Sent by %1</source>
+        <translation>%1 님이 보냄</translation>
+    </message>
+    <message>
+        <source>Outcome not known yet (%1)</source>
+        <translation>결과를 아직 모름 (%1)</translation>
+    </message>
+    <message>
+        <source>Refused by AX (sent by %1)</source>
+        <translation>AX가 거절함 (보낸 사람: %1)</translation>
+    </message>
+    <message>
+        <source>Cancel asked by %1</source>
+        <translation>%1 님이 취소 요청</translation>
+    </message>
+    <message>
+        <source>Cancelled by %1</source>
+        <translation>%1 님이 취소함</translation>
+    </message>
+    <message>
+        <source>Cancel refused by AX (asked by %1)</source>
+        <translation>AX가 취소를 거절함 (요청한 사람: %1)</translation>
+    </message>
+    <message>
+        <source>Note by %1</source>
+        <translation>%1 님의 메모</translation>
+    </message>
+    <message>
+        <source>Looked up by %1</source>
+        <translation>%1 님이 조회함</translation>
+    </message>
+    <message>
+        <source>Who did what</source>
+        <translation>처리 기록</translation>
+    </message>
+</context>
+<context>
     <name>AxErrorText</name>
     <message>
         <source>AX is slow to answer.</source>
@@ -1104,6 +1155,29 @@
     <message>
         <source>Departures journaled on this day</source>
         <translation>이날 저널에 있는 출발 회차</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialog</name>
+    <message>
+        <source>This desk</source>
+        <translation>이 데스크</translation>
+    </message>
+    <message>
+        <source>The journal records who did what: the operator&apos;s name and this desk&apos;s name go with every order sent, cancel asked and note saved here.</source>
+        <translation>주문 기록에는 누가 무엇을 했는지가 남습니다. 여기서 보낸 주문, 요청한 취소, 저장한 메모마다 담당자 이름과 이 데스크의 이름이 함께 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Operator name:</source>
+        <translation>담당자 이름(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Desk name:</source>
+        <translation>데스크 이름(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Empty: the computer&apos;s name is used.</source>
+        <translation>비워 두면 컴퓨터 이름을 씁니다.</translation>
     </message>
 </context>
 <context>
@@ -3553,6 +3627,10 @@ Internal note: %2</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
+        <source>This &amp;desk…</source>
+        <translation>이 데스크(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -4138,6 +4216,14 @@ Internal note: %2</source>
     <message>
         <source>Window state</source>
         <translation>창 상태</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>담당자 이름</translation>
+    </message>
+    <message>
+        <source>Desk name</source>
+        <translation>데스크 이름</translation>
     </message>
     <message>
         <source>This order was sent to %1; connect to that server to check it.</source>

@@ -201,7 +201,7 @@ def open_shell(
         settings=settings,
         paths=paths,
         catalog=lambda: _open_catalog(database),
-        journal=lambda: _open_journal(database),
+        journal=lambda: _open_journal(database, settings),
         sandbox_mode=sandbox_mode,
         events=AppEvents(parent),
     )
@@ -235,10 +235,13 @@ def _open_catalog(database: sqlite3.Connection) -> CatalogStore:
     return CatalogStore(database)
 
 
-def _open_journal(database: sqlite3.Connection) -> OrderJournal:
+def _open_journal(database: sqlite3.Connection, settings: Settings) -> OrderJournal:
     from axdesk.store.journal import OrderJournal  # the API models, pydantic
+    from axdesk.store.journal_activity import desk_actor
 
-    return OrderJournal(database)
+    journal = OrderJournal(database)
+    journal.act_as(desk_actor(settings.operator_name, settings.desk_id))
+    return journal
 
 
 def start_practice_server(shell: Shell, **sandbox_options: Any) -> PracticeServer:
