@@ -90,7 +90,8 @@ def pg_target(url: str) -> PgTarget:
 
 def open_pg_connection(url: str, *, password: str | None = None) -> Any:
     """A migrated :class:`~axdesk.store.pg_connection.PgConnection` to the team journal."""
-    import psycopg_pool  # only a team desk needs the driver
+    import psycopg  # only a team desk needs the driver
+    import psycopg_pool
 
     from axdesk.store.pg_connection import PgConnection, TeamJournalOffline
     from axdesk.store.pg_schema import migrate_pg
@@ -122,7 +123,7 @@ def open_pg_connection(url: str, *, password: str | None = None) -> Any:
             f"The team journal at {target.where} cannot be reached (no connection within "
             f"{CONNECT_TIMEOUT_SECONDS} s)."
         ) from exc
-    conn = PgConnection(pool, where=target.where)
+    conn = PgConnection(pool, where=target.where, connect=lambda: psycopg.connect(**kwargs))
     try:
         migrate_pg(conn, where=f"The team journal at {target.where}")
     except BaseException:

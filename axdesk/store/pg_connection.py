@@ -35,15 +35,11 @@ import psycopg_pool
 from psycopg.pq import TransactionStatus
 
 from axdesk.store.db import DatabaseError
+from axdesk.store.desk_claims import PgAdvisoryLocks
 from axdesk.store.pg_dialect import translate
+from axdesk.store.team_errors import TeamJournalIntegrityError, TeamJournalOffline
 
-
-class TeamJournalOffline(DatabaseError):
-    """The team journal's server cannot be reached now; the desk reconnects by itself."""
-
-
-class TeamJournalIntegrityError(DatabaseError):
-    """A statement broke a rule of the team journal's schema (a duplicate key, say)."""
+__all__ = ["PgConnection", "PgResult", "TeamJournalIntegrityError", "TeamJournalOffline"]
 
 
 class PgResult:
@@ -82,10 +78,18 @@ class PgConnection:
     password). Safe to share between threads: every use holds :attr:`lock`.
     """
 
-    def __init__(self, pool: psycopg_pool.ConnectionPool, *, where: str) -> None:
+    def __init__(
+        self,
+        pool: psycopg_pool.ConnectionPool,
+        *,
+        where: str,
+        connect: Callable[[], psycopg.Connection[Any]] | None = None,
+    ) -> None:
         self.lock = threading.RLock()
         self.where = where
         self.backend = "postgresql"
+        self.desk_locks = PgAdvisoryLocks(connect) if connect is not None else None
+        """The locks shared with the other desks (``axdesk.store.desk_claims``)."""
         self._pool = pool
         self._held: psycopg.Connection[Any] | None = None
         self._trace: Callable[[str], object] | None = None
@@ -161,6 +165,8 @@ class PgConnection:
     def close(self) -> None:
         with self.lock:
             self.rollback()
+            if self.desk_locks is not None:
+                self.desk_locks.close()
             self._pool.close()
 
     # -- PostgreSQL's own ------------------------------------------------------------
