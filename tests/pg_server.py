@@ -1,4 +1,4 @@
-"""A real PostgreSQL server for the tests: initdb + pg_ctl in a temporary folder.
+"""A real PostgreSQL server for the tests (any folder): initdb + pg_ctl in a temporary folder.
 
 Started once per test session on a free loopback port (``postgres_server``);
 each test gets its own database copied from a migrated template
