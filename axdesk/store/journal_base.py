@@ -54,6 +54,11 @@ class JournalBase:
         self._clock = clock
 
     @property
+    def connection(self) -> sqlite3.Connection:
+        """The journal's connection, for the engine's own helpers (``pg_listen``)."""
+        return self._conn
+
+    @property
     def backend(self) -> str:
         """``"sqlite"`` (this computer's file) or ``"postgresql"`` (the team journal)."""
         return str(getattr(self._conn, "backend", "sqlite"))

@@ -88,6 +88,8 @@ class PgConnection:
         self.lock = threading.RLock()
         self.where = where
         self.backend = "postgresql"
+        self.connect = connect
+        """Opens a new connection of the desk's own (for locks and change notices)."""
         self.desk_locks = PgAdvisoryLocks(connect) if connect is not None else None
         """The locks shared with the other desks (``axdesk.store.desk_claims``)."""
         self._pool = pool

@@ -213,6 +213,44 @@ def _add_journal_activity(conn: PgConnection) -> None:
     conn.execute("CREATE INDEX journal_activity_by_order ON journal_activity(order_id, at, id)")
 
 
+NOTIFY_CHANNEL = "axdesk_journal"
+
+
+def _add_change_notices(conn: PgConnection) -> None:
+    """v3: every committed change to an order is announced to the other desks.
+
+    A trigger on the tables an order's rows live in sends
+    ``NOTIFY axdesk_journal, '<channel order code>'``; PostgreSQL delivers it
+    when the writing transaction commits (never for one rolled back) and folds
+    repeats within a transaction. Desks listen with
+    ``axdesk.store.pg_listen.JournalListener``. Triggers rather than a NOTIFY
+    in the app: a write from any desk, any version or a tool is announced.
+    """
+    conn.execute(
+        f"""
+        CREATE FUNCTION axdesk_order_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            code TEXT;
+        BEGIN
+            IF TG_TABLE_NAME = 'channel_order' THEN
+                code := NEW.channel_order_code;
+            ELSE
+                SELECT channel_order_code INTO code FROM channel_order WHERE id = NEW.order_id;
+            END IF;
+            IF code IS NOT NULL THEN
+                PERFORM pg_notify('{NOTIFY_CHANNEL}', code);
+            END IF;
+            RETURN NULL;
+        END
+        $$"""
+    )
+    for table in ("channel_order", "ax_order", "ticket", "ticket_cancel", "journal_activity"):
+        conn.execute(
+            f"CREATE TRIGGER {table}_announced AFTER INSERT OR UPDATE ON {table}"
+            " FOR EACH ROW EXECUTE FUNCTION axdesk_order_changed()"
+        )
+
+
 PG_MIGRATIONS: tuple[PgMigration, ...] = (
     PgMigration(
         1,
@@ -221,6 +259,7 @@ PG_MIGRATIONS: tuple[PgMigration, ...] = (
         _create_v1,
     ),
     PgMigration(2, "who did what: operator, desk and time of each action", _add_journal_activity),
+    PgMigration(3, "each committed change to an order announced to the desks", _add_change_notices),
 )
 PG_SCHEMA_VERSION = PG_MIGRATIONS[-1].version
 

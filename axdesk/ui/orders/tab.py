@@ -126,6 +126,8 @@ class OrdersTab(QWidget):
         self._shown_once = False
 
         self.model = OrdersModel(ctx.worker, ctx.journal, zone=self.zone, parent=self)
+        # Another desk of the team journal wrote: read the table and the shown order again.
+        ctx.events.journal_changed.connect(lambda _codes: self.reload())
         interval = poll_interval_seconds
         self.sync = OrderSync(
             ctx.worker,
