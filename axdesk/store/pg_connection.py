@@ -36,7 +36,7 @@ from psycopg.pq import TransactionStatus
 
 from axdesk.store.db import DatabaseError
 from axdesk.store.desk_claims import PgAdvisoryLocks
-from axdesk.store.pg_dialect import translate
+from axdesk.store.pg_dialect import SQLITE_FTS_PROBE, translate
 from axdesk.store.team_errors import TeamJournalIntegrityError, TeamJournalOffline
 
 __all__ = ["PgConnection", "PgResult", "TeamJournalIntegrityError", "TeamJournalOffline"]
@@ -94,6 +94,7 @@ class PgConnection:
         """The locks shared with the other desks (``axdesk.store.desk_claims``)."""
         self._pool = pool
         self._held: psycopg.Connection[Any] | None = None
+        self._prepare: Callable[[PgConnection], None] | None = None
         self._trace: Callable[[str], object] | None = None
 
     # -- the sqlite3.Connection subset ---------------------------------------------
@@ -103,7 +104,10 @@ class PgConnection:
         return self._held is not None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> PgResult:
+        if sql == SQLITE_FTS_PROBE:
+            return PgResult([], 0, None)  # answered here: no FTS5 table on PostgreSQL
         with self.lock:
+            self._ready()
             if self._trace is not None and sql.strip().upper() not in ("COMMIT", "ROLLBACK"):
                 self._trace(sql)
             statement = sql.strip().upper()
@@ -123,6 +127,7 @@ class PgConnection:
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> PgResult:
         with self.lock:
+            self._ready()
             count = 0
             with (
                 self._borrow() if self._held is None else contextlib.nullcontext(self._held) as conn
@@ -159,6 +164,22 @@ class PgConnection:
                 pass  # the connection is broken: the pool discards it
             finally:
                 self._pool.putconn(held)
+
+    def prepare_on_first_use(self, prepare: Callable[[PgConnection], None]) -> None:
+        """Run ``prepare`` (the schema migration) before the first statement instead of now,
+        so a desk opens its team journal without waiting on the network; a failed
+        preparation is tried again at the next statement."""
+        self._prepare = prepare
+
+    def _ready(self) -> None:
+        prepare = self._prepare
+        if prepare is not None:
+            self._prepare = None
+            try:
+                prepare(self)
+            except BaseException:
+                self._prepare = prepare
+                raise
 
     def set_trace_callback(self, trace: Callable[[str], object] | None) -> None:
         """Call ``trace`` with each statement as the journal wrote it (as sqlite3 does)."""

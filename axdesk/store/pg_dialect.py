@@ -38,8 +38,9 @@ _TABLES_WITH_ID = frozenset({"channel_order", "order_line", "ticket", "ax_status
 _INSERT_INTO = re.compile(r"^\s*INSERT\s+INTO\s+(\w+)", re.IGNORECASE)
 _NOCASE = re.compile(r"([\w.]+)\s+COLLATE\s+NOCASE", re.IGNORECASE)
 _GROUP_CONCAT = re.compile(r"group_concat\((.+?),\s*','\)", re.IGNORECASE)
+SQLITE_FTS_PROBE = "SELECT sql FROM sqlite_master WHERE name = 'order_search'"
 _FIXED_REWRITES = (
-    ("SELECT sql FROM sqlite_master WHERE name = 'order_search'", "SELECT NULL::text WHERE false"),
+    (SQLITE_FTS_PROBE, "SELECT NULL::text WHERE false"),
     ("COALESCE(a.status, '')", "COALESCE(a.status::text, '')"),
     ("+s.text LIKE", "s.text ILIKE"),
     ("s.rowid =", "s.order_id ="),

@@ -41,6 +41,8 @@ class TeamJournalFeed(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(DRAIN_INTERVAL_MS)
         self._timer.timeout.connect(self._drain)
+        self.online: bool | None = None
+        """Whether the notices can be heard now (None: not known yet, or not a team journal)."""
 
     @property
     def is_team(self) -> bool:
@@ -65,7 +67,8 @@ class TeamJournalFeed(QObject):
                 break
         while True:
             try:
-                self.online_changed.emit(self._online.get_nowait())
+                self.online = self._online.get_nowait()
+                self.online_changed.emit(self.online)
             except queue.Empty:
                 break
         if codes:

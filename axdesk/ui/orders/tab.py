@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.elided_label import ElidedLabel
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.team_feed import TeamJournalFeed
 from axdesk.ui.orders.cancel import TicketCancelling
 from axdesk.ui.orders.departure_cancel import DepartureCancelling
 from axdesk.ui.orders.detail_pane import OrderDetailPane
@@ -128,6 +129,8 @@ class OrdersTab(QWidget):
         self.model = OrdersModel(ctx.worker, ctx.journal, zone=self.zone, parent=self)
         # Another desk of the team journal wrote: read the table and the shown order again.
         ctx.events.journal_changed.connect(lambda _codes: self.reload())
+        self.team_feed = TeamJournalFeed(ctx.journal, ctx.events, self)
+        self.team_feed.start()
         interval = poll_interval_seconds
         self.sync = OrderSync(
             ctx.worker,
@@ -229,6 +232,7 @@ class OrdersTab(QWidget):
         """Keep a note still being typed, stop live sync and forget calls under way (the
         window is closing)."""
         self.note_saving.save_before_closing()
+        self.team_feed.stop()
         self.departure_cancelling.stop()
         self.sync.stop()
         self.live_sync.stop()

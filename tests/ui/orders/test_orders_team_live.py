@@ -76,13 +76,10 @@ def test_another_desks_write_shows_in_the_tab_without_a_refresh(
     qtbot: Any, team_ctx: tuple[AppContext, OrderJournal]
 ) -> None:
     ctx, other_desk = team_ctx
-    feed = TeamJournalFeed(ctx.journal, ctx.events)
-    assert feed.is_team
-    with qtbot.waitSignal(feed.online_changed, timeout=5000) as online:
-        feed.start()
-    assert online.args == [True]
+    tab = make_tab(qtbot, ctx)
+    assert tab.team_feed.is_team
+    qtbot.waitUntil(lambda: tab.team_feed.online is True, timeout=5000)
     try:
-        tab = make_tab(qtbot, ctx)
         latencies = []
         for number in range(15):
             code = f"desk2-{number}"
@@ -91,7 +88,7 @@ def test_another_desks_write_shows_in_the_tab_without_a_refresh(
             qtbot.waitUntil(lambda code=code: tab.model.row_of(code) is not None, timeout=2000)
             latencies.append(time.monotonic() - started)
     finally:
-        feed.stop()
+        tab.shutdown()
     print(
         f"write at another desk to its row in the Orders tab: median "
         f"{statistics.median(latencies) * 1000:.0f} ms, worst {max(latencies) * 1000:.0f} ms "
