@@ -4282,6 +4282,17 @@ Internal note: %2</source>
     </message>
 </context>
 <context>
+    <name>TeamJournalBanner</name>
+    <message>
+        <source>&lt;b&gt;Team journal offline&lt;/b&gt; — the list shows what was read last. Sending and cancelling wait until the team journal is back; axdesk reconnects by itself.</source>
+        <translation>&lt;b&gt;팀 주문 기록 오프라인&lt;/b&gt; — 목록은 마지막으로 읽은 내용입니다. 주문 보내기와 취소는 팀 주문 기록에 다시 연결될 때까지 할 수 없으며, axdesk가 알아서 다시 연결합니다.</translation>
+    </message>
+    <message>
+        <source>Team journal offline</source>
+        <translation>팀 주문 기록 오프라인</translation>
+    </message>
+</context>
+<context>
     <name>TicketCancelling</name>
     <message>
         <source>Cancelling the ticket of %1…</source>
@@ -4484,6 +4495,10 @@ Internal note: %2</source>
 </context>
 <context>
     <name>Worker</name>
+    <message>
+        <source>The team journal cannot be reached, so nothing was sent or cancelled: every order and cancel is written to the journal first. axdesk reconnects by itself; try again in a moment.</source>
+        <translation>팀 주문 기록에 연결할 수 없어 아무것도 보내거나 취소하지 않았습니다. 모든 주문과 취소는 먼저 주문 기록에 적은 다음 보냅니다. axdesk가 알아서 다시 연결하니 잠시 후 다시 시도하세요.</translation>
+    </message>
     <message>
         <source>Something went wrong inside axdesk. Nothing was lost; the details are in the application log (Help &gt; Show call log).</source>
         <translation>axdesk 내부에서 문제가 생겼습니다. 잃어버린 데이터는 없습니다. 자세한 내용은 애플리케이션 기록(도움말 &gt; API 호출 기록 보기)에 있습니다.</translation>

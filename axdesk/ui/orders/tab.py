@@ -68,6 +68,7 @@ from axdesk.ui.orders.search import OrderSearch
 from axdesk.ui.orders.selected_order import SelectedOrder
 from axdesk.ui.orders.table_model import OrdersModel
 from axdesk.ui.orders.table_view import OrdersTableView
+from axdesk.ui.orders.team_banner import TeamJournalBanner
 
 
 class OrdersTab(QWidget):
@@ -130,7 +131,6 @@ class OrdersTab(QWidget):
         # Another desk of the team journal wrote: read the table and the shown order again.
         ctx.events.journal_changed.connect(lambda _codes: self.reload())
         self.team_feed = TeamJournalFeed(ctx.journal, ctx.events, self)
-        self.team_feed.start()
         interval = poll_interval_seconds
         self.sync = OrderSync(
             ctx.worker,
@@ -195,8 +195,11 @@ class OrdersTab(QWidget):
         footer.addWidget(self.message_label, 6)
         footer.addWidget(self.sync_label, 2)
 
+        self.team_banner = TeamJournalBanner()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
+        layout.addWidget(self.team_banner)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(footer)
 
@@ -215,6 +218,8 @@ class OrdersTab(QWidget):
 
     def _connect(self) -> None:
         self.filters.refresh_button.clicked.connect(self.refresh_now)
+        self.team_feed.online_changed.connect(self.team_banner.set_online)
+        self.team_feed.start()
 
         self.model.count_changed.connect(self._show_count)
         self.model.loading_changed.connect(lambda _busy: self._show_count(self.model.total_count))
