@@ -1513,6 +1513,35 @@
     </message>
 </context>
 <context>
+    <name>JournalMoveCommand</name>
+    <message>
+        <source>This desk writes this computer&apos;s journal, so there is no team server to move it to. An administrator chooses the team server with AXDESK_JOURNAL_URL.</source>
+        <translation>이 데스크는 이 컴퓨터의 주문 기록을 쓰고 있어 옮길 팀 서버가 없습니다. 팀 서버는 관리자가 AXDESK_JOURNAL_URL로 정합니다.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s journal was moved to the team server.
+Orders copied: %1
+Already on the team server: %2
+Tickets: %3
+Cancels: %4
+AX status changes: %5
+Who-did-what lines: %6
+This computer&apos;s journal file is kept as it was.</source>
+        <translation>이 컴퓨터의 주문 기록을 팀 서버로 옮겼습니다.
+복사한 주문: %1
+이미 팀 서버에 있던 주문: %2
+티켓: %3
+취소: %4
+AX 상태 변경: %5
+처리 기록: %6
+이 컴퓨터의 주문 기록 파일은 그대로 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>The move stopped; the orders copied so far are whole. %1</source>
+        <translation>옮기기가 중단되었습니다. 지금까지 복사한 주문은 빠짐없이 온전합니다. %1</translation>
+    </message>
+</context>
+<context>
     <name>KeyringStep</name>
     <message>
         <source>The API key and channel code are kept in memory for this session only.</source>
@@ -3629,6 +3658,10 @@ Internal note: %2</source>
     <message>
         <source>This &amp;desk…</source>
         <translation>이 데스크(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Move this computer&apos;s journal to the team server…</source>
+        <translation>이 컴퓨터의 주문 기록을 팀 서버로 옮기기(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 
 from axdesk.ui.common.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, LANGUAGE_SYSTEM
 from axdesk.ui.shell.desk_dialog import DeskDialog
+from axdesk.ui.shell.journal_move_command import JournalMoveCommand
 
 if TYPE_CHECKING:
     from axdesk.ui.shell.main_window import MainWindow
@@ -28,7 +29,11 @@ class ShellActions(QObject):
 
         self.file_menu = QMenu(bar)
         self.this_desk = self._action(lambda: DeskDialog(window.ctx, window).open())
-        self.file_menu.addAction(self.this_desk)
+        self.journal_move = JournalMoveCommand(
+            window.ctx, window.shell.database, window.show_note, window.show_problem, self
+        )
+        self.move_journal = self._action(self.journal_move.run)
+        self.file_menu.addActions([self.this_desk, self.move_journal])
         self.file_menu.addSeparator()
         self.quit = self._action(window.request_quit)
         self.quit.setShortcuts(_with_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
@@ -110,6 +115,7 @@ class ShellActions(QObject):
     def retranslate_ui(self, tab_titles: list[str]) -> None:
         self.file_menu.setTitle(self.tr("&File"))
         self.this_desk.setText(self.tr("This &desk…"))
+        self.move_journal.setText(self.tr("&Move this computer's journal to the team server…"))
         self.quit.setText(self.tr("&Quit"))
         self.connection_menu.setTitle(self.tr("&Connection"))
         self.connect_action.setText(self.tr("&Connect…"))
