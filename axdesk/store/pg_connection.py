@@ -243,5 +243,14 @@ class PgConnection:
             if conn.broken or isinstance(exc, psycopg.errors.ConnectionTimeout):
                 raise TeamJournalOffline(_offline_sentence(self.where, exc)) from exc
             raise DatabaseError(f"The team journal could not do that ({exc}).") from exc
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise DatabaseError(
+                f"The team journal's user may not do this ({exc.diag.message_primary}); "
+                "an update of its tables is run once by their owner (see docs/team-journal.md)."
+            ) from exc
+        except psycopg.Error as exc:
+            raise DatabaseError(
+                f"The team journal could not do that ({exc.diag.message_primary or exc})."
+            ) from exc
         lastrowid = int(rows[0][0]) if statement.returns_id and rows else None
         return PgResult(rows, cursor.rowcount, lastrowid)

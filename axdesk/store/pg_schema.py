@@ -278,11 +278,15 @@ def migrate_pg(
 ) -> int:
     """Apply every migration newer than the team journal, each in its own transaction."""
     newest = migrations[-1].version if migrations else 0
+    current = pg_schema_version(conn)
+    if current == newest:
+        return current  # up to date: a desk's role needs no right to change the schema
     for migration in migrations:
         conn.execute("BEGIN")
         try:
             conn.execute("SELECT pg_advisory_xact_lock(?)", (MIGRATION_LOCK,))
-            conn.execute("CREATE TABLE IF NOT EXISTS axdesk_schema (version BIGINT NOT NULL)")
+            if pg_schema_version(conn) == 0:
+                conn.execute("CREATE TABLE IF NOT EXISTS axdesk_schema (version BIGINT NOT NULL)")
             current = pg_schema_version(conn)
             if current > newest:
                 raise DatabaseTooNewError(_too_new(where, current, newest))
