@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.store.journal_activity import DESK_MAX_LENGTH, OPERATOR_MAX_LENGTH, desk_actor
 from axdesk.ui.common.context import AppContext
 
 
@@ -29,6 +28,9 @@ class DeskDialog(QDialog):
     """Edit this desk's operator name and desk name (see the module docstring)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        # Imported here: the menu that opens this dialog is built before the window paints.
+        from axdesk.store.journal_activity import DESK_MAX_LENGTH, OPERATOR_MAX_LENGTH
+
         super().__init__(parent)
         self._ctx = ctx
         self.setModal(True)
@@ -59,6 +61,8 @@ class DeskDialog(QDialog):
         self.retranslate_ui()
 
     def accept(self) -> None:
+        from axdesk.store.journal_activity import desk_actor
+
         settings = self._ctx.settings
         settings.operator_name = self.operator_edit.text().strip()
         settings.desk_id = self.desk_edit.text().strip()

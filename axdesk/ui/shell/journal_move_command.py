@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from axdesk.store.journal_move import MoveReport, move_journal
 from axdesk.ui.common.context import AppContext
 from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.worker import describe_error
+
+if TYPE_CHECKING:
+    from axdesk.store.journal_move import MoveReport
 
 
 class JournalMoveCommand(QObject):
@@ -57,6 +60,8 @@ class JournalMoveCommand(QObject):
                 )
             )
             return
+        from axdesk.store.journal_move import move_journal  # not before the window paints
+
         local = self._local
         (
             self._ctx.worker.call(lambda: move_journal(local, journal.connection))
