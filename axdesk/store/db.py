@@ -371,6 +371,28 @@ def _add_internal_note(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE channel_order ADD COLUMN internal_note_at TEXT")
 
 
+def _add_journal_activity(conn: sqlite3.Connection) -> None:
+    """v6: who did what, one line per action on an order (``axdesk.store.journal_activity``).
+
+    Operator name, desk id and time of each action (recorded, sent, unknown,
+    refused, cancel asked and answered, note saved, looked up). Orders from
+    before have no lines: who handled them was not recorded.
+    """
+    conn.execute(
+        """
+        CREATE TABLE journal_activity (
+            id INTEGER PRIMARY KEY,
+            order_id INTEGER NOT NULL REFERENCES channel_order(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            desk TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    conn.execute("CREATE INDEX journal_activity_by_order ON journal_activity(order_id, at, id)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "catalog, order journal, AX statuses, tickets, drafts, search", _create_v1),
     Migration(2, "the AX server (endpoint) each order was sent to", _add_order_endpoint),
@@ -382,6 +404,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "each ticket's cancel, journaled before it is sent", _add_ticket_cancels),
     Migration(5, "the desk's internal note on each order", _add_internal_note),
     Migration(6, "an index of search fragments under three characters", add_short_fragment_index),
+    Migration(7, "who did what: operator, desk and time of each action", _add_journal_activity),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from dataclasses import dataclass
 
 from axdesk.store.db import locked, time_from_db, time_to_db, transaction
@@ -36,7 +37,21 @@ class DraftInfo:
 
 
 class JournalDrafts(JournalBase):
-    """The drafts kept in the journal's database (see the module docstring)."""
+    """The drafts kept in the journal's database (see the module docstring).
+
+    On the team journal the drafts stay on the desk: :meth:`keep_drafts_in` names
+    this computer's database for them (a draft is one desk's unfinished form).
+    """
+
+    _local_drafts: sqlite3.Connection | None = None
+
+    def keep_drafts_in(self, conn: sqlite3.Connection) -> None:
+        """Keep the drafts in ``conn`` (this computer's database) instead of the journal's."""
+        self._local_drafts = conn
+
+    @property
+    def _drafts_conn(self) -> sqlite3.Connection:
+        return self._local_drafts if self._local_drafts is not None else self._conn
 
     def save_draft(self, key: str, json_text: str, *, revision: int | None = None) -> bool:
         """Keep the new-order form's half-typed order (any JSON text) under ``key``.
@@ -57,26 +72,32 @@ class JournalDrafts(JournalBase):
         With ``revision``, only a draft older than it is cleared (and the
         clearing is kept as that revision); without, any draft is.
         """
-        with transaction(self._conn):
-            row = self._conn.execute("SELECT json_text FROM draft WHERE key = ?", (key,)).fetchone()
+        with transaction(self._drafts_conn):
+            row = self._drafts_conn.execute(
+                "SELECT json_text FROM draft WHERE key = ?", (key,)
+            ).fetchone()
             had_one = row is not None and row[0] != _CLEARED
             written = self._put(key, _CLEARED, revision)
         return had_one and written
 
     def load_draft(self, key: str) -> str | None:
-        with locked(self._conn):
-            row = self._conn.execute("SELECT json_text FROM draft WHERE key = ?", (key,)).fetchone()
+        with locked(self._drafts_conn):
+            row = self._drafts_conn.execute(
+                "SELECT json_text FROM draft WHERE key = ?", (key,)
+            ).fetchone()
         return None if row is None or row[0] == _CLEARED else str(row[0])
 
     def draft_revision(self, key: str) -> int:
         """The revision of the draft under ``key`` (0 when none was ever written)."""
-        with locked(self._conn):
-            row = self._conn.execute("SELECT revision FROM draft WHERE key = ?", (key,)).fetchone()
+        with locked(self._drafts_conn):
+            row = self._drafts_conn.execute(
+                "SELECT revision FROM draft WHERE key = ?", (key,)
+            ).fetchone()
         return 0 if row is None else int(row[0])
 
     def list_drafts(self) -> list[DraftInfo]:
-        with locked(self._conn):
-            rows = self._conn.execute(
+        with locked(self._drafts_conn):
+            rows = self._drafts_conn.execute(
                 "SELECT key, updated_at FROM draft WHERE json_text <> ? ORDER BY updated_at DESC",
                 (_CLEARED,),
             ).fetchall()
@@ -84,16 +105,16 @@ class JournalDrafts(JournalBase):
 
     def _put(self, key: str, text: str, revision: int | None) -> bool:
         now = time_to_db(self._now())
-        with transaction(self._conn):
+        with transaction(self._drafts_conn):
             if revision is None:
-                cursor = self._conn.execute(
+                cursor = self._drafts_conn.execute(
                     "INSERT INTO draft (key, json_text, updated_at) VALUES (?, ?, ?)"
                     " ON CONFLICT (key) DO UPDATE SET json_text = excluded.json_text,"
                     " updated_at = excluded.updated_at",
                     (key, text, now),
                 )
             else:
-                cursor = self._conn.execute(
+                cursor = self._drafts_conn.execute(
                     "INSERT INTO draft (key, json_text, updated_at, revision) VALUES (?, ?, ?, ?)"
                     " ON CONFLICT (key) DO UPDATE SET json_text = excluded.json_text,"
                     " updated_at = excluded.updated_at, revision = excluded.revision"

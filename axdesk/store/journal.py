@@ -61,6 +61,7 @@ from axdesk.api import (
 from axdesk.store.db import money_to_db, time_from_db, time_to_db, transaction
 from axdesk.store.drafts import JournalDrafts
 from axdesk.store.endpoints import JournalEndpoints, normalize_endpoint
+from axdesk.store.journal_activity import ActivityKind
 from axdesk.store.journal_base import JournalError
 from axdesk.store.journal_cancels import JournalCancels
 from axdesk.store.journal_queries import JournalQueries, JournalState, ProblemKind
@@ -232,6 +233,7 @@ class OrderJournal(
                     ],
                 )
             index_order(self._conn, order_id)
+            self._record_activity(order_id, ActivityKind.RECORDED)
         return wire_json
 
     def note_attempt(self, channel_order_code: str, *, at: dt.datetime | None = None) -> int:
@@ -323,6 +325,7 @@ class OrderJournal(
                 ),
             )
             index_order(self._conn, order_id)
+            self._record_activity(order_id, ActivityKind.SENT)
         return tuple(problems)
 
     def mark_known_without_tickets(
@@ -350,6 +353,7 @@ class OrderJournal(
                 (at, at, " ".join([note, *problems]), ProblemKind.TICKETS_UNKNOWN.value, order_id),
             )
             index_order(self._conn, order_id)
+            self._record_activity(order_id, ActivityKind.SENT)
 
     def mark_unknown(
         self,
@@ -391,6 +395,11 @@ class OrderJournal(
                 f" problem_kind = ?, updated_at = ?{settles} WHERE id = ?",
                 (state.value, problem, errors, kind.value, time_to_db(self._now()), order_id),
             )
+            if current is not state:
+                refused = state is JournalState.REJECTED
+                self._record_activity(
+                    order_id, ActivityKind.REJECTED if refused else ActivityKind.UNKNOWN
+                )
 
     # -- the desk's internal note ---------------------------------------------------
 
@@ -421,6 +430,8 @@ class OrderJournal(
                 (text, time_to_db(now), order_id),
             )
             index_order(self._conn, order_id)
+            if text != current:
+                self._record_activity(order_id, ActivityKind.NOTE_SAVED)
         return now
 
     # -- internals ----------------------------------------------------------------

@@ -53,6 +53,20 @@ class JournalBase:
         self._conn = conn
         self._clock = clock
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The journal's connection, for the engine's own helpers (``pg_listen``)."""
+        return self._conn
+
+    @property
+    def backend(self) -> str:
+        """``"sqlite"`` (this computer's file) or ``"postgresql"`` (the team journal)."""
+        return str(getattr(self._conn, "backend", "sqlite"))
+
+    def close(self) -> None:
+        """Close the journal's connection (the journal is not used after this)."""
+        self._conn.close()
+
     def _now(self) -> dt.datetime:
         moment = self._clock()
         if moment.tzinfo is None or moment.utcoffset() is None:

@@ -42,7 +42,9 @@ from typing import Any
 
 from axdesk.api import CancelledTicket, TicketStatus
 from axdesk.store.db import locked, optional_time_from_db, time_from_db, time_to_db, transaction
+from axdesk.store.desk_claims import JournalClaims
 from axdesk.store.endpoints import normalize_endpoint
+from axdesk.store.journal_activity import ActivityKind
 from axdesk.store.journal_base import Clock, UnknownOrderError, utc_now
 from axdesk.store.journal_statuses import JournalStatuses
 
@@ -142,7 +144,7 @@ def read_ticket_cancels(conn: sqlite3.Connection, order_id: int) -> dict[str, Ti
     return {str(row[0]): _cancel_from_row(row) for row in rows}
 
 
-class JournalCancels(JournalStatuses):
+class JournalCancels(JournalStatuses, JournalClaims):
     """Journaling each ticket's cancel before it is sent and settling it (module docstring).
 
     Built on :class:`JournalStatuses`: AX's answer to a cancel is recorded
@@ -188,12 +190,14 @@ class JournalCancels(JournalStatuses):
                     " VALUES (?, ?, ?, ?, 'cancelling', ?, ?, ?, 1, ?)",
                     (ticket_id, order_id, ax_order_code, ax_ticket_code, comment, at, at, at),
                 )
+                self._record_activity(order_id, ActivityKind.CANCEL_REQUESTED, ax_ticket_code)
             else:
                 previous = CancelState(current[0])
                 if previous.is_settled:
                     # Asked again after AX's answer: a new request, with the comment given now.
                     send_comment = comment
                     state = CancelState.DONE if previous is CancelState.DONE else None
+                    self._record_activity(order_id, ActivityKind.CANCEL_REQUESTED, ax_ticket_code)
                 else:
                     send_comment = current[1]
                     state = None
@@ -214,18 +218,25 @@ class JournalCancels(JournalStatuses):
         return CancelIntent(ax_order_code, ax_ticket_code, send_comment, previous)
 
     def claim_cancel(self, ax_ticket_code: str) -> bool:
-        """Note that this process is sending this cancel now; False if it already was."""
+        """Note that this process is sending this cancel now; False if it already was,
+        or if another desk of the team journal is (``axdesk.store.desk_claims``)."""
         with self._claims_lock:
             already = self._claims[ax_ticket_code] > 0
+            if not already and not self._lock_cancel_across_desks(ax_ticket_code):
+                return False  # another desk is sending it: nothing claimed here
             self._claims[ax_ticket_code] += 1
         return not already
 
     def release_cancel(self, ax_ticket_code: str) -> None:
         """The PATCH claimed by :meth:`claim_cancel` (or :meth:`begin_cancel`) is over."""
         with self._claims_lock:
+            if self._claims[ax_ticket_code] <= 0:  # its claim went to another desk
+                self._claims.pop(ax_ticket_code, None)
+                return
             self._claims[ax_ticket_code] -= 1
             if self._claims[ax_ticket_code] <= 0:
                 del self._claims[ax_ticket_code]
+                self._unlock_cancel_across_desks(ax_ticket_code)
 
     def _claimed(self) -> set[str]:
         with self._claims_lock:
@@ -261,6 +272,7 @@ class JournalCancels(JournalStatuses):
                     " problem = NULL, attempts = attempts + ? WHERE ax_ticket_code = ?",
                     (at, at, attempts, ax_ticket_code),
                 )
+                self._record_ticket_activity(ax_ticket_code, ActivityKind.CANCELLED)
             else:
                 self._conn.execute(
                     "UPDATE ticket_cancel SET state = 'refused', settled_at = ?, updated_at = ?,"
@@ -274,17 +286,20 @@ class JournalCancels(JournalStatuses):
                         ax_ticket_code,
                     ),
                 )
+                self._record_ticket_activity(ax_ticket_code, ActivityKind.CANCEL_REFUSED)
 
     def mark_cancel_refused(self, ax_ticket_code: str, problem: str, *, attempts: int = 0) -> None:
         """AX refused the cancel (4xx); ``problem`` is its sentence. A done cancel stays done."""
         at = time_to_db(self._now())
         with transaction(self._conn):
-            self._conn.execute(
+            cursor = self._conn.execute(
                 "UPDATE ticket_cancel SET state = 'refused', problem = ?, settled_at = ?,"
                 " updated_at = ?, attempts = attempts + ? WHERE ax_ticket_code = ?"
                 " AND state <> 'done'",
                 (problem, at, at, attempts, ax_ticket_code),
             )
+            if cursor.rowcount > 0:
+                self._record_ticket_activity(ax_ticket_code, ActivityKind.CANCEL_REFUSED)
 
     def mark_cancel_unknown(self, ax_ticket_code: str, problem: str, *, attempts: int = 0) -> None:
         """No usable answer: AX may have cancelled it. Only an unsettled cancel becomes unknown."""

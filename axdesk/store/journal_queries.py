@@ -37,6 +37,7 @@ from axdesk.store.db import (
     time_to_db,
 )
 from axdesk.store.endpoints import normalize_endpoint
+from axdesk.store.journal_activity import Activity, read_activity
 from axdesk.store.journal_base import (
     Clock,
     JournalBase,
@@ -232,6 +233,8 @@ class OrderDetail:
     """What ``problem`` says (None: no problem, or one from before axdesk kept its kind)."""
     uncertain_post_at: dt.datetime | None = None
     """When the latest POST whose outcome is not known started (None: no such POST)."""
+    activity: tuple[Activity, ...] = ()
+    """Who did what to the order, oldest first (``axdesk.store.journal_activity``)."""
 
     @property
     def tickets(self) -> tuple[TicketDetail, ...]:
@@ -540,6 +543,7 @@ class JournalQueries(JournalBase):
                 (order_id,),
             ).fetchall()
             cancels = read_ticket_cancels(self._conn, order_id)
+            activity = read_activity(self._conn, order_id)
         ax_orders = [
             AxOrderDetail(
                 ax_order_code=a[0],
@@ -627,6 +631,7 @@ class JournalQueries(JournalBase):
             internal_note_at=optional_time_from_db(row[23]),
             problem_kind=_problem_kind(row[24]),
             uncertain_post_at=optional_time_from_db(row[25]),
+            activity=activity,
         )
 
     def list_orders(
@@ -807,7 +812,7 @@ class JournalQueries(JournalBase):
         params: list[Any] = []
         if criteria.states is not None:
             states = sorted(JournalState(s).value for s in criteria.states)
-            clauses.append(f"o.state IN ({', '.join('?' * len(states))})" if states else "0")
+            clauses.append(f"o.state IN ({', '.join('?' * len(states))})" if states else "1 = 0")
             params.extend(states)
         if criteria.ax_statuses is not None:
             statuses = sorted(int(s) for s in criteria.ax_statuses)
@@ -818,7 +823,7 @@ class JournalQueries(JournalBase):
                 )
                 params.extend(statuses)
             else:
-                clauses.append("0")
+                clauses.append("1 = 0")
         if criteria.use_from is not None or criteria.use_until is not None:
             bounds = ["l.order_id = o.id"]
             if criteria.use_from is not None:

@@ -27,11 +27,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from axdesk.api import CancelledTicket, OrderStatus, OrderStatusInfo, TicketStatus
 from axdesk.store.db import time_to_db, transaction
 from axdesk.store.endpoints import OtherEndpointError, normalize_endpoint
-from axdesk.store.journal_base import JournalBase, UnknownOrderError, order_status_from_db
+from axdesk.store.journal_activity import ActivityKind, JournalActivity
+from axdesk.store.journal_base import UnknownOrderError, order_status_from_db
 from axdesk.store.search import index_order
 
 
-class JournalStatuses(JournalBase):
+class JournalStatuses(JournalActivity):
     """Recording AX's later answers about journaled orders (see the module docstring)."""
 
     @contextlib.contextmanager
@@ -151,6 +152,7 @@ class JournalStatuses(JournalBase):
                         (info.channel_order_code, at, at, "Looked up by code", server),
                     )
                     order_id = int(cursor.lastrowid or 0)
+                    self._record_activity(order_id, ActivityKind.LOOKED_UP)
                 elif server is not None:
                     row = self._conn.execute(
                         "SELECT endpoint FROM channel_order WHERE id = ?", (order_id,)

@@ -217,6 +217,13 @@ class OutcomeRecorder:
             kind=order.problem_kind,
         )
 
+    def held_elsewhere(self, code: str) -> SubmitOutcome:
+        """Another desk (or thread) is sending or settling the order now: left to it."""
+        state = self._journal.state_of(code) or JournalState.SENDING
+        return SubmitOutcome(
+            code, state, f"The order {code} is being sent or settled at another desk right now."
+        )
+
     def elsewhere(self, code: str, state: JournalState, error: EndpointError) -> SubmitOutcome:
         """Not this server's order: report it as it stands, having changed nothing."""
         return SubmitOutcome(code, state, str(error), error=error)

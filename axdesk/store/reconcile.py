@@ -206,16 +206,19 @@ class Reconciler:
         with self._lock:
             client = self._client()
             code = request.order.channel_order_code
-            state = self._journal.state_of(code)
-            if state is not None:
-                if state.needs_reconciliation:
-                    return self._reconcile_with_backoff(client, code, None)
-                return self._record.as_it_stands(code)
-            body = self._journal.record_sending(request, labels, endpoint=client.base_url)
-            outcome = self._post(client, code, request, body)
-            if outcome.is_unknown:
-                outcome = self._reconcile_with_backoff(client, code, outcome)
-            return outcome
+            with self._journal.hold_order(code) as held:
+                if not held:
+                    return self._record.held_elsewhere(code)
+                state = self._journal.state_of(code)
+                if state is not None:
+                    if state.needs_reconciliation:
+                        return self._reconcile_with_backoff(client, code, None)
+                    return self._record.as_it_stands(code)
+                body = self._journal.record_sending(request, labels, endpoint=client.base_url)
+                outcome = self._post(client, code, request, body)
+                if outcome.is_unknown:
+                    outcome = self._reconcile_with_backoff(client, code, outcome)
+                return outcome
 
     def reconcile(
         self,
@@ -249,7 +252,7 @@ class Reconciler:
                         self._journal.assign_endpoint(channel_order_code, client.base_url)
                     except EndpointError as error:
                         return self._record.elsewhere(channel_order_code, state, error)
-            return self._reconcile_once(
+            return self._reconcile_held(
                 client,
                 channel_order_code,
                 absent_confirmed=absent_confirmed,
@@ -272,7 +275,7 @@ class Reconciler:
                 client = self._client()
             except AxError as error:
                 return [self._record.unreachable(p.channel_order_code, error) for p in pending]
-            outcomes = [self._reconcile_once(client, p.channel_order_code) for p in pending]
+            outcomes = [self._reconcile_held(client, p.channel_order_code) for p in pending]
             if self._repeats(client):
                 for code in self._journal.orders_lacking_ticket_codes(client.base_url):
                     learned = self._learn_ticket_codes(client, code)
@@ -329,6 +332,23 @@ class Reconciler:
             # send, which may have made the order.
             return self._record.no_answer(code, error, str(error))
         return self._record.refused(code, error)
+
+    def _reconcile_held(
+        self,
+        client: ChannelClient,
+        code: str,
+        *,
+        absent_confirmed: bool = False,
+        ax_order_code: str | None = None,
+    ) -> SubmitOutcome:
+        """:meth:`_reconcile_once` while this desk holds the order (``desk_claims``); an
+        order another desk is sending or settling now is left to that desk."""
+        with self._journal.hold_order(code) as held:
+            if not held:
+                return self._record.held_elsewhere(code)
+            return self._reconcile_once(
+                client, code, absent_confirmed=absent_confirmed, ax_order_code=ax_order_code
+            )
 
     def _reconcile_once(
         self,

@@ -104,6 +104,8 @@ NEARLY_FULL = _t("Nearly-full threshold (seats)")
 REFRESH_AGE = _t("Inventory refresh age (seconds)")
 WINDOW_GEOMETRY = _t("Window geometry")
 WINDOW_STATE = _t("Window state")
+OPERATOR_NAME = _t("Operator name")
+DESK_ID = _t("Desk name")
 
 
 class SettingValueError(ValueError):
@@ -442,6 +444,19 @@ class Settings:
         "",
         _text(WINDOW_STATE, 20_000),
         description="Main window toolbar and dock state as saved by Qt (base64).",
+    )
+    operator_name = Setting(
+        "",
+        _text(OPERATOR_NAME, 80),
+        description="The operator at this desk, recorded with each action in the journal.",
+    )
+    desk_id = Setting(
+        "",
+        _text(DESK_ID, 80),
+        description=(
+            "This desk's name in the journal's record of who did what "
+            "(empty: the computer's host name)."
+        ),
     )
 
     def __init__(

@@ -230,3 +230,18 @@ def poll_one(client: StatusClient, journal: OrderJournal, ref: AxOrderRef) -> Po
     """Ask AX about one AX order and record the answer at once (a check of one order)."""
     recorded = record_answers(journal, [ask_one(client, ref)])
     return PollResult(ref, recorded.changes)
+
+
+def listing_for_this_desk(
+    journal: OrderJournal, endpoint: str
+) -> tuple[list[AxOrderRef], list[PendingCancel]]:
+    """What this desk's live-sync cycle asks AX about: the open AX orders and the unsettled
+    cancels of ``endpoint`` when this desk leads live sync, nothing when another desk of the
+    team journal does (``OrderJournal.lead``; on this computer's journal it always leads).
+
+    A desk that quits or dies lets go of the lead, and the next desk to start a cycle
+    (within one poll interval) takes it over.
+    """
+    if not journal.lead():
+        return [], []
+    return journal.non_final_ax_orders(endpoint), journal.unsettled_cancels(endpoint)

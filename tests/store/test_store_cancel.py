@@ -6,8 +6,8 @@ settled after (issue 11 §1).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from store_helpers import (
@@ -39,7 +39,6 @@ from axdesk.store.db import Database
 from axdesk.store.endpoints import OtherEndpointError, UnrecordedEndpointError
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_cancels import CancelState
-from axdesk.store.paths import AppPaths
 
 
 class StubAx:
@@ -245,23 +244,22 @@ def test_cancel_each_does_not_repeat_a_refusal(journal: OrderJournal) -> None:
 # -- the cancel is journaled before the PATCH and settled after (issue 11 §1) ---------------
 
 
-def committed_cancel_state(ticket_code: str) -> str | None:
+def committed_cancel_state(other: Any, ticket_code: str) -> str | None:
     """The cancel's state as another connection sees it: only what was committed."""
-    other = sqlite3.connect(AppPaths.default().database_path)
-    try:
-        row = other.execute(
-            "SELECT state FROM ticket_cancel WHERE ax_ticket_code = ?", (ticket_code,)
-        ).fetchone()
-    finally:
-        other.close()
+    row = other.execute(
+        "SELECT state FROM ticket_cancel WHERE ax_ticket_code = ?", (ticket_code,)
+    ).fetchone()
     return None if row is None else str(row[0])
 
 
-def test_the_cancel_is_committed_as_cancelling_before_the_patch(journal: OrderJournal) -> None:
+def test_the_cancel_is_committed_as_cancelling_before_the_patch(
+    journal: OrderJournal, second_connection: Callable[[], Any]
+) -> None:
+    other = second_connection()
     ax = StubAx()
     target = ax.serve(journal, "o1", 1)[0]
     seen: list[str | None] = []
-    ax.on_send = lambda: seen.append(committed_cancel_state(target.ticket_code))
+    ax.on_send = lambda: seen.append(committed_cancel_state(other, target.ticket_code))
 
     cancel_one(ax, journal, target, "고객 요청")
 
@@ -271,7 +269,7 @@ def test_the_cancel_is_committed_as_cancelling_before_the_patch(journal: OrderJo
     assert cancel.state is CancelState.DONE
     assert cancel.comment == "고객 요청"
     assert cancel.settled_at is not None
-    assert committed_cancel_state(target.ticket_code) == "done"
+    assert committed_cancel_state(other, target.ticket_code) == "done"
 
 
 def test_a_cancel_whose_answers_are_lost_stays_unknown_never_failed(

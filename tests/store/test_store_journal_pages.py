@@ -124,7 +124,10 @@ def test_a_page_is_read_in_four_statements_whatever_its_length(
     db: Database, many: OrderJournal, text: str, probes: int
 ) -> None:
     """Four statements, and before them, for fragments under three characters, the size of
-    the journal and one look at the side index per fragment (is it common?)."""
+    the journal and one look at the side index per fragment (is it common?); on
+    PostgreSQL, which has no side index (pg_trgm answers every fragment), four."""
+    if not many.uses_short_index:
+        probes = 0
     for limit in (10, 100, 240):
         with StatementCounter(db) as counted:
             rows = fetch_rows(many, OrderFilter(text=text), OrderSort.CREATED, True, 0, limit)

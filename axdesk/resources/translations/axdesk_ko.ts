@@ -29,6 +29,57 @@
     </message>
 </context>
 <context>
+    <name>ActivityLines</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>an unnamed desk</source>
+        <translation>이름 없는 데스크</translation>
+    </message>
+    <message>
+        <source>Recorded for sending by %1</source>
+        <translation>%1 님이 보내기 전에 기록함</translation>
+    </message>
+    <message>
+        <source>Sent by %1</source>
+        <translation>%1 님이 보냄</translation>
+    </message>
+    <message>
+        <source>Outcome not known yet (%1)</source>
+        <translation>결과를 아직 모름 (%1)</translation>
+    </message>
+    <message>
+        <source>Refused by AX (sent by %1)</source>
+        <translation>AX가 거절함 (보낸 사람: %1)</translation>
+    </message>
+    <message>
+        <source>Cancel asked by %1</source>
+        <translation>%1 님이 취소 요청</translation>
+    </message>
+    <message>
+        <source>Cancelled by %1</source>
+        <translation>%1 님이 취소함</translation>
+    </message>
+    <message>
+        <source>Cancel refused by AX (asked by %1)</source>
+        <translation>AX가 취소를 거절함 (요청한 사람: %1)</translation>
+    </message>
+    <message>
+        <source>Note by %1</source>
+        <translation>%1 님의 메모</translation>
+    </message>
+    <message>
+        <source>Looked up by %1</source>
+        <translation>%1 님이 조회함</translation>
+    </message>
+    <message>
+        <source>Who did what</source>
+        <translation>처리 기록</translation>
+    </message>
+</context>
+<context>
     <name>AxErrorText</name>
     <message>
         <source>AX is slow to answer.</source>
@@ -1141,6 +1192,29 @@
     </message>
 </context>
 <context>
+    <name>DeskDialog</name>
+    <message>
+        <source>This desk</source>
+        <translation>이 데스크</translation>
+    </message>
+    <message>
+        <source>The journal records who did what: the operator&apos;s name and this desk&apos;s name go with every order sent, cancel asked and note saved here.</source>
+        <translation>주문 기록에는 누가 무엇을 했는지가 남습니다. 여기서 보낸 주문, 요청한 취소, 저장한 메모마다 담당자 이름과 이 데스크의 이름이 함께 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Operator name:</source>
+        <translation>담당자 이름(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Desk name:</source>
+        <translation>데스크 이름(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Empty: the computer&apos;s name is used.</source>
+        <translation>비워 두면 컴퓨터 이름을 씁니다.</translation>
+    </message>
+</context>
+<context>
     <name>DraftKeeper</name>
     <message>
         <source>This order was being sent when axdesk stopped.</source>
@@ -1477,6 +1551,35 @@
     <message>
         <source>Choose a product from the list, or paste a product code and press Enter.</source>
         <translation>목록에서 상품을 고르거나, 상품 코드를 붙여 넣고 Enter를 누르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalMoveCommand</name>
+    <message>
+        <source>This desk writes this computer&apos;s journal, so there is no team server to move it to. An administrator chooses the team server with AXDESK_JOURNAL_URL.</source>
+        <translation>이 데스크는 이 컴퓨터의 주문 기록을 쓰고 있어 옮길 팀 서버가 없습니다. 팀 서버는 관리자가 AXDESK_JOURNAL_URL로 정합니다.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s journal was moved to the team server.
+Orders copied: %1
+Already on the team server: %2
+Tickets: %3
+Cancels: %4
+AX status changes: %5
+Who-did-what lines: %6
+This computer&apos;s journal file is kept as it was.</source>
+        <translation>이 컴퓨터의 주문 기록을 팀 서버로 옮겼습니다.
+복사한 주문: %1
+이미 팀 서버에 있던 주문: %2
+티켓: %3
+취소: %4
+AX 상태 변경: %5
+처리 기록: %6
+이 컴퓨터의 주문 기록 파일은 그대로 남아 있습니다.</translation>
+    </message>
+    <message>
+        <source>The move stopped; the orders copied so far are whole. %1</source>
+        <translation>옮기기가 중단되었습니다. 지금까지 복사한 주문은 빠짐없이 온전합니다. %1</translation>
     </message>
 </context>
 <context>
@@ -3648,6 +3751,14 @@ Internal note: %2</source>
         <source>&amp;About axdesk</source>
         <translation>axdesk 정보(&amp;A)</translation>
     </message>
+    <message>
+        <source>This &amp;desk…</source>
+        <translation>이 데스크(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Move this computer&apos;s journal to the team server…</source>
+        <translation>이 컴퓨터의 주문 기록을 팀 서버로 옮기기(&amp;M)…</translation>
+    </message>
 </context>
 <context>
     <name>ShellStatusBar</name>
@@ -4190,6 +4301,14 @@ Internal note: %2</source>
         <source>axdesk did not record which AX server the order %1 was sent to, so it is not checked or sent again on its own. Connect to the server it was taken on and confirm there that it belongs to that server.</source>
         <translation>axdesk가 주문 %1을(를) 어느 AX 서버로 보냈는지 기록하지 않아, 저절로 확인하거나 다시 보내지 않습니다. 주문을 받은 서버에 연결한 뒤 그 서버의 주문임을 확인하세요.</translation>
     </message>
+    <message>
+        <source>Operator name</source>
+        <translation>담당자 이름</translation>
+    </message>
+    <message>
+        <source>Desk name</source>
+        <translation>데스크 이름</translation>
+    </message>
 </context>
 <context>
     <name>SubmitBar</name>
@@ -4236,6 +4355,17 @@ Internal note: %2</source>
     <message>
         <source>Show</source>
         <translation>보기</translation>
+    </message>
+</context>
+<context>
+    <name>TeamJournalBanner</name>
+    <message>
+        <source>&lt;b&gt;Team journal offline&lt;/b&gt; — the list shows what was read last. Sending and cancelling wait until the team journal is back; axdesk reconnects by itself.</source>
+        <translation>&lt;b&gt;팀 주문 기록 오프라인&lt;/b&gt; — 목록은 마지막으로 읽은 내용입니다. 주문 보내기와 취소는 팀 주문 기록에 다시 연결될 때까지 할 수 없으며, axdesk가 알아서 다시 연결합니다.</translation>
+    </message>
+    <message>
+        <source>Team journal offline</source>
+        <translation>팀 주문 기록 오프라인</translation>
     </message>
 </context>
 <context>
@@ -4444,6 +4574,10 @@ Internal note: %2</source>
     <message>
         <source>Something went wrong inside axdesk. Nothing was lost; the details are in the application log (Help &gt; Show call log).</source>
         <translation>axdesk 내부에서 문제가 생겼습니다. 잃어버린 데이터는 없습니다. 자세한 내용은 애플리케이션 기록(도움말 &gt; API 호출 기록 보기)에 있습니다.</translation>
+    </message>
+    <message>
+        <source>The team journal cannot be reached, so nothing was sent or cancelled: every order and cancel is written to the journal first. axdesk reconnects by itself; try again in a moment.</source>
+        <translation>팀 주문 기록에 연결할 수 없어 아무것도 보내거나 취소하지 않았습니다. 모든 주문과 취소는 먼저 주문 기록에 적은 다음 보냅니다. axdesk가 알아서 다시 연결하니 잠시 후 다시 시도하세요.</translation>
     </message>
 </context>
 </TS>

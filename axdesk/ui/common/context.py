@@ -252,9 +252,13 @@ class AppEvents(QObject):
         catalog_changed(): the catalog was written (Catalog > Import…, an edit, a removal
             or an import in the catalog dialog); every tab that shows products reads it
             again.
+        journal_changed(list): orders were written at another desk of the team journal
+            (their codes; "*": any may have); the Orders tab reads the journal again
+            (``axdesk.ui.common.team_feed``).
     """
 
     catalog_changed = Signal()
+    journal_changed = Signal(list)
 
 
 class AppContext:

@@ -162,6 +162,8 @@ STORE_TEMPLATES = (
     QT_TRANSLATE_NOOP("StoreText", "Inventory refresh age (seconds)"),
     QT_TRANSLATE_NOOP("StoreText", "Window geometry"),
     QT_TRANSLATE_NOOP("StoreText", "Window state"),
+    QT_TRANSLATE_NOOP("StoreText", "Operator name"),
+    QT_TRANSLATE_NOOP("StoreText", "Desk name"),
     # the journal's servers (axdesk.store.endpoints)
     QT_TRANSLATE_NOOP(
         "StoreText", "This order was sent to %1; connect to that server to check it."

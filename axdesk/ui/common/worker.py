@@ -35,6 +35,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from axdesk.api import AxError
+from axdesk.store.team_errors import TeamJournalOffline
 from axdesk.ui.common.error_text import ax_error_sentence
 from axdesk.ui.common.live_text import live
 
@@ -64,7 +65,7 @@ def describe_error(error: BaseException) -> str | None:
     """
     if isinstance(error, CallCancelled):
         return None
-    if not isinstance(error, AxError):
+    if not isinstance(error, AxError | TeamJournalOffline):
         log.error("Unexpected error in a background call", exc_info=error)
     return live(lambda: _error_sentence(error))
 
@@ -72,6 +73,13 @@ def describe_error(error: BaseException) -> str | None:
 def _error_sentence(error: BaseException) -> str:
     if isinstance(error, AxError):
         return ax_error_sentence(error)
+    if isinstance(error, TeamJournalOffline):
+        return QCoreApplication.translate(
+            "Worker",
+            "The team journal cannot be reached, so nothing was sent or cancelled: every "
+            "order and cancel is written to the journal first. axdesk reconnects by itself; "
+            "try again in a moment.",
+        )
     return QCoreApplication.translate(
         "Worker",
         "Something went wrong inside axdesk. Nothing was lost; the details are in "

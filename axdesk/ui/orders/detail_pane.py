@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from axdesk.store.cancel import CancelTarget
 from axdesk.store.journal_queries import JournalState, OrderDetail
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.orders.activity_lines import add_activity_items
 from axdesk.ui.orders.order_note import InternalNoteBox
 from axdesk.ui.orders.rows import format_money, line_label, local_time
 from axdesk.ui.orders.sent_notes import sent_notes_lines
@@ -303,6 +304,7 @@ class OrderDetailPane(QWidget):
                 child.setToolTip(2, change.comment or "")
                 child.setIcon(1, self._icons(status_look(change.to_status), 12))
             top.setExpanded(True)
+        add_activity_items(tree, detail.activity)
         tree.resizeColumnToContents(1)
         tree.setColumnWidth(0, min(tree.sizeHintForColumn(0), 190))
 

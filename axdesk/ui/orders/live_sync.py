@@ -67,7 +67,7 @@ from axdesk.api import (
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_cancels import PendingCancel
 from axdesk.store.journal_queries import AxOrderRef
-from axdesk.store.sync import LaneEnd, Recorded, SyncItem, work_through
+from axdesk.store.sync import LaneEnd, Recorded, SyncItem, listing_for_this_desk, work_through
 from axdesk.ui.common.context import Connection, NotConnectedError
 from axdesk.ui.common.error_text import ax_error_sentence
 from axdesk.ui.common.placeholders import fill_args
@@ -250,9 +250,7 @@ class OrderSync(QObject):
         self._endpoint = endpoint
         journal = self._journal
         self._listing = (
-            self._worker.call(
-                lambda: (journal.non_final_ax_orders(endpoint), journal.unsettled_cancels(endpoint))
-            )
+            self._worker.call(lambda: listing_for_this_desk(journal, endpoint))
             .on_success(self._cycle_listed)
             .on_error(self._listing_failed)
             .start()

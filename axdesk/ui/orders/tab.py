@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.elided_label import ElidedLabel
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.team_feed import TeamJournalFeed
 from axdesk.ui.orders.cancel import TicketCancelling
 from axdesk.ui.orders.departure_cancel import DepartureCancelling
 from axdesk.ui.orders.detail_pane import OrderDetailPane
@@ -67,6 +68,7 @@ from axdesk.ui.orders.search import OrderSearch
 from axdesk.ui.orders.selected_order import SelectedOrder
 from axdesk.ui.orders.table_model import OrdersModel
 from axdesk.ui.orders.table_view import OrdersTableView
+from axdesk.ui.orders.team_banner import TeamJournalBanner
 
 
 class OrdersTab(QWidget):
@@ -126,6 +128,9 @@ class OrdersTab(QWidget):
         self._shown_once = False
 
         self.model = OrdersModel(ctx.worker, ctx.journal, zone=self.zone, parent=self)
+        # Another desk of the team journal wrote: read the table and the shown order again.
+        ctx.events.journal_changed.connect(lambda _codes: self.reload())
+        self.team_feed = TeamJournalFeed(ctx.journal, ctx.events, self)
         interval = poll_interval_seconds
         self.sync = OrderSync(
             ctx.worker,
@@ -190,8 +195,11 @@ class OrdersTab(QWidget):
         footer.addWidget(self.message_label, 6)
         footer.addWidget(self.sync_label, 2)
 
+        self.team_banner = TeamJournalBanner()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
+        layout.addWidget(self.team_banner)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(footer)
 
@@ -210,6 +218,8 @@ class OrdersTab(QWidget):
 
     def _connect(self) -> None:
         self.filters.refresh_button.clicked.connect(self.refresh_now)
+        self.team_feed.online_changed.connect(self.team_banner.set_online)
+        self.team_feed.start()
 
         self.model.count_changed.connect(self._show_count)
         self.model.loading_changed.connect(lambda _busy: self._show_count(self.model.total_count))
@@ -227,6 +237,7 @@ class OrdersTab(QWidget):
         """Keep a note still being typed, stop live sync and forget calls under way (the
         window is closing)."""
         self.note_saving.save_before_closing()
+        self.team_feed.stop()
         self.departure_cancelling.stop()
         self.sync.stop()
         self.live_sync.stop()

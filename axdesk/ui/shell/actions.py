@@ -9,6 +9,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
 from axdesk.ui.common.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, LANGUAGE_SYSTEM
+from axdesk.ui.shell.desk_dialog import DeskDialog
+from axdesk.ui.shell.journal_move_command import JournalMoveCommand
 
 if TYPE_CHECKING:
     from axdesk.ui.shell.main_window import MainWindow
@@ -26,6 +28,13 @@ class ShellActions(QObject):
         bar: QMenuBar = window.menuBar()
 
         self.file_menu = QMenu(bar)
+        self.this_desk = self._action(lambda: DeskDialog(window.ctx, window).open())
+        self.journal_move = JournalMoveCommand(
+            window.ctx, window.shell.database, window.show_note, window.show_problem, self
+        )
+        self.move_journal = self._action(self.journal_move.run)
+        self.file_menu.addActions([self.this_desk, self.move_journal])
+        self.file_menu.addSeparator()
         self.quit = self._action(window.request_quit)
         self.quit.setShortcuts(_with_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.file_menu.addAction(self.quit)
@@ -105,6 +114,8 @@ class ShellActions(QObject):
 
     def retranslate_ui(self, tab_titles: list[str]) -> None:
         self.file_menu.setTitle(self.tr("&File"))
+        self.this_desk.setText(self.tr("This &desk…"))
+        self.move_journal.setText(self.tr("&Move this computer's journal to the team server…"))
         self.quit.setText(self.tr("&Quit"))
         self.connection_menu.setTitle(self.tr("&Connection"))
         self.connect_action.setText(self.tr("&Connect…"))

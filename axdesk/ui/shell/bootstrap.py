@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from axdesk.store.db import open_database
+from axdesk.store.journal_url import team_journal_url
 from axdesk.store.paths import AppPaths
 from axdesk.store.settings import Settings
 from axdesk.ui.common.context import (
@@ -185,8 +187,22 @@ def open_shell(
     settings = Settings.load(paths.settings_path, autosave=False)  # saved by the saver below
     if database_path is None:
         database_path = PRACTICE_DATABASE if sandbox_mode else paths.database_path
+    team_url = None if sandbox_mode else team_journal_url(os.environ)  # a bad one: a sentence
     database = open_database(database_path)
     closers: list[Callable[[], None]] = [database.close]
+    team_journals: list[OrderJournal] = []
+
+    def open_the_journal() -> OrderJournal:
+        journal = _open_journal(database, settings, team_url)
+        if team_url is not None:
+            team_journals.append(journal)  # its connections are closed with the shell
+        return journal
+
+    def close_team_journals() -> None:
+        for journal in team_journals:
+            journal.close()
+
+    closers.append(close_team_journals)
     call_log = CallLog(paths.call_log_path)
     closers.append(call_log.close)
     worker = Worker(parent)
@@ -201,7 +217,7 @@ def open_shell(
         settings=settings,
         paths=paths,
         catalog=lambda: _open_catalog(database),
-        journal=lambda: _open_journal(database),
+        journal=open_the_journal,
         sandbox_mode=sandbox_mode,
         events=AppEvents(parent),
     )
@@ -235,10 +251,22 @@ def _open_catalog(database: sqlite3.Connection) -> CatalogStore:
     return CatalogStore(database)
 
 
-def _open_journal(database: sqlite3.Connection) -> OrderJournal:
+def _open_journal(
+    database: sqlite3.Connection, settings: Settings, team_url: str | None
+) -> OrderJournal:
+    """This computer's journal, or the team journal ``AXDESK_JOURNAL_URL`` names (never in
+    practice mode), opened without waiting on the network, with the drafts kept here."""
     from axdesk.store.journal import OrderJournal  # the API models, pydantic
+    from axdesk.store.journal_activity import desk_actor
+    from axdesk.store.journal_open import open_journal
 
-    return OrderJournal(database)
+    if team_url is None:
+        journal = OrderJournal(database)
+    else:
+        journal = open_journal(team_url, lazy=True)
+        journal.keep_drafts_in(database)
+    journal.act_as(desk_actor(settings.operator_name, settings.desk_id))
+    return journal
 
 
 def start_practice_server(shell: Shell, **sandbox_options: Any) -> PracticeServer:

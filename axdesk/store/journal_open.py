@@ -1,0 +1,113 @@
+"""One entry point to the order journal on either engine: :func:`open_journal`.
+
+``sqlite:///path/to/axdesk.sqlite3`` (or ``sqlite:///:memory:``) opens this
+computer's journal exactly as before (``axdesk.store.db.open_database``);
+``postgresql://user@host:port/database`` opens the agency's team journal on
+a PostgreSQL server (``axdesk.store.pg_connection``), migrated to the newest
+schema (``axdesk.store.pg_schema``). Either way the caller gets the same
+:class:`~axdesk.store.journal.OrderJournal`.
+
+The password is never part of the URL a desk keeps: it is passed as
+``password`` (from the OS keyring). Any host that is not this computer is
+reached over TLS with the server's certificate and name checked
+(``sslmode=verify-full``, against the operating system's trust store unless
+the URL names ``sslrootcert``); a URL asking for less to such a host is refused.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from typing import Any, cast
+
+from axdesk.store.db import open_database
+from axdesk.store.journal import OrderJournal
+from axdesk.store.journal_base import Clock, utc_now
+from axdesk.store.journal_url import JournalUrlError, pg_target, sqlite_path
+
+CONNECT_TIMEOUT_SECONDS = 5
+STATEMENT_TIMEOUT_MS = 15_000
+
+
+def open_pg_connection(url: str, *, password: str | None = None, lazy: bool = False) -> Any:
+    """A migrated :class:`~axdesk.store.pg_connection.PgConnection` to the team journal.
+
+    ``lazy``: return at once, without touching the network; the pool connects in the
+    background and the schema is brought up to date before the first statement (the
+    app opens its journal on the GUI thread, which never waits on the network).
+    """
+    import psycopg  # only a team desk needs the driver
+    import psycopg_pool
+
+    from axdesk.store.pg_connection import PgConnection, TeamJournalOffline
+    from axdesk.store.pg_schema import migrate_pg
+
+    target = pg_target(url)
+    kwargs: dict[str, Any] = {
+        **target.keywords,
+        "autocommit": True,
+        "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+        "application_name": "axdesk",
+    }
+    if password:
+        kwargs["password"] = password
+    pool = psycopg_pool.ConnectionPool(
+        kwargs=kwargs,
+        min_size=1,
+        max_size=2,
+        open=False,
+        timeout=CONNECT_TIMEOUT_SECONDS,
+        check=psycopg_pool.ConnectionPool.check_connection,
+        name=f"axdesk-journal {target.where}",
+    )
+    where = f"The team journal at {target.where}"
+    if lazy:
+        pool.open(wait=False)
+        lazy_conn = PgConnection(
+            pool, where=target.where, connect=lambda: psycopg.connect(**kwargs)
+        )
+        lazy_conn.prepare_on_first_use(lambda conn: _migrate(conn, where))
+        return lazy_conn
+    try:
+        pool.open(wait=True, timeout=CONNECT_TIMEOUT_SECONDS)
+    except psycopg_pool.PoolTimeout as exc:
+        pool.close()
+        raise TeamJournalOffline(
+            f"The team journal at {target.where} cannot be reached (no connection within "
+            f"{CONNECT_TIMEOUT_SECONDS} s)."
+        ) from exc
+    conn = PgConnection(pool, where=target.where, connect=lambda: psycopg.connect(**kwargs))
+    try:
+        migrate_pg(conn, where=where)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _migrate(conn: Any, where: str) -> None:
+    from axdesk.store.pg_schema import migrate_pg
+
+    migrate_pg(conn, where=where)
+
+
+def open_journal(
+    url: str, *, password: str | None = None, clock: Clock = utc_now, lazy: bool = False
+) -> OrderJournal:
+    """The order journal at ``url`` (``sqlite:///…`` or ``postgresql://…``), ready to use.
+
+    Raises :class:`~axdesk.store.db.DatabaseError` (a sentence) when it cannot
+    be opened, :class:`JournalUrlError` for an address axdesk cannot use.
+    ``journal.close()`` gives the connection back. ``lazy`` (PostgreSQL): see
+    :func:`open_pg_connection`.
+    """
+    scheme = urllib.parse.urlsplit(url).scheme
+    if scheme == "sqlite":
+        return OrderJournal(open_database(sqlite_path(url)), clock=clock)
+    if scheme in ("postgresql", "postgres"):
+        conn = open_pg_connection(url, password=password, lazy=lazy)
+        # PgConnection answers the sqlite3.Connection subset the journal uses.
+        return OrderJournal(cast("Any", conn), clock=clock)
+    raise JournalUrlError(
+        f"axdesk opens journals at sqlite:/// or postgresql:// addresses, not {url!r}."
+    )

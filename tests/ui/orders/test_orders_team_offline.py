@@ -1,0 +1,116 @@
+"""The team server unreachable (issue 15 §6): a badge, the list kept, nothing sent, and the
+desk reconnects by itself. A real PostgreSQL behind a loopback relay the test cuts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from pg_proxy import TcpRelay
+from pg_server import PostgresServer, pg_url, postgres_server
+from test_orders_support import make_tab
+
+from axdesk.api import LineInput, OrderRequest, TravelerInput, build_order_request
+from axdesk.store import open_journal
+from axdesk.store.journal import OrderJournal
+from axdesk.store.reconcile import Reconciler
+from axdesk.store.team_errors import TeamJournalOffline
+from axdesk.ui.common.context import AppContext, AppEvents
+from axdesk.ui.common.i18n import Translations
+from axdesk.ui.common.worker import describe_error
+
+__all__ = ["pg_url", "postgres_server"]
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
+
+
+def _request(code: str) -> OrderRequest:
+    person = TravelerInput(
+        name="김민수", national_code="82", phone="010-1234-5678", email="kim@example.com"
+    )
+    line = LineInput(
+        channel_product_mapping_code="map-dc-adult",
+        dc_code="dc-adult",
+        inventory_at=dt.datetime(2030, 5, 1, 1, 0, tzinfo=dt.UTC),
+        unit_price=Decimal("45000"),
+        travelers=[person],
+    )
+    return build_order_request([line], person, currency="KRW", channel_order_code=code)
+
+
+@pytest.fixture
+def relay(postgres_server: PostgresServer) -> Iterator[TcpRelay]:
+    running = TcpRelay(postgres_server.port)
+    yield running
+    running.close()
+
+
+@pytest.fixture
+def relayed_journal(pg_url: str, relay: TcpRelay) -> Iterator[OrderJournal]:
+    url = pg_url.replace(f":{pg_url.split(':')[-1].split('/')[0]}/", f":{relay.port}/")
+    journal = open_journal(url, lazy=True)
+    yield journal
+    journal.close()
+
+
+def test_offline_the_tab_says_so_keeps_its_list_and_comes_back_by_itself(
+    qtbot: Any,
+    app_context: AppContext,
+    relayed_journal: OrderJournal,
+    relay: TcpRelay,
+    pg_url: str,
+) -> None:
+    elsewhere = open_journal(pg_url)
+    try:
+        elsewhere.record_sending(_request("before"), endpoint="https://test.ax-cloud.com")
+        ctx = AppContext(
+            worker=app_context.worker,
+            connection=app_context.connection,
+            settings=app_context.settings,
+            paths=app_context.paths,
+            catalog=lambda: app_context.catalog,
+            journal=relayed_journal,
+            events=AppEvents(),
+        )
+        tab = make_tab(qtbot, ctx)
+        qtbot.waitUntil(lambda: tab.team_feed.online is True, timeout=5000)
+        assert not tab.team_banner.isVisible()
+        assert tab.model.row_of("before") is not None
+
+        relay.cut()
+        qtbot.waitUntil(tab.team_banner.isVisible, timeout=5000)
+        assert "Team journal offline" in tab.team_banner.text()
+        tab.reload()  # the read fails: the last list stays
+        qtbot.wait(300)
+        assert tab.model.row_of("before") is not None
+
+        elsewhere.record_sending(_request("meanwhile"), endpoint="https://test.ax-cloud.com")
+        relay.restore()
+        qtbot.waitUntil(lambda: not tab.team_banner.isVisible(), timeout=10000)
+        qtbot.waitUntil(lambda: tab.model.row_of("meanwhile") is not None, timeout=5000)
+    finally:
+        tab.shutdown()
+        elsewhere.close()
+
+
+def test_offline_nothing_is_sent_to_ax(
+    app_context: AppContext, relayed_journal: OrderJournal, relay: TcpRelay, sandbox: Any
+) -> None:
+    relay.cut()
+    client = app_context.connection.client()
+    reconciler = Reconciler(client, relayed_journal, sleep=lambda _s: None)
+    with pytest.raises(TeamJournalOffline):
+        reconciler.submit(_request("never"))
+    assert sandbox.state.order_count() == 0
+
+
+def test_the_refusal_is_a_calm_sentence_in_both_languages(korean: Translations) -> None:
+    sentence = describe_error(TeamJournalOffline("The team journal at x cannot be reached."))
+    assert sentence is not None
+    assert "팀 주문 기록" in str(sentence)

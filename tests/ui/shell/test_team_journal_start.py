@@ -1,0 +1,115 @@
+"""AXDESK_JOURNAL_URL (issue 15 §6): an administrator points a desk at the team journal.
+
+A real PostgreSQL started by the tests; the app's own open_shell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import time
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from pg_server import pg_url, postgres_server
+
+from axdesk.api import LineInput, OrderRequest, TravelerInput, build_order_request
+from axdesk.store import open_journal
+from axdesk.store.db import DatabaseError
+from axdesk.store.journal_url import JOURNAL_URL_ENV
+from axdesk.store.paths import AppPaths
+from axdesk.store.team_errors import TeamJournalOffline
+from axdesk.ui.shell.bootstrap import Shell, open_shell
+
+__all__ = ["pg_url", "postgres_server"]
+
+DRAFT = '{"travelers": []}'
+
+
+def _request(code: str) -> OrderRequest:
+    person = TravelerInput(
+        name="김민수", national_code="82", phone="010-1234-5678", email="kim@example.com"
+    )
+    line = LineInput(
+        channel_product_mapping_code="map-dc-adult",
+        dc_code="dc-adult",
+        inventory_at=dt.datetime(2030, 5, 1, 1, 0, tzinfo=dt.UTC),
+        unit_price=Decimal("45000"),
+        travelers=[person],
+    )
+    return build_order_request([line], person, currency="KRW", channel_order_code=code)
+
+
+@pytest.fixture
+def team_shell(
+    qapp: Any, app_home: Any, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Shell]:
+    monkeypatch.setenv(JOURNAL_URL_ENV, pg_url)
+    shell = open_shell(AppPaths.default())
+    try:
+        yield shell
+    finally:
+        shell.close()
+
+
+def test_the_desk_writes_the_team_journal_and_keeps_its_drafts(
+    team_shell: Shell, pg_url: str
+) -> None:
+    journal = team_shell.ctx.journal
+    assert journal.backend == "postgresql"
+    journal.record_sending(_request("team-1"), endpoint="https://test.ax-cloud.com")
+    journal.save_draft("new-order", DRAFT)
+    other = open_journal(pg_url)
+    try:
+        assert other.state_of("team-1") is not None
+        assert other.load_draft("new-order") is None  # drafts stay on the desk
+    finally:
+        other.close()
+    assert journal.load_draft("new-order") == DRAFT
+    local = sqlite3.connect(AppPaths.default().database_path)
+    try:
+        assert local.execute("SELECT json_text FROM draft").fetchone() == (DRAFT,)
+        assert local.execute("SELECT COUNT(*) FROM channel_order").fetchone() == (0,)
+    finally:
+        local.close()
+
+
+def test_practice_mode_never_touches_the_team_journal(
+    qapp: Any, app_home: Any, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(JOURNAL_URL_ENV, pg_url)
+    shell = open_shell(AppPaths.default(), sandbox_mode=True)
+    try:
+        assert shell.ctx.journal.backend == "sqlite"
+    finally:
+        shell.close()
+
+
+def test_an_unsafe_address_is_refused_at_start_with_a_sentence(
+    qapp: Any, app_home: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(
+        JOURNAL_URL_ENV, "postgresql://clerk@db.agency.example/axdesk?sslmode=disable"
+    )
+    with pytest.raises(DatabaseError, match="verify-full"):
+        open_shell(AppPaths.default())
+
+
+def test_an_unreachable_team_server_opens_at_once_and_says_so_on_first_use(
+    postgres_server: Any,
+) -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    started = time.monotonic()
+    journal = open_journal(f"postgresql://axdesk@127.0.0.1:{port}/nothing", lazy=True)
+    try:
+        assert time.monotonic() - started < 0.5  # the GUI thread opens it: no network wait
+        with pytest.raises(TeamJournalOffline, match="cannot be reached"):
+            journal.state_of("any")
+    finally:
+        journal.close()
