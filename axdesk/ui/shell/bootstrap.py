@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from axdesk.store.db import open_database
+from axdesk.store.db import locked, open_database
 from axdesk.store.paths import AppPaths
 from axdesk.store.settings import Settings
 from axdesk.ui.common.context import (
@@ -130,9 +130,7 @@ class Shell:
 
         Returns True when every background thread stopped within ``timeout_ms``.
         """
-        stopped = self.ctx.worker.shutdown(timeout_ms)
-        if not stopped:
-            log.warning("Background calls were still running %d ms after quitting", timeout_ms)
+        stopped = self.ctx.worker.shutdown(timeout_ms)  # logs what still runs, if anything
         if self.settings_saver is not None:
             self.settings_saver.flush()  # once, at exit: the last change is not lost
         with contextlib.suppress(Exception):
@@ -186,7 +184,7 @@ def open_shell(
     if database_path is None:
         database_path = PRACTICE_DATABASE if sandbox_mode else paths.database_path
     database = open_database(database_path)
-    closers: list[Callable[[], None]] = [database.close]
+    closers: list[Callable[[], None]] = [lambda: close_database(database)]
     call_log = CallLog(paths.call_log_path)
     closers.append(call_log.close)
     worker = Worker(parent)
@@ -213,6 +211,14 @@ def open_shell(
         settings_saver=settings_saver,
         closers=closers,
     )
+
+
+def close_database(database: sqlite3.Connection) -> None:
+    """Close the database once no thread is inside a statement group: a background call
+    that outlived the worker's bounded wait finishes its statements first, and its next
+    ones fail with an error instead of running on a closed connection."""
+    with locked(database):
+        database.close()
 
 
 @dataclass(frozen=True)
