@@ -105,6 +105,7 @@ class _Runnable(QRunnable):
             self._relay.failed.emit(call, CallCancelled())
             return
         call.thread_ident = threading.get_ident()
+        call.worker.note_running(call, True)
         try:
             result = call.function()
         except BaseException as error:  # every error goes back to the GUI thread
@@ -113,6 +114,7 @@ class _Runnable(QRunnable):
             self._relay.succeeded.emit(call, result)
         finally:
             call.thread_ident = None
+            call.worker.note_running(call, False)
 
 
 class Call(Generic[T]):
@@ -271,6 +273,8 @@ class Worker(QObject):
         self._busy_counts: dict[QWidget, int] = {}
         self._abort_hooks: list[Callable[[], None]] = []
         self._cancel_hooks: list[Callable[[Call[Any]], None]] = []
+        self._running: set[Call[Any]] = set()  # functions under way on a pool thread
+        self._running_lock = threading.Lock()
         self._closed = False
 
     def call(self, function: Callable[[], T]) -> Call[T]:
@@ -298,6 +302,21 @@ class Worker(QObject):
     @property
     def active_count(self) -> int:
         return len(self._active)
+
+    @property
+    def running(self) -> tuple[Call[Any], ...]:
+        """The calls whose function runs on a pool thread right now, cancelled or not
+        (a cancelled call's function still runs to its end)."""
+        with self._running_lock:
+            return tuple(self._running)
+
+    def note_running(self, call: Call[Any], running: bool) -> None:
+        """Called by the pool thread around a call's function."""
+        with self._running_lock:
+            if running:
+                self._running.add(call)
+            else:
+                self._running.discard(call)
 
     def launch(self, call: Call[Any]) -> None:
         if self._closed:
@@ -360,4 +379,11 @@ class Worker(QObject):
             except Exception:
                 log.exception("An abort hook failed during shutdown")
         self._pool.clear()
-        return bool(self._pool.waitForDone(timeout_ms))
+        stopped = bool(self._pool.waitForDone(timeout_ms))
+        if not stopped:
+            log.warning(
+                "Still running %d ms after shutdown: %s",
+                timeout_ms,
+                ", ".join(getattr(c.function, "__qualname__", "?") for c in self.running),
+            )
+        return stopped

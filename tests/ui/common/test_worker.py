@@ -269,3 +269,23 @@ def test_calls_not_marked_are_not_announced(qtbot, worker) -> None:
     with qtbot.assert_not_emitted(worker.operator_call_started):
         call = worker.call(lambda: 1).start()
         qtbot.waitUntil(lambda: call.finished)
+
+
+def test_a_shutdown_that_times_out_says_what_still_runs(qtbot, worker: Worker, caplog) -> None:
+    """A call that ignores the abort hooks outlives the bounded wait: the worker names it
+    (the log, and ``running`` for the tests' leak guard) instead of failing silently."""
+    started = threading.Event()
+    unblock = threading.Event()
+
+    def stubborn_request() -> None:
+        started.set()
+        unblock.wait(10)
+
+    call = worker.call(stubborn_request).start()
+    assert started.wait(2)
+    assert worker.running == (call,)
+    assert not worker.shutdown(50)
+    assert "stubborn_request" in caplog.text
+    assert worker.running == (call,)  # cancelled, but its function still runs
+    unblock.set()
+    qtbot.waitUntil(lambda: not worker.running, timeout=2_000)
