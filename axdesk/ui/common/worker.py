@@ -31,6 +31,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -191,26 +192,26 @@ class Call(Generic[T]):
     def _deliver_success(self, result: object) -> None:
         if self.finished:
             return
-        on_success, on_done = self._on_success, self._on_done
+        on_success, on_done = _live(self._on_success), _live(self._on_done)
         self._finish()
         if on_success is not None:
-            on_success(result)  # type: ignore[arg-type]
+            on_success(result)
         if on_done is not None:
             on_done()
 
     def _deliver_error(self, error: object) -> None:
         if self.finished:
             return
-        on_error, on_done = self._on_error, self._on_done
+        on_error, on_done = self._on_error, _live(self._on_done)
         self._finish()
         assert isinstance(error, BaseException)
         if isinstance(error, CallCancelled):
             return
         self.worker.call_failed.emit(error)
-        if on_error is not None:
-            on_error(error)
-        else:
+        if on_error is None:
             self.worker.report_error(error)
+        elif (live_on_error := _live(on_error)) is not None:
+            live_on_error(error)
         if on_done is not None:
             on_done()
 
@@ -223,6 +224,15 @@ class Call(Generic[T]):
         self._busy_widgets.clear()
         self._on_success = self._on_error = self._on_done = None
         self.worker.forget(self)
+
+
+def _live(callback: Callable[..., None] | None) -> Callable[..., None] | None:
+    """``callback``, or None when it is a method of a QObject already destroyed (its window
+    closed while the call ran): the answer has nobody left to go to."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        return None
+    return callback
 
 
 class CallGroup:
@@ -352,11 +362,14 @@ class Worker(QObject):
         self._busy_counts[widget] = count + 1
 
     def mark_idle(self, widget: QWidget) -> None:
+        """The call that made ``widget`` busy ended; a widget destroyed meanwhile (its dialog
+        closed) is only forgotten, so a cancel or a shutdown never stops half-way."""
         count = self._busy_counts.get(widget, 0) - 1
         if count <= 0:
             self._busy_counts.pop(widget, None)
-            widget.setEnabled(True)
-            widget.unsetCursor()
+            if shiboken6.isValid(widget):
+                widget.setEnabled(True)
+                widget.unsetCursor()
         else:
             self._busy_counts[widget] = count
 
