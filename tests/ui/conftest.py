@@ -9,11 +9,17 @@ the test's ``AXDESK_HOME``, a real ``Worker`` (shut down after the test), and a
 ``Connection`` whose ``AxClient`` talks to ``sandbox`` over real loopback HTTP.
 The catalog is filled from ``sandbox.catalog()``.
 
-``shell``: the ``Shell`` behind ``app_context`` (call log, secrets, close()).
+``shell``: the ``Shell`` behind ``app_context`` (call log, secrets, close()). A test
+whose background calls still run when the shell closes fails there and then, naming
+them: a thread that outlived its test used to crash the process tests later.
+
+Every UI test ends with a collection on the GUI thread once its widgets are closed
+(``garbage_of_the_test``), so no window of one test is left alive into the next.
 """
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,6 +39,21 @@ SANDBOX_RANDOM_SEED = 20240301
 def gui_thread_collector(qapp: Any) -> None:
     """Collect garbage on the GUI thread only, as ``axdesk`` does (see ``shell/memory.py``)."""
     collect_on_gui_thread(qapp)
+
+
+@pytest.fixture(autouse=True)
+def garbage_of_the_test(qapp: Any) -> Iterator[None]:
+    """The test's cycles (its closed windows, tabs, workers) freed on the GUI thread as the
+    test ends, not left for the collector's next turn during a later test."""
+    yield
+    qapp.processEvents()
+    gc.collect()
+
+
+def running_calls(worker: Any) -> str:
+    """What a worker still runs, for the message of a test that leaked it."""
+    calls = [getattr(call.function, "__qualname__", repr(call.function)) for call in worker.running]
+    return ", ".join(calls) or "(nothing any more)"
 
 
 @pytest.fixture
@@ -67,7 +88,10 @@ def shell(qapp: Any, sandbox: RunningSandbox, app_home: Any) -> Iterator[Shell]:
         built.connect(profile, Credentials(sandbox.api_key, sandbox.channel_code))
         yield built
     finally:
-        built.close()
+        stopped = built.close()
+    assert stopped, "background calls still ran 1 s after the shell closed: " + running_calls(
+        built.ctx.worker
+    )
 
 
 @pytest.fixture

@@ -31,6 +31,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -113,6 +114,7 @@ class _Runnable(QRunnable):
             self._relay.failed.emit(call, CallCancelled())
             return
         call.thread_ident = threading.get_ident()
+        call.worker.note_running(call, True)
         try:
             result = call.function()
         except BaseException as error:  # every error goes back to the GUI thread
@@ -121,6 +123,7 @@ class _Runnable(QRunnable):
             self._relay.succeeded.emit(call, result)
         finally:
             call.thread_ident = None
+            call.worker.note_running(call, False)
 
 
 class Call(Generic[T]):
@@ -197,26 +200,26 @@ class Call(Generic[T]):
     def _deliver_success(self, result: object) -> None:
         if self.finished:
             return
-        on_success, on_done = self._on_success, self._on_done
+        on_success, on_done = _live(self._on_success), _live(self._on_done)
         self._finish()
         if on_success is not None:
-            on_success(result)  # type: ignore[arg-type]
+            on_success(result)
         if on_done is not None:
             on_done()
 
     def _deliver_error(self, error: object) -> None:
         if self.finished:
             return
-        on_error, on_done = self._on_error, self._on_done
+        on_error, on_done = self._on_error, _live(self._on_done)
         self._finish()
         assert isinstance(error, BaseException)
         if isinstance(error, CallCancelled):
             return
         self.worker.call_failed.emit(error)
-        if on_error is not None:
-            on_error(error)
-        else:
+        if on_error is None:
             self.worker.report_error(error)
+        elif (live_on_error := _live(on_error)) is not None:
+            live_on_error(error)
         if on_done is not None:
             on_done()
 
@@ -229,6 +232,15 @@ class Call(Generic[T]):
         self._busy_widgets.clear()
         self._on_success = self._on_error = self._on_done = None
         self.worker.forget(self)
+
+
+def _live(callback: Callable[..., None] | None) -> Callable[..., None] | None:
+    """``callback``, or None when it is a method of a QObject already destroyed (its window
+    closed while the call ran): the answer has nobody left to go to."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        return None
+    return callback
 
 
 class CallGroup:
@@ -279,6 +291,8 @@ class Worker(QObject):
         self._busy_counts: dict[QWidget, int] = {}
         self._abort_hooks: list[Callable[[], None]] = []
         self._cancel_hooks: list[Callable[[Call[Any]], None]] = []
+        self._running: set[Call[Any]] = set()  # functions under way on a pool thread
+        self._running_lock = threading.Lock()
         self._closed = False
 
     def call(self, function: Callable[[], T]) -> Call[T]:
@@ -306,6 +320,21 @@ class Worker(QObject):
     @property
     def active_count(self) -> int:
         return len(self._active)
+
+    @property
+    def running(self) -> tuple[Call[Any], ...]:
+        """The calls whose function runs on a pool thread right now, cancelled or not
+        (a cancelled call's function still runs to its end)."""
+        with self._running_lock:
+            return tuple(self._running)
+
+    def note_running(self, call: Call[Any], running: bool) -> None:
+        """Called by the pool thread around a call's function."""
+        with self._running_lock:
+            if running:
+                self._running.add(call)
+            else:
+                self._running.discard(call)
 
     def launch(self, call: Call[Any]) -> None:
         if self._closed:
@@ -341,11 +370,14 @@ class Worker(QObject):
         self._busy_counts[widget] = count + 1
 
     def mark_idle(self, widget: QWidget) -> None:
+        """The call that made ``widget`` busy ended; a widget destroyed meanwhile (its dialog
+        closed) is only forgotten, so a cancel or a shutdown never stops half-way."""
         count = self._busy_counts.get(widget, 0) - 1
         if count <= 0:
             self._busy_counts.pop(widget, None)
-            widget.setEnabled(True)
-            widget.unsetCursor()
+            if shiboken6.isValid(widget):
+                widget.setEnabled(True)
+                widget.unsetCursor()
         else:
             self._busy_counts[widget] = count
 
@@ -368,4 +400,11 @@ class Worker(QObject):
             except Exception:
                 log.exception("An abort hook failed during shutdown")
         self._pool.clear()
-        return bool(self._pool.waitForDone(timeout_ms))
+        stopped = bool(self._pool.waitForDone(timeout_ms))
+        if not stopped:
+            log.warning(
+                "Still running %d ms after shutdown: %s",
+                timeout_ms,
+                ", ".join(getattr(c.function, "__qualname__", "?") for c in self.running),
+            )
+        return stopped

@@ -297,7 +297,9 @@ class OrderSync(QObject):
         generation = batch.generation
 
         def go_on() -> bool:  # read on the lane's thread, between two requests
-            if self._paused or batch.generation != generation:
+            # A lane the worker cancelled (live sync stopped, or axdesk is closing) sends
+            # nothing more: its thread is free again at once, within the shutdown's wait.
+            if call.cancelled or self._paused or batch.generation != generation:
                 return False
             try:
                 return connection.client() is client

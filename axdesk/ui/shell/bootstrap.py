@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from axdesk.store.db import open_database
+from axdesk.store.db import locked, open_database
 from axdesk.store.journal_url import team_journal_url
 from axdesk.store.paths import AppPaths
 from axdesk.store.settings import Settings
@@ -132,9 +132,7 @@ class Shell:
 
         Returns True when every background thread stopped within ``timeout_ms``.
         """
-        stopped = self.ctx.worker.shutdown(timeout_ms)
-        if not stopped:
-            log.warning("Background calls were still running %d ms after quitting", timeout_ms)
+        stopped = self.ctx.worker.shutdown(timeout_ms)  # logs what still runs, if anything
         if self.settings_saver is not None:
             self.settings_saver.flush()  # once, at exit: the last change is not lost
         with contextlib.suppress(Exception):
@@ -189,7 +187,7 @@ def open_shell(
         database_path = PRACTICE_DATABASE if sandbox_mode else paths.database_path
     team_url = None if sandbox_mode else team_journal_url(os.environ)  # a bad one: a sentence
     database = open_database(database_path)
-    closers: list[Callable[[], None]] = [database.close]
+    closers: list[Callable[[], None]] = [lambda: close_database(database)]
     team_journals: list[OrderJournal] = []
 
     def open_the_journal() -> OrderJournal:
@@ -229,6 +227,14 @@ def open_shell(
         settings_saver=settings_saver,
         closers=closers,
     )
+
+
+def close_database(database: sqlite3.Connection) -> None:
+    """Close the database once no thread is inside a statement group: a background call
+    that outlived the worker's bounded wait finishes its statements first, and its next
+    ones fail with an error instead of running on a closed connection."""
+    with locked(database):
+        database.close()
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QPushButton
+import shiboken6
+from PySide6.QtCore import QObject, QThread
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from axdesk.api import AxClient, AxError, AxNetworkError
 from axdesk.ui.common.worker import CallCancelled, CallGroup, Worker
@@ -269,3 +270,74 @@ def test_calls_not_marked_are_not_announced(qtbot, worker) -> None:
     with qtbot.assert_not_emitted(worker.operator_call_started):
         call = worker.call(lambda: 1).start()
         qtbot.waitUntil(lambda: call.finished)
+
+
+def test_a_shutdown_that_times_out_says_what_still_runs(qtbot, worker: Worker, caplog) -> None:
+    """A call that ignores the abort hooks outlives the bounded wait: the worker names it
+    (the log, and ``running`` for the tests' leak guard) instead of failing silently."""
+    started = threading.Event()
+    unblock = threading.Event()
+
+    def stubborn_request() -> None:
+        started.set()
+        unblock.wait(10)
+
+    call = worker.call(stubborn_request).start()
+    assert started.wait(2)
+    assert worker.running == (call,)
+    assert not worker.shutdown(50)
+    assert "stubborn_request" in caplog.text
+    assert worker.running == (call,)  # cancelled, but its function still runs
+    unblock.set()
+    qtbot.waitUntil(lambda: not worker.running, timeout=2_000)
+
+
+def test_a_shutdown_goes_through_although_a_busy_widget_was_destroyed(qtbot, worker) -> None:
+    """A dialog closed while its call runs: the shutdown still cancels, aborts and waits
+    (it used to raise at the dead button, before the client and database were closed)."""
+    release = threading.Event()
+    aborted: list[bool] = []
+    worker.add_abort_hook(lambda: aborted.append(True))
+    worker.add_abort_hook(release.set)
+    dialog = QWidget()
+    button = QPushButton(dialog)
+    worker.call(lambda: release.wait(5)).busy(button).start()
+    shiboken6.delete(dialog)
+    assert worker.shutdown(1000)
+    assert aborted == [True]
+    assert worker.active_count == 0
+
+
+class Receiver(QObject):
+    """A dialog's helper: its methods touch its C++ side, gone once it is destroyed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.heard: list[object] = []
+
+    def answered(self, value: object) -> None:
+        self.heard.append((self.objectName(), value))
+
+    def done(self) -> None:
+        self.heard.append(self.objectName())
+
+
+def test_an_answer_for_a_destroyed_receiver_is_dropped(qtbot, worker) -> None:
+    release = threading.Event()
+    receiver = Receiver()
+    heard = receiver.heard
+    ended: list[bool] = []
+    call = (
+        worker.call(lambda: release.wait(5))
+        .on_success(receiver.answered)
+        .on_error(receiver.answered)
+        .on_done(receiver.done)
+    )
+    call.start()
+    shiboken6.delete(receiver)
+    with qtbot.assert_not_emitted(worker.error_reported):
+        release.set()
+        worker.busy_changed.connect(lambda busy: ended.append(busy))
+        qtbot.waitUntil(lambda: call.finished, timeout=2_000)
+    assert heard == []
+    assert ended == [False]

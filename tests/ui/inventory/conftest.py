@@ -2,13 +2,13 @@
 
 ``tab``: an ``InventoryTab`` on ``app_context`` whose "today" is
 ``inventory_support.TODAY``; ``make_tab(**options)`` makes more (e.g. with a
-clock), each shut down after the test.
+clock), each shut down after the test before it is closed, as the window does.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,19 +30,14 @@ def sandbox_options(tmp_path: Path) -> dict[str, Any]:
 
 
 @pytest.fixture
-def make_tab(qtbot: QtBot, app_context: AppContext) -> Iterator[Callable[..., InventoryTab]]:
-    made: list[InventoryTab] = []
-
+def make_tab(qtbot: QtBot, app_context: AppContext) -> Callable[..., InventoryTab]:
     def make(**options: Any) -> InventoryTab:
         options.setdefault("today", lambda: TODAY)
         tab = InventoryTab(app_context, **options)
-        qtbot.addWidget(tab)
-        made.append(tab)
+        qtbot.addWidget(tab, before_close_func=InventoryTab.shutdown)  # as the window does
         return tab
 
-    yield make
-    for tab in made:
-        tab.shutdown()
+    return make
 
 
 @pytest.fixture

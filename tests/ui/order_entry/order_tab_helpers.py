@@ -176,7 +176,7 @@ def build_tab(
 ) -> OrderTab:
     tab = OrderTab(ctx, retry_delays=retry_delays, settle_window=settle_window)
     if owned_by_qtbot:
-        qtbot.addWidget(tab)
+        qtbot.addWidget(tab, before_close_func=OrderTab.shutdown)  # as the window closes it
     tab.resize(1200, 900)
     tab.show()
     tab.activateWindow()

@@ -165,8 +165,9 @@ def ctx(qapp: Any, ax: ScriptedAx, database: Database) -> Iterator[AppContext]:
     try:
         yield context
     finally:
-        worker.shutdown()
+        stopped = worker.shutdown()
         client.close()
+    assert stopped, f"live sync calls still ran after the test: {worker.running}"
 
 
 def journal_order(ctx: AppContext, ax: ScriptedAx, name: str, status: int = 1) -> str:
@@ -538,3 +539,20 @@ def test_every_lane_stops_sending_while_paused(qtbot: Any, ctx: AppContext, ax: 
     assert all(ax.asked_for(code) for code in codes)
     assert len(ax.asked_for(codes[0])) == 2
     sync.stop()
+
+
+def test_a_lane_sends_nothing_more_once_the_worker_shut_down(
+    qtbot: Any, ctx: AppContext, ax: ScriptedAx
+) -> None:
+    """axdesk closing cancels every call: a lane then stops before its next request, so its
+    thread ends within the window's bounded wait instead of outliving the window."""
+    codes = [journal_order(ctx, ax, f"closing{n:02d}") for n in range(10)]
+    release = threading.Event()
+    ax.held[codes[0]] = release
+    sync = make_sync(qtbot, ctx, max_in_flight=1, interval=60)
+    sync.start()
+    qtbot.waitUntil(lambda: ax.in_flight == 1, timeout=5_000)
+    ctx.worker.shutdown(timeout_ms=0)
+    release.set()
+    qtbot.waitUntil(lambda: not ctx.worker.running, timeout=5_000)
+    assert [code for _moment, code in ax.asked] == [codes[0]]

@@ -158,9 +158,10 @@ def make_tab(
     qtbot: Any, ctx: AppContext, *, sync: bool = False, interval: float = 0.2
 ) -> OrdersTab:
     """An Orders tab on ``ctx``, shown and with its first page loaded; live sync only
-    when ``sync`` (every ``interval`` seconds)."""
+    when ``sync`` (every ``interval`` seconds). Shut down after the test, before its
+    shell closes, so its live sync stops polling where the test ends."""
     tab = OrdersTab(ctx, poll_interval_seconds=interval, start_sync=sync)
-    qtbot.addWidget(tab)
+    qtbot.addWidget(tab, before_close_func=OrdersTab.shutdown)  # as the window closes it
     tab.resize(1280, 760)
     tab.show()
     qtbot.waitExposed(tab)

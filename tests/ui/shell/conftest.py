@@ -17,7 +17,8 @@ LaunchWindow = Callable[..., MainWindow]
 
 @pytest.fixture
 def launch_window(qtbot, qapp) -> Iterator[LaunchWindow]:
-    """Build windows exactly as ``axdesk [--sandbox]`` does, and close them after the test."""
+    """Build windows exactly as ``axdesk [--sandbox]`` does, and close them after the test;
+    the test fails when a window's background calls outlive its close."""
     windows: list[MainWindow] = []
 
     def build(*, sandbox: bool = True, **options: object) -> MainWindow:
@@ -36,3 +37,7 @@ def launch_window(qtbot, qapp) -> Iterator[LaunchWindow]:
     yield build
     for window in windows:
         window.close()
+    for window in windows:  # a call that outlives its window crashed later tests
+        assert window.stopped_cleanly is not False, (
+            f"background calls still ran 1 s after the window closed: {window.ctx.worker.running}"
+        )
