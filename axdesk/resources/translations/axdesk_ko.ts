@@ -4302,6 +4302,10 @@ Internal note: %2</source>
         <translation>axdesk가 주문 %1을(를) 어느 AX 서버로 보냈는지 기록하지 않아, 저절로 확인하거나 다시 보내지 않습니다. 주문을 받은 서버에 연결한 뒤 그 서버의 주문임을 확인하세요.</translation>
     </message>
     <message>
+        <source>The order %1 is being sent or settled at another desk right now.</source>
+        <translation>주문 %1은(는) 지금 다른 데스크에서 전송 또는 정리 중입니다.</translation>
+    </message>
+    <message>
         <source>Operator name</source>
         <translation>담당자 이름</translation>
     </message>

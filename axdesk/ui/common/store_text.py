@@ -174,4 +174,8 @@ STORE_TEMPLATES = (
         "checked or sent again on its own. Connect to the server it was taken on and "
         "confirm there that it belongs to that server.",
     ),
+    # the journal's outcomes (axdesk.store.outcomes)
+    QT_TRANSLATE_NOOP(
+        "StoreText", "The order %1 is being sent or settled at another desk right now."
+    ),
 )
