@@ -4306,6 +4306,90 @@ Internal note: %2</source>
         <translation>주문 %1은(는) 지금 다른 데스크에서 전송 또는 정리 중입니다.</translation>
     </message>
     <message>
+        <source>The team journal setting must name a host, a port, a database and a user.</source>
+        <translation>팀 저널 설정에는 호스트, 포트, 데이터베이스, 사용자가 모두 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The team server needs an address (a host name or an IP address).</source>
+        <translation>팀 서버의 주소(호스트 이름 또는 IP 주소)를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s address &apos;%1&apos; is not a host name or an IP address.</source>
+        <translation>팀 서버 주소 '%1'은(는) 호스트 이름이나 IP 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s port must be a whole number from 1 to 65535 (got %1).</source>
+        <translation>팀 서버의 포트는 1에서 65535 사이의 정수여야 합니다(%1이(가) 적혀 있음).</translation>
+    </message>
+    <message>
+        <source>The team server needs the name of its database.</source>
+        <translation>팀 서버의 데이터베이스 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The database name &apos;%1&apos; may hold only letters, digits and _ $ . - (at most 63 of them).</source>
+        <translation>데이터베이스 이름 '%1'에는 영문자, 숫자와 _ $ . - 만 쓸 수 있습니다(최대 63자).</translation>
+    </message>
+    <message>
+        <source>The team server needs a user name.</source>
+        <translation>팀 서버의 사용자 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The user name is longer than 63 characters or holds a line break.</source>
+        <translation>사용자 이름이 63자보다 길거나 줄바꿈이 들어 있습니다.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s address cannot be used: %1</source>
+        <translation>팀 서버 주소를 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The team journal at %1 works: the server answered, it accepted the user name and password, and its tables are the ones this axdesk uses (schema %2).</source>
+        <translation>%1의 팀 저널을 쓸 수 있습니다. 서버가 응답했고, 사용자 이름과 비밀번호를 받아들였으며, 테이블도 이 버전이 쓰는 구조(스키마 %2)입니다.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered and accepted the user name and password, but the database holds no axdesk journal yet: start one desk once as the tables&apos; owner to create it.</source>
+        <translation>%1 서버가 응답했고 사용자 이름과 비밀번호도 받아들였지만, 데이터베이스에 아직 저널이 없습니다. 테이블 소유자 계정으로 데스크 하나를 한 번 시작해 저널을 만드세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered and accepted the user name and password, but its journal is at schema %2 and this axdesk needs %3: start one desk once as the tables&apos; owner to bring it up to date.</source>
+        <translation>%1 서버가 응답했고 사용자 이름과 비밀번호도 받아들였지만, 저널의 스키마는 %2이고 이 버전에는 %3이(가) 필요합니다. 테이블 소유자 계정으로 데스크 하나를 한 번 시작해 저널을 최신으로 올리세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered and accepted the user name and password, but its journal was written by a newer axdesk (schema %2; this one understands up to %3): update axdesk.</source>
+        <translation>%1 서버가 응답했고 사용자 이름과 비밀번호도 받아들였지만, 저널은 더 새 버전이 기록한 것입니다(스키마 %2, 이 버전은 %3까지 읽음). 프로그램을 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused the user name or the password (%2).</source>
+        <translation>%1 서버가 사용자 이름 또는 비밀번호를 거부했습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 does not let this computer in with that user (%2).</source>
+        <translation>%1 서버가 이 컴퓨터에서 그 사용자로 접속하는 것을 허용하지 않습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no database of that name (%2).</source>
+        <translation>%1 서버에 그런 이름의 데이터베이스가 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The address %1 does not name a computer that can be found (%2).</source>
+        <translation>주소 %1에 해당하는 컴퓨터를 찾을 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached: check the address and port, and that the server is running and lets this computer connect (%2).</source>
+        <translation>%1 서버에 연결할 수 없습니다. 주소와 포트, 서버가 실행 중인지, 이 컴퓨터의 접속을 허용하는지 확인하세요(%2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 was not reached safely: its TLS certificate or name could not be checked (%2).</source>
+        <translation>%1 서버에 안전하게 연결하지 못했습니다. 서버의 보안 인증서나 이름을 확인할 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The user may not read the journal at %1 (%2): run grants.sql as its owner.</source>
+        <translation>이 사용자는 %1의 저널을 읽을 권한이 없습니다(%2). 소유자 계정으로 권한 스크립트(grants.sql)를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 could not be used: %2</source>
+        <translation>%1 서버를 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
         <source>Operator name</source>
         <translation>담당자 이름</translation>
     </message>

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 import axdesk.store.catalog
 import axdesk.store.endpoints
+import axdesk.store.journal_probe
+import axdesk.store.journal_setting
 import axdesk.store.outcomes
 import axdesk.store.settings
 from axdesk.store.catalog import CatalogImportError, CatalogStore
