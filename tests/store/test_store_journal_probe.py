@@ -3,43 +3,24 @@ tests, one sentence on whether this desk can use it; the password only as libpq'
 
 from __future__ import annotations
 
-import os
 import socket
-from collections.abc import Iterator
-from pathlib import Path
 
 import psycopg
 import pytest
-from pg_server import PostgresServer, empty_pg_url, pg_url, postgres_server
+from pg_server import (
+    PG_PASSWORD,
+    PostgresServer,
+    empty_pg_url,
+    password_pg_url,
+    pg_url,
+    postgres_server,
+)
 
 from axdesk.store.journal_open import open_pg_connection
 from axdesk.store.journal_probe import ProbeResult, probe_team_journal
 from axdesk.store.pg_schema import PG_SCHEMA_VERSION
 
-__all__ = ["empty_pg_url", "pg_url", "postgres_server"]
-
-PASSWORD = "s3cret-Pw!"
-
-
-@pytest.fixture
-def password_user(postgres_server: PostgresServer, pg_url: str) -> Iterator[str]:
-    """A role that must give its password (scram), only for this test; the server's
-    other users stay on trust."""
-    role = f"clerk_{os.getpid()}"
-    hba = Path(postgres_server.data_dir) / "pg_hba.conf"
-    before = hba.read_text()
-    hba.write_text(f"host all {role} 127.0.0.1/32 scram-sha-256\n" + before)
-    postgres_server.admin(f"CREATE ROLE {role} LOGIN PASSWORD '{PASSWORD}'")
-    postgres_server.admin("SELECT pg_reload_conf()")
-    database = pg_url.rsplit("/", 1)[1]
-    try:
-        yield pg_url.replace("postgresql://axdesk@", f"postgresql://{role}@")
-    finally:
-        hba.write_text(before)
-        postgres_server.admin("SELECT pg_reload_conf()")
-        postgres_server.admin(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
-        postgres_server.admin(f"DROP ROLE IF EXISTS {role}")
-
+__all__ = ["empty_pg_url", "password_pg_url", "pg_url", "postgres_server"]
 
 def test_a_working_journal_says_so_with_its_schema(pg_url: str) -> None:
     report = probe_team_journal(pg_url)
@@ -49,24 +30,24 @@ def test_a_working_journal_says_so_with_its_schema(pg_url: str) -> None:
     assert f"schema {PG_SCHEMA_VERSION}" in report.sentence
 
 
-def test_the_password_reaches_the_server_only_as_a_keyword(password_user: str) -> None:
-    assert PASSWORD not in password_user
-    refused = probe_team_journal(password_user, "wrong")
+def test_the_password_reaches_the_server_only_as_a_keyword(
+    postgres_server: PostgresServer, password_pg_url: str
+) -> None:
+    assert PG_PASSWORD not in password_pg_url
+    refused = probe_team_journal(password_pg_url, "wrong")
     assert refused.result is ProbeResult.FAILED
     assert "refused the user name or the password" in refused.sentence
     assert "wrong" not in refused.sentence
-    no_rights = probe_team_journal(password_user, PASSWORD)  # logged in; no grants yet
-    assert "may not read the journal" in no_rights.sentence
-    role = password_user.split("//", 1)[1].split("@", 1)[0]
-    owner_url = password_user.replace(f"//{role}@", "//axdesk@")
-    with psycopg.connect(owner_url, autocommit=True) as conn:
-        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")  # type: ignore[arg-type]
-    assert probe_team_journal(password_user, PASSWORD).works
-    journal = open_pg_connection(password_user, password=lambda: PASSWORD, lazy=True)
+    assert probe_team_journal(password_pg_url, PG_PASSWORD).works
+    journal = open_pg_connection(password_pg_url, password=lambda: PG_PASSWORD, lazy=True)
     try:  # the journal's own connection asks for the password when it connects
         assert journal.execute("SELECT 1").fetchone() == (1,)
     finally:
         journal.close()
+    role = password_pg_url.split("//", 1)[1].split("@", 1)[0]
+    postgres_server.admin(f"REVOKE axdesk FROM {role}")  # logged in, but no rights
+    no_rights = probe_team_journal(password_pg_url, PG_PASSWORD)
+    assert "may not read the journal" in no_rights.sentence
 
 
 def test_an_empty_database_needs_its_owner_first(empty_pg_url: str) -> None:

@@ -185,13 +185,23 @@ def open_shell(
     settings = Settings.load(paths.settings_path, autosave=False)  # saved by the saver below
     if database_path is None:
         database_path = PRACTICE_DATABASE if sandbox_mode else paths.database_path
-    team_url = None if sandbox_mode else team_journal_url(os.environ)  # a bad one: a sentence
+    # AXDESK_JOURNAL_URL wins over File > Journal…'s setting; practice mode uses neither.
+    env_url = None if sandbox_mode else team_journal_url(os.environ)  # a bad one: a sentence
+    server = None if sandbox_mode or env_url else settings.team_journal
+    team_url = env_url or (server.url() if server is not None else None)
     database = open_database(database_path)
     closers: list[Callable[[], None]] = [lambda: close_database(database)]
     team_journals: list[OrderJournal] = []
+    made: list[Shell] = []
+
+    def journal_password() -> str | None:
+        """The setting's password from the keyring, read by the thread that connects."""
+        if server is None or not made:
+            return None  # AXDESK_JOURNAL_URL: libpq's pgpass, as before
+        return keyring_password(made[0], server.account)
 
     def open_the_journal() -> OrderJournal:
-        journal = _open_journal(database, settings, team_url)
+        journal = _open_journal(database, settings, team_url, journal_password)
         if team_url is not None:
             team_journals.append(journal)  # its connections are closed with the shell
         return journal
@@ -219,7 +229,7 @@ def open_shell(
         sandbox_mode=sandbox_mode,
         events=AppEvents(parent),
     )
-    return Shell(
+    shell = Shell(
         ctx=ctx,
         database=database,
         call_log=call_log,
@@ -227,6 +237,20 @@ def open_shell(
         settings_saver=settings_saver,
         closers=closers,
     )
+    made.append(shell)
+    return shell
+
+
+def keyring_password(shell: Shell, account: str) -> str | None:
+    """The team journal's password kept for ``account`` (None: none, or the keyring failed,
+    logged without the secret; the server then refuses the desk with its own sentence)."""
+    from axdesk.ui.connection.secrets import SecretStoreError
+
+    try:
+        return shell.secrets.load_journal_password(account)
+    except SecretStoreError as exc:
+        log.warning("The team journal's password could not be read: %s", exc)
+        return None
 
 
 def close_database(database: sqlite3.Connection) -> None:
@@ -258,10 +282,14 @@ def _open_catalog(database: sqlite3.Connection) -> CatalogStore:
 
 
 def _open_journal(
-    database: sqlite3.Connection, settings: Settings, team_url: str | None
+    database: sqlite3.Connection,
+    settings: Settings,
+    team_url: str | None,
+    password: Callable[[], str | None] | None = None,
 ) -> OrderJournal:
-    """This computer's journal, or the team journal ``AXDESK_JOURNAL_URL`` names (never in
-    practice mode), opened without waiting on the network, with the drafts kept here."""
+    """This computer's journal, or the team journal ``AXDESK_JOURNAL_URL`` or the setting
+    names (never in practice mode), opened without waiting on the network, with the drafts
+    kept here. ``password`` is asked for by the thread that connects, never this one."""
     from axdesk.store.journal import OrderJournal  # the API models, pydantic
     from axdesk.store.journal_activity import desk_actor
     from axdesk.store.journal_open import open_journal
@@ -269,7 +297,7 @@ def _open_journal(
     if team_url is None:
         journal = OrderJournal(database)
     else:
-        journal = open_journal(team_url, lazy=True)
+        journal = open_journal(team_url, password=password, lazy=True)
         journal.keep_drafts_in(database)
     journal.act_as(desk_actor(settings.operator_name, settings.desk_id))
     return journal
