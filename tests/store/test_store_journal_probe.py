@@ -22,6 +22,7 @@ from axdesk.store.pg_schema import PG_SCHEMA_VERSION
 
 __all__ = ["empty_pg_url", "password_pg_url", "pg_url", "postgres_server"]
 
+
 def test_a_working_journal_says_so_with_its_schema(pg_url: str) -> None:
     report = probe_team_journal(pg_url)
     assert report.result is ProbeResult.WORKS
