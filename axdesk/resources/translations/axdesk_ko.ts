@@ -1554,6 +1554,89 @@
     </message>
 </context>
 <context>
+    <name>JournalDialog</name>
+    <message>
+        <source>Choose the team server to test it.</source>
+        <translation>확인하려면 팀 서버를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>This server is reached over TLS only, with its certificate and name checked against this computer&apos;s trusted certificates (verify-full).</source>
+        <translation>이 서버에는 TLS로만 연결하며, 서버의 인증서와 이름을 이 컴퓨터가 신뢰하는 인증서로 확인합니다(verify-full).</translation>
+    </message>
+    <message>
+        <source>This server is on this computer: no TLS is needed.</source>
+        <translation>이 서버는 이 컴퓨터에 있으므로 TLS가 필요 없습니다.</translation>
+    </message>
+    <message>
+        <source>From the PostgreSQL password file</source>
+        <translation>PostgreSQL 비밀번호 파일에서 읽음</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring; leave empty to keep it</source>
+        <translation>시스템 키링에 보관되어 있습니다. 그대로 두려면 비워 두세요</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring</source>
+        <translation>시스템 키링에 보관됩니다</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>주문 기록</translation>
+    </message>
+    <message>
+        <source>The journal is the agency&apos;s record of every order, ticket and cancel. One desk keeps it on this computer; several desks share one on a team server (PostgreSQL), so each desk sees the others&apos; orders. axdesk switches to the journal chosen here at its next start.</source>
+        <translation>주문 기록은 여행사의 모든 주문, 티켓, 취소를 담은 기록입니다. 데스크가 하나이면 이 컴퓨터에 두고, 여러 데스크는 팀 서버(PostgreSQL)의 기록 하나를 함께 써서 서로의 주문을 봅니다. 여기서 고른 주문 기록은 axdesk를 다음에 시작할 때부터 쓰입니다.</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <source>An administrator chose this desk&apos;s journal with AXDESK_JOURNAL_URL (%1): it is used, and it cannot be changed here.</source>
+        <translation>관리자가 AXDESK_JOURNAL_URL로 이 데스크의 주문 기록을 정했습니다(%1). 그 기록을 쓰며, 여기서는 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;This computer (the default)</source>
+        <translation>이 컴퓨터(기본값)(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Team &amp;server (PostgreSQL)</source>
+        <translation>팀 서버(PostgreSQL)(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>호스트(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>포트(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Data&amp;base:</source>
+        <translation>데이터베이스(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>사용자(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>비밀번호(&amp;W):</translation>
+    </message>
+    <message>
+        <source>db.agency.example or an IP address</source>
+        <translation>db.agency.example 또는 IP 주소</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>연결 확인(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connect once to the team server and say whether this desk can use it</source>
+        <translation>팀 서버에 한 번 연결해 이 데스크에서 쓸 수 있는지 알려 줍니다</translation>
+    </message>
+</context>
+<context>
     <name>JournalMoveCommand</name>
     <message>
         <source>This desk writes this computer&apos;s journal, so there is no team server to move it to. An administrator chooses the team server with AXDESK_JOURNAL_URL.</source>
@@ -1580,6 +1663,28 @@ AX 상태 변경: %5
     <message>
         <source>The move stopped; the orders copied so far are whole. %1</source>
         <translation>옮기기가 중단되었습니다. 지금까지 복사한 주문은 빠짐없이 온전합니다. %1</translation>
+    </message>
+</context>
+<context>
+    <name>JournalServerTest</name>
+    <message>
+        <source>Connecting to the team server…</source>
+        <translation>팀 서버에 연결하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>JournalSettingSave</name>
+    <message>
+        <source>Saved: from its next start axdesk writes this computer&apos;s journal again.</source>
+        <translation>저장했습니다. axdesk를 다음에 시작할 때부터 다시 이 컴퓨터의 주문 기록에 씁니다.</translation>
+    </message>
+    <message>
+        <source>Saved: from its next start axdesk writes the team journal at %1.</source>
+        <translation>저장했습니다. axdesk를 다음에 시작할 때부터 %1의 팀 주문 기록에 씁니다.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. %1 Leave the password empty to use the PostgreSQL password file instead.</source>
+        <translation>아무것도 저장하지 않았습니다. %1 비밀번호 칸을 비워 두면 대신 PostgreSQL 비밀번호 파일을 씁니다.</translation>
     </message>
 </context>
 <context>
@@ -3639,6 +3744,18 @@ Internal note: %2</source>
         <translation>axdesk가 %1에서 API 키를 삭제하지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 %1에 보관합니다. %1이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
+        <source>axdesk could not read the team journal&apos;s password from %1. Check that %1 is running and unlocked, then try again.</source>
+        <translation>axdesk가 %1에서 팀 주문 기록의 비밀번호를 읽지 못했습니다. %1이(가) 실행 중이고 잠금 해제되어 있는지 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>axdesk could not save the team journal&apos;s password in %1. Check that %1 is running and unlocked, then try again.</source>
+        <translation>axdesk가 %1에 팀 주문 기록의 비밀번호를 저장하지 못했습니다. %1이(가) 실행 중이고 잠금 해제되어 있는지 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>axdesk could not delete the team journal&apos;s password from %1. Check that %1 is running and unlocked, then try again.</source>
+        <translation>axdesk가 %1에서 팀 주문 기록의 비밀번호를 지우지 못했습니다. %1이(가) 실행 중이고 잠금 해제되어 있는지 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
         <source>The saved API key for this profile in %1 is unreadable; please enter it again.</source>
         <translation>%1에 저장된 이 프로필의 API 키를 읽을 수 없습니다. 다시 입력해 주세요.</translation>
     </message>
@@ -3686,6 +3803,10 @@ Internal note: %2</source>
     <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Journal…</source>
+        <translation>주문 기록(&amp;J)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -4315,7 +4436,7 @@ Internal note: %2</source>
     </message>
     <message>
         <source>The team server&apos;s address &apos;%1&apos; is not a host name or an IP address.</source>
-        <translation>팀 서버 주소 '%1'은(는) 호스트 이름이나 IP 주소가 아닙니다.</translation>
+        <translation>팀 서버 주소 &apos;%1&apos;은(는) 호스트 이름이나 IP 주소가 아닙니다.</translation>
     </message>
     <message>
         <source>The team server&apos;s port must be a whole number from 1 to 65535 (got %1).</source>
@@ -4327,7 +4448,7 @@ Internal note: %2</source>
     </message>
     <message>
         <source>The database name &apos;%1&apos; may hold only letters, digits and _ $ . - (at most 63 of them).</source>
-        <translation>데이터베이스 이름 '%1'에는 영문자, 숫자와 _ $ . - 만 쓸 수 있습니다(최대 63자).</translation>
+        <translation>데이터베이스 이름 &apos;%1&apos;에는 영문자, 숫자와 _ $ . - 만 쓸 수 있습니다(최대 63자).</translation>
     </message>
     <message>
         <source>The team server needs a user name.</source>

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from axdesk.store.db import locked, open_database
-from axdesk.store.journal_url import team_journal_url
+from axdesk.store.journal_url import admin_chose_journal, team_journal_url
 from axdesk.store.paths import AppPaths
 from axdesk.store.settings import Settings
 from axdesk.ui.common.context import (
@@ -187,7 +187,7 @@ def open_shell(
         database_path = PRACTICE_DATABASE if sandbox_mode else paths.database_path
     # AXDESK_JOURNAL_URL wins over File > Journal…'s setting; practice mode uses neither.
     env_url = None if sandbox_mode else team_journal_url(os.environ)  # a bad one: a sentence
-    server = None if sandbox_mode or env_url else settings.team_journal
+    server = None if sandbox_mode or admin_chose_journal(os.environ) else settings.team_journal
     team_url = env_url or (server.url() if server is not None else None)
     database = open_database(database_path)
     closers: list[Callable[[], None]] = [lambda: close_database(database)]

@@ -169,3 +169,19 @@ def test_axdesk_journal_url_wins_over_the_setting(
         assert other.state_of("env-1") is not None
     finally:
         other.close()
+
+
+def test_axdesk_journal_url_naming_this_computer_also_wins_over_the_setting(
+    qapp: Any, app_home: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = AppPaths.default()
+    paths.ensure_dirs()
+    Settings.load(paths.settings_path).team_journal = TeamServer(
+        host="127.0.0.1", port=1, database="nowhere", user="x"
+    )
+    monkeypatch.setenv(JOURNAL_URL_ENV, f"sqlite:///{paths.database_path}")
+    shell = open_shell(paths)
+    try:
+        assert shell.ctx.journal.backend == "sqlite"
+    finally:
+        shell.close()
