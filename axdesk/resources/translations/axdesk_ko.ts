@@ -1639,8 +1639,8 @@
 <context>
     <name>JournalMoveCommand</name>
     <message>
-        <source>This desk writes this computer&apos;s journal, so there is no team server to move it to. An administrator chooses the team server with AXDESK_JOURNAL_URL.</source>
-        <translation>이 데스크는 이 컴퓨터의 주문 기록을 쓰고 있어 옮길 팀 서버가 없습니다. 팀 서버는 관리자가 AXDESK_JOURNAL_URL로 정합니다.</translation>
+        <source>This desk writes this computer&apos;s journal, so there is no team server to move it to. Choose the team server in File &gt; Journal… and start axdesk again, then move the journal.</source>
+        <translation>이 데스크는 이 컴퓨터의 주문 기록에 쓰고 있어 옮겨 갈 팀 서버가 없습니다. 파일 &gt; 주문 기록…에서 팀 서버를 고르고 axdesk를 다시 시작한 뒤 주문 기록을 옮기세요.</translation>
     </message>
     <message>
         <source>This computer&apos;s journal was moved to the team server.
@@ -1674,6 +1674,10 @@ AX 상태 변경: %5
 </context>
 <context>
     <name>JournalSettingSave</name>
+    <message>
+        <source>Nothing was saved. The API key is kept for this session only because this computer has no secure keyring, and a password kept so would be gone at the next start, when the desk switches journals. Leave the password empty to use the PostgreSQL password file instead.</source>
+        <translation>아무것도 저장하지 않았습니다. 이 컴퓨터에는 안전한 키링이 없어 API 키를 이번 세션에만 보관하고 있으며, 비밀번호도 그렇게 보관하면 데스크가 주문 기록을 바꾸는 다음 시작 때에는 사라집니다. 비밀번호 칸을 비워 두면 대신 PostgreSQL 비밀번호 파일을 씁니다.</translation>
+    </message>
     <message>
         <source>Saved: from its next start axdesk writes this computer&apos;s journal again.</source>
         <translation>저장했습니다. axdesk를 다음에 시작할 때부터 다시 이 컴퓨터의 주문 기록에 씁니다.</translation>

@@ -73,6 +73,7 @@ class Shell:
     sandbox: Any = None  # a RunningSandbox in practice mode
     closers: list[Callable[[], None]] = field(default_factory=list)
     _closers_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _secrets_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _closed: bool = False
     _relay: CallRelay = field(init=False, repr=False)
 
@@ -84,11 +85,12 @@ class Shell:
     @property
     def secrets(self) -> SecretStore:
         """Where profiles' secrets are kept (the keyring is imported on first use)."""
-        if self.given_secrets is None:
-            from axdesk.ui.connection.secrets import SecretStore
+        with self._secrets_lock:  # the team journal's connecting thread may ask first
+            if self.given_secrets is None:
+                from axdesk.ui.connection.secrets import SecretStore
 
-            self.given_secrets = SecretStore()
-        return self.given_secrets
+                self.given_secrets = SecretStore()
+            return self.given_secrets
 
     def connect(
         self, profile: ConnectionProfile, credentials: Credentials, *, problem: str | None = None

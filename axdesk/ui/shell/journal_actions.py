@@ -119,6 +119,16 @@ class JournalSettingSave(QObject):
             return
         before = dialog.shell.ctx.settings.team_journal
         secrets = dialog.shell.secrets
+        if change.password and secrets.session_only:
+            dialog.show_result(
+                self.tr(
+                    "Nothing was saved. The API key is kept for this session only because this "
+                    "computer has no secure keyring, and a password kept so would be gone at "
+                    "the next start, when the desk switches journals. Leave the password "
+                    "empty to use the PostgreSQL password file instead."
+                )
+            )
+            return
 
         def keep_the_secret() -> _Change:
             new = change.server

@@ -214,3 +214,25 @@ def test_the_file_menu_opens_it(qtbot: Any, launch_window: Any) -> None:
     actions.journal.trigger()
     qtbot.waitUntil(lambda: isinstance(window.findChild(JournalDialog), JournalDialog))
     window.findChild(JournalDialog).reject()
+
+
+def test_a_session_only_keyring_keeps_no_journal_password(
+    qtbot: Any, qapp: Any, app_home: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(JOURNAL_URL_ENV, raising=False)
+    secrets = SecretStore(fail.Keyring())
+    secrets.use_session_only()  # the operator's choice for the API key
+    shell = open_shell(AppPaths.default(), secrets=secrets)
+    try:
+        dialog = _dialog(qtbot, shell)
+        _fill(dialog, "postgresql://clerk@db.agency.example:5432/axdesk", "pg-secret")
+        _save(dialog)
+        assert "gone at the next start" in dialog.result_label.text()
+        assert shell.ctx.settings.team_journal is None
+        assert secrets.load_journal_password("clerk@db.agency.example:5432/axdesk") is None
+        dialog.password_edit.clear()  # without a password (libpq's pgpass) it is saved
+        with qtbot.waitSignal(dialog.saved, timeout=10_000):
+            _save(dialog)
+        assert shell.ctx.settings.team_journal is not None
+    finally:
+        shell.close()
