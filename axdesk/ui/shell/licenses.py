@@ -116,7 +116,9 @@ def third_party_components(licenses_dir: Path) -> list[Component]:
                 (file, (licenses_dir / file).read_text(encoding="utf-8"))
                 for file in QT_LICENSE_FILES
             )
-        components.append(Component(dist.metadata["Name"], dist.version, license_name(dist), texts))
+        components.append(
+            Component(dist.metadata["Name"], dist.version, license_name(dist), texts)
+        )
     return sorted(components, key=lambda component: component.name.lower())
 
 
