@@ -186,3 +186,29 @@ def empty_pg_url(postgres_server: PostgresServer) -> Iterator[str]:
     postgres_server.admin(f"CREATE DATABASE {name}")
     yield postgres_server.url(name)
     postgres_server.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+PG_PASSWORD = "s3cret-Pw!"
+"""The password of :func:`password_pg_url`'s user."""
+
+
+@pytest.fixture
+def password_pg_url(postgres_server: PostgresServer, pg_url: str) -> Iterator[str]:
+    """``pg_url`` for a user that must give :data:`PG_PASSWORD` (scram), for one test.
+
+    The user is a member of the tables' owner (so it may use the journal); only it needs a
+    password: a line of its own at the top of ``pg_hba.conf``, removed afterwards.
+    """
+    role = f"clerk_{os.getpid()}_{next(_numbers)}"
+    hba = postgres_server.data_dir / "pg_hba.conf"
+    before = hba.read_text()
+    hba.write_text(f"host all {role} 127.0.0.1/32 scram-sha-256\n" + before)
+    postgres_server.admin(f"CREATE ROLE {role} LOGIN PASSWORD '{PG_PASSWORD}' IN ROLE {PG_USER}")
+    postgres_server.admin("SELECT pg_reload_conf()")
+    try:
+        yield pg_url.replace(f"postgresql://{PG_USER}@", f"postgresql://{role}@")
+    finally:
+        hba.write_text(before)
+        postgres_server.admin("SELECT pg_reload_conf()")
+        postgres_server.admin(f"DROP DATABASE IF EXISTS {pg_url.rsplit('/', 1)[1]} WITH (FORCE)")
+        postgres_server.admin(f"DROP ROLE IF EXISTS {role}")

@@ -17,6 +17,7 @@ the URL names ``sslrootcert``); a URL asking for less to such a host is refused.
 from __future__ import annotations
 
 import urllib.parse
+from collections.abc import Callable
 from typing import Any, cast
 
 from axdesk.store.db import open_database
@@ -28,12 +29,38 @@ CONNECT_TIMEOUT_SECONDS = 5
 STATEMENT_TIMEOUT_MS = 15_000
 
 
-def open_pg_connection(url: str, *, password: str | None = None, lazy: bool = False) -> Any:
+Password = str | Callable[[], str | None] | None
+"""The team journal's password: given, asked for at each new connection (the keyring is
+read on the thread that connects, never on the GUI thread), or none (libpq's pgpass)."""
+
+
+def pg_connect_kwargs(url: str) -> dict[str, Any]:
+    """The keywords psycopg connects to the team journal at ``url`` with (no password).
+
+    The TLS rule is :func:`~axdesk.store.journal_url.pg_target`'s; every wait ends.
+    """
+    return {
+        **pg_target(url).keywords,
+        "autocommit": True,
+        "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+        "application_name": "axdesk",
+    }
+
+
+def with_password(kwargs: dict[str, Any], password: Password) -> dict[str, Any]:
+    """``kwargs`` with the password added as libpq's own keyword (never in a URL)."""
+    given = password() if callable(password) else password
+    return {**kwargs, "password": given} if given else kwargs
+
+
+def open_pg_connection(url: str, *, password: Password = None, lazy: bool = False) -> Any:
     """A migrated :class:`~axdesk.store.pg_connection.PgConnection` to the team journal.
 
     ``lazy``: return at once, without touching the network; the pool connects in the
     background and the schema is brought up to date before the first statement (the
     app opens its journal on the GUI thread, which never waits on the network).
+    ``password``: see :data:`Password`.
     """
     import psycopg  # only a team desk needs the driver
     import psycopg_pool
@@ -42,17 +69,13 @@ def open_pg_connection(url: str, *, password: str | None = None, lazy: bool = Fa
     from axdesk.store.pg_schema import migrate_pg
 
     target = pg_target(url)
-    kwargs: dict[str, Any] = {
-        **target.keywords,
-        "autocommit": True,
-        "connect_timeout": CONNECT_TIMEOUT_SECONDS,
-        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
-        "application_name": "axdesk",
-    }
-    if password:
-        kwargs["password"] = password
+    plain = pg_connect_kwargs(url)
+
+    def kwargs() -> dict[str, Any]:
+        return with_password(plain, password)
+
     pool = psycopg_pool.ConnectionPool(
-        kwargs=kwargs,
+        kwargs=kwargs,  # called for each new connection: the password is never kept here
         min_size=1,
         max_size=2,
         open=False,
@@ -64,7 +87,7 @@ def open_pg_connection(url: str, *, password: str | None = None, lazy: bool = Fa
     if lazy:
         pool.open(wait=False)
         lazy_conn = PgConnection(
-            pool, where=target.where, connect=lambda: psycopg.connect(**kwargs)
+            pool, where=target.where, connect=lambda: psycopg.connect(**kwargs())
         )
         lazy_conn.prepare_on_first_use(lambda conn: _migrate(conn, where))
         return lazy_conn
@@ -76,7 +99,7 @@ def open_pg_connection(url: str, *, password: str | None = None, lazy: bool = Fa
             f"The team journal at {target.where} cannot be reached (no connection within "
             f"{CONNECT_TIMEOUT_SECONDS} s)."
         ) from exc
-    conn = PgConnection(pool, where=target.where, connect=lambda: psycopg.connect(**kwargs))
+    conn = PgConnection(pool, where=target.where, connect=lambda: psycopg.connect(**kwargs()))
     try:
         migrate_pg(conn, where=where)
     except BaseException:
@@ -92,7 +115,7 @@ def _migrate(conn: Any, where: str) -> None:
 
 
 def open_journal(
-    url: str, *, password: str | None = None, clock: Clock = utc_now, lazy: bool = False
+    url: str, *, password: Password = None, clock: Clock = utc_now, lazy: bool = False
 ) -> OrderJournal:
     """The order journal at ``url`` (``sqlite:///…`` or ``postgresql://…``), ready to use.
 

@@ -92,6 +92,12 @@ JOURNAL_URL_ENV = "AXDESK_JOURNAL_URL"
 """An administrator's choice of journal for this desk (``postgresql://user@host/db``)."""
 
 
+def admin_chose_journal(environ: Mapping[str, str]) -> bool:
+    """True when ``AXDESK_JOURNAL_URL`` is set (to either engine): it wins over the desk's
+    own setting (File > Journal…)."""
+    return bool(environ.get(JOURNAL_URL_ENV, "").strip())
+
+
 def team_journal_url(environ: Mapping[str, str]) -> str | None:
     """The team journal ``AXDESK_JOURNAL_URL`` names (None: this computer's journal)."""
     url = environ.get(JOURNAL_URL_ENV, "").strip()

@@ -18,11 +18,17 @@ from axdesk.api import AxError, AxRejectedError, CreatedOrder, OrderStatusInfo
 from axdesk.store.endpoints import EndpointError, UnrecordedEndpointError
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_queries import JournalState, ProblemKind
+from axdesk.store.problems import Problem
+from axdesk.store.problems import template as _t
 
 RECHECK_SECONDS = 15.0
 """Within the window, how soon an order AX may still make is worth asking about again."""
 NO_ANSWER_RECHECK_SECONDS = 60.0
 """How soon an order whose check got no usable answer is worth asking about again."""
+
+
+# Worded in the operator's language by the UI (a typed sentence, axdesk.store.problems).
+HELD_ELSEWHERE = _t("The order %1 is being sent or settled at another desk right now.")
 
 
 @dataclass(frozen=True)
@@ -220,9 +226,7 @@ class OutcomeRecorder:
     def held_elsewhere(self, code: str) -> SubmitOutcome:
         """Another desk (or thread) is sending or settling the order now: left to it."""
         state = self._journal.state_of(code) or JournalState.SENDING
-        return SubmitOutcome(
-            code, state, f"The order {code} is being sent or settled at another desk right now."
-        )
+        return SubmitOutcome(code, state, Problem(HELD_ELSEWHERE, code))
 
     def elsewhere(self, code: str, state: JournalState, error: EndpointError) -> SubmitOutcome:
         """Not this server's order: report it as it stands, having changed nothing."""

@@ -41,6 +41,7 @@ from urllib.parse import urlsplit
 
 from axdesk.api import AxError
 from axdesk.store.files import atomic_write_text
+from axdesk.store.journal_setting import TeamServer, TeamServerValueError, validate_team_server
 from axdesk.store.problems import Problem, problem_of
 from axdesk.store.problems import template as _t
 
@@ -347,10 +348,17 @@ def _recent_codes(value: object) -> tuple[str, ...]:
     return tuple(codes[:MAX_RECENT_PRODUCTS])
 
 
+def _team_server(value: object) -> TeamServer | None:
+    try:
+        return validate_team_server(value)
+    except TeamServerValueError as exc:
+        raise SettingValueError(exc.args[0]) from None
+
+
 def _as_json(value: object) -> object:
     if isinstance(value, tuple):
         return [_as_json(item) for item in value]
-    if isinstance(value, Profile):
+    if isinstance(value, Profile | TeamServer):
         return value.to_json()
     return value
 
@@ -456,6 +464,15 @@ class Settings:
         description=(
             "This desk's name in the journal's record of who did what "
             "(empty: the computer's host name)."
+        ),
+    )
+    team_journal = Setting[TeamServer | None](
+        None,
+        _team_server,
+        description=(
+            "The team journal's server (host, port, database, user; the password is in the "
+            "system keyring), used from the next start; empty: this computer's journal. "
+            "AXDESK_JOURNAL_URL, when set, wins."
         ),
     )
 

@@ -302,3 +302,30 @@ def test_problems_are_typed_for_the_ui_to_word(settings_path: Path) -> None:
     assert caught.value.problem is not None
     assert caught.value.problem.template == OUT_OF_RANGE
     assert caught.value.problem.values[0] == "Poll interval (seconds)"
+
+
+def test_the_team_journal_setting_keeps_no_password_and_checks_its_fields(tmp_path: Path) -> None:
+    from axdesk.store.journal_setting import TeamServer
+
+    path = tmp_path / "settings.json"
+    settings = Settings(path)
+    assert settings.team_journal is None  # this computer's journal, the default
+    settings.team_journal = TeamServer(host=" DB.Agency.example ", database="axdesk", user="김")
+    kept = Settings.load(path)
+    assert kept.team_journal == TeamServer(host="db.agency.example", database="axdesk", user="김")
+    assert kept.team_journal.url() == "postgresql://%EA%B9%80@db.agency.example:5432/axdesk"
+    assert kept.team_journal.verifies_certificate
+    assert not TeamServer(host="127.0.0.1", database="axdesk", user="a").verifies_certificate
+    assert "password" not in path.read_text()
+    for bad, words in (
+        (TeamServer(host="db/x", database="axdesk", user="a"), "not a host name"),
+        (TeamServer(host="db", database="ax desk", user="a"), "may hold only letters"),
+        (TeamServer(host="db", database="axdesk", user=""), "needs a user name"),
+        (TeamServer(host="db", database="axdesk", user="a", port=0), "from 1 to 65535"),
+    ):
+        with pytest.raises(SettingValueError, match=words):
+            settings.team_journal = bad
+    path.write_text('{"team_journal": {"host": "db", "password": "x"}}')
+    damaged = Settings.load(path, autosave=False)
+    assert damaged.team_journal is None
+    assert any("host, a port, a database and a user" in w for w in damaged.warnings)

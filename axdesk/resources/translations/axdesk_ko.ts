@@ -1554,10 +1554,93 @@
     </message>
 </context>
 <context>
+    <name>JournalDialog</name>
+    <message>
+        <source>Choose the team server to test it.</source>
+        <translation>확인하려면 팀 서버를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>This server is reached over TLS only, with its certificate and name checked against this computer&apos;s trusted certificates (verify-full).</source>
+        <translation>이 서버에는 TLS로만 연결하며, 서버의 인증서와 이름을 이 컴퓨터가 신뢰하는 인증서로 확인합니다(verify-full).</translation>
+    </message>
+    <message>
+        <source>This server is on this computer: no TLS is needed.</source>
+        <translation>이 서버는 이 컴퓨터에 있으므로 TLS가 필요 없습니다.</translation>
+    </message>
+    <message>
+        <source>From the PostgreSQL password file</source>
+        <translation>PostgreSQL 비밀번호 파일에서 읽음</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring; leave empty to keep it</source>
+        <translation>시스템 키링에 보관되어 있습니다. 그대로 두려면 비워 두세요</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring</source>
+        <translation>시스템 키링에 보관됩니다</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>주문 기록</translation>
+    </message>
+    <message>
+        <source>The journal is the agency&apos;s record of every order, ticket and cancel. One desk keeps it on this computer; several desks share one on a team server (PostgreSQL), so each desk sees the others&apos; orders. axdesk switches to the journal chosen here at its next start.</source>
+        <translation>주문 기록은 여행사의 모든 주문, 티켓, 취소를 담은 기록입니다. 데스크가 하나이면 이 컴퓨터에 두고, 여러 데스크는 팀 서버(PostgreSQL)의 기록 하나를 함께 써서 서로의 주문을 봅니다. 여기서 고른 주문 기록은 axdesk를 다음에 시작할 때부터 쓰입니다.</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>이 컴퓨터</translation>
+    </message>
+    <message>
+        <source>An administrator chose this desk&apos;s journal with AXDESK_JOURNAL_URL (%1): it is used, and it cannot be changed here.</source>
+        <translation>관리자가 AXDESK_JOURNAL_URL로 이 데스크의 주문 기록을 정했습니다(%1). 그 기록을 쓰며, 여기서는 바꿀 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;This computer (the default)</source>
+        <translation>이 컴퓨터(기본값)(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Team &amp;server (PostgreSQL)</source>
+        <translation>팀 서버(PostgreSQL)(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>호스트(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>포트(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Data&amp;base:</source>
+        <translation>데이터베이스(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>사용자(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>비밀번호(&amp;W):</translation>
+    </message>
+    <message>
+        <source>db.agency.example or an IP address</source>
+        <translation>db.agency.example 또는 IP 주소</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>연결 확인(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Connect once to the team server and say whether this desk can use it</source>
+        <translation>팀 서버에 한 번 연결해 이 데스크에서 쓸 수 있는지 알려 줍니다</translation>
+    </message>
+</context>
+<context>
     <name>JournalMoveCommand</name>
     <message>
-        <source>This desk writes this computer&apos;s journal, so there is no team server to move it to. An administrator chooses the team server with AXDESK_JOURNAL_URL.</source>
-        <translation>이 데스크는 이 컴퓨터의 주문 기록을 쓰고 있어 옮길 팀 서버가 없습니다. 팀 서버는 관리자가 AXDESK_JOURNAL_URL로 정합니다.</translation>
+        <source>This desk writes this computer&apos;s journal, so there is no team server to move it to. Choose the team server in File &gt; Journal… and start axdesk again, then move the journal.</source>
+        <translation>이 데스크는 이 컴퓨터의 주문 기록에 쓰고 있어 옮겨 갈 팀 서버가 없습니다. 파일 &gt; 주문 기록…에서 팀 서버를 고르고 axdesk를 다시 시작한 뒤 주문 기록을 옮기세요.</translation>
     </message>
     <message>
         <source>This computer&apos;s journal was moved to the team server.
@@ -1580,6 +1663,32 @@ AX 상태 변경: %5
     <message>
         <source>The move stopped; the orders copied so far are whole. %1</source>
         <translation>옮기기가 중단되었습니다. 지금까지 복사한 주문은 빠짐없이 온전합니다. %1</translation>
+    </message>
+</context>
+<context>
+    <name>JournalServerTest</name>
+    <message>
+        <source>Connecting to the team server…</source>
+        <translation>팀 서버에 연결하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>JournalSettingSave</name>
+    <message>
+        <source>Nothing was saved. The API key is kept for this session only because this computer has no secure keyring, and a password kept so would be gone at the next start, when the desk switches journals. Leave the password empty to use the PostgreSQL password file instead.</source>
+        <translation>아무것도 저장하지 않았습니다. 이 컴퓨터에는 안전한 키링이 없어 API 키를 이번 세션에만 보관하고 있으며, 비밀번호도 그렇게 보관하면 데스크가 주문 기록을 바꾸는 다음 시작 때에는 사라집니다. 비밀번호 칸을 비워 두면 대신 PostgreSQL 비밀번호 파일을 씁니다.</translation>
+    </message>
+    <message>
+        <source>Saved: from its next start axdesk writes this computer&apos;s journal again.</source>
+        <translation>저장했습니다. axdesk를 다음에 시작할 때부터 다시 이 컴퓨터의 주문 기록에 씁니다.</translation>
+    </message>
+    <message>
+        <source>Saved: from its next start axdesk writes the team journal at %1.</source>
+        <translation>저장했습니다. axdesk를 다음에 시작할 때부터 %1의 팀 주문 기록에 씁니다.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. %1 Leave the password empty to use the PostgreSQL password file instead.</source>
+        <translation>아무것도 저장하지 않았습니다. %1 비밀번호 칸을 비워 두면 대신 PostgreSQL 비밀번호 파일을 씁니다.</translation>
     </message>
 </context>
 <context>
@@ -3639,6 +3748,18 @@ Internal note: %2</source>
         <translation>axdesk가 %1에서 API 키를 삭제하지 못했습니다. axdesk는 연결별 API 키와 채널 코드를 %1에 보관합니다. %1이(가) 실행 중이고 잠금이 풀려 있는지 확인한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
+        <source>axdesk could not read the team journal&apos;s password from %1. Check that %1 is running and unlocked, then try again.</source>
+        <translation>axdesk가 %1에서 팀 주문 기록의 비밀번호를 읽지 못했습니다. %1이(가) 실행 중이고 잠금 해제되어 있는지 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>axdesk could not save the team journal&apos;s password in %1. Check that %1 is running and unlocked, then try again.</source>
+        <translation>axdesk가 %1에 팀 주문 기록의 비밀번호를 저장하지 못했습니다. %1이(가) 실행 중이고 잠금 해제되어 있는지 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>axdesk could not delete the team journal&apos;s password from %1. Check that %1 is running and unlocked, then try again.</source>
+        <translation>axdesk가 %1에서 팀 주문 기록의 비밀번호를 지우지 못했습니다. %1이(가) 실행 중이고 잠금 해제되어 있는지 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
         <source>The saved API key for this profile in %1 is unreadable; please enter it again.</source>
         <translation>%1에 저장된 이 프로필의 API 키를 읽을 수 없습니다. 다시 입력해 주세요.</translation>
     </message>
@@ -3686,6 +3807,10 @@ Internal note: %2</source>
     <message>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Journal…</source>
+        <translation>주문 기록(&amp;J)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -4300,6 +4425,94 @@ Internal note: %2</source>
     <message>
         <source>axdesk did not record which AX server the order %1 was sent to, so it is not checked or sent again on its own. Connect to the server it was taken on and confirm there that it belongs to that server.</source>
         <translation>axdesk가 주문 %1을(를) 어느 AX 서버로 보냈는지 기록하지 않아, 저절로 확인하거나 다시 보내지 않습니다. 주문을 받은 서버에 연결한 뒤 그 서버의 주문임을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The order %1 is being sent or settled at another desk right now.</source>
+        <translation>주문 %1은(는) 지금 다른 데스크에서 전송 또는 정리 중입니다.</translation>
+    </message>
+    <message>
+        <source>The team journal setting must name a host, a port, a database and a user.</source>
+        <translation>팀 저널 설정에는 호스트, 포트, 데이터베이스, 사용자가 모두 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The team server needs an address (a host name or an IP address).</source>
+        <translation>팀 서버의 주소(호스트 이름 또는 IP 주소)를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s address &apos;%1&apos; is not a host name or an IP address.</source>
+        <translation>팀 서버 주소 &apos;%1&apos;은(는) 호스트 이름이나 IP 주소가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s port must be a whole number from 1 to 65535 (got %1).</source>
+        <translation>팀 서버의 포트는 1에서 65535 사이의 정수여야 합니다(%1이(가) 적혀 있음).</translation>
+    </message>
+    <message>
+        <source>The team server needs the name of its database.</source>
+        <translation>팀 서버의 데이터베이스 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The database name &apos;%1&apos; may hold only letters, digits and _ $ . - (at most 63 of them).</source>
+        <translation>데이터베이스 이름 &apos;%1&apos;에는 영문자, 숫자와 _ $ . - 만 쓸 수 있습니다(최대 63자).</translation>
+    </message>
+    <message>
+        <source>The team server needs a user name.</source>
+        <translation>팀 서버의 사용자 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>The user name is longer than 63 characters or holds a line break.</source>
+        <translation>사용자 이름이 63자보다 길거나 줄바꿈이 들어 있습니다.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s address cannot be used: %1</source>
+        <translation>팀 서버 주소를 쓸 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The team journal at %1 works: the server answered, it accepted the user name and password, and its tables are the ones this axdesk uses (schema %2).</source>
+        <translation>%1의 팀 저널을 쓸 수 있습니다. 서버가 응답했고, 사용자 이름과 비밀번호를 받아들였으며, 테이블도 이 버전이 쓰는 구조(스키마 %2)입니다.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered and accepted the user name and password, but the database holds no axdesk journal yet: start one desk once as the tables&apos; owner to create it.</source>
+        <translation>%1 서버가 응답했고 사용자 이름과 비밀번호도 받아들였지만, 데이터베이스에 아직 저널이 없습니다. 테이블 소유자 계정으로 데스크 하나를 한 번 시작해 저널을 만드세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered and accepted the user name and password, but its journal is at schema %2 and this axdesk needs %3: start one desk once as the tables&apos; owner to bring it up to date.</source>
+        <translation>%1 서버가 응답했고 사용자 이름과 비밀번호도 받아들였지만, 저널의 스키마는 %2이고 이 버전에는 %3이(가) 필요합니다. 테이블 소유자 계정으로 데스크 하나를 한 번 시작해 저널을 최신으로 올리세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered and accepted the user name and password, but its journal was written by a newer axdesk (schema %2; this one understands up to %3): update axdesk.</source>
+        <translation>%1 서버가 응답했고 사용자 이름과 비밀번호도 받아들였지만, 저널은 더 새 버전이 기록한 것입니다(스키마 %2, 이 버전은 %3까지 읽음). 프로그램을 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 refused the user name or the password (%2).</source>
+        <translation>%1 서버가 사용자 이름 또는 비밀번호를 거부했습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 does not let this computer in with that user (%2).</source>
+        <translation>%1 서버가 이 컴퓨터에서 그 사용자로 접속하는 것을 허용하지 않습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no database of that name (%2).</source>
+        <translation>%1 서버에 그런 이름의 데이터베이스가 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The address %1 does not name a computer that can be found (%2).</source>
+        <translation>주소 %1에 해당하는 컴퓨터를 찾을 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached: check the address and port, and that the server is running and lets this computer connect (%2).</source>
+        <translation>%1 서버에 연결할 수 없습니다. 주소와 포트, 서버가 실행 중인지, 이 컴퓨터의 접속을 허용하는지 확인하세요(%2).</translation>
+    </message>
+    <message>
+        <source>The server at %1 was not reached safely: its TLS certificate or name could not be checked (%2).</source>
+        <translation>%1 서버에 안전하게 연결하지 못했습니다. 서버의 보안 인증서나 이름을 확인할 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>The user may not read the journal at %1 (%2): run grants.sql as its owner.</source>
+        <translation>이 사용자는 %1의 저널을 읽을 권한이 없습니다(%2). 소유자 계정으로 권한 스크립트(grants.sql)를 실행하세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 could not be used: %2</source>
+        <translation>%1 서버를 쓸 수 없습니다: %2</translation>
     </message>
     <message>
         <source>Operator name</source>

@@ -174,4 +174,76 @@ STORE_TEMPLATES = (
         "checked or sent again on its own. Connect to the server it was taken on and "
         "confirm there that it belongs to that server.",
     ),
+    # the journal's outcomes (axdesk.store.outcomes)
+    QT_TRANSLATE_NOOP(
+        "StoreText", "The order %1 is being sent or settled at another desk right now."
+    ),
+    # the journal setting (axdesk.store.journal_setting) and its Test (journal_probe)
+    QT_TRANSLATE_NOOP(
+        "StoreText", "The team journal setting must name a host, a port, a database and a user."
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreText", "The team server needs an address (a host name or an IP address)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreText", "The team server's address '%1' is not a host name or an IP address."
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreText", "The team server's port must be a whole number from 1 to 65535 (got %1)."
+    ),
+    QT_TRANSLATE_NOOP("StoreText", "The team server needs the name of its database."),
+    QT_TRANSLATE_NOOP(
+        "StoreText",
+        "The database name '%1' may hold only letters, digits and _ $ . - (at most 63 of them).",
+    ),
+    QT_TRANSLATE_NOOP("StoreText", "The team server needs a user name."),
+    QT_TRANSLATE_NOOP(
+        "StoreText", "The user name is longer than 63 characters or holds a line break."
+    ),
+    QT_TRANSLATE_NOOP("StoreText", "The team server's address cannot be used: %1"),
+    QT_TRANSLATE_NOOP(
+        "StoreText",
+        "The team journal at %1 works: the server answered, it accepted the user name and"
+        " password, and its tables are the ones this axdesk uses (schema %2).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreText",
+        "The server at %1 answered and accepted the user name and password, but the "
+        "database holds no axdesk journal yet: start one desk once as the tables' owner "
+        "to create it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreText",
+        "The server at %1 answered and accepted the user name and password, but its "
+        "journal is at schema %2 and this axdesk needs %3: start one desk once as the "
+        "tables' owner to bring it up to date.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreText",
+        "The server at %1 answered and accepted the user name and password, but its "
+        "journal was written by a newer axdesk (schema %2; this one understands up to "
+        "%3): update axdesk.",
+    ),
+    QT_TRANSLATE_NOOP("StoreText", "The server at %1 refused the user name or the password (%2)."),
+    QT_TRANSLATE_NOOP(
+        "StoreText", "The server at %1 does not let this computer in with that user (%2)."
+    ),
+    QT_TRANSLATE_NOOP("StoreText", "The server at %1 has no database of that name (%2)."),
+    QT_TRANSLATE_NOOP(
+        "StoreText", "The address %1 does not name a computer that can be found (%2)."
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreText",
+        "The server at %1 cannot be reached: check the address and port, and that the "
+        "server is running and lets this computer connect (%2).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreText",
+        "The server at %1 was not reached safely: its TLS certificate or name could not "
+        "be checked (%2).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreText", "The user may not read the journal at %1 (%2): run grants.sql as its owner."
+    ),
+    QT_TRANSLATE_NOOP("StoreText", "The server at %1 could not be used: %2"),
 )

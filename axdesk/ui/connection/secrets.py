@@ -13,7 +13,10 @@ in memory for this session only (:meth:`SecretStore.use_session_only`). It
 never falls back to plain text.
 
 One keyring entry per profile: service ``axdesk``, username = profile name,
-password = JSON ``{"api_key": ..., "channel_code": ...}``.
+password = JSON ``{"api_key": ..., "channel_code": ...}``. The team journal's
+password (File > Journal…) has an entry of its own: service
+``axdesk-team-journal``, username = ``user@host:port/database``
+(``TeamServer.account``), password = the password.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from axdesk.ui.common.placeholders import fill_args
 log = logging.getLogger(__name__)
 
 SERVICE = "axdesk"
+JOURNAL_SERVICE = "axdesk-team-journal"
 
 
 def _tr(text: str) -> str:
@@ -138,6 +142,28 @@ _DELETE_FAILED = str(
     )
 )
 
+_JOURNAL_READ_FAILED = str(
+    QT_TRANSLATE_NOOP(
+        "SecretStore",
+        "axdesk could not read the team journal's password from %1. Check that %1 is "
+        "running and unlocked, then try again.",
+    )
+)
+_JOURNAL_SAVE_FAILED = str(
+    QT_TRANSLATE_NOOP(
+        "SecretStore",
+        "axdesk could not save the team journal's password in %1. Check that %1 is running "
+        "and unlocked, then try again.",
+    )
+)
+_JOURNAL_DELETE_FAILED = str(
+    QT_TRANSLATE_NOOP(
+        "SecretStore",
+        "axdesk could not delete the team journal's password from %1. Check that %1 is "
+        "running and unlocked, then try again.",
+    )
+)
+
 
 class SecretStore:
     """Reads and writes profile secrets in the OS keyring (or memory, if the user chose so).
@@ -153,6 +179,7 @@ class SecretStore:
     def __init__(self, backend: keyring.backend.KeyringBackend | None = None) -> None:
         self._explicit_backend = backend
         self._session: dict[str, Credentials] | None = None
+        self._session_passwords: dict[str, str] = {}  # the team journal's, session-only
         self._lock = threading.Lock()
 
     # -- where secrets go ---------------------------------------------------------
@@ -255,6 +282,43 @@ class SecretStore:
         if credentials is not None:
             self.save(new_name, credentials)
             self.delete(old_name)
+
+    # -- the team journal's password (see the module docstring) -----------------
+
+    def load_journal_password(self, account: str) -> str | None:
+        """The team journal's password for ``account``, or None when none is stored."""
+        if self._session is not None:
+            with self._lock:
+                return self._session_passwords.get(account)
+        backend = self._require_backend()
+        try:
+            return backend.get_password(JOURNAL_SERVICE, account)
+        except Exception:  # every backend failure becomes one sentence
+            raise self._failure(backend, _JOURNAL_READ_FAILED) from None
+
+    def save_journal_password(self, account: str, password: str) -> None:
+        if self._session is not None:
+            with self._lock:
+                self._session_passwords[account] = password
+            return
+        backend = self._require_backend()
+        try:
+            backend.set_password(JOURNAL_SERVICE, account, password)
+        except Exception:  # every backend failure becomes one sentence
+            raise self._failure(backend, _JOURNAL_SAVE_FAILED) from None
+
+    def delete_journal_password(self, account: str) -> None:
+        if self._session is not None:
+            with self._lock:
+                self._session_passwords.pop(account, None)
+            return
+        backend = self._require_backend()
+        try:
+            backend.delete_password(JOURNAL_SERVICE, account)
+        except keyring.errors.PasswordDeleteError:
+            return  # nothing was stored: the wanted end state
+        except Exception:  # every backend failure becomes one sentence
+            raise self._failure(backend, _JOURNAL_DELETE_FAILED) from None
 
     # -- helpers ------------------------------------------------------------------
 

@@ -62,6 +62,7 @@ from axdesk.store.submission import (
     new_channel_order_code,
 )
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.store_text import word
 from axdesk.ui.common.worker import describe_error
 from axdesk.ui.order_entry.drafts import DRAFT_KEY
 from axdesk.ui.order_entry.form_order import FormOrder
@@ -366,7 +367,7 @@ class OrderSending(QObject):
         if sent.detail is not None:
             tab.result.show_sent(sent.detail, tab.ctx.connection.supplier_timezone)
         else:
-            tab.result.show_info(self.tr("Order sent to AX"), sent.outcome.message)
+            tab.result.show_info(self.tr("Order sent to AX"), word(sent.outcome.message))
         self.order_sent.emit(code)
 
     def _order_rejected(self, outcome: SubmitOutcome) -> None:

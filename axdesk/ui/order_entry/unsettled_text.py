@@ -27,6 +27,7 @@ from axdesk.api import AxError
 from axdesk.store.journal_queries import OrderDetail, ProblemKind
 from axdesk.store.reconcile import DEFAULT_SETTLE_WINDOW, SubmitOutcome
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.store_text import word
 from axdesk.ui.common.worker import describe_error
 
 
@@ -105,7 +106,7 @@ def outcome_reason(outcome: SubmitOutcome) -> str:
         sentence = describe_error(outcome.error)
         if sentence:
             return sentence
-    return outcome.message
+    return word(outcome.message)  # a typed sentence of the store, in the operator's language
 
 
 def order_problem_text(detail: OrderDetail) -> str | None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar
+from PySide6.QtWidgets import QDialog, QMenu, QMenuBar
 
 from axdesk.ui.common.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, LANGUAGE_SYSTEM
 from axdesk.ui.shell.desk_dialog import DeskDialog
@@ -33,7 +33,8 @@ class ShellActions(QObject):
             window.ctx, window.shell.database, window.show_note, window.show_problem, self
         )
         self.move_journal = self._action(self.journal_move.run)
-        self.file_menu.addActions([self.this_desk, self.move_journal])
+        self.journal = self._action(lambda: open_journal_dialog(window))
+        self.file_menu.addActions([self.this_desk, self.journal, self.move_journal])
         self.file_menu.addSeparator()
         self.quit = self._action(window.request_quit)
         self.quit.setShortcuts(_with_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
@@ -115,6 +116,7 @@ class ShellActions(QObject):
     def retranslate_ui(self, tab_titles: list[str]) -> None:
         self.file_menu.setTitle(self.tr("&File"))
         self.this_desk.setText(self.tr("This &desk…"))
+        self.journal.setText(self.tr("&Journal…"))
         self.move_journal.setText(self.tr("&Move this computer's journal to the team server…"))
         self.quit.setText(self.tr("&Quit"))
         self.connection_menu.setTitle(self.tr("&Connection"))
@@ -147,3 +149,13 @@ def _with_keys(standard: QKeySequence.StandardKey, *keys: str) -> list[QKeySeque
         if sequence not in sequences:
             sequences.append(sequence)
     return sequences
+
+
+def open_journal_dialog(window: MainWindow) -> QDialog:
+    """File > Journal… (its module is imported when first opened, not before the first paint)."""
+    from axdesk.ui.shell.journal_dialog import JournalDialog
+
+    dialog = JournalDialog(window.shell, window.show_note, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

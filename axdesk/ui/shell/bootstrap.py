@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from axdesk.store.db import locked, open_database
-from axdesk.store.journal_url import team_journal_url
+from axdesk.store.journal_url import admin_chose_journal, team_journal_url
 from axdesk.store.paths import AppPaths
 from axdesk.store.settings import Settings
 from axdesk.ui.common.context import (
@@ -73,6 +73,7 @@ class Shell:
     sandbox: Any = None  # a RunningSandbox in practice mode
     closers: list[Callable[[], None]] = field(default_factory=list)
     _closers_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _secrets_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _closed: bool = False
     _relay: CallRelay = field(init=False, repr=False)
 
@@ -84,11 +85,12 @@ class Shell:
     @property
     def secrets(self) -> SecretStore:
         """Where profiles' secrets are kept (the keyring is imported on first use)."""
-        if self.given_secrets is None:
-            from axdesk.ui.connection.secrets import SecretStore
+        with self._secrets_lock:  # the team journal's connecting thread may ask first
+            if self.given_secrets is None:
+                from axdesk.ui.connection.secrets import SecretStore
 
-            self.given_secrets = SecretStore()
-        return self.given_secrets
+                self.given_secrets = SecretStore()
+            return self.given_secrets
 
     def connect(
         self, profile: ConnectionProfile, credentials: Credentials, *, problem: str | None = None
@@ -185,13 +187,23 @@ def open_shell(
     settings = Settings.load(paths.settings_path, autosave=False)  # saved by the saver below
     if database_path is None:
         database_path = PRACTICE_DATABASE if sandbox_mode else paths.database_path
-    team_url = None if sandbox_mode else team_journal_url(os.environ)  # a bad one: a sentence
+    # AXDESK_JOURNAL_URL wins over File > Journal…'s setting; practice mode uses neither.
+    env_url = None if sandbox_mode else team_journal_url(os.environ)  # a bad one: a sentence
+    server = None if sandbox_mode or admin_chose_journal(os.environ) else settings.team_journal
+    team_url = env_url or (server.url() if server is not None else None)
     database = open_database(database_path)
     closers: list[Callable[[], None]] = [lambda: close_database(database)]
     team_journals: list[OrderJournal] = []
+    made: list[Shell] = []
+
+    def journal_password() -> str | None:
+        """The setting's password from the keyring, read by the thread that connects."""
+        if server is None or not made:
+            return None  # AXDESK_JOURNAL_URL: libpq's pgpass, as before
+        return keyring_password(made[0], server.account)
 
     def open_the_journal() -> OrderJournal:
-        journal = _open_journal(database, settings, team_url)
+        journal = _open_journal(database, settings, team_url, journal_password)
         if team_url is not None:
             team_journals.append(journal)  # its connections are closed with the shell
         return journal
@@ -219,7 +231,7 @@ def open_shell(
         sandbox_mode=sandbox_mode,
         events=AppEvents(parent),
     )
-    return Shell(
+    shell = Shell(
         ctx=ctx,
         database=database,
         call_log=call_log,
@@ -227,6 +239,20 @@ def open_shell(
         settings_saver=settings_saver,
         closers=closers,
     )
+    made.append(shell)
+    return shell
+
+
+def keyring_password(shell: Shell, account: str) -> str | None:
+    """The team journal's password kept for ``account`` (None: none, or the keyring failed,
+    logged without the secret; the server then refuses the desk with its own sentence)."""
+    from axdesk.ui.connection.secrets import SecretStoreError
+
+    try:
+        return shell.secrets.load_journal_password(account)
+    except SecretStoreError as exc:
+        log.warning("The team journal's password could not be read: %s", exc)
+        return None
 
 
 def close_database(database: sqlite3.Connection) -> None:
@@ -258,10 +284,14 @@ def _open_catalog(database: sqlite3.Connection) -> CatalogStore:
 
 
 def _open_journal(
-    database: sqlite3.Connection, settings: Settings, team_url: str | None
+    database: sqlite3.Connection,
+    settings: Settings,
+    team_url: str | None,
+    password: Callable[[], str | None] | None = None,
 ) -> OrderJournal:
-    """This computer's journal, or the team journal ``AXDESK_JOURNAL_URL`` names (never in
-    practice mode), opened without waiting on the network, with the drafts kept here."""
+    """This computer's journal, or the team journal ``AXDESK_JOURNAL_URL`` or the setting
+    names (never in practice mode), opened without waiting on the network, with the drafts
+    kept here. ``password`` is asked for by the thread that connects, never this one."""
     from axdesk.store.journal import OrderJournal  # the API models, pydantic
     from axdesk.store.journal_activity import desk_actor
     from axdesk.store.journal_open import open_journal
@@ -269,7 +299,7 @@ def _open_journal(
     if team_url is None:
         journal = OrderJournal(database)
     else:
-        journal = open_journal(team_url, lazy=True)
+        journal = open_journal(team_url, password=password, lazy=True)
         journal.keep_drafts_in(database)
     journal.act_as(desk_actor(settings.operator_name, settings.desk_id))
     return journal

@@ -55,8 +55,8 @@ class JournalMoveCommand(QObject):
             self._problem(
                 self.tr(
                     "This desk writes this computer's journal, so there is no team server to "
-                    "move it to. An administrator chooses the team server with "
-                    "AXDESK_JOURNAL_URL."
+                    "move it to. Choose the team server in File > Journal… and start axdesk "
+                    "again, then move the journal."
                 )
             )
             return

@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 import axdesk.store.catalog
 import axdesk.store.endpoints
+import axdesk.store.journal_probe
+import axdesk.store.journal_setting
+import axdesk.store.outcomes
 import axdesk.store.settings
 from axdesk.store.catalog import CatalogImportError, CatalogStore
 from axdesk.store.db import open_database
@@ -105,3 +108,20 @@ def test_a_worded_problem_says_itself_again_after_a_switch(korean) -> None:
     korean.apply("ko")
     assert again(text).startswith("2행")
     assert error_text(ValueError(problem)).startswith("2행")
+
+
+def test_an_order_held_at_another_desk_is_said_in_korean(korean) -> None:
+    import datetime as dt
+
+    from axdesk.store.journal import OrderJournal
+    from axdesk.store.outcomes import OutcomeRecorder
+    from axdesk.ui.order_entry.unsettled_text import outcome_reason
+
+    recorder = OutcomeRecorder(
+        OrderJournal(open_database(":memory:")), lambda: dt.datetime.now(dt.UTC), dt.timedelta()
+    )
+    outcome = recorder.held_elsewhere("A-77")
+    assert outcome.message == "The order A-77 is being sent or settled at another desk right now."
+    shown = outcome_reason(outcome)
+    assert "A-77" in shown
+    assert not LATIN_WORD.findall(shown.replace("A-77", "")), shown

@@ -11,6 +11,7 @@ import pytest
 from keyring.backends import chainer, fail, null
 
 from axdesk.ui.connection.secrets import (
+    JOURNAL_SERVICE,
     SERVICE,
     Credentials,
     KeyringUnavailableError,
@@ -193,3 +194,35 @@ def test_backend_names_operators_recognise() -> None:
     assert describe_backend(SecretServiceLike()) == "macOS Keychain"
     SecretServiceLike.__module__ = "keyring.backends.Windows"
     assert describe_backend(SecretServiceLike()) == "Windows Credential Manager"
+
+
+def test_the_team_journals_password_has_an_entry_of_its_own(memory_keyring) -> None:
+    store = SecretStore()
+    account = "clerk@db.agency.example:5432/axdesk"
+    assert store.load_journal_password(account) is None
+    store.save("clerk@db.agency.example:5432/axdesk", Credentials(SECRET_KEY, SECRET_CHANNEL))
+    store.save_journal_password(account, "pg-secret")
+    assert memory_keyring.secrets[(JOURNAL_SERVICE, account)] == "pg-secret"
+    assert store.load_journal_password(account) == "pg-secret"
+    assert store.load(account) == Credentials(SECRET_KEY, SECRET_CHANNEL)  # a profile's: apart
+    store.delete_journal_password(account)
+    store.delete_journal_password(account)  # nothing stored: no error
+    assert store.load_journal_password(account) is None
+
+
+def test_the_team_journals_password_fails_closed_and_never_says_itself() -> None:
+    use(fail.Keyring())
+    with pytest.raises(KeyringUnavailableError):
+        SecretStore().save_journal_password("a@b:5432/c", "pg-secret")
+    use(BrokenKeyring())
+    store = SecretStore()
+    with pytest.raises(SecretStoreError) as caught:
+        store.save_journal_password("a@b:5432/c", "pg-secret")
+    assert "pg-secret" not in str(caught.value)
+    assert "team journal's password" in str(caught.value)
+    with pytest.raises(SecretStoreError, match="could not read the team journal"):
+        store.load_journal_password("a@b:5432/c")
+    session = SecretStore(fail.Keyring())
+    session.use_session_only()
+    session.save_journal_password("a@b:5432/c", "pg-secret")
+    assert session.load_journal_password("a@b:5432/c") == "pg-secret"

@@ -80,7 +80,7 @@ def test_a_desk_without_a_team_journal_is_told_so(qtbot: Any, app_context: Any) 
     shell_db = app_context.journal.connection
     command = JournalMoveCommand(app_context, shell_db, lambda _n: None, problems.append)
     command.run()
-    assert "AXDESK_JOURNAL_URL" in problems[0]
+    assert "File > Journal…" in problems[0]  # where the operator chooses the team server
 
 
 def test_the_file_menu_has_it(qtbot: Any, launch_window: Any) -> None:

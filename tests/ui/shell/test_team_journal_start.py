@@ -13,17 +13,19 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from pg_server import pg_url, postgres_server
+from pg_server import PG_PASSWORD, password_pg_url, pg_url, postgres_server
 
 from axdesk.api import LineInput, OrderRequest, TravelerInput, build_order_request
 from axdesk.store import open_journal
 from axdesk.store.db import DatabaseError
-from axdesk.store.journal_url import JOURNAL_URL_ENV
+from axdesk.store.journal_setting import TeamServer
+from axdesk.store.journal_url import JOURNAL_URL_ENV, pg_target
 from axdesk.store.paths import AppPaths
+from axdesk.store.settings import Settings
 from axdesk.store.team_errors import TeamJournalOffline
 from axdesk.ui.shell.bootstrap import Shell, open_shell
 
-__all__ = ["pg_url", "postgres_server"]
+__all__ = ["password_pg_url", "pg_url", "postgres_server"]
 
 DRAFT = '{"travelers": []}'
 
@@ -113,3 +115,73 @@ def test_an_unreachable_team_server_opens_at_once_and_says_so_on_first_use(
             journal.state_of("any")
     finally:
         journal.close()
+
+
+def _server_of(url: str) -> TeamServer:
+    keywords = pg_target(url).keywords
+    return TeamServer(
+        host=keywords["host"],
+        port=int(keywords["port"]),
+        database=keywords["dbname"],
+        user=keywords["user"],
+    )
+
+
+def test_the_journal_setting_opens_the_team_journal_with_the_keyrings_password(
+    qapp: Any, app_home: Any, password_pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(JOURNAL_URL_ENV, raising=False)
+    server = _server_of(password_pg_url)
+    paths = AppPaths.default()
+    paths.ensure_dirs()
+    settings = Settings.load(paths.settings_path)
+    settings.team_journal = server
+    from axdesk.ui.connection.secrets import SecretStore
+
+    secrets = SecretStore()
+    secrets.save_journal_password(server.account, PG_PASSWORD)
+    shell = open_shell(paths, secrets=secrets)
+    try:
+        journal = shell.ctx.journal
+        assert journal.backend == "postgresql"
+        journal.record_sending(_request("setting-1"), endpoint="https://test.ax-cloud.com")
+        assert journal.state_of("setting-1") is not None
+    finally:
+        shell.close()
+    assert PG_PASSWORD not in paths.settings_path.read_text()
+
+
+def test_axdesk_journal_url_wins_over_the_setting(
+    qapp: Any, app_home: Any, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = AppPaths.default()
+    paths.ensure_dirs()
+    settings = Settings.load(paths.settings_path)
+    settings.team_journal = TeamServer(host="127.0.0.1", port=1, database="nowhere", user="x")
+    monkeypatch.setenv(JOURNAL_URL_ENV, pg_url)
+    shell = open_shell(paths)
+    try:
+        shell.ctx.journal.record_sending(_request("env-1"), endpoint="https://test.ax-cloud.com")
+    finally:
+        shell.close()
+    other = open_journal(pg_url)
+    try:
+        assert other.state_of("env-1") is not None
+    finally:
+        other.close()
+
+
+def test_axdesk_journal_url_naming_this_computer_also_wins_over_the_setting(
+    qapp: Any, app_home: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = AppPaths.default()
+    paths.ensure_dirs()
+    Settings.load(paths.settings_path).team_journal = TeamServer(
+        host="127.0.0.1", port=1, database="nowhere", user="x"
+    )
+    monkeypatch.setenv(JOURNAL_URL_ENV, f"sqlite:///{paths.database_path}")
+    shell = open_shell(paths)
+    try:
+        assert shell.ctx.journal.backend == "sqlite"
+    finally:
+        shell.close()
