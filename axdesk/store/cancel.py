@@ -130,7 +130,8 @@ def cancel_one(
     try:
         return _send(client, journal, intent, max(1, tries))
     finally:
-        journal.release_cancel(target.ticket_code)
+        if intent.claimed:
+            journal.release_cancel(target.ticket_code)
 
 
 def _send(

@@ -109,6 +109,9 @@ class CancelIntent:
     """What to send: the comment recorded with the first, unsettled, attempt if there was one."""
     previous: CancelState | None
     """The state before this attempt (None: never asked before)."""
+    claimed: bool = True
+    """This process holds a claim on the cancel for the PATCH (release it after); False when
+    another desk of the team journal holds it (it is sent anyway: sending again is safe)."""
 
     @property
     def may_have_landed_before(self) -> bool:
@@ -164,7 +167,8 @@ class JournalCancels(JournalStatuses, JournalClaims):
         """Journal the intent to cancel this ticket, committed before anything is sent.
 
         The cancel becomes "cancelling" and is claimed by this process (release
-        it with :meth:`release_cancel` once the PATCH is over). Re-sending an
+        it with :meth:`release_cancel` once the PATCH is over, when the intent
+        says ``claimed``). Re-sending an
         unsettled cancel keeps its first comment, so AX gets the same request
         again. Raises :class:`UnknownOrderError` when the journal does not
         hold the ticket (nothing may be sent for what is not journaled).
@@ -214,18 +218,36 @@ class JournalCancels(JournalStatuses, JournalClaims):
                         ticket_id,
                     ),
                 )
-        self.claim_cancel(ax_ticket_code)
-        return CancelIntent(ax_order_code, ax_ticket_code, send_comment, previous)
+        claimed = self._join_claim(ax_ticket_code)
+        return CancelIntent(ax_order_code, ax_ticket_code, send_comment, previous, claimed)
 
     def claim_cancel(self, ax_ticket_code: str) -> bool:
-        """Note that this process is sending this cancel now; False if it already was,
-        or if another desk of the team journal is (``axdesk.store.desk_claims``)."""
+        """Claim this cancel for a re-send by this process: False, and nothing claimed,
+        when this process is sending it already or another desk of the team journal is
+        (``axdesk.store.desk_claims``). Release a True claim with :meth:`release_cancel`.
+
+        A refused claim takes nothing: its caller skips the cancel without releasing,
+        so counting it would keep the cancel claimed (and the other desks locked out)
+        after the claim that was really out ended.
+        """
         with self._claims_lock:
-            already = self._claims[ax_ticket_code] > 0
-            if not already and not self._lock_cancel_across_desks(ax_ticket_code):
+            if self._claims[ax_ticket_code] > 0:
+                return False
+            if not self._lock_cancel_across_desks(ax_ticket_code):
                 return False  # another desk is sending it: nothing claimed here
+            self._claims[ax_ticket_code] = 1
+        return True
+
+    def _join_claim(self, ax_ticket_code: str) -> bool:
+        """:meth:`begin_cancel`'s claim: an explicit cancel is sent even while a re-send of
+        this process is out (both are safe), so it counts as one more claim here; True when
+        it holds one (False: another desk holds the cancel, nothing to release)."""
+        with self._claims_lock:
+            first_here = self._claims[ax_ticket_code] <= 0
+            if first_here and not self._lock_cancel_across_desks(ax_ticket_code):
+                return False
             self._claims[ax_ticket_code] += 1
-        return not already
+        return True
 
     def release_cancel(self, ax_ticket_code: str) -> None:
         """The PATCH claimed by :meth:`claim_cancel` (or :meth:`begin_cancel`) is over."""

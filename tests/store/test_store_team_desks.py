@@ -190,3 +190,14 @@ def test_a_cancel_being_sent_at_one_desk_is_not_sent_again_at_another(
     first.release_cancel("T-1")
     assert second.claim_cancel("T-1")
     second.release_cancel("T-1")
+
+
+def test_a_claim_refused_because_this_desk_holds_it_leaves_the_cancel_free_once_released(
+    desks: list[OrderJournal],
+) -> None:
+    first, second = desks[0], desks[1]
+    assert first.claim_cancel("T-2")  # e.g. the operator's cancel, out now
+    assert not first.claim_cancel("T-2")  # settling skips it, releasing nothing
+    first.release_cancel("T-2")  # the operator's cancel is over
+    assert second.claim_cancel("T-2"), "the cancel stayed locked to the first desk"
+    second.release_cancel("T-2")
