@@ -17,8 +17,16 @@ from pathlib import Path
 
 import pytest
 from sandbox_orders import departures, order_for
+from store_helpers import ENDPOINT, created_for, make_request, traveler
 
-from axdesk.api import AxClient
+from axdesk.api import (
+    AxClient,
+    AxNetworkError,
+    CreatedOrder,
+    OrderRequest,
+    OrderStatus,
+    OrderStatusInfo,
+)
 from axdesk.sandbox.embedded import RunningSandbox, start_sandbox
 from axdesk.store import open_journal
 from axdesk.store.journal import OrderJournal
@@ -201,3 +209,39 @@ def test_a_claim_refused_because_this_desk_holds_it_leaves_the_cancel_free_once_
     first.release_cancel("T-2")  # the operator's cancel is over
     assert second.claim_cancel("T-2"), "the cancel stayed locked to the first desk"
     second.release_cancel("T-2")
+
+
+class _CountingClient:
+    """An AX client that only counts what would be sent (a desk that must send nothing)."""
+
+    base_url = ENDPOINT
+
+    def __init__(self) -> None:
+        self.posts: list[str] = []
+
+    def create_order(self, request: OrderRequest, *, body: bytes | None = None) -> CreatedOrder:
+        self.posts.append(request.order.channel_order_code)
+        raise AxNetworkError("not sent (a test client)", request_sent=False)
+
+    def get_order_status(self, order_code: str) -> list[OrderStatusInfo]:
+        return []
+
+
+def test_ticket_codes_are_not_learned_by_a_second_desk_while_one_holds_the_order(
+    desks: list[OrderJournal],
+) -> None:
+    first, second = desks[0], desks[1]
+    request = make_request(("dc-adult", [traveler("A")]), code="o-learn")
+    line = created_for(request).depth_combinations[0]
+    first.record_sending(request, endpoint=ENDPOINT)
+    known = OrderStatusInfo(
+        channel_order_code="o-learn", ax_order_code=line.ax_order_code, status=OrderStatus.NEW
+    )
+    first.mark_known_without_tickets("o-learn", [known], "The ticket codes are not known yet.")
+    client = _CountingClient()
+    with first.hold_order("o-learn") as held:  # the first desk is learning them now
+        assert held
+        Reconciler(client, second, same_order_on_repeat=True).reconcile_pending()
+    assert client.posts == []
+    Reconciler(client, second, same_order_on_repeat=True).reconcile_pending()
+    assert client.posts == ["o-learn"]  # once the first desk let go
