@@ -267,7 +267,7 @@ def settle_cancels(client: CancelClient, journal: OrderJournal) -> list[SettledC
     """
     settled: list[SettledCancel] = []
     for pending in journal.unsettled_cancels(client.base_url):
-        if not journal.claim_cancel(pending.ax_ticket_code):
+        if not journal.claim_unsettled_cancel(pending.ax_ticket_code):
             continue
         try:
             resent = resend_cancel(client, pending)

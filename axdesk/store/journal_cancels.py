@@ -23,8 +23,10 @@ answers the cancel), and the cancel row says what axdesk asked and where
 that stands; the Orders tab shows both (``TicketDetail.cancel``).
 
 A cancel being sent by this process is *claimed* (:meth:`JournalCancels.claim_cancel`,
-in memory), so :meth:`JournalCancels.unsettled_cancels` does not hand it to
-live sync to be sent a second time meanwhile. A claim is not a lock: an
+in memory, and across the desks of a team journal), so :meth:`JournalCancels.unsettled_cancels`
+does not hand it to live sync to be sent a second time meanwhile; what settling
+and live sync send again they claim with :meth:`JournalCancels.claim_unsettled_cancel`,
+which also reads the cancel again (their list may be stale by then). A claim is not a lock: an
 explicit retry by the operator is sent even while live sync's is out
 (both are safe), and the writes never move a settled cancel back.
 """
@@ -168,11 +170,26 @@ class JournalCancels(JournalStatuses, JournalClaims):
 
         The cancel becomes "cancelling" and is claimed by this process (release
         it with :meth:`release_cancel` once the PATCH is over, when the intent
-        says ``claimed``). Re-sending an
-        unsettled cancel keeps its first comment, so AX gets the same request
-        again. Raises :class:`UnknownOrderError` when the journal does not
-        hold the ticket (nothing may be sent for what is not journaled).
+        says ``claimed``). Re-sending an unsettled cancel keeps its first
+        comment, so AX gets the same request again. Raises
+        :class:`UnknownOrderError` when the journal does not hold the ticket
+        (nothing may be sent for what is not journaled).
         """
+        # Claimed before the intent is committed: once another desk can list the cancel as
+        # unsettled, it finds it claimed and does not send it at the same time.
+        claimed = self._join_claim(ax_ticket_code)
+        try:
+            send_comment, previous = self._journal_intent(ax_order_code, ax_ticket_code, comment)
+        except BaseException:
+            if claimed:
+                self.release_cancel(ax_ticket_code)
+            raise
+        return CancelIntent(ax_order_code, ax_ticket_code, send_comment, previous, claimed)
+
+    def _journal_intent(
+        self, ax_order_code: str, ax_ticket_code: str, comment: str | None
+    ) -> tuple[str | None, CancelState | None]:
+        """:meth:`begin_cancel`'s write: (the comment to send, the state before)."""
         at = time_to_db(self._now())
         with transaction(self._conn):
             row = self._conn.execute(
@@ -218,8 +235,7 @@ class JournalCancels(JournalStatuses, JournalClaims):
                         ticket_id,
                     ),
                 )
-        claimed = self._join_claim(ax_ticket_code)
-        return CancelIntent(ax_order_code, ax_ticket_code, send_comment, previous, claimed)
+        return send_comment, previous
 
     def claim_cancel(self, ax_ticket_code: str) -> bool:
         """Claim this cancel for a re-send by this process: False, and nothing claimed,
@@ -236,6 +252,23 @@ class JournalCancels(JournalStatuses, JournalClaims):
             if not self._lock_cancel_across_desks(ax_ticket_code):
                 return False  # another desk is sending it: nothing claimed here
             self._claims[ax_ticket_code] = 1
+        return True
+
+    def claim_unsettled_cancel(self, ax_ticket_code: str) -> bool:
+        """:meth:`claim_cancel`, then read the cancel again: True (claimed) only when it is
+        still unsettled. A list of unsettled cancels goes stale while it is worked through
+        (another desk, or this one's operator, may settle one meanwhile), and a settled
+        cancel sent again would be answered, and its history written, a second time."""
+        if not self.claim_cancel(ax_ticket_code):
+            return False
+        try:
+            cancel = self.cancel_of(ax_ticket_code)
+        except BaseException:
+            self.release_cancel(ax_ticket_code)
+            raise
+        if cancel is None or cancel.state.is_settled:
+            self.release_cancel(ax_ticket_code)
+            return False
         return True
 
     def _join_claim(self, ax_ticket_code: str) -> bool:

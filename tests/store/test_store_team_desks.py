@@ -22,10 +22,12 @@ from store_helpers import ENDPOINT, created_for, make_request, traveler
 from axdesk.api import (
     AxClient,
     AxNetworkError,
+    CancelledTicket,
     CreatedOrder,
     OrderRequest,
     OrderStatus,
     OrderStatusInfo,
+    TicketStatus,
 )
 from axdesk.sandbox.embedded import RunningSandbox, start_sandbox
 from axdesk.store import open_journal
@@ -33,7 +35,7 @@ from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_activity import ActivityKind, Actor
 from axdesk.store.journal_queries import JournalState
 from axdesk.store.reconcile import Reconciler
-from axdesk.store.sync import listing_for_this_desk
+from axdesk.store.sync import listing_for_this_desk, send_again
 
 pytestmark = pytest.mark.e2e
 
@@ -245,3 +247,53 @@ def test_ticket_codes_are_not_learned_by_a_second_desk_while_one_holds_the_order
     assert client.posts == []
     Reconciler(client, second, same_order_on_repeat=True).reconcile_pending()
     assert client.posts == ["o-learn"]  # once the first desk let go
+
+
+class _CountingCanceller:
+    """A Cancel Ticket client that counts the PATCHes it is asked to send."""
+
+    base_url = ENDPOINT
+
+    def __init__(self) -> None:
+        self.patches: list[str] = []
+
+    def cancel_ticket(
+        self, ax_order_code: str, ticket_code: str, comment: str | None = None
+    ) -> CancelledTicket:
+        self.patches.append(ticket_code)
+        return _cancelled(ax_order_code, ticket_code)
+
+
+def _cancelled(ax_order_code: str, ticket_code: str) -> CancelledTicket:
+    return CancelledTicket(
+        channel_order_code="o-c",
+        ax_order_code=ax_order_code,
+        ax_order_status=OrderStatus.NEW,
+        ax_ticket_code=ticket_code,
+        ax_ticket_status=TicketStatus.TRAVELER_CANCELED,
+    )
+
+
+def test_a_cancel_another_desk_settled_since_it_was_listed_is_not_sent_again(
+    desks: list[OrderJournal],
+) -> None:
+    first, second = desks[0], desks[1]
+    request = make_request(("dc-adult", [traveler("A")]), code="o-c")
+    created = created_for(request)
+    first.record_sending(request, endpoint=ENDPOINT)
+    first.mark_sent("o-c", created)
+    line = created.depth_combinations[0]
+    ticket = line.tickets[0].ax_ticket_code
+    first.begin_cancel(line.ax_order_code, ticket, None)
+    first.mark_cancel_unknown(ticket, "no answer")
+    first.release_cancel(ticket)
+    (listed,) = second.unsettled_cancels(ENDPOINT)  # live sync's cycle lists it here…
+    assert first.claim_cancel(ticket)  # …while the first desk settles it
+    first.mark_cancel_done(ticket, _cancelled(line.ax_order_code, ticket), attempts=1)
+    first.release_cancel(ticket)
+    client = _CountingCanceller()
+
+    assert send_again(client, second, listed) is None
+    assert client.patches == []
+    lines = [a.kind for a in second.activity_of("o-c") if a.detail == ticket]
+    assert lines == [ActivityKind.CANCEL_REQUESTED, ActivityKind.CANCELLED]
