@@ -7,6 +7,7 @@ PostgreSQL and the sandbox over loopback HTTP.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -297,3 +298,40 @@ def test_a_cancel_another_desk_settled_since_it_was_listed_is_not_sent_again(
     assert client.patches == []
     lines = [a.kind for a in second.activity_of("o-c") if a.detail == ticket]
     assert lines == [ActivityKind.CANCEL_REQUESTED, ActivityKind.CANCELLED]
+
+
+def test_a_cancel_is_claimed_before_its_intent_can_be_seen_by_another_desk(
+    desks: list[OrderJournal], pg_url: str
+) -> None:
+    other = desks[1]
+    request = make_request(("dc-adult", [traveler("A")]), code="o-first")
+    created = created_for(request)
+    line = created.depth_combinations[0]
+    ticket = line.tickets[0].ax_ticket_code
+    others_claims: list[bool] = []
+    watching = threading.Event()
+
+    def clock() -> dt.datetime:
+        """Asked by the journal while it writes: could another desk claim the cancel now?"""
+        if watching.is_set():
+            claimed = other.claim_cancel(ticket)
+            if claimed:
+                other.release_cancel(ticket)
+            others_claims.append(claimed)
+        return dt.datetime.now(dt.UTC)
+
+    first = open_journal(pg_url, clock=clock)
+    try:
+        first.record_sending(request, endpoint=ENDPOINT)
+        first.mark_sent("o-first", created)
+        watching.set()
+        intent = first.begin_cancel(line.ax_order_code, ticket, None)
+        watching.clear()
+        assert intent.claimed
+        assert others_claims, "the journal never asked its clock while writing the intent"
+        assert not any(others_claims), "another desk could claim the cancel being journaled"
+        first.release_cancel(ticket)
+        assert other.claim_cancel(ticket)
+        other.release_cancel(ticket)
+    finally:
+        first.close()
