@@ -262,7 +262,8 @@ def settle_cancels(client: CancelClient, journal: OrderJournal) -> list[SettledC
 
     Run at start-up and whenever a connection becomes usable (the cancels of
     other servers wait for theirs). Each is claimed while it is out, so live
-    sync does not send it too. Stops early when AX cannot be reached or
+    sync (or another desk) does not send it too, and skipped when it was settled
+    since it was listed. Stops early when AX cannot be reached or
     refuses the key (the rest stay as they are, for the next time).
     """
     settled: list[SettledCancel] = []

@@ -23,10 +23,11 @@ answers the cancel), and the cancel row says what axdesk asked and where
 that stands; the Orders tab shows both (``TicketDetail.cancel``).
 
 A cancel being sent by this process is *claimed* (:meth:`JournalCancels.claim_cancel`,
-in memory, and across the desks of a team journal), so :meth:`JournalCancels.unsettled_cancels`
-does not hand it to live sync to be sent a second time meanwhile; what settling
-and live sync send again they claim with :meth:`JournalCancels.claim_unsettled_cancel`,
-which also reads the cancel again (their list may be stale by then). A claim is not a lock: an
+in memory, and across the desks of a team journal), so
+:meth:`JournalCancels.unsettled_cancels` does not hand it to live sync to be
+sent a second time meanwhile. What settling and live sync send again they
+claim with :meth:`JournalCancels.claim_unsettled_cancel`, which also reads the
+cancel again: their list may be stale by then. A claim is not a lock: an
 explicit retry by the operator is sent even while live sync's is out
 (both are safe), and the writes never move a settled cancel back.
 """
