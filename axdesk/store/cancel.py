@@ -130,7 +130,8 @@ def cancel_one(
     try:
         return _send(client, journal, intent, max(1, tries))
     finally:
-        journal.release_cancel(target.ticket_code)
+        if intent.claimed:
+            journal.release_cancel(target.ticket_code)
 
 
 def _send(
@@ -261,12 +262,13 @@ def settle_cancels(client: CancelClient, journal: OrderJournal) -> list[SettledC
 
     Run at start-up and whenever a connection becomes usable (the cancels of
     other servers wait for theirs). Each is claimed while it is out, so live
-    sync does not send it too. Stops early when AX cannot be reached or
+    sync (or another desk) does not send it too, and skipped when it was settled
+    since it was listed. Stops early when AX cannot be reached or
     refuses the key (the rest stay as they are, for the next time).
     """
     settled: list[SettledCancel] = []
     for pending in journal.unsettled_cancels(client.base_url):
-        if not journal.claim_cancel(pending.ax_ticket_code):
+        if not journal.claim_unsettled_cancel(pending.ax_ticket_code):
             continue
         try:
             resent = resend_cancel(client, pending)

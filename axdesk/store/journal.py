@@ -295,6 +295,8 @@ class OrderJournal(
         at = time_to_db(now)
         with transaction(self._conn):
             order_id = self._require_order(channel_order_code)
+            # AX's answer again (the ticket codes learned later): it was sent once, by then.
+            already_sent = self._state(order_id) is JournalState.SENT
             problems: list[str] = []
             if created.channel_order_code != channel_order_code:
                 problems.append(
@@ -325,7 +327,8 @@ class OrderJournal(
                 ),
             )
             index_order(self._conn, order_id)
-            self._record_activity(order_id, ActivityKind.SENT)
+            if not already_sent:
+                self._record_activity(order_id, ActivityKind.SENT)
         return tuple(problems)
 
     def mark_known_without_tickets(

@@ -23,8 +23,11 @@ answers the cancel), and the cancel row says what axdesk asked and where
 that stands; the Orders tab shows both (``TicketDetail.cancel``).
 
 A cancel being sent by this process is *claimed* (:meth:`JournalCancels.claim_cancel`,
-in memory), so :meth:`JournalCancels.unsettled_cancels` does not hand it to
-live sync to be sent a second time meanwhile. A claim is not a lock: an
+in memory, and across the desks of a team journal), so
+:meth:`JournalCancels.unsettled_cancels` does not hand it to live sync to be
+sent a second time meanwhile. What settling and live sync send again they
+claim with :meth:`JournalCancels.claim_unsettled_cancel`, which also reads the
+cancel again: their list may be stale by then. A claim is not a lock: an
 explicit retry by the operator is sent even while live sync's is out
 (both are safe), and the writes never move a settled cancel back.
 """
@@ -109,6 +112,9 @@ class CancelIntent:
     """What to send: the comment recorded with the first, unsettled, attempt if there was one."""
     previous: CancelState | None
     """The state before this attempt (None: never asked before)."""
+    claimed: bool = True
+    """This process holds a claim on the cancel for the PATCH (release it after); False when
+    another desk of the team journal holds it (it is sent anyway: sending again is safe)."""
 
     @property
     def may_have_landed_before(self) -> bool:
@@ -164,11 +170,27 @@ class JournalCancels(JournalStatuses, JournalClaims):
         """Journal the intent to cancel this ticket, committed before anything is sent.
 
         The cancel becomes "cancelling" and is claimed by this process (release
-        it with :meth:`release_cancel` once the PATCH is over). Re-sending an
-        unsettled cancel keeps its first comment, so AX gets the same request
-        again. Raises :class:`UnknownOrderError` when the journal does not
-        hold the ticket (nothing may be sent for what is not journaled).
+        it with :meth:`release_cancel` once the PATCH is over, when the intent
+        says ``claimed``). Re-sending an unsettled cancel keeps its first
+        comment, so AX gets the same request again. Raises
+        :class:`UnknownOrderError` when the journal does not hold the ticket
+        (nothing may be sent for what is not journaled).
         """
+        # Claimed before the intent is committed: once another desk can list the cancel as
+        # unsettled, it finds it claimed and does not send it at the same time.
+        claimed = self._join_claim(ax_ticket_code)
+        try:
+            send_comment, previous = self._journal_intent(ax_order_code, ax_ticket_code, comment)
+        except BaseException:
+            if claimed:
+                self.release_cancel(ax_ticket_code)
+            raise
+        return CancelIntent(ax_order_code, ax_ticket_code, send_comment, previous, claimed)
+
+    def _journal_intent(
+        self, ax_order_code: str, ax_ticket_code: str, comment: str | None
+    ) -> tuple[str | None, CancelState | None]:
+        """:meth:`begin_cancel`'s write: (the comment to send, the state before)."""
         at = time_to_db(self._now())
         with transaction(self._conn):
             row = self._conn.execute(
@@ -214,18 +236,52 @@ class JournalCancels(JournalStatuses, JournalClaims):
                         ticket_id,
                     ),
                 )
-        self.claim_cancel(ax_ticket_code)
-        return CancelIntent(ax_order_code, ax_ticket_code, send_comment, previous)
+        return send_comment, previous
 
     def claim_cancel(self, ax_ticket_code: str) -> bool:
-        """Note that this process is sending this cancel now; False if it already was,
-        or if another desk of the team journal is (``axdesk.store.desk_claims``)."""
+        """Claim this cancel for a re-send by this process: False, and nothing claimed,
+        when this process is sending it already or another desk of the team journal is
+        (``axdesk.store.desk_claims``). Release a True claim with :meth:`release_cancel`.
+
+        A refused claim takes nothing: its caller skips the cancel without releasing,
+        so counting it would keep the cancel claimed (and the other desks locked out)
+        after the claim that was really out ended.
+        """
         with self._claims_lock:
-            already = self._claims[ax_ticket_code] > 0
-            if not already and not self._lock_cancel_across_desks(ax_ticket_code):
+            if self._claims[ax_ticket_code] > 0:
+                return False
+            if not self._lock_cancel_across_desks(ax_ticket_code):
                 return False  # another desk is sending it: nothing claimed here
+            self._claims[ax_ticket_code] = 1
+        return True
+
+    def claim_unsettled_cancel(self, ax_ticket_code: str) -> bool:
+        """:meth:`claim_cancel`, then read the cancel again: True (claimed) only when it is
+        still unsettled. A list of unsettled cancels goes stale while it is worked through
+        (another desk, or this one's operator, may settle one meanwhile), and a settled
+        cancel sent again would be answered, and its history written, a second time."""
+        if not self.claim_cancel(ax_ticket_code):
+            return False
+        try:
+            cancel = self.cancel_of(ax_ticket_code)
+        except BaseException:
+            self.release_cancel(ax_ticket_code)
+            raise
+        if cancel is None or cancel.state.is_settled:
+            self.release_cancel(ax_ticket_code)
+            return False
+        return True
+
+    def _join_claim(self, ax_ticket_code: str) -> bool:
+        """:meth:`begin_cancel`'s claim: an explicit cancel is sent even while a re-send of
+        this process is out (both are safe), so it counts as one more claim here; True when
+        it holds one (False: another desk holds the cancel, nothing to release)."""
+        with self._claims_lock:
+            first_here = self._claims[ax_ticket_code] <= 0
+            if first_here and not self._lock_cancel_across_desks(ax_ticket_code):
+                return False
             self._claims[ax_ticket_code] += 1
-        return not already
+        return True
 
     def release_cancel(self, ax_ticket_code: str) -> None:
         """The PATCH claimed by :meth:`claim_cancel` (or :meth:`begin_cancel`) is over."""

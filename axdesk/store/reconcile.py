@@ -465,7 +465,17 @@ class Reconciler:
 
     def _learn_ticket_codes(self, client: ChannelClient, code: str) -> SubmitOutcome | None:
         """Send a made order again under its code to learn its ticket codes (only where the
-        profile says AX answers a repeat with the order it made); None when nothing learned."""
+        profile says AX answers a repeat with the order it made); None when nothing learned.
+
+        Only while this desk holds the order, and only if its codes are still missing then:
+        another desk may be learning them (or have learned them since they were listed).
+        """
+        with self._journal.hold_order(code) as held:
+            if not held or code not in self._journal.orders_lacking_ticket_codes(client.base_url):
+                return None
+            return self._learn_held(client, code)
+
+    def _learn_held(self, client: ChannelClient, code: str) -> SubmitOutcome | None:
         try:
             body = self._journal.stored_body(code)
             created = client.create_order(_request_from_body(body), body=body.encode("utf-8"))

@@ -130,12 +130,13 @@ def send_again(
     client: CancelClient, journal: OrderJournal, pending: PendingCancel
 ) -> CancelResent | None:
     """Send an unsettled cancel again, claimed while it is out and until its answer is
-    written (``record_answers``); None when this process is sending it already.
+    written (``record_answers``); None when this process or another desk is sending it
+    already, or it was settled since it was listed.
 
     An error that asks to wait (429, 5xx, no connection) or refuses the key is
     raised, for the scheduler's back-off; the claim is released then.
     """
-    if not journal.claim_cancel(pending.ax_ticket_code):
+    if not journal.claim_unsettled_cancel(pending.ax_ticket_code):
         return None
     resent = resend_cancel(client, pending)
     error = resent.error

@@ -8,7 +8,7 @@ from typing import Any
 
 from store_helpers import ENDPOINT, START, FakeClock, created_for, make_request, traveler
 
-from axdesk.api import CancelledTicket, OrderStatus, TicketStatus
+from axdesk.api import CancelledTicket, OrderStatus, OrderStatusInfo, TicketStatus
 from axdesk.store.db import MIGRATIONS, open_database, schema_version, time_to_db
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_activity import Activity, ActivityKind, Actor
@@ -128,3 +128,27 @@ def test_migration_7_adds_the_activity_to_a_v6_journal(tmp_path: Path) -> None:
         assert [line.kind for line in journal.activity_of("legacy")] == [ActivityKind.NOTE_SAVED]
     finally:
         conn.close()
+
+
+def test_an_order_whose_ticket_codes_are_learned_later_was_sent_once(
+    journal: OrderJournal,
+) -> None:
+    journal.act_as(KIM)
+    request = make_request(("dc-adult", [traveler("A")]), code="o1")
+    created = created_for(request)
+    journal.record_sending(request, endpoint=ENDPOINT)
+    line = created.depth_combinations[0]
+    known = OrderStatusInfo(
+        channel_order_code="o1", ax_order_code=line.ax_order_code, status=OrderStatus.NEW
+    )
+    journal.mark_known_without_tickets("o1", [known], "The ticket codes are not known yet.")
+    journal.act_as(LEE)
+    journal.mark_sent("o1", created)  # the ticket codes, learned by another desk
+
+    assert kinds_and_people(journal.activity_of("o1")) == [
+        (ActivityKind.RECORDED, "김민지", "front-1"),
+        (ActivityKind.SENT, "김민지", "front-1"),
+    ]
+    detail = journal.get_order("o1")
+    assert detail is not None
+    assert [t.ax_ticket_code for t in detail.tickets] == [line.tickets[0].ax_ticket_code]

@@ -7,6 +7,7 @@ PostgreSQL and the sandbox over loopback HTTP.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -17,15 +18,25 @@ from pathlib import Path
 
 import pytest
 from sandbox_orders import departures, order_for
+from store_helpers import ENDPOINT, created_for, make_request, traveler
 
-from axdesk.api import AxClient
+from axdesk.api import (
+    AxClient,
+    AxNetworkError,
+    CancelledTicket,
+    CreatedOrder,
+    OrderRequest,
+    OrderStatus,
+    OrderStatusInfo,
+    TicketStatus,
+)
 from axdesk.sandbox.embedded import RunningSandbox, start_sandbox
 from axdesk.store import open_journal
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_activity import ActivityKind, Actor
 from axdesk.store.journal_queries import JournalState
 from axdesk.store.reconcile import Reconciler
-from axdesk.store.sync import listing_for_this_desk
+from axdesk.store.sync import listing_for_this_desk, send_again
 
 pytestmark = pytest.mark.e2e
 
@@ -190,3 +201,137 @@ def test_a_cancel_being_sent_at_one_desk_is_not_sent_again_at_another(
     first.release_cancel("T-1")
     assert second.claim_cancel("T-1")
     second.release_cancel("T-1")
+
+
+def test_a_claim_refused_because_this_desk_holds_it_leaves_the_cancel_free_once_released(
+    desks: list[OrderJournal],
+) -> None:
+    first, second = desks[0], desks[1]
+    assert first.claim_cancel("T-2")  # e.g. the operator's cancel, out now
+    assert not first.claim_cancel("T-2")  # settling skips it, releasing nothing
+    first.release_cancel("T-2")  # the operator's cancel is over
+    assert second.claim_cancel("T-2"), "the cancel stayed locked to the first desk"
+    second.release_cancel("T-2")
+
+
+class _CountingClient:
+    """An AX client that only counts what would be sent (a desk that must send nothing)."""
+
+    base_url = ENDPOINT
+
+    def __init__(self) -> None:
+        self.posts: list[str] = []
+
+    def create_order(self, request: OrderRequest, *, body: bytes | None = None) -> CreatedOrder:
+        self.posts.append(request.order.channel_order_code)
+        raise AxNetworkError("not sent (a test client)", request_sent=False)
+
+    def get_order_status(self, order_code: str) -> list[OrderStatusInfo]:
+        return []
+
+
+def test_ticket_codes_are_not_learned_by_a_second_desk_while_one_holds_the_order(
+    desks: list[OrderJournal],
+) -> None:
+    first, second = desks[0], desks[1]
+    request = make_request(("dc-adult", [traveler("A")]), code="o-learn")
+    line = created_for(request).depth_combinations[0]
+    first.record_sending(request, endpoint=ENDPOINT)
+    known = OrderStatusInfo(
+        channel_order_code="o-learn", ax_order_code=line.ax_order_code, status=OrderStatus.NEW
+    )
+    first.mark_known_without_tickets("o-learn", [known], "The ticket codes are not known yet.")
+    client = _CountingClient()
+    with first.hold_order("o-learn") as held:  # the first desk is learning them now
+        assert held
+        Reconciler(client, second, same_order_on_repeat=True).reconcile_pending()
+    assert client.posts == []
+    Reconciler(client, second, same_order_on_repeat=True).reconcile_pending()
+    assert client.posts == ["o-learn"]  # once the first desk let go
+
+
+class _CountingCanceller:
+    """A Cancel Ticket client that counts the PATCHes it is asked to send."""
+
+    base_url = ENDPOINT
+
+    def __init__(self) -> None:
+        self.patches: list[str] = []
+
+    def cancel_ticket(
+        self, ax_order_code: str, ticket_code: str, comment: str | None = None
+    ) -> CancelledTicket:
+        self.patches.append(ticket_code)
+        return _cancelled(ax_order_code, ticket_code)
+
+
+def _cancelled(ax_order_code: str, ticket_code: str) -> CancelledTicket:
+    return CancelledTicket(
+        channel_order_code="o-c",
+        ax_order_code=ax_order_code,
+        ax_order_status=OrderStatus.NEW,
+        ax_ticket_code=ticket_code,
+        ax_ticket_status=TicketStatus.TRAVELER_CANCELED,
+    )
+
+
+def test_a_cancel_another_desk_settled_since_it_was_listed_is_not_sent_again(
+    desks: list[OrderJournal],
+) -> None:
+    first, second = desks[0], desks[1]
+    request = make_request(("dc-adult", [traveler("A")]), code="o-c")
+    created = created_for(request)
+    first.record_sending(request, endpoint=ENDPOINT)
+    first.mark_sent("o-c", created)
+    line = created.depth_combinations[0]
+    ticket = line.tickets[0].ax_ticket_code
+    first.begin_cancel(line.ax_order_code, ticket, None)
+    first.mark_cancel_unknown(ticket, "no answer")
+    first.release_cancel(ticket)
+    (listed,) = second.unsettled_cancels(ENDPOINT)  # live sync's cycle lists it here…
+    assert first.claim_cancel(ticket)  # …while the first desk settles it
+    first.mark_cancel_done(ticket, _cancelled(line.ax_order_code, ticket), attempts=1)
+    first.release_cancel(ticket)
+    client = _CountingCanceller()
+
+    assert send_again(client, second, listed) is None
+    assert client.patches == []
+    lines = [a.kind for a in second.activity_of("o-c") if a.detail == ticket]
+    assert lines == [ActivityKind.CANCEL_REQUESTED, ActivityKind.CANCELLED]
+
+
+def test_a_cancel_is_claimed_before_its_intent_can_be_seen_by_another_desk(
+    desks: list[OrderJournal], pg_url: str
+) -> None:
+    other = desks[1]
+    request = make_request(("dc-adult", [traveler("A")]), code="o-first")
+    created = created_for(request)
+    line = created.depth_combinations[0]
+    ticket = line.tickets[0].ax_ticket_code
+    others_claims: list[bool] = []
+    watching = threading.Event()
+
+    def clock() -> dt.datetime:
+        """Asked by the journal while it writes: could another desk claim the cancel now?"""
+        if watching.is_set():
+            claimed = other.claim_cancel(ticket)
+            if claimed:
+                other.release_cancel(ticket)
+            others_claims.append(claimed)
+        return dt.datetime.now(dt.UTC)
+
+    first = open_journal(pg_url, clock=clock)
+    try:
+        first.record_sending(request, endpoint=ENDPOINT)
+        first.mark_sent("o-first", created)
+        watching.set()
+        intent = first.begin_cancel(line.ax_order_code, ticket, None)
+        watching.clear()
+        assert intent.claimed
+        assert others_claims, "the journal never asked its clock while writing the intent"
+        assert not any(others_claims), "another desk could claim the cancel being journaled"
+        first.release_cancel(ticket)
+        assert other.claim_cancel(ticket)
+        other.release_cancel(ticket)
+    finally:
+        first.close()
