@@ -323,12 +323,19 @@ class JournalCancels(JournalStatuses, JournalClaims):
         with transaction(self._conn):
             self.apply_cancellation(result, moment)
             if result.ax_ticket_status.is_cancelled:
+                was = self._conn.execute(
+                    "SELECT state FROM ticket_cancel WHERE ax_ticket_code = ?", (ax_ticket_code,)
+                ).fetchone()
+                already_done = was is not None and was[0] == CancelState.DONE.value
                 self._conn.execute(
-                    "UPDATE ticket_cancel SET state = 'done', settled_at = ?, updated_at = ?,"
-                    " problem = NULL, attempts = attempts + ? WHERE ax_ticket_code = ?",
+                    "UPDATE ticket_cancel SET state = 'done',"
+                    " settled_at = CASE WHEN state = 'done' THEN settled_at ELSE ? END,"
+                    " updated_at = ?, problem = NULL, attempts = attempts + ?"
+                    " WHERE ax_ticket_code = ?",
                     (at, at, attempts, ax_ticket_code),
                 )
-                self._record_ticket_activity(ax_ticket_code, ActivityKind.CANCELLED)
+                if not already_done:  # a late second answer changes nothing in the history
+                    self._record_ticket_activity(ax_ticket_code, ActivityKind.CANCELLED)
             else:
                 self._conn.execute(
                     "UPDATE ticket_cancel SET state = 'refused', settled_at = ?, updated_at = ?,"

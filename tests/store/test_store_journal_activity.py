@@ -76,6 +76,30 @@ def test_unknown_and_refused_are_recorded_once_per_change(journal: OrderJournal)
     ]
 
 
+def test_a_cancel_answered_again_after_done_adds_no_second_cancelled_line(
+    journal: OrderJournal,
+) -> None:
+    """A late second answer (a re-send after a lost answer, another desk's re-check)
+    is recorded, but the history says "cancelled" once."""
+    journal.act_as(KIM)
+    ax_order, ticket = sent_order_of_two(journal)
+    journal.begin_cancel(ax_order, ticket, "고객 요청")
+    answer = CancelledTicket(
+        channel_order_code="o1",
+        ax_order_code=ax_order,
+        ax_order_status=OrderStatus.NEW,
+        ax_ticket_code=ticket,
+        ax_ticket_status=TicketStatus.TRAVELER_CANCELED,
+    )
+    journal.mark_cancel_done(ticket, answer)
+    journal.act_as(LEE)
+    journal.mark_cancel_done(ticket, answer)
+    assert kinds_and_people(journal.activity_of("o1"))[2:] == [
+        (ActivityKind.CANCEL_REQUESTED, "김민지", "front-1"),
+        (ActivityKind.CANCELLED, "김민지", "front-1"),
+    ]
+
+
 def test_a_saved_note_unchanged_adds_no_line(journal: OrderJournal) -> None:
     journal.record_sending(make_request(code="o3"), endpoint=ENDPOINT)
     journal.save_internal_note("o3", "a", based_on="")
