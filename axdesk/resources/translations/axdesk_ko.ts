@@ -4571,6 +4571,17 @@ Internal note: %2</source>
     </message>
 </context>
 <context>
+    <name>TeamJournalBadge</name>
+    <message>
+        <source>Team journal offline</source>
+        <translation>팀 주문 기록 오프라인</translation>
+    </message>
+    <message>
+        <source>The team journal&apos;s server cannot be reached. Lists show what was read last; sending and cancelling wait until it is back. axdesk reconnects by itself.</source>
+        <translation>팀 주문 기록 서버에 연결할 수 없습니다. 목록은 마지막으로 읽은 내용이며, 주문 보내기와 취소는 서버에 다시 연결될 때까지 할 수 없습니다. axdesk가 알아서 다시 연결합니다.</translation>
+    </message>
+</context>
+<context>
     <name>TeamJournalBanner</name>
     <message>
         <source>&lt;b&gt;Team journal offline&lt;/b&gt; — the list shows what was read last. Sending and cancelling wait until the team journal is back; axdesk reconnects by itself.</source>

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 from pg_proxy import TcpRelay
 from pg_server import PostgresServer, pg_url, postgres_server
-from test_orders_support import make_tab
+from test_orders_support import make_tab, place_order, traveler
 
 from axdesk.api import LineInput, OrderRequest, TravelerInput, build_order_request
 from axdesk.store import open_journal
+from axdesk.store.cancel import CancelTarget, cancel_one
 from axdesk.store.journal import OrderJournal
 from axdesk.store.reconcile import Reconciler
 from axdesk.store.team_errors import TeamJournalOffline
@@ -108,6 +109,30 @@ def test_offline_nothing_is_sent_to_ax(
     with pytest.raises(TeamJournalOffline):
         reconciler.submit(_request("never"))
     assert sandbox.state.order_count() == 0
+
+
+def test_offline_no_cancel_is_sent_to_ax(
+    app_context: AppContext, relayed_journal: OrderJournal, relay: TcpRelay, sandbox: Any
+) -> None:
+    ctx = AppContext(
+        worker=app_context.worker,
+        connection=app_context.connection,
+        settings=app_context.settings,
+        paths=app_context.paths,
+        catalog=lambda: app_context.catalog,
+        journal=relayed_journal,
+        events=AppEvents(),
+    )
+    placed = place_order(ctx, sandbox, [traveler("Kim Minsu")])
+    relay.cut()
+    target = CancelTarget(
+        placed.code, placed.ax_order_code, placed.ticket_code(0), "Kim Minsu", "", "", None
+    )
+    with pytest.raises(TeamJournalOffline):
+        cancel_one(app_context.connection.client(), relayed_journal, target, "phoned in")
+    assert sandbox.state.orders_for(placed.code)[0].tickets[0].status == "New"
+    relay.restore()  # back by itself: the ticket is as it was, with no cancel journaled
+    assert relayed_journal.unsettled_cancels() == []
 
 
 def test_the_refusal_is_a_calm_sentence_in_both_languages(korean: Translations) -> None:
