@@ -66,9 +66,15 @@ def german() -> Iterator[PostgresServer]:
         hba = server.data_dir / "pg_hba.conf"
         hba.write_text(
             "host all clerk 127.0.0.1/32 scram-sha-256\n"
+            "host all clerk_md5 127.0.0.1/32 md5\n"
+            "host all clerk_plain 127.0.0.1/32 password\n"
             "host all stranger 127.0.0.1/32 reject\n" + hba.read_text()
         )
         server.admin(f"CREATE ROLE clerk LOGIN PASSWORD '{PASSWORD}'")
+        server.admin(f"CREATE ROLE clerk_plain LOGIN PASSWORD '{PASSWORD}'")
+        with psycopg.connect(server.url("postgres"), autocommit=True) as conn:
+            conn.execute("SET password_encryption = 'md5'")
+            conn.execute(f"CREATE ROLE clerk_md5 LOGIN PASSWORD '{PASSWORD}'")
         server.admin("CREATE ROLE stranger LOGIN")
         server.admin("CREATE ROLE locked")
         server.admin("SELECT pg_reload_conf()")
@@ -105,6 +111,18 @@ def test_a_wrong_password_is_named(german: PostgresServer) -> None:
     assert probe_team_journal(_url(german, "clerk", "postgres"), None).sentence.template == (
         report.sentence.template
     )
+
+
+@pytest.mark.parametrize("role", ["clerk", "clerk_md5", "clerk_plain"])
+def test_each_password_method_is_retraced(german: PostgresServer, role: str) -> None:
+    """SCRAM, MD5 and a plain password: the right one logs in (the failure then is the
+    missing database), a wrong one is the password refused."""
+    keywords = {"host": german.host, "port": str(german.port), "user": role}
+    right = diagnose({**keywords, "dbname": "nirgends"}, PASSWORD, 5)
+    assert (right.kind, right.sqlstate) == (FailureKind.NO_SUCH_DATABASE, "3D000")
+    assert diagnose({**keywords, "dbname": "postgres"}, PASSWORD, 5).kind is None
+    wrong = diagnose({**keywords, "dbname": "postgres"}, "falsch", 5)
+    assert (wrong.kind, wrong.sqlstate) == (FailureKind.REFUSED_LOGIN, "28P01")
 
 
 def test_an_unknown_database_is_named(german: PostgresServer) -> None:
