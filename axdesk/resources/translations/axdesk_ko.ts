@@ -4600,6 +4600,10 @@ Internal note: %2</source>
         <translation>&lt;b&gt;팀 주문 기록 오프라인&lt;/b&gt; — 목록은 마지막으로 읽은 내용입니다. 주문 보내기와 취소는 팀 주문 기록에 다시 연결될 때까지 할 수 없으며, axdesk가 알아서 다시 연결합니다.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Team journal offline&lt;/b&gt; — the list is the last one read, as of %1. Sending and cancelling wait until the team journal is back; axdesk reconnects by itself.</source>
+        <translation>&lt;b&gt;팀 주문 기록 오프라인&lt;/b&gt; — 목록은 %1에 마지막으로 읽은 내용입니다. 주문 보내기와 취소는 팀 주문 기록에 다시 연결될 때까지 할 수 없으며, axdesk가 알아서 다시 연결합니다.</translation>
+    </message>
+    <message>
         <source>Team journal offline</source>
         <translation>팀 주문 기록 오프라인</translation>
     </message>
