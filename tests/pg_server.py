@@ -93,8 +93,13 @@ def _as_server_user() -> list[str]:
 
 
 @contextlib.contextmanager
-def running_server() -> Iterator[PostgresServer]:
-    """Start a throwaway PostgreSQL; skip (naming what is missing) when it cannot be."""
+def running_server(
+    options: str = "", env: dict[str, str] | None = None
+) -> Iterator[PostgresServer]:
+    """Start a throwaway PostgreSQL; skip (naming what is missing) when it cannot be.
+
+    ``options``: more ``-c name=value`` server settings; ``env``: more environment for the
+    server (``LOCPATH`` for a locale made by the test, say)."""
     try:
         import psycopg  # noqa: F401
     except ImportError:
@@ -128,6 +133,7 @@ def running_server() -> Iterator[PostgresServer]:
     options = (
         f"-p {port} -k {data_dir} -c listen_addresses=127.0.0.1 -c fsync=off"
         " -c synchronous_commit=off -c max_connections=200"
+        f" {options}"
     )
     subprocess.run(  # noqa: S603 - as above
         [
@@ -142,6 +148,7 @@ def running_server() -> Iterator[PostgresServer]:
             options,
             "start",
         ],
+        env={**os.environ, **(env or {})},
         **run,  # type: ignore[arg-type]
     )
     server = PostgresServer("127.0.0.1", port, bin_dir, data_dir)

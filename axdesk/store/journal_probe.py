@@ -7,10 +7,13 @@ version and closes; it changes nothing on the server (no migration). The
 answer is a :class:`ProbeReport` whose sentence is a typed problem
 (``axdesk.store.problems``), worded in the operator's language by the UI.
 
-libpq reports a failed connection as text (no SQLSTATE), so the kind of failure
-is read from the words libpq and an English-speaking server use; anything else
-is said with the server's own words. No sentence holds the password: libpq
-never repeats it.
+libpq reports a failed connection as text in the server's (or the client's)
+language, with no SQLSTATE, so the kind of failure is never read from words:
+errors after the connection is made carry their SQLSTATE, and a failed
+connection is retraced by :func:`axdesk.store.pg_diagnose.diagnose`, which
+reads the server's SQLSTATE and the TLS verify codes itself. The server's own
+words are only shown, after the sentence. No sentence holds the password:
+libpq never repeats it.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Any
 from axdesk.store.journal_open import pg_connect_kwargs, with_password
 from axdesk.store.journal_setting import BAD_ADDRESS
 from axdesk.store.journal_url import JournalUrlError, pg_target
+from axdesk.store.pg_diagnose import FailureKind, diagnose, kind_of_sqlstate
 from axdesk.store.problems import Problem
 from axdesk.store.problems import template as _t
 
@@ -54,31 +58,35 @@ TLS_FAILED = _t(
     "The server at %1 was not reached safely: its TLS certificate or name could not be "
     "checked (%2)."
 )
+TLS_NOT_OFFERED = _t(
+    "The server at %1 does not offer TLS, and a server that is not this computer is only "
+    "used over TLS: turn on ssl in its postgresql.conf with a certificate for its name."
+)
+TLS_UNTRUSTED = _t(
+    "The server at %1 was not reached safely: its TLS certificate is not signed by an "
+    "authority this computer trusts (%2). Install the agency's certificate authority, or "
+    "name it with sslrootcert= in the address."
+)
+TLS_NAME_MISMATCH = _t(
+    "The server at %1 was not reached safely: its TLS certificate is for another name "
+    "(%2). Use the name the certificate was made for."
+)
 NO_RIGHTS = _t("The user may not read the journal at %1 (%2): run grants.sql as its owner.")
 FAILED = _t("The server at %1 could not be used: %2")
 
-_KINDS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("password authentication failed", "no password supplied"), REFUSED_LOGIN),
-    (('role "',), REFUSED_LOGIN),  # role "x" does not exist / is not permitted to log in
-    (("pg_hba.conf",), NOT_ALLOWED),
-    (("does not exist",), NO_SUCH_DATABASE),  # database "x" does not exist (roles: above)
-    (("certificate", "ssl", "tls"), TLS_FAILED),
-    (
-        ("failed to resolve host", "could not translate host name", "name or service not known"),
-        NO_SUCH_HOST,
-    ),
-    (
-        (
-            "connection refused",
-            "timeout expired",
-            "timed out",
-            "no route to host",
-            "network is unreachable",
-        ),
-        UNREACHABLE,
-    ),
-)
-"""The kinds of failure, first match wins, by the words libpq (or the server) used."""
+_SENTENCES = {
+    FailureKind.NO_SUCH_HOST: NO_SUCH_HOST,
+    FailureKind.UNREACHABLE: UNREACHABLE,
+    FailureKind.TLS_NOT_OFFERED: TLS_NOT_OFFERED,
+    FailureKind.TLS_UNTRUSTED: TLS_UNTRUSTED,
+    FailureKind.TLS_NAME_MISMATCH: TLS_NAME_MISMATCH,
+    FailureKind.TLS_FAILED: TLS_FAILED,
+    FailureKind.REFUSED_LOGIN: REFUSED_LOGIN,
+    FailureKind.NOT_ALLOWED: NOT_ALLOWED,
+    FailureKind.NO_SUCH_DATABASE: NO_SUCH_DATABASE,
+    FailureKind.NO_RIGHTS: NO_RIGHTS,
+}
+"""The sentence of each kind of failure (each says the server's words as %2)."""
 
 
 class ProbeResult(enum.Enum):
@@ -110,14 +118,27 @@ def _libpq_words(exc: BaseException) -> str:
     return text.removeprefix("connection failed:").strip()
 
 
-def failure_sentence(where: str, exc: BaseException) -> Problem:
-    """The sentence for a failed connection to the team server at ``where``."""
+def failure_sentence(
+    where: str,
+    exc: BaseException,
+    keywords: dict[str, Any] | None = None,
+    password: str | None = None,
+) -> Problem:
+    """The sentence for a failed use of the team server at ``where``.
+
+    An error the server sent after the connection was made is sorted by its SQLSTATE;
+    a failed connection (no SQLSTATE) is retraced with ``keywords`` and ``password``
+    (:func:`~axdesk.store.pg_diagnose.diagnose`), which blocks for up to the connect
+    timeout again.
+    """
     words = _libpq_words(exc)
-    lowered = str(exc).lower()
-    for needles, kind in _KINDS:
-        if any(needle in lowered for needle in needles):
-            return Problem(kind, where, words)
-    return Problem(FAILED, where, words)
+    kind = kind_of_sqlstate(getattr(exc, "sqlstate", None))
+    if kind is None and keywords is not None:
+        found = diagnose(keywords, password, float(keywords.get("connect_timeout", 5)))
+        kind = found.kind
+        words = found.words or words
+    sentence = _SENTENCES.get(kind) if kind is not None else None
+    return Problem(sentence or FAILED, where, words)
 
 
 def probe_team_journal(url: str, password: str | None = None) -> ProbeReport:
@@ -137,12 +158,9 @@ def probe_team_journal(url: str, password: str | None = None) -> ProbeReport:
     try:
         conn: Any = psycopg.connect(**with_password(kwargs, password))
     except psycopg.Error as exc:
-        return ProbeReport(ProbeResult.FAILED, failure_sentence(where, exc))
+        return ProbeReport(ProbeResult.FAILED, failure_sentence(where, exc, kwargs, password))
     try:
         version = pg_schema_version(conn)  # a psycopg connection answers the same calls
-    except psycopg.errors.InsufficientPrivilege as exc:
-        words = exc.diag.message_primary or str(exc)
-        return ProbeReport(ProbeResult.FAILED, Problem(NO_RIGHTS, where, words))
     except psycopg.Error as exc:
         return ProbeReport(ProbeResult.FAILED, failure_sentence(where, exc))
     finally:

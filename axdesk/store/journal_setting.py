@@ -140,3 +140,21 @@ def validate_team_server(value: object) -> TeamServer | None:
     except JournalUrlError as exc:
         raise TeamServerValueError(Problem(BAD_ADDRESS, str(exc))) from None
     return server
+
+
+def server_of_url(url: str) -> TeamServer | None:
+    """The :class:`TeamServer` a ``postgresql://`` address names, for its keyring entry
+    (``AXDESK_JOURNAL_URL``); None when it names no user, a socket folder or several
+    hosts (libpq's own ways then find the password)."""
+    keywords = pg_target(url).keywords
+    try:
+        return validate_team_server(
+            {
+                "host": keywords.get("host", ""),
+                "port": int(keywords["port"]),
+                "database": keywords["dbname"],
+                "user": keywords.get("user", ""),
+            }
+        )
+    except TeamServerValueError:
+        return None

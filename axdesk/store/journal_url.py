@@ -40,6 +40,17 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _only_this_computer(host: str, hostaddr: str) -> bool:
+    """True when every host libpq may try is this computer: each of a comma-separated list,
+    and each ``hostaddr`` (which libpq connects to instead of the name's address)."""
+    names = host.split(",") if host else [""]
+    addresses = [a for a in hostaddr.split(",") if a.strip()]
+    return all(is_loopback(name.strip()) for name in names) and all(
+        is_loopback(address.strip()) and not address.strip().startswith("/")
+        for address in addresses
+    )
+
+
 def pg_target(url: str) -> PgTarget:
     """The connection keywords of a ``postgresql://`` URL, TLS checks made compulsory."""
     parts = urllib.parse.urlsplit(url)
@@ -64,7 +75,7 @@ def pg_target(url: str) -> PgTarget:
         keywords["host"] = host
     if parts.username:
         keywords["user"] = urllib.parse.unquote(parts.username)
-    if not is_loopback(host):
+    if not _only_this_computer(host, keywords.get("hostaddr", "")):
         if keywords.get("sslmode", "verify-full") in _WEAK_TLS:
             raise JournalUrlError(
                 f"The team journal at {host} must be reached over TLS with its certificate "

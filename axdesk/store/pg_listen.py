@@ -30,6 +30,9 @@ _log = logging.getLogger(__name__)
 CHANNEL = "axdesk_journal"
 ALL_ORDERS = "*"
 """A code in a batch meaning "anything may have changed" (after a reconnect)."""
+CATALOG_NOTICE = "#catalog"
+"""A code in a batch meaning "the team catalog was published" (``axdesk.store.team_catalog``;
+order codes never start with #)."""
 
 
 class JournalListener:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from axdesk.store.db import DatabaseTooNewError
 from axdesk.store.pg_connection import PgConnection
+from axdesk.store.pg_listen import CATALOG_NOTICE
 
 MIGRATION_LOCK = 0x61786A31  # "axj1": the advisory lock held while migrating
 
@@ -251,6 +252,42 @@ def _add_change_notices(conn: PgConnection) -> None:
         )
 
 
+def _add_team_catalog(conn: PgConnection) -> None:
+    """v5: the agency's catalog, one per AX server (``axdesk.store.team_catalog``).
+
+    One row per AX server address as the journal writes it
+    (``axdesk.store.endpoints.normalize_endpoint``): the catalog as its JSON document
+    (the Catalog > Export format, checked again when read) and a revision the desks
+    compare to know whether to read it again; each publication is announced on the
+    journal's channel as ``#catalog`` (never an order code). (Version 4 is left to the search
+    migration made alongside; the numbers are put in order when both are merged.)
+    """
+    conn.execute(
+        """
+        CREATE TABLE team_catalog (
+            endpoint TEXT PRIMARY KEY,
+            revision BIGINT NOT NULL,
+            document TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            operator TEXT NOT NULL DEFAULT '',
+            desk TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    conn.execute(
+        f"""
+        CREATE FUNCTION axdesk_catalog_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('{NOTIFY_CHANNEL}', '{CATALOG_NOTICE}');
+            RETURN NULL;
+        END
+        $$"""
+    )
+    conn.execute(
+        "CREATE TRIGGER team_catalog_announced AFTER INSERT OR UPDATE ON team_catalog"
+        " FOR EACH ROW EXECUTE FUNCTION axdesk_catalog_changed()"
+    )
+
+
 PG_MIGRATIONS: tuple[PgMigration, ...] = (
     PgMigration(
         1,
@@ -260,6 +297,7 @@ PG_MIGRATIONS: tuple[PgMigration, ...] = (
     ),
     PgMigration(2, "who did what: operator, desk and time of each action", _add_journal_activity),
     PgMigration(3, "each committed change to an order announced to the desks", _add_change_notices),
+    PgMigration(5, "the agency's catalog, one per AX server", _add_team_catalog),
 )
 PG_SCHEMA_VERSION = PG_MIGRATIONS[-1].version
 

@@ -10,5 +10,7 @@ GRANT SELECT, INSERT, UPDATE ON
     journal_activity, order_search, product, product_option, draft
     TO axdesk_desk;
 GRANT DELETE ON order_search TO axdesk_desk;
+-- The agency's catalog, one per AX server: read and replaced by any desk.
+GRANT SELECT, INSERT, UPDATE ON team_catalog TO axdesk_desk;
 GRANT SELECT ON axdesk_schema TO axdesk_desk;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO axdesk_desk;

@@ -12,6 +12,8 @@ from store_helpers import ENDPOINT, created_for, make_request
 
 from axdesk.store import open_journal
 from axdesk.store.db import DatabaseError
+from axdesk.store.journal_activity import Actor
+from axdesk.store.team_catalog import TeamCatalog
 
 DOCS = Path(__file__).parents[2] / "docs" / "team-journal"
 
@@ -50,6 +52,9 @@ def test_a_desk_works_with_the_documented_rights_and_cannot_change_the_schema(
             with desk.hold_order("least-1") as held:
                 assert held
             assert [o.channel_order_code for o in desk.list_orders()] == ["least-1"]
+            shared = TeamCatalog(desk)  # the agency's catalog: published and read again
+            assert shared.publish(ENDPOINT, [], Actor("민지", "desk-1")) == 1
+            assert shared.publish(ENDPOINT, [], Actor("민지", "desk-1")) == 2
             with pytest.raises(DatabaseError, match="may not do this"):
                 desk.connection.execute("DROP TABLE ticket")
             with pytest.raises(DatabaseError, match="may not do this"):

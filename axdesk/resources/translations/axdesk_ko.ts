@@ -4507,6 +4507,18 @@ Internal note: %2</source>
         <translation>%1 서버에 안전하게 연결하지 못했습니다. 서버의 보안 인증서나 이름을 확인할 수 없습니다(%2).</translation>
     </message>
     <message>
+        <source>The server at %1 does not offer TLS, and a server that is not this computer is only used over TLS: turn on ssl in its postgresql.conf with a certificate for its name.</source>
+        <translation>%1 서버는 TLS를 제공하지 않습니다. 이 컴퓨터가 아닌 서버는 TLS로만 사용합니다. 서버의 postgresql.conf에서 서버 이름에 맞는 인증서로 ssl을 켜세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 was not reached safely: its TLS certificate is not signed by an authority this computer trusts (%2). Install the agency&apos;s certificate authority, or name it with sslrootcert= in the address.</source>
+        <translation>%1 서버에 안전하게 연결하지 못했습니다. 서버의 TLS 인증서가 이 컴퓨터가 신뢰하는 인증 기관의 서명을 받지 않았습니다(%2). 대행사의 인증 기관을 설치하거나 주소에 sslrootcert=로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>The server at %1 was not reached safely: its TLS certificate is for another name (%2). Use the name the certificate was made for.</source>
+        <translation>%1 서버에 안전하게 연결하지 못했습니다. 서버의 TLS 인증서는 다른 이름용입니다(%2). 인증서가 발급된 이름을 사용하세요.</translation>
+    </message>
+    <message>
         <source>The user may not read the journal at %1 (%2): run grants.sql as its owner.</source>
         <translation>이 사용자는 %1의 저널을 읽을 권한이 없습니다(%2). 소유자 계정으로 권한 스크립트(grants.sql)를 실행하세요.</translation>
     </message>
@@ -4571,10 +4583,25 @@ Internal note: %2</source>
     </message>
 </context>
 <context>
+    <name>TeamJournalBadge</name>
+    <message>
+        <source>Team journal offline</source>
+        <translation>팀 주문 기록 오프라인</translation>
+    </message>
+    <message>
+        <source>The team journal&apos;s server cannot be reached. Lists show what was read last; sending and cancelling wait until it is back. axdesk reconnects by itself.</source>
+        <translation>팀 주문 기록 서버에 연결할 수 없습니다. 목록은 마지막으로 읽은 내용이며, 주문 보내기와 취소는 서버에 다시 연결될 때까지 할 수 없습니다. axdesk가 알아서 다시 연결합니다.</translation>
+    </message>
+</context>
+<context>
     <name>TeamJournalBanner</name>
     <message>
         <source>&lt;b&gt;Team journal offline&lt;/b&gt; — the list shows what was read last. Sending and cancelling wait until the team journal is back; axdesk reconnects by itself.</source>
         <translation>&lt;b&gt;팀 주문 기록 오프라인&lt;/b&gt; — 목록은 마지막으로 읽은 내용입니다. 주문 보내기와 취소는 팀 주문 기록에 다시 연결될 때까지 할 수 없으며, axdesk가 알아서 다시 연결합니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Team journal offline&lt;/b&gt; — the list is the last one read, as of %1. Sending and cancelling wait until the team journal is back; axdesk reconnects by itself.</source>
+        <translation>&lt;b&gt;팀 주문 기록 오프라인&lt;/b&gt; — 목록은 %1에 마지막으로 읽은 내용입니다. 주문 보내기와 취소는 팀 주문 기록에 다시 연결될 때까지 할 수 없으며, axdesk가 알아서 다시 연결합니다.</translation>
     </message>
     <message>
         <source>Team journal offline</source>

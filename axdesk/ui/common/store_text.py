@@ -243,6 +243,23 @@ STORE_TEMPLATES = (
         "be checked (%2).",
     ),
     QT_TRANSLATE_NOOP(
+        "StoreText",
+        "The server at %1 does not offer TLS, and a server that is not this computer is "
+        "only used over TLS: turn on ssl in its postgresql.conf with a certificate for its "
+        "name.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreText",
+        "The server at %1 was not reached safely: its TLS certificate is not signed by an "
+        "authority this computer trusts (%2). Install the agency's certificate authority, "
+        "or name it with sslrootcert= in the address.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "StoreText",
+        "The server at %1 was not reached safely: its TLS certificate is for another name "
+        "(%2). Use the name the certificate was made for.",
+    ),
+    QT_TRANSLATE_NOOP(
         "StoreText", "The user may not read the journal at %1 (%2): run grants.sql as its owner."
     ),
     QT_TRANSLATE_NOOP("StoreText", "The server at %1 could not be used: %2"),

@@ -219,6 +219,7 @@ class OrdersTab(QWidget):
     def _connect(self) -> None:
         self.filters.refresh_button.clicked.connect(self.refresh_now)
         self.team_feed.online_changed.connect(self.team_banner.set_online)
+        self.model.loaded.connect(self.team_banner.note_read)
         self.team_feed.start()
 
         self.model.count_changed.connect(self._show_count)

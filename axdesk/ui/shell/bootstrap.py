@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from axdesk.store.db import locked, open_database
+from axdesk.store.journal_setting import server_of_url
 from axdesk.store.journal_url import admin_chose_journal, team_journal_url
 from axdesk.store.paths import AppPaths
 from axdesk.store.settings import Settings
@@ -196,11 +197,15 @@ def open_shell(
     team_journals: list[OrderJournal] = []
     made: list[Shell] = []
 
+    # The keyring entry File > Journal… keeps; AXDESK_JOURNAL_URL's server has one too
+    # when the desk saved it once (none: libpq's own PGPASSFILE / ~/.pgpass).
+    keyring_server = server or (server_of_url(env_url) if env_url is not None else None)
+
     def journal_password() -> str | None:
-        """The setting's password from the keyring, read by the thread that connects."""
-        if server is None or not made:
-            return None  # AXDESK_JOURNAL_URL: libpq's pgpass, as before
-        return keyring_password(made[0], server.account)
+        """The team journal's password from the keyring, read by the thread that connects."""
+        if keyring_server is None or not made:
+            return None
+        return keyring_password(made[0], keyring_server.account)
 
     def open_the_journal() -> OrderJournal:
         journal = _open_journal(database, settings, team_url, journal_password)

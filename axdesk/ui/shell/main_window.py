@@ -215,9 +215,14 @@ class MainWindow(QMainWindow):
             self.orders_tab.reload()
 
     def _wire_tabs(self) -> None:
+        from axdesk.ui.catalog.team_sync import TeamCatalogSync  # with the tabs, not the frame
+        from axdesk.ui.shell.team_badge import TeamJournalBadge
+
         self.inventory_tab.book_slot_requested.connect(self.book_slot)
         self.order_tab.order_sent.connect(self.show_sent_order)
         self.orders_tab.notify.connect(self.notify)
+        self.team_badge = TeamJournalBadge.install(self.status, self.orders_tab.team_feed)
+        self.team_catalog = TeamCatalogSync(self.ctx, self)  # the team journal's catalog
 
     def book_slot(self, slot: SlotRef) -> None:
         """Inventory > Book this slot: prefill the order form and go there."""

@@ -11,16 +11,19 @@ from typing import Any
 import pytest
 from pg_proxy import TcpRelay
 from pg_server import PostgresServer, pg_url, postgres_server
-from test_orders_support import make_tab
+from test_orders_support import make_tab, place_order, traveler
 
 from axdesk.api import LineInput, OrderRequest, TravelerInput, build_order_request
 from axdesk.store import open_journal
+from axdesk.store.cancel import CancelTarget, cancel_one
 from axdesk.store.journal import OrderJournal
 from axdesk.store.reconcile import Reconciler
 from axdesk.store.team_errors import TeamJournalOffline
 from axdesk.ui.common.context import AppContext, AppEvents
 from axdesk.ui.common.i18n import Translations
+from axdesk.ui.common.time_text import time_text
 from axdesk.ui.common.worker import describe_error
+from axdesk.ui.orders.team_banner import TeamJournalBanner
 
 __all__ = ["pg_url", "postgres_server"]
 
@@ -86,9 +89,13 @@ def test_offline_the_tab_says_so_keeps_its_list_and_comes_back_by_itself(
         relay.cut()
         qtbot.waitUntil(tab.team_banner.isVisible, timeout=5000)
         assert "Team journal offline" in tab.team_banner.text()
-        tab.reload()  # the read fails: the last list stays
+        read_at = tab.team_banner.read_at
+        assert read_at is not None
+        assert f"as of {time_text(read_at)}" in tab.team_banner.text()
+        tab.reload()  # the read fails: the last list stays, and so does its time
         qtbot.wait(300)
         assert tab.model.row_of("before") is not None
+        assert tab.team_banner.read_at == read_at
 
         elsewhere.record_sending(_request("meanwhile"), endpoint="https://test.ax-cloud.com")
         relay.restore()
@@ -110,7 +117,41 @@ def test_offline_nothing_is_sent_to_ax(
     assert sandbox.state.order_count() == 0
 
 
+def test_offline_no_cancel_is_sent_to_ax(
+    app_context: AppContext, relayed_journal: OrderJournal, relay: TcpRelay, sandbox: Any
+) -> None:
+    ctx = AppContext(
+        worker=app_context.worker,
+        connection=app_context.connection,
+        settings=app_context.settings,
+        paths=app_context.paths,
+        catalog=lambda: app_context.catalog,
+        journal=relayed_journal,
+        events=AppEvents(),
+    )
+    placed = place_order(ctx, sandbox, [traveler("Kim Minsu")])
+    relay.cut()
+    target = CancelTarget(
+        placed.code, placed.ax_order_code, placed.ticket_code(0), "Kim Minsu", "", "", None
+    )
+    with pytest.raises(TeamJournalOffline):
+        cancel_one(app_context.connection.client(), relayed_journal, target, "phoned in")
+    assert sandbox.state.orders_for(placed.code)[0].tickets[0].status == "New"
+    relay.restore()  # back by itself: the ticket is as it was, with no cancel journaled
+    assert relayed_journal.unsettled_cancels() == []
+
+
 def test_the_refusal_is_a_calm_sentence_in_both_languages(korean: Translations) -> None:
     sentence = describe_error(TeamJournalOffline("The team journal at x cannot be reached."))
     assert sentence is not None
     assert "팀 주문 기록" in str(sentence)
+
+
+def test_the_banner_says_when_the_list_was_read_in_korean(qtbot: Any, korean: Translations) -> None:
+    banner = TeamJournalBanner()
+    qtbot.addWidget(banner)
+    assert "%1" not in banner.text()
+    banner.note_read()
+    assert banner.read_at is not None
+    assert "마지막으로 읽은" in banner.text()
+    assert time_text(banner.read_at) in banner.text()

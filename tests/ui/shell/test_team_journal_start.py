@@ -185,3 +185,44 @@ def test_axdesk_journal_url_naming_this_computer_also_wins_over_the_setting(
         assert shell.ctx.journal.backend == "sqlite"
     finally:
         shell.close()
+
+
+def test_axdesk_journal_url_takes_the_password_file_journal_keeps(
+    qapp: Any, app_home: Any, password_pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An administrator's address names no password: the keyring entry File > Journal…
+    keeps for that user, server and database is used (the in-memory test keyring)."""
+    monkeypatch.setenv(JOURNAL_URL_ENV, password_pg_url)
+    monkeypatch.setenv("PGPASSFILE", str(app_home / "no-such-pgpass"))
+    from axdesk.ui.connection.secrets import SecretStore
+
+    secrets = SecretStore()
+    secrets.save_journal_password(_server_of(password_pg_url).account, PG_PASSWORD)
+    shell = open_shell(AppPaths.default(), secrets=secrets)
+    try:
+        journal = shell.ctx.journal
+        journal.record_sending(_request("env-key-1"), endpoint="https://test.ax-cloud.com")
+        assert journal.state_of("env-key-1") is not None
+    finally:
+        shell.close()
+
+
+def test_axdesk_journal_url_without_a_kept_password_falls_back_to_pgpass(
+    qapp: Any, app_home: Any, password_pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keywords = pg_target(password_pg_url).keywords
+    pgpass = app_home / "pgpass"
+    pgpass.write_text(
+        f"{keywords['host']}:{keywords['port']}:{keywords['dbname']}:{keywords['user']}:"
+        f"{PG_PASSWORD}\n"
+    )
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    monkeypatch.setenv(JOURNAL_URL_ENV, password_pg_url)
+    shell = open_shell(AppPaths.default())
+    try:
+        journal = shell.ctx.journal
+        journal.record_sending(_request("env-pgpass-1"), endpoint="https://test.ax-cloud.com")
+        assert journal.state_of("env-pgpass-1") is not None
+    finally:
+        shell.close()
