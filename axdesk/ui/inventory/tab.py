@@ -373,12 +373,14 @@ class InventoryTab(QWidget):
         self.loading.record(index)
         self.message_bar.clear()
         recent = self._ctx.settings.recent_products
-        if not recent or recent[0] != index.product_code:  # a save writes (and syncs) a file
+        if not recent or recent[0] != index.product_code:
+            # The change is written off this thread (the shell's settings saver); the
+            # combo is reordered from the catalog already read (no database read here).
             try:
                 self._ctx.settings.remember_product(index.product_code)
             except SettingsError as error:  # the list of recent products is a convenience
                 log.warning("Could not remember the recent product: %s", error)
-            self.products.reload()
+            self.products.show_recent()
         self.products.select(index.product_code)
         self.options.fill(index, self.products.option_names)
         self.legend.set_threshold(index.nearly_full_threshold)
