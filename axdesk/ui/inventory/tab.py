@@ -103,6 +103,7 @@ class InventoryTab(QWidget):
             status_label=self.status_label,
             message_bar=self.message_bar,
             product_name=self.products.product_name,
+            month_shown=lambda: self.calendar.month_shown(self.options.selected()),
             parent=self,
         )
         self.stale = StaleInventory(

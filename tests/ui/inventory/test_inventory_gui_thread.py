@@ -71,3 +71,46 @@ def test_showing_an_inventory_neither_writes_the_settings_nor_reads_the_catalog_
     assert threading.main_thread() not in writers
     assert app_context.settings.recent_products[:2] == (OTHER_PRODUCT, PRODUCT)
     assert tab.products.current_code() == OTHER_PRODUCT
+
+
+@pytest.mark.e2e
+def test_an_arriving_inventory_is_painted_from_days_the_worker_folded(
+    qtbot: QtBot, tab: InventoryTab, monkeypatch
+) -> None:
+    """The month on screen (today's day included) is folded on the worker: the GUI thread
+    shows and paints it without folding a single day, for all options and for one."""
+    import axdesk.ui.inventory.index as index_module
+
+    real_fold = index_module.summarise_day
+    folders: list[threading.Thread] = []
+
+    def recording_fold(*args, **kwargs):  # type: ignore[no-untyped-def]
+        folders.append(threading.current_thread())
+        return real_fold(*args, **kwargs)
+
+    monkeypatch.setattr(index_module, "summarise_day", recording_fold)
+    tab.resize(1000, 700)
+    tab.show()
+    qtbot.waitExposed(tab)
+    painted: list[int] = []
+
+    def paint_at_arrival(_code: str) -> None:
+        tab.repaint()  # at once, as the event loop would next
+        painted.append(folders.count(threading.main_thread()))
+
+    tab.inventory_loaded.connect(paint_at_arrival)
+    with qtbot.waitSignal(tab.inventory_loaded, timeout=LOAD_TIMEOUT_MS):
+        tab.show_product(PRODUCT)
+    assert painted == [0]
+    assert folders  # the worker did fold them
+    index = tab.inventory_index
+    assert index is not None
+    option = index.option_codes[0]
+    tab.set_option(option)  # a month not folded for this option: the GUI thread folds it
+    tab.repaint()
+    assert folders.count(threading.main_thread()) > 0
+    folders.clear()
+    with qtbot.waitSignal(tab.inventory_loaded, timeout=LOAD_TIMEOUT_MS):
+        tab.refresh()  # the same month, now for the option chosen
+    assert painted[-1] == 0
+    assert threading.main_thread() not in folders
