@@ -26,9 +26,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import operator
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -184,6 +185,36 @@ def summarise_day(
     )
 
 
+class OptionSlots:
+    """One option's slots ordered by date (in their order within a day), found by bisection.
+
+    AX lists a day's slots together and the days in order, so the slots usually
+    come ordered already; a day listed in several runs still gets all its slots,
+    in their order (the sort is stable). Made with loops of C only: a year of an
+    option is a thousand slots, and the worker holds the GIL while it runs.
+    """
+
+    __slots__ = ("dates", "days", "slots")
+
+    def __init__(self, slots: list[InventorySlot], dates: list[dt.date]) -> None:
+        self.slots = slots
+        self.dates = dates  # each slot's date, in the same order
+        self.days: tuple[dt.date, ...] = tuple(dict.fromkeys(dates))  # once each, in order
+
+    @classmethod
+    def of(cls, slots: Sequence[InventorySlot]) -> OptionSlots:
+        dates = list(map(_DATE, slots))
+        if all(map(operator.le, dates, dates[1:])):
+            return cls(list(slots), dates)
+        ordered = sorted(slots, key=_DATE)
+        return cls(ordered, list(map(_DATE, ordered)))
+
+    def on(self, day: dt.date) -> list[InventorySlot]:
+        """The slots of ``day``, in the order AX listed them."""
+        first = bisect_left(self.dates, day)
+        return self.slots[first : bisect_right(self.dates, day, first)]
+
+
 class MonthShown(NamedTuple):
     """What the calendar shows, as the worker needs it to fold that month in advance.
 
@@ -225,7 +256,7 @@ class InventoryIndex:
     def __init__(
         self,
         product_code: str,
-        slots_by_option: dict[str, dict[dt.date, list[InventorySlot]]],
+        slots_by_option: dict[str, OptionSlots],
         problem_rows: tuple[SlotRow, ...],
         nearly_full_threshold: int,
     ) -> None:
@@ -243,28 +274,18 @@ class InventoryIndex:
         self._today_summaries: dict[
             str | None, tuple[dt.date, dt.time, dt.time | None, DaySummary | None]
         ] = {}
-        self._dates = sorted({day for days in slots_by_option.values() for day in days})
-        self.slot_count = sum(
-            len(day_slots) for days in slots_by_option.values() for day_slots in days.values()
-        )
+        self._dates = sorted(set().union(*(slots.days for slots in slots_by_option.values())))
+        self.slot_count = sum(len(slots.slots) for slots in slots_by_option.values())
 
     @classmethod
     def build(cls, inventory: Inventory, nearly_full_threshold: int) -> InventoryIndex:
-        """Group every slot by option and date and collect the broken ones: O(slots)."""
-        slots_by_option: dict[str, dict[dt.date, list[InventorySlot]]] = {}
+        """Order every option's slots by date and collect the broken ones: O(slots), in
+        loops of C (no Python loop per slot or per day)."""
+        slots_by_option: dict[str, OptionSlots] = {}
         broken: list[tuple[str, InventorySlot]] = []
         for dc_code, slots in inventory.options.items():
-            days: dict[dt.date, list[InventorySlot]] = {}
-            # AX lists a day's slots together, so this loops once a day, not once a slot;
-            # a day listed in several runs still gets all its slots, in their order.
-            for day, run in groupby(slots, key=_DATE):
-                same_day = days.get(day)
-                if same_day is None:
-                    days[day] = list(run)
-                else:
-                    same_day.extend(run)
+            slots_by_option[dc_code] = OptionSlots.of(slots)
             broken.extend((dc_code, slot) for slot in InventorySlot.with_problems(slots))
-            slots_by_option[dc_code] = days
         problem_rows = sorted(
             (
                 SlotRow(dc_code, slot, slot_state(slot, nearly_full_threshold), slot_problems(slot))
@@ -322,8 +343,8 @@ class InventoryIndex:
 
     def _slots_of(self, day: dt.date, option: str | None) -> list[InventorySlot]:
         if option is None:  # ALL_OPTIONS: one fold over every option's slots of the day
-            return [slot for days in self._slots_by_option.values() for slot in days.get(day, ())]
-        return self._slots_by_option[option].get(day, [])
+            return [slot for slots in self._slots_by_option.values() for slot in slots.on(day)]
+        return self._slots_by_option[option].on(day)
 
     def _today_summary(
         self, day: dt.date, option: str | None, now: dt.datetime
@@ -362,7 +383,9 @@ class InventoryIndex:
                 slot_problems(slot),
             )
             for rank, code in enumerate(codes)
-            for slot in self._slots_by_option.get(code, {}).get(day, ())
+            for slot in (
+                self._slots_by_option[code].on(day) if code in self._slots_by_option else ()
+            )
         ]
         rank_of = {code: rank for rank, code in enumerate(codes)}
         rows.sort(key=lambda row: (row.slot.start_time, rank_of[row.dc_code]))
@@ -372,7 +395,8 @@ class InventoryIndex:
         """Every date that has a slot (for ``option``), in order."""
         if option is None:  # ALL_OPTIONS
             return list(self._dates)
-        return sorted(self._slots_by_option.get(option, {}))
+        slots = self._slots_by_option.get(option)
+        return [] if slots is None else list(slots.days)
 
     def month_rows(self, year: int, month: int, option: str | None = ALL_OPTIONS) -> list[SlotRow]:
         """Every slot of the month (for ``option``), by date, start time and option."""

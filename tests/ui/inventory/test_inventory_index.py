@@ -483,3 +483,27 @@ def test_the_worker_folds_the_month_the_calendar_will_show(monkeypatch) -> None:
     assert folds == []
     index.summary(dt.date(2025, 3, 20), ADULT, now)  # not folded ahead: folded when asked
     assert folds == [dt.date(2025, 3, 20)]
+
+
+def test_slots_listed_out_of_date_order_are_found_on_their_day_in_their_order() -> None:
+    """A day listed in two runs, and days out of order, still give each day all its slots
+    in the order AX listed them (and the dates in order)."""
+    index = build(
+        {
+            ADULT: [
+                wire_slot("2025-03-12", "09:00", code="a"),
+                wire_slot("2025-03-11", "14:00", code="b"),
+                wire_slot("2025-03-12", "07:00", code="c"),
+                wire_slot("2025-03-11", "08:00", code="d"),
+                wire_slot("2025-03-10", "10:00", code="e"),
+            ]
+        }
+    )
+    assert index.dates(ADULT) == [dt.date(2025, 3, 10), dt.date(2025, 3, 11), dt.date(2025, 3, 12)]
+    assert index.dates() == index.dates(ADULT)
+    twelfth = index.slots_on(dt.date(2025, 3, 12), ADULT)
+    assert [row.slot.inventory_code for row in twelfth] == ["c", "a"]  # by start time
+    assert [s.inventory_code for s in index._slots_of(dt.date(2025, 3, 12), ADULT)] == ["a", "c"]
+    assert index.summary(dt.date(2025, 3, 11), ADULT).slot_count == 2  # type: ignore[union-attr]
+    assert index.summary(dt.date(2025, 3, 9), ADULT) is None
+    assert index.slot_count == 5
