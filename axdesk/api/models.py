@@ -525,7 +525,11 @@ class _CommonAnswerRaw(msgspec.Struct):
     status_code: int | None = None
 
 
+@functools.lru_cache(maxsize=1024, typed=True)
 def _decode_hook(kind: type, value: object) -> object:
+    """A slot's start time for msgspec, which asks once per slot: cached as a whole (a
+    C-level hit, no Python frame per slot; the answer repeats a few start times).
+    Errors are not cached; an unhashable value fails as any other (a TypeError)."""
     if kind is SlotTime and isinstance(value, str):
         return _slot_time(value)
     raise TypeError("not the usual start time")  # msgspec makes it a ValidationError
