@@ -384,7 +384,8 @@ class InventoryTab(QWidget):
             self.products.show_recent()
         self.products.select(index.product_code)
         self.options.fill(index, self.products.option_names)
-        self.legend.set_threshold(index.nearly_full_threshold)
+        if self.legend.threshold != index.nearly_full_threshold:  # else no repaint of it
+            self.legend.set_threshold(index.nearly_full_threshold)
         self._show_data()
         if previous is None or previous.product_code != index.product_code:
             self.calendar.turn_to_departures(index.dates(self.selected_option()))
