@@ -511,9 +511,10 @@ def _slot_reader() -> TypeAdapter[InventorySlot]:
 
 
 class _CommonAnswer(msgspec.Struct):
-    """The usual Get Inventory answer, decoded by msgspec into slots."""
+    """The usual Get Inventory answer, each option's slots left as their bytes: decoded
+    one option at a time (see ``Inventory.from_common_json``)."""
 
-    option_codes: dict[str, list[InventorySlot]]
+    option_codes: dict[str, msgspec.Raw]
     status_code: int | None = None
 
 
@@ -524,13 +525,18 @@ class _CommonAnswerRaw(msgspec.Struct):
     status_code: int | None = None
 
 
+@functools.lru_cache(maxsize=1024, typed=True)
 def _decode_hook(kind: type, value: object) -> object:
+    """A slot's start time for msgspec, which asks once per slot: cached as a whole (a
+    C-level hit, no Python frame per slot; the answer repeats a few start times).
+    Errors are not cached; an unhashable value fails as any other (a TypeError)."""
     if kind is SlotTime and isinstance(value, str):
         return _slot_time(value)
     raise TypeError("not the usual start time")  # msgspec makes it a ValidationError
 
 
-_COMMON_DECODER = msgspec.json.Decoder(_CommonAnswer, dec_hook=_decode_hook)
+_COMMON_DECODER = msgspec.json.Decoder(_CommonAnswer)
+_OPTION_DECODER = msgspec.json.Decoder(list[InventorySlot], dec_hook=_decode_hook)
 _RAW_DECODER = msgspec.json.Decoder(_CommonAnswerRaw)
 _SLOT_DECODER = msgspec.json.Decoder(InventorySlot, dec_hook=_decode_hook)
 
@@ -593,6 +599,12 @@ class Inventory(BaseModel):
         ``reported_weekday`` key (which the careful reading takes as well as
         ``day_of_the_week``) is read carefully. ``tests/api/test_api_inventory_fast.py``
         holds both readings equal.
+
+        It is read in pieces, one option's slots at a time (the whole answer is first
+        only checked and cut, also in C): the caller is a worker thread, and a piece
+        of C holds the GIL until it ends, so one call over the whole 6.6 MB of a big
+        product kept the GUI thread from running for as long. Between pieces the
+        interpreter can hand the GIL over.
         """
         if b"reported_weekday" in body:  # the careful reading also takes the Python name
             return _read_odd_slots(product_code, body)
@@ -604,8 +616,16 @@ class Inventory(BaseModel):
             return None
         if common.status_code is not None and common.status_code >= 400:
             return None
+        options: dict[str, list[InventorySlot]] = {}
+        for code, raw in common.option_codes.items():
+            try:
+                options[code] = _OPTION_DECODER.decode(raw)
+            except msgspec.ValidationError:
+                return _read_odd_slots(product_code, body)
+            except msgspec.DecodeError:  # not reached: the cut checked the whole JSON
+                return None
         # Every value is an InventorySlot under a text key, as validation would check.
-        return cls.model_construct(product_code=product_code, options=common.option_codes)
+        return cls.model_construct(product_code=product_code, options=options)
 
 
 def _read_odd_slots(product_code: str, body: bytes) -> Inventory | None:

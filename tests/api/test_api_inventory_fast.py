@@ -388,13 +388,37 @@ def test_msgspec_makes_the_usual_slots_and_leaves_the_odd_one_to_the_careful_rea
     """The one class of a slot: msgspec decodes into it, pydantic validates into it."""
     body = answer({"opt": [slot(), slot(remain_quantity=" 15 ")]})
     with pytest.raises(msgspec.ValidationError):
-        models._COMMON_DECODER.decode(body)
+        models._OPTION_DECODER.decode(models._COMMON_DECODER.decode(body).option_codes["opt"])
     usual = models._SLOT_DECODER.decode(json.dumps(slot()).encode())
     assert type(usual) is InventorySlot
     assert type(usual.start_time) is models.SlotTime
     carefully = Inventory.from_payload(PRODUCT, decode_json(body, status=200)).options["opt"]
     assert usual == carefully[0]
     assert carefully[1].remain_quantity == 15
+
+
+def test_a_big_answer_is_decoded_one_option_at_a_time(monkeypatch) -> None:
+    """The worker's decoding holds the GIL while a piece of C runs: no piece is the whole
+    answer, each is one option's slots (between pieces the GUI thread can run)."""
+    real = models._OPTION_DECODER
+    pieces: list[int] = []
+
+    class CountingDecoder:
+        def decode(self, raw: bytes) -> list[InventorySlot]:
+            pieces.append(len(raw))
+            return real.decode(raw)
+
+    monkeypatch.setattr(models, "_OPTION_DECODER", CountingDecoder())
+    options = {
+        f"opt-{n}": [slot(inventory_code=f"inv-{n}-{k}") for k in range(50)] for n in range(8)
+    }
+    body = answer(options)
+    fast = Inventory.from_common_json(PRODUCT, body)
+    assert fast is not None
+    assert list(fast.options) == list(options)
+    assert [len(slots) for slots in fast.options.values()] == [50] * 8
+    assert len(pieces) == 8
+    assert max(pieces) < len(body) / 7
 
 
 def test_slots_stay_out_of_the_garbage_collectors_walks() -> None:

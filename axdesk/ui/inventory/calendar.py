@@ -24,7 +24,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
 from axdesk.ui.inventory.day_cell import DayCellDelegate
-from axdesk.ui.inventory.index import InventoryIndex, add_months
+from axdesk.ui.inventory.index import InventoryIndex, MonthShown, add_months, departure_day
 from axdesk.ui.inventory.month_model import COLUMNS, ROWS, MonthModel, python_weekday
 
 
@@ -137,12 +137,15 @@ class InventoryCalendar(QTableView):
     def turn_to_departures(self, dates: Sequence[dt.date]) -> None:
         """A new product's departure ``dates`` (sorted): stay on the month shown if it has
         one, else select the next departure from today (or the first, if all are past)."""
+        turned = departure_day(dates, *self.visible_month(), self._today())
+        if turned is not None:
+            self.set_selected_date(turned)
+
+    def month_shown(self, option: str | None) -> MonthShown:
+        """The month on screen, for the worker to fold ahead of a fetch's answer."""
         year, month = self.visible_month()
-        if not dates or any((d.year, d.month) == (year, month) for d in dates):
-            return
-        today = self._today()
-        upcoming = [d for d in dates if d >= today]
-        self.set_selected_date(upcoming[0] if upcoming else dates[0])
+        model = self._model
+        return MonthShown(year, month, model.first_weekday, option, self._today(), model.now())
 
     def retranslate(self) -> None:
         """Follow a language switch: weekday names, the locale's first weekday, day sentences."""

@@ -5,8 +5,10 @@ days x 3 start times), but the calendar paints 42 day cells. When the
 response arrives, :meth:`InventoryIndex.build` only groups the slots by
 option and date and finds the broken ones; a day's :class:`DaySummary`
 (per option and for "all options") is folded the first time the day is
-shown and then kept. Showing a month costs its own slots once (about 2,500
-for 20 options); a month seen before is 42 dictionary look-ups.
+asked for and then kept. The worker also folds the month the calendar is
+about to show (:meth:`InventoryIndex.fold_month`, :class:`MonthShown`), so
+the GUI thread paints an arriving inventory from 42 dictionary look-ups; a
+month shown later costs its own slots once (about 2,500 for 20 options).
 
 A departure already gone by the supplier's clock (``now``, the supplier's local
 time) is :attr:`SlotState.PAST`: asked with ``now``, a day before today is past
@@ -24,9 +26,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import enum
+import operator
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import groupby
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -182,20 +185,78 @@ def summarise_day(
     )
 
 
+class OptionSlots:
+    """One option's slots ordered by date (in their order within a day), found by bisection.
+
+    AX lists a day's slots together and the days in order, so the slots usually
+    come ordered already; a day listed in several runs still gets all its slots,
+    in their order (the sort is stable). Made with loops of C only: a year of an
+    option is a thousand slots, and the worker holds the GIL while it runs.
+    """
+
+    __slots__ = ("dates", "days", "slots")
+
+    def __init__(self, slots: list[InventorySlot], dates: list[dt.date]) -> None:
+        self.slots = slots
+        self.dates = dates  # each slot's date, in the same order
+        self.days: tuple[dt.date, ...] = tuple(dict.fromkeys(dates))  # once each, in order
+
+    @classmethod
+    def of(cls, slots: Sequence[InventorySlot]) -> OptionSlots:
+        dates = list(map(_DATE, slots))
+        if all(map(operator.le, dates, dates[1:])):
+            return cls(list(slots), dates)
+        ordered = sorted(slots, key=_DATE)
+        return cls(ordered, list(map(_DATE, ordered)))
+
+    def on(self, day: dt.date) -> list[InventorySlot]:
+        """The slots of ``day``, in the order AX listed them."""
+        first = bisect_left(self.dates, day)
+        return self.slots[first : bisect_right(self.dates, day, first)]
+
+
+class MonthShown(NamedTuple):
+    """What the calendar shows, as the worker needs it to fold that month in advance.
+
+    Taken on the GUI thread when a fetch starts: the month on screen, the grid's
+    first weekday, the option filter, the calendar's today and the supplier's ``now``.
+    """
+
+    year: int
+    month: int
+    first_weekday: int
+    option: str | None
+    today: dt.date
+    now: dt.datetime | None
+
+
+def departure_day(
+    dates: Sequence[dt.date], year: int, month: int, today: dt.date
+) -> dt.date | None:
+    """The day to turn to for a new product's departure ``dates`` (sorted): None when the
+    month on screen has one, else the next departure from ``today`` (or the first, if all
+    are past)."""
+    if not dates or any((day.year, day.month) == (year, month) for day in dates):
+        return None
+    upcoming = [day for day in dates if day >= today]
+    return upcoming[0] if upcoming else dates[0]
+
+
 class InventoryIndex:
     """One inventory response, grouped per option and date for fast display.
 
     Built once per response on the worker thread (:meth:`build`: grouping and
-    the broken slots, O(slots) with no per-day work), then handed to the GUI
-    thread. :meth:`summary` folds a day the first time it is asked for and
-    keeps the result, so ask it from one thread only (the GUI's); the slot
-    rows of a day are made when that day is shown.
+    the broken slots, O(slots) with no per-day work; :meth:`fold_month`: the
+    month about to be shown), then handed to the GUI thread. :meth:`summary`
+    folds a day the first time it is asked for and keeps the result, so once
+    handed over, ask it from one thread only (the GUI's); the slot rows of a
+    day are made when that day is shown.
     """
 
     def __init__(
         self,
         product_code: str,
-        slots_by_option: dict[str, dict[dt.date, list[InventorySlot]]],
+        slots_by_option: dict[str, OptionSlots],
         problem_rows: tuple[SlotRow, ...],
         nearly_full_threshold: int,
     ) -> None:
@@ -208,28 +269,23 @@ class InventoryIndex:
             option: {} for option in (ALL_OPTIONS, *self.option_codes)
         }
         self._past_summaries: dict[str | None, dict[dt.date, DaySummary | None]] = {}
-        self._dates = sorted({day for days in slots_by_option.values() for day in days})
-        self.slot_count = sum(
-            len(day_slots) for days in slots_by_option.values() for day_slots in days.values()
-        )
+        # Today's summary per option, with the span of the supplier's clock it holds for:
+        # (day, folded at, next departure's start or None, summary).
+        self._today_summaries: dict[
+            str | None, tuple[dt.date, dt.time, dt.time | None, DaySummary | None]
+        ] = {}
+        self._dates = sorted(set().union(*(slots.days for slots in slots_by_option.values())))
+        self.slot_count = sum(len(slots.slots) for slots in slots_by_option.values())
 
     @classmethod
     def build(cls, inventory: Inventory, nearly_full_threshold: int) -> InventoryIndex:
-        """Group every slot by option and date and collect the broken ones: O(slots)."""
-        slots_by_option: dict[str, dict[dt.date, list[InventorySlot]]] = {}
+        """Order every option's slots by date and collect the broken ones: O(slots), in
+        loops of C (no Python loop per slot or per day)."""
+        slots_by_option: dict[str, OptionSlots] = {}
         broken: list[tuple[str, InventorySlot]] = []
         for dc_code, slots in inventory.options.items():
-            days: dict[dt.date, list[InventorySlot]] = {}
-            # AX lists a day's slots together, so this loops once a day, not once a slot;
-            # a day listed in several runs still gets all its slots, in their order.
-            for day, run in groupby(slots, key=_DATE):
-                same_day = days.get(day)
-                if same_day is None:
-                    days[day] = list(run)
-                else:
-                    same_day.extend(run)
+            slots_by_option[dc_code] = OptionSlots.of(slots)
             broken.extend((dc_code, slot) for slot in InventorySlot.with_problems(slots))
-            slots_by_option[dc_code] = days
         problem_rows = sorted(
             (
                 SlotRow(dc_code, slot, slot_state(slot, nearly_full_threshold), slot_problems(slot))
@@ -258,18 +314,58 @@ class InventoryIndex:
         known = self._summaries.get(option)
         if known is None:  # an option this product does not have
             return None
-        today = now is not None and day == now.date()
+        if now is not None and day == now.date():
+            return self._today_summary(day, option, now)
         if now is not None and day < now.date():
             known = self._past_summaries.setdefault(option, {})
-        if day in known and not today:
+        if day in known:
             return known[day]
-        if option is None:  # ALL_OPTIONS: one fold over every option's slots of the day
-            slots = [slot for days in self._slots_by_option.values() for slot in days.get(day, ())]
-        else:
-            slots = self._slots_by_option[option].get(day, [])
+        slots = self._slots_of(day, option)
         found = summarise_day(day, slots, self.nearly_full_threshold, now) if slots else None
-        if not today:
-            known[day] = found
+        known[day] = found
+        return found
+
+    def fold_month(self, shown: MonthShown) -> None:
+        """Fold the days of the month the calendar will show, ahead (on the worker).
+
+        The month on screen, or, when it has no departure, the month
+        :func:`departure_day` turns a new product to; for the option filter
+        shown, or all options when this product lacks it (as the option combo
+        falls back). Call it before the index is handed to the GUI thread.
+        """
+        option = shown.option if shown.option in self.option_codes else ALL_OPTIONS
+        year, month = shown.year, shown.month
+        turned = departure_day(self.dates(option), year, month, shown.today)
+        if turned is not None:
+            year, month = turned.year, turned.month
+        for day in month_grid(year, month, shown.first_weekday):
+            self.summary(day, option, shown.now)
+
+    def _slots_of(self, day: dt.date, option: str | None) -> list[InventorySlot]:
+        if option is None:  # ALL_OPTIONS: one fold over every option's slots of the day
+            return [slot for slots in self._slots_by_option.values() for slot in slots.on(day)]
+        return self._slots_by_option[option].on(day)
+
+    def _today_summary(
+        self, day: dt.date, option: str | None, now: dt.datetime
+    ) -> DaySummary | None:
+        """Today's summary: folded again only once a departure has left since the last fold
+        (or the clock went back), not at each paint."""
+        moment = now.time().replace(tzinfo=None)
+        kept = self._today_summaries.get(option)
+        if kept is not None:
+            kept_day, folded_at, next_start, found = kept
+            if (
+                kept_day == day
+                and folded_at <= moment
+                and (next_start is None or moment < next_start)
+            ):
+                return found
+        slots = self._slots_of(day, option)
+        found = summarise_day(day, slots, self.nearly_full_threshold, now) if slots else None
+        starts = [slot.start_time.replace(tzinfo=None) for slot in slots]
+        next_start = min((start for start in starts if start > moment), default=None)
+        self._today_summaries[option] = (day, moment, next_start, found)
         return found
 
     def slots_on(
@@ -287,7 +383,9 @@ class InventoryIndex:
                 slot_problems(slot),
             )
             for rank, code in enumerate(codes)
-            for slot in self._slots_by_option.get(code, {}).get(day, ())
+            for slot in (
+                self._slots_by_option[code].on(day) if code in self._slots_by_option else ()
+            )
         ]
         rank_of = {code: rank for rank, code in enumerate(codes)}
         rows.sort(key=lambda row: (row.slot.start_time, rank_of[row.dc_code]))
@@ -297,7 +395,8 @@ class InventoryIndex:
         """Every date that has a slot (for ``option``), in order."""
         if option is None:  # ALL_OPTIONS
             return list(self._dates)
-        return sorted(self._slots_by_option.get(option, {}))
+        slots = self._slots_by_option.get(option)
+        return [] if slots is None else list(slots.days)
 
     def month_rows(self, year: int, month: int, option: str | None = ALL_OPTIONS) -> list[SlotRow]:
         """Every slot of the month (for ``option``), by date, start time and option."""

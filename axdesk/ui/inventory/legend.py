@@ -32,13 +32,21 @@ class InventoryLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[tuple[Callable[[QPainter, QRectF], None] | None, str]] = []
+        self._threshold = 3
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.set_threshold(3)
 
+    @property
+    def threshold(self) -> int:
+        """The "nearly full" seats the legend names."""
+        return self._threshold
+
     def set_threshold(self, seats: int) -> None:
-        """Say what "nearly full" means with the current setting."""
+        """Say what "nearly full" means with the current setting (texts made again, in the
+        current language, and the legend repainted)."""
+        self._threshold = seats
 
         def swatch(state: SlotState) -> Callable[[QPainter, QRectF], None]:
             def paint(painter: QPainter, box: QRectF) -> None:

@@ -1,7 +1,8 @@
 """Refreshing the Inventory: fetch a product's inventory on the worker, say how it went.
 
-The worker fetches and aggregates (:meth:`InventoryIndex.build`) in one call, so
-the GUI thread only shows the result. A failed fetch never replaces what is on
+The worker fetches, aggregates (:meth:`InventoryIndex.build`) and folds the month
+the calendar shows (:meth:`InventoryIndex.fold_month`) in one call, so the GUI
+thread only shows the result: no loop over slots there. A failed fetch never replaces what is on
 screen: the last good inventory stays, and the message bar says what went wrong
 (the error's sentence, see :mod:`axdesk.ui.common.error_text`) and what is still
 shown.
@@ -15,13 +16,20 @@ from collections.abc import Callable
 from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from axdesk.api import AxError
+from axdesk.api import AxError, Inventory
 from axdesk.ui.common.context import AppContext, NotConnectedError
 from axdesk.ui.common.notice_bar import PROBLEM, NoticeBar
 from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.common.time_text import time_text
 from axdesk.ui.common.worker import Call, describe_error
-from axdesk.ui.inventory.index import InventoryIndex
+from axdesk.ui.inventory.index import InventoryIndex, MonthShown
+
+
+def prepared_index(inventory: Inventory, threshold: int, shown: MonthShown) -> InventoryIndex:
+    """The index of ``inventory`` with the month ``shown`` folded (the worker's part)."""
+    index = InventoryIndex.build(inventory, threshold)
+    index.fold_month(shown)
+    return index
 
 
 class InventoryLoader(QObject):
@@ -45,8 +53,10 @@ class InventoryLoader(QObject):
         status_label: QLabel,
         message_bar: NoticeBar,
         product_name: Callable[[str], str],
+        month_shown: Callable[[], MonthShown],
         parent: QObject | None = None,
     ) -> None:
+        """``month_shown`` says, as a fetch starts, which month the answer will be shown in."""
         super().__init__(parent)
         self._ctx = ctx
         self._clock = clock
@@ -54,6 +64,7 @@ class InventoryLoader(QObject):
         self._status_label = status_label
         self._message_bar = message_bar
         self._product_name = product_name
+        self._month_shown = month_shown
         self._index: InventoryIndex | None = None
         self._loaded_at: float | None = None
         self._loaded_wall: dt.datetime | None = None
@@ -92,11 +103,12 @@ class InventoryLoader(QObject):
             self.changed.emit()
             return
         threshold = self._ctx.settings.nearly_full_threshold
+        shown = self._month_shown()
         self._loading_code = code
         self.update_status()
         self._call = (
             self._ctx.worker.call(
-                lambda: InventoryIndex.build(client.get_inventory(code), threshold)
+                lambda: prepared_index(client.get_inventory(code), threshold, shown)
             )
             .on_success(self.loaded.emit)
             .on_error(self._show_error)

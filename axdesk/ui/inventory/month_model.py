@@ -194,6 +194,10 @@ class MonthModel(QAbstractTableModel):
     def today(self) -> dt.date:
         return self._today()
 
+    def now(self) -> dt.datetime:
+        """The supplier's clock the days are folded by."""
+        return self._now()
+
     def date_at(self, index: ModelIndex) -> dt.date | None:
         if not index.isValid():
             return None

@@ -12,6 +12,7 @@ import sqlite3
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox
 
+from axdesk.store.catalog import CatalogProduct
 from axdesk.ui.common.context import AppContext
 from axdesk.ui.inventory.index import ALL_OPTIONS, InventoryIndex
 from axdesk.ui.inventory.slot_model import option_label
@@ -22,6 +23,10 @@ log = logging.getLogger(__name__)
 class ProductPicker(QObject):
     """The product combo: recent products first, then the rest of the catalog; a pasted
     code works too (the catalog is a convenience, not a condition).
+
+    The catalog is read by :meth:`reload` only (the tab is shown, the catalog changed);
+    names, and reordering after a load (:meth:`show_recent`), come from that reading,
+    so an inventory arriving never waits on the database.
 
     Signals:
         product_chosen(str): the operator picked a listed product (its code).
@@ -35,6 +40,8 @@ class ProductPicker(QObject):
         self._ctx = ctx
         self._product_codes: list[str | None] = []  # what each entry stands for, by position
         self._option_names: dict[str, str] = {}
+        self._products: list[CatalogProduct] = []
+        self._names: dict[str, str] = {}
         combo.activated.connect(self._on_activated)
 
     @property
@@ -43,18 +50,26 @@ class ProductPicker(QObject):
         return self._option_names
 
     def reload(self) -> None:
-        """Fill the product combo: recent products first, then the rest of the catalog."""
-        current_text = self._combo.currentText()
-        current_code = self.current_code()
+        """Read the catalog, then fill the product combo: recent products first, then the
+        rest of the catalog."""
         try:
             products = self._ctx.catalog.list_products()
         except sqlite3.Error:  # a pasted code still works without the list
             log.exception("Could not read the product catalog")
             products = []
-        names = {product.product_code: product.name for product in products}
+        self._products = products
+        self._names = {product.product_code: product.name for product in products}
         self._option_names = {
             option.dc_code: option.name for product in products for option in product.options
         }
+        self.show_recent()
+
+    def show_recent(self) -> None:
+        """Fill the combo again from the catalog last read (the recent products changed)."""
+        current_text = self._combo.currentText()
+        current_code = self.current_code()
+        products = self._products
+        names = self._names
         recent = [code for code in self._ctx.settings.recent_products if code]
         entries: list[tuple[str, str] | None] = [(names.get(code, code), code) for code in recent]
         others = [product for product in products if product.product_code not in recent]
@@ -104,13 +119,8 @@ class ProductPicker(QObject):
         self._combo.setCurrentIndex(self._product_codes.index(code))
 
     def product_name(self, code: str) -> str:
-        """The catalog's name of the product; its code when the catalog does not know it."""
-        try:
-            name = self._ctx.catalog.product_name(code)
-        except sqlite3.Error:
-            log.exception("Could not read the product catalog")
-            name = None
-        return name or code
+        """The catalog's name of the product (as last read); its code when it is not there."""
+        return self._names.get(code) or code
 
     def _on_activated(self, position: int) -> None:
         code = self._product_codes[position] if 0 <= position < len(self._product_codes) else None

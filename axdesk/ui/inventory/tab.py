@@ -103,6 +103,7 @@ class InventoryTab(QWidget):
             status_label=self.status_label,
             message_bar=self.message_bar,
             product_name=self.products.product_name,
+            month_shown=lambda: self.calendar.month_shown(self.options.selected()),
             parent=self,
         )
         self.stale = StaleInventory(
@@ -373,15 +374,18 @@ class InventoryTab(QWidget):
         self.loading.record(index)
         self.message_bar.clear()
         recent = self._ctx.settings.recent_products
-        if not recent or recent[0] != index.product_code:  # a save writes (and syncs) a file
+        if not recent or recent[0] != index.product_code:
+            # The change is written off this thread (the shell's settings saver); the
+            # combo is reordered from the catalog already read (no database read here).
             try:
                 self._ctx.settings.remember_product(index.product_code)
             except SettingsError as error:  # the list of recent products is a convenience
                 log.warning("Could not remember the recent product: %s", error)
-            self.products.reload()
+            self.products.show_recent()
         self.products.select(index.product_code)
         self.options.fill(index, self.products.option_names)
-        self.legend.set_threshold(index.nearly_full_threshold)
+        if self.legend.threshold != index.nearly_full_threshold:  # else no repaint of it
+            self.legend.set_threshold(index.nearly_full_threshold)
         self._show_data()
         if previous is None or previous.product_code != index.product_code:
             self.calendar.turn_to_departures(index.dates(self.selected_option()))

@@ -17,8 +17,10 @@ from axdesk.ui.inventory.index import (
     MONTH_CSV_FIELDS,
     DaySummary,
     InventoryIndex,
+    MonthShown,
     SlotState,
     add_months,
+    departure_day,
     export_month_csv,
     month_grid,
     slot_state,
@@ -411,3 +413,97 @@ def test_departures_gone_by_the_supplier_clock_are_past() -> None:
     evening = index.summary(dt.date(2025, 3, 11), ALL_OPTIONS, now.replace(hour=15))
     assert evening is not None
     assert evening.state is SlotState.PAST
+
+
+def test_todays_summary_is_folded_again_exactly_when_a_departure_leaves() -> None:
+    """Kept between paints, today's summary still follows the clock: each departure that
+    leaves, and a clock set back, give the summary a fresh fold would give."""
+    day = dt.date(2025, 3, 11)
+    options = {
+        ADULT: [
+            wire_slot("2025-03-11", "07:30", ordered=2),
+            wire_slot("2025-03-11", "09:43:10", ordered=2),
+            wire_slot("2025-03-11", "14:00", ordered=18),
+        ],
+        CHILD: [wire_slot("2025-03-11", "09:43:10", ordered=1)],
+    }
+    kept = build(options)
+    moments = [
+        dt.datetime(2025, 3, 11, hour, minute, second)
+        for hour, minute, second in (
+            (6, 0, 0),
+            (7, 29, 59),
+            (7, 30, 0),
+            (9, 43, 9),
+            (9, 43, 10),
+            (13, 0, 0),
+            (8, 0, 0),  # the clock set back
+            (14, 0, 0),
+            (23, 59, 59),
+        )
+    ]
+    for now in moments:
+        for option in (ALL_OPTIONS, ADULT, CHILD):
+            fresh = build(options).summary(day, option, now)
+            assert kept.summary(day, option, now) == fresh, (now, option)
+
+
+def test_the_worker_folds_the_month_the_calendar_will_show(monkeypatch) -> None:
+    """The month on screen when it has departures, else the one a new product turns to;
+    for the option shown, or all options when the product lacks it: asked afterwards,
+    none of those days is folded again."""
+    import axdesk.ui.inventory.index as index_module
+
+    index = build(
+        {
+            ADULT: [wire_slot("2025-03-11"), wire_slot("2025-03-20"), wire_slot("2025-05-02")],
+            CHILD: [wire_slot("2025-03-12")],
+        }
+    )
+    folds: list[dt.date] = []
+    real_fold = index_module.summarise_day
+
+    def counting_fold(day, *args, **kwargs):  # type: ignore[no-untyped-def]
+        folds.append(day)
+        return real_fold(day, *args, **kwargs)
+
+    monkeypatch.setattr(index_module, "summarise_day", counting_fold)
+    now = dt.datetime(2025, 3, 21, 9, 0)
+    assert departure_day(index.dates(), 2025, 4, now.date()) == dt.date(2025, 5, 2)
+    index.fold_month(MonthShown(2025, 4, 0, "dc-gone", now.date(), now))
+    assert folds
+    folds.clear()
+    for day in month_grid(2025, 5, 0):
+        index.summary(day, ALL_OPTIONS, now)
+    assert folds == []
+    index.fold_month(MonthShown(2025, 3, 6, CHILD, now.date(), now))
+    folds.clear()
+    for day in month_grid(2025, 3, 6):
+        index.summary(day, CHILD, now)
+    assert folds == []
+    index.summary(dt.date(2025, 3, 20), ADULT, now)  # not folded ahead: folded when asked
+    assert folds == [dt.date(2025, 3, 20)]
+
+
+def test_slots_listed_out_of_date_order_are_found_on_their_day_in_their_order() -> None:
+    """A day listed in two runs, and days out of order, still give each day all its slots
+    in the order AX listed them (and the dates in order)."""
+    index = build(
+        {
+            ADULT: [
+                wire_slot("2025-03-12", "09:00", code="a"),
+                wire_slot("2025-03-11", "14:00", code="b"),
+                wire_slot("2025-03-12", "07:00", code="c"),
+                wire_slot("2025-03-11", "08:00", code="d"),
+                wire_slot("2025-03-10", "10:00", code="e"),
+            ]
+        }
+    )
+    assert index.dates(ADULT) == [dt.date(2025, 3, 10), dt.date(2025, 3, 11), dt.date(2025, 3, 12)]
+    assert index.dates() == index.dates(ADULT)
+    twelfth = index.slots_on(dt.date(2025, 3, 12), ADULT)
+    assert [row.slot.inventory_code for row in twelfth] == ["c", "a"]  # by start time
+    assert [s.inventory_code for s in index._slots_of(dt.date(2025, 3, 12), ADULT)] == ["a", "c"]
+    assert index.summary(dt.date(2025, 3, 11), ADULT).slot_count == 2  # type: ignore[union-attr]
+    assert index.summary(dt.date(2025, 3, 9), ADULT) is None
+    assert index.slot_count == 5
