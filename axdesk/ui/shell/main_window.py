@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         self.orders_tab.notify.connect(self.notify)
         self.team_badge = TeamJournalBadge.install(self.status, self.orders_tab.team_feed)
         self.team_catalog = TeamCatalogSync(self.ctx, self)  # the team journal's catalog
+        self.team_catalog.notice.connect(lambda problem: self.show_note(problem_text(problem)))
 
     def book_slot(self, slot: SlotRef) -> None:
         """Inventory > Book this slot: prefill the order form and go there."""
