@@ -197,6 +197,10 @@ def _take_team(
     actor: Actor,
 ) -> SyncResult:
     known = mirror.revision if mirror is not None and mirror.endpoint == endpoint else None
+    if mirror is not None and known is not None and _edited_unmarked(local, mirror):
+        edited = TeamMirror(endpoint, known, mirror.base, True)
+        local.set_team_mirror(edited)
+        return _publish_edit(team, local, edited, actor) or SyncResult(known, replaced=False)
     revision = team.revision(endpoint)
     if revision is None:
         if local.is_empty():
@@ -244,6 +248,13 @@ def _publish_edit(
             local.set_team_mirror(TeamMirror(mirror.endpoint, revision, _document(ours), False))
             return SyncResult(revision, replaced, conflicts, *by)
     return None
+
+
+def _edited_unmarked(local: CatalogStore, mirror: TeamMirror) -> bool:
+    """True when the copy differs from the team revision it says it matches although no
+    edit was marked: changed while this pull ran, or axdesk quit between an edit and its
+    mark. Treated as an edit, never replaced."""
+    return bool(mirror.base) and _by_code(local.list_products()) != _by_code(_base_products(mirror))
 
 
 def _by_code(products: list[CatalogProduct]) -> dict[str, CatalogProduct]:

@@ -221,3 +221,22 @@ def test_a_merge_that_would_share_an_option_code_keeps_ours_and_names_the_rest()
     merged, conflicts = merge_catalogs(base, ours, theirs)
     assert merged == ours
     assert conflicts == ("palace", "river")
+
+
+def test_a_change_left_unmarked_is_still_never_overwritten(
+    team: OrderJournal, desk_one: CatalogStore, desk_two: CatalogStore
+) -> None:
+    """axdesk quit between an edit and its mark (or the edit raced a pull): the copy
+    differs from the revision it says it matches, so it is published, not replaced."""
+    shared = TeamCatalog(team)
+    desk_one.replace_all([_product("night", "서울 야경 투어")])
+    _in_step(shared, desk_one, MINJI)
+    _in_step(shared, desk_two, JUNHO)
+    desk_two.upsert_product("river", "한강 유람선")
+    mark_edited(desk_two, PRODUCTION)
+    _in_step(shared, desk_two, JUNHO)
+    desk_one.upsert_product("palace", "경복궁 투어")  # no mark
+    result = _in_step(shared, desk_one, MINJI)
+    assert _codes(desk_one) == ["night", "palace", "river"]
+    assert result.revision == 3
+    assert _in_step(shared, desk_one, MINJI) == SyncResult(3, replaced=False)  # at rest
