@@ -171,6 +171,19 @@ class ImportResult:
     warnings: tuple[Problem, ...] = ()
 
 
+@dataclass(frozen=True)
+class TeamMirror:
+    """Which team catalog this copy mirrors (``axdesk.store.team_catalog``): the AX server
+    (``endpoint``), the team revision it was last in step with (None: none yet), that
+    revision's document (``base``, for merging), and whether it holds an edit not yet
+    published."""
+
+    endpoint: str
+    revision: int | None
+    base: str
+    unpublished: bool
+
+
 # ---------------------------------------------------------------------------
 # Validation shared by every import path
 
@@ -595,6 +608,36 @@ class CatalogStore:
         with transaction(self._conn):
             self._replace_products(checked, clear=True)
         return _result(checked)
+
+    # -- the team catalog's mirror (team journal only) -------------------------------
+
+    def team_mirror(self) -> TeamMirror | None:
+        """What this copy mirrors of the team catalog (None: nothing yet)."""
+        with locked(self._conn):
+            row = self._conn.execute(
+                "SELECT endpoint, revision, base, unpublished FROM team_catalog_mirror"
+            ).fetchone()
+        if row is None:
+            return None
+        revision = None if row[1] is None else int(row[1])
+        return TeamMirror(str(row[0]), revision, str(row[2]), bool(row[3]))
+
+    def set_team_mirror(
+        self, mirror: TeamMirror, products: Sequence[CatalogProduct] | None = None
+    ) -> None:
+        """Record ``mirror``; with ``products``, make the catalog exactly them in the same
+        transaction (a copy never says it matches a revision it does not hold)."""
+        checked = None if products is None else self._checked(products, "the catalog")
+        with transaction(self._conn):
+            if checked is not None:
+                self._replace_products(checked, clear=True)
+            self._conn.execute(
+                "INSERT INTO team_catalog_mirror (id, endpoint, revision, base, unpublished)"
+                " VALUES (1, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " endpoint = excluded.endpoint, revision = excluded.revision,"
+                " base = excluded.base, unpublished = excluded.unpublished",
+                (mirror.endpoint, mirror.revision, mirror.base, int(mirror.unpublished)),
+            )
 
     def replace_from_sandbox(self, catalog: Sequence[Mapping[str, Any]]) -> ImportResult:
         """Make the catalog the sandbox's (``RunningSandbox.catalog()`` dicts)."""

@@ -393,6 +393,22 @@ def _add_journal_activity(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX journal_activity_by_order ON journal_activity(order_id, at, id)")
 
 
+def _add_team_catalog_mirror(conn: sqlite3.Connection) -> None:
+    """v8: which team catalog this computer's copy mirrors, and whether it holds an edit not
+    yet published (``axdesk.store.team_catalog``): kept here so that an edit made while the
+    team server was away survives a restart and is published, never overwritten."""
+    conn.execute(
+        """
+        CREATE TABLE team_catalog_mirror (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            endpoint TEXT NOT NULL,
+            revision INTEGER,
+            base TEXT NOT NULL DEFAULT '',
+            unpublished INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "catalog, order journal, AX statuses, tickets, drafts, search", _create_v1),
     Migration(2, "the AX server (endpoint) each order was sent to", _add_order_endpoint),
@@ -405,6 +421,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "the desk's internal note on each order", _add_internal_note),
     Migration(6, "an index of search fragments under three characters", add_short_fragment_index),
     Migration(7, "who did what: operator, desk and time of each action", _add_journal_activity),
+    Migration(
+        8, "the team catalog this copy mirrors, and its unpublished edit", _add_team_catalog_mirror
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

@@ -87,7 +87,10 @@ def open_pg_connection(url: str, *, password: Password = None, lazy: bool = Fals
     if lazy:
         pool.open(wait=False)
         lazy_conn = PgConnection(
-            pool, where=target.where, connect=lambda: psycopg.connect(**kwargs())
+            pool,
+            where=target.where,
+            connect=lambda: psycopg.connect(**kwargs()),
+            login=(plain, password),
         )
         lazy_conn.prepare_on_first_use(lambda conn: _migrate(conn, where))
         return lazy_conn
@@ -99,7 +102,12 @@ def open_pg_connection(url: str, *, password: Password = None, lazy: bool = Fals
             f"The team journal at {target.where} cannot be reached (no connection within "
             f"{CONNECT_TIMEOUT_SECONDS} s)."
         ) from exc
-    conn = PgConnection(pool, where=target.where, connect=lambda: psycopg.connect(**kwargs()))
+    conn = PgConnection(
+        pool,
+        where=target.where,
+        connect=lambda: psycopg.connect(**kwargs()),
+        login=(plain, password),
+    )
     try:
         migrate_pg(conn, where=where)
     except BaseException:

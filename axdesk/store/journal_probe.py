@@ -22,7 +22,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from axdesk.store.journal_open import pg_connect_kwargs, with_password
+from axdesk.store.journal_open import Password, pg_connect_kwargs, with_password
 from axdesk.store.journal_setting import BAD_ADDRESS
 from axdesk.store.journal_url import JournalUrlError, pg_target
 from axdesk.store.pg_diagnose import FailureKind, diagnose, kind_of_sqlstate
@@ -174,3 +174,31 @@ def probe_team_journal(url: str, password: str | None = None) -> ProbeReport:
         return ProbeReport(ProbeResult.NEEDS_OWNER, sentence, version)
     sentence = Problem(NEWER, where, version, PG_SCHEMA_VERSION)
     return ProbeReport(ProbeResult.TOO_NEW, sentence, version)
+
+
+def connection_problem(where: str, keywords: dict[str, Any], password: Password) -> Problem | None:
+    """Why a desk cannot connect to the team journal at ``where`` now: one connection tried
+    with the journal's own ``keywords`` (no password) and ``password``, and a failure
+    retraced (:func:`failure_sentence`); None when it connects. The journal's pool only
+    times out, so the badge and the banner ask this to name the cause (a refused password,
+    a certificate not trusted, ...). Blocks for up to a few connect timeouts: call it on a
+    worker, never the GUI thread."""
+    import psycopg  # only a team desk needs the driver
+
+    given = password() if callable(password) else password
+    try:
+        psycopg.connect(**with_password(keywords, given)).close()
+    except psycopg.Error as exc:
+        return failure_sentence(where, exc, keywords, given)
+    return None
+
+
+def offline_cause(journal: Any) -> Problem | None:
+    """:func:`connection_problem` for the team journal ``journal`` is on (None on this
+    computer's journal, or when it connects). Blocks: call it on a worker."""
+    connection = journal.connection
+    login = getattr(connection, "login", None)
+    if login is None:
+        return None
+    keywords, password = login
+    return connection_problem(str(connection.where), keywords, password)

@@ -84,12 +84,16 @@ class PgConnection:
         *,
         where: str,
         connect: Callable[[], psycopg.Connection[Any]] | None = None,
+        login: tuple[dict[str, Any], Any] | None = None,
     ) -> None:
         self.lock = threading.RLock()
         self.where = where
         self.backend = "postgresql"
         self.connect = connect
         """Opens a new connection of the desk's own (for locks and change notices)."""
+        self.login = login
+        """The keywords (no password) and the password (or how to get it) the journal
+        connects with, for ``journal_probe.offline_cause`` to retrace a failure."""
         self.desk_locks = PgAdvisoryLocks(connect) if connect is not None else None
         """The locks shared with the other desks (``axdesk.store.desk_claims``)."""
         self._pool = pool

@@ -145,7 +145,7 @@ def test_migration_7_adds_the_activity_to_a_v6_journal(tmp_path: Path) -> None:
     old.close()
     conn = open_database(path)
     try:
-        assert schema_version(conn) == 7
+        assert schema_version(conn) >= 7  # and whatever came after
         journal = OrderJournal(conn)
         assert journal.activity_of("legacy") == ()
         journal.save_internal_note("legacy", "n", based_on="")

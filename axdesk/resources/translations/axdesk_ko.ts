@@ -4431,6 +4431,10 @@ Internal note: %2</source>
         <translation>주문 %1은(는) 지금 다른 데스크에서 전송 또는 정리 중입니다.</translation>
     </message>
     <message>
+        <source>While this desk&apos;s catalog changes waited for the team journal, %1 (%2) also changed %3: this desk&apos;s version was kept and shared; check it.</source>
+        <translation>이 데스크의 카탈로그 변경이 팀 주문 기록을 기다리는 동안 %1(%2)도 %3을(를) 바꿨습니다. 이 데스크의 내용을 남기고 팀에 공유했으니 확인해 주세요.</translation>
+    </message>
+    <message>
         <source>The team journal setting must name a host, a port, a database and a user.</source>
         <translation>팀 저널 설정에는 호스트, 포트, 데이터베이스, 사용자가 모두 있어야 합니다.</translation>
     </message>

@@ -14,12 +14,17 @@ two in step:
 - a publication after every change made here (``catalog_changed`` from the
   catalog dialog, an import, …).
 
-Pulls and publications run one at a time (a lock on the worker), and a pull
-never replaces a copy with a publication still waiting, so an edit made here
-is not lost to an older team catalog. On this computer's journal, and in
-practice mode, it does nothing. Failures (the team server away) are logged
-only: the status bar says "Team journal offline", and the next notice or
-connection tries again.
+Every pull, edit and reconnect runs one
+``axdesk.store.team_catalog.sync_catalog`` on the worker, one at a time (a
+lock): an edit made here is first marked on this computer's disk, so it
+survives the team server being away and a restart of the desk; it is
+published as soon as the server answers again (the reconnect's ``*`` notice,
+the next start or connection), and no pull replaces it meanwhile. When
+another desk changed the same products while this edit waited, this desk's
+version is kept and the operator is told in one sentence (``notice``). On
+this computer's journal, and in practice mode, it does nothing. Failures (the
+team server away) are logged only: the status bar says "Team journal
+offline", and the reconnect tries again.
 """
 
 from __future__ import annotations
@@ -27,16 +32,17 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from axdesk.store.journal_activity import Actor
 from axdesk.store.pg_listen import ALL_ORDERS, CATALOG_NOTICE
+from axdesk.store.problems import Problem
 from axdesk.store.team_catalog import (
-    PullResult,
+    SyncResult,
     TeamCatalog,
     is_shared,
-    publish_catalog,
-    pull_catalog,
+    mark_edited,
+    sync_catalog,
 )
 from axdesk.ui.common.context import AppContext
 
@@ -44,7 +50,14 @@ log = logging.getLogger(__name__)
 
 
 class TeamCatalogSync(QObject):
-    """Keeps the team catalog and this desk's copy in step (see the module docstring)."""
+    """Keeps the team catalog and this desk's copy in step (see the module docstring).
+
+    Signals:
+        notice(object): a :class:`~axdesk.store.problems.Problem` for the operator (this
+            desk's version of products another desk also changed was kept).
+    """
+
+    notice = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +66,6 @@ class TeamCatalogSync(QObject):
         self._revision: int | None = None
         self._base_url: str | None = None
         self._applying = False
-        self._waiting_publications = 0
         self.active = not ctx.sandbox_mode and is_shared(ctx.journal)
         if not self.active:
             return
@@ -68,42 +80,33 @@ class TeamCatalogSync(QObject):
         return self._revision
 
     def pull(self) -> None:
-        """Bring this desk's copy to the team catalog of the AX server in use (on the worker)."""
-        base_url = self._base_url
-        if base_url is None:
-            return
-        team, local, actor, known = self._team(), self._ctx.catalog, self._actor(), self._revision
-
-        def pull() -> PullResult | None:
-            with self._lock:
-                if self._waiting_publications:
-                    return None  # this desk's edit goes first; its notice brings a pull
-                return pull_catalog(team, local, base_url, known, actor)
-
-        self._ctx.worker.call(pull).on_success(
-            lambda result: self._pulled(base_url, result)
-        ).on_error(self._failed).start()
+        """Bring this desk's copy and the team catalog of the AX server in use in step (an
+        edit not yet published goes first), on the worker."""
+        self._sync(edited=False)
 
     def publish(self) -> None:
-        """Make this desk's copy the team catalog of the AX server in use (on the worker)."""
-        base_url = self._base_url
-        if base_url is None:
-            return
-        team, local, actor = self._team(), self._ctx.catalog, self._actor()
-        self._waiting_publications += 1
-
-        def publish() -> int:
-            with self._lock:
-                return publish_catalog(team, local, base_url, actor)
-
-        self._ctx.worker.call(publish).on_success(
-            lambda revision: self._published(base_url, revision)
-        ).on_error(self._publication_failed).start()
+        """This desk's copy was edited: mark it, then publish it (on the worker)."""
+        self._sync(edited=True)
 
     # -- internals -------------------------------------------------------------------
 
-    def _team(self) -> TeamCatalog:
-        return TeamCatalog(self._ctx.journal)
+    def _sync(self, *, edited: bool) -> None:
+        base_url = self._base_url
+        if base_url is None and not edited:
+            return
+        team, local, actor = TeamCatalog(self._ctx.journal), self._ctx.catalog, self._actor()
+
+        def sync() -> SyncResult | None:
+            with self._lock:
+                if edited:
+                    mark_edited(local, base_url)  # on disk before the network is tried
+                if base_url is None:
+                    return None  # published once an AX server is in use
+                return sync_catalog(team, local, base_url, actor)
+
+        self._ctx.worker.call(sync).on_success(
+            lambda result: self._synced(base_url, result)
+        ).on_error(self._failed).start()
 
     def _actor(self) -> Actor:
         return Actor(self._ctx.journal.actor.operator, self._ctx.journal.actor.desk)
@@ -124,7 +127,7 @@ class TeamCatalogSync(QObject):
         if not self._applying:
             self.publish()
 
-    def _pulled(self, base_url: str, result: PullResult | None) -> None:
+    def _synced(self, base_url: str | None, result: SyncResult | None) -> None:
         if result is None or base_url != self._base_url:
             return
         self._revision = result.revision
@@ -134,15 +137,9 @@ class TeamCatalogSync(QObject):
                 self._ctx.events.catalog_changed.emit()
             finally:
                 self._applying = False
-
-    def _published(self, base_url: str, revision: int) -> None:
-        self._waiting_publications -= 1
-        if base_url == self._base_url:
-            self._revision = revision
-
-    def _publication_failed(self, error: BaseException) -> None:
-        self._waiting_publications -= 1
-        self._failed(error)
+        sentence: Problem | None = result.notice()
+        if sentence is not None:
+            self.notice.emit(sentence)
 
     def _failed(self, error: BaseException) -> None:
         log.warning("The team catalog could not be brought in step: %s", error)

@@ -178,6 +178,12 @@ STORE_TEMPLATES = (
     QT_TRANSLATE_NOOP(
         "StoreText", "The order %1 is being sent or settled at another desk right now."
     ),
+    # the team catalog (axdesk.store.team_catalog)
+    QT_TRANSLATE_NOOP(
+        "StoreText",
+        "While this desk's catalog changes waited for the team journal, %1 (%2) also changed "
+        "%3: this desk's version was kept and shared; check it.",
+    ),
     # the journal setting (axdesk.store.journal_setting) and its Test (journal_probe)
     QT_TRANSLATE_NOOP(
         "StoreText", "The team journal setting must name a host, a port, a database and a user."

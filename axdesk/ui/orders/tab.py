@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 from axdesk.ui.common.context import AppContext, supplier_today, supplier_zone
 from axdesk.ui.common.elided_label import ElidedLabel
 from axdesk.ui.common.placeholders import fill_args
+from axdesk.ui.common.team_cause import TeamJournalCause
 from axdesk.ui.common.team_feed import TeamJournalFeed
 from axdesk.ui.orders.cancel import TicketCancelling
 from axdesk.ui.orders.departure_cancel import DepartureCancelling
@@ -131,6 +132,7 @@ class OrdersTab(QWidget):
         # Another desk of the team journal wrote: read the table and the shown order again.
         ctx.events.journal_changed.connect(lambda _codes: self.reload())
         self.team_feed = TeamJournalFeed(ctx.journal, ctx.events, self)
+        self.team_cause = TeamJournalCause(ctx.worker, ctx.journal, self.team_feed, self)
         interval = poll_interval_seconds
         self.sync = OrderSync(
             ctx.worker,
@@ -219,6 +221,7 @@ class OrdersTab(QWidget):
     def _connect(self) -> None:
         self.filters.refresh_button.clicked.connect(self.refresh_now)
         self.team_feed.online_changed.connect(self.team_banner.set_online)
+        self.team_cause.changed.connect(self.team_banner.set_cause)
         self.model.loaded.connect(self.team_banner.note_read)
         self.team_feed.start()
 

@@ -221,8 +221,10 @@ class MainWindow(QMainWindow):
         self.inventory_tab.book_slot_requested.connect(self.book_slot)
         self.order_tab.order_sent.connect(self.show_sent_order)
         self.orders_tab.notify.connect(self.notify)
-        self.team_badge = TeamJournalBadge.install(self.status, self.orders_tab.team_feed)
+        tab = self.orders_tab
+        self.team_badge = TeamJournalBadge.install(self.status, tab.team_feed, tab.team_cause)
         self.team_catalog = TeamCatalogSync(self.ctx, self)  # the team journal's catalog
+        self.team_catalog.notice.connect(lambda problem: self.show_note(problem_text(problem)))
 
     def book_slot(self, slot: SlotRef) -> None:
         """Inventory > Book this slot: prefill the order form and go there."""
