@@ -176,15 +176,18 @@ def open_shell(
     secrets: SecretStore | None = None,
     database_path: Path | str | None = None,
     parent: QObject | None = None,
+    settings: Settings | None = None,
 ) -> Shell:
     """Open settings, database, stores, call log, worker and connection (not yet connected).
 
     The database is ``paths.database_path``, or a private in-memory one in
-    practice mode, unless ``database_path`` says otherwise. Raises
-    ``DatabaseError`` (a sentence) when the database cannot be opened.
+    practice mode, unless ``database_path`` says otherwise. ``settings``: already
+    loaded from ``paths.settings_path`` (the first frame was built from them), else
+    loaded here. Raises ``DatabaseError`` (a sentence) when the database cannot be opened.
     """
     paths.ensure_dirs()
-    settings = Settings.load(paths.settings_path, autosave=False)  # saved by the saver below
+    if settings is None:
+        settings = Settings.load(paths.settings_path, autosave=False)  # saved by the saver below
     if database_path is None:
         database_path = PRACTICE_DATABASE if sandbox_mode else paths.database_path
     # AXDESK_JOURNAL_URL wins over File > Journal…'s setting; practice mode uses neither.

@@ -1,5 +1,6 @@
-"""Start-up in steps: the frame paints before the tabs are built and the sandbox started,
-and before the modules only those need are imported.
+"""Start-up in steps: the frame paints before the shell is opened (the database, the
+worker, the menus), the tabs are built and the sandbox started, and before the modules
+only those need are imported.
 
 Guards of order, not of time: they hold on any machine, however busy.
 """
@@ -17,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from axdesk.store.paths import AppPaths
-from axdesk.ui.app import open_frame
+from axdesk.ui.app import StartupError, open_first_frame, open_frame, open_shell_for
+from axdesk.ui.shell.bootstrap import Shell
 from axdesk.ui.shell.startup import PROBE_VARIABLE, StartUp
 
 SEED = 20240301
@@ -37,7 +39,33 @@ NOT_BEFORE_FIRST_PAINT = (
     "axdesk.ui.inventory.tab",
     "axdesk.ui.order_entry.tab",
     "axdesk.ui.orders.tab",
+    # the shell: the database, the worker, the call log, the menus, the notice bar
+    "axdesk.ui.shell.bootstrap",
+    "axdesk.ui.common.worker",
+    "axdesk.ui.common.context",
+    "axdesk.ui.shell.call_log",
+    "axdesk.ui.shell.actions",
+    "axdesk.ui.shell.status_bar",
+    "axdesk.ui.common.notice_bar",
 )
+
+# The axdesk.ui modules the first frame is made of (the settings and the store's paths
+# are read too): PySide6 makes each Qt enum type when a module first names its class,
+# and its import hook reads the source of each module, so every other one waits.
+FRAME_MODULES = {
+    "axdesk.ui",
+    "axdesk.ui.app",
+    "axdesk.ui.common",
+    "axdesk.ui.common.i18n",
+    "axdesk.ui.common.placeholders",
+    "axdesk.ui.common.resources",
+    "axdesk.ui.shell",
+    "axdesk.ui.shell.crash_log",
+    "axdesk.ui.shell.main_window",
+    "axdesk.ui.shell.memory",
+    "axdesk.ui.shell.single_instance",
+    "axdesk.ui.shell.startup",
+}
 
 
 def run_until_ready(app_home: Path, *arguments: str) -> list[dict[str, object]]:
@@ -83,7 +111,7 @@ def test_normal_mode_paints_before_importing_the_tabs_client_models_and_sandbox(
 ) -> None:
     steps = run_until_ready(app_home)
 
-    assert [step["step"] for step in steps] == ["first_paint", "tabs", "ready"]
+    assert [step["step"] for step in steps] == ["first_paint", "shell", "tabs", "ready"]
     modules = set(steps[0]["modules"])  # type: ignore[arg-type]
     assert "PySide6.QtWidgets" in modules  # the probe saw the real list
     early = sorted(
@@ -92,13 +120,21 @@ def test_normal_mode_paints_before_importing_the_tabs_client_models_and_sandbox(
         if any(name == banned or name.startswith(banned + ".") for banned in NOT_BEFORE_FIRST_PAINT)
     )
     assert early == []
+    assert {name for name in modules if name.startswith("axdesk.ui.")} <= FRAME_MODULES
+    assert all(isinstance(step["cpu"], float) for step in steps)  # the process's CPU time
 
 
 @pytest.mark.slow
 def test_practice_mode_paints_before_the_sandbox_is_imported_or_started(app_home: Path) -> None:
     steps = run_until_ready(app_home, "--sandbox")
 
-    assert [step["step"] for step in steps] == ["first_paint", "tabs", "practice", "ready"]
+    assert [step["step"] for step in steps] == [
+        "first_paint",
+        "shell",
+        "tabs",
+        "practice",
+        "ready",
+    ]
     modules = set(steps[0]["modules"])  # type: ignore[arg-type]
     assert not {"fastapi", "uvicorn", "axdesk.sandbox"} & modules
 
@@ -160,4 +196,117 @@ def test_a_sandbox_that_cannot_start_is_a_sentence_in_the_window(qtbot, qapp) ->
     assert window.notice.text.text() == failed.args[0]
     assert window.status.note() == ""
     assert not startup.is_finished
+    window.close()
+
+
+def frame_and_startup(qapp, paths: AppPaths, opened: list[Shell], **options: object):
+    """The first frame and its start-up exactly as ``axdesk`` makes them (``main``)."""
+    window, settings = open_first_frame(qapp, paths, language="en")
+
+    def open_shell() -> Shell:
+        shell = open_shell_for(paths, settings=settings)
+        opened.append(shell)
+        return shell
+
+    return window, StartUp(window, open_shell=open_shell, **options)  # type: ignore[arg-type]
+
+
+def test_the_frame_paints_before_the_journal_is_opened_and_the_menus_built(
+    qtbot, qapp, app_home: Path
+) -> None:
+    paths = AppPaths.default().ensure_dirs()
+    opened: list[Shell] = []
+    window, startup = frame_and_startup(qapp, paths, opened)
+    qtbot.addWidget(window)
+    seen: list[tuple[str, bool, bool, bool, bool]] = []
+    startup.step.connect(
+        lambda name: seen.append(
+            (
+                name,
+                paths.database_path.exists(),
+                window.is_attached,
+                window.menuBar().actions() != [],
+                window.has_tabs,
+            )
+        )
+    )
+    startup.after_first_paint()
+    assert [window.tabs.tabText(i) for i in range(3)] == ["&Inventory", "&New order", "&Orders"]
+    assert window.windowTitle() == "axdesk — not connected"
+
+    with qtbot.waitSignal(startup.finished, timeout=30_000):
+        window.show()
+
+    assert seen == [
+        ("first_paint", False, False, False, False),  # no journal on disk, no menus yet
+        ("shell", True, True, True, False),
+        ("tabs", True, True, True, True),
+        ("ready", True, True, True, True),
+    ]
+    assert window.statusBar() is window.status  # the shell's status bar took the line's place
+    assert len(opened) == 1
+    window.close()
+    assert window.stopped_cleanly is True
+
+
+def test_closing_the_frame_before_its_shell_opens_opens_nothing(
+    qtbot, qapp, app_home: Path
+) -> None:
+    paths = AppPaths.default().ensure_dirs()
+    opened: list[Shell] = []
+    window, startup = frame_and_startup(qapp, paths, opened)
+    qtbot.addWidget(window)
+    painted: list[str] = []
+    startup.step.connect(painted.append)
+    startup.after_first_paint()
+    window.show()
+    qtbot.waitUntil(lambda: painted == ["first_paint"])
+
+    window.close()  # before the next turn, which opens the shell
+
+    qtbot.wait(50)
+    assert painted == ["first_paint"]
+    assert opened == []
+    assert not window.is_attached
+    assert not paths.database_path.exists()
+
+
+def test_the_frame_follows_a_language_switch_before_its_shell_is_there(
+    qtbot, qapp, app_home: Path
+) -> None:
+    window, _settings = open_first_frame(qapp, AppPaths.default().ensure_dirs(), language="en")
+    qtbot.addWidget(window)
+
+    window.set_language("ko")
+
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) not in ("", "&Inventory"))  # in Korean
+    assert window.windowTitle() != "axdesk — not connected"
+    window.set_language("en")
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "&Inventory")
+    window.close()
+
+
+def test_a_journal_that_cannot_be_opened_stops_the_start_with_its_sentence(
+    qtbot, qapp, app_home: Path
+) -> None:
+    paths = AppPaths.default().ensure_dirs()
+    paths.database_path.mkdir(parents=True)  # a folder where the journal file should be
+    window, settings = open_first_frame(qapp, paths, language="en")
+    qtbot.addWidget(window)
+    sentences: list[str] = []
+
+    def open_shell() -> Shell | None:
+        try:
+            return open_shell_for(paths, settings=settings)
+        except StartupError as error:
+            sentences.append(str(error))
+            return None
+
+    startup = StartUp(window, open_shell=open_shell)
+    startup.run_now()
+
+    assert len(sentences) == 1
+    assert sentences[0].endswith(".")  # a sentence for the operator
+    assert startup.steps == []
+    assert not window.is_attached
     window.close()
