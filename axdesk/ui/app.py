@@ -25,12 +25,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-
+# The store's modules before PySide6: its import hook (PYSIDE-2029) reads the source
+# of every module imported after it, looking for "PySide6"; these never use it.
 from axdesk import __version__
 from axdesk.store.paths import AppPaths, AppPathsError
 from axdesk.store.settings import Settings
+
+# isort: split
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from axdesk.ui.common.i18n import LANGUAGE_ENGLISH, LANGUAGE_KOREAN, Translations
 from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.shell.crash_log import CrashLogFile, CrashReporter
