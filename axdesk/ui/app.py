@@ -230,7 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     crashes = CrashReporter(paths.app_log_path).install()
     instance = SingleInstance(paths.data_dir)
-    if not args.sandbox and not instance.claim():  # practice mode's journal is in memory
+    # The lock now, the local server for later starts after the first paint (QtNetwork).
+    if not args.sandbox and not instance.take_lock():  # practice mode's journal is in memory
         early = Translations(app)  # kept: its translators go with it
         early.apply(language_choice("", args.lang))  # the sentences below
         if instance.ask_running_to_raise():
@@ -264,6 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def attached(step: str) -> None:
         if step == "shell":
+            if not args.sandbox:
+                instance.listen()
             crashes.tell = window.show_problem
             QTimer.singleShot(0, window.show_settings_warnings)
 

@@ -47,6 +47,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "axdesk.ui.shell.actions",
     "axdesk.ui.shell.status_bar",
     "axdesk.ui.common.notice_bar",
+    "PySide6.QtNetwork",  # the single-instance server listens after the first paint
 )
 
 # The axdesk.ui modules the first frame is made of (the settings and the store's paths
