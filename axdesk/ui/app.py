@@ -170,17 +170,35 @@ def open_first_frame(
 
 
 def open_shell_for(
-    paths: AppPaths, *, sandbox: bool = False, settings: Settings | None = None
+    paths: AppPaths,
+    *,
+    sandbox: bool = False,
+    settings: Settings | None = None,
+    database: object = None,
 ) -> Shell:
     """The shell (:func:`~axdesk.ui.shell.bootstrap.open_shell`), its errors a
-    :class:`StartupError` with a sentence."""
+    :class:`StartupError` with a sentence. ``database``: what
+    :func:`open_database_off_gui` gave: the opened database, or the error it met."""
+    import sqlite3
+
     from axdesk.store.db import DatabaseError
     from axdesk.ui.shell.bootstrap import open_shell
 
     try:
-        return open_shell(paths, sandbox_mode=sandbox, settings=settings)
+        if isinstance(database, BaseException):
+            raise database
+        opened = database if isinstance(database, sqlite3.Connection) else None
+        return open_shell(paths, sandbox_mode=sandbox, settings=settings, database=opened)
     except (AppPathsError, DatabaseError) as error:
         raise StartupError(str(error)) from error
+
+
+def open_database_off_gui(paths: AppPaths, *, sandbox: bool = False) -> object:
+    """On start-up's own thread (``StartUp(prepare=...)``): the journal's database opened,
+    created and migrated there, so that the GUI thread never waits on the disk."""
+    from axdesk.ui.shell.bootstrap import open_journal_database
+
+    return open_journal_database(paths, sandbox_mode=sandbox)
 
 
 def launch(
@@ -242,11 +260,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     window, settings = open_first_frame(app, paths, language=args.lang)
     instance.raise_requested.connect(window.bring_to_front)
 
-    def shell_or_none() -> Shell | None:
+    def shell_or_none(database: object) -> Shell | None:
         """After the first paint: the shell, or None when it cannot be opened (said, and
         axdesk ends with 1 as before the window existed)."""
         try:
-            shell = open_shell_for(paths, sandbox=args.sandbox, settings=settings)
+            shell = open_shell_for(
+                paths, sandbox=args.sandbox, settings=settings, database=database
+            )
         except StartupError as error:
             QMessageBox.critical(window, "axdesk", str(error))
             window.close()
@@ -261,6 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         connect_last_profile=not args.sandbox,
         tune_collector=True,
         open_shell=shell_or_none,
+        prepare=lambda: open_database_off_gui(paths, sandbox=args.sandbox),
     )
 
     def attached(step: str) -> None:

@@ -27,6 +27,7 @@ import json
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -87,8 +88,11 @@ class StartUp(QObject):
     """The steps after the frame (built as ``StartUp(window, ...)``, one per window).
 
     ``open_shell``: for a frame without its shell (``MainWindow(settings=...)``), what
-    opens it after the first paint; it returns None when the shell could not be opened
-    (it has told the operator why), and start-up stops there.
+    opens it after the first paint, on the GUI thread; it returns None when the shell
+    could not be opened (it has told the operator why), and start-up stops there.
+    ``prepare``: what runs first on a thread of its own, so that the GUI thread never
+    waits on the disk (``axdesk``: opening, creating and migrating the journal); its
+    result, or the exception it raised, is given to ``open_shell``.
 
     Signals:
         step(str): a step is done: ``"first_paint"``, ``"shell"`` (when opened here),
@@ -101,6 +105,7 @@ class StartUp(QObject):
     step = Signal(str)
     finished = Signal()
     failed = Signal(str)
+    _prepared = Signal(object)  # prepare()'s result or exception, from its thread
 
     def __init__(
         self,
@@ -110,10 +115,13 @@ class StartUp(QObject):
         sandbox_options: dict[str, Any] | None = None,
         connect_last_profile: bool = False,
         tune_collector: bool = False,
-        open_shell: Callable[[], Shell | None] | None = None,
+        open_shell: Callable[[Any], Shell | None] | None = None,
+        prepare: Callable[[], Any] | None = None,
     ) -> None:
         super().__init__(window)
         self._open_shell = open_shell
+        self._prepare = prepare
+        self._prepared.connect(self._attach_prepared)  # queued: emitted by the thread
         self._window = window
         self._practice = practice
         self._sandbox_options = dict(sandbox_options or {})
@@ -134,20 +142,35 @@ class StartUp(QObject):
         watcher.painted.connect(self._painted)
 
     def run_now(self) -> None:
-        """Run the steps without waiting for a paint (a window that is not shown yet)."""
-        if self._attach_shell():
+        """Run the steps without waiting for a paint (a window that is not shown yet);
+        ``prepare`` runs on the calling thread."""
+        prepared = _outcome(self._prepare) if self._needs_shell() else None
+        if self._attach_shell(prepared):
             self._build_tabs()
 
     def _painted(self) -> None:
         self._done("first_paint")
-        QTimer.singleShot(0, self._attach_then_build)
+        if not self._needs_shell():
+            QTimer.singleShot(0, self._build_tabs)
+        elif self._prepare is None:
+            QTimer.singleShot(0, lambda: self._attach_prepared(None))
+        else:
+            prepare = self._prepare
+            threading.Thread(
+                target=lambda: self._prepared.emit(_outcome(prepare)),
+                name="axdesk-start-up",
+                daemon=True,  # a journal that never opens must not hold the process at exit
+            ).start()
 
-    def _attach_then_build(self) -> None:
-        if self._attach_shell():
+    def _needs_shell(self) -> bool:
+        return not self._window.is_attached
+
+    def _attach_prepared(self, prepared: Any) -> None:
+        if self._attach_shell(prepared):
             # A turn of its own: the menus and the status bar paint before the tabs are built.
             QTimer.singleShot(0, self._build_tabs)
 
-    def _attach_shell(self) -> bool:
+    def _attach_shell(self, prepared: Any) -> bool:
         """Open the shell and attach it, if the window has none; False: start-up stops."""
         window = self._window
         if window.is_closing:
@@ -156,7 +179,7 @@ class StartUp(QObject):
             return True
         if self._open_shell is None:
             raise RuntimeError("StartUp needs open_shell for a window without its shell")
-        shell = self._open_shell()
+        shell = self._open_shell(prepared)
         if shell is None or window.is_closing:
             if shell is not None:
                 shell.close()
@@ -222,6 +245,16 @@ class StartUp(QObject):
     def _done(self, name: str) -> None:
         self.steps.append(name)
         self.step.emit(name)
+
+
+def _outcome(prepare: Callable[[], Any] | None) -> Any:
+    """What ``prepare`` returned, or the exception it raised (given to ``open_shell``)."""
+    if prepare is None:
+        return None
+    try:
+        return prepare()
+    except Exception as error:  # handed to the GUI thread, which tells the operator
+        return error
 
 
 def first_paint_report(

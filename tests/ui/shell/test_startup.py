@@ -12,13 +12,20 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
 from axdesk.store.paths import AppPaths
-from axdesk.ui.app import StartupError, open_first_frame, open_frame, open_shell_for
+from axdesk.ui.app import (
+    StartupError,
+    open_database_off_gui,
+    open_first_frame,
+    open_frame,
+    open_shell_for,
+)
 from axdesk.ui.shell.bootstrap import Shell
 from axdesk.ui.shell.startup import PROBE_VARIABLE, StartUp
 
@@ -200,16 +207,22 @@ def test_a_sandbox_that_cannot_start_is_a_sentence_in_the_window(qtbot, qapp) ->
     window.close()
 
 
-def frame_and_startup(qapp, paths: AppPaths, opened: list[Shell], **options: object):
-    """The first frame and its start-up exactly as ``axdesk`` makes them (``main``)."""
+def frame_and_startup(qapp, paths: AppPaths, opened: list[Shell], threads: list[object]):
+    """The first frame and its start-up exactly as ``axdesk`` makes them (``main``);
+    ``threads`` gets the name of the thread that opened the database, and the database."""
     window, settings = open_first_frame(qapp, paths, language="en")
 
-    def open_shell() -> Shell:
-        shell = open_shell_for(paths, settings=settings)
+    def prepare() -> object:
+        database = open_database_off_gui(paths)
+        threads.extend([threading.current_thread().name, database])
+        return database
+
+    def open_shell(database: object) -> Shell:
+        shell = open_shell_for(paths, settings=settings, database=database)
         opened.append(shell)
         return shell
 
-    return window, StartUp(window, open_shell=open_shell, **options)  # type: ignore[arg-type]
+    return window, StartUp(window, open_shell=open_shell, prepare=prepare)
 
 
 def test_the_frame_paints_before_the_journal_is_opened_and_the_menus_built(
@@ -217,7 +230,8 @@ def test_the_frame_paints_before_the_journal_is_opened_and_the_menus_built(
 ) -> None:
     paths = AppPaths.default().ensure_dirs()
     opened: list[Shell] = []
-    window, startup = frame_and_startup(qapp, paths, opened)
+    threads: list[object] = []
+    window, startup = frame_and_startup(qapp, paths, opened, threads)
     qtbot.addWidget(window)
     seen: list[tuple[str, bool, bool, bool, bool]] = []
     startup.step.connect(
@@ -246,6 +260,8 @@ def test_the_frame_paints_before_the_journal_is_opened_and_the_menus_built(
     ]
     assert window.statusBar() is window.status  # the shell's status bar took the line's place
     assert len(opened) == 1
+    assert threads[0] == "axdesk-start-up"  # the journal was made off the GUI thread
+    assert opened[0].database is threads[1]  # and that database is the one in use
     window.close()
     assert window.stopped_cleanly is True
 
@@ -255,7 +271,7 @@ def test_closing_the_frame_before_its_shell_opens_opens_nothing(
 ) -> None:
     paths = AppPaths.default().ensure_dirs()
     opened: list[Shell] = []
-    window, startup = frame_and_startup(qapp, paths, opened)
+    window, startup = frame_and_startup(qapp, paths, opened, [])
     qtbot.addWidget(window)
     painted: list[str] = []
     startup.step.connect(painted.append)
@@ -263,13 +279,12 @@ def test_closing_the_frame_before_its_shell_opens_opens_nothing(
     window.show()
     qtbot.waitUntil(lambda: painted == ["first_paint"])
 
-    window.close()  # before the next turn, which opens the shell
+    window.close()  # before the database, opening on its thread, comes back
 
-    qtbot.wait(50)
+    qtbot.wait(200)
     assert painted == ["first_paint"]
     assert opened == []
     assert not window.is_attached
-    assert not paths.database_path.exists()
 
 
 def test_the_frame_follows_a_language_switch_before_its_shell_is_there(
@@ -296,14 +311,14 @@ def test_a_journal_that_cannot_be_opened_stops_the_start_with_its_sentence(
     qtbot.addWidget(window)
     sentences: list[str] = []
 
-    def open_shell() -> Shell | None:
+    def open_shell(database: object) -> Shell | None:
         try:
-            return open_shell_for(paths, settings=settings)
+            return open_shell_for(paths, settings=settings, database=database)
         except StartupError as error:
             sentences.append(str(error))
             return None
 
-    startup = StartUp(window, open_shell=open_shell)
+    startup = StartUp(window, open_shell=open_shell, prepare=lambda: open_database_off_gui(paths))
     startup.run_now()
 
     assert len(sentences) == 1
