@@ -26,9 +26,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QStatusBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QStatusBar, QTabWidget, QVBoxLayout, QWidget
 
 from axdesk.store.settings import Settings, SettingsError
 from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations
@@ -125,6 +125,10 @@ class MainWindow(QMainWindow):
         self._column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.setStatusBar(QStatusBar(self))  # a status line until attach() puts the shell's
+        # The menu bar's height from the first paint (an empty bar has none, and the tabs
+        # would jump down when the menus come): the File title, greyed, until attach().
+        self._menu_placeholder: QMenu | None = self.menuBar().addMenu("")
+        self._menu_placeholder.setEnabled(False)
 
         self._connection_commands: ConnectionCommands | None = None
         self._catalog_commands: CatalogCommands | None = None
@@ -160,6 +164,8 @@ class MainWindow(QMainWindow):
         self.ctx = shell.ctx
         self._settings = shell.ctx.settings
         self.setWindowIcon(app_icon())
+        self.menuBar().clear()  # the placeholder goes: ShellActions makes the menus
+        self._menu_placeholder = None
         self.notice = NoticeBar(self)
         self._column.insertWidget(0, self.notice)
         self.status = ShellStatusBar(self.ctx.connection, self.ctx.worker, self)
@@ -326,6 +332,8 @@ class MainWindow(QMainWindow):
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
         self.tabs.setAccessibleName(self.tr("Main sections"))
+        if self._menu_placeholder is not None:
+            self._menu_placeholder.setTitle(QCoreApplication.translate("ShellActions", "&File"))
         if self.is_attached:
             self.actions_.retranslate_ui(titles)
             self.notifier.retranslate_ui()

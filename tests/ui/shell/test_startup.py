@@ -233,16 +233,20 @@ def test_the_frame_paints_before_the_journal_is_opened_and_the_menus_built(
     threads: list[object] = []
     window, startup = frame_and_startup(qapp, paths, opened, threads)
     qtbot.addWidget(window)
-    seen: list[tuple[str, bool, bool, bool, bool]] = []
+    seen: list[tuple[str, bool, bool, list[str], bool]] = []
+    tops: list[int] = []  # where the tabs begin: the menu bar keeps its height throughout
     startup.step.connect(
-        lambda name: seen.append(
-            (
-                name,
-                paths.database_path.exists(),
-                window.is_attached,
-                window.menuBar().actions() != [],
-                window.has_tabs,
-            )
+        lambda name: (
+            seen.append(
+                (
+                    name,
+                    paths.database_path.exists(),
+                    window.is_attached,
+                    [menu.text() for menu in window.menuBar().actions() if menu.isEnabled()],
+                    window.has_tabs,
+                )
+            ),
+            tops.append(window.centralWidget().geometry().top()),
         )
     )
     startup.after_first_paint()
@@ -252,12 +256,15 @@ def test_the_frame_paints_before_the_journal_is_opened_and_the_menus_built(
     with qtbot.waitSignal(startup.finished, timeout=30_000):
         window.show()
 
+    menus = ["&File", "&Connection", "C&atalog", "&View", "&Help"]
     assert seen == [
-        ("first_paint", False, False, False, False),  # no journal on disk, no menus yet
-        ("shell", True, True, True, False),
-        ("tabs", True, True, True, True),
-        ("ready", True, True, True, True),
+        ("first_paint", False, False, [], False),  # no journal on disk, no menus yet
+        ("shell", True, True, menus, False),
+        ("tabs", True, True, menus, True),
+        ("ready", True, True, menus, True),
     ]
+    assert [action.text() for action in window.menuBar().actions()] == menus
+    assert len(set(tops)) == 1, tops
     assert window.statusBar() is window.status  # the shell's status bar took the line's place
     assert len(opened) == 1
     assert threads[0] == "axdesk-start-up"  # the journal was made off the GUI thread
