@@ -177,22 +177,29 @@ def open_shell(
     secrets: SecretStore | None = None,
     database_path: Path | str | None = None,
     parent: QObject | None = None,
+    settings: Settings | None = None,
+    database: sqlite3.Connection | None = None,
 ) -> Shell:
     """Open settings, database, stores, call log, worker and connection (not yet connected).
 
     The database is ``paths.database_path``, or a private in-memory one in
-    practice mode, unless ``database_path`` says otherwise. Raises
-    ``DatabaseError`` (a sentence) when the database cannot be opened.
+    practice mode, unless ``database_path`` says otherwise. ``settings``: already
+    loaded from ``paths.settings_path`` (the first frame was built from them), else
+    loaded here. ``database``: that database already opened (``axdesk`` opens it on a
+    thread of its own: :func:`open_journal_database`). Raises ``DatabaseError`` (a
+    sentence) when the database cannot be opened.
     """
     paths.ensure_dirs()
-    settings = Settings.load(paths.settings_path, autosave=False)  # saved by the saver below
+    if settings is None:
+        settings = Settings.load(paths.settings_path, autosave=False)  # saved by the saver below
     if database_path is None:
         database_path = PRACTICE_DATABASE if sandbox_mode else paths.database_path
     # AXDESK_JOURNAL_URL wins over File > Journal…'s setting; practice mode uses neither.
     env_url = None if sandbox_mode else team_journal_url(os.environ)  # a bad one: a sentence
     server = None if sandbox_mode or admin_chose_journal(os.environ) else settings.team_journal
     team_url = env_url or (server.url() if server is not None else None)
-    database = open_database(database_path)
+    if database is None:
+        database = open_database(database_path)
     closers: list[Callable[[], None]] = [lambda: close_database(database)]
     team_journals: list[OrderJournal] = []
     made: list[Shell] = []
@@ -246,6 +253,12 @@ def open_shell(
     )
     made.append(shell)
     return shell
+
+
+def open_journal_database(paths: AppPaths, *, sandbox_mode: bool = False) -> sqlite3.Connection:
+    """The database :func:`open_shell` would open (created and migrated on a first start);
+    safe on any thread (the connection is shared under its lock). Raises ``DatabaseError``."""
+    return open_database(PRACTICE_DATABASE if sandbox_mode else paths.database_path)
 
 
 def keyring_password(shell: Shell, account: str) -> str | None:

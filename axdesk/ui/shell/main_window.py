@@ -8,6 +8,16 @@ orders list; the orders list's notices go to the Notifier), settles unfinished
 orders whenever a connection becomes usable, and hosts the app-wide commands.
 Every network call runs on ``ctx.worker``; closing the window stops the worker
 (interrupting calls in flight) before anything else is torn down.
+
+The window paints in two steps (``axdesk.ui.shell.startup``): ``MainWindow(settings=...)``
+is the frame alone, the tab titles over empty pages, a status line and the saved size,
+built from PySide6 and the settings only, so that it paints as soon as a bare
+QMainWindow does; :meth:`MainWindow.attach` then adds what needs the shell (the
+menus, the notice bar, the connection's status bar) and :meth:`MainWindow.build_tabs`
+the tabs. ``MainWindow(shell)`` does both at once (the tests, :func:`launch`).
+Everything but the frame is imported in :meth:`attach` or later: PySide6 makes each
+Qt enum type when a module first names its class (the ``Qt`` namespace alone is tens
+of milliseconds), and its import hook reads the source of every module imported.
 """
 
 from __future__ import annotations
@@ -16,45 +26,37 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMenu, QStatusBar, QTabWidget, QVBoxLayout, QWidget
 
-from axdesk.store.settings import SettingsError
-from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, SlotRef
+from axdesk.store.settings import Settings, SettingsError
 from axdesk.ui.common.i18n import LANGUAGE_SYSTEM, Translations
-from axdesk.ui.common.live_text import live_join
-from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
 from axdesk.ui.common.placeholders import fill_args
-from axdesk.ui.common.resources import app_icon
-from axdesk.ui.common.store_text import error_text, problem_text
-from axdesk.ui.shell.actions import ShellActions
-from axdesk.ui.shell.bootstrap import Shell
-from axdesk.ui.shell.call_progress import CallProgress
-from axdesk.ui.shell.help_menu import HelpCommands
-from axdesk.ui.shell.notifier import Notifier
-from axdesk.ui.shell.status_bar import ShellStatusBar
-from axdesk.ui.shell.tab import Tab
 
-# The tabs, dialogs and what they use are imported where they are first needed: the
+# What the frame does not paint is imported in attach() or where first needed: the
 # frame paints first (``axdesk.ui.shell.startup``), and its imports are the wait.
 if TYPE_CHECKING:
     from axdesk.ui.catalog.commands import CatalogCommands
     from axdesk.ui.catalog.dialog import CatalogDialog
+    from axdesk.ui.common.context import AppContext, SlotRef
+    from axdesk.ui.common.notice_bar import NoticeBar
     from axdesk.ui.connection.commands import ConnectionCommands
     from axdesk.ui.connection.dialog import ConnectionDialog
     from axdesk.ui.inventory.tab import InventoryTab
     from axdesk.ui.order_entry.tab import OrderTab
     from axdesk.ui.orders.tab import OrdersTab
     from axdesk.ui.shell.about import AboutDialog
+    from axdesk.ui.shell.actions import ShellActions
+    from axdesk.ui.shell.bootstrap import Shell
     from axdesk.ui.shell.call_log import CallLogDialog
+    from axdesk.ui.shell.call_progress import CallProgress
     from axdesk.ui.shell.guide import GuideDialog
+    from axdesk.ui.shell.help_menu import HelpCommands
+    from axdesk.ui.shell.notifier import Notifier
     from axdesk.ui.shell.practice_menu import PracticeMenu
+    from axdesk.ui.shell.status_bar import ShellStatusBar
+    from axdesk.ui.shell.tab import Tab
 
 log = logging.getLogger(__name__)
 
@@ -76,25 +78,39 @@ class MainWindow(QMainWindow):
     order_tab: OrderTab
     orders_tab: OrdersTab
 
+    # Made by attach(): the frame alone has none of these yet.
+    shell: Shell
+    ctx: AppContext
+    notice: NoticeBar
+    status: ShellStatusBar
+    call_progress: CallProgress
+    actions_: ShellActions
+    notifier: Notifier
+
     def __init__(
         self,
-        shell: Shell,
+        shell: Shell | None = None,
         translations: Translations | None = None,
         parent: QWidget | None = None,
         *,
         tabs_now: bool = True,
+        settings: Settings | None = None,
     ) -> None:
-        """``tabs_now=False`` builds the frame only (menus, status bar, the tab titles);
-        :meth:`build_tabs` adds the tabs later (after the first paint, see ``startup``)."""
+        """``MainWindow(shell)``: the whole window. ``MainWindow(settings=...)``: the frame
+        alone (the tab titles over empty pages, a status line, the saved size), to be
+        painted first; :meth:`attach` adds the rest. ``tabs_now=False`` leaves the tabs
+        to :meth:`build_tabs` (after the first paint, see ``startup``)."""
         super().__init__(parent)
-        self._shell = shell
-        self.shell = shell
-        self.ctx = shell.ctx
+        if shell is not None:
+            settings = shell.ctx.settings
+        if settings is None:
+            raise ValueError("MainWindow needs a shell or, for the frame alone, the settings")
+        self._settings: Settings = settings
+        self._shell: Shell | None = None
         self.stopped_cleanly: bool | None = None  # set on close: the worker stopped in time
         self._translations = translations
         self._closed = False
         self._shown_once = False
-        self.setWindowIcon(app_icon())
         self.setMinimumSize(760, 520)
 
         self.tabs = QTabWidget(self)
@@ -102,36 +118,77 @@ class MainWindow(QMainWindow):
         self._tabs: list[Tab] = []
         for _ in range(3):  # placeholders, so the first paint shows the tab titles
             self.tabs.addTab(QWidget(self.tabs), "")
-        self.notice = NoticeBar(self)
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.tabs, 1)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        self.setStatusBar(QStatusBar(self))  # a status line until attach() puts the shell's
+        # The menu bar's height from the first paint (an empty bar has none, and the tabs
+        # would jump down when the menus come): the File title, greyed, until attach().
+        self._menu_placeholder: QMenu | None = self.menuBar().addMenu("")
+        self._menu_placeholder.setEnabled(False)
 
-        self.status = ShellStatusBar(self.ctx.connection, self.ctx.worker, self)
-        self.setStatusBar(self.status)
-        self.call_progress = CallProgress(self.ctx.worker, self.status, self)
         self._connection_commands: ConnectionCommands | None = None
         self._catalog_commands: CatalogCommands | None = None
         self._help_commands: HelpCommands | None = None
+        self.practice: PracticeMenu | None = None  # the Practice menu, built with the tabs
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.retranslate_ui()
+        self._restore_geometry()
+        if shell is not None:
+            self.attach(shell)
+            if tabs_now:
+                self.build_tabs()
+
+    @property
+    def is_attached(self) -> bool:
+        """The shell is in place: menus, notice bar and status bar (see :meth:`attach`)."""
+        return self._shell is not None
+
+    def attach(self, shell: Shell) -> None:
+        """Add what needs the shell to the frame: the icon, the notice bar, the status bar,
+        the menus and the notices; once, and not after the window closed."""
+        if self._shell is not None or self._closed:
+            return
+        from axdesk.ui.common.notice_bar import NoticeBar
+        from axdesk.ui.common.resources import app_icon
+        from axdesk.ui.shell.actions import ShellActions
+        from axdesk.ui.shell.call_progress import CallProgress
+        from axdesk.ui.shell.notifier import Notifier
+        from axdesk.ui.shell.status_bar import ShellStatusBar
+
+        self._shell = shell
+        self.shell = shell
+        self.ctx = shell.ctx
+        self._settings = shell.ctx.settings
+        self.setWindowIcon(app_icon())
+        self.menuBar().clear()  # the placeholder goes: ShellActions makes the menus
+        self._menu_placeholder = None
+        self.notice = NoticeBar(self)
+        self._column.insertWidget(0, self.notice)
+        self.status = ShellStatusBar(self.ctx.connection, self.ctx.worker, self)
+        self.setStatusBar(self.status)  # the frame's status line goes
+        self.call_progress = CallProgress(self.ctx.worker, self.status, self)
         self.actions_ = ShellActions(self)
         self.actions_.check_language(self.ctx.settings.language)
-        self.practice: PracticeMenu | None = None  # the Practice menu, built with the tabs
         self.notifier = Notifier(self)
 
-        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.ctx.connection.changed.connect(self._update_title)
         self.ctx.connection.changed.connect(self._connection_changed)
         self.ctx.worker.error_reported.connect(self.show_problem)
         if shell.settings_saver is not None:
             shell.settings_saver.failed.connect(self.show_problem)
         self.retranslate_ui()
-        self._restore_geometry()
-        if tabs_now:
-            self.build_tabs()
+
+    def show_starting_note(self, sentence: str) -> None:
+        """A status line while the window is built (the shell's status bar once attached)."""
+        if self.is_attached:
+            self.status.show_note(sentence, 0)
+        else:
+            bar = self.statusBar()
+            bar.showMessage(sentence)
 
     @property
     def connection_commands(self) -> ConnectionCommands:
@@ -155,6 +212,8 @@ class MainWindow(QMainWindow):
     def help_commands(self) -> HelpCommands:
         """The Help menu's commands."""
         if self._help_commands is None:
+            from axdesk.ui.shell.help_menu import HelpCommands
+
             self._help_commands = HelpCommands(self)
         return self._help_commands
 
@@ -170,8 +229,9 @@ class MainWindow(QMainWindow):
         return self._closed
 
     def build_tabs(self) -> None:
-        """Put the three tabs in place of their placeholders (once) and wire them."""
-        if self._tabs or self._closed:
+        """Put the three tabs in place of their placeholders (once) and wire them
+        (after :meth:`attach`)."""
+        if self._tabs or self._closed or self._shell is None:
             return
         from axdesk.ui.inventory.tab import InventoryTab
         from axdesk.ui.order_entry.tab import OrderTab
@@ -279,15 +339,21 @@ class MainWindow(QMainWindow):
         for index, title in enumerate(titles):
             self.tabs.setTabText(index, title)
         self.tabs.setAccessibleName(self.tr("Main sections"))
-        self.actions_.retranslate_ui(titles)
-        self.notifier.retranslate_ui()
+        if self._menu_placeholder is not None:
+            self._menu_placeholder.setTitle(QCoreApplication.translate("ShellActions", "&File"))
+        if self.is_attached:
+            self.actions_.retranslate_ui(titles)
+            self.notifier.retranslate_ui()
         self._update_title()
 
     def _update_title(self) -> None:
-        profile = self.ctx.connection.profile
+        profile = self.ctx.connection.profile if self.is_attached else None
         if profile is None:
-            title = self.tr("axdesk — not connected")
-        elif profile.environment == ENVIRONMENT_SANDBOX:
+            self.setWindowTitle(self.tr("axdesk — not connected"))
+            return
+        from axdesk.ui.common.context import ENVIRONMENT_SANDBOX  # imported with the shell
+
+        if profile.environment == ENVIRONMENT_SANDBOX:
             title = self.tr("axdesk — practice mode (sandbox)")
         else:
             title = fill_args(
@@ -304,10 +370,13 @@ class MainWindow(QMainWindow):
         """View > Language: switch live and remember the choice."""
         if self._translations is not None:
             self._translations.apply(choice)
-        self.actions_.check_language(choice)
+        if self.is_attached:  # the View menu comes with the shell (attach checks it then)
+            self.actions_.check_language(choice)
         try:
-            self.ctx.settings.language = choice
+            self._settings.language = choice
         except SettingsError as error:
+            from axdesk.ui.common.store_text import error_text
+
             self.show_problem(error_text(error))
 
     # -- problems --------------------------------------------------------------------
@@ -316,16 +385,26 @@ class MainWindow(QMainWindow):
         """Show a sentence about a problem in the notice bar (never a modal box)."""
         if not sentence:
             return
+        if not self.is_attached:  # before the notice bar: the log has it (the crash reporter)
+            log.warning("Not shown (the window is not built yet): %s", sentence)
+            return
+        from axdesk.ui.common.notice_bar import PROBLEM
+
         self.notice.show_notice(PROBLEM, sentence)
         self.problem_shown.emit(sentence)
 
     def show_note(self, sentence: str) -> None:
+        from axdesk.ui.common.notice_bar import INFO
+
         self.notice.show_notice(INFO, sentence)
 
     def show_settings_warnings(self) -> None:
         """What was wrong with the settings file at start (each in the operator's language)."""
-        warnings = self.ctx.settings.warnings
+        warnings = self._settings.warnings
         if warnings:
+            from axdesk.ui.common.live_text import live_join
+            from axdesk.ui.common.store_text import problem_text
+
             self.show_problem(live_join("\n\n", [problem_text(w) for w in warnings]))
 
     # -- connection ------------------------------------------------------------------
@@ -380,7 +459,7 @@ class MainWindow(QMainWindow):
     # -- window life -----------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        saved = self.ctx.settings.window_geometry
+        saved = self._settings.window_geometry
         # The setting is any text from a file the user may have edited: base64 that does
         # not decode to a geometry is refused by restoreGeometry, and the default size used.
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("utf-8"))):
@@ -407,8 +486,9 @@ class MainWindow(QMainWindow):
                     tab.shutdown()
                 except Exception:
                     log.exception("A tab failed to shut down")
-            self.notifier.hide()
-            self.stopped_cleanly = self._shell.close()
+            if self._shell is not None:
+                self.notifier.hide()
+                self.stopped_cleanly = self._shell.close()
         super().closeEvent(event)
 
     def may_quit(self) -> bool:
@@ -422,7 +502,7 @@ class MainWindow(QMainWindow):
 
     def _save_geometry(self) -> None:
         try:
-            self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode(
+            self._settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode(
                 "ascii"
             )
         except SettingsError as error:

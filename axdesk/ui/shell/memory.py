@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gc
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 YOUNG_GENERATION_THRESHOLD = 50_000
@@ -37,6 +38,7 @@ class GuiThreadCollector(QObject):
 
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
+        self.app = app
         gc.disable()
         self._timer = QTimer(self)
         self._timer.setInterval(COLLECT_EVERY_MS)
@@ -52,10 +54,20 @@ class GuiThreadCollector(QObject):
             gc.collect(max(due))
 
 
+_made: list[GuiThreadCollector] = []  # the collector of the application that runs
+
+
 def collect_on_gui_thread(app: QCoreApplication) -> GuiThreadCollector:
-    """Make ``app``'s collector (once; later calls return it). Call on the GUI thread."""
-    found = app.findChild(GuiThreadCollector)
-    return found if isinstance(found, GuiThreadCollector) else GuiThreadCollector(app)
+    """Make ``app``'s collector (once; later calls return it). Call on the GUI thread.
+
+    Found without ``app.findChild``: the first call of a method of the application
+    object makes a dozen Qt enum types, 10-15 ms before ``axdesk``'s first paint."""
+    for collector in _made:
+        if collector.app is app and shiboken6.isValid(collector):
+            return collector
+    collector = GuiThreadCollector(app)
+    _made[:] = [collector]
+    return collector
 
 
 def tune_garbage_collector() -> None:

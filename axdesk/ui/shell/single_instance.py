@@ -10,25 +10,33 @@ Practice mode keeps its journal in memory, so it does not take the lock.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import logging
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QThread, Signal
 
 from axdesk.ui.common.placeholders import fill_args
+
+# QtNetwork (tens of Qt enum types made on import) and hashlib are imported by listen()
+# and ask_running_to_raise(): axdesk takes the lock before its first paint, listens after.
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
 LOCK_FILE = "axdesk.lock"
 RAISE_REQUEST = b"raise\n"
 ANSWER_WAIT_MS = 2000  # a second start waits at most this long for the first to take the request
+RETRY_EVERY_MS = 50  # ...trying again meanwhile if the first took the lock but does not listen yet
 
 
 def server_name(data_dir: Path) -> str:
     """The local server's name: one per user and data folder (a socket in the temp folder)."""
+    import getpass
+    import hashlib
+
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no name for this uid (a container): the folder still tells
@@ -52,33 +60,59 @@ class SingleInstance(QObject):
         self.data_dir = data_dir
         self._lock = QLockFile(str(data_dir / LOCK_FILE))
         self._lock.setStaleLockTime(0)  # held for the whole run: only a dead owner is stale
-        self._name = server_name(data_dir)
         self._server: QLocalServer | None = None
 
+    @property
+    def _name(self) -> str:
+        return server_name(self.data_dir)
+
     def claim(self) -> bool:
-        """Take the data folder (and listen for later starts); False when another axdesk has it."""
-        if not self._lock.tryLock(100):
+        """Take the data folder and listen for later starts; False when another axdesk has it."""
+        if not self.take_lock():
             return False
-        QLocalServer.removeServer(self._name)  # a socket file left by a crash
+        self.listen()
+        return True
+
+    def take_lock(self) -> bool:
+        """Take the data folder, not yet listening (:meth:`listen`); False when taken."""
+        return self._lock.tryLock(100)
+
+    def listen(self) -> None:
+        """Answer later starts (once; after :meth:`take_lock`)."""
+        if self._server is not None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
+        name = self._name
+        QLocalServer.removeServer(name)  # a socket file left by a crash
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self._name):
+        if not server.listen(name):
             log.warning("A later start cannot reach this axdesk: %s", server.errorString())
         server.newConnection.connect(self._on_connection)
         self._server = server
-        return True
 
     def ask_running_to_raise(self) -> bool:
-        """Tell the axdesk that holds the folder to show its window; True when it was told."""
-        socket = QLocalSocket()
-        try:
-            socket.connectToServer(self._name)
-            if not socket.waitForConnected(ANSWER_WAIT_MS):
+        """Tell the axdesk that holds the folder to show its window; True when it was told.
+
+        Tries for :data:`ANSWER_WAIT_MS`: the first may hold the lock and not listen yet
+        (it listens once its window has painted)."""
+        from PySide6.QtNetwork import QLocalSocket
+
+        name = self._name
+        deadline = time.monotonic() + ANSWER_WAIT_MS / 1000
+        while True:
+            socket = QLocalSocket()
+            try:
+                socket.connectToServer(name)
+                if socket.waitForConnected(ANSWER_WAIT_MS):
+                    socket.write(RAISE_REQUEST)
+                    return socket.waitForBytesWritten(ANSWER_WAIT_MS)
+            finally:
+                socket.abort()
+            if time.monotonic() >= deadline:
                 return False
-            socket.write(RAISE_REQUEST)
-            return socket.waitForBytesWritten(ANSWER_WAIT_MS)
-        finally:
-            socket.abort()
+            QThread.msleep(RETRY_EVERY_MS)
 
     def release(self) -> None:
         if self._server is not None:
@@ -109,6 +143,8 @@ class SingleInstance(QObject):
             self._read_from(socket)
 
     def _read(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket  # imported by listen()
+
         socket = self.sender()
         if isinstance(socket, QLocalSocket):
             self._read_from(socket)

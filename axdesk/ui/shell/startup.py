@@ -1,21 +1,23 @@
 """Start-up in steps, so that the window is on screen before the slow parts run.
 
-``axdesk`` shows its frame first: the menus, the status bar and the tab titles,
-built from the settings, the database and what the frame imports (kept small:
-the tabs, the client, the keyring and the sandbox are imported later). After
-the frame's first paint, :class:`StartUp` builds the tabs on the GUI thread,
-then, in practice mode, starts the AX sandbox on the worker (the status bar says
-"Starting the practice AX…" meanwhile) and connects to it, or, in normal mode,
-connects with the last used profile. Last, it freezes the start-up objects out
-of the garbage collector's walks (:func:`tune_garbage_collector`).
+``axdesk`` shows its frame first: the tab titles over empty pages, a status line
+and the saved size, built from the settings and the translations with what a bare
+PySide6 window imports (no database, worker, menus or tabs: see
+:mod:`axdesk.ui.shell.main_window`). After the frame's first paint, :class:`StartUp`
+opens the shell (the database, the worker, the call log) and attaches it to the
+window (menus, notice bar, status bar), builds the tabs on the next turn, then, in
+practice mode, starts the AX sandbox on the worker (the status bar says "Starting
+the practice AX…" meanwhile) and connects to it, or, in normal mode, connects with
+the last used profile. Last, it freezes the start-up objects out of the garbage
+collector's walks (:func:`tune_garbage_collector`).
 
 The tabs are built before the sandbox starts, not beside it: both import a lot
 of Python (pydantic, the models), and two threads importing the same modules can
 meet a module half made by the other; the GIL would run them one at a time anyway.
 
 :func:`first_paint_report` is the probe the start-up benchmark and the start-up
-tests read (``AXDESK_STARTUP_PROBE``): one JSON line per step, with the time and,
-at the first paint, the modules imported until then.
+tests read (``AXDESK_STARTUP_PROBE``): one JSON line per step, with the time and
+the process's CPU time and, at the first paint, the modules imported until then.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import json
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,10 +37,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from axdesk.ui.common.placeholders import fill_args
-from axdesk.ui.shell.bootstrap import start_practice_server, use_practice_server
-from axdesk.ui.shell.memory import tune_garbage_collector
 
 if TYPE_CHECKING:
+    from axdesk.ui.shell.bootstrap import Shell
     from axdesk.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -85,8 +87,16 @@ class FirstPaint(QObject):
 class StartUp(QObject):
     """The steps after the frame (built as ``StartUp(window, ...)``, one per window).
 
+    ``open_shell``: for a frame without its shell (``MainWindow(settings=...)``), what
+    opens it after the first paint, on the GUI thread; it returns None when the shell
+    could not be opened (it has told the operator why), and start-up stops there.
+    ``prepare``: what runs first on a thread of its own, so that the GUI thread never
+    waits on the disk (``axdesk``: opening, creating and migrating the journal); its
+    result, or the exception it raised, is given to ``open_shell``.
+
     Signals:
-        step(str): a step is done: ``"first_paint"``, ``"tabs"``, ``"practice"``, ``"ready"``.
+        step(str): a step is done: ``"first_paint"``, ``"shell"`` (when opened here),
+            ``"tabs"``, ``"practice"``, ``"ready"``.
         finished(): every step is done (the practice sandbox answers, if asked for).
         failed(str): the practice sandbox could not start (a sentence, also shown
             in the window's message bar).
@@ -95,6 +105,7 @@ class StartUp(QObject):
     step = Signal(str)
     finished = Signal()
     failed = Signal(str)
+    _prepared = Signal(object)  # prepare()'s result or exception, from its thread
 
     def __init__(
         self,
@@ -104,8 +115,13 @@ class StartUp(QObject):
         sandbox_options: dict[str, Any] | None = None,
         connect_last_profile: bool = False,
         tune_collector: bool = False,
+        open_shell: Callable[[Any], Shell | None] | None = None,
+        prepare: Callable[[], Any] | None = None,
     ) -> None:
         super().__init__(window)
+        self._open_shell = open_shell
+        self._prepare = prepare
+        self._prepared.connect(self._attach_prepared)  # queued: emitted by the thread
         self._window = window
         self._practice = practice
         self._sandbox_options = dict(sandbox_options or {})
@@ -118,7 +134,7 @@ class StartUp(QObject):
         if probe:
             self.step.connect(lambda name: first_paint_report(Path(probe), name))
         if practice:
-            window.status.show_note(starting_practice_sentence(), 0)
+            window.show_starting_note(starting_practice_sentence())
 
     def after_first_paint(self) -> None:
         """Run the steps once the window has painted (call before ``window.show()``)."""
@@ -126,12 +142,53 @@ class StartUp(QObject):
         watcher.painted.connect(self._painted)
 
     def run_now(self) -> None:
-        """Run the steps without waiting for a paint (a window that is not shown yet)."""
-        self._build_tabs()
+        """Run the steps without waiting for a paint (a window that is not shown yet);
+        ``prepare`` runs on the calling thread."""
+        prepared = _outcome(self._prepare) if self._needs_shell() else None
+        if self._attach_shell(prepared):
+            self._build_tabs()
 
     def _painted(self) -> None:
         self._done("first_paint")
-        QTimer.singleShot(0, self._build_tabs)
+        if not self._needs_shell():
+            QTimer.singleShot(0, self._build_tabs)
+        elif self._prepare is None:
+            QTimer.singleShot(0, lambda: self._attach_prepared(None))
+        else:
+            prepare = self._prepare
+            threading.Thread(
+                target=lambda: self._prepared.emit(_outcome(prepare)),
+                name="axdesk-start-up",
+                daemon=True,  # a journal that never opens must not hold the process at exit
+            ).start()
+
+    def _needs_shell(self) -> bool:
+        return not self._window.is_attached
+
+    def _attach_prepared(self, prepared: Any) -> None:
+        if self._attach_shell(prepared):
+            # A turn of its own: the menus and the status bar paint before the tabs are built.
+            QTimer.singleShot(0, self._build_tabs)
+
+    def _attach_shell(self, prepared: Any) -> bool:
+        """Open the shell and attach it, if the window has none; False: start-up stops."""
+        window = self._window
+        if window.is_closing:
+            return False
+        if window.is_attached:
+            return True
+        if self._open_shell is None:
+            raise RuntimeError("StartUp needs open_shell for a window without its shell")
+        shell = self._open_shell(prepared)
+        if shell is None or window.is_closing:
+            if shell is not None:
+                shell.close()
+            return False
+        window.attach(shell)
+        if self._practice:
+            window.show_starting_note(starting_practice_sentence())
+        self._done("shell")
+        return True
 
     def _build_tabs(self) -> None:
         if self._window.is_closing:
@@ -146,6 +203,8 @@ class StartUp(QObject):
             self._finish()
 
     def _start_practice(self) -> None:
+        from axdesk.ui.shell.bootstrap import start_practice_server
+
         shell = self._window.shell
         options = self._sandbox_options
         shell.ctx.worker.call(lambda: start_practice_server(shell, **options)).on_success(
@@ -155,6 +214,8 @@ class StartUp(QObject):
     def _practice_started(self, started: Any) -> None:
         if self._window.is_closing:
             return
+        from axdesk.ui.shell.bootstrap import use_practice_server
+
         use_practice_server(self._window.shell, started)
         self._window.practice_started()
         self._window.status.show_note("", 0)
@@ -174,6 +235,8 @@ class StartUp(QObject):
         if self._tune_collector:
             # After the last step, in a turn of its own: a full collection takes tens
             # of milliseconds, which the first paint and the tabs should not wait for.
+            from axdesk.ui.shell.memory import tune_garbage_collector
+
             QTimer.singleShot(0, tune_garbage_collector)
         self.is_finished = True
         self._done("ready")
@@ -184,12 +247,24 @@ class StartUp(QObject):
         self.step.emit(name)
 
 
+def _outcome(prepare: Callable[[], Any] | None) -> Any:
+    """What ``prepare`` returned, or the exception it raised (given to ``open_shell``)."""
+    if prepare is None:
+        return None
+    try:
+        return prepare()
+    except Exception as error:  # handed to the GUI thread, which tells the operator
+        return error
+
+
 def first_paint_report(
     path: Path, step: str, *, clock: Callable[[], float] = time.monotonic
 ) -> None:
-    """Append one JSON line to ``path``: the step, the monotonic time and (at the first
-    paint) the modules imported so far and the collector's counts."""
-    entry: dict[str, Any] = {"step": step, "monotonic": clock()}
+    """Append one JSON line to ``path``: the step, the monotonic time, the process's CPU
+    time (``cpu``, seconds since it started: the machine's load moves it less than the
+    wall clock) and (at the first paint) the modules imported so far and the collector's
+    counts."""
+    entry: dict[str, Any] = {"step": step, "monotonic": clock(), "cpu": time.process_time()}
     if step == "first_paint":
         entry["modules"] = sorted(sys.modules)
         entry["gc_counts"] = list(gc.get_count())
