@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
 
     def _wire_tabs(self) -> None:
         from axdesk.ui.catalog.team_sync import TeamCatalogSync  # with the tabs, not the frame
+        from axdesk.ui.common.store_text import problem_text
         from axdesk.ui.shell.team_badge import TeamJournalBadge
 
         self.inventory_tab.book_slot_requested.connect(self.book_slot)
