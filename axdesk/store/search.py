@@ -19,6 +19,16 @@ lacks FTS5, ``order_search`` is a plain table, there is no side index and every
 fragment uses ``LIKE`` in each order's document, newest orders first, until the
 page is full (correct, but a scan instead of an index lookup).
 
+On the team journal (PostgreSQL) the same document is searched with the
+server's indexes (:func:`pg_search_condition`): pg_trgm's GIN index of the text
+for fragments of three characters or more (``ILIKE``), and for shorter ones
+``grams`` (schema 4, ``axdesk.store.pg_schema``), a ``tsvector`` of the
+document's :func:`short_pieces` with its own GIN index, written by
+:func:`index_order` with the text. PostgreSQL's planner, which knows from its
+statistics how common each piece is, chooses per search between the index and
+walking the newest orders, the choice SQLite's :func:`common_short_fragments`
+makes by hand.
+
 Phone numbers are indexed in several forms so that whatever the operator
 types finds the traveler: as typed, digits only, the national form with its
 trunk prefix (``01012345678``) and E.164 without ``+`` (``821012345678``).
