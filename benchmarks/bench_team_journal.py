@@ -279,10 +279,11 @@ class Rows:
         self.buffer.write("\t".join(cells) + "\n")
 
 
-def array_literal(items: list[str]) -> str:
-    """A PostgreSQL array literal of ``items``, each quoted."""
-    quoted = ('"' + item.replace("\\", "\\\\").replace('"', '\\"') + '"' for item in items)
-    return "{" + ",".join(quoted) + "}"
+def vector_literal(pieces: list[str]) -> str:
+    """The text form of the ``tsvector`` of ``pieces``, each one lexeme as it is."""
+    from axdesk.store.search import ts_lexeme
+
+    return " ".join(map(ts_lexeme, pieces))
 
 
 def fill_journal(url: str, tickets: int, rng: random.Random) -> int:
@@ -372,7 +373,7 @@ def fill_journal(url: str, tickets: int, rng: random.Random) -> int:
             )
             parts.extend((channel_code, name, email, ticket_code, *phone_forms(number_text, "82")))
         document = build_document(parts)
-        tables["search"].add(number, document, array_literal(pg_grams(document)))
+        tables["search"].add(number, document, vector_literal(pg_grams(document)))
         made += count
     columns = {
         "channel_order": "id, channel_order_code, state, wire_json, created_at, updated_at,"
@@ -450,6 +451,8 @@ def search(server: Any, args: argparse.Namespace) -> dict[str, Any]:
             counts[word].append((time.perf_counter() - began) * 1000)
         worst.append(max(keystrokes))
     journal.close()
+    if not all(found.values()):
+        raise SystemExit(f"A search found nothing ({found}): the journal was not filled right.")
     return {"orders": orders, "pages": pages, "counts": counts, "found": found, "worst": worst}
 
 
