@@ -27,6 +27,19 @@ from axdesk.store.journal_url import JournalUrlError, pg_target, sqlite_path
 
 CONNECT_TIMEOUT_SECONDS = 5
 STATEMENT_TIMEOUT_MS = 15_000
+SESSION_SETTINGS = {
+    "statement_timeout": str(STATEMENT_TIMEOUT_MS),
+    # Each statement is planned for its own values, also once psycopg has prepared it
+    # (after five runs): a generic plan cannot tell a search for a piece in every order
+    # ("0") from one in a few ("최 호"), and the count of a one-letter search went from
+    # 130 ms to 3 s at 500,000 tickets once prepared (benchmarks/bench_team_journal.py).
+    "plan_cache_mode": "force_custom_plan",
+    # A desk's statements each read a page: parallel workers cost more to start and to
+    # merge than they save, and take the cores the other desks' statements need (a page
+    # of "최 호": 116 ms with two workers, 25 ms without, on the 2-core machine).
+    "max_parallel_workers_per_gather": "0",
+}
+"""What every team journal session is set to (``-c`` options at connect)."""
 
 
 Password = str | Callable[[], str | None] | None
@@ -43,7 +56,7 @@ def pg_connect_kwargs(url: str) -> dict[str, Any]:
         **pg_target(url).keywords,
         "autocommit": True,
         "connect_timeout": CONNECT_TIMEOUT_SECONDS,
-        "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+        "options": " ".join(f"-c {name}={value}" for name, value in SESSION_SETTINGS.items()),
         "application_name": "axdesk",
     }
 

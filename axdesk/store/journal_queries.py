@@ -51,6 +51,7 @@ from axdesk.store.search import (
     common_short_fragments,
     has_short_fragment_index,
     parse_query,
+    pg_search_condition,
     search_condition,
 )
 
@@ -834,7 +835,11 @@ class JournalQueries(JournalBase):
                 params.append(time_to_db(criteria.use_until))
             clauses.append(f"EXISTS (SELECT 1 FROM order_line l WHERE {' AND '.join(bounds)})")
         terms = parse_query(criteria.text)
-        if not terms.is_empty:
+        if not terms.is_empty and self.backend == "postgresql":
+            condition, pg_params = pg_search_condition(terms, id_column="o.id")
+            clauses.append(condition)
+            params.extend(pg_params)
+        elif not terms.is_empty:
             short_index = self.uses_fts and self.uses_short_index
             common: frozenset[str] = frozenset()
             if for_page and short_index:

@@ -18,8 +18,10 @@ between two copies of the same query:
   schema; ``order_search``'s rowid is its ``order_id``; the search's
   ``+s.text LIKE`` (SQLite's way to keep FTS5 out of a LIKE) is
   ``s.text ILIKE``, served by the pg_trgm index;
-* the probe for SQLite's FTS5 table finds nothing, so search takes its
-  ``LIKE`` path, which on PostgreSQL is the trigram index;
+* the probe for SQLite's FTS5 tables finds nothing; the text search itself
+  is not translated but written for PostgreSQL in ``axdesk.store.search``
+  (``pg_search_condition``: pg_trgm for fragments of three characters or more,
+  the ``grams`` of schema 4 for shorter ones), as the two engines' indexes differ;
 * an ``INSERT`` into a table with an ``id`` key gets ``RETURNING id``, which
   the connection turns into the cursor's ``lastrowid``.
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from axdesk.store.db import DatabaseTooNewError
 from axdesk.store.pg_connection import PgConnection
 from axdesk.store.pg_listen import CATALOG_NOTICE
+from axdesk.store.search import pg_grams
 
 MIGRATION_LOCK = 0x61786A31  # "axj1": the advisory lock held while migrating
 
@@ -252,6 +253,41 @@ def _add_change_notices(conn: PgConnection) -> None:
         )
 
 
+FILL_BATCH = 5000
+"""Search documents given their pieces per statement when schema 4 fills ``grams``."""
+FILL_TIMEOUT = "10min"
+"""Schema 4's statements may take longer than a desk's (indexing 200,000 documents)."""
+
+
+def _add_short_fragment_index(conn: PgConnection) -> None:
+    """v4: fragments under three characters found through an index (the SQLite journal's
+    migration 6, ``axdesk.store.search.add_short_fragment_index``).
+
+    pg_trgm cannot serve a fragment of one or two characters (it has no trigram): such a
+    fragment was an ``ILIKE`` in the document of every order walked, and PostgreSQL could
+    not tell a fragment in every order ("0") from one in few ("최 호": 150 ms at 500,000
+    tickets, its count 1.5 s; ``benchmarks/bench_team_journal.py``). Each search document
+    now carries ``grams``: every distinct piece of one and two characters of it without
+    white space (``axdesk.store.search.short_pieces``), as a ``tsvector`` with a GIN index, and
+    ``ANALYZE`` gathers how common each piece is, so the planner chooses between the index
+    and walking the newest orders. ``index_order`` writes it with the document; here the
+    existing documents get theirs, a batch per statement (computing the pieces in SQL
+    took 1.7 ms a document, 6 minutes for 200,000 orders).
+    """
+    conn.execute(f"SET LOCAL statement_timeout = '{FILL_TIMEOUT}'")  # this step only
+    conn.execute("ALTER TABLE order_search ADD COLUMN grams TSVECTOR")
+    rows = conn.execute("SELECT order_id, text FROM order_search ORDER BY order_id").fetchall()
+    for start in range(0, len(rows), FILL_BATCH):
+        batch = rows[start : start + FILL_BATCH]
+        conn.execute(
+            "UPDATE order_search s SET grams = array_to_tsvector(string_to_array(v.pieces, ' '))"
+            " FROM unnest(?::bigint[], ?::text[]) AS v(id, pieces) WHERE s.order_id = v.id",
+            ([row[0] for row in batch], [" ".join(pg_grams(row[1])) for row in batch]),
+        )
+    conn.execute("CREATE INDEX order_search_grams ON order_search USING gin (grams)")
+    conn.execute("ANALYZE order_search")
+
+
 def _add_team_catalog(conn: PgConnection) -> None:
     """v5: the agency's catalog, one per AX server (``axdesk.store.team_catalog``).
 
@@ -259,8 +295,7 @@ def _add_team_catalog(conn: PgConnection) -> None:
     (``axdesk.store.endpoints.normalize_endpoint``): the catalog as its JSON document
     (the Catalog > Export format, checked again when read) and a revision the desks
     compare to know whether to read it again; each publication is announced on the
-    journal's channel as ``#catalog`` (never an order code). (Version 4 is left to the search
-    migration made alongside; the numbers are put in order when both are merged.)
+    journal's channel as ``#catalog`` (never an order code).
     """
     conn.execute(
         """
@@ -297,6 +332,9 @@ PG_MIGRATIONS: tuple[PgMigration, ...] = (
     ),
     PgMigration(2, "who did what: operator, desk and time of each action", _add_journal_activity),
     PgMigration(3, "each committed change to an order announced to the desks", _add_change_notices),
+    PgMigration(
+        4, "fragments under three characters found through an index", _add_short_fragment_index
+    ),
     PgMigration(5, "the agency's catalog, one per AX server", _add_team_catalog),
 )
 PG_SCHEMA_VERSION = PG_MIGRATIONS[-1].version

@@ -19,6 +19,16 @@ lacks FTS5, ``order_search`` is a plain table, there is no side index and every
 fragment uses ``LIKE`` in each order's document, newest orders first, until the
 page is full (correct, but a scan instead of an index lookup).
 
+On the team journal (PostgreSQL) the same document is searched with the
+server's indexes (:func:`pg_search_condition`): pg_trgm's GIN index of the text
+for fragments of three characters or more (``ILIKE``), and for shorter ones
+``grams`` (schema 4, ``axdesk.store.pg_schema``), a ``tsvector`` of the
+document's :func:`short_pieces` with its own GIN index, written by
+:func:`index_order` with the text. PostgreSQL's planner, which knows from its
+statistics how common each piece is, chooses per search between the index and
+walking the newest orders, the choice SQLite's :func:`common_short_fragments`
+makes by hand.
+
 Phone numbers are indexed in several forms so that whatever the operator
 types finds the traveler: as typed, digits only, the national form with its
 trunk prefix (``01012345678``) and E.164 without ``+`` (``821012345678``).
@@ -169,11 +179,24 @@ def gram_document(text: str) -> str:
     """The side index's document for a search document: the token of every distinct piece
     of one and two characters that has no white space (a fragment never has), sorted, so
     that the same text always gives the same document (taking an entry out needs it)."""
+    return " ".join(sorted(map(gram_token, short_pieces(text))))
+
+
+def short_pieces(text: str) -> set[str]:
+    """Every distinct piece of one and two characters of ``text`` that has no white
+    space, ASCII letters folded to lower case (``LIKE``'s folding): what a fragment under
+    three characters is looked up as."""
     pieces: set[str] = set()
     for line in text.translate(_ASCII_LOWER).split():
         pieces.update(line)
         pieces.update(map(operator.add, line, line[1:]))
-    return " ".join(sorted(map(gram_token, pieces)))
+    return pieces
+
+
+def pg_grams(text: str) -> list[str]:
+    """The team journal's ``grams`` of a search document (schema 4): its
+    :func:`short_pieces`, sorted (the same text always gives the same array)."""
+    return sorted(short_pieces(text))
 
 
 def common_short_fragments(
@@ -275,6 +298,57 @@ def search_condition(
     return " AND ".join(clauses[n] for n in order), [p for n in order for p in params_of[n]]
 
 
+def gram_piece(fragment: str) -> str:
+    """A fragment under three characters as the team journal's ``grams`` hold it
+    (:func:`short_pieces`: ASCII letters folded to lower case)."""
+    return fragment.translate(_ASCII_LOWER)
+
+
+def ts_lexeme(piece: str) -> str:
+    """``piece`` as one quoted lexeme of a ``tsquery`` literal, taken as it is (no parser,
+    no normalisation: the ``grams`` vector was made from the pieces the same way)."""
+    return "'" + piece.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def pg_search_condition(terms: SearchTerms, *, id_column: str) -> tuple[str, list[Any]]:
+    """:func:`search_condition` for the team journal on PostgreSQL: one lookup in
+    ``order_search`` for every group at once, so the planner sees the whole query.
+
+    A fragment of three characters or more is an ``ILIKE`` (served by the pg_trgm
+    index); a shorter one is a lexeme of ``grams`` (schema 4, a ``tsvector`` of the
+    document's :func:`short_pieces`), all of them in one ``tsquery``: a group of one
+    fragment is ``&``-ed in, a group of several short ones is ``( a | b )``. Which way to
+    go, through the indexes or along the newest orders until the page is full, the
+    planner chooses from each piece's share of the journal (``ANALYZE`` keeps it),
+    planning each search for its own values (``plan_cache_mode``,
+    ``axdesk.store.journal_open``); checking a ``tsvector`` for a lexeme is a binary
+    search, so walking the newest orders costs little per order.
+    """
+    every: list[str] = []  # the tsquery's operands: each must match
+    clauses: list[str] = []
+    params: list[Any] = []
+    for group in terms.groups:
+        shorts = _unique(ts_lexeme(gram_piece(f)) for f in group if len(f) < TRIGRAM)
+        longs = [f for f in group if len(f) >= TRIGRAM]
+        if shorts and not longs:
+            every.append(shorts[0] if len(shorts) == 1 else "(" + " | ".join(shorts) + ")")
+            continue
+        alternatives = ["s.text ILIKE ? ESCAPE '\\'"] * len(longs)
+        group_params: list[Any] = [like_pattern(f) for f in longs]
+        if shorts:
+            alternatives.append("s.grams @@ ?::tsquery")
+            group_params.append(" | ".join(shorts))
+        clauses.append("(" + " OR ".join(alternatives) + ")")
+        params.extend(group_params)
+    if every:
+        clauses.insert(0, "s.grams @@ ?::tsquery")
+        params.insert(0, " & ".join(every))
+    return (
+        f"{id_column} IN (SELECT s.order_id FROM order_search s WHERE {' AND '.join(clauses)})",
+        params,
+    )
+
+
 def has_short_fragment_index(conn: sqlite3.Connection) -> bool:
     """True when the journal has the side index of short fragments (FTS5, migration 6)."""
     row = conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (GRAMS_TABLE,)).fetchone()
@@ -349,6 +423,14 @@ def index_order(conn: sqlite3.Connection, order_id: int) -> None:
         if phone:
             parts.extend(phone_forms(phone, national_code))
     document = build_document(parts)
+    if getattr(conn, "backend", "sqlite") == "postgresql":
+        conn.execute("DELETE FROM order_search WHERE order_id = ?", (order_id,))
+        conn.execute(
+            "INSERT INTO order_search (order_id, text, grams)"
+            " VALUES (?, ?, array_to_tsvector(?::text[]))",
+            (order_id, document, pg_grams(document)),
+        )
+        return
     if has_short_fragment_index(conn):
         # The side index keeps no text of its own (contentless): an entry is taken out by
         # giving FTS5 what it was made from, the order's document before this change.

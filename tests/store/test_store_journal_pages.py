@@ -125,7 +125,8 @@ def test_a_page_is_read_in_four_statements_whatever_its_length(
 ) -> None:
     """Four statements, and before them, for fragments under three characters, the size of
     the journal and one look at the side index per fragment (is it common?); on
-    PostgreSQL, which has no side index (pg_trgm answers every fragment), four."""
+    PostgreSQL four (its planner weighs the fragments from the statistics of the indexes:
+    pg_trgm for three characters or more, ``grams`` of schema 4 for fewer)."""
     if not many.uses_short_index:
         probes = 0
     for limit in (10, 100, 240):
