@@ -53,8 +53,9 @@ def test_a_desk_works_with_the_documented_rights_and_cannot_change_the_schema(
                 assert held
             assert [o.channel_order_code for o in desk.list_orders()] == ["least-1"]
             shared = TeamCatalog(desk)  # the agency's catalog: published and read again
-            assert shared.publish(ENDPOINT, [], Actor("민지", "desk-1")) == 1
-            assert shared.publish(ENDPOINT, [], Actor("민지", "desk-1")) == 2
+            assert shared.publish_over(ENDPOINT, [], Actor("민지", "desk-1"), None) == 1
+            assert shared.publish_over(ENDPOINT, [], Actor("민지", "desk-1"), 1) == 2
+            assert shared.revision(ENDPOINT) == 2
             with pytest.raises(DatabaseError, match="may not do this"):
                 desk.connection.execute("DROP TABLE ticket")
             with pytest.raises(DatabaseError, match="may not do this"):
