@@ -157,7 +157,11 @@ def sandbox(where: str, folder: Path, orders: int) -> Iterator[str]:
         yield banner.split("listening on ", 1)[1].strip()
     finally:
         process.terminate()
-        process.wait(10)
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:  # it would hold the runner's pipes open for ever
+            process.kill()
+            process.wait(10)
         if process.stdout is not None:
             process.stdout.close()
 

@@ -59,13 +59,15 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PY = sys.executable
 WORDS = ["0", "01", "u", "e", "최 호"]
+SCRIPT_TIMEOUT = 900
+"""Seconds a whole figure script may take (each row ends, even when a script hangs)."""
 
 
 # --------------------------------------------------------------------------- helpers
 
 
 def child(kind: str, args: argparse.Namespace, display: bool = False) -> dict[str, Any]:
-    env = dict(os.environ, PYTHONPATH=str(HERE))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join((str(ROOT), str(HERE))))  # this tree
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     process = subprocess.run(  # noqa: S603 - our own interpreter and script
         [
@@ -451,14 +453,22 @@ def script_figures(script: str, arguments: list[str]) -> str | None:
     path = HERE / script
     if not path.exists():
         return None
-    process = subprocess.run(  # noqa: S603 - our own interpreter and script
-        [PY, str(path), *arguments],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env={"QT_QPA_PLATFORM": "offscreen", **os.environ, "PYTHONPATH": str(HERE)},
-    )
+    try:
+        process = subprocess.run(  # noqa: S603 - our own interpreter and script
+            [PY, str(path), *arguments],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+            env={
+                "QT_QPA_PLATFORM": "offscreen",
+                **os.environ,
+                "PYTHONPATH": os.pathsep.join((str(ROOT), str(HERE))),
+            },
+            timeout=SCRIPT_TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        return f"failed: {script} did not finish in {SCRIPT_TIMEOUT} s"
     return process.stdout if process.returncode == 0 else "failed: " + process.stderr[-400:]
 
 
