@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-
 from gui_thread_guard import GuiThreadStatements
 
 from axdesk.sandbox.embedded import RunningSandbox, start_sandbox

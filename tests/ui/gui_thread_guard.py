@@ -13,6 +13,8 @@ It is a fixture a test asks for, never an autouse patch over the whole suite.
 
 from __future__ import annotations
 
+import contextlib
+import re
 import sqlite3
 import threading
 import traceback
@@ -60,10 +62,8 @@ class GuiThreadStatements:
     def stop(self) -> None:
         """Remove the callbacks (the connections stay open)."""
         for conn in self._watched:
-            try:
+            with contextlib.suppress(sqlite3.ProgrammingError):  # closed by its owner already
                 conn.set_trace_callback(None)
-            except sqlite3.ProgrammingError:  # already closed by its owner
-                pass
         self._watched.clear()
 
     def clear(self) -> None:
@@ -76,9 +76,15 @@ class GuiThreadStatements:
         with self._lock:
             return list(self._statements)
 
-    def report(self) -> str:
+    def on_tables(self, *tables: str) -> list[GuiThreadStatement]:
+        """The statements recorded that name one of ``tables`` (e.g. the catalog's)."""
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, tables)) + r")\b", re.IGNORECASE)
+        return [statement for statement in self.statements if pattern.search(statement.sql)]
+
+    def report(self, statements: list[GuiThreadStatement] | None = None) -> str:
         """A message naming the rule and each offending caller, for a failing assert."""
-        lines = [str(statement) for statement in self.statements]
+        chosen = self.statements if statements is None else statements
+        lines = [str(statement) for statement in chosen]
         return (
             "The GUI thread never waits on the network, the database or a slow disk; "
             f"it ran {len(lines)} SQLite statement(s):\n  " + "\n  ".join(lines)

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import pytest
 from gui_thread_guard import GuiThreadStatements
-from order_tab_helpers import build_tab
+from order_tab_helpers import build_tab, wait_for_catalog
 from pytestqt.qtbot import QtBot
 
+from axdesk.store.db import locked
 from axdesk.ui.common.context import AppContext
 from axdesk.ui.order_entry.tab import OrderTab
+from axdesk.ui.shell.bootstrap import Shell
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-READ_TIMEOUT_MS = 10_000
+CATALOG_TABLES = ("product", "product_option")
 
 
 def catalog_codes(ctx: AppContext) -> list[str]:
@@ -28,11 +30,6 @@ def form_codes(tab: OrderTab) -> list[str]:
     return [product.product_code for product in tab.form.products]
 
 
-def wait_for_catalog(qtbot: QtBot, tab: OrderTab) -> None:
-    """Wait until the read the form asked for is in (it may be in already)."""
-    qtbot.waitUntil(lambda: not tab.form.reading_catalog, timeout=READ_TIMEOUT_MS)
-
-
 def test_opening_the_new_order_tab_reads_the_catalog_off_the_gui_thread(
     qtbot: QtBot, app_context: AppContext, gui_thread_sql: GuiThreadStatements
 ) -> None:
@@ -40,7 +37,8 @@ def test_opening_the_new_order_tab_reads_the_catalog_off_the_gui_thread(
     gui_thread_sql.clear()  # the test's own read, above
     tab = build_tab(qtbot, app_context)
     tab.on_shown()
-    assert gui_thread_sql.statements == [], gui_thread_sql.report()
+    catalog_reads = gui_thread_sql.on_tables(*CATALOG_TABLES)
+    assert catalog_reads == [], gui_thread_sql.report(catalog_reads)
     wait_for_catalog(qtbot, tab)
     assert form_codes(tab) == expected
     line = tab.form.lines[0]
@@ -58,3 +56,36 @@ def test_a_catalog_change_reaches_the_form_off_the_gui_thread(
     assert gui_thread_sql.statements == [], gui_thread_sql.report()
     wait_for_catalog(qtbot, tab)
     assert removed not in form_codes(tab)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="not fixed yet: the draft is read back on the GUI thread as the tab is made "
+    "(axdesk/ui/order_entry/draft_keeper.py DraftKeeper.restore), and the lazy journal "
+    "is opened there by it (axdesk/ui/shell/bootstrap.py _open_journal)",
+)
+def test_opening_the_new_order_tab_runs_no_statement_on_the_gui_thread(
+    qtbot: QtBot, app_context: AppContext, gui_thread_sql: GuiThreadStatements
+) -> None:
+    tab = build_tab(qtbot, app_context)
+    tab.on_shown()
+    assert gui_thread_sql.statements == [], gui_thread_sql.report()
+    wait_for_catalog(qtbot, tab)
+
+
+def test_a_catalog_that_cannot_be_read_is_said_once_and_the_lines_keep_their_products(
+    qtbot: QtBot, app_context: AppContext, shell: Shell
+) -> None:
+    tab = build_tab(qtbot, app_context)
+    before = form_codes(tab)
+    with locked(shell.database):
+        shell.database.execute("ALTER TABLE product_option RENAME TO product_option_moved")
+    said: list[str] = []
+    app_context.worker.error_reported.connect(said.append)
+    tab.on_shown()
+    wait_for_catalog(qtbot, tab)
+    qtbot.waitUntil(lambda: bool(said), timeout=5000)
+    assert len(said) == 1
+    assert said[0].startswith("The product catalog could not be read")
+    assert form_codes(tab) == before
+    assert tab.form.lines[0].product_combo.count() == len(before) + 1  # "Choose a product…"
