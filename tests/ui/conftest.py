@@ -13,6 +13,10 @@ The catalog is filled from ``sandbox.catalog()``.
 whose background calls still run when the shell closes fails there and then, naming
 them: a thread that outlived its test used to crash the process tests later.
 
+``gui_thread_sql``: a :class:`gui_thread_guard.GuiThreadStatements` watching the shell's
+database: every SQLite statement the GUI thread runs, with its caller (asked for by the
+tests of the rule "the GUI thread never waits on the database", never autouse).
+
 Every UI test ends with a collection on the GUI thread once its widgets are closed
 (``garbage_of_the_test``), so no window of one test is left alive into the next.
 """
@@ -24,6 +28,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from gui_thread_guard import GuiThreadStatements
 
 from axdesk.sandbox.embedded import RunningSandbox, start_sandbox
 from axdesk.store.paths import AppPaths
@@ -97,3 +102,14 @@ def shell(qapp: Any, sandbox: RunningSandbox, app_home: Any) -> Iterator[Shell]:
 @pytest.fixture
 def app_context(shell: Shell) -> AppContext:
     return shell.ctx
+
+
+@pytest.fixture
+def gui_thread_sql(shell: Shell) -> Iterator[GuiThreadStatements]:
+    """The SQLite statements the GUI thread runs on the shell's database from now on."""
+    statements = GuiThreadStatements()
+    statements.watch(shell.database)
+    try:
+        yield statements
+    finally:
+        statements.stop()

@@ -711,6 +711,13 @@
     </message>
 </context>
 <context>
+    <name>CatalogReading</name>
+    <message>
+        <source>The product catalog could not be read, so its products are not listed; a pasted product code still works. The details are in the application log.</source>
+        <translation>상품 카탈로그를 읽을 수 없어 상품 목록이 표시되지 않습니다. 상품 코드를 붙여 넣으면 그대로 사용할 수 있습니다. 자세한 내용은 애플리케이션 기록에 있습니다.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogTreeModel</name>
     <message>
         <source>Name</source>
@@ -3584,6 +3591,17 @@ Internal note: %2</source>
     <message>
         <source>Quit practice mode? The order being typed is lost: practice orders and drafts are not kept.</source>
         <translation>연습 모드를 끝낼까요? 입력 중인 주문은 사라집니다. 연습 주문과 임시 저장본은 보관되지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductPicker</name>
+    <message>
+        <source>Reading the catalog…</source>
+        <translation>카탈로그를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Product name or code</source>
+        <translation>상품명 또는 상품 코드</translation>
     </message>
 </context>
 <context>

@@ -6,33 +6,34 @@ PySide6 6.12 returns an empty item datum as an uncounted None.
 
 from __future__ import annotations
 
-import logging
-import sqlite3
-
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox
 
 from axdesk.store.catalog import CatalogProduct
+from axdesk.ui.common.catalog_read import CatalogReading
 from axdesk.ui.common.context import AppContext
 from axdesk.ui.inventory.index import ALL_OPTIONS, InventoryIndex
 from axdesk.ui.inventory.slot_model import option_label
-
-log = logging.getLogger(__name__)
 
 
 class ProductPicker(QObject):
     """The product combo: recent products first, then the rest of the catalog; a pasted
     code works too (the catalog is a convenience, not a condition).
 
-    The catalog is read by :meth:`reload` only (the tab is shown, the catalog changed);
-    names, and reordering after a load (:meth:`show_recent`), come from that reading,
-    so an inventory arriving never waits on the database.
+    The catalog is read on the worker by :meth:`reload` only (the tab is made or shown,
+    the catalog changed); meanwhile the combo keeps the list read last (or says it is
+    reading the catalog), and a pasted code works. Names, and reordering after a load
+    (:meth:`show_recent`), come from that reading, so neither the GUI thread nor an
+    arriving inventory waits on the database.
 
     Signals:
         product_chosen(str): the operator picked a listed product (its code).
+        problem(object): the catalog could not be read: a sentence for the tab's message
+            bar (the list read before stays).
     """
 
     product_chosen = Signal(str)
+    problem = Signal(object)
 
     def __init__(self, combo: QComboBox, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +43,9 @@ class ProductPicker(QObject):
         self._option_names: dict[str, str] = {}
         self._products: list[CatalogProduct] = []
         self._names: dict[str, str] = {}
+        self._reading = CatalogReading(ctx.worker, lambda: ctx.catalog, self)
+        self._reading.read.connect(self._catalog_read)
+        self._reading.failed.connect(self._read_failed)
         combo.activated.connect(self._on_activated)
 
     @property
@@ -49,20 +53,42 @@ class ProductPicker(QObject):
         """The catalog's name of each option, by ``dc_code`` (read with the product list)."""
         return self._option_names
 
+    @property
+    def reading(self) -> bool:
+        """The catalog is being read (the combo shows the list read before)."""
+        return self._reading.reading
+
     def reload(self) -> None:
-        """Read the catalog, then fill the product combo: recent products first, then the
-        rest of the catalog."""
-        try:
-            products = self._ctx.catalog.list_products()
-        except sqlite3.Error:  # a pasted code still works without the list
-            log.exception("Could not read the product catalog")
-            products = []
+        """Read the catalog on the worker, then fill the product combo again."""
+        self._reading.reload()
+        self.show_placeholder()
+
+    def stop(self) -> None:
+        """Drop a read in flight (the tab closes)."""
+        self._reading.stop()
+
+    def show_placeholder(self) -> None:
+        """The empty combo's hint: that the catalog is being read, or what to type."""
+        line_edit = self._combo.lineEdit()
+        if line_edit is None:
+            return
+        if self.reading and not self._products:
+            line_edit.setPlaceholderText(self.tr("Reading the catalog…"))
+        else:
+            line_edit.setPlaceholderText(self.tr("Product name or code"))
+
+    def _catalog_read(self, products: list[CatalogProduct]) -> None:
         self._products = products
         self._names = {product.product_code: product.name for product in products}
         self._option_names = {
             option.dc_code: option.name for product in products for option in product.options
         }
         self.show_recent()
+        self.show_placeholder()
+
+    def _read_failed(self, sentence: str) -> None:
+        self.show_placeholder()
+        self.problem.emit(sentence)
 
     def show_recent(self) -> None:
         """Fill the combo again from the catalog last read (the recent products changed)."""

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from axdesk.store.settings import SettingsError
 from axdesk.ui.common.context import AppContext, supplier_zone
-from axdesk.ui.common.notice_bar import INFO, NoticeBar
+from axdesk.ui.common.notice_bar import INFO, PROBLEM, NoticeBar
 from axdesk.ui.common.wheel_guard import guard_wheel
 from axdesk.ui.inventory.booking import SlotBooking
 from axdesk.ui.inventory.calendar import InventoryCalendar
@@ -244,7 +244,7 @@ class InventoryTab(QWidget):
         )
         line_edit = self.product_combo.lineEdit()
         assert line_edit is not None  # the combo is editable
-        line_edit.setPlaceholderText(self.tr("Product name or code"))
+        self.products.show_placeholder()
         line_edit.setAccessibleName(self.tr("Product name or code"))
         self.refresh_button.setText(self.tr("&Refresh"))
         self.refresh_button.setAccessibleName(self.tr("Refresh inventory"))
@@ -308,6 +308,7 @@ class InventoryTab(QWidget):
         self.booking.slot_chosen.connect(self.book_slot_requested)
         self._ctx.connection.changed.connect(self._on_connection_changed)
         self._ctx.events.catalog_changed.connect(self.products.reload)
+        self.products.problem.connect(self._catalog_problem)
 
     # ------------------------------------------------------------------ public API
 
@@ -325,6 +326,7 @@ class InventoryTab(QWidget):
 
     def shutdown(self) -> None:
         """The window closes: drop any call in flight (its answer is ignored)."""
+        self.products.stop()
         self.loading.shutdown()
         self.exporting.shutdown()
 
@@ -394,6 +396,10 @@ class InventoryTab(QWidget):
         self.inventory_loaded.emit(index.product_code)
 
     # ------------------------------------------------------------------ showing
+
+    def _catalog_problem(self, sentence: str) -> None:
+        """The catalog could not be read: said once in the tab's bar (a pasted code works)."""
+        self.message_bar.show_notice(PROBLEM, sentence)
 
     def _on_connection_changed(self) -> None:
         """Data from another connection is not this one's: fetch again when next shown."""

@@ -1,6 +1,7 @@
 """The New order form: header, lines with their travelers, and live totals.
 
-The form owns no network or disk work: it reads and writes an
+The form owns no network or disk work (the catalog is read on the worker by the
+:class:`~axdesk.ui.common.catalog_read.CatalogReading` it is given): it reads and writes an
 :class:`~axdesk.ui.order_entry.state.OrderFormState`, validates it with
 :func:`~axdesk.ui.order_entry.rules.order.validate_order` as the user types, and
 shows each sentence next to its field. Empty required fields are shown only
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from axdesk.store.catalog import CatalogProduct, CatalogStore
+from axdesk.store.catalog import CatalogProduct
+from axdesk.ui.common.catalog_read import CatalogReading
 from axdesk.ui.common.context import supplier_zone
 from axdesk.ui.common.time_text import time_text
 from axdesk.ui.order_entry.field_places import FieldPlaces
@@ -57,7 +59,7 @@ class OrderForm(QWidget):
 
     def __init__(
         self,
-        catalog: CatalogStore,
+        catalog: CatalogReading,
         inventory: InventoryCache,
         timezone_name: Callable[[], str],
         parent: QWidget | None = None,
@@ -126,6 +128,7 @@ class OrderForm(QWidget):
         self.header.changed.connect(self._content_changed)
         self.header.edited.connect(self._field_edited)
         self.header.currency_combo.currentIndexChanged.connect(self._content_changed)
+        catalog.read.connect(self._catalog_read)
         self.reload_catalog()
         self.add_line()
         self.retranslate_ui()
@@ -145,8 +148,17 @@ class OrderForm(QWidget):
     # -- catalog and lines ----------------------------------------------------------
 
     def reload_catalog(self) -> None:
-        """Read the products again (cheap: a local SQLite read)."""
-        self._products = self._catalog.list_products()
+        """Read the products again, on the worker: the local catalog may be on a slow disk
+        or a network home. The lines keep the products read last until the answer is in."""
+        self._catalog.reload()
+
+    @property
+    def reading_catalog(self) -> bool:
+        """The products are being read (the lines offer those read before)."""
+        return self._catalog.reading
+
+    def _catalog_read(self, products: list[CatalogProduct]) -> None:
+        self._products = products
         for line in self.lines:
             line.set_catalog(self._products)
         self._request_validation()

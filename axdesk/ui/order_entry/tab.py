@@ -24,6 +24,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
 from axdesk.store.reconcile import DEFAULT_RETRY_DELAYS, DEFAULT_SETTLE_WINDOW
+from axdesk.ui.common.catalog_read import CatalogReading
 from axdesk.ui.common.context import AppContext, SlotRef
 from axdesk.ui.common.placeholders import fill_args
 from axdesk.ui.order_entry.bar import SubmitBar
@@ -61,8 +62,12 @@ class OrderTab(QWidget):
         self.closed = False
 
         self.inventory = InventoryCache(ctx.worker, ctx.connection, self)
+        self.catalog = CatalogReading(ctx.worker, lambda: ctx.catalog, self)
+        # A failed read is said once in the window's bar; the lines keep the products
+        # read before, and a product already chosen stays chosen.
+        self.catalog.failed.connect(ctx.worker.error_reported)
         self.form = OrderForm(
-            ctx.catalog, self.inventory, lambda: ctx.connection.supplier_timezone, self
+            self.catalog, self.inventory, lambda: ctx.connection.supplier_timezone, self
         )
         self.result = OrderResultPanel(self)
         self.bar = SubmitBar(self)
@@ -135,6 +140,7 @@ class OrderTab(QWidget):
         if self.closed:
             return
         self.closed = True
+        self.catalog.stop()
         self.sending.stop()
         self.pending.stop()
         self.inventory.shutdown()

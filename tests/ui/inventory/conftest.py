@@ -3,6 +3,7 @@
 ``tab``: an ``InventoryTab`` on ``app_context`` whose "today" is
 ``inventory_support.TODAY``; ``make_tab(**options)`` makes more (e.g. with a
 clock), each shut down after the test before it is closed, as the window does.
+Each is handed over once its product list is in (the catalog is read on the worker).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from axdesk.ui.common.context import AppContext
 from axdesk.ui.inventory.tab import InventoryTab
+
+CATALOG_TIMEOUT_MS = 10_000
 
 
 @pytest.fixture
@@ -35,6 +38,7 @@ def make_tab(qtbot: QtBot, app_context: AppContext) -> Callable[..., InventoryTa
         options.setdefault("today", lambda: TODAY)
         tab = InventoryTab(app_context, **options)
         qtbot.addWidget(tab, before_close_func=InventoryTab.shutdown)  # as the window does
+        qtbot.waitUntil(lambda: not tab.products.reading, timeout=CATALOG_TIMEOUT_MS)
         return tab
 
     return make

@@ -182,7 +182,13 @@ def build_tab(
     tab.activateWindow()
     qtbot.waitExposed(tab)
     qtbot.waitUntil(tab.isActiveWindow, timeout=2000)
+    wait_for_catalog(qtbot, tab)
     return tab
+
+
+def wait_for_catalog(qtbot: QtBot, tab: OrderTab) -> None:
+    """Wait until the catalog the form asked for is in (it is read on the worker)."""
+    qtbot.waitUntil(lambda: not tab.form.reading_catalog, timeout=WAIT_MS)
 
 
 def a_complete_order(qtbot: QtBot, tab: OrderTab, departure: Departure, quantity: int = 2) -> None:

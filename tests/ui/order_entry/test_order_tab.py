@@ -19,6 +19,7 @@ from order_tab_helpers import (
     one_ticket_order,
     shown_problem,
     type_into,
+    wait_for_catalog,
 )
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
@@ -169,6 +170,7 @@ def test_refresh_reads_the_catalog_and_the_seats_of_the_lines_again(
     app_context.connection.client().create_order(one_ticket_order(departure, "Other Channel"))
     app_context.catalog.upsert_option(replace(departure.option, name="Sunset cruise"))
     tab.on_shown()  # showing the tab reads the catalog, not the seats
+    wait_for_catalog(qtbot, tab)
     assert line.option_combo.currentText().startswith("Sunset cruise")
     assert f"{departure.seats} seats left" in line.time_combo.currentText()
     app_context.catalog.upsert_option(replace(departure.option, name="Night cruise"))

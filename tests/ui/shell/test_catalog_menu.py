@@ -34,8 +34,12 @@ def test_an_import_shows_in_the_inventory_and_the_order_form_at_once(
     qtbot.waitUntil(lambda: "Imported" in window.notice.text.text(), timeout=10_000)
 
     assert window.tabs.currentIndex() == INVENTORY_TAB  # no tab switch
-    assert "Imported night tour" in combo_texts(combo)
-    assert "IMPORTED-1" in {p.product_code for p in window.order_tab.form.products}
+    # Each tab reads the catalog again on the worker.
+    qtbot.waitUntil(lambda: "Imported night tour" in combo_texts(combo), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: "IMPORTED-1" in {p.product_code for p in window.order_tab.form.products},
+        timeout=10_000,
+    )
 
 
 def test_an_edit_in_the_catalog_dialog_reaches_the_tabs_too(qtbot, launch_window) -> None:
@@ -45,5 +49,6 @@ def test_an_edit_in_the_catalog_dialog_reaches_the_tabs_too(qtbot, launch_window
     with qtbot.waitSignal(window.ctx.events.catalog_changed, timeout=10_000):
         dialog.remove("product", window.ctx.catalog.list_products()[0].product_code)
     names = {p.name for p in window.ctx.catalog.list_products()}
+    qtbot.waitUntil(lambda: not window.inventory_tab.products.reading, timeout=10_000)
     assert set(combo_texts(window.inventory_tab.product_combo)) - {""} <= names
     dialog.close()

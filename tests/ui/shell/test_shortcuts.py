@@ -125,7 +125,10 @@ def test_every_readme_shortcut_does_what_the_readme_says(qtbot, launch_window) -
     window.ctx.catalog.upsert_product("F5-PRODUCT", "Added behind the form's back")
     assert "F5-PRODUCT" not in {p.product_code for p in window.order_tab.form.products}
     press(qtbot, Qt.Key.Key_F5)
-    assert "F5-PRODUCT" in {p.product_code for p in window.order_tab.form.products}
+    qtbot.waitUntil(  # the catalog is read on the worker
+        lambda: "F5-PRODUCT" in {p.product_code for p in window.order_tab.form.products},
+        timeout=10_000,
+    )
     window.ctx.catalog.delete_product("F5-PRODUCT")
 
     # Ctrl+Enter sends, or (the form is blank) shows what is missing and goes there.
