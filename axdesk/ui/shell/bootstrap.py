@@ -349,6 +349,11 @@ def start_practice_server(shell: Shell, **sandbox_options: Any) -> PracticeServe
     client, transport = shell.make_client(
         profile, Credentials(sandbox.api_key, sandbox.channel_code)
     )
+    # Closed by the shell too: the window may close before the client is put in use, and
+    # its connections to the sandbox must not outlive it (closing twice is safe).
+    if not shell.adopt(client.close):
+        client.close()
+        raise ShellClosedError("axdesk closed while the practice sandbox was starting")
     seed_practice_orders(shell, client, profile.supplier_timezone)
     return PracticeServer(sandbox, profile, client, transport)
 
