@@ -1236,6 +1236,18 @@
         <translation>입력하는 동안 저장해 두었습니다. 빈 양식으로 시작하려면 새 주문을 누르세요.</translation>
     </message>
     <message>
+        <source>A saved draft was kept aside</source>
+        <translation>저장된 임시 주문을 따로 보관했습니다</translation>
+    </message>
+    <message>
+        <source>You started typing before the saved draft was read, so the form keeps what you typed; the saved draft was kept in %1.</source>
+        <translation>저장된 임시 주문을 읽기 전에 입력을 시작하셔서 양식에는 입력하신 내용을 그대로 둡니다. 저장된 임시 주문은 %1에 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>You started typing before the saved draft was read, and it could not be copied to %1; what you type now replaces it.</source>
+        <translation>저장된 임시 주문을 읽기 전에 입력을 시작하셨는데, 그 임시 주문을 %1에 복사할 수 없었습니다. 지금 입력하시는 내용으로 대체됩니다.</translation>
+    </message>
+    <message>
         <source>The saved draft could not be read</source>
         <translation>저장된 임시 주문을 읽을 수 없습니다</translation>
     </message>

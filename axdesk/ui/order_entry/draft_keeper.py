@@ -2,8 +2,11 @@
 
 The draft (the form as JSON, see :mod:`axdesk.ui.order_entry.drafts`) is
 written on the worker a moment after each change, once more when the window
-closes, and read back when the tab is built. A send writes its own draft,
-naming the order's code, from the submission; the keeper only pauses then.
+closes, and read back on the worker when the tab is built: it is put into the
+form when it arrives, unless the operator started an order meanwhile (then it
+is kept in a file and the message bar says where, see :meth:`DraftKeeper._arrived`).
+A send writes its own draft, naming the order's code, from the submission; the
+keeper only pauses then.
 
 Every snapshot of the form gets the next revision (:meth:`DraftKeeper.next_revision`,
 on the GUI thread, continuing from the journal's at start), the send's too,
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,11 +42,37 @@ from axdesk.ui.order_entry.state import OrderFormState
 from axdesk.ui.order_entry.unsettled_text import cannot_ask_text
 
 if TYPE_CHECKING:
+    from axdesk.store.journal_queries import OrderDetail, PendingOrder
+    from axdesk.ui.common.context import AppContext
     from axdesk.ui.order_entry.tab import OrderTab
 
 log = logging.getLogger(__name__)
 
 DRAFT_DELAY_MS = 400
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    """What the worker read of the saved draft (``text`` "" when there is none)."""
+
+    revision: int
+    text: str
+    code: str
+    order: PendingOrder | None
+    detail: OrderDetail | None
+
+
+def read_saved_draft(ctx: AppContext) -> SavedDraft:
+    """On the worker: the saved draft, its revision, and the order it names, if any."""
+    journal = ctx.journal
+    revision = journal.draft_revision(DRAFT_KEY)
+    text = journal.load_draft(DRAFT_KEY) or ""
+    code = submitted_code_of(text) if text and is_readable_draft(text) else ""
+    order = journal.pending_order(code) if code else None
+    detail = None
+    if order is not None and order.state is JournalState.SENT:
+        detail = journal.get_order(code)
+    return SavedDraft(revision, text, code, order, detail)
 
 
 class DraftKeeper(QObject):
@@ -54,6 +84,8 @@ class DraftKeeper(QObject):
         self._dirty = False
         self._saving = False
         self._revision = 0
+        self._restored = False
+        self._started_over = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DRAFT_DELAY_MS)
@@ -78,6 +110,10 @@ class DraftKeeper(QObject):
     def discard(self) -> None:
         """The form starts over: nothing of it is kept (cleared on the worker)."""
         self._timer.stop()
+        if not self._restored:
+            self._started_over = True
+            self._dirty = True  # the blank form is written once the saved draft is read
+            return
         self._dirty = False
         revision = self.next_revision()
         self._tab.ctx.worker.call(lambda: self._write(None, revision)).start()
@@ -87,9 +123,20 @@ class DraftKeeper(QObject):
         if self._timer.isActive() or self._dirty:
             self._timer.stop()
             try:
+                if not self._restored:  # closing before the saved draft was read
+                    self._ready_to_close()
                 self._write(self._json(), self.next_revision())
             except Exception:
                 log.exception("The order draft could not be saved while closing")
+
+    def _ready_to_close(self) -> None:
+        """Closing before the saved draft was read: number past it, and keep it aside if the
+        form was started over it (here and now, as the rest of the close)."""
+        journal = self._tab.ctx.journal
+        self._revision = max(self._revision, journal.draft_revision(DRAFT_KEY))
+        saved = journal.load_draft(DRAFT_KEY)
+        if saved and self._touched():
+            keep_draft_file(self._tab.ctx.paths.data_dir, saved, dt.datetime.now())
 
     def _json(self) -> str:
         return draft_json(self._tab.form.state(), self._tab.sending.submitted_code)
@@ -107,6 +154,9 @@ class DraftKeeper(QObject):
 
     def _save(self) -> None:
         """Write the draft on the worker; one write at a time, the newest wins."""
+        if not self._restored:
+            self._dirty = True  # written once the saved draft is read (see restore)
+            return
         if self._saving:
             self._timer.start()
             return
@@ -131,33 +181,90 @@ class DraftKeeper(QObject):
 
     # -- at start -------------------------------------------------------------------
 
+    @property
+    def is_restored(self) -> bool:
+        """The saved draft was read (on the worker) and dealt with; saves go out from now on."""
+        return self._restored
+
     def restore(self) -> None:
-        """Bring back the half-typed order (a cheap local read at construction)."""
+        """Read the saved draft on the worker; :meth:`_arrived` brings it back into the form.
+
+        The read is a query of the journal's database (which may sit on a slow disk or a
+        network home), so the tab is built and shown first. Until the answer is in, no
+        draft is written: the journal's revision is not known yet, and a write numbered
+        too low would be refused (what was typed meanwhile is written as soon as it is).
+        """
+        ctx = self._tab.ctx
+        ctx.worker.call(lambda: read_saved_draft(ctx)).on_success(self._arrived).on_error(
+            self._read_failed
+        ).start()
+
+    def _read_failed(self, error: BaseException) -> None:
+        log.error("The order draft could not be read", exc_info=error)
+        self._ready(0)
+
+    def _ready(self, stored_revision: int) -> None:
+        """The journal's revision is known: number on from it and write what waits."""
+        self._revision = max(self._revision, stored_revision)
+        self._restored = True
+        if self._dirty and not self._tab.closed:
+            self._save()
+
+    def _touched(self) -> bool:
+        """The operator started an order before the draft came: the form is not blank (typed
+        into, or a slot booked into it), or New order was pressed. A form typed into and
+        emptied again is untouched: nothing in it can be lost."""
         tab = self._tab
-        journal = tab.ctx.journal
-        try:
-            self._revision = journal.draft_revision(DRAFT_KEY)
-            text = journal.load_draft(DRAFT_KEY)
-        except Exception:
-            log.exception("The order draft could not be read")
+        return (
+            self._started_over
+            or bool(tab.sending.submitted_code)
+            or not tab.form.state().is_blank()
+        )
+
+    def _arrived(self, saved: SavedDraft) -> None:
+        """The saved draft was read: bring it back, then show what the bar says now."""
+        if self._tab.closed:
             return
-        if not text:
+        self._bring_back(saved)
+        self._tab.update_bar()
+
+    def _bring_back(self, saved: SavedDraft) -> None:
+        """Bring the saved draft back, unless the operator already started a new order.
+
+        A form the operator touched before the draft was read is never overwritten
+        (what they type now is what they mean): the saved draft is then copied to a
+        file of its own in the data folder and the message bar says where, so nothing
+        is lost silently. A draft whose order AX made needs no copy: the order is in
+        the journal. An untouched form gets the draft as before.
+        """
+        tab = self._tab
+        if not saved.text:
+            self._ready(saved.revision)
             return
-        if not is_readable_draft(text):
-            self._keep_unreadable(text)
+        if not is_readable_draft(saved.text):
+            self._ready(saved.revision)
+            self._keep_unreadable(saved.text)
             return
-        state = OrderFormState.from_json(text)
-        code = submitted_code_of(text)
-        order = journal.pending_order(code) if code else None
-        if order is not None and order.state is JournalState.SENT:
+        if self._touched():
+            made = saved.order is not None and saved.order.state is JournalState.SENT
+            if made:
+                self._ready(saved.revision)
+            else:
+                self._keep_aside(saved.text, saved.revision)
+            return
+        if saved.order is not None and saved.order.state is JournalState.SENT:
             # The order in the draft was made (the draft outlived it): show it, never offer
             # it again.
-            journal.clear_draft(DRAFT_KEY, revision=self.next_revision())
-            detail = journal.get_order(code)
-            if detail is not None:
-                tab.result.show_sent(detail, tab.ctx.connection.supplier_timezone)
+            self._ready(saved.revision)
+            self.discard()
+            if saved.detail is not None:
+                tab.result.show_sent(saved.detail, tab.ctx.connection.supplier_timezone)
             return
-        tab.form.set_state(state)
+        tab.form.set_state(OrderFormState.from_json(saved.text))
+        self._dirty = False  # the form now holds what is saved
+        self._timer.stop()
+        self._ready(saved.revision)
+        order, code = saved.order, saved.code
         if order is not None and order.state.needs_reconciliation:
             reason = self.tr("This order was being sent when axdesk stopped.")
             if order.problem_kind is ProblemKind.CANNOT_ASK:
@@ -168,6 +275,46 @@ class DraftKeeper(QObject):
             self.tr("Your unfinished order is back"),
             self.tr("It was saved as you typed. Press New order to start from a blank form."),
         )
+
+    def _keep_aside(self, text: str, revision: int) -> None:
+        """A saved draft the operator typed over: to a file of its own (on the worker), said.
+
+        The operator's own draft is written only once the copy is done (or failed), so
+        the saved one leaves the journal after it is safe in its file.
+        """
+        folder = self._tab.ctx.paths.data_dir
+        result = self._tab.result
+
+        def kept(path: Path) -> None:
+            self._ready(revision)
+            result.show_info(
+                self.tr("A saved draft was kept aside"),
+                fill_args(
+                    self.tr(
+                        "You started typing before the saved draft was read, so the form "
+                        "keeps what you typed; the saved draft was kept in %1."
+                    ),
+                    str(path),
+                ),
+            )
+
+        def not_kept(error: BaseException) -> None:
+            log.error("The order draft typed over could not be kept aside", exc_info=error)
+            self._ready(revision)
+            result.show_info(
+                self.tr("A saved draft was kept aside"),
+                fill_args(
+                    self.tr(
+                        "You started typing before the saved draft was read, and it could "
+                        "not be copied to %1; what you type now replaces it."
+                    ),
+                    str(folder),
+                ),
+            )
+
+        self._tab.ctx.worker.call(
+            lambda: keep_draft_file(folder, text, dt.datetime.now())
+        ).on_success(kept).on_error(not_kept).start()
 
     def _keep_unreadable(self, text: str) -> None:
         """Move a draft that cannot be read to a file of its own and say where it is.

@@ -173,7 +173,9 @@ def build_tab(
     retry_delays: tuple[float, ...] = FAST_RETRIES,
     settle_window: float = DEFAULT_SETTLE_WINDOW,
     owned_by_qtbot: bool = True,
+    wait_for_draft: bool = True,
 ) -> OrderTab:
+    """The tab, shown, with its catalog read and (``wait_for_draft``) its saved draft read."""
     tab = OrderTab(ctx, retry_delays=retry_delays, settle_window=settle_window)
     if owned_by_qtbot:
         qtbot.addWidget(tab, before_close_func=OrderTab.shutdown)  # as the window closes it
@@ -183,6 +185,8 @@ def build_tab(
     qtbot.waitExposed(tab)
     qtbot.waitUntil(tab.isActiveWindow, timeout=2000)
     wait_for_catalog(qtbot, tab)
+    if wait_for_draft:
+        qtbot.waitUntil(lambda: tab.drafts.is_restored, timeout=WAIT_MS)
     return tab
 
 
