@@ -374,16 +374,43 @@ class JournalQueries(JournalBase):
 
     def __init__(self, conn: sqlite3.Connection, *, clock: Clock = utc_now) -> None:
         super().__init__(conn, clock=clock)
-        with locked(conn):
-            sql = conn.execute(
-                "SELECT sql FROM sqlite_master WHERE name = 'order_search'"
-            ).fetchone()
-            short_index = has_short_fragment_index(conn)
-        self.uses_fts = sql is not None and "fts5" in str(sql[0]).lower()
-        self.uses_short_index = short_index
-        """Fragments under three characters are looked up in an index (with FTS5 only)."""
+        # What the search table is, read at the first search (on the worker), not here:
+        # the journal may be made on the GUI thread, which never waits on the database.
+        self._uses_fts: bool | None = None
+        self._uses_short_index: bool | None = None
         self.common_floor = COMMON_FLOOR
         """How many orders make a short fragment common (``axdesk.store.search``)."""
+
+    @property
+    def uses_fts(self) -> bool:
+        """The search table is an FTS5 trigram index (else the plain table's LIKE path)."""
+        if self._uses_fts is None:
+            self._read_search_schema()
+        assert self._uses_fts is not None
+        return self._uses_fts
+
+    @uses_fts.setter
+    def uses_fts(self, value: bool) -> None:
+        self._uses_fts = value
+
+    @property
+    def uses_short_index(self) -> bool:
+        """Fragments under three characters are looked up in an index (with FTS5 only)."""
+        if self._uses_short_index is None:
+            self._read_search_schema()
+        assert self._uses_short_index is not None
+        return self._uses_short_index
+
+    def _read_search_schema(self) -> None:
+        with locked(self._conn):
+            sql = self._conn.execute(
+                "SELECT sql FROM sqlite_master WHERE name = 'order_search'"
+            ).fetchone()
+            short_index = has_short_fragment_index(self._conn)
+        if self._uses_fts is None:
+            self._uses_fts = sql is not None and "fts5" in str(sql[0]).lower()
+        if self._uses_short_index is None:
+            self._uses_short_index = short_index
 
     def state_of(self, channel_order_code: str) -> JournalState | None:
         with locked(self._conn):

@@ -72,13 +72,6 @@ def test_opening_the_new_order_tab_reads_the_draft_off_the_gui_thread(
     assert tab.form.state().comment == "saved"  # it came, from the worker
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not fixed yet: the lazily opened journal is first asked for by the tab's "
-    "constructor (axdesk/ui/order_entry/sending.py OrderSending.__init__), so "
-    "axdesk/ui/shell/bootstrap.py _open_journal runs its two sqlite_master queries on "
-    "the GUI thread; in the app too (StartUp's prepare opens only the database)",
-)
 def test_opening_the_new_order_tab_runs_no_statement_on_the_gui_thread(
     qtbot: QtBot, app_context: AppContext, gui_thread_sql: GuiThreadStatements
 ) -> None:
