@@ -252,13 +252,13 @@ class ParticipantsDelegate(QStyledItemDelegate):
         self._marks = MarkCache()
         self._bars: dict[tuple[int, int, int, float], QPixmap] = {}
         self._metrics: QFontMetrics | None = None
-        self._metrics_key = ""
+        self._metrics_font = QFont()
 
     def _metrics_for(self, font: QFont) -> QFontMetrics:
-        key = font.key()
-        if self._metrics is None or key != self._metrics_key:
+        # Compared with ==, not by key(): key() formats a string on every row painted.
+        if self._metrics is None or self._metrics_font != font:
             self._metrics = QFontMetrics(font)
-            self._metrics_key = key
+            self._metrics_font = QFont(font)
         return self._metrics
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
