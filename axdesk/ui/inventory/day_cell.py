@@ -127,6 +127,7 @@ class DayCellDelegate(QStyledItemDelegate):
         self._marks = MarkCache()
         self._texts = TextCache()
         self._layouts: dict[tuple[int, int], _CellLayout] = {}
+        self._word_colours: dict[tuple[int, SlotState], QColor] = {}
         self._colours: dict[tuple[int, QPalette.ColorGroup], _CellColours] = {}
 
     @staticmethod
@@ -305,10 +306,21 @@ class DayCellDelegate(QStyledItemDelegate):
             if fitted is None:
                 fitted = fonts.word_metrics.elidedText(word, Qt.TextElideMode.ElideRight, width)
                 fonts.elided[(word, width)] = fitted
-            painter.setPen(blend(colour, STATE_COLOURS[summary.state], 0.55))
+            painter.setPen(self._word_colour(colour, summary.state))
             self._texts.draw(
                 painter, fonts.word, fonts.word_key, layout.word_box, TextCache.RIGHT, fitted
             )
+
+    def _word_colour(self, colour: QColor, state: SlotState) -> QColor:
+        """The state word's colour: the text's, tinted by the state's (blended once)."""
+        key = (colour.rgba(), state)
+        tinted = self._word_colours.get(key)
+        if tinted is None:
+            if len(self._word_colours) > 64:  # palettes keep changing: start again
+                self._word_colours.clear()
+            tinted = blend(colour, STATE_COLOURS[state], 0.55)
+            self._word_colours[key] = tinted
+        return tinted
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         height = QFontMetrics(option.font).height()
