@@ -2,8 +2,10 @@
 
 Tuned for speed: a cell's background is painted once per look (size, state,
 selection, palette) and then copied, its marks come from a :class:`MarkCache`
-and its texts from a :class:`TextCache` (``QStaticText``), and its fonts are
-derived once per view font.
+and its texts from a :class:`TextCache` (``QStaticText``); its fonts are
+derived once per view font (compared with ``==``: ``QFont.key()`` formats a
+string, ~11 us a call), the palette's colours read once per palette, and where
+its texts and marks go computed once per cell size.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ class _CellFonts:
     """The fonts of a day cell, derived once from the view's font (not per cell)."""
 
     def __init__(self, font: QFont) -> None:
-        self.key = font.key()
+        self.font = QFont(font)  # compared with ==, cheap: ``key()`` formats a string
         self.number = QFont(font)
         self.today = QFont(font)
         self.today.setBold(True)
@@ -60,6 +62,58 @@ class _CellFonts:
         self.elided: dict[tuple[str, int], str] = {}  # (word, width): the word as it fits
 
 
+class _CellLayout:
+    """Where a cell of one size puts its number, marks, seats and word, from its top-left.
+
+    Every cell of a month has the same size, so these boxes are computed once per
+    size and font, not for each of the 42 cells on every paint.
+    """
+
+    PADDING = 5.0
+
+    def __init__(self, width: int, height: int, fonts: _CellFonts) -> None:
+        rect = QRectF(0, 0, width, height).adjusted(2, 2, -2, -2)
+        padding = self.PADDING
+        content = rect.adjusted(padding, padding - 1, -padding, -padding - 3)
+        line_height = fonts.line_height
+        self.number_box = QRectF(
+            content.left(), content.top(), line_height * 1.45, line_height * 1.25
+        )
+        self.number_radius = self.number_box.height() / 2
+        self.mark_size = max(10.0, line_height * 0.9)
+        self.mark_top = content.top() + (line_height * 1.25 - self.mark_size) / 2
+        self.mark_right = content.right()
+        word_height = fonts.word_metrics.height()
+        big_height = fonts.big_height
+        self.show_word = content.height() >= big_height + word_height * 2
+        self.word_box = QRectF(
+            content.left(), content.bottom() - word_height, content.width(), word_height
+        )
+        self.word_width = int(self.word_box.width())
+        figure_bottom = self.word_box.top() if self.show_word else content.bottom()
+        self.figure_box = QRectF(
+            content.left(), figure_bottom - big_height, content.width(), big_height
+        )
+
+
+class _CellColours:
+    """The colours of one palette (in its current colour group) that a day cell uses."""
+
+    def __init__(self, palette: QPalette) -> None:
+        self.base = palette.color(QPalette.ColorRole.Base)
+        self.window = palette.color(QPalette.ColorRole.Window)
+        self.text = palette.color(QPalette.ColorRole.Text)
+        self.dim = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        self.highlight = palette.color(QPalette.ColorRole.Highlight)
+        self.highlighted_text = palette.color(QPalette.ColorRole.HighlightedText)
+        self.key = (
+            self.base.rgba(),
+            self.window.rgba(),
+            self.text.rgba(),
+            self.highlight.rgba(),
+        )
+
+
 class DayCellDelegate(QStyledItemDelegate):
     """Paints one day: number, marks, seats left, state word and the state's colour."""
 
@@ -72,6 +126,9 @@ class DayCellDelegate(QStyledItemDelegate):
         self._backdrops: dict[tuple[object, ...], QPixmap] = {}
         self._marks = MarkCache()
         self._texts = TextCache()
+        self._layouts: dict[tuple[int, int], _CellLayout] = {}
+        self._word_colours: dict[tuple[int, SlotState], QColor] = {}
+        self._colours: dict[tuple[int, QPalette.ColorGroup], _CellColours] = {}
 
     @staticmethod
     def _paint_backdrop(
@@ -115,9 +172,31 @@ class DayCellDelegate(QStyledItemDelegate):
         return pixmap
 
     def _fonts_for(self, font: QFont) -> _CellFonts:
-        if self._fonts is None or self._fonts.key != font.key():
+        if self._fonts is None or self._fonts.font != font:
             self._fonts = _CellFonts(font)
+            self._layouts.clear()
         return self._fonts
+
+    def _layout_for(self, width: int, height: int, fonts: _CellFonts) -> _CellLayout:
+        layout = self._layouts.get((width, height))
+        if layout is None:
+            if len(self._layouts) > 16:  # a resize in progress: start again
+                self._layouts.clear()
+            layout = _CellLayout(width, height, fonts)
+            self._layouts[(width, height)] = layout
+        return layout
+
+    def _colours_for(self, palette: QPalette) -> _CellColours:
+        """The palette's colours a cell uses, read once per palette and colour group:
+        reading them for each cell was a good part of its painting time."""
+        key = (palette.cacheKey(), palette.currentColorGroup())
+        colours = self._colours.get(key)
+        if colours is None:
+            if len(self._colours) > 16:  # palettes keep changing: start again
+                self._colours.clear()
+            colours = _CellColours(palette)
+            self._colours[key] = colours
+        return colours
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         # Read the model directly: index.data() hands an empty QVariant back to Python
@@ -127,87 +206,68 @@ class DayCellDelegate(QStyledItemDelegate):
         if day is None or not isinstance(model, MonthModel):
             return
         summary = model.summary(day)
+        state = None if summary is None else summary.state
         in_month = day.month == model.month
         is_today = day == model.today()
         state_flags = option.state
         selected = bool(state_flags & QStyle.StateFlag.State_Selected)
         focused = bool(state_flags & QStyle.StateFlag.State_HasFocus)
-        palette: QPalette = option.palette
-        base = palette.color(QPalette.ColorRole.Base)
-        window = palette.color(QPalette.ColorRole.Window)
-        text = palette.color(QPalette.ColorRole.Text)
-        dim = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        highlight = palette.color(QPalette.ColorRole.Highlight)
+        colours = self._colours_for(option.palette)
         fonts = self._fonts_for(option.font)
+        cell = option.rect
+        width, height = cell.width(), cell.height()
+        layout = self._layout_for(width, height, fonts)
 
         painter.save()
+        painter.translate(cell.left(), cell.top())  # every box below is from the top-left
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        ratio = painter.device().devicePixelRatio() if painter.device() is not None else 1.0
-        key = (
-            option.rect.width(),
-            option.rect.height(),
-            ratio,
-            None if summary is None else summary.state,
-            in_month,
-            selected,
-            focused,
-            base.rgba(),
-            window.rgba(),
-            text.rgba(),
-            highlight.rgba(),
-        )
+        device = painter.device()
+        ratio = device.devicePixelRatio() if device is not None else 1.0
+        key = (width, height, ratio, state, in_month, selected, focused, colours.key)
         backdrop = self._backdrops.get(key)
         if backdrop is None:
             if len(self._backdrops) > 64:  # a resize or palette change: start again
                 self._backdrops.clear()
             backdrop = self._paint_backdrop(
-                option.rect.size(),
+                cell.size(),
                 ratio,
-                None if summary is None else summary.state,
+                state,
                 in_month=in_month,
                 selected=selected,
                 focused=focused,
-                colours=(base, window, text, highlight),
+                colours=(colours.base, colours.window, colours.text, colours.highlight),
             )
             self._backdrops[key] = backdrop
-        painter.drawPixmap(option.rect.topLeft(), backdrop)
-        rect = QRectF(option.rect).adjusted(2, 2, -2, -2)
+        painter.drawPixmap(0, 0, backdrop)
 
-        padding = 5.0
-        content = rect.adjusted(padding, padding - 1, -padding, -padding - 3)
-        line_height = fonts.line_height
-        number_box = QRectF(content.left(), content.top(), line_height * 1.45, line_height * 1.25)
+        number_box = layout.number_box
         if is_today:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(highlight)
-            painter.drawRoundedRect(number_box, number_box.height() / 2, number_box.height() / 2)
-            painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
-        else:
-            painter.setPen(text if in_month else dim)
-        if is_today:
+            painter.setBrush(colours.highlight)
+            painter.drawRoundedRect(number_box, layout.number_radius, layout.number_radius)
+            painter.setPen(colours.highlighted_text)
             self._texts.draw(
                 painter, fonts.today, fonts.today_key, number_box, TextCache.CENTER, str(day.day)
             )
         else:
+            painter.setPen(colours.text if in_month else colours.dim)
             self._texts.draw(
                 painter, fonts.number, fonts.number_key, number_box, TextCache.CENTER, str(day.day)
             )
 
         if summary is not None:
-            self._paint_marks(painter, summary, content, line_height, ratio)
-            self._paint_figures(painter, summary, content, fonts, text if in_month else dim)
+            if summary.problem_count or summary.below_minimum_count or summary.guaranteed_count:
+                self._paint_marks(painter, summary, layout, ratio)
+            self._paint_figures(
+                painter, summary, layout, fonts, colours.text if in_month else colours.dim
+            )
         painter.restore()
 
     def _paint_marks(
-        self,
-        painter: QPainter,
-        summary: DaySummary,
-        content: QRectF,
-        line_height: int,
-        ratio: float,
+        self, painter: QPainter, summary: DaySummary, layout: _CellLayout, ratio: float
     ) -> None:
-        size = max(10.0, line_height * 0.9)
-        right = content.right()
+        size = layout.mark_size
+        right = layout.mark_right
         marks: list[MarkPainter] = []
         if summary.problem_count:
             marks.append(paint_warning_mark)
@@ -215,7 +275,7 @@ class DayCellDelegate(QStyledItemDelegate):
             marks.append(paint_below_minimum_mark)
         if summary.guaranteed_count:
             marks.append(paint_guaranteed_mark)
-        top = content.top() + (line_height * 1.25 - size) / 2
+        top = layout.mark_top
         for paint in marks:
             self._marks.draw(painter, paint, QRectF(right - size, top, size, size), ratio)
             right -= size + 3
@@ -224,40 +284,43 @@ class DayCellDelegate(QStyledItemDelegate):
         self,
         painter: QPainter,
         summary: DaySummary,
-        content: QRectF,
+        layout: _CellLayout,
         fonts: _CellFonts,
         colour: QColor,
     ) -> None:
-        word_height = fonts.word_metrics.height()
-        big_height = fonts.big_height
-        show_word = content.height() >= big_height + word_height * 2
-        word_box = QRectF(
-            content.left(), content.bottom() - word_height, content.width(), word_height
-        )
         closed = summary.state in (SlotState.CLOSED, SlotState.PAST)  # no seats to sell
         if not closed:
-            figure_bottom = word_box.top() if show_word else content.bottom()
-            figure_box = QRectF(
-                content.left(), figure_bottom - big_height, content.width(), big_height
-            )
             painter.setPen(colour)
             self._texts.draw(
                 painter,
                 fonts.big,
                 fonts.big_key,
-                figure_box,
+                layout.figure_box,
                 TextCache.RIGHT,
                 str(summary.seats_left),
             )
-        if show_word or closed:
+        if layout.show_word or closed:
             word = state_word(summary.state)
-            width = int(word_box.width())
+            width = layout.word_width
             fitted = fonts.elided.get((word, width))
             if fitted is None:
                 fitted = fonts.word_metrics.elidedText(word, Qt.TextElideMode.ElideRight, width)
                 fonts.elided[(word, width)] = fitted
-            painter.setPen(blend(colour, STATE_COLOURS[summary.state], 0.55))
-            self._texts.draw(painter, fonts.word, fonts.word_key, word_box, TextCache.RIGHT, fitted)
+            painter.setPen(self._word_colour(colour, summary.state))
+            self._texts.draw(
+                painter, fonts.word, fonts.word_key, layout.word_box, TextCache.RIGHT, fitted
+            )
+
+    def _word_colour(self, colour: QColor, state: SlotState) -> QColor:
+        """The state word's colour: the text's, tinted by the state's (blended once)."""
+        key = (colour.rgba(), state)
+        tinted = self._word_colours.get(key)
+        if tinted is None:
+            if len(self._word_colours) > 64:  # palettes keep changing: start again
+                self._word_colours.clear()
+            tinted = blend(colour, STATE_COLOURS[state], 0.55)
+            self._word_colours[key] = tinted
+        return tinted
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         height = QFontMetrics(option.font).height()

@@ -164,22 +164,35 @@ class OptionPicker(QObject):
         super().__init__(parent)
         self._combo = combo
         self._option_filters: list[str | None] = []  # what each entry stands for, by position
+        self._entries: list[tuple[str, str | None]] = []  # each entry's text and tooltip
 
     def fill(self, index: InventoryIndex | None, option_names: dict[str, str]) -> None:
-        """List the options of ``index``, keeping the one chosen if it is still there."""
-        previous = self.selected()
-        self._option_filters = [ALL_OPTIONS]
+        """List the options of ``index``, keeping the one chosen if it is still there.
+
+        A refresh of the product shown lists the same options: the combo is then left
+        as it is. Refilling it changed its size hint, and the whole tab was laid out
+        and repainted again on every arrival.
+        """
+        filters: list[str | None] = [ALL_OPTIONS]
         if index is not None:
-            self._option_filters.extend(index.option_codes)
+            filters.extend(index.option_codes)
+        entries: list[tuple[str, str | None]] = [(self.tr("All options"), None)]
+        for code in filters[1:]:
+            assert code is not None
+            label = option_label(code, option_names)
+            entries.append((label, code or label))
+        if filters == self._option_filters and entries == self._entries:
+            return
+        previous = self.selected()
+        self._option_filters = filters
+        self._entries = entries
         combo = self._combo
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(self.tr("All options"))
-        for code in self._option_filters[1:]:
-            assert code is not None
-            label = option_label(code, option_names)
+        for label, tooltip in entries:
             combo.addItem(label)
-            combo.setItemData(combo.count() - 1, code or label, Qt.ItemDataRole.ToolTipRole)
+            if tooltip is not None:
+                combo.setItemData(combo.count() - 1, tooltip, Qt.ItemDataRole.ToolTipRole)
         keep = previous in self._option_filters
         combo.setCurrentIndex(self._option_filters.index(previous) if keep else 0)
         combo.blockSignals(False)
@@ -198,4 +211,6 @@ class OptionPicker(QObject):
 
     def retranslate(self) -> None:
         if self._combo.count():
-            self._combo.setItemText(0, self.tr("All options"))
+            text = self.tr("All options")
+            self._combo.setItemText(0, text)
+            self._entries[:1] = [(text, None)]

@@ -33,6 +33,7 @@ from axdesk.ui.inventory.painting import (
     GUARANTEED_COLOUR,
     STATE_COLOURS,
     MarkCache,
+    TextCache,
     blend,
     mark_pixmap,
     paint_below_minimum_mark,
@@ -252,14 +253,30 @@ class ParticipantsDelegate(QStyledItemDelegate):
         self._marks = MarkCache()
         self._bars: dict[tuple[int, int, int, float], QPixmap] = {}
         self._metrics: QFontMetrics | None = None
-        self._metrics_key = ""
+        self._metrics_font = QFont()
+        self._font_key = ""
+        # "3 / 5" laid out once (QStaticText) and elided once per width: drawText and
+        # elidedText each shaped the text again for every row painted.
+        self._texts = TextCache()
+        self._elided: dict[tuple[str, int], str] = {}
 
     def _metrics_for(self, font: QFont) -> QFontMetrics:
-        key = font.key()
-        if self._metrics is None or key != self._metrics_key:
+        # Compared with ==, not by key(): key() formats a string on every row painted.
+        if self._metrics is None or self._metrics_font != font:
             self._metrics = QFontMetrics(font)
-            self._metrics_key = key
+            self._metrics_font = QFont(font)
+            self._font_key = font.key()
+            self._elided.clear()
         return self._metrics
+
+    def _fitted(self, metrics: QFontMetrics, text: str, width: int) -> str:
+        fitted = self._elided.get((text, width))
+        if fitted is None:
+            if len(self._elided) >= 1024:  # widths keep changing (a splitter dragged)
+                self._elided.clear()
+            fitted = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            self._elided[(text, width)] = fitted
+        return fitted
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         model = index.model()  # not index.data(): see MonthModel on PySide's None
@@ -305,10 +322,13 @@ class ParticipantsDelegate(QStyledItemDelegate):
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(palette.color(role))
         text_rect = rect.adjusted(round(mark.right() - rect.left()) + self._GAP, 0, -4, 0)
-        painter.drawText(
-            text_rect,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()),
+        self._texts.draw(
+            painter,
+            option.font,
+            self._font_key,
+            QRectF(text_rect),
+            TextCache.LEFT,
+            self._fitted(metrics, text, text_rect.width()),
         )
         painter.restore()
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPalette
 from pytestqt.qtbot import QtBot
 
 from axdesk.ui.inventory.calendar import InventoryCalendar
@@ -110,3 +111,41 @@ def test_a_new_products_departures_turn_the_month_only_when_it_has_none(qtbot: Q
     assert calendar.selected_date() == dt.date(2029, 11, 5)  # all past: the first
     calendar.turn_to_departures([])
     assert calendar.selected_date() == dt.date(2029, 11, 5)
+
+
+def _cell_image(calendar: InventoryCalendar, day: dt.date) -> QImage:
+    rect = calendar.visualRect(calendar.month_model().index_of(day))
+    return calendar.viewport().grab(rect).toImage()
+
+
+def _shown_calendar(
+    qtbot: QtBot, font: QFont | None = None, palette: QPalette | None = None
+) -> InventoryCalendar:
+    calendar = make_calendar(qtbot, first_weekday=0)
+    if font is not None:
+        calendar.setFont(font)
+    if palette is not None:
+        calendar.setPalette(palette)
+    calendar.resize(900, 720)  # above either font's minimum size
+    calendar.show()
+    qtbot.waitExposed(calendar)
+    return calendar
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_cells_follow_a_font_and_palette_change_as_if_built_with_them(qtbot: QtBot) -> None:
+    """The day cell keeps its fonts, colours and boxes between paints: a change of font
+    or palette must reach them (the cell looks as in a calendar built that way)."""
+    calendar = _shown_calendar(qtbot)
+    day = dt.date(2030, 3, 20)
+    before = _cell_image(calendar, day)
+    font = QFont(calendar.font())
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    palette = QPalette(calendar.palette())
+    palette.setColor(QPalette.ColorRole.Base, QColor("#203040"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#f0e0a0"))
+    calendar.setFont(font)
+    calendar.setPalette(palette)
+    after = _cell_image(calendar, day)
+    assert after != before
+    assert after == _cell_image(_shown_calendar(qtbot, font, palette), day)

@@ -51,6 +51,31 @@ def test_the_option_filter_changes_the_day_state(qtbot: QtBot, tab: InventoryTab
 
 
 @pytest.mark.e2e
+def test_a_refresh_with_the_same_options_leaves_the_option_list_as_it_is(
+    qtbot: QtBot, tab: InventoryTab
+) -> None:
+    """Refilling the combo changed its size hint: the whole tab was laid out and painted
+    again on every arrival. Same options, same names: the list is not touched."""
+    load(qtbot, tab)
+    tab.option_combo.setCurrentIndex(2)
+    changes: list[str] = []
+    model = tab.option_combo.model()
+    model.rowsRemoved.connect(lambda *_: changes.append("removed"))
+    model.rowsInserted.connect(lambda *_: changes.append("inserted"))
+    model.modelReset.connect(lambda: changes.append("reset"))
+    load(qtbot, tab)
+    assert changes == []
+    assert tab.selected_option() == CHILD
+    # Another name for an option is another list: it is filled again, the choice kept.
+    names = dict(tab.products.option_names)
+    names[ADULT] = "Grown-up"
+    tab.options.fill(tab.inventory_index, names)
+    assert "removed" in changes
+    assert tab.option_combo.itemText(1) == "Grown-up"
+    assert tab.selected_option() == CHILD
+
+
+@pytest.mark.e2e
 def test_an_option_missing_from_the_catalog_is_shown_by_its_code(
     qtbot: QtBot, make_tab: Callable[..., InventoryTab], app_context: AppContext
 ) -> None:
