@@ -313,7 +313,7 @@ class DraftKeeper(QObject):
             )
 
         self._tab.ctx.worker.call(
-            lambda: keep_draft_file(folder, text, dt.datetime.now())
+            lambda: keep_draft_file(folder, text, dt.datetime.now(), kind="saved")
         ).on_success(kept).on_error(not_kept).start()
 
     def _keep_unreadable(self, text: str) -> None:

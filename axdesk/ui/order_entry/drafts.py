@@ -14,6 +14,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from axdesk.store.files import make_private_dir, private_opener
 from axdesk.ui.order_entry.state import OrderFormState
 
 DRAFT_KEY = "new-order"
@@ -46,15 +47,21 @@ def is_readable_draft(text: str) -> bool:
         return False
 
 
-def keep_draft_file(folder: Path, text: str, now: dt.datetime) -> Path:
-    """Write ``text`` unchanged to a new ``unreadable-draft-<time>.json`` in ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = f"unreadable-draft-{now:%Y%m%d-%H%M%S}"
+def keep_draft_file(folder: Path, text: str, now: dt.datetime, *, kind: str = "unreadable") -> Path:
+    """Write ``text`` unchanged to a new ``<kind>-draft-<time>.json`` in ``folder``, 0600
+    (a draft holds travelers' names and phone numbers), never over another file.
+
+    ``kind`` says why it was kept: ``unreadable`` (not a draft the form can read),
+    ``saved`` (a saved draft the operator typed over before it was read), ``typed``
+    (what was typed before a draft locked on an order in doubt came back).
+    """
+    make_private_dir(folder)
+    stem = f"{kind}-draft-{now:%Y%m%d-%H%M%S}"
     number = 1
     while True:
         path = folder / (f"{stem}.json" if number == 1 else f"{stem}-{number}.json")
         try:
-            with path.open("x", encoding="utf-8") as handle:
+            with open(path, "x", encoding="utf-8", opener=private_opener) as handle:
                 handle.write(text)
         except FileExistsError:
             number += 1

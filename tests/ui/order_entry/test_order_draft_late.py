@@ -58,7 +58,7 @@ def test_a_draft_arriving_after_the_operator_typed_is_kept_aside_not_typed_over(
     qtbot.waitUntil(lambda: tab.drafts.is_restored, timeout=WAIT_MS)
 
     assert tab.form.state().purchaser.name == "Kim Minji"
-    kept = list(app_context.paths.data_dir.glob("unreadable-draft-*.json"))
+    kept = list(app_context.paths.data_dir.glob("saved-draft-*.json"))
     assert [path.read_text(encoding="utf-8") for path in kept] == [saved]
     assert tab.result.outcome is Outcome.INFO
     assert str(kept[0]) in tab.result.text.text()
@@ -83,7 +83,7 @@ def test_a_draft_arriving_late_into_an_untouched_form_is_brought_back(
     assert tab.form.state().purchaser.name == "Park Jisoo"
     assert tab.form.state().comment == "saved earlier"
     assert "unfinished order is back" in tab.result.title.text()
-    assert not list(app_context.paths.data_dir.glob("unreadable-draft-*.json"))
+    assert not list(app_context.paths.data_dir.glob("saved-draft-*.json"))
 
 
 def test_closing_before_the_draft_arrives_keeps_both_drafts(
@@ -96,7 +96,7 @@ def test_closing_before_the_draft_arrives_keeps_both_drafts(
     tab.shutdown()
 
     assert "Kim Minji" in (app_context.journal.load_draft(DRAFT_KEY) or "")
-    kept = list(app_context.paths.data_dir.glob("unreadable-draft-*.json"))
+    kept = list(app_context.paths.data_dir.glob("saved-draft-*.json"))
     assert [path.read_text(encoding="utf-8") for path in kept] == [saved]
     held_draft_read.set()
     tab.deleteLater()

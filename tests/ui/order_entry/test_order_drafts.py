@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import stat
 from pathlib import Path
 
 from order_entry_helpers import valid_state
@@ -51,3 +53,19 @@ def test_an_unreadable_draft_is_kept_byte_for_byte_and_never_overwritten(tmp_pat
     assert second.name == "unreadable-draft-20300501-093015-2.json"
     assert first.read_text(encoding="utf-8") == "{not json"
     assert second.read_text(encoding="utf-8") == "[1, 2]"
+
+
+def test_a_kept_draft_is_private_whatever_the_umask(tmp_path: Path) -> None:
+    """A draft holds travelers' names and phone numbers: 0600, like the journal."""
+    old = os.umask(0o022)
+    try:
+        kept = keep_draft_file(tmp_path / "data", "{not json", dt.datetime(2030, 5, 1, 9, 30))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+
+
+def test_a_readable_draft_kept_aside_is_named_for_what_it_is(tmp_path: Path) -> None:
+    now = dt.datetime(2030, 5, 1, 9, 30, 15)
+    kept = keep_draft_file(tmp_path, "{}", now, kind="saved")
+    assert kept.name == "saved-draft-20300501-093015.json"
