@@ -136,7 +136,7 @@ class DraftKeeper(QObject):
         self._revision = max(self._revision, journal.draft_revision(DRAFT_KEY))
         saved = journal.load_draft(DRAFT_KEY)
         if saved and self._touched():
-            keep_draft_file(self._tab.ctx.paths.data_dir, saved, dt.datetime.now())
+            keep_draft_file(self._tab.ctx.paths.data_dir, saved, dt.datetime.now(), kind="saved")
 
     def _json(self) -> str:
         return draft_json(self._tab.form.state(), self._tab.sending.submitted_code)
