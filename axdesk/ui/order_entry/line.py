@@ -209,7 +209,17 @@ class LineEditor(QFrame):
     # -- catalog --------------------------------------------------------------------
 
     def set_catalog(self, products: Sequence[CatalogProduct]) -> None:
+        """Offer ``products``, keeping the product and option chosen. A line whose option
+        the catalog did not know yet (a slot booked while it was being read, on the
+        worker) takes the option's price now, as choosing it would have."""
+        known_before = self.catalog_option() is not None
         self.options.set_catalog(products)
+        option = self.catalog_option()
+        if option is None or known_before or self.price_edit.text().strip():
+            return
+        self.price_edit.setText(price_text(option.unit_price, option.currency))
+        self.option_chosen.emit(option.currency)
+        self._emit_changed()
 
     def catalog_option(self) -> CatalogOption | None:
         return self.options.catalog_option()

@@ -40,6 +40,7 @@ from axdesk.sandbox.embedded import RunningSandbox
 from axdesk.ui.common.context import AppContext, SlotRef
 from axdesk.ui.common.time_text import time_text
 from axdesk.ui.order_entry.drafts import DRAFT_KEY
+from axdesk.ui.order_entry.tab import OrderTab
 from axdesk.ui.shell.tab import Tab
 
 pytestmark = [
@@ -187,6 +188,24 @@ def test_refresh_reads_the_catalog_and_the_seats_of_the_lines_again(
 
 def test_the_tab_keeps_the_tab_contract(qtbot: QtBot, app_context: AppContext) -> None:
     assert isinstance(build_tab(qtbot, app_context), Tab)
+
+
+def test_a_slot_booked_before_the_catalog_is_read_gets_its_price_when_it_is(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    """The catalog is read on the worker: a slot booked from the Inventory tab meanwhile
+    (practice mode's first seconds) had no price, and its order no total, for good."""
+    departure = a_departure(app_context, 1)
+    tab = OrderTab(app_context)
+    qtbot.addWidget(tab, before_close_func=OrderTab.shutdown)
+    assert tab.form.reading_catalog
+    tab.prefill_slot(
+        SlotRef(
+            departure.product.product_code, departure.option.dc_code, departure.day, departure.start
+        )
+    )
+    wait_for_catalog(qtbot, tab)
+    assert tab.form.lines[0].state().unit_price == f"{departure.option.unit_price:.0f}"
 
 
 def test_book_this_slot_fills_a_line(qtbot: QtBot, app_context: AppContext) -> None:
