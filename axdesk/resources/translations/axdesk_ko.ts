@@ -1236,6 +1236,14 @@
         <translation>입력하는 동안 저장해 두었습니다. 빈 양식으로 시작하려면 새 주문을 누르세요.</translation>
     </message>
     <message>
+        <source>What you typed before it came back was kept in %1.</source>
+        <translation>주문이 다시 열리기 전에 입력한 내용은 %1에 보관했습니다.</translation>
+    </message>
+    <message>
+        <source>What you typed before it came back could not be kept: type it again once this order is settled.</source>
+        <translation>주문이 다시 열리기 전에 입력한 내용을 보관하지 못했습니다. 이 주문이 정리된 뒤 다시 입력하세요.</translation>
+    </message>
+    <message>
         <source>A saved draft was kept aside</source>
         <translation>저장된 임시 주문을 따로 보관했습니다</translation>
     </message>

@@ -231,11 +231,13 @@ class DraftKeeper(QObject):
     def _bring_back(self, saved: SavedDraft) -> None:
         """Bring the saved draft back, unless the operator already started a new order.
 
-        A form the operator touched before the draft was read is never overwritten
-        (what they type now is what they mean): the saved draft is then copied to a
-        file of its own in the data folder and the message bar says where, so nothing
-        is lost silently. A draft whose order AX made needs no copy: the order is in
-        the journal. An untouched form gets the draft as before.
+        A form the operator touched before the draft was read is not overwritten
+        (what they type now is what they mean), unless the draft names an order in
+        doubt (:meth:`_lock_over_typing`: a second booking is worse than retyping):
+        the saved draft is then copied to a file of its own in the data folder and the
+        message bar says where, so nothing is lost silently. A draft whose order AX
+        made needs no copy: the order is in the journal. An untouched form gets the
+        draft as before.
         """
         tab = self._tab
         if not saved.text:
@@ -246,6 +248,9 @@ class DraftKeeper(QObject):
             self._keep_unreadable(saved.text)
             return
         if self._touched():
+            if self._in_doubt(saved) and not tab.sending.submitted_code:
+                self._lock_over_typing(saved)
+                return
             made = saved.order is not None and saved.order.state is JournalState.SENT
             if made:
                 self._ready(saved.revision)
@@ -264,17 +269,63 @@ class DraftKeeper(QObject):
         self._dirty = False  # the form now holds what is saved
         self._timer.stop()
         self._ready(saved.revision)
-        order, code = saved.order, saved.code
-        if order is not None and order.state.needs_reconciliation:
-            reason = self.tr("This order was being sent when axdesk stopped.")
-            if order.problem_kind is ProblemKind.CANNOT_ASK:
-                reason = cannot_ask_text(code)
-            tab.sending.lock_on(code, reason, order.problem_kind)
+        if self._in_doubt(saved):
+            assert saved.order is not None
+            tab.sending.lock_on(saved.code, self._lock_reason(saved), saved.order.problem_kind)
             return
         tab.result.show_info(
             self.tr("Your unfinished order is back"),
             self.tr("It was saved as you typed. Press New order to start from a blank form."),
         )
+
+    @staticmethod
+    def _in_doubt(saved: SavedDraft) -> bool:
+        """The saved draft names an order whose outcome at AX is not known yet."""
+        return saved.order is not None and saved.order.state.needs_reconciliation
+
+    def _lock_reason(self, saved: SavedDraft) -> str:
+        assert saved.order is not None
+        if saved.order.problem_kind is ProblemKind.CANNOT_ASK:
+            return cannot_ask_text(saved.code)
+        return self.tr("This order was being sent when axdesk stopped.")
+
+    def _lock_over_typing(self, saved: SavedDraft) -> None:
+        """The saved draft names an order in doubt: its lock wins over what was typed.
+
+        A new order typed over it could book the same travelers twice (AX may still
+        make the first), so the form goes back to that order, locked, as at any start;
+        what the operator typed before the draft was read goes to a file of its own
+        (``typed-draft-…``, on the worker) and the panel says where.
+        """
+        assert saved.order is not None
+        tab = self._tab
+        typed = draft_json(tab.form.state())
+        folder = tab.ctx.paths.data_dir
+        code, kind, reason = saved.code, saved.order.problem_kind, self._lock_reason(saved)
+        tab.form.set_state(OrderFormState.from_json(saved.text))
+        self._dirty = False  # the form holds what is saved: the draft naming that order
+        self._started_over = False
+        self._timer.stop()
+        self._ready(saved.revision)
+        tab.sending.lock_on(code, reason, kind)
+
+        def kept(path: Path) -> None:
+            if tab.sending.submitted_code == code:
+                said = self.tr("What you typed before it came back was kept in %1.")
+                tab.sending.lock_on(code, f"{reason} {fill_args(said, str(path))}", kind)
+
+        def not_kept(error: BaseException) -> None:
+            log.error("What was typed over a locked draft could not be kept", exc_info=error)
+            if tab.sending.submitted_code == code:
+                said = self.tr(
+                    "What you typed before it came back could not be kept: type it again "
+                    "once this order is settled."
+                )
+                tab.sending.lock_on(code, f"{reason} {said}", kind)
+
+        tab.ctx.worker.call(
+            lambda: keep_draft_file(folder, typed, dt.datetime.now(), kind="typed")
+        ).on_success(kept).on_error(not_kept).start()
 
     def _keep_aside(self, text: str, revision: int) -> None:
         """A saved draft the operator typed over: to a file of its own (on the worker), said.
