@@ -71,8 +71,10 @@ def test_the_totals_are_whole_on_screen_in_korean_at_1400_by_840(
     form = window.order_tab.form
     form.lines[0].quantity_spin.setValue(2)
     form.header.discount_edit.setText("1000")
-    form.add_next_line()  # an order of two options: the form is taller than the window
+    # The first line priced and totalled (its catalog is read on the worker) before the
+    # second, which has no option yet and so no total ("—"), is added.
     qtbot.waitUntil(lambda: form.totals_view.total_value.text().startswith("₩"))
+    form.add_next_line()  # an order of two options: the form is taller than the window
     assert form.totals_view.total_caption.text() == "합계"
     labels = [
         label
