@@ -54,7 +54,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
-WORDS = ["0", "01", "u", "e", "최 호"]
+from keystrokes import WORDS, time_keystrokes  # noqa: E402 - found through the path above
+
 SURNAMES = "김이박최정강조윤장임한오서신권황안송류홍"
 GIVEN = "민서준지현우수영하은도윤예진성호재희유나태경"
 START = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
@@ -419,9 +420,6 @@ def fill_journal(url: str, tickets: int, rng: random.Random) -> int:
 def search(server: Any, args: argparse.Namespace) -> dict[str, Any]:
     """Fill the big journal, then time each keystroke's page and count ``repeat`` times."""
     from axdesk.store import open_journal
-    from axdesk.store.journal_queries import OrderFilter, OrderSort
-    from axdesk.ui.orders.rows import fetch_rows
-    from axdesk.ui.orders.table_model import COUNT_LIMIT, PAGE_SIZE
 
     server.admin("CREATE DATABASE big_journal TEMPLATE journal_template")
     url = server.url("big_journal")
@@ -430,30 +428,19 @@ def search(server: Any, args: argparse.Namespace) -> dict[str, Any]:
     filled = time.perf_counter() - began
     print(f"  filled {args.tickets:,} tickets in {orders:,} orders in {filled:.0f} s", flush=True)
     journal = open_journal(url)
-    pages: dict[str, list[float]] = {word: [] for word in WORDS}
-    counts: dict[str, list[float]] = {word: [] for word in WORDS}
-    found: dict[str, int] = {}
-    worst: list[float] = []
-    for _ in range(args.repeat):
-        keystrokes = []
-        for word in WORDS:
-            criteria = OrderFilter(text=word)
-            began = time.perf_counter()
-            page = fetch_rows(journal, criteria, OrderSort.CREATED, True, 0, PAGE_SIZE)
-            spent = (time.perf_counter() - began) * 1000
-            pages[word].append(spent)
-            keystrokes.append(spent)
-            began = time.perf_counter()
-            if len(page) == PAGE_SIZE:
-                found[word] = journal.count_orders(criteria, at_most=COUNT_LIMIT)
-            else:
-                found[word] = len(page)
-            counts[word].append((time.perf_counter() - began) * 1000)
-        worst.append(max(keystrokes))
+    times = time_keystrokes(journal, args.repeat)
     journal.close()
-    if not all(found.values()):
-        raise SystemExit(f"A search found nothing ({found}): the journal was not filled right.")
-    return {"orders": orders, "pages": pages, "counts": counts, "found": found, "worst": worst}
+    if not all(times.found.values()):
+        raise SystemExit(
+            f"A search found nothing ({times.found}): the journal was not filled right."
+        )
+    return {
+        "orders": orders,
+        "pages": times.pages,
+        "counts": times.counts,
+        "found": times.found,
+        "worst": times.worst,
+    }
 
 
 # -- the report ----------------------------------------------------------------------------

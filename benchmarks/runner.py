@@ -52,13 +52,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from keystrokes import WORDS, time_keystrokes
 from stall_clock import heartbeat, longest_gap_ms, spin
 from stall_writes import child_writes
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PY = sys.executable
-WORDS = ["0", "01", "u", "e", "최 호"]
 SCRIPT_TIMEOUT = 900
 """Seconds a whole figure script may take (each row ends, even when a script hangs)."""
 
@@ -307,9 +307,6 @@ def child_search(args: argparse.Namespace) -> dict[str, Any]:
 
     from axdesk.store.db import open_database, transaction
     from axdesk.store.journal import OrderJournal
-    from axdesk.store.journal_queries import OrderFilter, OrderSort
-    from axdesk.ui.orders.rows import fetch_rows
-    from axdesk.ui.orders.table_model import COUNT_LIMIT, PAGE_SIZE
 
     with tempfile.TemporaryDirectory() as folder:
         conn = open_database(Path(folder) / "bench.sqlite3")
@@ -317,32 +314,13 @@ def child_search(args: argparse.Namespace) -> dict[str, Any]:
         with transaction(conn):
             fill(journal, args.tickets, random.Random(1))
         orders = journal.count_orders()
-        worst: list[float] = []
-        per_word: dict[str, list[float]] = {word: [] for word in WORDS}
-        counts: dict[str, list[float]] = {word: [] for word in WORDS}
-        found: dict[str, int] = {}
-        for _ in range(args.repeat):
-            times = []
-            for word in WORDS:
-                criteria = OrderFilter(text=word)
-                began = time.perf_counter()
-                page = fetch_rows(journal, criteria, OrderSort.CREATED, True, 0, PAGE_SIZE)
-                spent = (time.perf_counter() - began) * 1000
-                per_word[word].append(spent)
-                times.append(spent)
-                began = time.perf_counter()
-                if len(page) == PAGE_SIZE:
-                    found[word] = journal.count_orders(criteria, at_most=COUNT_LIMIT)
-                else:
-                    found[word] = len(page)
-                counts[word].append((time.perf_counter() - began) * 1000)
-            worst.append(max(times))
+        times = time_keystrokes(journal, args.repeat)
         conn.close()
     return {
-        "worst": worst,
-        "per_word": per_word,
-        "counts": counts,
-        "found": found,
+        "worst": times.worst,
+        "per_word": times.pages,
+        "counts": times.counts,
+        "found": times.found,
         "orders": orders,
     }
 
