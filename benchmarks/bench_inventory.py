@@ -51,7 +51,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import httpx
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from qt_app import application
 
 from axdesk.api import AxClient, Inventory
 from axdesk.api.wire import decode_json
@@ -164,7 +164,7 @@ def main() -> None:
     arguments = parser.parse_args()
     repeat = max(1, arguments.repeat)
 
-    app = QApplication.instance() or QApplication([])
+    app = application()
     # A different answer (the same options, other seat counts) for each run, so that
     # nothing the app keeps from one answer (laid-out texts, say) helps with the next.
     bodies: list[bytes] = []

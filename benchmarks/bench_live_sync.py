@@ -58,7 +58,7 @@ from pathlib import Path
 
 import httpx
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from qt_app import application
 
 from axdesk.api import (
     AxClient,
@@ -330,8 +330,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sandbox-in", choices=("process", "thread"), default="process")
     args = parser.parse_args(argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert app is not None
+    _app = application()  # alive until main() returns
 
     with tempfile.TemporaryDirectory(prefix="bench-live-sync-") as tmp:
         folder = Path(tmp)

@@ -225,14 +225,14 @@ def _inventory_setup(home: str) -> tuple[Any, Any, list[bytes]]:
 def child_inventory(args: argparse.Namespace) -> dict[str, Any]:
     import msgspec
     from bench_inventory import FIRST_DAY, PRODUCT
-    from PySide6.QtWidgets import QApplication
+    from qt_app import application
 
     from axdesk.api import Inventory
     from axdesk.ui.inventory.loading import prepared_index
     from axdesk.ui.inventory.tab import InventoryTab
     from axdesk.ui.shell.memory import tune_garbage_collector
 
-    app = QApplication.instance() or QApplication([])
+    app = application()
     with tempfile.TemporaryDirectory() as home:
         shell, _client, bodies = _inventory_setup(home)
         tab = InventoryTab(shell.ctx, today=lambda: FIRST_DAY)
@@ -351,13 +351,13 @@ def child_memory(args: argparse.Namespace) -> dict[str, Any]:
     """RSS of a window with the journal listed and a year calendar shown (this process)."""
     import httpx
     from bench_inventory import FIRST_DAY, PRODUCT
-    from PySide6.QtWidgets import QApplication
+    from qt_app import application
 
     from axdesk.api import AxClient
     from axdesk.store.paths import AppPaths
     from axdesk.ui.app import launch
 
-    app = QApplication.instance() or QApplication([])
+    app = application()
     with tempfile.TemporaryDirectory() as home:
         os.environ["AXDESK_HOME"] = home
         filled = child("memory_data", args)

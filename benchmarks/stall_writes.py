@@ -166,7 +166,7 @@ def cancel_target(shell: Any, channel_order_code: str) -> Any:
 
 
 def child_writes(repeat: int) -> dict[str, Any]:
-    from PySide6.QtWidgets import QApplication
+    from qt_app import application
 
     from axdesk.store.paths import AppPaths
     from axdesk.ui.common.context import ENVIRONMENT_SANDBOX, ConnectionProfile
@@ -176,7 +176,7 @@ def child_writes(repeat: int) -> dict[str, Any]:
     from axdesk.ui.shell.bootstrap import open_shell
     from axdesk.ui.shell.memory import tune_garbage_collector
 
-    app = QApplication.instance() or QApplication([])
+    app = application()
     app.setQuitOnLastWindowClosed(False)
     sandbox = SandboxProcess()
     facts = sandbox.facts
