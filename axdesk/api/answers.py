@@ -94,6 +94,11 @@ class _Inflater:
             if not pending and len(out) < PIECE:
                 return  # all input used, nothing more held back
 
+    def inflate(self, pieces: Iterator[bytes]) -> Iterator[bytes]:
+        """``pieces`` inflated, at most :data:`PIECE` bytes at a time."""
+        for piece in pieces:
+            yield from self.feed(piece)
+
     def finish(self) -> None:
         if not self._engine.eof:
             raise _undecodable(self._status)
@@ -103,6 +108,14 @@ def _codings(response: httpx.Response) -> list[str]:
     header = response.headers.get("content-encoding", "")
     codings = [part.strip().lower() for part in header.split(",")]
     return [coding for coding in codings if coding and coding != "identity"]
+
+
+def _timely(raw: Iterator[bytes], deadline_at: float) -> Iterator[bytes]:
+    """``raw``'s pieces, each read before ``time.monotonic()`` passes ``deadline_at``."""
+    for piece in raw:
+        if time.monotonic() >= deadline_at:
+            raise httpx.ReadTimeout("the time allowed for the whole call has passed")
+        yield piece
 
 
 def read_answer(response: httpx.Response, max_bytes: int, deadline_at: float) -> bytes:
@@ -131,30 +144,22 @@ def read_answer(response: httpx.Response, max_bytes: int, deadline_at: float) ->
     declared = response.headers.get("content-length", "")
     if not codings and declared.strip().isdigit() and int(declared) > max_bytes:
         raise _too_large(status, max_bytes)
+    # A chain of generators, not a recursive closure: a closure that calls itself is a
+    # reference cycle, left after every call for the collector, which in the app runs
+    # on the GUI thread (live sync left one per answer).
+    stream: Iterator[bytes] = _timely(response.iter_raw(), deadline_at)
     inflaters = [_Inflater(coding, status) for coding in reversed(codings)]
+    for inflater in inflaters:
+        stream = inflater.inflate(stream)
     # Pieces, joined once at the end: a growing bytearray would be copied on each
     # reallocation (the old and new buffers both resident), nearly doubling the peak.
     pieces: list[bytes] = []
     size = 0
-
-    def keep(piece: bytes) -> None:
-        nonlocal size
+    for piece in stream:
         size += len(piece)
         if size > max_bytes:
             raise _too_large(status, max_bytes)
         pieces.append(piece)
-
-    def through(index: int, piece: bytes) -> None:
-        if index == len(inflaters):
-            keep(piece)
-            return
-        for out in inflaters[index].feed(piece):
-            through(index + 1, out)
-
-    for raw in response.iter_raw():
-        if time.monotonic() >= deadline_at:
-            raise httpx.ReadTimeout("the time allowed for the whole call has passed")
-        through(0, raw)
     for inflater in inflaters:
         inflater.finish()
     return b"".join(pieces)

@@ -115,6 +115,8 @@ class _Answer:
 
 
 _FastReader = Callable[[bytes], object | None]
+_SPENT: Final = httpx.ByteStream(b"")
+"""What a read and closed answer's ``stream`` is replaced with (see ``_read_body``)."""
 """Reads a 2xx body directly into its final value, or returns None to decode it the general way."""
 
 
@@ -672,6 +674,10 @@ class AxClient:
                 response.close()
             except httpx.HTTPError as error:
                 logger.info("Closing an answer failed: %s", type(error).__name__)
+            # httpx's response and its stream refer to each other: a reference cycle per
+            # answer, with the pool's bookkeeping of the request hanging off it, left for
+            # the collector (on the GUI thread in the app). Closed, the stream is spent.
+            response.stream = _SPENT
 
     def _report(
         self,

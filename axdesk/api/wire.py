@@ -127,7 +127,7 @@ def _without_trailing_commas(text: str, problem: ValueError) -> Any | None:
         except (RecursionError, _UnpairedSurrogateError):
             return None
         except ValueError as again:
-            problem = again
+            problem = again.with_traceback(None)  # as in decode_json: no cycle
     return None
 
 
@@ -195,7 +195,9 @@ def decode_json(
             status=status,
         ) from None
     except ValueError as first_error:
-        problem = first_error
+        # Kept without its traceback, which holds this frame and so ``problem``: a
+        # reference cycle left for the collector after every answer with a trailing comma.
+        problem = first_error.with_traceback(None)
     repaired = _without_trailing_commas(text, problem)
     if repaired is not None:
         return repaired
