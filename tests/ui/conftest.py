@@ -57,7 +57,7 @@ def garbage_of_the_test(qapp: Any) -> Iterator[None]:
 
 def running_calls(worker: Any) -> str:
     """What a worker still runs, for the message of a test that leaked it."""
-    calls = [getattr(call.function, "__qualname__", repr(call.function)) for call in worker.running]
+    calls = [call.name for call in worker.running]
     return ", ".join(calls) or "(nothing any more)"
 
 

@@ -110,13 +110,14 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         call = self._call
-        if call.cancelled:
+        function = call.function  # None once the call was cancelled (and finished)
+        if call.cancelled or function is None:
             self._relay.failed.emit(call, CallCancelled())
             return
         call.thread_ident = threading.get_ident()
         call.worker.note_running(call, True)
         try:
-            result = call.function()
+            result = function()
         except BaseException as error:  # every error goes back to the GUI thread
             self._relay.failed.emit(call, error)
         else:
@@ -131,7 +132,9 @@ class Call(Generic[T]):
 
     def __init__(self, worker: Worker, function: Callable[[], T]) -> None:
         self.worker = worker
-        self.function = function
+        self.function: Callable[[], T] | None = function
+        self.name: str = getattr(function, "__qualname__", type(function).__name__)
+        """The function's name, for the worker's report of calls still running."""
         self._on_success: Callable[[T], None] | None = None
         self._on_error: Callable[[BaseException], None] | None = None
         self._on_done: Callable[[], None] | None = None
@@ -231,6 +234,10 @@ class Call(Generic[T]):
             self.worker.mark_idle(widget)
         self._busy_widgets.clear()
         self._on_success = self._on_error = self._on_done = None
+        # The function too: one that asks its own call whether it was cancelled is a
+        # reference cycle while the call holds it, left (with all it holds) for the
+        # collector.
+        self.function = None
         self.worker.forget(self)
 
 
@@ -405,6 +412,6 @@ class Worker(QObject):
             log.warning(
                 "Still running %d ms after shutdown: %s",
                 timeout_ms,
-                ", ".join(getattr(c.function, "__qualname__", "?") for c in self.running),
+                ", ".join(c.name for c in self.running),
             )
         return stopped
