@@ -77,6 +77,7 @@ from axdesk.ui.connection.secrets import Credentials
 from axdesk.ui.orders.live_sync import OrderSync
 from axdesk.ui.shell.bootstrap import record_calls
 from axdesk.ui.shell.call_log import CallLog
+from axdesk.ui.shell.memory import tune_garbage_collector
 
 API_KEY = "bench-key"
 CHANNEL = "bench-channel"
@@ -339,6 +340,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         call_log = CallLog(folder / "calls.log")
         with sandbox(args.sandbox_in, folder, args.orders) as base_url:
             codes = make_orders(base_url, journal, args.orders, args.in_flight)
+            tune_garbage_collector()  # as axdesk's main() does once start-up is done
             variants: dict[str, Callable[[], LiveSyncRun]] = {
                 "live sync (as shipped)": lambda: LiveSyncRun(
                     base_url, journal, db, args.in_flight, call_log=call_log
