@@ -323,6 +323,10 @@ class AxClient:
         self._random = random.Random()
         self._closed = False
         self._timeouts = timeouts
+        waits = timeouts.as_dict().values()  # None: no limit of its own, the deadline's
+        self._longest_timeout = (
+            math.inf if None in waits else max(w for w in waits if w is not None)
+        )
         host = httpx.URL(self._base_url).host
         self._host = host
         if transport is None:
@@ -353,6 +357,8 @@ class AxClient:
             follow_redirects=False,
             trust_env=False,  # proxies are mounted above; nothing else is read from the env
         )
+        # The headers never change after this: redacted once, not per call.
+        self._headers_redacted = redact_headers(self._http.headers)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -585,6 +591,8 @@ class AxClient:
     def _timeouts_until(self, deadline_at: float) -> httpx.Timeout:
         """The client's timeouts, none longer than the time left before the deadline."""
         left = max(0.001, deadline_at - time.monotonic())
+        if left >= self._longest_timeout:
+            return self._timeouts  # all of them end before the deadline
 
         def bounded(seconds: float | None) -> float:
             return left if seconds is None else min(seconds, left)
@@ -693,7 +701,7 @@ class AxClient:
             path=target,
             status=status,
             duration_ms=(time.perf_counter() - started) * 1000.0,
-            headers_redacted=redact_headers(self._http.headers),
+            headers_redacted=dict(self._headers_redacted),
             error=failure,
             attempt=attempt,
         )

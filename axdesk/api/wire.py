@@ -62,8 +62,12 @@ class _UnpairedSurrogateError(ValueError):
     """A \\ud800-style escape that stands alone: no character, and no text SQLite can store."""
 
 
+_DECODER: Final = json.JSONDecoder(parse_float=Decimal, parse_constant=_refuse_constant)
+"""Made once: ``json.loads`` with these arguments builds a decoder per call."""
+
+
 def _loads(text: str) -> Any:
-    value = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+    value = _DECODER.decode(text)
     if _SURROGATE_ESCAPE.search(text):
         # json.loads joins escaped pairs into one character; a half pair stays a lone
         # surrogate, which cannot be encoded (and would fail later, far from here).
