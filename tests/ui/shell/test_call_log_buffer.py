@@ -9,6 +9,7 @@ the GUI gets the latest record (and the latest proper answer) coalesced.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 import threading
@@ -69,6 +70,40 @@ def test_a_line_reaches_the_file_soon_without_closing(tmp_path: Path) -> None:
         assert "order-1" in read_tail(log.path)
     finally:
         log.close()
+
+
+def test_a_line_bears_the_moment_of_its_call_not_of_its_writing(tmp_path: Path) -> None:
+    # Lines are formatted by the log's thread, in batches, up to flush_interval later.
+    log = CallLog(tmp_path / "calls.log", flush_interval=3600)
+    try:
+        called = dt.datetime.now().astimezone()
+        log.write(record(1))
+        time.sleep(1.1)
+        log.flush()
+        stamp = dt.datetime.fromisoformat(logged_lines(log.path)[0].split(" ", 1)[0])
+        assert abs((stamp - called).total_seconds()) < 0.5
+        assert stamp.utcoffset() == called.utcoffset()
+    finally:
+        log.close()
+
+
+def test_a_record_that_cannot_be_written_loses_no_other(tmp_path: Path) -> None:
+    broken = CallRecord(
+        method="GET", path="/v1/x", status=200, duration_ms="soon", headers_redacted={}  # type: ignore[arg-type]
+    )
+    log = CallLog(tmp_path / "calls.log", flush_interval=0.01)
+    log.write(record(1))
+    log.write(broken)
+    log.write(record(2))
+    time.sleep(0.2)  # the log's thread writes them out (and must survive the broken one)
+    log.write(record(3))
+    log.close()
+    lines = logged_lines(log.path)
+    assert [line for line in lines if "order-" in line] == [
+        line for line in lines if "order-" in line and "/v1/x" not in line
+    ]
+    assert sum("order-" in line for line in lines) == 3
+    assert any("could not be written" in line for line in lines)
 
 
 def test_a_full_batch_is_written_without_waiting_for_the_interval(tmp_path: Path) -> None:
