@@ -356,22 +356,31 @@ def main(argv: Sequence[str] | None = None) -> None:
             }
             cpus: dict[str, list[float]] = {name: [] for name in runs}
             commits: dict[str, int] = {}
-            for _ in range(args.repeat):
-                elapsed, cpu = bare_loop(base_url, codes, args.in_flight)
-                runs["floor"].append(elapsed)
-                cpus["floor"].append(cpu)
-                elapsed, cpu = client_loop(base_url, codes, args.in_flight)
-                runs[CLIENT_ONLY].append(elapsed)
-                cpus[CLIENT_ONLY].append(cpu)
-                for name, build in variants.items():
-                    run = build()
+
+            def measure(name: str) -> None:
+                if name == "floor":
+                    elapsed, cpu = bare_loop(base_url, codes, args.in_flight)
+                elif name == CLIENT_ONLY:
+                    elapsed, cpu = client_loop(base_url, codes, args.in_flight)
+                else:
+                    run = variants[name]()
                     try:
                         elapsed, cpu = run.cycle()
-                        runs[name].append(elapsed)
-                        cpus[name].append(cpu)
                         commits[name] = run.commits
                     finally:
                         run.close()
+                runs[name].append(elapsed)
+                cpus[name].append(cpu)
+
+            # Each round in another order (the order rotates by one each round): a run
+            # is measured at every place in a round as often as the others, so that what
+            # one leaves behind (the sandbox's connections, the collector's counts) does
+            # not always weigh on the same next one.
+            order = list(runs)
+            for round_number in range(args.repeat):
+                shift = round_number % len(order)
+                for name in order[shift:] + order[:shift]:
+                    measure(name)
         call_log.close()
         db.close()
 
