@@ -115,9 +115,10 @@ class _Answer:
 
 
 _FastReader = Callable[[bytes], object | None]
+"""Reads a 2xx body directly into its final value, or returns None to decode it the general way."""
+
 _SPENT: Final = httpx.ByteStream(b"")
 """What a read and closed answer's ``stream`` is replaced with (see ``_read_body``)."""
-"""Reads a 2xx body directly into its final value, or returns None to decode it the general way."""
 
 
 # Host names after IDNA encoding (letters, digits, "-", "_", ".") or an IPv6 literal.
