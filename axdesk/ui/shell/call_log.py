@@ -54,7 +54,7 @@ BACKUP_COUNT = 5
 SHOWN_BYTES = 512_000  # the viewer shows the end of the file, the newest calls
 FLUSH_INTERVAL = 0.5  # seconds a line may wait in the buffer
 BATCH_LINES = 200  # written at once when this many wait
-MAX_PENDING = 5_000  # lines kept while the disk does not keep up (about 1.5 MB)
+MAX_PENDING = 5_000  # call records kept while the disk does not keep up (about 1.5 MB)
 CLOSE_WAIT = 5.0  # seconds close() waits for the log's thread
 
 # Headers whose values are credentials: never written, whatever the record holds.
