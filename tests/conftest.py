@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # tests that need a session bus start one of their own (tests/ui/shell/test_notifier.py).
 for _name in ("DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR"):
     os.environ.pop(_name, None)
+
+
+@pytest.fixture
+def no_cyclic_collection() -> Iterator[None]:
+    """Python's cyclic collector idle during the test: automatic collection off, and the
+    app's GUI-thread collector (which collects once a generation passes its threshold)
+    never due. For tests that check that refcounts alone free what a call made."""
+    enabled, thresholds = gc.isenabled(), gc.get_threshold()
+    gc.disable()
+    gc.set_threshold(1_000_000_000, 1_000_000_000, 1_000_000_000)
+    yield
+    gc.set_threshold(*thresholds)
+    if enabled:
+        gc.enable()
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

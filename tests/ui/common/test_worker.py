@@ -56,16 +56,7 @@ def silent_server() -> Iterator[int]:
     server.close()
 
 
-@pytest.fixture
-def no_collection() -> Iterator[None]:
-    """Python's cyclic collector idle (the app's collects on the GUI thread, when due)."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(1_000_000_000, 1_000_000_000, 1_000_000_000)
-    yield
-    gc.set_threshold(*thresholds)
-
-
-@pytest.mark.usefixtures("no_collection")
+@pytest.mark.usefixtures("no_cyclic_collection")
 def test_a_finished_call_lets_go_of_what_its_function_holds(qtbot, worker: Worker) -> None:
     # A function that asks its own call whether it was cancelled (live sync's lanes do)
     # is a reference cycle while the call holds it: left for the collector, which in the
