@@ -260,6 +260,20 @@ def test_empty_codes_are_refused_before_sending(harness_factory: Callable[..., H
     assert harness.calls == 0
 
 
+def test_a_cookie_set_by_the_server_never_goes_with_later_calls(
+    harness_factory: Callable[..., Harness],
+) -> None:
+    """AX authenticates by the two headers: a cookie set by a server (or a proxy on the
+    way) is state the journal knows nothing of, and must not ride along on later calls."""
+    harness = harness_factory(
+        respond(200, GET_CONFIRM_200, **{"Set-Cookie": "session=abc; Path=/"}),
+        respond(200, GET_CONFIRM_200),
+    )
+    harness.client.get_order_status("first")
+    harness.client.get_order_status("second")
+    assert [request.headers.get("Cookie") for request in harness.script.requests] == [None, None]
+
+
 def test_base_url_prefix_is_kept(harness_factory: Callable[..., Harness]) -> None:
     harness = harness_factory(respond(200, GET_CONFIRM_200), base_url="https://gw.example/ax/")
     harness.client.get_order_status("abc")
