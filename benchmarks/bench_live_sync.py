@@ -122,6 +122,22 @@ def seed_document(seats: int) -> dict[str, object]:
 
 # --- the sandbox ---------------------------------------------------------------------
 
+SANDBOX_CODE = """
+import os, sys, threading
+from axdesk.sandbox.cli import main
+
+def orphaned():
+    sys.stdin.read()  # the end of the pipe: the benchmark is gone, however it went
+    os._exit(0)
+
+threading.Thread(target=orphaned, daemon=True).start()
+sys.exit(main(sys.argv[1:]))
+"""
+"""``axdesk-sandbox`` as a child that ends with the benchmark: when the benchmark dies
+hard (a crash, a kill), its end of the child's standard input closes, and the child
+exits instead of serving on for ever."""
+
+
 
 @contextmanager
 def sandbox(where: str, folder: Path, orders: int) -> Iterator[str]:
@@ -138,8 +154,8 @@ def sandbox(where: str, folder: Path, orders: int) -> Iterator[str]:
     process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
         [
             sys.executable,
-            "-m",
-            "axdesk.sandbox",
+            "-c",
+            SANDBOX_CODE,
             "--port",
             "0",
             "--seed",
@@ -147,6 +163,7 @@ def sandbox(where: str, folder: Path, orders: int) -> Iterator[str]:
             "--confirm-after",
             "10000000",
         ],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -163,8 +180,9 @@ def sandbox(where: str, folder: Path, orders: int) -> Iterator[str]:
         except subprocess.TimeoutExpired:  # it would hold the runner's pipes open for ever
             process.kill()
             process.wait(10)
-        if process.stdout is not None:
-            process.stdout.close()
+        for pipe in (process.stdin, process.stdout):
+            if pipe is not None:
+                pipe.close()
 
 
 def make_orders(base_url: str, journal: OrderJournal, count: int, threads: int) -> list[str]:
