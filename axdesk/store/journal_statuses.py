@@ -74,9 +74,7 @@ class JournalStatuses(JournalActivity):
         moment = checked_at or self._now()
         changed: list[str] = []
         with transaction(self._conn):
-            for info in infos:
-                if self._ax_order_id(info.ax_order_code) is None:
-                    continue
+            for info in infos:  # an AX order the journal does not hold is skipped there
                 if self._apply_status(info.ax_order_code, info.status, info.comment, moment):
                     changed.append(info.ax_order_code)
         return changed
@@ -209,10 +207,14 @@ class JournalStatuses(JournalActivity):
         comment: str | None,
         moment: dt.datetime,
     ) -> bool:
+        """Record AX's status of an AX order; True when it changed (a history row is added).
+        An AX order the journal does not hold changes nothing (False)."""
         at = time_to_db(moment)
         row = self._conn.execute(
             "SELECT status, comment FROM ax_order WHERE ax_order_code = ?", (ax_order_code,)
         ).fetchone()
+        if row is None:
+            return False  # not in the journal: nothing to record
         previous = order_status_from_db(row[0])
         new_comment = comment if comment is not None else row[1]
         if previous == status:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from store_helpers import ENDPOINT, FakeClock, created_for, make_request, traveler
 
@@ -11,6 +13,7 @@ from axdesk.api import (
     OrderStatusInfo,
     TicketStatus,
 )
+from axdesk.store.db import open_database
 from axdesk.store.journal import OrderJournal
 from axdesk.store.journal_base import UnknownOrderError
 from axdesk.store.journal_queries import JournalState, OrderFilter
@@ -97,3 +100,36 @@ def test_import_remote_order(journal: OrderJournal, clock: FakeClock) -> None:
     assert journal.apply_status_infos(
         [infos[0], infos[0].model_copy(update={"ax_order_code": "x"})]
     ) == ["ax-9"]
+
+
+def test_a_get_confirm_answer_costs_one_read_and_one_write(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Live sync writes thousands of answers a cycle (on a team journal each statement is a
+    round trip to the server): an answer reads its AX order once, then writes it once; an
+    answer about an AX order the journal does not hold only reads."""
+    db = open_database(tmp_path / "journal.sqlite3")
+    journal = OrderJournal(db, clock=clock)
+    request = make_request(code="a")
+    journal.record_sending(request, endpoint=ENDPOINT)
+    journal.mark_sent("a", created_for(request))
+    order = journal.get_order("a")
+    assert order is not None
+    known = order.ax_orders[0]
+    statements: list[str] = []
+    db.set_trace_callback(statements.append)
+    changed = journal.apply_status_infos(
+        [
+            OrderStatusInfo(
+                channel_order_code="a", ax_order_code=known.ax_order_code, status=known.status
+            ),
+            OrderStatusInfo(channel_order_code="b", ax_order_code="ax-elsewhere", status=2),
+        ],
+        checked_at=clock.now,
+    )
+    db.set_trace_callback(None)
+    db.close()
+
+    assert changed == []
+    work = [s.split()[0] for s in statements if s not in ("BEGIN IMMEDIATE", "COMMIT")]
+    assert work == ["SELECT", "UPDATE", "SELECT"]
