@@ -138,7 +138,6 @@ hard (a crash, a kill), its end of the child's standard input closes, and the ch
 exits instead of serving on for ever."""
 
 
-
 @contextmanager
 def sandbox(where: str, folder: Path, orders: int) -> Iterator[str]:
     """The sandbox's base URL, in a process of its own or in a thread of this one."""
