@@ -627,7 +627,9 @@ class AxClient:
         the form a request carries them (its ``timeout`` extension)."""
         left = max(0.001, deadline_at - time.monotonic())
         if left >= self._longest_timeout:
-            return self._timeout_extension  # all of them end before the deadline
+            # All of them end before the deadline. A copy: each request owns its extensions,
+            # so whatever a transport does with them never reaches the next request.
+            return dict(self._timeout_extension)
 
         def bounded(seconds: float | None) -> float:
             return left if seconds is None else min(seconds, left)
