@@ -417,7 +417,8 @@ class JournalCancels(JournalStatuses, JournalClaims):
         """Get Confirm says these AX orders are "Traveler cancel": every ticket is cancelled.
 
         Their unsettled cancels become "done" and those tickets "Traveler
-        canceled". Returns the AX ticket codes settled.
+        canceled", each with its "cancelled" line in the order's history (by
+        the desk that found it out). Returns the AX ticket codes settled.
         """
         if not ax_order_codes:
             return []
@@ -430,7 +431,7 @@ class JournalCancels(JournalStatuses, JournalClaims):
                 f" WHERE ax_order_code IN ({marks}) AND state IN ('cancelling', 'unknown')",
                 codes,
             ).fetchall()
-            for ticket_id, _code in rows:
+            for ticket_id, ax_ticket_code in rows:
                 self._conn.execute(
                     "UPDATE ticket SET status = ?, status_updated_at = ? WHERE id = ?"
                     " AND (status IS NULL OR status NOT IN (?, ?))",
@@ -447,6 +448,7 @@ class JournalCancels(JournalStatuses, JournalClaims):
                     " problem = NULL WHERE ticket_id = ?",
                     (stamp, stamp, ticket_id),
                 )
+                self._record_ticket_activity(str(ax_ticket_code), ActivityKind.CANCELLED)
         return [str(row[1]) for row in rows]
 
     # -- reads ---------------------------------------------------------------------

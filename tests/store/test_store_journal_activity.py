@@ -100,6 +100,33 @@ def test_a_cancel_answered_again_after_done_adds_no_second_cancelled_line(
     ]
 
 
+def test_a_cancel_settled_by_live_sync_records_who_settled_it(journal: OrderJournal) -> None:
+    """The cancel's answer was lost; another desk's live sync then reads "Traveler cancel"
+    for the whole AX order (a one-ticket order): the cancel is done, and the history says
+    so once, with the desk that found it out (the team chaos run saw the line missing)."""
+    journal.act_as(KIM)
+    request = make_request(("dc-adult", [traveler("A")]), code="o1")
+    created = created_for(request)
+    journal.record_sending(request, endpoint=ENDPOINT)
+    journal.mark_sent("o1", created)
+    ax_order = created.depth_combinations[0].ax_order_code
+    ticket = created.depth_combinations[0].tickets[0].ax_ticket_code
+    journal.begin_cancel(ax_order, ticket, "고객 요청")
+    journal.mark_cancel_unknown(ticket, "no answer")
+    journal.act_as(LEE)
+    assert journal.settle_cancelled_ax_orders([ax_order]) == [ticket]
+    assert journal.settle_cancelled_ax_orders([ax_order]) == []  # nothing left to settle
+    about = [
+        (line.kind, line.operator, line.desk)
+        for line in journal.activity_of("o1")
+        if line.detail == ticket
+    ]
+    assert about == [
+        (ActivityKind.CANCEL_REQUESTED, "김민지", "front-1"),
+        (ActivityKind.CANCELLED, "이서준", "front-2"),
+    ]
+
+
 def test_a_saved_note_unchanged_adds_no_line(journal: OrderJournal) -> None:
     journal.record_sending(make_request(code="o3"), endpoint=ENDPOINT)
     journal.save_internal_note("o3", "a", based_on="")
